@@ -1,0 +1,56 @@
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+CMAKE   := $(VENV)/bin/cmake
+CTEST   := $(VENV)/bin/ctest
+NINJA   := $(VENV)/bin/ninja
+CPP_BUILD_DIR := build/cpp
+
+# make demo MUNI=Ystad BASE=2024 HORIZON=2030 OUT=out/ystad
+MUNI    ?= Sjöbo
+BASE    ?= 2024
+HORIZON ?= 2028
+OUT     ?= out/demo
+
+.PHONY: setup build-cpp test-cpp test-python test demo clean
+
+## setup: apt packages, .venv with build tools, build and install kommunbudget[test] into .venv
+setup:
+	scripts/setup.sh all
+
+## build-cpp: the C++ core and the GoogleTest runner in build/cpp (no Python module)
+build-cpp:
+	scripts/setup.sh apt venv
+	$(CMAKE) -S . -B $(CPP_BUILD_DIR) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(NINJA)) \
+	  -DCMAKE_BUILD_TYPE=Release -DKOMMUNBUDGET_BUILD_TESTS=ON -DKOMMUNBUDGET_BUILD_PYTHON=OFF
+	$(CMAKE) --build $(CPP_BUILD_DIR)
+
+## test-cpp: run the GoogleTest suite through ctest (needs build-cpp)
+test-cpp:
+	$(CTEST) --test-dir $(CPP_BUILD_DIR) --output-on-failure
+
+## test-python: pytest over tests/python and tests/notebooks against the package installed in .venv
+test-python:
+	$(PYTHON) -m pytest
+
+## test: everything, in order; both test suites run, and the target fails if either fails
+test:
+	$(MAKE) --no-print-directory setup
+	$(MAKE) --no-print-directory build-cpp
+	status=0; \
+	$(MAKE) --no-print-directory test-cpp || status=1; \
+	$(MAKE) --no-print-directory test-python || status=1; \
+	exit $$status
+
+## demo: project, solve and compare one municipality with the installed CLI
+demo: setup
+	mkdir -p "$(OUT)"
+	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
+	$(VENV)/bin/kommunbudget solve "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
+	$(VENV)/bin/kommunbudget compare "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON) --chart $(OUT)/result_vs_target.png
+
+## clean: remove build trees and demo output (keeps .venv)
+clean:
+	rm -rf build out

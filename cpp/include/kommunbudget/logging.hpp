@@ -1,0 +1,18 @@
+#pragma once
+/// @file logging.hpp
+/// One named spdlog logger, "kommunbudget", behind one accessor. Library code never reconfigures spdlog's
+/// global default logger. Hosts replace the sinks (the Python module forwards to Python's `logging`).
+#include <memory>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+namespace kommunbudget {
+
+/// The library's logger (created on first use with a stderr sink at level "warn").
+std::shared_ptr<spdlog::logger> logger();
+
+/// Replaces the logger's sinks (e.g. with a sink forwarding to Python's logging).
+void set_log_sinks(std::vector<spdlog::sink_ptr> sinks);
+
+}  // namespace kommunbudget

@@ -1,0 +1,78 @@
+#pragma once
+/// @file municipality.hpp
+/// A municipality's base-year state (the budget or accounts of one year) and the yearly assumptions that carry
+/// it forward. Units: amounts in nominal MSEK of their year; tax rates in kr per 100 kr; rates and shares as
+/// fractions. Amounts inside these structs are POSITIVE quantities (a cost of 1656.2 MSEK is 1656.2); the income
+/// statement (projection.hpp) prints costs with the statutory negative sign.
+#include <string>
+#include <vector>
+
+#include "kommunbudget/price_index.hpp"
+#include "kommunbudget/year_series.hpp"
+
+namespace kommunbudget {
+
+/// One line of operating costs (verksamhetens kostnader), e.g. a service area (verksamhet) or "all activities".
+/// cost[t] = cost[t−1] × (1 + volume_growth[t]) × (1 + price[t]) × (1 − efficiency[t]),
+/// price[t] = labour_share × labour_cost_change[t] + (1 − labour_share) × other_cost_change[t] (DESIGN.md 3.1).
+struct CostLine {
+  std::string name;                 ///< e.g. "operating_costs" or "grundskola"
+  double cost_msek = 0.0;           ///< base-year gross cost, MSEK, positive, >= 0
+  /// Labour share of the line, fraction in [0, 1]; a negative value means "the year's published PKV labour
+  /// weight", so that the line moves with PKV itself.
+  double labour_share = -1.0;
+  /// Volume growth per projection year, fraction (demography or other drivers). Must cover the projection years.
+  YearSeries volume_growth;
+};
+
+/// The base year of a municipality (basår): the figures of an adopted budget or of the accounts.
+struct BaseYearState {
+  std::string code;   ///< kommunkod, 4 digits as text (leading zero kept)
+  std::string name;   ///< kommun
+  int year = 0;       ///< base year (basår)
+  double tax_rate_kr_per_100kr = 0.0;   ///< own municipal rate (skattesats), kr per 100 kr, in (0, 50]
+  double tax_base_msek = 0.0;           ///< skatteunderlag that the rate applies to, MSEK, > 0
+  double final_settlement_msek = 0.0;   ///< slutavräkning booked in the base year, MSEK (signed)
+  double operating_income_msek = 0.0;   ///< verksamhetens intäkter, MSEK, >= 0
+  std::vector<CostLine> cost_lines;     ///< verksamhetens kostnader by line, at least one
+  double depreciation_msek = 0.0;       ///< avskrivningar, MSEK, >= 0
+  double general_grants_msek = 0.0;     ///< generella statsbidrag och utjämning, MSEK (signed: fees can exceed grants)
+  double financial_income_msek = 0.0;   ///< finansiella intäkter, MSEK, >= 0
+  double financial_costs_msek = 0.0;    ///< finansiella kostnader, MSEK, >= 0
+  double realisation_gains_msek = 0.0;  ///< realisationsvinster in operating income, MSEK (excluded from balanskrav)
+  /// Use of the result reserve (medel från resultatutjämningsreserv, + = withdrawal, − = allocation), MSEK.
+  double reserve_use_msek = 0.0;
+  /// Other statutory balanced-budget adjustments (e.g. unrealised securities gains/losses), MSEK, signed.
+  double other_balance_adjustments_msek = 0.0;
+
+  /// @throws InputError naming the field, the base year, the value and the allowed range.
+  void validate() const;
+  /// Sum of the cost lines, MSEK.
+  double operating_costs_msek() const;
+};
+
+/// Yearly assumptions for the projection years base_year + 1 .. horizon. Every series must cover all of them
+/// except the optional ones (documented per field). The core applies no hidden defaults: the Python layer builds
+/// these from data or documented defaults and labels each one.
+struct Assumptions {
+  PriceIndex price_index;                ///< PKV components per year (fractions)
+  YearSeries tax_base_growth;            ///< skatteunderlagets ökning per year, fraction
+  YearSeries operating_income_growth;    ///< growth of verksamhetens intäkter per year, fraction
+  YearSeries general_grants_msek;        ///< generella statsbidrag och utjämning per year, MSEK (given series)
+  YearSeries depreciation_msek;          ///< avskrivningar per year, MSEK, >= 0
+  YearSeries financial_income_msek;      ///< finansiella intäkter per year, MSEK, >= 0
+  YearSeries financial_costs_msek;       ///< finansiella kostnader per year, MSEK, >= 0
+  /// Optional: the own tax rate per year, kr per 100 kr; empty = the base-year rate held unchanged.
+  YearSeries tax_rate_kr_per_100kr;
+  /// Optional (empty = 0): final settlements (slutavräkning) per year, MSEK.
+  YearSeries final_settlement_msek;
+  /// Optional (empty = 0): realisation gains per year, MSEK.
+  YearSeries realisation_gains_msek;
+  /// Optional (empty = 0): use of the result reserve per year, MSEK (+ withdrawal, − allocation).
+  YearSeries reserve_use_msek;
+
+  /// @throws InputError naming the series and the missing or invalid year, for years [from, to].
+  void validate(int from, int to) const;
+};
+
+}  // namespace kommunbudget

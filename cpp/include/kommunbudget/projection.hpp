@@ -1,0 +1,117 @@
+#pragma once
+/// @file projection.hpp
+/// The projection engine: from a base-year state, yearly assumptions and measures to an income statement
+/// (resultaträkning) per year in the statutory layout (LKBR; RKR's model), DESIGN.md 3.6.
+///
+/// Implementation: the assumptions are validated and flattened once into plain arrays (Projector's
+/// constructor); run_into() is a tight loop over years and cost lines with no allocation, so it can be called
+/// millions of times (Monte Carlo) on one preallocated IncomeStatement.
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "kommunbudget/municipality.hpp"
+
+namespace kommunbudget {
+
+/// A change of the own tax rate (skattehöjning/-sänkning) from 1 January of `from_year`, sustained in every
+/// later year. In this slice the municipality keeps the whole change (income equalisation uses fixed county
+/// rates and ignores the own rate: RULES.md §2, SKR).
+struct TaxChange {
+  int from_year = 0;                     ///< first budget year with the new rate
+  double change_kr_per_100kr = 0.0;      ///< e.g. 0.50 = 50 öre; allowed [−10, 10]
+};
+
+/// An across-the-board (or single-line) efficiency measure (effektivisering): cost is multiplied by (1 − rate)
+/// in `from_year` and, if `yearly`, again in every later year (savings persist and compound, DESIGN.md 3.1).
+struct EfficiencyMeasure {
+  int from_year = 0;         ///< first year of the saving
+  double rate = 0.0;         ///< fraction of the line's cost saved, [0, 0.5]
+  bool yearly = false;       ///< false: a one-off step that persists; true: the rate again every year
+  std::string cost_line;     ///< name of the cost line; empty = all lines
+};
+
+/// The measures of a scenario. Applied to a copy of the baseline projection; the baseline is never changed.
+struct Measures {
+  std::vector<TaxChange> tax_changes;
+  std::vector<EfficiencyMeasure> efficiency;
+};
+
+/// The income statement per year, base year first. Every vector has shape (n_years,) aligned with `years`.
+/// Amounts are nominal MSEK with the STATUTORY SIGNS: income positive, costs negative.
+struct IncomeStatement {
+  std::vector<int> years;                 ///< base_year .. horizon
+  Eigen::VectorXd operating_income;       ///< verksamhetens intäkter (+), incl. realisation gains
+  Eigen::VectorXd operating_costs;        ///< verksamhetens kostnader (−)
+  Eigen::VectorXd depreciation;           ///< avskrivningar (−)
+  Eigen::VectorXd net_operating_cost;     ///< verksamhetens nettokostnader = income + costs + depreciation
+  Eigen::VectorXd tax_revenue;            ///< skatteintäkter = rate/100 × tax base + final settlement
+  Eigen::VectorXd general_grants;         ///< generella statsbidrag och utjämning
+  Eigen::VectorXd operating_result;       ///< verksamhetens resultat = net operating cost + tax + grants
+  Eigen::VectorXd financial_income;       ///< finansiella intäkter (+)
+  Eigen::VectorXd financial_costs;        ///< finansiella kostnader (−)
+  Eigen::VectorXd result;                 ///< årets resultat = operating result + financial income + costs
+  Eigen::VectorXd realisation_gains;      ///< realisationsvinster (+), part of operating income
+  Eigen::VectorXd other_balance_adjustments;  ///< other balanskrav adjustments (signed)
+  Eigen::VectorXd reserve_use;            ///< medel från (+) / till (−) resultatutjämningsreserv
+  /// balanskravsresultat = result − realisation gains + other adjustments + reserve use
+  Eigen::VectorXd balanced_budget_result;
+  /// result / (tax revenue + general grants), fraction (resultat i procent av skatter och statsbidrag)
+  Eigen::VectorXd result_share;
+  // Memo items (not statement lines):
+  Eigen::VectorXd tax_rate;               ///< own tax rate, kr per 100 kr
+  Eigen::VectorXd tax_base;               ///< skatteunderlag, MSEK
+  Eigen::VectorXd final_settlement;       ///< slutavräkning within tax revenue, MSEK
+  Eigen::VectorXd efficiency_saving;      ///< cost avoided by efficiency measures this year, MSEK (positive)
+  Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
+
+  int base_year() const { return years.empty() ? 0 : years.front(); }
+  int horizon() const { return years.empty() ? 0 : years.back(); }
+  std::size_t size() const { return years.size(); }
+  /// Position of `year`. @throws InputError naming the year and the covered range.
+  Eigen::Index index_of(int year) const;
+  /// Resizes every vector to n years (no-op when already that size).
+  void resize(Eigen::Index n);
+};
+
+/// Validated, flattened inputs of one municipality and the projection engine over them.
+class Projector {
+ public:
+  /// @throws InputError if the base year is invalid, horizon < base year or horizon > base year + 50, or an
+  ///         assumption series misses a year in base_year + 1 .. horizon (the message names it).
+  Projector(BaseYearState base, Assumptions assumptions, int horizon);
+
+  /// Projects with the given measures. @throws InputError for a measure outside the projected years or out of
+  /// range (field, year and value named).
+  IncomeStatement run(const Measures& measures = {}) const;
+
+  /// Same as run(), writing into `out` (resized once if needed; no other allocation).
+  void run_into(const Measures& measures, IncomeStatement& out) const;
+
+  const BaseYearState& base() const { return base_; }
+  const Assumptions& assumptions() const { return assumptions_; }
+  int base_year() const { return base_.year; }
+  int horizon() const { return horizon_; }
+  Eigen::Index n_years() const { return n_; }
+
+ private:
+  void validate_measures(const Measures& measures) const;
+
+  BaseYearState base_;
+  Assumptions assumptions_;
+  int horizon_;
+  Eigen::Index n_;
+  // Flattened per-year inputs, index 0 = base year (base-year values where a series starts later).
+  Eigen::VectorXd labour_, other_, weight_, tax_base_growth_, income_growth_, grants_, depreciation_,
+      fin_income_, fin_costs_, tax_rate_, settlement_, gains_, reserve_;
+  Eigen::MatrixXd volume_;        // (n_lines, n_years) volume growth
+  Eigen::VectorXd base_cost_;     // (n_lines,)
+  Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
+};
+
+/// Convenience: Projector(base, assumptions, horizon).run(measures).
+IncomeStatement project(const BaseYearState& base, const Assumptions& assumptions, int horizon,
+                        const Measures& measures = {});
+
+}  // namespace kommunbudget

@@ -1,0 +1,141 @@
+#include "kommunbudget/answers.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "kommunbudget/check.hpp"
+
+namespace kommunbudget {
+
+namespace {
+constexpr double kMaxShare = 0.5;
+constexpr double kMaxRate = 100.0;  // kr per 100 kr: a rate above 100 % of income cannot be levied
+
+void check_target(const Target& target) {
+  if (target.kind == TargetKind::ResultShare) {
+    check_range("target.share", kNoYear, target.share, -kMaxShare, kMaxShare,
+                "(fraction of tax revenue and general grants)");
+  }
+}
+
+// Change of the rate (kr per 100 kr) that makes year k meet the target exactly.
+double required_change(const IncomeStatement& s, const Target& target, Eigen::Index k) {
+  const double per_kr = s.tax_base[k] / 100.0;  // MSEK per kr on the rate
+  switch (target.kind) {
+    case TargetKind::Result:
+      return -s.result[k] / per_kr;
+    case TargetKind::BalancedBudgetResult:
+      return -s.balanced_budget_result[k] / per_kr;
+    case TargetKind::ResultShare: {
+      // result + d·B >= share·(tax + grants + d·B)  ⇔  d·B·(1 − share) >= share·(tax + grants) − result
+      const double gap = target.share * (s.tax_revenue[k] + s.general_grants[k]) - s.result[k];
+      return gap / ((1.0 - target.share) * per_kr);
+    }
+  }
+  throw InputError("target.kind is not a known target");
+}
+
+void check_required_rate(const IncomeStatement& s, const Target& target, Eigen::Index k, double rate) {
+  if (!(rate >= 0.0 && rate <= kMaxRate)) {
+    throw InputError(fmt::format("impossible target: {} in {} would need a tax rate of {:.2f} kr per 100 kr; a rate "
+                                 "must be in [0, {:g}]",
+                                 describe(target), s.years[static_cast<std::size_t>(k)], rate, kMaxRate));
+  }
+}
+}  // namespace
+
+std::string describe(const Target& target) {
+  switch (target.kind) {
+    case TargetKind::Result:
+      return "result >= 0";
+    case TargetKind::BalancedBudgetResult:
+      return "balanced-budget result >= 0";
+    case TargetKind::ResultShare:
+      return fmt::format("result >= {:.1f} % of tax revenue and general grants", target.share * 100.0);
+  }
+  return "unknown target";
+}
+
+Eigen::VectorXd target_gap_msek(const IncomeStatement& statement, const Target& target) {
+  check_target(target);
+  const auto n = static_cast<Eigen::Index>(statement.size());
+  Eigen::VectorXd gap(n);
+  for (Eigen::Index k = 0; k < n; ++k) {
+    switch (target.kind) {
+      case TargetKind::Result:
+        gap[k] = -statement.result[k];
+        break;
+      case TargetKind::BalancedBudgetResult:
+        gap[k] = -statement.balanced_budget_result[k];
+        break;
+      case TargetKind::ResultShare:
+        gap[k] = target.share * (statement.tax_revenue[k] + statement.general_grants[k]) - statement.result[k];
+        break;
+    }
+  }
+  return gap;
+}
+
+Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target& target) {
+  check_target(target);
+  const auto n = static_cast<Eigen::Index>(statement.size());
+  Eigen::VectorXd rate(n);
+  for (Eigen::Index k = 0; k < n; ++k) {
+    rate[k] = statement.tax_rate[k] + required_change(statement, target, k);
+    check_required_rate(statement, target, k, rate[k]);
+  }
+  return rate;
+}
+
+double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year) {
+  check_target(target);
+  const Eigen::Index first = statement.index_of(from_year);
+  double change = -INFINITY;
+  for (Eigen::Index k = first; k < static_cast<Eigen::Index>(statement.size()); ++k) {
+    const double d = required_change(statement, target, k);
+    check_required_rate(statement, target, k, statement.tax_rate[k] + d);
+    change = std::max(change, d);
+  }
+  return change;
+}
+
+double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek) {
+  check_finite("amount_msek", kNoYear, amount_msek);
+  check_positive("tax_base_msek", kNoYear, tax_base_msek, "MSEK");
+  return amount_msek / (tax_base_msek / 100.0) * 100.0;
+}
+
+Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const Eigen::VectorXd& amounts_msek) {
+  const auto n = static_cast<Eigen::Index>(statement.size());
+  if (amounts_msek.size() != n) {
+    throw InputError(fmt::format("amounts_msek has {} values; expected {} (one per year {}-{})", amounts_msek.size(),
+                                 n, statement.base_year(), statement.horizon()));
+  }
+  Eigen::VectorXd ore(n);
+  for (Eigen::Index k = 0; k < n; ++k) {
+    const int year = statement.years[static_cast<std::size_t>(k)];
+    check_finite("amounts_msek", year, amounts_msek[k]);
+    ore[k] = tax_rate_equivalent_ore(amounts_msek[k], statement.tax_base[k]);
+  }
+  return ore;
+}
+
+double household_tax_change_kr(double change_kr_per_100kr, double taxable_income_kr) {
+  check_range("change_kr_per_100kr", kNoYear, change_kr_per_100kr, -10.0, 10.0, "kr per 100 kr");
+  check_range("taxable_income_kr", kNoYear, taxable_income_kr, 0.0, 1.0e9, "kr per year");
+  return change_kr_per_100kr / 100.0 * taxable_income_kr;
+}
+
+double efficiency_rate_equivalent(const IncomeStatement& statement, int year, double amount_msek) {
+  const Eigen::Index k = statement.index_of(year);
+  check_finite("amount_msek", year, amount_msek);
+  const double costs = -statement.operating_costs[k] + statement.efficiency_saving[k];
+  if (!(costs > 0.0)) {
+    throw InputError(fmt::format("operating_costs[{}] = {:g} MSEK; an efficiency rate needs positive costs", year,
+                                 costs));
+  }
+  return amount_msek / costs;
+}
+
+}  // namespace kommunbudget

@@ -1,0 +1,221 @@
+#include "kommunbudget/projection.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "kommunbudget/check.hpp"
+#include "kommunbudget/logging.hpp"
+
+namespace kommunbudget {
+
+namespace {
+constexpr int kMaxHorizonYears = 50;
+constexpr double kMaxTaxChange = 10.0;      // kr per 100 kr
+constexpr double kMaxEfficiencyRate = 0.5;  // fraction of a line's cost in one step
+
+// Fills v[1..n-1] from an optional series, v[0] = base value; `fallback` for every year when the series is empty.
+void flatten(const YearSeries& s, int base_year, Eigen::Index n, double base_value, double fallback,
+             Eigen::VectorXd& v) {
+  v.resize(n);
+  v[0] = base_value;
+  for (Eigen::Index k = 1; k < n; ++k) {
+    const int y = base_year + static_cast<int>(k);
+    v[k] = s.empty() ? fallback : s.at(y);
+  }
+}
+}  // namespace
+
+Eigen::Index IncomeStatement::index_of(int year) const {
+  if (years.empty() || year < years.front() || year > years.back()) {
+    throw InputError(fmt::format("year = {} is outside the statement's years [{}, {}]", year,
+                                 years.empty() ? 0 : years.front(), years.empty() ? 0 : years.back()));
+  }
+  return static_cast<Eigen::Index>(year - years.front());
+}
+
+void IncomeStatement::resize(Eigen::Index n) {
+  if (static_cast<Eigen::Index>(years.size()) == n && operating_income.size() == n) return;
+  years.resize(static_cast<std::size_t>(n));
+  for (Eigen::VectorXd* v :
+       {&operating_income, &operating_costs, &depreciation, &net_operating_cost, &tax_revenue, &general_grants,
+        &operating_result, &financial_income, &financial_costs, &result, &realisation_gains,
+        &other_balance_adjustments, &reserve_use, &balanced_budget_result, &result_share, &tax_rate, &tax_base,
+        &final_settlement, &efficiency_saving, &tax_change_revenue}) {
+    v->resize(n);
+  }
+}
+
+Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
+    : base_(std::move(base)), assumptions_(std::move(assumptions)), horizon_(horizon) {
+  base_.validate();
+  const int b = base_.year;
+  if (horizon_ < b) {
+    throw InputError(fmt::format("horizon = {} is before the base year {}; expected a horizon in [{}, {}]", horizon_,
+                                 b, b, b + kMaxHorizonYears));
+  }
+  if (horizon_ > b + kMaxHorizonYears) {
+    throw InputError(fmt::format("horizon = {} is more than {} years after the base year {}; expected [{}, {}]",
+                                 horizon_, kMaxHorizonYears, b, b, b + kMaxHorizonYears));
+  }
+  assumptions_.validate(b + 1, horizon_);
+  n_ = horizon_ - b + 1;
+  const Assumptions& a = assumptions_;
+  flatten(a.price_index.labour_cost_change, b, n_, 0.0, 0.0, labour_);
+  flatten(a.price_index.other_cost_change, b, n_, 0.0, 0.0, other_);
+  flatten(a.price_index.labour_weight, b, n_, 0.0, 0.0, weight_);
+  flatten(a.tax_base_growth, b, n_, 0.0, 0.0, tax_base_growth_);
+  flatten(a.operating_income_growth, b, n_, 0.0, 0.0, income_growth_);
+  flatten(a.general_grants_msek, b, n_, base_.general_grants_msek, 0.0, grants_);
+  flatten(a.depreciation_msek, b, n_, base_.depreciation_msek, 0.0, depreciation_);
+  flatten(a.financial_income_msek, b, n_, base_.financial_income_msek, 0.0, fin_income_);
+  flatten(a.financial_costs_msek, b, n_, base_.financial_costs_msek, 0.0, fin_costs_);
+  flatten(a.tax_rate_kr_per_100kr, b, n_, base_.tax_rate_kr_per_100kr, base_.tax_rate_kr_per_100kr, tax_rate_);
+  flatten(a.final_settlement_msek, b, n_, base_.final_settlement_msek, 0.0, settlement_);
+  flatten(a.realisation_gains_msek, b, n_, base_.realisation_gains_msek, 0.0, gains_);
+  flatten(a.reserve_use_msek, b, n_, base_.reserve_use_msek, 0.0, reserve_);
+
+  const auto n_lines = static_cast<Eigen::Index>(base_.cost_lines.size());
+  volume_.setZero(n_lines, n_);
+  base_cost_.resize(n_lines);
+  labour_share_.resize(n_lines);
+  for (Eigen::Index c = 0; c < n_lines; ++c) {
+    const CostLine& line = base_.cost_lines[static_cast<std::size_t>(c)];
+    base_cost_[c] = line.cost_msek;
+    labour_share_[c] = line.labour_share;
+    if (n_ > 1) {
+      line.volume_growth.require_years(b + 1, horizon_);
+      for (Eigen::Index k = 1; k < n_; ++k) {
+        const int y = b + static_cast<int>(k);
+        check_rate(line.volume_growth.field(), y, line.volume_growth.at(y));
+        volume_(c, k) = line.volume_growth.at(y);
+      }
+    }
+  }
+  logger()->debug("projector ready: {} {} base year {} horizon {} with {} cost line(s)", base_.code, base_.name, b,
+                  horizon_, n_lines);
+}
+
+void Projector::validate_measures(const Measures& measures) const {
+  const int b = base_.year;
+  for (std::size_t i = 0; i < measures.tax_changes.size(); ++i) {
+    const TaxChange& m = measures.tax_changes[i];
+    const std::string field = fmt::format("tax_changes[{}].change_kr_per_100kr", i);
+    if (m.from_year < b || m.from_year > horizon_) {
+      throw InputError(fmt::format("tax_changes[{}].from_year = {} is outside the projected years [{}, {}]", i,
+                                   m.from_year, b, horizon_));
+    }
+    check_range(field, m.from_year, m.change_kr_per_100kr, -kMaxTaxChange, kMaxTaxChange, "kr per 100 kr");
+  }
+  for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
+    const EfficiencyMeasure& m = measures.efficiency[i];
+    if (m.from_year < b || m.from_year > horizon_) {
+      throw InputError(fmt::format("efficiency[{}].from_year = {} is outside the projected years [{}, {}]", i,
+                                   m.from_year, b, horizon_));
+    }
+    check_range(fmt::format("efficiency[{}].rate", i), m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
+                "(fraction of the line's cost)");
+    if (!m.cost_line.empty()) {
+      bool found = false;
+      for (const CostLine& line : base_.cost_lines) found = found || line.name == m.cost_line;
+      if (!found) {
+        std::string names;
+        for (const CostLine& line : base_.cost_lines) names += (names.empty() ? "" : ", ") + line.name;
+        throw InputError(fmt::format("efficiency[{}].cost_line = '{}' is not a cost line of {}; expected one of: {}",
+                                     i, m.cost_line, base_.name, names));
+      }
+    }
+  }
+}
+
+IncomeStatement Projector::run(const Measures& measures) const {
+  IncomeStatement out;
+  run_into(measures, out);
+  return out;
+}
+
+void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
+  validate_measures(measures);
+  out.resize(n_);
+  const int b = base_.year;
+  for (Eigen::Index k = 0; k < n_; ++k) out.years[static_cast<std::size_t>(k)] = b + static_cast<int>(k);
+
+  // Cost lines: lines outer, years inner, so no per-line state needs storage.
+  out.operating_costs.setZero();
+  out.efficiency_saving.setZero();
+  const Eigen::Index n_lines = base_cost_.size();
+  for (Eigen::Index c = 0; c < n_lines; ++c) {
+    const std::string& name = base_.cost_lines[static_cast<std::size_t>(c)].name;
+    const double share = labour_share_[c];
+    double cost = base_cost_[c];
+    double cost_without_efficiency = cost;
+    for (Eigen::Index k = 0; k < n_; ++k) {
+      const int year = b + static_cast<int>(k);
+      if (k > 0) {
+        const double w = share < 0.0 ? weight_[k] : share;
+        const double price = w * labour_[k] + (1.0 - w) * other_[k];
+        const double growth = (1.0 + volume_(c, k)) * (1.0 + price);
+        cost *= growth;
+        cost_without_efficiency *= growth;
+      }
+      for (const EfficiencyMeasure& m : measures.efficiency) {
+        const bool applies_year = m.yearly ? year >= m.from_year : year == m.from_year;
+        if (applies_year && (m.cost_line.empty() || m.cost_line == name)) cost *= 1.0 - m.rate;
+      }
+      out.operating_costs[k] -= cost;
+      out.efficiency_saving[k] += cost_without_efficiency - cost;
+    }
+  }
+
+  double tax_base = base_.tax_base_msek;
+  double regular_income = base_.operating_income_msek - base_.realisation_gains_msek;
+  for (Eigen::Index k = 0; k < n_; ++k) {
+    const int year = b + static_cast<int>(k);
+    if (k > 0) {
+      tax_base *= 1.0 + tax_base_growth_[k];
+      regular_income *= 1.0 + income_growth_[k];
+    }
+    double change = 0.0;
+    for (const TaxChange& m : measures.tax_changes) {
+      if (year >= m.from_year) change += m.change_kr_per_100kr;
+    }
+    const double rate = tax_rate_[k] + change;
+    if (!(rate > 0.0 && rate <= 50.0)) {
+      throw InputError(fmt::format("tax_rate_kr_per_100kr[{}] = {:g} after tax changes of {:g} is outside the allowed "
+                                   "range (0, 50] kr per 100 kr",
+                                   year, rate, change));
+    }
+    out.tax_rate[k] = rate;
+    out.tax_base[k] = tax_base;
+    out.tax_change_revenue[k] = change / 100.0 * tax_base;
+    out.final_settlement[k] = settlement_[k];
+    out.tax_revenue[k] = rate / 100.0 * tax_base + settlement_[k];
+    out.realisation_gains[k] = gains_[k];
+    out.operating_income[k] = regular_income + gains_[k];
+    out.depreciation[k] = -depreciation_[k];
+    out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
+    out.general_grants[k] = grants_[k];
+    out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];
+    out.financial_income[k] = fin_income_[k];
+    out.financial_costs[k] = -fin_costs_[k];
+    out.result[k] = out.operating_result[k] + out.financial_income[k] + out.financial_costs[k];
+    out.other_balance_adjustments[k] = k == 0 ? base_.other_balance_adjustments_msek : 0.0;
+    out.reserve_use[k] = reserve_[k];
+    out.balanced_budget_result[k] =
+        out.result[k] - out.realisation_gains[k] + out.other_balance_adjustments[k] + out.reserve_use[k];
+    const double denominator = out.tax_revenue[k] + out.general_grants[k];
+    if (!(std::abs(denominator) > 1e-9)) {
+      throw ComputationError(fmt::format("result_share[{}]: tax revenue + general grants = {:g} MSEK; the share is "
+                                         "undefined",
+                                         year, denominator));
+    }
+    out.result_share[k] = out.result[k] / denominator;
+  }
+}
+
+IncomeStatement project(const BaseYearState& base, const Assumptions& assumptions, int horizon,
+                        const Measures& measures) {
+  return Projector(base, assumptions, horizon).run(measures);
+}
+
+}  // namespace kommunbudget

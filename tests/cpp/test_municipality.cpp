@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "fixtures.hpp"
+
+using namespace kommunbudget;
+
+namespace {
+std::string validate_message(const BaseYearState& b) {
+  try {
+    b.validate();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected InputError";
+  return {};
+}
+}  // namespace
+
+TEST(BaseYearState, SjoboIsValid) {
+  EXPECT_NO_THROW(kbtest::sjobo_2024().validate());
+  EXPECT_DOUBLE_EQ(kbtest::sjobo_2024().operating_costs_msek(), 1656.2);
+}
+
+TEST(BaseYearStateErrors, NonPositiveTaxBaseNamesFieldYearValue) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.tax_base_msek = 0.0;
+  const std::string msg = validate_message(b);
+  EXPECT_NE(msg.find("tax_base_msek[2024] = 0"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("must be positive"), std::string::npos) << msg;
+  b.tax_base_msek = -4757.6;
+  EXPECT_NE(validate_message(b).find("tax_base_msek[2024] = -4757.6"), std::string::npos);
+}
+
+TEST(BaseYearStateErrors, TaxRateOutOfRange) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.tax_rate_kr_per_100kr = 209.2;
+  const std::string msg = validate_message(b);
+  EXPECT_NE(msg.find("tax_rate_kr_per_100kr[2024] = 209.2"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("kr per 100 kr"), std::string::npos) << msg;
+}
+
+TEST(BaseYearStateErrors, LabourSharePercentGetsHint) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines[0].labour_share = 69.1;
+  const std::string msg = validate_message(b);
+  EXPECT_NE(msg.find("labour_share[2024] = 69.1"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("did you mean 0.691?"), std::string::npos) << msg;
+}
+
+TEST(BaseYearStateErrors, NanCostNamed) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines[0].cost_msek = std::numeric_limits<double>::quiet_NaN();
+  const std::string msg = validate_message(b);
+  EXPECT_NE(msg.find("cost_msek[2024] = nan"), std::string::npos) << msg;
+}
+
+TEST(BaseYearStateErrors, DuplicateCostLineNames) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines.push_back(b.cost_lines[0]);
+  EXPECT_NE(validate_message(b).find("'operating_costs' is given twice"), std::string::npos);
+}
+
+TEST(AssumptionsErrors, MissingYearIsNamed) {
+  Assumptions a = kbtest::flat_assumptions(2025, 2027);
+  try {
+    a.validate(2025, 2028);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("year 2028 is missing"), std::string::npos) << e.what();
+  }
+}
+
+TEST(AssumptionsErrors, GrowthInPercentIsRefusedWithHint) {
+  Assumptions a = kbtest::flat_assumptions(2025, 2027);
+  a.tax_base_growth = YearSeries("tax_base_growth", {2025, 2026, 2027}, {0.04, 4.6, 0.04});
+  try {
+    a.validate(2025, 2027);
+    FAIL();
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("tax_base_growth[2026] = 4.6"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("did you mean 0.046?"), std::string::npos) << msg;
+  }
+}

@@ -1,0 +1,77 @@
+#include <gtest/gtest.h>
+
+#include "fixtures.hpp"
+
+using namespace kommunbudget;
+
+namespace {
+// SKR's PKV components as published (the report's Table 1, SKR 2025): labour-cost change, labour weight,
+// other-consumption change and PKV, percent.
+struct Published {
+  int year;
+  double labour, weight, other, pkv;
+};
+constexpr Published kSkr[] = {{2022, 2.7, 69.6, 10.0, 4.9}, {2023, 6.6, 68.6, 4.5, 5.9}, {2024, 5.5, 69.1, 2.7, 4.6}};
+
+PriceIndex skr_pkv() {
+  PriceIndex p;
+  std::vector<int> years;
+  std::vector<double> lab, oth, w;
+  for (const auto& r : kSkr) {
+    years.push_back(r.year);
+    lab.push_back(r.labour / 100.0);
+    oth.push_back(r.other / 100.0);
+    w.push_back(r.weight / 100.0);
+  }
+  p.labour_cost_change = YearSeries("labour_cost_change", years, lab);
+  p.other_cost_change = YearSeries("other_cost_change", years, oth);
+  p.labour_weight = YearSeries("labour_weight", years, w);
+  return p;
+}
+}  // namespace
+
+TEST(PriceIndex, ReproducesSkrPublishedPkvWithinRounding) {
+  const PriceIndex p = skr_pkv();
+  for (const auto& r : kSkr) {
+    // Within 0.05 percentage points: SKR publishes PKV to one decimal.
+    EXPECT_NEAR(p.pkv(r.year) * 100.0, r.pkv, 0.05) << r.year;
+    EXPECT_NEAR(pkv_change(r.labour / 100, r.other / 100, r.weight / 100) * 100.0, r.pkv, 0.05) << r.year;
+  }
+  // The DESIGN.md worked example: 0.686 × 6.6 + 0.314 × 4.5 = 5.9412.
+  EXPECT_NEAR(p.pkv(2023) * 100.0, 0.686 * 6.6 + 0.314 * 4.5, 1e-12);
+}
+
+TEST(PriceIndex, LineWithOwnLabourShare) {
+  const PriceIndex p = skr_pkv();
+  // A line that is all labour moves with the labour-cost index, one with none with other consumption.
+  EXPECT_NEAR(p.price_change(2024, 1.0), 0.055, 1e-15);
+  EXPECT_NEAR(p.price_change(2024, 0.0), 0.027, 1e-15);
+  EXPECT_NEAR(p.price_change(2024, 0.8), 0.8 * 0.055 + 0.2 * 0.027, 1e-15);
+}
+
+TEST(PriceIndex, FixedPriceAmountsAreUpratedAndDeflatedConsistently) {
+  const PriceIndex p = skr_pkv();
+  // 100 MSEK in 2021 prices expressed in 2024 prices: × (1 + PKV 2022)(1 + PKV 2023)(1 + PKV 2024).
+  const double expected = 100.0 * (1 + p.pkv(2022)) * (1 + p.pkv(2023)) * (1 + p.pkv(2024));
+  EXPECT_NEAR(p.uprate(100.0, 2021, 2024), expected, 1e-12);
+  EXPECT_NEAR(p.uprate(expected, 2024, 2021), 100.0, 1e-12);
+  EXPECT_DOUBLE_EQ(p.factor(2023, 2023), 1.0);
+}
+
+TEST(PriceIndexErrors, WeightOutsideUnitIntervalIsRefused) {
+  PriceIndex p = skr_pkv();
+  p.labour_weight = YearSeries("labour_weight", {2022, 2023, 2024}, {0.696, 68.6, 0.691});
+  try {
+    p.validate(2022, 2024);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("labour_weight[2023] = 68.6"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("[0, 1]"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("did you mean 0.686?"), std::string::npos) << msg;
+  }
+}
+
+TEST(PriceIndexErrors, PercentForLabourChangeIsRefused) {
+  EXPECT_THROW(pkv_change(5.5, 0.027, 0.691), InputError);
+}
