@@ -39,7 +39,7 @@ test-python:
 test:
 	$(MAKE) --no-print-directory setup
 	$(MAKE) --no-print-directory build-cpp
-	status=0; \
+	@status=0; \
 	$(MAKE) --no-print-directory test-cpp || status=1; \
 	$(MAKE) --no-print-directory test-python || status=1; \
 	exit $$status

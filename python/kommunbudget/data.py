@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import io
 import re
 import unicodedata
 from importlib import resources
@@ -91,12 +92,11 @@ def _read_csv(name: str) -> pd.DataFrame:
             f"embedded data file {name!r} is missing from the installed package "
             f"({_PACKAGE}/{_DATA_DIR}/); reinstall kommunbudget"
         )
-    with resource.open("r", encoding="utf-8") as handle:
-        header = handle.readline().rstrip("\r\n").split(",")
-        handle.seek(0)
-        dtype = {column: str for column in _CODE_COLUMNS if column in header}
-        # Only an empty cell means "missing" (SOURCES.md); strings such as "NA" are never reinterpreted.
-        return pd.read_csv(handle, dtype=dtype, keep_default_na=False, na_values=[""])
+    text = resource.read_text(encoding="utf-8")
+    header = text.split("\n", 1)[0].rstrip("\r").split(",")
+    dtype = {column: str for column in _CODE_COLUMNS if column in header}
+    # Only an empty cell means "missing" (SOURCES.md); strings such as "NA" are never reinterpreted.
+    return pd.read_csv(io.StringIO(text), dtype=dtype, keep_default_na=False, na_values=[""])
 
 
 def _fail(file: str, message: str) -> RuntimeError:
@@ -458,9 +458,11 @@ def find_municipality(query: str | int) -> str:
     if hit is not None:
         return str(hit["code"].iloc[0])
 
-    by_folded = dict(zip(folded_names, table.index))
+    by_folded: dict[str, list] = {}
+    for folded, index in zip(folded_names, table.index):
+        by_folded.setdefault(folded, []).append(index)
     close = difflib.get_close_matches(_fold(text), list(by_folded), n=5, cutoff=0.6)
-    hint = f" Did you mean: {_describe(table.loc[[by_folded[c] for c in close]])}?" if close else ""
+    hint = f" Did you mean: {_describe(table.loc[[i for c in close for i in by_folded[c]]])}?" if close else ""
     raise ValueError(
         f"{_FIELD}: no Swedish municipality matches {query!r}.{hint} "
         "Give the name (diacritics optional) or the 4-digit code."
@@ -774,7 +776,9 @@ def budget_statement(code: str, document: str | None = None) -> pd.DataFrame:
         matched = rows[rows["source"].str.casefold().str.contains(document.strip().casefold(), regex=False)]
         if matched.empty:
             sources = ", ".join(dict.fromkeys(rows["source"]))
-            raise ValueError(f"document: no source of municipality {resolved} contains {document!r}; sources: {sources}")
+            raise ValueError(
+                f"document: no source of municipality {resolved} contains {document!r}; sources: {sources}"
+            )
         rows = matched
     return rows.drop(columns=["code"]).reset_index(drop=True)
 

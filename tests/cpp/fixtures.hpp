@@ -89,10 +89,10 @@ inline Generated generate(std::mt19937& rng) {
   b.reserve_use_msek = between(-5, 5);
   std::vector<double> lab, oth, w, tbg, grants;
   for (int y = base_year + 1; y <= g.horizon; ++y) {
-    lab.push_back(between(0.02, 0.06));
+    lab.push_back(between(0.025, 0.045));
     oth.push_back(between(0.0, 0.05));
     w.push_back(between(0.66, 0.72));
-    tbg.push_back(between(0.01, 0.06));
+    tbg.push_back(between(0.025, 0.055));
     grants.push_back(b.general_grants_msek * between(0.95, 1.1));
   }
   Assumptions& a = g.assumptions;

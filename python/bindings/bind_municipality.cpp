@@ -1,0 +1,48 @@
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "fields.hpp"
+#include "kommunbudget/municipality.hpp"
+
+namespace py = pybind11;
+using namespace kommunbudget;
+
+void kommunbudget::bindings::bind_municipality(py::module_& m) {
+  py::class_<CostLine> line(m, "CostLine",
+                            "One line of operating costs: name, cost_msek (base year, positive MSEK), labour_share "
+                            "(fraction; negative = PKV's weight of each year), volume_growth (YearSeries of "
+                            "fractions for the projection years).");
+  define_fields(line, "CostLine", "name", &CostLine::name, "cost_msek", &CostLine::cost_msek, "labour_share",
+                &CostLine::labour_share, "volume_growth", &CostLine::volume_growth);
+
+  py::class_<BaseYearState> base(m, "BaseYearState",
+                                 "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
+                                 "kr per 100 kr. validate() raises ValueError naming field, year, value and range.");
+  define_fields(base, "BaseYearState", "code", &BaseYearState::code, "name", &BaseYearState::name, "year",
+                &BaseYearState::year, "tax_rate_kr_per_100kr", &BaseYearState::tax_rate_kr_per_100kr, "tax_base_msek",
+                &BaseYearState::tax_base_msek, "final_settlement_msek", &BaseYearState::final_settlement_msek,
+                "operating_income_msek", &BaseYearState::operating_income_msek, "cost_lines",
+                &BaseYearState::cost_lines, "depreciation_msek", &BaseYearState::depreciation_msek,
+                "general_grants_msek", &BaseYearState::general_grants_msek, "financial_income_msek",
+                &BaseYearState::financial_income_msek, "financial_costs_msek", &BaseYearState::financial_costs_msek,
+                "realisation_gains_msek", &BaseYearState::realisation_gains_msek, "reserve_use_msek",
+                &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
+                &BaseYearState::other_balance_adjustments_msek);
+  base.def("validate", &BaseYearState::validate).def("operating_costs_msek", &BaseYearState::operating_costs_msek);
+
+  py::class_<Assumptions> a(m, "Assumptions",
+                            "Yearly assumptions for the projection years (YearSeries each): PKV components, tax base "
+                            "growth, operating income growth (fractions); general grants, depreciation, financial "
+                            "income and costs (MSEK); optional tax rate (kr per 100 kr), final settlements, "
+                            "realisation gains, reserve use (MSEK).");
+  define_fields(a, "Assumptions", "price_index", &Assumptions::price_index, "tax_base_growth",
+                &Assumptions::tax_base_growth, "operating_income_growth", &Assumptions::operating_income_growth,
+                "general_grants_msek", &Assumptions::general_grants_msek, "depreciation_msek",
+                &Assumptions::depreciation_msek, "financial_income_msek", &Assumptions::financial_income_msek,
+                "financial_costs_msek", &Assumptions::financial_costs_msek, "tax_rate_kr_per_100kr",
+                &Assumptions::tax_rate_kr_per_100kr, "final_settlement_msek", &Assumptions::final_settlement_msek,
+                "realisation_gains_msek", &Assumptions::realisation_gains_msek, "reserve_use_msek",
+                &Assumptions::reserve_use_msek);
+  a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"));
+}

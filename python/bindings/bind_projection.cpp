@@ -1,0 +1,86 @@
+#include <pybind11/eigen.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "fields.hpp"
+#include "kommunbudget/projection.hpp"
+
+namespace py = pybind11;
+using namespace kommunbudget;
+
+namespace {
+// Statement lines in statutory order, then memo items. The names are the C++ field names.
+const char* const kLines[] = {"operating_income",  "operating_costs",   "depreciation",
+                              "net_operating_cost", "tax_revenue",       "general_grants",
+                              "operating_result",   "financial_income",  "financial_costs",
+                              "result",             "realisation_gains", "other_balance_adjustments",
+                              "reserve_use",        "balanced_budget_result", "result_share",
+                              "tax_rate",           "tax_base",          "final_settlement",
+                              "efficiency_saving",  "tax_change_revenue"};
+}  // namespace
+
+void kommunbudget::bindings::bind_projection(py::module_& m) {
+  py::class_<TaxChange> tax(m, "TaxChange", "A sustained change of the own rate from 1 January of from_year, "
+                                            "change_kr_per_100kr (0.50 = 50 öre; allowed [-10, 10]).");
+  define_fields(tax, "TaxChange", "from_year", &TaxChange::from_year, "change_kr_per_100kr",
+                &TaxChange::change_kr_per_100kr);
+  py::class_<EfficiencyMeasure> eff(m, "EfficiencyMeasure",
+                                    "Efficiency: cost × (1 − rate) in from_year (one-off, persisting) or every year "
+                                    "from it (yearly=True); rate a fraction in [0, 0.5]; cost_line '' = all lines.");
+  define_fields(eff, "EfficiencyMeasure", "from_year", &EfficiencyMeasure::from_year, "rate",
+                &EfficiencyMeasure::rate, "yearly", &EfficiencyMeasure::yearly, "cost_line",
+                &EfficiencyMeasure::cost_line);
+  py::class_<Measures> measures(m, "Measures", "The measures of a scenario: tax_changes and efficiency lists.");
+  define_fields(measures, "Measures", "tax_changes", &Measures::tax_changes, "efficiency", &Measures::efficiency);
+
+  py::class_<IncomeStatement> st(m, "IncomeStatement",
+                                 "Income statement per year (resultaträkning), base year first. Each line is a "
+                                 "float64 array of shape (n_years,), nominal MSEK with statutory signs (costs "
+                                 "negative); result_share is a fraction, tax_rate kr per 100 kr.");
+  st.def_readonly("years", &IncomeStatement::years);
+  st.def_property_readonly_static("LINES", [](const py::object&) {
+    py::list names;
+    for (const char* n : kLines) names.append(n);
+    return names;
+  });
+#define KB_LINE(name) st.def_readonly(#name, &IncomeStatement::name)
+  KB_LINE(operating_income);
+  KB_LINE(operating_costs);
+  KB_LINE(depreciation);
+  KB_LINE(net_operating_cost);
+  KB_LINE(tax_revenue);
+  KB_LINE(general_grants);
+  KB_LINE(operating_result);
+  KB_LINE(financial_income);
+  KB_LINE(financial_costs);
+  KB_LINE(result);
+  KB_LINE(realisation_gains);
+  KB_LINE(other_balance_adjustments);
+  KB_LINE(reserve_use);
+  KB_LINE(balanced_budget_result);
+  KB_LINE(result_share);
+  KB_LINE(tax_rate);
+  KB_LINE(tax_base);
+  KB_LINE(final_settlement);
+  KB_LINE(efficiency_saving);
+  KB_LINE(tax_change_revenue);
+#undef KB_LINE
+  st.def("index_of", &IncomeStatement::index_of, py::arg("year"));
+  st.def("__len__", &IncomeStatement::size);
+
+  py::class_<Projector>(m, "Projector",
+                        "Validated inputs of one municipality and the projection engine over them. "
+                        "Projector(base, assumptions, horizon) raises ValueError for invalid input (field, year, "
+                        "value and range named).")
+      .def(py::init<BaseYearState, Assumptions, int>(), py::arg("base"), py::arg("assumptions"), py::arg("horizon"))
+      .def("run", &Projector::run, py::arg("measures") = Measures{}, py::call_guard<py::gil_scoped_release>(),
+           "Projects with the measures (applied to a copy; the baseline is never changed).")
+      .def_property_readonly("base", &Projector::base)
+      .def_property_readonly("assumptions", &Projector::assumptions)
+      .def_property_readonly("base_year", &Projector::base_year)
+      .def_property_readonly("horizon", &Projector::horizon);
+  m.def("project", &project, py::arg("base"), py::arg("assumptions"), py::arg("horizon"),
+        py::arg("measures") = Measures{}, py::call_guard<py::gil_scoped_release>(),
+        "Projector(base, assumptions, horizon).run(measures).");
+}

@@ -1,0 +1,21 @@
+#pragma once
+// Registration functions of the kommunbudget._core module, one per area. Bindings translate types and map
+// errors; no model arithmetic lives here.
+#include <string>
+
+#include <pybind11/pybind11.h>
+
+namespace kommunbudget::bindings {
+
+void bind_errors(pybind11::module_& m);
+void bind_logging(pybind11::module_& m);
+void bind_series(pybind11::module_& m);
+void bind_price_index(pybind11::module_& m);
+void bind_municipality(pybind11::module_& m);
+void bind_projection(pybind11::module_& m);
+void bind_answers(pybind11::module_& m);
+
+/// "TypeName(field=value, ...)" from the object's listed attributes, for __repr__.
+std::string repr_fields(const pybind11::handle& self, const char* type_name, std::initializer_list<const char*> fields);
+
+}  // namespace kommunbudget::bindings

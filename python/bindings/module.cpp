@@ -1,0 +1,31 @@
+// kommunbudget._core: the compiled core. This file only registers the areas.
+#include <pybind11/pybind11.h>
+
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace kommunbudget::bindings {
+std::string repr_fields(const py::handle& self, const char* type_name, std::initializer_list<const char*> fields) {
+  std::string out = std::string(type_name) + "(";
+  bool first = true;
+  for (const char* f : fields) {
+    out += (first ? "" : ", ") + std::string(f) + "=" + py::repr(self.attr(f)).cast<std::string>();
+    first = false;
+  }
+  return out + ")";
+}
+}  // namespace kommunbudget::bindings
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "kommunbudget._core: the C++ projection engine (private; use the kommunbudget package).";
+  m.attr("__version__") = KOMMUNBUDGET_VERSION;
+  using namespace kommunbudget::bindings;
+  bind_errors(m);
+  bind_logging(m);
+  bind_series(m);
+  bind_price_index(m);
+  bind_municipality(m);
+  bind_projection(m);
+  bind_answers(m);
+}
