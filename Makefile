@@ -11,7 +11,7 @@ CPP_BUILD_DIR := build/cpp
 # make demo MUNI=Ystad BASE=2024 HORIZON=2030 OUT=out/ystad
 MUNI    ?= Sjöbo
 BASE    ?= 2024
-HORIZON ?= 2028
+HORIZON ?= 2030
 OUT     ?= out/demo
 
 .PHONY: setup build-cpp test-cpp test-python test demo clean

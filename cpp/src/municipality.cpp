@@ -56,6 +56,16 @@ double BaseYearState::operating_costs_msek() const {
   return sum;
 }
 
+double implied_tax_base_msek(double tax_revenue_msek, double tax_rate_kr_per_100kr, double final_settlement_msek,
+                             int year) {
+  check_range("tax_revenue_msek", year, tax_revenue_msek, -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
+  check_range("final_settlement_msek", year, final_settlement_msek, -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
+  check_range("tax_rate_kr_per_100kr", year, tax_rate_kr_per_100kr, 1e-9, 50.0, "kr per 100 kr");
+  const double base = (tax_revenue_msek - final_settlement_msek) / (tax_rate_kr_per_100kr / 100.0);
+  check_positive("implied tax_base_msek", year, base, "MSEK");
+  return base;
+}
+
 void Assumptions::validate(int from, int to) const {
   if (to < from) return;  // no projection years: nothing to check
   price_index.validate(from, to);

@@ -45,4 +45,8 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 "realisation_gains_msek", &Assumptions::realisation_gains_msek, "reserve_use_msek",
                 &Assumptions::reserve_use_msek);
   a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"));
+  m.def("implied_tax_base_msek", &implied_tax_base_msek, py::arg("tax_revenue_msek"), py::arg("tax_rate_kr_per_100kr"),
+        py::arg("final_settlement_msek") = 0.0, py::arg("year") = -1,
+        "Tax base (MSEK) implied by tax revenue: (revenue − settlement) / (rate / 100). ValueError for a rate "
+        "outside (0, 50] or a non-positive result.");
 }

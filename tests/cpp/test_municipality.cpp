@@ -82,3 +82,11 @@ TEST(AssumptionsErrors, GrowthInPercentIsRefusedWithHint) {
     EXPECT_NE(msg.find("did you mean 0.046?"), std::string::npos) << msg;
   }
 }
+
+TEST(ImpliedTaxBase, InvertsTaxRevenue) {
+  // Sjöbo 2024: 995.3 MSEK at 20.92 kr per 100 kr ⇒ 995.3 / 0.2092 = 4757.648... MSEK.
+  EXPECT_NEAR(implied_tax_base_msek(995.3, 20.92), 4757.6482, 1e-4);
+  EXPECT_NEAR(implied_tax_base_msek(1000.0, 20.0, 20.0), 4900.0, 1e-9);
+  EXPECT_THROW(implied_tax_base_msek(995.3, 0.0), InputError);
+  EXPECT_THROW(implied_tax_base_msek(-5.0, 20.92), InputError);
+}

@@ -51,6 +51,13 @@ struct BaseYearState {
   double operating_costs_msek() const;
 };
 
+/// The tax base (skatteunderlag, MSEK) implied by a budget's tax revenue: (tax_revenue − final_settlement) /
+/// (tax_rate / 100), the inverse of tax_revenue = rate / 100 × tax base + settlement (DESIGN.md 3.2). Used to
+/// calibrate a base year from an adopted budget, and to derive the tax base growth implied by its plan.
+/// @throws InputError for a non-finite amount, a rate outside (0, 50] or a non-positive implied tax base.
+double implied_tax_base_msek(double tax_revenue_msek, double tax_rate_kr_per_100kr, double final_settlement_msek = 0.0,
+                             int year = -1);
+
 /// Yearly assumptions for the projection years base_year + 1 .. horizon. Every series must cover all of them
 /// except the optional ones (documented per field). The core applies no hidden defaults: the Python layer builds
 /// these from data or documented defaults and labels each one.

@@ -1,0 +1,269 @@
+"""Assumptions with their provenance: every yearly figure the projection uses says where it comes from.
+
+An :class:`AssumptionSeries` holds explicit values per year and, optionally, a *tail* rule for the years after
+the last explicit one (e.g. "SKR's long-run tax base growth, 4 % a year"). Each value carries a
+:class:`Provenance`: ``data`` (an embedded public figure), ``derived`` (computed from embedded figures, e.g. the
+growth implied by a municipality's adopted plan), ``default`` (a documented default with its basis) or ``user``
+(set by the caller). An :class:`AssumptionSet` groups the series of one run under a name and a date (a
+*vintage*), so a run can be reproduced and its assumptions listed next to its results.
+
+No model arithmetic happens here: series are handed to the C++ core as ``_core.YearSeries``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kommunbudget import _core
+
+#: Kinds of provenance, in the order a reader should trust them.
+PROVENANCE_KINDS = ("data", "derived", "user", "default")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a figure comes from.
+
+    Attributes
+    ----------
+    kind : str
+        ``"data"``, ``"derived"``, ``"default"`` or ``"user"``.
+    source : str
+        The citation (document, table, URL) or the rule and its basis.
+    """
+
+    kind: str
+    source: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in PROVENANCE_KINDS:
+            raise ValueError(f"provenance.kind = {self.kind!r} is not one of {PROVENANCE_KINDS}")
+
+    @property
+    def is_assumption(self) -> bool:
+        """True for figures that are not public data (derived, default or user-set)."""
+        return self.kind != "data"
+
+
+@dataclass(frozen=True)
+class AssumptionSeries:
+    """One yearly assumption with a provenance per year.
+
+    Attributes
+    ----------
+    name : str
+        The core field it feeds, e.g. ``"tax_base_growth"`` or ``"volume_growth:operating_costs"``.
+    unit : str
+        ``"fraction per year"``, ``"fraction"``, ``"MSEK"`` or ``"kr per 100 kr"``.
+    values : Mapping[int, float]
+        Explicit values by year.
+    provenance : Mapping[int, Provenance]
+        One provenance per explicit year.
+    tail_value : float or None
+        Value for every year after the last explicit year (None: no value; a projection that needs one fails
+        with an error naming the series and the year).
+    tail_provenance : Provenance or None
+        Provenance of the tail rule.
+    """
+
+    name: str
+    unit: str
+    values: Mapping[int, float] = field(default_factory=dict)
+    provenance: Mapping[int, Provenance] = field(default_factory=dict)
+    tail_value: float | None = None
+    tail_provenance: Provenance | None = None
+
+    def __post_init__(self) -> None:
+        if set(self.values) != set(self.provenance):
+            raise ValueError(f"{self.name}: every year needs a provenance (years {sorted(self.values)} vs "
+                             f"{sorted(self.provenance)})")
+        for year, value in self.values.items():
+            if not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError(f"{self.name}[{year}] = {value!r} is not a finite number ({self.unit})")
+        if (self.tail_value is None) != (self.tail_provenance is None):
+            raise ValueError(f"{self.name}: a tail value needs a tail provenance and vice versa")
+
+    @property
+    def last_explicit_year(self) -> int | None:
+        """The last year with an explicit value, or None."""
+        return max(self.values) if self.values else None
+
+    def get(self, year: int) -> tuple[float, Provenance]:
+        """Value and provenance of ``year``.
+
+        Raises
+        ------
+        ValueError
+            If the year has no explicit value and is not covered by the tail rule; the message names the series
+            and the year.
+        """
+        if year in self.values:
+            return float(self.values[year]), self.provenance[year]
+        last = self.last_explicit_year
+        if self.tail_value is not None and (last is None or year > last):
+            return float(self.tail_value), self.tail_provenance  # type: ignore[return-value]
+        covered = f"{min(self.values)}-{last}" if self.values else "no years"
+        raise ValueError(f"{self.name}: year {year} is missing (the assumption covers {covered} and has no rule "
+                         f"for later years)")
+
+    def with_values(self, values: Mapping[int, float] | float, provenance: Provenance,
+                    years: range | None = None) -> AssumptionSeries:
+        """A copy with ``values`` set: a mapping year -> value, or one number for every year in ``years``
+        (and, when ``years`` is None, as the new tail for every year)."""
+        new_values = dict(self.values)
+        new_prov = dict(self.provenance)
+        tail_value, tail_prov = self.tail_value, self.tail_provenance
+        if isinstance(values, Mapping):
+            items = {int(y): float(v) for y, v in values.items()}
+        else:
+            number = float(values)
+            if years is None:
+                items = {y: number for y in new_values}
+                tail_value, tail_prov = number, provenance
+            else:
+                items = {y: number for y in years}
+        for year, value in items.items():
+            new_values[year] = value
+            new_prov[year] = provenance
+        return dataclasses.replace(self, values=new_values, provenance=new_prov, tail_value=tail_value,
+                                   tail_provenance=tail_prov)
+
+    def to_core(self, first: int, last: int) -> _core.YearSeries:
+        """The values of years ``first..last`` as a core YearSeries (empty when last < first).
+
+        Raises
+        ------
+        ValueError
+            If a year is missing (see :meth:`get`).
+        """
+        years = list(range(first, last + 1))
+        return _core.YearSeries(self.name, years, [self.get(y)[0] for y in years])
+
+
+@dataclass(frozen=True)
+class AssumptionSet:
+    """A named, dated set of assumption series (a vintage).
+
+    Attributes
+    ----------
+    name : str
+        E.g. ``"sjobo-budget-2024+defaults"``.
+    description : str
+        What the set is and which documents it draws on.
+    series : Mapping[str, AssumptionSeries]
+        By name. Core fields: ``labour_cost_change``, ``other_cost_change``, ``labour_weight``,
+        ``tax_base_growth``, ``operating_income_growth`` (fractions per year), ``general_grants_msek``,
+        ``depreciation_msek``, ``financial_income_msek``, ``financial_costs_msek``, ``final_settlement_msek``,
+        ``realisation_gains_msek``, ``reserve_use_msek`` (MSEK), ``tax_rate_kr_per_100kr``, and one
+        ``volume_growth:<cost line>`` per cost line.
+    """
+
+    name: str
+    description: str
+    series: Mapping[str, AssumptionSeries]
+
+    def __getitem__(self, name: str) -> AssumptionSeries:
+        try:
+            return self.series[name]
+        except KeyError:
+            raise KeyError(f"assumption {name!r} does not exist; expected one of: {', '.join(self.series)}") from None
+
+    def replace(self, name: str, series: AssumptionSeries) -> AssumptionSet:
+        """A copy with one series replaced (the original is unchanged)."""
+        self[name]  # raises for an unknown name
+        new = dict(self.series)
+        new[name] = series
+        return dataclasses.replace(self, series=new)
+
+    def to_core(self, first: int, last: int) -> _core.Assumptions:
+        """Core assumptions for the projection years ``first..last``.
+
+        Raises
+        ------
+        ValueError
+            If a series misses a year (the message names the series and the year).
+        """
+        price = _core.PriceIndex()
+        price.labour_cost_change = self["labour_cost_change"].to_core(first, last)
+        price.other_cost_change = self["other_cost_change"].to_core(first, last)
+        price.labour_weight = self["labour_weight"].to_core(first, last)
+        core = _core.Assumptions(price_index=price)
+        for name in _CORE_SERIES:
+            setattr(core, name, self[name].to_core(first, last))
+        return core
+
+    def table(self, first: int, last: int) -> pd.DataFrame:
+        """Every value used for ``first..last`` with its provenance.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``assumption``, ``year``, ``value``, ``unit``, ``kind``, ``source``; one row per series and
+            year.
+        """
+        rows = []
+        for name, s in self.series.items():
+            for year in range(first, last + 1):
+                value, prov = s.get(year)
+                rows.append({"assumption": name, "year": year, "value": value, "unit": s.unit, "kind": prov.kind,
+                             "source": prov.source})
+        return pd.DataFrame(rows, columns=["assumption", "year", "value", "unit", "kind", "source"])
+
+    def summary(self, first: int, last: int) -> pd.DataFrame:
+        """Like :meth:`table`, with consecutive years of the same series and provenance merged into one row.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``assumption``, ``years`` (e.g. ``"2025-2027"``), ``values`` (text), ``unit``, ``kind``,
+            ``source``.
+        """
+        rows: list[dict] = []
+        detail = self.table(first, last)
+        for name, group in detail.groupby("assumption", sort=False):
+            run: list[tuple[int, float]] = []
+            prov: tuple[str, str] | None = None
+            unit = group["unit"].iloc[0]
+
+            def flush() -> None:
+                if not run:
+                    return
+                years = f"{run[0][0]}" if len(run) == 1 else f"{run[0][0]}-{run[-1][0]}"
+                values = ", ".join(_format_value(v, unit) for _, v in run)
+                rows.append({"assumption": name, "years": years, "values": values, "unit": unit, "kind": prov[0],
+                             "source": prov[1]})
+
+            for _, row in group.iterrows():
+                key = (row["kind"], row["source"])
+                if key != prov:
+                    flush()
+                    run, prov = [], key
+                run.append((int(row["year"]), float(row["value"])))
+            flush()
+        return pd.DataFrame(rows, columns=["assumption", "years", "values", "unit", "kind", "source"])
+
+
+_CORE_SERIES = (
+    "tax_base_growth",
+    "operating_income_growth",
+    "general_grants_msek",
+    "depreciation_msek",
+    "financial_income_msek",
+    "financial_costs_msek",
+    "tax_rate_kr_per_100kr",
+    "final_settlement_msek",
+    "realisation_gains_msek",
+    "reserve_use_msek",
+)
+
+
+def _format_value(value: float, unit: str) -> str:
+    if unit.startswith("fraction"):
+        return f"{value * 100:.2f} %"
+    if unit == "kr per 100 kr":
+        return f"{value:.2f}"
+    return f"{value:.1f}"

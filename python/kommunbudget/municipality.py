@@ -1,0 +1,391 @@
+"""A municipality's baseline: its base year from an adopted budget, and the assumptions that carry it forward.
+
+:func:`load` builds a :class:`Municipality` from the embedded data. Every figure keeps its source: base-year
+figures come from the adopted budget (e.g. Sjöbo's Budget-2024 on finansiellinfo.se); the plan years' growth
+rates are *derived* from the municipality's own adopted plan; later years use documented defaults
+(:mod:`kommunbudget.defaults`). A :class:`Municipality` is immutable: :meth:`Municipality.with_assumptions`
+returns a changed copy, so a scenario never alters its baseline.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kommunbudget import _core, data, defaults
+from kommunbudget.assumptions import AssumptionSeries, AssumptionSet, Provenance
+
+#: Adopted budgets with a plan that the embedded data holds in full: (code, base year) -> document (a substring
+#: of the source URL in resultatrakningar_exempel.csv) and a citation.
+ADOPTED_BUDGETS: dict[tuple[str, int], tuple[str, str]] = {
+    ("1265", 2024): ("Sjobo/Budget-2024",
+                     "Sjöbo kommun, Budget 2024 med plan 2025-2027 (finansiellinfo.se/Sjobo/Budget-2024, "
+                     "Resultatbudget and Noter)"),
+}
+
+#: The single cost line used when the data has no split of operating costs by service area.
+ALL_ACTIVITIES = "operating_costs"
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality's baseline: base year, sources and assumptions.
+
+    Attributes
+    ----------
+    code, name, county : str
+        SCB's 4-digit code (text), name and county (län).
+    population : int
+        Population on 31 December 2024 (SCB via Kolada N01951).
+    base_year : int
+        The base year (basår): the year of the adopted budget.
+    base_fields : Mapping[str, object]
+        Fields of the core ``BaseYearState`` (amounts positive, MSEK; rate in kr per 100 kr); ``cost_lines`` is a
+        list of dicts with ``name``, ``cost_msek`` and ``labour_share`` (negative = PKV's weight).
+    base_sources : Mapping[str, Provenance]
+        Provenance of each base-year field.
+    assumptions : AssumptionSet
+        The yearly assumptions with their provenance.
+    plan : Mapping[int, Mapping[str, float]]
+        The adopted plan's own income statement by year (statutory signs, MSEK), for comparison.
+    notes : tuple[str, ...]
+        What a reader must know (e.g. 'one cost line: the budget has no split by service area').
+    """
+
+    code: str
+    name: str
+    county: str
+    population: int
+    base_year: int
+    base_fields: Mapping[str, object]
+    base_sources: Mapping[str, Provenance]
+    assumptions: AssumptionSet
+    plan: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """'Sjöbo (1265)'."""
+        return f"{self.name} ({self.code})"
+
+    @property
+    def plan_years(self) -> list[int]:
+        """The years after the base year covered by the adopted plan."""
+        return sorted(y for y in self.plan if y > self.base_year)
+
+    def base_state(self) -> _core.BaseYearState:
+        """A fresh core ``BaseYearState`` for the base year, with each cost line's volume growth left empty
+        (the projection fills it from the assumptions)."""
+        fields = dict(self.base_fields)
+        fields["cost_lines"] = [_core.CostLine(**line) for line in fields["cost_lines"]]
+        return _core.BaseYearState(**fields)
+
+    def cost_line_names(self) -> list[str]:
+        """Names of the cost lines, in order."""
+        return [line["name"] for line in self.base_fields["cost_lines"]]
+
+    def with_assumptions(self, **changes: Mapping[int, float] | float) -> Municipality:
+        """A copy with assumptions changed; this municipality is unchanged.
+
+        Parameters
+        ----------
+        **changes
+            ``name=value``: a number for every projection year and the years after (e.g. ``tax_base_growth=0.03``)
+            or a mapping ``{year: value}`` for some years (e.g. ``labour_cost_change={2026: 0.04}``). Names are
+            those of :class:`~kommunbudget.assumptions.AssumptionSet`; units as there (growth rates and shares as
+            fractions, amounts in MSEK, the rate in kr per 100 kr). ``volume_growth`` alone sets every cost line.
+
+        Raises
+        ------
+        KeyError
+            For an unknown assumption name (the message lists the known ones).
+        ValueError
+            For a non-finite value; ranges are checked by the core when projecting.
+        """
+        new = self.assumptions
+        user = Provenance("user", "set by the user")
+        for name, value in changes.items():
+            targets = ([f"volume_growth:{line}" for line in self.cost_line_names()] if name == "volume_growth"
+                       else [name])
+            for target in targets:
+                new = new.replace(target, new[target].with_values(value, user))
+        return dataclasses.replace(self, assumptions=new)
+
+    def projector(self, horizon: int) -> _core.Projector:
+        """The core projector for base year .. horizon.
+
+        Raises
+        ------
+        ValueError
+            For a horizon before the base year or an assumption missing a year (named in the message).
+        """
+        if horizon < self.base_year:
+            raise ValueError(f"horizon = {horizon} is before the base year {self.base_year} of {self.label}; "
+                             f"expected a horizon >= {self.base_year}")
+        first = self.base_year + 1
+        base = self.base_state()
+        if horizon >= first:
+            lines = base.cost_lines
+            for line in lines:
+                line.volume_growth = self.assumptions[f"volume_growth:{line.name}"].to_core(first, horizon)
+            base.cost_lines = lines
+        return _core.Projector(base, self.assumptions.to_core(first, horizon), horizon)
+
+    def project(self, horizon: int, measures: _core.Measures | None = None):
+        """Projects the income statement from the base year to ``horizon``.
+
+        Returns
+        -------
+        kommunbudget.Projection
+
+        Raises
+        ------
+        ValueError
+            For invalid input (field, year, value and range named).
+        """
+        from kommunbudget.results import Projection
+
+        projector = self.projector(horizon)
+        statement = projector.run(measures if measures is not None else _core.Measures())
+        return Projection(self, horizon, statement, measures)
+
+
+def available_baselines() -> list[tuple[str, str, int]]:
+    """Municipalities with a full adopted budget in the embedded data: (code, name, base year)."""
+    names = data.municipalities().set_index("code")["name"]
+    return [(code, names[code], year) for (code, year) in sorted(ADOPTED_BUDGETS)]
+
+
+def load(municipality: str | int, base_year: int | None = None) -> Municipality:
+    """Loads an embedded municipality's baseline.
+
+    Parameters
+    ----------
+    municipality : str or int
+        Name (``"Sjöbo"``, ``"sjobo"``) or SCB code (``"1265"``).
+    base_year : int, optional
+        The base year; default the latest one available for the municipality.
+
+    Returns
+    -------
+    Municipality
+
+    Raises
+    ------
+    ValueError
+        For an unknown or ambiguous municipality, or one without an adopted budget for ``base_year`` in the
+        embedded data (the message lists what is available).
+    """
+    code = data.find_municipality(municipality)
+    years = sorted(y for (c, y) in ADOPTED_BUDGETS if c == code)
+    info = data.municipalities().set_index("code").loc[code]
+    if not years:
+        available = ", ".join(f"{n} ({c}) base year {y}" for c, n, y in available_baselines())
+        raise ValueError(f"municipality = {municipality!r}: {info['name']} ({code}) has no adopted budget with "
+                         f"plan in the embedded data, so no baseline can be built yet (tax rates and population "
+                         f"are embedded for all 290 municipalities). Available baselines: {available}")
+    if base_year is None:
+        base_year = years[-1]
+    if (code, base_year) not in ADOPTED_BUDGETS:
+        raise ValueError(f"base_year = {base_year} is not available for {info['name']} ({code}); expected one of "
+                         f"{years}")
+    return _from_adopted_budget(code, base_year, info)
+
+
+def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
+    document, citation = ADOPTED_BUDGETS[(code, base_year)]
+    budget = data.adopted_budget(code, document, base_year)
+    years = budget["years"]
+    plan_years = [y for y in years if y > base_year]
+    b = budget[base_year]
+    rates = _tax_rates(code, info)
+    budget_src = Provenance("data", citation)
+
+    def item(year: int, name: str, default: float | None = None) -> float:
+        values = budget[year]
+        if name in values:
+            return float(values[name])
+        if default is None:
+            raise ValueError(f"{citation}: item {name!r} is missing for {year}")
+        return default
+
+    def settlement(year: int) -> float:
+        return sum(float(v) for k, v in budget[year].items() if k.startswith("skatt_slutavrakning"))
+
+    def preliminary_tax(year: int) -> float:
+        return item(year, "skatt_kommunalskatt_preliminar", item(year, "skatteintakter") - settlement(year))
+
+    def reserve_use(year: int) -> float:
+        # + withdrawal (medel från RUR), − allocation (reservering, printed negative in the budget)
+        return (item(year, "medel_fran_resultatutjamningsreserv", 0.0)
+                + item(year, "reservering_till_resultatutjamningsreserv", 0.0))
+
+    base_rate, base_rate_src = rates[base_year]
+    tax_base = _core.implied_tax_base_msek(preliminary_tax(base_year) + settlement(base_year), base_rate,
+                                           settlement(base_year), base_year)
+    gains = -item(base_year, "balanskrav_avgar_realisationsvinster", 0.0)
+    base_fields = {
+        "code": code,
+        "name": str(info["name"]),
+        "year": base_year,
+        "tax_rate_kr_per_100kr": base_rate,
+        "tax_base_msek": tax_base,
+        "final_settlement_msek": settlement(base_year),
+        "operating_income_msek": item(base_year, "verksamhetens_intakter"),
+        "cost_lines": [{"name": ALL_ACTIVITIES, "cost_msek": -item(base_year, "verksamhetens_kostnader"),
+                        "labour_share": -1.0}],
+        "depreciation_msek": -item(base_year, "avskrivningar"),
+        "general_grants_msek": item(base_year, "generella_statsbidrag_och_utjamning"),
+        "financial_income_msek": item(base_year, "finansiella_intakter"),
+        "financial_costs_msek": -item(base_year, "finansiella_kostnader"),
+        "realisation_gains_msek": gains,
+        "reserve_use_msek": reserve_use(base_year),
+        "other_balance_adjustments_msek": item(base_year, "balanskrav_orealiserade_vinster_forluster_vardepapper",
+                                               0.0),
+    }
+    base_sources = {name: budget_src for name in base_fields if name not in ("code", "name", "year")}
+    base_sources["tax_rate_kr_per_100kr"] = base_rate_src
+    base_sources["tax_base_msek"] = Provenance(
+        "derived", f"implied by the budget: preliminary tax revenue {preliminary_tax(base_year):.1f} MSEK / "
+        f"({base_rate:.2f} / 100) ({citation})")
+    base_sources["cost_lines"] = Provenance(
+        "default", "one cost line for all activities with PKV's labour weight: the budget gives no split by "
+                   "service area")
+
+    assumptions = _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax,
+                                    settlement, reserve_use)
+    plan = {y: dict(budget[y]) for y in years}
+    notes = (
+        f"Base year {base_year}: {citation}.",
+        "Operating costs are one line for all activities: the embedded budget has no split by service area.",
+        f"Plan years {plan_years[0]}-{plan_years[-1]}: tax base growth, operating income growth and cost volume "
+        "are derived from the adopted plan, so the projection reproduces it under the PKV assumption; later years "
+        "use documented defaults." if plan_years else "No plan years in the embedded budget.",
+        "General grants and income equalisation are the adopted plan's figures, then a growth rule: the "
+        "equalisation formula is not yet modelled.",
+    )
+    return Municipality(code=code, name=str(info["name"]), county=str(info["county"]),
+                        population=int(info["population_2024"]), base_year=base_year, base_fields=base_fields,
+                        base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes)
+
+
+def _tax_rates(code: str, info) -> dict[int, tuple[float, Provenance]]:
+    table = data.tax_rates()
+    rows = table[table["code"] == code]
+    out = {}
+    for _, row in rows.iterrows():
+        basis = row["municipal_rate_basis"]
+        kind = "data" if basis in ("published", "corrected") else "derived"
+        out[int(row["year"])] = (float(row["municipal_rate"]),
+                                 Provenance(kind, f"{row['source']} ({basis})"))
+    return out
+
+
+def _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax, settlement,
+                      reserve_use) -> AssumptionSet:
+    series: dict[str, AssumptionSeries] = {}
+    plan_src = Provenance("data", f"adopted plan: {citation}")
+
+    # PKV: published components where the vintage has the year, then SKR's 2018-2021 average.
+    vintage = data.pkv_vintage()
+    pkv_src = Provenance("data", f"PKV vintage {vintage.name!r}: {vintage.source}")
+    pkv_default = Provenance("default", defaults.PKV_CHANGE.basis)
+    last_weight = vintage.labour_weight[-1]
+    weight_default = Provenance("default", f"PKV labour weight of {vintage.years[-1]} ({last_weight * 100:.1f} %, "
+                                           f"SKR) held for later years")
+    for name, values in (("labour_cost_change", vintage.labour_cost_change),
+                         ("other_cost_change", vintage.other_cost_change)):
+        series[name] = AssumptionSeries(name, "fraction per year", dict(zip(vintage.years, values)),
+                                        {y: pkv_src for y in vintage.years}, defaults.PKV_CHANGE.value, pkv_default)
+    series["labour_weight"] = AssumptionSeries("labour_weight", "fraction", dict(zip(vintage.years,
+                                                                                     vintage.labour_weight)),
+                                               {y: pkv_src for y in vintage.years}, last_weight, weight_default)
+
+    # Own tax rate: published rates, then held.
+    rate_years = sorted(y for y in rates if y > base_year)
+    last_rate = rates[max(rates)][0]
+    series["tax_rate_kr_per_100kr"] = AssumptionSeries(
+        "tax_rate_kr_per_100kr", "kr per 100 kr", {y: rates[y][0] for y in rate_years},
+        {y: rates[y][1] for y in rate_years}, last_rate,
+        Provenance("default", f"{defaults.TAX_RATE_HELD} ({last_rate:.2f} from {max(rates)})"))
+
+    def rate_for(year: int) -> float:
+        return series["tax_rate_kr_per_100kr"].get(year)[0]
+
+    # Growth rates implied by the plan: tax base (tax revenue at the plan year's rate), operating income, volume.
+    derived = Provenance("derived", f"implied by the adopted plan ({citation})")
+    tax_base = {base_year: _core.implied_tax_base_msek(preliminary_tax(base_year), rates[base_year][0])}
+    growth_tb, growth_income, volume = {}, {}, {}
+    price = _core.PriceIndex()
+    price.labour_cost_change = series["labour_cost_change"].to_core(base_year + 1, max(plan_years, default=base_year))
+    price.other_cost_change = series["other_cost_change"].to_core(base_year + 1, max(plan_years, default=base_year))
+    price.labour_weight = series["labour_weight"].to_core(base_year + 1, max(plan_years, default=base_year))
+    previous = base_year
+    for year in plan_years:
+        tax_base[year] = _core.implied_tax_base_msek(preliminary_tax(year), rate_for(year), 0.0, year)
+        growth_tb[year] = tax_base[year] / tax_base[previous] - 1.0
+        growth_income[year] = item(year, "verksamhetens_intakter") / item(previous, "verksamhetens_intakter") - 1.0
+        cost_ratio = item(year, "verksamhetens_kostnader") / item(previous, "verksamhetens_kostnader")
+        volume[year] = cost_ratio / (1.0 + price.pkv(year)) - 1.0
+        previous = year
+    tb_default = defaults.tax_base_growth()
+    series["tax_base_growth"] = AssumptionSeries(
+        "tax_base_growth", "fraction per year", growth_tb, {y: Provenance(
+            "derived", f"implied by the adopted plan's tax revenue at the year's rate ({citation})")
+            for y in growth_tb}, tb_default.value, Provenance("default", tb_default.basis))
+    series["operating_income_growth"] = AssumptionSeries(
+        "operating_income_growth", "fraction per year", growth_income, {y: derived for y in growth_income},
+        defaults.PKV_CHANGE.value,
+        Provenance("default", "fees, rents and earmarked grants follow prices: " + defaults.PKV_CHANGE.basis))
+    last_volume = volume[plan_years[-1]] if plan_years else 0.0
+    series[f"volume_growth:{ALL_ACTIVITIES}"] = AssumptionSeries(
+        f"volume_growth:{ALL_ACTIVITIES}", "fraction per year", volume, {y: Provenance(
+            "derived", f"implied by the adopted plan's operating costs after PKV ({citation})") for y in volume},
+        last_volume, Provenance("derived", f"the volume growth implied by the plan's last year "
+                                           f"({plan_years[-1] if plan_years else base_year}) continued"))
+
+    # Amounts given by the plan, then a rule.
+    grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}
+    last_grants_year = plan_years[-1] if plan_years else base_year
+    grants_rule = (f"grows with the tax base, {tb_default.value * 100:.1f} % a year, from "
+                   f"{last_grants_year}: income equalisation, most of the item, follows the national tax base "
+                   f"({tb_default.basis})")
+    series["general_grants_msek"] = _amounts_then_growth(
+        "general_grants_msek", grants, plan_src, item(last_grants_year, "generella_statsbidrag_och_utjamning"),
+        last_grants_year, tb_default.value, Provenance("default", grants_rule))
+    for name, key, sign in (("depreciation_msek", "avskrivningar", -1.0),
+                            ("financial_income_msek", "finansiella_intakter", 1.0),
+                            ("financial_costs_msek", "finansiella_kostnader", -1.0)):
+        values = {y: sign * item(y, key) for y in plan_years}
+        last = sign * item(last_grants_year, key)
+        series[name] = AssumptionSeries(name, "MSEK", values, {y: plan_src for y in values}, last,
+                                        Provenance("default", f"held at the plan's last year ({last_grants_year}) "
+                                                              f"level: no plan beyond it"))
+    zero_rule = Provenance("default", "none planned after the adopted plan")
+    series["final_settlement_msek"] = AssumptionSeries(
+        "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years}, {y: plan_src for y in plan_years},
+        0.0, zero_rule)
+    series["realisation_gains_msek"] = AssumptionSeries(
+        "realisation_gains_msek", "MSEK", {y: -item(y, "balanskrav_avgar_realisationsvinster", 0.0)
+                                           for y in plan_years}, {y: plan_src for y in plan_years}, 0.0, zero_rule)
+    series["reserve_use_msek"] = AssumptionSeries(
+        "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
+        {y: plan_src for y in plan_years}, 0.0, zero_rule)
+    return AssumptionSet(name=f"{code}-budget-{base_year}+defaults",
+                         description=f"{citation}; PKV vintage {vintage.name!r}; documented defaults "
+                                     f"(kommunbudget.defaults) after the plan",
+                         series=series)
+
+
+def _amounts_then_growth(name: str, values: dict[int, float], source: Provenance, last_value: float,
+                         last_year: int, growth: float, rule: Provenance, horizon_limit: int = 50) -> AssumptionSeries:
+    """Explicit amounts, then amounts chained from the last one by the core's chain() for up to 50 years."""
+    years = list(range(last_year + 1, last_year + horizon_limit + 1))
+    chained = _core.chain(last_value, last_year, _core.YearSeries.constant(name + " growth", years[0], years[-1],
+                                                                           growth), years[-1])
+    all_values = dict(values)
+    provenance = {y: source for y in values}
+    for y in years:
+        all_values[y] = chained.at(y)
+        provenance[y] = rule
+    return AssumptionSeries(name, "MSEK", all_values, provenance)

@@ -1,0 +1,350 @@
+"""Results as pandas DataFrames: the income statement, required tax rates and the tax-vs-efficiency comparison.
+
+All numbers are computed by the C++ core; this module only arranges them. Amounts are nominal MSEK with the
+statutory signs of the Swedish income statement (costs negative); shares are fractions; tax rates are in
+kr per 100 kr; tax-rate equivalents are in öre (1 kr = 100 öre).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from kommunbudget import _core, defaults
+from kommunbudget.municipality import Municipality
+
+#: Statement lines in the statutory order (LKBR, RKR's model), then the balanced-budget reconciliation and
+#: memo items: (identifier, Swedish label, English label, unit).
+STATEMENT_LINES: tuple[tuple[str, str, str, str], ...] = (
+    ("operating_income", "Verksamhetens intäkter", "Operating income", "MSEK"),
+    ("operating_costs", "Verksamhetens kostnader", "Operating costs", "MSEK"),
+    ("depreciation", "Avskrivningar", "Depreciation", "MSEK"),
+    ("net_operating_cost", "Verksamhetens nettokostnader", "Net operating cost", "MSEK"),
+    ("tax_revenue", "Skatteintäkter", "Tax revenue", "MSEK"),
+    ("general_grants", "Generella statsbidrag och utjämning", "General grants and equalisation", "MSEK"),
+    ("operating_result", "Verksamhetens resultat", "Operating result", "MSEK"),
+    ("financial_income", "Finansiella intäkter", "Financial income", "MSEK"),
+    ("financial_costs", "Finansiella kostnader", "Financial costs", "MSEK"),
+    ("result", "Årets resultat", "Result for the year", "MSEK"),
+    ("realisation_gains", "Avgår: realisationsvinster", "Less: realisation gains", "MSEK"),
+    ("other_balance_adjustments", "Övriga balanskravsjusteringar", "Other balanced-budget adjustments", "MSEK"),
+    ("reserve_use", "Medel från (+) / till (−) resultatutjämningsreserv", "From (+) / to (−) result reserve",
+     "MSEK"),
+    ("balanced_budget_result", "Balanskravsresultat", "Balanced-budget result", "MSEK"),
+    ("result_share", "Resultat i % av skatter och generella statsbidrag",
+     "Result as share of tax revenue and general grants", "fraction"),
+    ("tax_rate", "Skattesats (kr per 100 kr)", "Tax rate (kr per 100 kr)", "kr per 100 kr"),
+    ("tax_base", "Skatteunderlag", "Tax base", "MSEK"),
+    ("final_settlement", "varav slutavräkning", "of which final settlement", "MSEK"),
+    ("efficiency_saving", "Effektiviseringar", "Efficiency savings", "MSEK"),
+    ("tax_change_revenue", "Intäkt av skatteförändring", "Revenue from tax changes", "MSEK"),
+)
+
+_LINE_UNITS = {ident: unit for ident, _sv, _en, unit in STATEMENT_LINES}
+
+
+def parse_target(text: str) -> _core.Target:
+    """A target from text: ``"result"``, ``"balanced-budget"`` or ``"share:0.02"`` (fraction of tax revenue and
+    general grants).
+
+    Raises
+    ------
+    ValueError
+        For any other text, naming the value and the accepted forms.
+    """
+    t = text.strip().lower()
+    if t in ("result", "resultat"):
+        return _core.Target(kind=_core.TargetKind.RESULT)
+    if t in ("balanced-budget", "balanced_budget", "balanskrav"):
+        return _core.Target(kind=_core.TargetKind.BALANCED_BUDGET_RESULT)
+    if t.startswith("share:"):
+        try:
+            share = float(t.split(":", 1)[1])
+        except ValueError:
+            raise ValueError(f"target = {text!r}: the share is not a number; expected e.g. 'share:0.02'") from None
+        return _core.Target(kind=_core.TargetKind.RESULT_SHARE, share=share)
+    raise ValueError(f"target = {text!r} is not a target; expected 'result', 'balanced-budget' or 'share:<fraction>'"
+                     f" (e.g. share:0.02)")
+
+
+def default_targets(share: float | None = None) -> list[_core.Target]:
+    """The three targets of every report: result >= 0, balanced-budget result >= 0 and result >= ``share`` of tax
+    revenue and general grants (default :data:`kommunbudget.defaults.RESULT_TARGET_SHARE`, 2 %)."""
+    s = defaults.RESULT_TARGET_SHARE.value if share is None else share
+    return [_core.Target(kind=_core.TargetKind.RESULT), _core.Target(kind=_core.TargetKind.BALANCED_BUDGET_RESULT),
+            _core.Target(kind=_core.TargetKind.RESULT_SHARE, share=s)]
+
+
+def target_key(target: _core.Target) -> str:
+    """A stable identifier: ``result``, ``balanced_budget_result`` or ``result_share_2.0pct``."""
+    if target.kind == _core.TargetKind.RESULT:
+        return "result"
+    if target.kind == _core.TargetKind.BALANCED_BUDGET_RESULT:
+        return "balanced_budget_result"
+    return f"result_share_{target.share * 100:g}pct"
+
+
+@dataclass
+class Projection:
+    """A projected income statement of one municipality.
+
+    Attributes
+    ----------
+    municipality : Municipality
+        The baseline it was projected from (unchanged by the projection).
+    horizon : int
+        The last year.
+    core : kommunbudget._core.IncomeStatement
+        The core's statement (arrays of shape (n_years,)).
+    measures : kommunbudget._core.Measures or None
+        The measures applied, if any.
+    """
+
+    municipality: Municipality
+    horizon: int
+    core: _core.IncomeStatement
+    measures: _core.Measures | None = None
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def years(self) -> list[int]:
+        """base year .. horizon."""
+        return list(self.core.years)
+
+    def year_status(self) -> dict[int, str]:
+        """Per year: ``"budget"`` (the base year's adopted budget), ``"plan"`` (a year of the adopted plan,
+        reproduced through derived assumptions) or ``"projection"``."""
+        plan = set(self.municipality.plan_years)
+        return {y: "budget" if y == self.municipality.base_year else "plan" if y in plan else "projection"
+                for y in self.years}
+
+    def line(self, name: str) -> np.ndarray:
+        """One statement line, shape (n_years,). Raises KeyError naming the known lines for an unknown name."""
+        if name not in _LINE_UNITS:
+            raise KeyError(f"line {name!r} does not exist; expected one of: {', '.join(_LINE_UNITS)}")
+        return np.array(getattr(self.core, name), dtype=float)
+
+    def statement(self, language: str = "en", memo: bool = True) -> pd.DataFrame:
+        """The income statement: one row per line, one column per year.
+
+        Parameters
+        ----------
+        language : {"en", "sv", "id"}
+            Row labels: English, the Swedish statutory names, or the identifiers (e.g. ``net_operating_cost``).
+        memo : bool
+            Include the memo rows (tax rate, tax base, final settlement, efficiency savings, tax-change revenue).
+
+        Returns
+        -------
+        pandas.DataFrame
+            float64, index named ``line``, columns the years (int). MSEK with statutory signs; ``result_share`` is
+            a fraction; ``tax_rate`` kr per 100 kr. ``attrs["year_status"]`` maps year -> budget/plan/projection,
+            ``attrs["units"]`` row label -> unit.
+        """
+        label_index = {"sv": 1, "en": 2, "id": 0}
+        if language not in label_index:
+            raise ValueError(f"language = {language!r}; expected 'en', 'sv' or 'id'")
+        rows = [spec for spec in STATEMENT_LINES if memo or spec[0] not in _MEMO]
+        frame = pd.DataFrame([self.line(spec[0]) for spec in rows], index=[spec[label_index[language]]
+                                                                          for spec in rows],
+                             columns=self.years, dtype=float)
+        frame.index.name = "line"
+        frame.columns.name = "year"
+        frame.attrs["year_status"] = self.year_status()
+        frame.attrs["units"] = {spec[label_index[language]]: spec[3] for spec in rows}
+        return frame
+
+    def required_tax_rates(self, targets: list[_core.Target] | None = None) -> pd.DataFrame:
+        """The lowest tax rate (kr per 100 kr) meeting each target in each year, every other line unchanged.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Rows: ``current`` (the rate in the projection) and one per target (:func:`target_key`); columns the
+            years. ``attrs["descriptions"]`` maps row -> the target in words.
+
+        Raises
+        ------
+        ValueError
+            For an impossible target (the core names the year and the rate it would need).
+        """
+        targets = default_targets() if targets is None else targets
+        rows = {"current": self.line("tax_rate")}
+        descriptions = {"current": "the tax rate in the projection"}
+        for t in targets:
+            rows[target_key(t)] = np.array(_core.required_tax_rate(self.core, t))
+            descriptions[target_key(t)] = t.describe()
+        frame = pd.DataFrame(rows, index=self.years).T
+        frame.index.name = "tax_rate"
+        frame.columns.name = "year"
+        frame.attrs["descriptions"] = descriptions
+        return frame
+
+    def target_gaps(self, targets: list[_core.Target] | None = None) -> pd.DataFrame:
+        """Shortfall against each target, MSEK per year (negative = margin), and the same in öre on the rate."""
+        targets = default_targets() if targets is None else targets
+        rows = {}
+        for t in targets:
+            gap = np.array(_core.target_gap_msek(self.core, t))
+            rows[(target_key(t), "MSEK")] = gap
+            rows[(target_key(t), "öre")] = np.array(_core.tax_rate_equivalents_ore(self.core, gap))
+        frame = pd.DataFrame(rows, index=self.years).T
+        frame.index.names = ["target", "unit"]
+        frame.columns.name = "year"
+        return frame
+
+    def sustained_change(self, target: _core.Target, from_year: int) -> float:
+        """The single rate change (kr per 100 kr) from 1 January of ``from_year`` that meets ``target`` in every
+        year to the horizon (negative: room to lower the rate). Raises ValueError for a year outside the
+        projection or an impossible target."""
+        return float(_core.required_sustained_change(self.core, target, from_year))
+
+    def tax_rate_equivalent_ore(self, amounts_msek) -> np.ndarray:
+        """Öre on the rate equivalent to yearly amounts (shape (n_years,), MSEK), against each year's tax base."""
+        return np.array(_core.tax_rate_equivalents_ore(self.core, np.asarray(amounts_msek, dtype=float)))
+
+    def assumptions(self, detail: bool = False) -> pd.DataFrame:
+        """The assumptions used for the projection years with their provenance (kind and source); see
+        :meth:`kommunbudget.assumptions.AssumptionSet.summary` (or ``.table`` with ``detail=True``)."""
+        m = self.municipality
+        first, last = m.base_year + 1, self.horizon
+        if last < first:
+            return pd.DataFrame(columns=["assumption", "years", "values", "unit", "kind", "source"])
+        names = [n for n in m.assumptions.series]
+        subset = m.assumptions
+        frame = subset.table(first, last) if detail else subset.summary(first, last)
+        return frame[frame["assumption"].isin(names)].reset_index(drop=True)
+
+    def base_year_sources(self) -> pd.DataFrame:
+        """Base-year figures with their provenance: columns ``field``, ``value``, ``kind``, ``source``."""
+        m = self.municipality
+        rows = []
+        for name, prov in m.base_sources.items():
+            value = m.base_fields[name]
+            if name == "cost_lines":
+                value = "; ".join(f"{line['name']} {line['cost_msek']:.1f}" for line in value)
+            rows.append({"field": name, "value": value, "kind": prov.kind, "source": prov.source})
+        return pd.DataFrame(rows, columns=["field", "value", "kind", "source"])
+
+
+_MEMO = {"tax_rate", "tax_base", "final_settlement", "efficiency_saving", "tax_change_revenue"}
+
+
+@dataclass
+class Comparison:
+    """'Raise the tax' against 'efficiency worth the same', side by side.
+
+    Attributes
+    ----------
+    baseline, tax, efficiency : Projection
+        The three projections (the baseline is unchanged by the scenarios).
+    from_year : int
+        First year of both measures.
+    tax_change_kr_per_100kr : float
+        The tax change (kr per 100 kr; 0.50 = 50 öre), sustained from ``from_year``.
+    efficiency_rate : float
+        The one-off across-the-board efficiency (fraction of operating costs) from ``from_year`` whose saving in
+        that year equals the tax change's revenue.
+    target : kommunbudget._core.Target
+        The target shown against.
+    household_income_kr : float
+        Taxable earned income used for the household cost (kr per year).
+    household_income_basis : str
+        Where that income comes from.
+    """
+
+    baseline: Projection
+    tax: Projection
+    efficiency: Projection
+    from_year: int
+    tax_change_kr_per_100kr: float
+    efficiency_rate: float
+    target: _core.Target
+    household_income_kr: float
+    household_income_basis: str
+
+    @property
+    def household_cost_kr(self) -> float:
+        """What the tax change costs a household with :attr:`household_income_kr` per year (kr)."""
+        return float(_core.household_tax_change_kr(self.tax_change_kr_per_100kr, self.household_income_kr))
+
+    def table(self) -> pd.DataFrame:
+        """Per year: results, balanced-budget results and result shares of the three projections; the tax
+        change's revenue and the efficiency saving in MSEK and öre; whether each meets the target.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index named ``item`` (identifiers), columns the years. MSEK, fractions (``*_share``), öre
+            (``*_ore``), and 1.0/0.0 for ``*_meets_target``.
+        """
+        rows = {}
+        for key, p in (("baseline", self.baseline), ("tax", self.tax), ("efficiency", self.efficiency)):
+            rows[f"{key}_result"] = p.line("result")
+            rows[f"{key}_balanced_budget_result"] = p.line("balanced_budget_result")
+            rows[f"{key}_result_share"] = p.line("result_share")
+            gap = np.array(_core.target_gap_msek(p.core, self.target))
+            rows[f"{key}_meets_target"] = (gap <= 1e-6).astype(float)
+        tax_gain = self.tax.line("tax_change_revenue")
+        saving = self.efficiency.line("efficiency_saving")
+        rows["tax_change_revenue"] = tax_gain
+        rows["tax_change_revenue_ore"] = self.baseline.tax_rate_equivalent_ore(tax_gain)
+        rows["efficiency_saving"] = saving
+        rows["efficiency_saving_ore"] = self.baseline.tax_rate_equivalent_ore(saving)
+        frame = pd.DataFrame(rows, index=self.baseline.years).T
+        frame.index.name = "item"
+        frame.columns.name = "year"
+        return frame
+
+
+def compare(municipality: Municipality, horizon: int, from_year: int | None = None,
+            tax_change_kr_per_100kr: float | None = None, target: _core.Target | None = None,
+            household_income_kr: float | None = None) -> Comparison:
+    """Compares raising the tax with an across-the-board efficiency worth the same.
+
+    Parameters
+    ----------
+    municipality : Municipality
+        The baseline (unchanged).
+    horizon : int
+        Last year.
+    from_year : int, optional
+        First year of both measures; default the year after the base year.
+    tax_change_kr_per_100kr : float, optional
+        The tax change; default the single sustained change that meets ``target`` in every year from
+        ``from_year`` (if the target is already met, the change is 0).
+    target : kommunbudget._core.Target, optional
+        Default: result >= 2 % of tax revenue and general grants (:data:`kommunbudget.defaults.RESULT_TARGET_SHARE`).
+    household_income_kr : float, optional
+        Taxable earned income for the household cost; default the municipality's tax base per inhabitant in
+        ``from_year`` (derived: tax base / population 31 Dec 2024).
+
+    Raises
+    ------
+    ValueError
+        For years outside the projection, an impossible target, or out-of-range values.
+    """
+    target = default_targets()[2] if target is None else target
+    from_year = municipality.base_year + 1 if from_year is None else from_year
+    projector = municipality.projector(horizon)
+    baseline = Projection(municipality, horizon, projector.run(_core.Measures()))
+    if tax_change_kr_per_100kr is None:
+        tax_change_kr_per_100kr = max(0.0, baseline.sustained_change(target, from_year))
+    tax_measures = _core.Measures(tax_changes=[_core.TaxChange(from_year=from_year,
+                                                               change_kr_per_100kr=tax_change_kr_per_100kr)])
+    tax = Projection(municipality, horizon, projector.run(tax_measures), tax_measures)
+    gain = float(tax.line("tax_change_revenue")[baseline.years.index(from_year)])
+    rate = float(_core.efficiency_rate_equivalent(baseline.core, from_year, gain))
+    eff_measures = _core.Measures(efficiency=[_core.EfficiencyMeasure(from_year=from_year, rate=rate,
+                                                                      yearly=False, cost_line="")])
+    efficiency = Projection(municipality, horizon, projector.run(eff_measures), eff_measures)
+    if household_income_kr is None:
+        k = baseline.years.index(from_year)
+        household_income_kr = float(baseline.line("tax_base")[k]) * 1e6 / municipality.population
+        basis = (f"{municipality.name}'s tax base per inhabitant in {from_year} (derived: tax base / population "
+                 f"31 Dec 2024, {municipality.population:,} inhabitants)")
+    else:
+        basis = "given by the user"
+    return Comparison(baseline, tax, efficiency, from_year, float(tax_change_kr_per_100kr), rate, target,
+                      float(household_income_kr), basis)
