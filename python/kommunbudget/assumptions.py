@@ -68,6 +68,9 @@ class AssumptionSeries:
         with an error naming the series and the year).
     tail_provenance : Provenance or None
         Provenance of the tail rule.
+    tail_from : int or None
+        First year of the tail rule; by default the year after the last explicit year at construction (None with
+        no explicit values: every year). Setting later explicit values keeps it, so overrides leave no gaps.
     """
 
     name: str
@@ -76,8 +79,11 @@ class AssumptionSeries:
     provenance: Mapping[int, Provenance] = field(default_factory=dict)
     tail_value: float | None = None
     tail_provenance: Provenance | None = None
+    tail_from: int | None = None
 
     def __post_init__(self) -> None:
+        if self.tail_value is not None and self.tail_from is None and self.values:
+            object.__setattr__(self, "tail_from", max(self.values) + 1)
         if set(self.values) != set(self.provenance):
             raise ValueError(f"{self.name}: every year needs a provenance (years {sorted(self.values)} vs "
                              f"{sorted(self.provenance)})")
@@ -103,12 +109,12 @@ class AssumptionSeries:
         """
         if year in self.values:
             return float(self.values[year]), self.provenance[year]
-        last = self.last_explicit_year
-        if self.tail_value is not None and (last is None or year > last):
+        if self.tail_value is not None and (self.tail_from is None or year >= self.tail_from):
             return float(self.tail_value), self.tail_provenance  # type: ignore[return-value]
-        covered = f"{min(self.values)}-{last}" if self.values else "no years"
-        raise ValueError(f"{self.name}: year {year} is missing (the assumption covers {covered} and has no rule "
-                         f"for later years)")
+        covered = ", ".join(str(y) for y in sorted(self.values)) if self.values else "no years"
+        rule = f"a rule from {self.tail_from}" if self.tail_value is not None else "no rule for other years"
+        raise ValueError(f"{self.name}: year {year} is missing (the assumption has values for {covered} and "
+                         f"{rule})")
 
     def with_values(self, values: Mapping[int, float] | float, provenance: Provenance,
                     years: range | None = None) -> AssumptionSeries:
