@@ -8,7 +8,7 @@ CTEST   := $(VENV)/bin/ctest
 NINJA   := $(VENV)/bin/ninja
 CPP_BUILD_DIR := build/cpp
 
-# make demo MUNI=Ystad BASE=2024 HORIZON=2030 OUT=out/ystad
+# Override on the command line, e.g. make demo HORIZON=2029 OUT=out/sjobo-2029 (MUNI: name or SCB code)
 MUNI    ?= Sjöbo
 BASE    ?= 2024
 HORIZON ?= 2030

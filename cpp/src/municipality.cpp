@@ -71,14 +71,21 @@ void Assumptions::validate(int from, int to) const {
   price_index.validate(from, to);
   tax_base_growth.require_years(from, to);
   operating_income_growth.require_years(from, to);
-  general_grants_msek.require_years(from, to);
   depreciation_msek.require_years(from, to);
   financial_income_msek.require_years(from, to);
   financial_costs_msek.require_years(from, to);
   for (int y = from; y <= to; ++y) {
     check_rate(tax_base_growth.field(), y, tax_base_growth.at(y));
     check_rate(operating_income_growth.field(), y, operating_income_growth.at(y));
-    check_range(general_grants_msek.field(), y, general_grants_msek.at(y), -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
+    if (general_grants_msek.has(y)) {
+      check_range(general_grants_msek.field(), y, general_grants_msek.at(y), -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
+    } else if (general_grants_growth.has(y)) {
+      check_rate(general_grants_growth.field(), y, general_grants_growth.at(y));
+    } else {
+      throw InputError(fmt::format("general_grants_msek: year {} has neither an amount nor a general_grants_growth "
+                                   "value; give one of them for every year {}-{}",
+                                   y, from, to));
+    }
     check_range(depreciation_msek.field(), y, depreciation_msek.at(y), 0.0, kMaxAmountMsek, "MSEK");
     check_range(financial_income_msek.field(), y, financial_income_msek.at(y), 0.0, kMaxAmountMsek, "MSEK");
     check_range(financial_costs_msek.field(), y, financial_costs_msek.at(y), 0.0, kMaxAmountMsek, "MSEK");

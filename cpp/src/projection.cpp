@@ -66,7 +66,13 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
   flatten(a.price_index.labour_weight, b, n_, 0.0, 0.0, weight_);
   flatten(a.tax_base_growth, b, n_, 0.0, 0.0, tax_base_growth_);
   flatten(a.operating_income_growth, b, n_, 0.0, 0.0, income_growth_);
-  flatten(a.general_grants_msek, b, n_, base_.general_grants_msek, 0.0, grants_);
+  grants_.resize(n_);
+  grants_[0] = base_.general_grants_msek;
+  for (Eigen::Index k = 1; k < n_; ++k) {
+    const int y = b + static_cast<int>(k);
+    grants_[k] = a.general_grants_msek.has(y) ? a.general_grants_msek.at(y)
+                                              : grants_[k - 1] * (1.0 + a.general_grants_growth.at(y));
+  }
   flatten(a.depreciation_msek, b, n_, base_.depreciation_msek, 0.0, depreciation_);
   flatten(a.financial_income_msek, b, n_, base_.financial_income_msek, 0.0, fin_income_);
   flatten(a.financial_costs_msek, b, n_, base_.financial_costs_msek, 0.0, fin_costs_);
@@ -190,19 +196,19 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
     out.tax_change_revenue[k] = change / 100.0 * tax_base;
     out.final_settlement[k] = settlement_[k];
     out.tax_revenue[k] = rate / 100.0 * tax_base + settlement_[k];
-    out.realisation_gains[k] = gains_[k];
+    out.realisation_gains[k] = 0.0 - gains_[k];  // 0.0 − x: never −0.0
     out.operating_income[k] = regular_income + gains_[k];
-    out.depreciation[k] = -depreciation_[k];
+    out.depreciation[k] = 0.0 - depreciation_[k];
     out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
     out.general_grants[k] = grants_[k];
     out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];
     out.financial_income[k] = fin_income_[k];
-    out.financial_costs[k] = -fin_costs_[k];
+    out.financial_costs[k] = 0.0 - fin_costs_[k];
     out.result[k] = out.operating_result[k] + out.financial_income[k] + out.financial_costs[k];
     out.other_balance_adjustments[k] = k == 0 ? base_.other_balance_adjustments_msek : 0.0;
     out.reserve_use[k] = reserve_[k];
     out.balanced_budget_result[k] =
-        out.result[k] - out.realisation_gains[k] + out.other_balance_adjustments[k] + out.reserve_use[k];
+        out.result[k] + out.realisation_gains[k] + out.other_balance_adjustments[k] + out.reserve_use[k];
     const double denominator = out.tax_revenue[k] + out.general_grants[k];
     if (!(std::abs(denominator) > 1e-9)) {
       throw ComputationError(fmt::format("result_share[{}]: tax revenue + general grants = {:g} MSEK; the share is "

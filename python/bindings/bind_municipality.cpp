@@ -38,7 +38,8 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                             "realisation gains, reserve use (MSEK).");
   define_fields(a, "Assumptions", "price_index", &Assumptions::price_index, "tax_base_growth",
                 &Assumptions::tax_base_growth, "operating_income_growth", &Assumptions::operating_income_growth,
-                "general_grants_msek", &Assumptions::general_grants_msek, "depreciation_msek",
+                "general_grants_msek", &Assumptions::general_grants_msek, "general_grants_growth",
+                &Assumptions::general_grants_growth, "depreciation_msek",
                 &Assumptions::depreciation_msek, "financial_income_msek", &Assumptions::financial_income_msek,
                 "financial_costs_msek", &Assumptions::financial_costs_msek, "tax_rate_kr_per_100kr",
                 &Assumptions::tax_rate_kr_per_100kr, "final_settlement_msek", &Assumptions::final_settlement_msek,

@@ -16,7 +16,7 @@ Quick use::
 """
 import logging as _logging
 
-from kommunbudget import _core
+from kommunbudget import _core, data, defaults, plots
 from kommunbudget._core import (
     ComputationError,
     EfficiencyMeasure,
@@ -64,11 +64,14 @@ __all__ = [
     "__version__",
     "available_baselines",
     "compare",
+    "data",
     "default_targets",
+    "defaults",
     "household_tax_change_kr",
     "load",
     "parse_target",
     "pkv_change",
+    "plots",
     "target_key",
     "tax_rate_equivalent_ore",
 ]

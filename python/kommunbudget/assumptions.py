@@ -71,6 +71,9 @@ class AssumptionSeries:
     tail_from : int or None
         First year of the tail rule; by default the year after the last explicit year at construction (None with
         no explicit values: every year). Setting later explicit values keeps it, so overrides leave no gaps.
+    tail_follows : str or None
+        Name of another series in the same :class:`AssumptionSet` whose value the tail takes each year (e.g.
+        general grants growing with ``tax_base_growth``); resolved by the set, with ``tail_value`` unused.
     """
 
     name: str
@@ -80,6 +83,7 @@ class AssumptionSeries:
     tail_value: float | None = None
     tail_provenance: Provenance | None = None
     tail_from: int | None = None
+    tail_follows: str | None = None
 
     def __post_init__(self) -> None:
         if self.tail_value is not None and self.tail_from is None and self.values:
@@ -90,8 +94,11 @@ class AssumptionSeries:
         for year, value in self.values.items():
             if not isinstance(value, (int, float)) or not math.isfinite(value):
                 raise ValueError(f"{self.name}[{year}] = {value!r} is not a finite number ({self.unit})")
-        if (self.tail_value is None) != (self.tail_provenance is None):
-            raise ValueError(f"{self.name}: a tail value needs a tail provenance and vice versa")
+        has_rule = self.tail_value is not None or self.tail_follows is not None
+        if has_rule != (self.tail_provenance is not None):
+            raise ValueError(f"{self.name}: a tail rule needs a tail provenance and vice versa")
+        if self.tail_follows is not None and self.tail_from is None and self.values:
+            object.__setattr__(self, "tail_from", max(self.values) + 1)
 
     @property
     def last_explicit_year(self) -> int | None:
@@ -122,21 +129,21 @@ class AssumptionSeries:
         (and, when ``years`` is None, as the new tail for every year)."""
         new_values = dict(self.values)
         new_prov = dict(self.provenance)
-        tail_value, tail_prov = self.tail_value, self.tail_provenance
+        tail_value, tail_prov, follows = self.tail_value, self.tail_provenance, self.tail_follows
         if isinstance(values, Mapping):
             items = {int(y): float(v) for y, v in values.items()}
         else:
             number = float(values)
             if years is None:
                 items = {y: number for y in new_values}
-                tail_value, tail_prov = number, provenance
+                tail_value, tail_prov, follows = number, provenance, None
             else:
                 items = {y: number for y in years}
         for year, value in items.items():
             new_values[year] = value
             new_prov[year] = provenance
         return dataclasses.replace(self, values=new_values, provenance=new_prov, tail_value=tail_value,
-                                   tail_provenance=tail_prov)
+                                   tail_provenance=tail_prov, tail_follows=follows)
 
     def to_core(self, first: int, last: int) -> _core.YearSeries:
         """The values of years ``first..last`` as a core YearSeries (empty when last < first).
@@ -178,6 +185,27 @@ class AssumptionSet:
         except KeyError:
             raise KeyError(f"assumption {name!r} does not exist; expected one of: {', '.join(self.series)}") from None
 
+    def get(self, name: str, year: int) -> tuple[float, Provenance]:
+        """Value and provenance of series ``name`` in ``year``, resolving tails that follow another series.
+
+        Raises
+        ------
+        KeyError
+            For an unknown series.
+        ValueError
+            For a year the series does not cover (named in the message).
+        """
+        s = self[name]
+        if s.tail_follows is not None and year not in s.values and (s.tail_from is None or year >= s.tail_from):
+            value, _ = self.get(s.tail_follows, year)
+            return value, s.tail_provenance  # type: ignore[return-value]
+        return s.get(year)
+
+    def series_to_core(self, name: str, first: int, last: int) -> _core.YearSeries:
+        """Series ``name`` for ``first..last`` as a core YearSeries (see :meth:`AssumptionSeries.to_core`)."""
+        years = list(range(first, last + 1))
+        return _core.YearSeries(name, years, [self.get(name, y)[0] for y in years])
+
     def replace(self, name: str, series: AssumptionSeries) -> AssumptionSet:
         """A copy with one series replaced (the original is unchanged)."""
         self[name]  # raises for an unknown name
@@ -194,13 +222,36 @@ class AssumptionSet:
             If a series misses a year (the message names the series and the year).
         """
         price = _core.PriceIndex()
-        price.labour_cost_change = self["labour_cost_change"].to_core(first, last)
-        price.other_cost_change = self["other_cost_change"].to_core(first, last)
-        price.labour_weight = self["labour_weight"].to_core(first, last)
+        price.labour_cost_change = self.series_to_core("labour_cost_change", first, last)
+        price.other_cost_change = self.series_to_core("other_cost_change", first, last)
+        price.labour_weight = self.series_to_core("labour_weight", first, last)
         core = _core.Assumptions(price_index=price)
         for name in _CORE_SERIES:
-            setattr(core, name, self[name].to_core(first, last))
+            setattr(core, name, self.series_to_core(name, first, last))
+        core.general_grants_msek = self._given_amounts("general_grants_msek", first, last)
         return core
+
+    def _given_amounts(self, name: str, first: int, last: int) -> _core.YearSeries:
+        """The explicit amounts of ``name`` for the consecutive years from ``first`` (the core grows the rest).
+
+        Raises
+        ------
+        ValueError
+            If explicit amounts resume after a gap, which the core cannot take.
+        """
+        s = self[name]
+        years = []
+        for y in range(first, last + 1):
+            if y not in s.values:
+                break
+            years.append(y)
+        later = [y for y in s.values if years and y > years[-1] + 1 and y <= last] if years else \
+            [y for y in s.values if first <= y <= last]
+        if later:
+            missing = (years[-1] + 1) if years else first
+            raise ValueError(f"{name}: amounts are given for {sorted(later)} but not for {missing}; give amounts "
+                             f"for consecutive years from {first}, or change {name.replace('_msek', '_growth')}")
+        return _core.YearSeries(name, years, [float(s.values[y]) for y in years])
 
     def table(self, first: int, last: int) -> pd.DataFrame:
         """Every value used for ``first..last`` with its provenance.
@@ -214,7 +265,9 @@ class AssumptionSet:
         rows = []
         for name, s in self.series.items():
             for year in range(first, last + 1):
-                value, prov = s.get(year)
+                if year not in s.values and s.tail_value is None and s.tail_follows is None:
+                    continue  # given amounts only (e.g. general grants): later years are computed by the core
+                value, prov = self.get(name, year)
                 rows.append({"assumption": name, "year": year, "value": value, "unit": s.unit, "kind": prov.kind,
                              "source": prov.source})
         return pd.DataFrame(rows, columns=["assumption", "year", "value", "unit", "kind", "source"])
@@ -256,7 +309,7 @@ class AssumptionSet:
 _CORE_SERIES = (
     "tax_base_growth",
     "operating_income_growth",
-    "general_grants_msek",
+    "general_grants_growth",
     "depreciation_msek",
     "financial_income_msek",
     "financial_costs_msek",

@@ -80,6 +80,24 @@ class Municipality:
         fields["cost_lines"] = [_core.CostLine(**line) for line in fields["cost_lines"]]
         return _core.BaseYearState(**fields)
 
+    def base_year_sources(self):
+        """Base-year figures with their provenance.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``field``, ``value`` (MSEK, kr per 100 kr, or text for cost lines), ``kind``, ``source``.
+        """
+        import pandas as pd
+
+        rows = []
+        for name, prov in self.base_sources.items():
+            value = self.base_fields[name]
+            if name == "cost_lines":
+                value = "; ".join(f"{line['name']} {line['cost_msek']:.1f}" for line in value)
+            rows.append({"field": name, "value": value, "kind": prov.kind, "source": prov.source})
+        return pd.DataFrame(rows, columns=["field", "value", "kind", "source"])
+
     def cost_line_names(self) -> list[str]:
         """Names of the cost lines, in order."""
         return [line["name"] for line in self.base_fields["cost_lines"]]
@@ -127,7 +145,7 @@ class Municipality:
         if horizon >= first:
             lines = base.cost_lines
             for line in lines:
-                line.volume_growth = self.assumptions[f"volume_growth:{line.name}"].to_core(first, horizon)
+                line.volume_growth = self.assumptions.series_to_core(f"volume_growth:{line.name}", first, horizon)
             base.cost_lines = lines
         return _core.Projector(base, self.assumptions.to_core(first, horizon), horizon)
 
@@ -223,7 +241,7 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
     base_rate, base_rate_src = rates[base_year]
     tax_base = _core.implied_tax_base_msek(preliminary_tax(base_year) + settlement(base_year), base_rate,
                                            settlement(base_year), base_year)
-    gains = -item(base_year, "balanskrav_avgar_realisationsvinster", 0.0)
+    gains = _negate(item(base_year, "balanskrav_avgar_realisationsvinster", 0.0))
     base_fields = {
         "code": code,
         "name": str(info["name"]),
@@ -232,12 +250,12 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
         "tax_base_msek": tax_base,
         "final_settlement_msek": settlement(base_year),
         "operating_income_msek": item(base_year, "verksamhetens_intakter"),
-        "cost_lines": [{"name": ALL_ACTIVITIES, "cost_msek": -item(base_year, "verksamhetens_kostnader"),
+        "cost_lines": [{"name": ALL_ACTIVITIES, "cost_msek": _negate(item(base_year, "verksamhetens_kostnader")),
                         "labour_share": -1.0}],
-        "depreciation_msek": -item(base_year, "avskrivningar"),
+        "depreciation_msek": _negate(item(base_year, "avskrivningar")),
         "general_grants_msek": item(base_year, "generella_statsbidrag_och_utjamning"),
         "financial_income_msek": item(base_year, "finansiella_intakter"),
-        "financial_costs_msek": -item(base_year, "finansiella_kostnader"),
+        "financial_costs_msek": _negate(item(base_year, "finansiella_kostnader")),
         "realisation_gains_msek": gains,
         "reserve_use_msek": reserve_use(base_year),
         "other_balance_adjustments_msek": item(base_year, "balanskrav_orealiserade_vinster_forluster_vardepapper",
@@ -347,17 +365,19 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
     # Amounts given by the plan, then a rule.
     grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}
     last_grants_year = plan_years[-1] if plan_years else base_year
-    grants_rule = (f"grows with the tax base, {tb_default.value * 100:.1f} % a year, from "
-                   f"{last_grants_year}: income equalisation, most of the item, follows the national tax base "
-                   f"({tb_default.basis})")
-    series["general_grants_msek"] = _amounts_then_growth(
-        "general_grants_msek", grants, plan_src, item(last_grants_year, "generella_statsbidrag_och_utjamning"),
-        last_grants_year, tb_default.value, Provenance("default", grants_rule))
+    series["general_grants_msek"] = AssumptionSeries("general_grants_msek", "MSEK", grants,
+                                                     {y: plan_src for y in grants})
+    series["general_grants_growth"] = AssumptionSeries(
+        "general_grants_growth", "fraction per year", tail_follows="tax_base_growth",
+        tail_provenance=Provenance("default", f"after the plan ({last_grants_year}) general grants grow with the "
+                                              "tax_base_growth assumption: income equalisation, most of the item, "
+                                              "follows the tax base (the equalisation formula is not yet "
+                                              "modelled)"))
     for name, key, sign in (("depreciation_msek", "avskrivningar", -1.0),
                             ("financial_income_msek", "finansiella_intakter", 1.0),
                             ("financial_costs_msek", "finansiella_kostnader", -1.0)):
-        values = {y: sign * item(y, key) for y in plan_years}
-        last = sign * item(last_grants_year, key)
+        values = {y: sign * item(y, key) + 0.0 for y in plan_years}
+        last = sign * item(last_grants_year, key) + 0.0
         series[name] = AssumptionSeries(name, "MSEK", values, {y: plan_src for y in values}, last,
                                         Provenance("default", f"held at the plan's last year ({last_grants_year}) "
                                                               f"level: no plan beyond it"))
@@ -366,7 +386,7 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
         "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years}, {y: plan_src for y in plan_years},
         0.0, zero_rule)
     series["realisation_gains_msek"] = AssumptionSeries(
-        "realisation_gains_msek", "MSEK", {y: -item(y, "balanskrav_avgar_realisationsvinster", 0.0)
+        "realisation_gains_msek", "MSEK", {y: _negate(item(y, "balanskrav_avgar_realisationsvinster", 0.0))
                                            for y in plan_years}, {y: plan_src for y in plan_years}, 0.0, zero_rule)
     series["reserve_use_msek"] = AssumptionSeries(
         "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
@@ -377,15 +397,6 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
                          series=series)
 
 
-def _amounts_then_growth(name: str, values: dict[int, float], source: Provenance, last_value: float,
-                         last_year: int, growth: float, rule: Provenance, horizon_limit: int = 50) -> AssumptionSeries:
-    """Explicit amounts, then amounts chained from the last one by the core's chain() for up to 50 years."""
-    years = list(range(last_year + 1, last_year + horizon_limit + 1))
-    chained = _core.chain(last_value, last_year, _core.YearSeries.constant(name + " growth", years[0], years[-1],
-                                                                           growth), years[-1])
-    all_values = dict(values)
-    provenance = {y: source for y in values}
-    for y in years:
-        all_values[y] = chained.at(y)
-        provenance[y] = rule
-    return AssumptionSeries(name, "MSEK", all_values, provenance)
+def _negate(value: float) -> float:
+    """−value, without producing −0.0 (the budget prints costs negative; the core takes them positive)."""
+    return 0.0 - value

@@ -73,6 +73,9 @@ def plot_comparison(comparison: Comparison) -> Figure:
         left.plot(years, p.line("result"), style, marker="o", label=label)
     left.plot(years, _target_line_msek(comparison.baseline, comparison.target), color="#c0392b", alpha=0.7,
               label=f"Target: {comparison.target.describe()}")
+    # With the tax raised, 2 % of a larger revenue is a larger amount: show that target too.
+    left.plot(years, _target_line_msek(comparison.tax, comparison.target), "--", color="#c0392b", alpha=0.4,
+              label="Target with the tax change")
     left.axhline(0.0, color="black", linewidth=0.8)
     left.set_ylabel("Result, MSEK")
     left.set_title(f"{comparison.baseline.municipality.label}: raise the tax or make savings")

@@ -217,15 +217,8 @@ class Projection:
         return frame[frame["assumption"].isin(names)].reset_index(drop=True)
 
     def base_year_sources(self) -> pd.DataFrame:
-        """Base-year figures with their provenance: columns ``field``, ``value``, ``kind``, ``source``."""
-        m = self.municipality
-        rows = []
-        for name, prov in m.base_sources.items():
-            value = m.base_fields[name]
-            if name == "cost_lines":
-                value = "; ".join(f"{line['name']} {line['cost_msek']:.1f}" for line in value)
-            rows.append({"field": name, "value": value, "kind": prov.kind, "source": prov.source})
-        return pd.DataFrame(rows, columns=["field", "value", "kind", "source"])
+        """Base-year figures with their provenance (see :meth:`Municipality.base_year_sources`)."""
+        return self.municipality.base_year_sources()
 
 
 _MEMO = {"tax_rate", "tax_base", "final_settlement", "efficiency_saving", "tax_change_revenue"}

@@ -90,3 +90,27 @@ TEST(ImpliedTaxBase, InvertsTaxRevenue) {
   EXPECT_THROW(implied_tax_base_msek(995.3, 0.0), InputError);
   EXPECT_THROW(implied_tax_base_msek(-5.0, 20.92), InputError);
 }
+
+TEST(Assumptions, GeneralGrantsGivenThenGrowing) {
+  // Given amounts for 2025-2026, then 4 % growth: 2027 = 340 × 1.04 = 353.6, 2028 = 353.6 × 1.04 = 367.744.
+  BaseYearState b = kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2028);
+  Assumptions a = kbtest::flat_assumptions(2025, 2028);
+  a.general_grants_msek = YearSeries("general_grants_msek", {2025, 2026}, {330.0, 340.0});
+  a.general_grants_growth = YearSeries::constant("general_grants_growth", 2025, 2028, 0.04);
+  const IncomeStatement s = project(b, a, 2028);
+  EXPECT_NEAR(s.general_grants[1], 330.0, 1e-12);
+  EXPECT_NEAR(s.general_grants[2], 340.0, 1e-12);
+  EXPECT_NEAR(s.general_grants[3], 353.6, 1e-9);
+  EXPECT_NEAR(s.general_grants[4], 367.744, 1e-9);
+}
+
+TEST(AssumptionsErrors, GeneralGrantsWithoutAmountOrGrowth) {
+  Assumptions a = kbtest::flat_assumptions(2025, 2027);
+  a.general_grants_msek = YearSeries("general_grants_msek", {2025, 2026}, {330.0, 340.0});
+  try {
+    a.validate(2025, 2027);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("year 2027 has neither"), std::string::npos) << e.what();
+  }
+}

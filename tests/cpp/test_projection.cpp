@@ -67,12 +67,27 @@ TEST(Projection, AccountingIdentitiesHoldForGeneratedInputs) {
       EXPECT_NEAR(s.net_operating_cost[j], s.operating_income[j] + s.operating_costs[j] + s.depreciation[j], 1e-9);
       EXPECT_NEAR(s.operating_result[j], s.net_operating_cost[j] + s.tax_revenue[j] + s.general_grants[j], 1e-9);
       EXPECT_NEAR(s.result[j], s.operating_result[j] + s.financial_income[j] + s.financial_costs[j], 1e-9);
-      EXPECT_NEAR(s.balanced_budget_result[j], s.result[j] - s.realisation_gains[j] + s.reserve_use[j] +
+      // The balanskrav deduction is printed negative: gains in operating income are subtracted.
+      EXPECT_LE(s.realisation_gains[j], 0.0);
+      EXPECT_NEAR(s.balanced_budget_result[j], s.result[j] + s.realisation_gains[j] + s.reserve_use[j] +
                                                     s.other_balance_adjustments[j], 1e-9);
       EXPECT_NEAR(s.tax_revenue[j], s.tax_rate[j] / 100.0 * s.tax_base[j] + s.final_settlement[j], 1e-9);
       EXPECT_TRUE(s.result_share.allFinite());
     }
   }
+}
+
+TEST(Projection, RealisationGainCountsInResultButNotInBalancedBudgetResult) {
+  // LKBR 11 kap. 10 §: all realisation gains are deducted from the result for the balanced-budget result.
+  BaseYearState b = kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026);
+  Assumptions a = kbtest::flat_assumptions(2025, 2026);
+  const IncomeStatement without = project(b, a, 2026);
+  a.realisation_gains_msek = YearSeries("realisation_gains_msek", {2025, 2026}, {5.0, 0.0});
+  const IncomeStatement with = project(b, a, 2026);
+  EXPECT_NEAR(with.result[1] - without.result[1], 5.0, 1e-9);
+  EXPECT_NEAR(with.operating_income[1] - without.operating_income[1], 5.0, 1e-9);
+  EXPECT_NEAR(with.realisation_gains[1], -5.0, 1e-12);
+  EXPECT_NEAR(with.balanced_budget_result[1], without.balanced_budget_result[1], 1e-9);
 }
 
 TEST(Projection, NoMeasuresEqualsBaselineAndBaselineIsNotChanged) {

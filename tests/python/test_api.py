@@ -110,6 +110,16 @@ def test_every_assumption_has_provenance_and_defaults_are_flagged(projection):
     assert pkv["kind"] == "default" and "2.6 %" in pkv["source"]
     grants = table[(table["assumption"] == "general_grants_msek") & (table["year"] == 2026)].iloc[0]
     assert grants["kind"] == "data" and grants["value"] == pytest.approx(337.4)
+    growth = table[(table["assumption"] == "general_grants_growth") & (table["year"] == 2028)].iloc[0]
+    assert growth["kind"] == "default" and growth["value"] == pytest.approx(0.04)
+
+
+def test_general_grants_follow_the_tax_base_growth_after_the_plan(sjobo):
+    # After the plan's 345.8 MSEK (2027), grants grow with tax_base_growth: 3 % in 2028 gives 345.8 × 1.03.
+    changed = sjobo.with_assumptions(tax_base_growth={2028: 0.03})
+    frame = changed.project(2028).statement(language="id")
+    assert frame.loc["general_grants", 2028] == pytest.approx(345.8 * 1.03, rel=1e-12)
+    assert frame.loc["general_grants", 2027] == pytest.approx(345.8)
 
 
 def test_with_assumptions_returns_a_copy(sjobo):
@@ -119,10 +129,13 @@ def test_with_assumptions_returns_a_copy(sjobo):
     base = sjobo.project(2028).statement(language="id")
     new = changed.project(2028).statement(language="id")
     pd.testing.assert_series_equal(base[2027], new[2027])
-    # Lower tax base growth in 2028 costs (0.04 − 0.02) × tax base 2027 × rate / 100 in tax revenue.
+    # Lower tax base growth in 2028 costs (0.04 − 0.02) × tax base 2027 × rate / 100 in tax revenue, and
+    # (0.04 − 0.02) × grants 2027 in general grants, which follow the tax base after the plan.
     tb_2027 = base.loc["tax_base", 2027]
     assert new.loc["tax_revenue", 2028] - base.loc["tax_revenue", 2028] == pytest.approx(
         -0.02 * tb_2027 * 20.92 / 100, rel=1e-9)
+    assert new.loc["general_grants", 2028] - base.loc["general_grants", 2028] == pytest.approx(
+        -0.02 * 345.8, rel=1e-9)
 
 
 def test_required_tax_rates_plug_back(sjobo, projection):
@@ -264,3 +277,13 @@ def test_core_messages_reach_python_logging(sjobo, caplog):
     assert any("1265 Sjöbo" in r.getMessage() and r.name == "kommunbudget.core" for r in caplog.records)
     with pytest.raises(ValueError, match="verbose"):
         _core.set_log_level("verbose")
+
+
+def test_realisation_gain_is_deducted_for_the_balanced_budget_result(sjobo):
+    # LKBR 11 kap. 10 §: a gain raises the result but not the balanced-budget result; printed negative.
+    base = sjobo.project(2028).statement(language="id")
+    sold = sjobo.with_assumptions(realisation_gains_msek={2028: 5.0}).project(2028).statement(language="id")
+    assert sold.loc["result", 2028] - base.loc["result", 2028] == pytest.approx(5.0)
+    assert sold.loc["realisation_gains", 2028] == pytest.approx(-5.0)
+    assert sold.loc["balanced_budget_result", 2028] == pytest.approx(base.loc["balanced_budget_result", 2028])
+    assert not (np.signbit(base.loc["realisation_gains"]) & (base.loc["realisation_gains"] == 0)).any()

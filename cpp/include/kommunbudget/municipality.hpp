@@ -65,7 +65,12 @@ struct Assumptions {
   PriceIndex price_index;                ///< PKV components per year (fractions)
   YearSeries tax_base_growth;            ///< skatteunderlagets ökning per year, fraction
   YearSeries operating_income_growth;    ///< growth of verksamhetens intäkter per year, fraction
-  YearSeries general_grants_msek;        ///< generella statsbidrag och utjämning per year, MSEK (given series)
+  /// generella statsbidrag och utjämning per year, MSEK, where given (e.g. the adopted plan's figures); may be
+  /// empty or cover only some of the projection years
+  YearSeries general_grants_msek;
+  /// Growth of general grants (fraction) for each projection year WITHOUT a given amount:
+  /// grants[t] = grants[t − 1] × (1 + general_grants_growth[t]).
+  YearSeries general_grants_growth;
   YearSeries depreciation_msek;          ///< avskrivningar per year, MSEK, >= 0
   YearSeries financial_income_msek;      ///< finansiella intäkter per year, MSEK, >= 0
   YearSeries financial_costs_msek;       ///< finansiella kostnader per year, MSEK, >= 0

@@ -52,10 +52,12 @@ struct IncomeStatement {
   Eigen::VectorXd financial_income;       ///< finansiella intäkter (+)
   Eigen::VectorXd financial_costs;        ///< finansiella kostnader (−)
   Eigen::VectorXd result;                 ///< årets resultat = operating result + financial income + costs
-  Eigen::VectorXd realisation_gains;      ///< realisationsvinster (+), part of operating income
+  /// avgår: realisationsvinster — the gains (part of operating income) deducted for the balanced-budget result,
+  /// printed NEGATIVE as in the balanskravsutredning (a gain of 5 MSEK is −5 here)
+  Eigen::VectorXd realisation_gains;
   Eigen::VectorXd other_balance_adjustments;  ///< other balanskrav adjustments (signed)
   Eigen::VectorXd reserve_use;            ///< medel från (+) / till (−) resultatutjämningsreserv
-  /// balanskravsresultat = result − realisation gains + other adjustments + reserve use
+  /// balanskravsresultat = result + realisation_gains (negative) + other adjustments + reserve use
   Eigen::VectorXd balanced_budget_result;
   /// result / (tax revenue + general grants), fraction (resultat i procent av skatter och statsbidrag)
   Eigen::VectorXd result_share;
