@@ -14,7 +14,7 @@ BASE    ?= 2024
 HORIZON ?= 2030
 OUT     ?= out/demo
 
-.PHONY: setup build-cpp test-cpp test-python test demo clean
+.PHONY: setup build-cpp test-cpp test-python test demo benchmark clean
 
 ## setup: apt packages, .venv with build tools, build and install kommunbudget[test] into .venv
 setup:
@@ -50,6 +50,14 @@ demo: setup
 	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget solve "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget compare "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON) --chart $(OUT)/result_vs_target.png
+
+## benchmark: the projection loop against two references in one run (prints ratios; not a test)
+benchmark:
+	scripts/setup.sh apt venv
+	$(CMAKE) -S . -B build/bench -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(NINJA)) \
+	  -DCMAKE_BUILD_TYPE=Release -DKOMMUNBUDGET_BUILD_TESTS=OFF -DKOMMUNBUDGET_BUILD_BENCHMARKS=ON
+	$(CMAKE) --build build/bench
+	build/bench/benchmarks/bench_projection
 
 ## clean: remove build trees and demo output (keeps .venv)
 clean:

@@ -98,8 +98,8 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
       }
     }
   }
-  logger()->debug("projector ready: {} {} base year {} horizon {} with {} cost line(s)", base_.code, base_.name, b,
-                  horizon_, n_lines);
+  logger()->info("projecting {} {}: base year {}, horizon {}, {} cost line(s)", base_.code, base_.name, b, horizon_,
+                 n_lines);
 }
 
 void Projector::validate_measures(const Measures& measures) const {

@@ -229,7 +229,23 @@ class AssumptionSet:
         for name in _CORE_SERIES:
             setattr(core, name, self.series_to_core(name, first, last))
         core.general_grants_msek = self._given_amounts("general_grants_msek", first, last)
+        core.general_grants_growth = self._covered("general_grants_growth", first, last)
         return core
+
+    def _covered(self, name: str, first: int, last: int) -> _core.YearSeries:
+        """The years of ``first..last`` that series ``name`` covers (consecutive), as a core YearSeries; the core
+        says which missing year it needed, if any."""
+        years, values = [], []
+        for y in range(first, last + 1):
+            try:
+                value, _ = self.get(name, y)
+            except ValueError:
+                if years:
+                    break
+                continue
+            years.append(y)
+            values.append(value)
+        return _core.YearSeries(name, years, values)
 
     def _given_amounts(self, name: str, first: int, last: int) -> _core.YearSeries:
         """The explicit amounts of ``name`` for the consecutive years from ``first`` (the core grows the rest).
@@ -265,9 +281,10 @@ class AssumptionSet:
         rows = []
         for name, s in self.series.items():
             for year in range(first, last + 1):
-                if year not in s.values and s.tail_value is None and s.tail_follows is None:
-                    continue  # given amounts only (e.g. general grants): later years are computed by the core
-                value, prov = self.get(name, year)
+                try:
+                    value, prov = self.get(name, year)
+                except ValueError:
+                    continue  # not used that year (e.g. grants growth while the plan gives the amounts)
                 rows.append({"assumption": name, "year": year, "value": value, "unit": s.unit, "kind": prov.kind,
                              "source": prov.source})
         return pd.DataFrame(rows, columns=["assumption", "year", "value", "unit", "kind", "source"])
@@ -309,7 +326,6 @@ class AssumptionSet:
 _CORE_SERIES = (
     "tax_base_growth",
     "operating_income_growth",
-    "general_grants_growth",
     "depreciation_msek",
     "financial_income_msek",
     "financial_costs_msek",

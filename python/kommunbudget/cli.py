@@ -447,13 +447,9 @@ def _from_year(args: argparse.Namespace, s: Setup) -> int:
 def _household_income(args: argparse.Namespace, s: Setup, from_year: int) -> tuple[float, str]:
     """The household income for the cost of a tax change: given, or the tax base per inhabitant (as in
     :func:`kommunbudget.compare`)."""
-    m = s.municipality
     if args.income is not None:
         return float(args.income), "given with --income"
-    k = s.projection.years.index(from_year)
-    income = float(s.projection.line("tax_base")[k]) * 1e6 / m.population
-    return income, (f"{m.name}'s tax base per inhabitant in {from_year} (derived: tax base / population 31 Dec "
-                    f"2024, {m.population:,} inhabitants)")
+    return s.projection.household_income_kr(from_year)
 
 
 def _header(s: Setup) -> dict[str, Any]:

@@ -368,7 +368,7 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
     series["general_grants_msek"] = AssumptionSeries("general_grants_msek", "MSEK", grants,
                                                      {y: plan_src for y in grants})
     series["general_grants_growth"] = AssumptionSeries(
-        "general_grants_growth", "fraction per year", tail_follows="tax_base_growth",
+        "general_grants_growth", "fraction per year", tail_follows="tax_base_growth", tail_from=last_grants_year + 1,
         tail_provenance=Provenance("default", f"after the plan ({last_grants_year}) general grants grow with the "
                                               "tax_base_growth assumption: income equalisation, most of the item, "
                                               "follows the tax base (the equalisation formula is not yet "

@@ -36,7 +36,7 @@ def plot_result_vs_target(projection: Projection, target: _core.Target, ax=None)
     -------
     matplotlib.figure.Figure
     """
-    fig, ax = (plt.subplots(figsize=(9, 4.8)) if ax is None else (ax.figure, ax))
+    fig, ax = (plt.subplots(figsize=(9, 5.4)) if ax is None else (ax.figure, ax))
     years = np.array(projection.years)
     status = projection.year_status()
     width = 0.38
@@ -49,7 +49,7 @@ def plot_result_vs_target(projection: Projection, target: _core.Target, ax=None)
     ax.set_xticks(years, [f"{y}\n{status[y]}" for y in years])
     ax.set_ylabel("MSEK, nominal")
     ax.set_title(f"{projection.municipality.label}: result against target")
-    ax.legend(loc="best", fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     return fig
@@ -63,7 +63,7 @@ def plot_comparison(comparison: Comparison) -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5.4))
     years = np.array(comparison.baseline.years)
     for p, label, style in ((comparison.baseline, "Baseline", "-"),
                             (comparison.tax, f"Tax +{comparison.tax_change_kr_per_100kr * 100:.1f} öre from "
@@ -79,7 +79,7 @@ def plot_comparison(comparison: Comparison) -> Figure:
     left.axhline(0.0, color="black", linewidth=0.8)
     left.set_ylabel("Result, MSEK")
     left.set_title(f"{comparison.baseline.municipality.label}: raise the tax or make savings")
-    left.legend(fontsize=8)
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
     left.grid(alpha=0.3)
     table = comparison.table()
     width = 0.38
@@ -87,7 +87,7 @@ def plot_comparison(comparison: Comparison) -> Figure:
     right.bar(years + width / 2, table.loc["efficiency_saving_ore"], width, label="Efficiency saving, öre")
     right.set_ylabel("öre on the tax rate")
     right.set_title("What each is worth")
-    right.legend(fontsize=8)
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
     right.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     return fig

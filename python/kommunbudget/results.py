@@ -204,6 +204,23 @@ class Projection:
         """Öre on the rate equivalent to yearly amounts (shape (n_years,), MSEK), against each year's tax base."""
         return np.array(_core.tax_rate_equivalents_ore(self.core, np.asarray(amounts_msek, dtype=float)))
 
+    def household_income_kr(self, year: int) -> tuple[float, str]:
+        """The default taxable income for the household cost of a tax change: the municipality's tax base per
+        inhabitant in ``year`` (kr a year; derived: tax base / population on 31 Dec 2024), and its basis.
+
+        Raises
+        ------
+        ValueError
+            For a year outside the projection.
+        """
+        if year not in self.years:
+            raise ValueError(f"year = {year} is outside the projection's years {self.years[0]}-{self.years[-1]}")
+        m = self.municipality
+        income = float(self.line("tax_base")[self.years.index(year)]) * 1e6 / m.population
+        basis = (f"{m.name}'s tax base per inhabitant in {year} (derived: tax base / population 31 Dec 2024, "
+                 f"{m.population:,} inhabitants)")
+        return income, basis
+
     def assumptions(self, detail: bool = False) -> pd.DataFrame:
         """The assumptions used for the projection years with their provenance (kind and source); see
         :meth:`kommunbudget.assumptions.AssumptionSet.summary` (or ``.table`` with ``detail=True``)."""
@@ -324,6 +341,9 @@ def compare(municipality: Municipality, horizon: int, from_year: int | None = No
     baseline = Projection(municipality, horizon, projector.run(_core.Measures()))
     if tax_change_kr_per_100kr is None:
         tax_change_kr_per_100kr = max(0.0, baseline.sustained_change(target, from_year))
+    if tax_change_kr_per_100kr < 0:
+        raise ValueError(f"tax_change_kr_per_100kr = {tax_change_kr_per_100kr:g}: the comparison weighs a tax rise "
+                         f"against efficiency worth the same; expected a change >= 0")
     tax_measures = _core.Measures(tax_changes=[_core.TaxChange(from_year=from_year,
                                                                change_kr_per_100kr=tax_change_kr_per_100kr)])
     tax = Projection(municipality, horizon, projector.run(tax_measures), tax_measures)
@@ -333,10 +353,7 @@ def compare(municipality: Municipality, horizon: int, from_year: int | None = No
                                                                       yearly=False, cost_line="")])
     efficiency = Projection(municipality, horizon, projector.run(eff_measures), eff_measures)
     if household_income_kr is None:
-        k = baseline.years.index(from_year)
-        household_income_kr = float(baseline.line("tax_base")[k]) * 1e6 / municipality.population
-        basis = (f"{municipality.name}'s tax base per inhabitant in {from_year} (derived: tax base / population "
-                 f"31 Dec 2024, {municipality.population:,} inhabitants)")
+        household_income_kr, basis = baseline.household_income_kr(from_year)
     else:
         basis = "given by the user"
     return Comparison(baseline, tax, efficiency, from_year, float(tax_change_kr_per_100kr), rate, target,
