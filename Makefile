@@ -49,7 +49,7 @@ demo: setup
 	mkdir -p "$(OUT)"
 	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget solve "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
-	$(VENV)/bin/kommunbudget compare "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON) --chart $(OUT)/result_vs_target.png
+	$(VENV)/bin/kommunbudget compare "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON) --chart "$(OUT)/result_vs_target.png"
 
 ## benchmark: the projection loop against two references in one run (prints ratios; not a test)
 benchmark:

@@ -14,8 +14,8 @@ constexpr double kMaxRate = 100.0;  // kr per 100 kr: a rate above 100 % of inco
 
 void check_target(const Target& target) {
   if (target.kind == TargetKind::ResultShare) {
-    check_range("target.share", kNoYear, target.share, -kMaxShare, kMaxShare,
-                "(fraction of tax revenue and general grants)");
+    check_fraction("target.share", kNoYear, target.share, -kMaxShare, kMaxShare,
+                   "a result target (fraction of tax revenue and general grants)");
   }
 }
 

@@ -51,27 +51,40 @@ void check_non_negative(const std::string& field, int year, double value, const 
   }
 }
 
-void check_rate(const std::string& field, int year, double value) {
+void check_fraction(const std::string& field, int year, double value, double lo, double hi, const std::string& what) {
   check_finite(field, year, value);
-  if (value < kMinRate || value > kMaxRate) {
+  if (value < lo || value > hi) {
     std::string hint;
-    if (std::abs(value / 100.0) <= kMaxRate) {
-      hint = fmt::format(" (a fraction is expected, not a percentage; did you mean {:g}?)", value / 100.0);
+    const double scaled = value / 100.0;
+    if (std::abs(value) >= 1.0 && scaled >= lo && scaled <= hi) {
+      hint = fmt::format(" (a fraction is expected, not a percentage; did you mean {:g}?)", scaled);
     }
-    throw InputError(fmt::format("{} is outside the allowed range [{:g}, {:g}] for a yearly rate{}",
-                                 describe(field, year, value), kMinRate, kMaxRate, hint));
+    throw InputError(fmt::format("{} is outside the allowed range [{:g}, {:g}] for {}{}", describe(field, year, value),
+                                 lo, hi, what, hint));
   }
 }
 
+void check_rate(const std::string& field, int year, double value) {
+  check_fraction(field, year, value, kMinRate, kMaxRate, "a yearly rate");
+}
+
 void check_share(const std::string& field, int year, double value) {
+  // No hint below 2: 1.2 is as likely a typo for 0.12 as a percentage.
+  if (std::isfinite(value) && value > 1.0 && value < 2.0) {
+    throw InputError(fmt::format("{} is outside the allowed range [0, 1] for a share", describe(field, year, value)));
+  }
+  check_fraction(field, year, value, 0.0, 1.0, "a share");
+}
+
+void check_tax_rate(const std::string& field, int year, double value) {
   check_finite(field, year, value);
-  if (value < 0.0 || value > 1.0) {
+  if (value < kMinTaxRate || value > kMaxTaxRate) {
     std::string hint;
-    if (value > 1.0 && value <= 100.0) {
-      hint = fmt::format(" (a fraction is expected, not a percentage; did you mean {:g}?)", value / 100.0);
+    if (value > 0.0 && value < 1.0) {
+      hint = fmt::format(" (kr per 100 kr is expected, not a fraction; did you mean {:g}?)", value * 100.0);
     }
-    throw InputError(fmt::format("{} is outside the allowed range [0, 1] for a share{}", describe(field, year, value),
-                                 hint));
+    throw InputError(fmt::format("{} is outside the allowed range [{:g}, {:g}] kr per 100 kr for a municipal tax rate{}",
+                                 describe(field, year, value), kMinTaxRate, kMaxTaxRate, hint));
   }
 }
 

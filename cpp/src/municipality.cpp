@@ -18,7 +18,7 @@ void BaseYearState::validate() const {
   if (y < 1900 || y > 2200) {
     throw InputError(fmt::format("base_year = {} is outside the allowed range [1900, 2200]", y));
   }
-  check_range("tax_rate_kr_per_100kr", y, tax_rate_kr_per_100kr, 1e-9, 50.0, "kr per 100 kr");
+  check_tax_rate("tax_rate_kr_per_100kr", y, tax_rate_kr_per_100kr);
   check_positive("tax_base_msek", y, tax_base_msek, "MSEK");
   check_range("tax_base_msek", y, tax_base_msek, 0.0, 1.0e8, "MSEK");
   check_range("final_settlement_msek", y, final_settlement_msek, -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
@@ -60,7 +60,7 @@ double implied_tax_base_msek(double tax_revenue_msek, double tax_rate_kr_per_100
                              int year) {
   check_range("tax_revenue_msek", year, tax_revenue_msek, -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
   check_range("final_settlement_msek", year, final_settlement_msek, -kMaxAmountMsek, kMaxAmountMsek, "MSEK");
-  check_range("tax_rate_kr_per_100kr", year, tax_rate_kr_per_100kr, 1e-9, 50.0, "kr per 100 kr");
+  check_tax_rate("tax_rate_kr_per_100kr", year, tax_rate_kr_per_100kr);
   const double base = (tax_revenue_msek - final_settlement_msek) / (tax_rate_kr_per_100kr / 100.0);
   check_positive("implied tax_base_msek", year, base, "MSEK");
   return base;
@@ -99,7 +99,7 @@ void Assumptions::validate(int from, int to) const {
   if (!tax_rate_kr_per_100kr.empty()) {
     tax_rate_kr_per_100kr.require_years(from, to);
     for (int y = from; y <= to; ++y) {
-      check_range(tax_rate_kr_per_100kr.field(), y, tax_rate_kr_per_100kr.at(y), 1e-9, 50.0, "kr per 100 kr");
+      check_tax_rate(tax_rate_kr_per_100kr.field(), y, tax_rate_kr_per_100kr.at(y));
     }
   }
 }

@@ -111,7 +111,17 @@ void Projector::validate_measures(const Measures& measures) const {
       throw InputError(fmt::format("tax_changes[{}].from_year = {} is outside the projected years [{}, {}]", i,
                                    m.from_year, b, horizon_));
     }
-    check_range(field, m.from_year, m.change_kr_per_100kr, -kMaxTaxChange, kMaxTaxChange, "kr per 100 kr");
+    check_finite(field, m.from_year, m.change_kr_per_100kr);
+    if (std::abs(m.change_kr_per_100kr) > kMaxTaxChange) {
+      const std::string hint =
+          std::abs(m.change_kr_per_100kr / 100.0) <= kMaxTaxChange
+              ? fmt::format(" (kr per 100 kr is expected, 0.50 = 50 öre; if you meant öre: {:g})",
+                            m.change_kr_per_100kr / 100.0)
+              : "";
+      throw InputError(fmt::format("{} is outside the allowed range [{:g}, {:g}] kr per 100 kr{}",
+                                   describe(field, m.from_year, m.change_kr_per_100kr), -kMaxTaxChange,
+                                   kMaxTaxChange, hint));
+    }
   }
   for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
     const EfficiencyMeasure& m = measures.efficiency[i];
@@ -119,8 +129,8 @@ void Projector::validate_measures(const Measures& measures) const {
       throw InputError(fmt::format("efficiency[{}].from_year = {} is outside the projected years [{}, {}]", i,
                                    m.from_year, b, horizon_));
     }
-    check_range(fmt::format("efficiency[{}].rate", i), m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
-                "(fraction of the line's cost)");
+    check_fraction(fmt::format("efficiency[{}].rate", i), m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
+                   "an efficiency rate (fraction of the line's cost)");
     if (!m.cost_line.empty()) {
       bool found = false;
       for (const CostLine& line : base_.cost_lines) found = found || line.name == m.cost_line;

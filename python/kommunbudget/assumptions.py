@@ -233,15 +233,55 @@ class AssumptionSet:
         return core
 
     def _covered(self, name: str, first: int, last: int) -> _core.YearSeries:
-        """The years of ``first..last`` that series ``name`` covers (consecutive), as a core YearSeries; the core
-        says which missing year it needed, if any."""
+        """The years from the first covered one to ``last`` of series ``name``, as a core YearSeries (the core
+        needs them only for years without a given amount and names the year if one is missing)."""
         years, values = [], []
         for y in range(first, last + 1):
             try:
                 value, _ = self.get(name, y)
             except ValueError:
                 if years:
-                    break
+                    raise
+                continue
+            years.append(y)
+            values.append(value)
+        return _core.YearSeries(name, years, values)
+
+    def _given_amounts(self, name: str, first: int, last: int) -> _core.YearSeries:
+        """The amounts of ``name`` (explicit or from its tail rule) for the consecutive years from ``first``; the
+        core grows the later years by the matching growth series.
+
+        Raises
+        ------
+        ValueError
+            If explicit amounts resume after a gap, which the core cannot take.
+        """
+        s = self[name]
+        years, values = [], []
+        for y in range(first, last + 1):
+            try:
+                value, _ = self.get(name, y)
+            except ValueError:
+                break
+            years.append(y)
+            values.append(value)
+        after = sorted(y for y in s.values if y <= last and (not years or y > years[-1]))
+        if after:
+            missing = years[-1] + 1 if years else first
+            raise ValueError(f"{name}: amounts are given for {after} but not for {missing}; give amounts for "
+                             f"consecutive years from {first}, or set {name.replace('_msek', '_growth')}")
+        return _core.YearSeries(name, years, values)
+
+    def _covered(self, name: str, first: int, last: int) -> _core.YearSeries:
+        """The years from the first covered one to ``last`` of series ``name``, as a core YearSeries (the core
+        needs them only for years without a given amount and names the year if one is missing)."""
+        years, values = [], []
+        for y in range(first, last + 1):
+            try:
+                value, _ = self.get(name, y)
+            except ValueError:
+                if years:
+                    raise
                 continue
             years.append(y)
             values.append(value)

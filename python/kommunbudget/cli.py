@@ -370,9 +370,10 @@ def _years_text(years: Sequence[int]) -> str:
 def _status_legend(status: dict[int, str]) -> str:
     words = {"budget": "adopted budget (base year)",
              "plan": "adopted plan, reproduced through assumptions derived from it",
+             "plan, changed": "a plan year moved off the adopted plan by what you set",
              "projection": "projected by the model from the assumptions below"}
     parts = []
-    for kind in ("budget", "plan", "projection"):
+    for kind in ("budget", "plan", "plan, changed", "projection"):
         years = [y for y, s in status.items() if s == kind]
         if years:
             parts.append(f"{_years_text(years)} {kind} = {words[kind]}")
@@ -650,6 +651,10 @@ def _cmd_solve(args: argparse.Namespace) -> Document:
                      {row: "kr per 100 kr" for row in rates.index})
     gap_msek = Table("target_gap", {k: _floats(gaps.loc[(k, "MSEK")]) for k in keys}, {k: "MSEK" for k in keys})
     gap_ore = Table("target_gap_ore", {k: _floats(gaps.loc[(k, "öre")]) for k in keys}, {k: "öre" for k in keys})
+    # The change of the rate each target needs, öre: required rate − current rate (a rise also raises the
+    # denominator of a result-share target, so this differs from the shortfall in öre).
+    change_ore = Table("required_change_ore", {k: _floats((rates.loc[k] - rates.loc["current"]) * 100.0)
+                                               for k in keys}, {k: "öre" for k in keys})
     change = {k: p.sustained_change(t, from_year) for k, t in zip(keys, targets)}
     sustained = Table("sustained_change", dict(change), {k: "kr per 100 kr" for k in keys}, yearly=False)
     sustained_ore = Table("sustained_change_ore", {k: v * 100.0 for k, v in change.items()},
@@ -658,7 +663,8 @@ def _cmd_solve(args: argparse.Namespace) -> Document:
                       {k: "kr per year" for k in keys}, yearly=False)
     summary = Table("summary", {"from_year": from_year, "household_income": income},
                     {"from_year": "year", "household_income": "kr per year"}, yearly=False)
-    doc = Document("solve", _header(s), [required, gap_ore, gap_msek, sustained, sustained_ore, household, summary], {
+    doc = Document("solve", _header(s), [required, change_ore, gap_ore, gap_msek, sustained, sustained_ore, household,
+                                         summary], {
         "targets": _targets_json(targets),
         "household_income_basis": income_basis,
         "assumptions": _assumption_records(p),
@@ -673,7 +679,7 @@ def _cmd_solve(args: argparse.Namespace) -> Document:
     for k, t in zip(keys, targets):
         rows.append((t.describe(), [_fmt(v, "kr per 100 kr") for v in required.rows[k]]))
         rows.append(("  change, öre (+ raise, − room to lower)", [_fmt(v, "öre", signed=True)
-                                                                  for v in gap_ore.rows[k]]))
+                                                                  for v in change_ore.rows[k]]))
     gap_rows: list[tuple[Any, list[str]]] = []
     for k, t in zip(keys, targets):
         gap_rows.append(((t.describe(), "MSEK"), [_fmt(v, "MSEK", signed=True) for v in gap_msek.rows[k]]))
@@ -693,7 +699,7 @@ def _cmd_solve(args: argparse.Namespace) -> Document:
         f"{from_year}-{s.horizon}, that meets the target in each of them\n" + "\n".join(sustained_lines) + "\n"
         + _wrap(f"Household: taxable earned income {income:,.0f} kr a year, {income_basis}. A negative change is "
                 f"room to lower the rate with the target still met."),
-        f"Shortfall against each target (negative = margin), MSEK and öre on the rate\n"
+        f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{_frame_text(gap_rows, columns)}",
         _user_set_text(s),
     ]) + "\n"
@@ -755,6 +761,10 @@ def _cmd_compare(args: argparse.Namespace) -> Document:
     if len(args.target) > 1:
         raise CliError(f"compare takes one --target, got {len(args.target)}: {', '.join(args.target)}")
     chart = _check_chart_path(args.chart) if args.chart is not None else None
+    if args.out is not None:
+        _check_target_file(args.out, "--out")  # before any chart is written
+        if chart is not None and args.out.resolve() in (chart.resolve(), _sibling_chart(chart).resolve()):
+            raise CliError(f"--out {str(args.out)!r} is also a --chart file; expected different files")
     s = _setup(args)
     m = s.municipality
     target = kb.parse_target(args.target[0]) if args.target else kb.default_targets()[2]

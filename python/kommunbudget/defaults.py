@@ -34,8 +34,8 @@ class Default:
 #: SKR 2025, REPORT-FACTS.md "Price index"). Applied to the labour-cost and the other-consumption index alike,
 #: so a line's labour share does not matter while it is in force.
 PKV_CHANGE = Default(0.026, "fraction per year",
-                     "SKR's average PKV change 2018-2021, 2.6 % a year (the report, citing SKR 2025); applied to "
-                     "both components")
+                     "SKR's average PKV change 2018-2021, 2.6 % a year (SKR 2025, as cited in the 2025 policy "
+                     "report 'check this before you raise the tax', REPORT-FACTS.md); applied to both components")
 
 #: The own tax rate after the last published year: unchanged.
 TAX_RATE_HELD = "the last published rate held unchanged"

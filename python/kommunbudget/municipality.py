@@ -15,6 +15,28 @@ from dataclasses import dataclass, field
 from kommunbudget import _core, data, defaults
 from kommunbudget.assumptions import AssumptionSeries, AssumptionSet, Provenance
 
+#: The core's limit on the projection length (Projector: horizon at most base year + 50).
+MAX_HORIZON_YEARS = 50
+
+
+def as_year(name: str, value: object) -> int:
+    """``value`` as a calendar year (an int, or a float/str holding a whole number).
+
+    Raises
+    ------
+    ValueError
+        Naming ``name`` and the value, for anything else (booleans included).
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"{name} = {value!r} is not a year; expected a whole number such as 2028")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} = {value!r} is not a year; expected a whole number such as 2028") from None
+    if not number.is_integer():
+        raise ValueError(f"{name} = {value!r} is not a year; expected a whole number such as 2028")
+    return int(number)
+
 #: Adopted budgets with a plan that the embedded data holds in full: (code, base year) -> document (a substring
 #: of the source URL in resultatrakningar_exempel.csv) and a citation.
 ADOPTED_BUDGETS: dict[tuple[str, int], tuple[str, str]] = {
@@ -57,11 +79,11 @@ class Municipality:
     county: str
     population: int
     base_year: int
-    base_fields: Mapping[str, object]
-    base_sources: Mapping[str, Provenance]
-    assumptions: AssumptionSet
-    plan: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
+    base_fields: Mapping[str, object] = field(repr=False)
+    base_sources: Mapping[str, Provenance] = field(repr=False)
+    assumptions: AssumptionSet = field(repr=False)
+    plan: Mapping[int, Mapping[str, float]] = field(default_factory=dict, repr=False)
+    notes: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def label(self) -> str:
@@ -115,19 +137,50 @@ class Municipality:
 
         Raises
         ------
-        KeyError
-            For an unknown assumption name (the message lists the known ones).
         ValueError
-            For a non-finite value; ranges are checked by the core when projecting.
+            For an unknown assumption name (the message lists the known ones), a value that is not a finite number,
+            a year outside base year + 1 .. base year + 50, or growth of general grants set for a year whose amount
+            is given (set ``general_grants_msek`` for that year instead). Ranges are checked by the core when
+            projecting.
         """
         new = self.assumptions
         user = Provenance("user", "set by the user")
+        known = list(new.series) + ["volume_growth"]
+        first, last = self.base_year + 1, self.base_year + MAX_HORIZON_YEARS
         for name, value in changes.items():
+            if name not in known:
+                raise ValueError(f"assumption {name!r} does not exist; expected one of: {', '.join(known)}")
+            value = self._checked_value(name, value, first, last)
             targets = ([f"volume_growth:{line}" for line in self.cost_line_names()] if name == "volume_growth"
                        else [name])
             for target in targets:
                 new = new.replace(target, new[target].with_values(value, user))
+        grants, growth = new["general_grants_msek"], new["general_grants_growth"]
+        clash = sorted(y for y in growth.values if y in grants.values and growth.provenance[y].kind == "user")
+        if clash:
+            raise ValueError(f"general_grants_growth is set for {clash}, but general_grants_msek gives the amount "
+                             f"for those years (the adopted plan); set general_grants_msek for them instead")
         return dataclasses.replace(self, assumptions=new)
+
+    @staticmethod
+    def _checked_value(name: str, value, first: int, last: int):
+        def number(v, where: str) -> float:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise ValueError(f"{where} = {v!r} is not a number")
+            if v != v or v in (float("inf"), float("-inf")):
+                raise ValueError(f"{where} = {v} is not a finite number")
+            return float(v)
+
+        if isinstance(value, Mapping):
+            checked = {}
+            for year, v in value.items():
+                y = as_year(f"{name} year", year)
+                if not first <= y <= last:
+                    raise ValueError(f"{name}: year {y} is not a projection year; expected {first}-{last} (the base "
+                                     f"year {first - 1} holds the adopted budget)")
+                checked[y] = number(v, f"{name}[{y}]")
+            return checked
+        return number(value, name)
 
     def projector(self, horizon: int) -> _core.Projector:
         """The core projector for base year .. horizon.
@@ -137,9 +190,10 @@ class Municipality:
         ValueError
             For a horizon before the base year or an assumption missing a year (named in the message).
         """
-        if horizon < self.base_year:
-            raise ValueError(f"horizon = {horizon} is before the base year {self.base_year} of {self.label}; "
-                             f"expected a horizon >= {self.base_year}")
+        horizon = as_year("horizon", horizon)
+        if not self.base_year <= horizon <= self.base_year + MAX_HORIZON_YEARS:
+            raise ValueError(f"horizon = {horizon} is outside the allowed range [{self.base_year}, "
+                             f"{self.base_year + MAX_HORIZON_YEARS}] for {self.label} (base year {self.base_year})")
         first = self.base_year + 1
         base = self.base_state()
         if horizon >= first:
@@ -163,6 +217,7 @@ class Municipality:
         """
         from kommunbudget.results import Projection
 
+        horizon = as_year("horizon", horizon)
         projector = self.projector(horizon)
         statement = projector.run(measures if measures is not None else _core.Measures())
         return Projection(self, horizon, statement, measures)
@@ -202,8 +257,7 @@ def load(municipality: str | int, base_year: int | None = None) -> Municipality:
         raise ValueError(f"municipality = {municipality!r}: {info['name']} ({code}) has no adopted budget with "
                          f"plan in the embedded data, so no baseline can be built yet (tax rates and population "
                          f"are embedded for all 290 municipalities). Available baselines: {available}")
-    if base_year is None:
-        base_year = years[-1]
+    base_year = years[-1] if base_year is None else as_year("base_year", base_year)
     if (code, base_year) not in ADOPTED_BUDGETS:
         raise ValueError(f"base_year = {base_year} is not available for {info['name']} ({code}); expected one of "
                          f"{years}")
@@ -310,7 +364,8 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
     pkv_default = Provenance("default", defaults.PKV_CHANGE.basis)
     last_weight = vintage.labour_weight[-1]
     weight_default = Provenance("default", f"PKV labour weight of {vintage.years[-1]} ({last_weight * 100:.1f} %, "
-                                           f"SKR) held for later years")
+                                           f"SKR as given in the 2025 report; not found in SKR's own tables, "
+                                           f"pkv.csv) held for later years")
     for name, values in (("labour_cost_change", vintage.labour_cost_change),
                          ("other_cost_change", vintage.other_cost_change)):
         series[name] = AssumptionSeries(name, "fraction per year", dict(zip(vintage.years, values)),

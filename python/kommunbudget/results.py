@@ -68,6 +68,15 @@ def parse_target(text: str) -> _core.Target:
                      f" (e.g. share:0.02)")
 
 
+def as_target(target: _core.Target | str) -> _core.Target:
+    """A Target, or text parsed by :func:`parse_target`. Raises ValueError for anything else."""
+    if isinstance(target, _core.Target):
+        return target
+    if isinstance(target, str):
+        return parse_target(target)
+    raise ValueError(f"target = {target!r} is not a target; expected kb.Target or text such as 'share:0.02'")
+
+
 def default_targets(share: float | None = None) -> list[_core.Target]:
     """The three targets of every report: result >= 0, balanced-budget result >= 0 and result >= ``share`` of tax
     revenue and general grants (default :data:`kommunbudget.defaults.RESULT_TARGET_SHARE`, 2 %)."""
@@ -114,10 +123,19 @@ class Projection:
 
     def year_status(self) -> dict[int, str]:
         """Per year: ``"budget"`` (the base year's adopted budget), ``"plan"`` (a year of the adopted plan,
-        reproduced through derived assumptions) or ``"projection"``."""
-        plan = set(self.municipality.plan_years)
-        return {y: "budget" if y == self.municipality.base_year else "plan" if y in plan else "projection"
-                for y in self.years}
+        reproduced through derived assumptions), ``"plan, changed"`` (a plan year moved off the adopted plan by
+        user-set assumptions or measures) or ``"projection"``."""
+        m = self.municipality
+        plan = set(m.plan_years)
+        # A change in one year carries into every later year (costs and the tax base are chained).
+        firsts = [y for s in m.assumptions.series.values() for y, p in s.provenance.items() if p.kind == "user"]
+        firsts += [s.tail_from if s.tail_from is not None else m.base_year + 1 for s in m.assumptions.series.values()
+                   if s.tail_provenance is not None and s.tail_provenance.kind == "user"]
+        if self.measures is not None:
+            firsts += [t.from_year for t in self.measures.tax_changes] + [e.from_year for e in self.measures.efficiency]
+        changed = {y for y in plan if firsts and y >= min(firsts)}
+        return {y: "budget" if y == m.base_year else ("plan, changed" if y in changed else "plan") if y in plan
+                else "projection" for y in self.years}
 
     def line(self, name: str) -> np.ndarray:
         """One statement line, shape (n_years,). Raises KeyError naming the known lines for an unknown name."""
@@ -169,7 +187,7 @@ class Projection:
         ValueError
             For an impossible target (the core names the year and the rate it would need).
         """
-        targets = default_targets() if targets is None else targets
+        targets = default_targets() if targets is None else [as_target(t) for t in targets]
         rows = {"current": self.line("tax_rate")}
         descriptions = {"current": "the tax rate in the projection"}
         for t in targets:
@@ -183,7 +201,7 @@ class Projection:
 
     def target_gaps(self, targets: list[_core.Target] | None = None) -> pd.DataFrame:
         """Shortfall against each target, MSEK per year (negative = margin), and the same in öre on the rate."""
-        targets = default_targets() if targets is None else targets
+        targets = default_targets() if targets is None else [as_target(t) for t in targets]
         rows = {}
         for t in targets:
             gap = np.array(_core.target_gap_msek(self.core, t))
@@ -194,11 +212,13 @@ class Projection:
         frame.columns.name = "year"
         return frame
 
-    def sustained_change(self, target: _core.Target, from_year: int) -> float:
+    def sustained_change(self, target: _core.Target | str, from_year: int) -> float:
         """The single rate change (kr per 100 kr) from 1 January of ``from_year`` that meets ``target`` in every
         year to the horizon (negative: room to lower the rate). Raises ValueError for a year outside the
         projection or an impossible target."""
-        return float(_core.required_sustained_change(self.core, target, from_year))
+        from kommunbudget.municipality import as_year
+
+        return float(_core.required_sustained_change(self.core, as_target(target), as_year("from_year", from_year)))
 
     def tax_rate_equivalent_ore(self, amounts_msek) -> np.ndarray:
         """Öre on the rate equivalent to yearly amounts (shape (n_years,), MSEK), against each year's tax base."""
@@ -308,15 +328,15 @@ class Comparison:
         return frame
 
 
-def compare(municipality: Municipality, horizon: int, from_year: int | None = None,
+def compare(municipality: Municipality | str, horizon: int, from_year: int | None = None,
             tax_change_kr_per_100kr: float | None = None, target: _core.Target | None = None,
             household_income_kr: float | None = None) -> Comparison:
     """Compares raising the tax with an across-the-board efficiency worth the same.
 
     Parameters
     ----------
-    municipality : Municipality
-        The baseline (unchanged).
+    municipality : Municipality or str
+        The baseline (unchanged), or a name or code to :func:`kommunbudget.load`.
     horizon : int
         Last year.
     from_year : int, optional
@@ -335,8 +355,16 @@ def compare(municipality: Municipality, horizon: int, from_year: int | None = No
     ValueError
         For years outside the projection, an impossible target, or out-of-range values.
     """
-    target = default_targets()[2] if target is None else target
-    from_year = municipality.base_year + 1 if from_year is None else from_year
+    from kommunbudget.municipality import as_year, load
+
+    if isinstance(municipality, (str, int)):
+        municipality = load(municipality)
+    if not isinstance(municipality, Municipality):
+        raise ValueError(f"municipality = {municipality!r}; expected a Municipality (kb.load) or a name or code")
+    target = default_targets()[2] if target is None else as_target(target)
+    from_year = municipality.base_year + 1 if from_year is None else as_year("from_year", from_year)
+    if household_income_kr is not None:
+        _core.household_tax_change_kr(0.0, float(household_income_kr))  # the core checks the range, early
     projector = municipality.projector(horizon)
     baseline = Projection(municipality, horizon, projector.run(_core.Measures()))
     if tax_change_kr_per_100kr is None:

@@ -138,6 +138,12 @@ TEST(TargetErrors, ImpossibleTargetIsRefused) {
     EXPECT_NE(msg.find("target.share = 1"), std::string::npos) << msg;
     EXPECT_NE(msg.find("[-0.5, 0.5]"), std::string::npos) << msg;
   }
+  try {
+    required_tax_rate(s, {TargetKind::ResultShare, 2.0});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean 0.02?"), std::string::npos) << e.what();
+  }
   // A deficit so large that no rate in [0, 100] closes it: the year and the rate needed are named.
   BaseYearState b = kbtest::sjobo_2024();
   b.cost_lines[0].cost_msek = 9000.0;

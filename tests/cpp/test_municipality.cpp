@@ -114,3 +114,20 @@ TEST(AssumptionsErrors, GeneralGrantsWithoutAmountOrGrowth) {
     EXPECT_NE(std::string(e.what()).find("year 2027 has neither"), std::string::npos) << e.what();
   }
 }
+
+TEST(BaseYearStateErrors, TaxRateGivenAsFractionGetsHint) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.tax_rate_kr_per_100kr = 0.2092;
+  const std::string msg = validate_message(b);
+  EXPECT_NE(msg.find("tax_rate_kr_per_100kr[2024] = 0.2092"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("[5, 50] kr per 100 kr"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("did you mean 20.92?"), std::string::npos) << msg;
+}
+
+TEST(BaseYearStateErrors, ShareJustAboveOneGetsNoPercentHint) {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines[0].labour_share = 1.2;
+  const std::string msg = validate_message(b);
+  EXPECT_NE(msg.find("labour_share[2024] = 1.2"), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("did you mean"), std::string::npos) << msg;
+}

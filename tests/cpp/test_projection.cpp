@@ -178,3 +178,26 @@ TEST(ProjectionErrors, MeasureOutsideYearsAndUnknownLine) {
     EXPECT_NE(std::string(err.what()).find("efficiency[0].rate[2025] = 2"), std::string::npos) << err.what();
   }
 }
+
+TEST(ProjectionErrors, PercentHintsForTaxChangeAndEfficiency) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026), kbtest::flat_assumptions(2025, 2026),
+                    2026);
+  Measures tax;
+  tax.tax_changes.push_back(TaxChange{2025, 25.0});
+  try {
+    p.run(tax);
+    FAIL();
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("tax_changes[0].change_kr_per_100kr[2025] = 25"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("0.25"), std::string::npos) << msg;
+  }
+  Measures eff;
+  eff.efficiency.push_back(EfficiencyMeasure{2025, 5.0, false, ""});
+  try {
+    p.run(eff);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean 0.05?"), std::string::npos) << e.what();
+  }
+}

@@ -241,8 +241,55 @@ def test_nan_assumption_is_refused(sjobo):
 
 
 def test_unknown_assumption_name(sjobo):
-    with pytest.raises(KeyError, match="tax_base_growth"):
+    with pytest.raises(ValueError, match="'tax_growth' does not exist.*tax_base_growth"):
         sjobo.with_assumptions(tax_growth=0.03)
+
+
+def test_assumption_values_and_years_are_checked(sjobo):
+    with pytest.raises(ValueError, match="tax_base_growth = None is not a number"):
+        sjobo.with_assumptions(tax_base_growth=None)
+    with pytest.raises(ValueError, match="year 2024 is not a projection year; expected 2025-2074"):
+        sjobo.with_assumptions(tax_base_growth={2024: 0.03})
+
+
+def test_tax_rate_given_as_fraction(sjobo):
+    with pytest.raises(ValueError, match=r"tax_rate_kr_per_100kr\[2026\] = 0.2092.*did you mean 20.92"):
+        sjobo.with_assumptions(tax_rate_kr_per_100kr={2026: 0.2092}).project(2027)
+
+
+def test_grant_growth_cannot_override_given_grants(sjobo):
+    with pytest.raises(ValueError, match=r"general_grants_growth is set for \[2026\].*general_grants_msek"):
+        sjobo.with_assumptions(general_grants_growth={2026: 0.03})
+    # After the plan it applies: 2029 grows 3 % on 2028 (which grows with the tax base, 4 %).
+    frame = sjobo.with_assumptions(general_grants_growth={2029: 0.03}).project(2030).statement(language="id")
+    assert frame.loc["general_grants", 2029] == pytest.approx(345.8 * 1.04 * 1.03, rel=1e-12)
+    assert frame.loc["general_grants", 2030] == pytest.approx(345.8 * 1.04 * 1.03 * 1.04, rel=1e-12)
+
+
+def test_far_horizon_names_the_allowed_range(sjobo):
+    with pytest.raises(ValueError, match=r"horizon = 3000 is outside the allowed range \[2024, 2074\]"):
+        sjobo.project(3000)
+    with pytest.raises(ValueError, match="horizon = '20x0' is not a year"):
+        sjobo.project("20x0")
+    assert sjobo.project("2026").years == [2024, 2025, 2026]
+
+
+def test_api_accepts_target_text_and_names(sjobo):
+    p = sjobo.project(2030)
+    assert list(p.required_tax_rates(["result"]).index) == ["current", "result"]
+    assert p.sustained_change("share:0.02", 2025) == pytest.approx(
+        p.sustained_change(kb.parse_target("share:0.02"), 2025))
+    c = kb.compare("Sjöbo", horizon=2030, target="share:0.02")
+    assert c.tax_change_kr_per_100kr > 0
+    with pytest.raises(ValueError, match="taxable_income_kr = -1"):
+        kb.compare(sjobo, horizon=2030, household_income_kr=-1)
+
+
+def test_changed_plan_years_are_labelled(sjobo):
+    changed = sjobo.with_assumptions(labour_cost_change={2026: 0.05}).project(2028)
+    # 2027 is changed too: its costs are 2026's carried forward.
+    assert changed.year_status() == {2024: "budget", 2025: "plan", 2026: "plan, changed", 2027: "plan, changed",
+                                     2028: "projection"}
 
 
 def test_weight_outside_unit_interval(sjobo):

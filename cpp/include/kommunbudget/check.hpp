@@ -36,6 +36,21 @@ void check_rate(const std::string& field, int year, double value);
 /// Checks a share or weight given as a FRACTION in [0, 1]; a value in (1, 100] gets the percent hint.
 void check_share(const std::string& field, int year, double value);
 
+/// Checks a fraction with allowed range [lo, hi]; a value that looks like a percentage (value / 100 in range, and
+/// |value| >= 1) gets the hint "a fraction is expected; did you mean value / 100?". `what` names the kind, e.g.
+/// "an efficiency rate".
+void check_fraction(const std::string& field, int year, double value, double lo, double hi, const std::string& what);
+
+/// Checks an own municipal tax rate in kr per 100 kr, allowed [kMinTaxRate, kMaxTaxRate]; a value below 1 gets the
+/// hint "kr per 100 kr is expected, not a fraction; did you mean value × 100?".
+void check_tax_rate(const std::string& field, int year, double value);
+
+/// Allowed range of an own municipal tax rate, kr per 100 kr. Swedish municipal rates run from about 15 to 24.5
+/// (SCB, skattesatser 2024-2026) and Gotland's whole rate is 33.60; [5, 50] leaves room for any scenario while
+/// catching fractions (0.2092) and totals with a unit error.
+inline constexpr double kMinTaxRate = 5.0;
+inline constexpr double kMaxTaxRate = 50.0;
+
 /// Allowed range of a yearly growth rate: −50 % to +50 % a year covers every observed municipal series
 /// (PKV components, tax base growth, volumes); anything outside is almost surely a unit error.
 inline constexpr double kMinRate = -0.5;
