@@ -237,8 +237,9 @@ class Projection:
             raise ValueError(f"year = {year} is outside the projection's years {self.years[0]}-{self.years[-1]}")
         m = self.municipality
         income = float(self.line("tax_base")[self.years.index(year)]) * 1e6 / m.population
-        basis = (f"{m.name}'s tax base per inhabitant in {year} (derived: tax base / population 31 Dec 2024, "
-                 f"{m.population:,} inhabitants)")
+        basis = (f"{m.name}'s tax base per inhabitant in {year}, all ages (derived: tax base / population 31 Dec "
+                 f"2024, {m.population:,} inhabitants; not SCB's skattekraft): a per-inhabitant figure, give a "
+                 f"household's own taxable income for its cost")
         return income, basis
 
     def assumptions(self, detail: bool = False) -> pd.DataFrame:
