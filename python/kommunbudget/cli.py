@@ -685,11 +685,12 @@ def _cmd_solve(args: argparse.Namespace) -> Document:
         gap_rows.append(((t.describe(), "MSEK"), [_fmt(v, "MSEK", signed=True) for v in gap_msek.rows[k]]))
         gap_rows.append(((t.describe(), "öre"), [_fmt(v, "öre", signed=True) for v in gap_ore.rows[k]]))
     label_width = max(len(t.describe()) for t in targets)
-    sustained_lines = [f"{'target':<{label_width}}  {'kr per 100 kr':>13}  {'öre':>7}  {'household, kr a year':>20}"]
+    sustained_lines = [f"{'target':<{label_width}}  {'kr per 100 kr':>13}  {'öre':>7}  "
+                       f"{'at that income, kr a year':>26}"]
     for k, t in zip(keys, targets):
         sustained_lines.append(f"{t.describe():<{label_width}}  {_fmt(change[k], 'kr per 100 kr', True):>13}  "
                                f"{_fmt(sustained_ore.rows[k], 'öre', True):>7}  "
-                               f"{_fmt(household.rows[k], 'kr per year', True):>20}")
+                               f"{_fmt(household.rows[k], 'kr per year', True):>26}")
     doc.text = "\n\n".join([
         _title(m, "required tax rate", years),
         _wrap(_status_legend(status)),
@@ -697,7 +698,7 @@ def _cmd_solve(args: argparse.Namespace) -> Document:
         f"projected\n{_frame_text(rows, columns)}",
         f"Sustained change from 1 January {from_year}: one change of the rate, kept in every year "
         f"{from_year}-{s.horizon}, that meets the target in each of them\n" + "\n".join(sustained_lines) + "\n"
-        + _wrap(f"Household: taxable earned income {income:,.0f} kr a year, {income_basis}. A negative change is "
+        + _wrap(f"Income used for the cost: {income:,.0f} kr a year, {income_basis}. A negative change is "
                 f"room to lower the rate with the target still met."),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{_frame_text(gap_rows, columns)}",

@@ -243,7 +243,7 @@ def test_solve_default_income_is_the_tax_base_per_inhabitant(capsys):
 def test_solve_table(capsys):
     status, out, err = run(capsys, "solve", "Sjöbo", "--horizon", "2030")
     assert status == 0, err
-    for text in ("Required tax rate", "Sustained change from 1 January 2025", "öre", "Household", "Shortfall"):
+    for text in ("Required tax rate", "Sustained change from 1 January 2025", "öre", "Income used for the cost", "Shortfall"):
         assert text in out, text
     assert max(len(line) for line in out.splitlines()) <= 140
 
