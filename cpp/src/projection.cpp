@@ -1,5 +1,6 @@
 #include "kommunbudget/projection.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -41,7 +42,10 @@ void IncomeStatement::resize(Eigen::Index n) {
        {&operating_income, &operating_costs, &depreciation, &net_operating_cost, &tax_revenue, &general_grants,
         &operating_result, &financial_income, &financial_costs, &result, &realisation_gains,
         &other_balance_adjustments, &reserve_use, &balanced_budget_result, &result_share, &tax_rate, &tax_base,
-        &final_settlement, &efficiency_saving, &tax_change_revenue}) {
+        &final_settlement, &efficiency_saving, &tax_change_revenue, &preliminary_tax, &final_settlement_previous_year,
+        &final_settlement_current_year, &income_equalisation, &other_general_grants, &equalisation_tax_base,
+        &own_tax_capacity, &national_tax_capacity, &population, &equalisation_change_per_krona, &kept_per_krona,
+        &earned_income_effect}) {
     v->resize(n);
   }
 }
@@ -58,7 +62,7 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
     throw InputError(fmt::format("horizon = {} is more than {} years after the base year {}; expected [{}, {}]",
                                  horizon_, kMaxHorizonYears, b, b, b + kMaxHorizonYears));
   }
-  assumptions_.validate(b + 1, horizon_);
+  assumptions_.validate(b + 1, horizon_, base_.itemised_grants);
   n_ = horizon_ - b + 1;
   const Assumptions& a = assumptions_;
   flatten(a.price_index.labour_cost_change, b, n_, 0.0, 0.0, labour_);
@@ -66,12 +70,52 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
   flatten(a.price_index.labour_weight, b, n_, 0.0, 0.0, weight_);
   flatten(a.tax_base_growth, b, n_, 0.0, 0.0, tax_base_growth_);
   flatten(a.operating_income_growth, b, n_, 0.0, 0.0, income_growth_);
+  flatten(a.final_settlement_previous_year_msek, b, n_, base_.final_settlement_previous_year_msek, 0.0,
+          settlement_prev_);
   grants_.resize(n_);
-  grants_[0] = base_.general_grants_msek;
-  for (Eigen::Index k = 1; k < n_; ++k) {
-    const int y = b + static_cast<int>(k);
-    grants_[k] = a.general_grants_msek.has(y) ? a.general_grants_msek.at(y)
-                                              : grants_[k - 1] * (1.0 + a.general_grants_growth.at(y));
+  if (!base_.itemised_grants) {
+    grants_[0] = base_.general_grants_msek;
+    for (Eigen::Index k = 1; k < n_; ++k) {
+      const int y = b + static_cast<int>(k);
+      grants_[k] = a.general_grants_msek.has(y) ? a.general_grants_msek.at(y)
+                                                : grants_[k - 1] * (1.0 + a.general_grants_growth.at(y));
+    }
+    items_.resize(0, n_);
+  } else {
+    // Grant items other than the income equalisation: fixed by the assumptions, so computed once here.
+    const auto n_items = static_cast<Eigen::Index>(base_.grant_items.size());
+    items_.resize(n_items, n_);
+    for (Eigen::Index i = 0; i < n_items; ++i) {
+      const GrantItem& item = base_.grant_items[static_cast<std::size_t>(i)];
+      item_names_.push_back(item.name);
+      items_(i, 0) = item.amount_msek;
+      if (n_ == 1) continue;
+      const GrantItemPath* path = nullptr;
+      for (const GrantItemPath& p : a.grant_items) path = p.name == item.name ? &p : path;
+      if (path == nullptr) {
+        throw InputError(fmt::format("grant_items: no path for '{}' in the assumptions; expected amounts or growth "
+                                     "for the years {}-{}",
+                                     item.name, b + 1, horizon_));
+      }
+      for (Eigen::Index k = 1; k < n_; ++k) {
+        const int y = b + static_cast<int>(k);
+        items_(i, k) =
+            path->amounts_msek.has(y) ? path->amounts_msek.at(y) : items_(i, k - 1) * (1.0 + path->growth.at(y));
+      }
+    }
+    population_.resize(n_);
+    national_capacity_.resize(n_);
+    population_[0] = base_.population;
+    national_capacity_[0] = base_.national_tax_capacity_kr;
+    for (Eigen::Index k = 1; k < n_; ++k) {
+      const int y = b + static_cast<int>(k);
+      population_[k] = a.population.at(y);
+      national_capacity_[k] = national_capacity_[k - 1] * (1.0 + a.national_tax_capacity_growth.at(y));
+    }
+    // Calibration: the own capacity at which the formula gives the base year's actual equalisation.
+    implied_capacity_kr_ = kommunbudget::implied_own_tax_capacity_kr(base_.equalisation, base_.income_equalisation_msek,
+                                                       base_.national_tax_capacity_kr, base_.population);
+    equalisation_base0_msek_ = implied_capacity_kr_ * base_.population / 1e6;
   }
   flatten(a.depreciation_msek, b, n_, base_.depreciation_msek, 0.0, depreciation_);
   flatten(a.financial_income_msek, b, n_, base_.financial_income_msek, 0.0, fin_income_);
@@ -123,6 +167,16 @@ void Projector::validate_measures(const Measures& measures) const {
                                    kMaxTaxChange, hint));
     }
   }
+  for (std::size_t i = 0; i < measures.earned_income_changes.size(); ++i) {
+    const EarnedIncomeChange& m = measures.earned_income_changes[i];
+    if (m.income_year + 2 <= b || m.income_year + 2 > horizon_) {
+      throw InputError(fmt::format("earned_income_changes[{}].income_year = {} reaches the tax base of {}, outside the "
+                                   "projection years [{}, {}]; expected an income year in [{}, {}]",
+                                   i, m.income_year, m.income_year + 2, b + 1, horizon_, b - 1, horizon_ - 2));
+    }
+    check_range(fmt::format("earned_income_changes[{}].amount_msek", i), m.income_year, m.amount_msek, -1.0e6, 1.0e6,
+                "MSEK");
+  }
   for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
     const EfficiencyMeasure& m = measures.efficiency[i];
     if (m.from_year < b || m.from_year > horizon_) {
@@ -156,6 +210,9 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
   const int b = base_.year;
   for (Eigen::Index k = 0; k < n_; ++k) out.years[static_cast<std::size_t>(k)] = b + static_cast<int>(k);
 
+  out.grant_items = items_;  // copies into the preallocated matrix when sizes match
+  if (out.grant_item_names.size() != item_names_.size()) out.grant_item_names = item_names_;
+
   // Cost lines: lines outer, years inner, so no per-line state needs storage.
   out.operating_costs.setZero();
   out.efficiency_saving.setZero();
@@ -183,14 +240,27 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
     }
   }
 
-  double tax_base = base_.tax_base_msek;
+  double baseline_tax_base = base_.tax_base_msek;
+  double baseline_equalisation_base = equalisation_base0_msek_;
   double regular_income = base_.operating_income_msek - base_.realisation_gains_msek;
+  const bool itemised = base_.itemised_grants;
   for (Eigen::Index k = 0; k < n_; ++k) {
     const int year = b + static_cast<int>(k);
     if (k > 0) {
-      tax_base *= 1.0 + tax_base_growth_[k];
+      baseline_tax_base *= 1.0 + tax_base_growth_[k];
+      baseline_equalisation_base *= 1.0 + tax_base_growth_[k];
       regular_income *= 1.0 + income_growth_[k];
     }
+    // Earned income of year t − 2 reaches this year's tax base, uprated by the projection years' growth since.
+    double added = 0.0;
+    for (const EarnedIncomeChange& m : measures.earned_income_changes) {
+      if (m.income_year + 2 != year) continue;
+      double amount = m.amount_msek;
+      for (int y = std::max(m.income_year + 1, b + 1); y <= year; ++y) amount *= 1.0 + tax_base_growth_[y - b];
+      added += amount;
+    }
+    const double tax_base = baseline_tax_base + added;
+    out.earned_income_effect[k] = added;
     double change = 0.0;
     for (const TaxChange& m : measures.tax_changes) {
       if (year >= m.from_year) change += m.change_kr_per_100kr;
@@ -204,13 +274,42 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
     out.tax_rate[k] = rate;
     out.tax_base[k] = tax_base;
     out.tax_change_revenue[k] = change / 100.0 * tax_base;
-    out.final_settlement[k] = settlement_[k];
-    out.tax_revenue[k] = rate / 100.0 * tax_base + settlement_[k];
+    out.preliminary_tax[k] = rate / 100.0 * tax_base;
+    out.final_settlement_current_year[k] = settlement_[k];
+    out.final_settlement_previous_year[k] = settlement_prev_[k];
+    out.final_settlement[k] = settlement_[k] + settlement_prev_[k];
+    out.tax_revenue[k] = out.preliminary_tax[k] + out.final_settlement[k];
+    if (itemised) {
+      // The equalisation sees the own tax base through the base-year calibration; added earnings count 1:1.
+      const double base_for_equalisation = baseline_equalisation_base + added;
+      const double own_capacity = base_for_equalisation * 1e6 / population_[k];
+      const double equalisation =
+          k == 0 ? base_.income_equalisation_msek
+                 : income_equalisation_msek(base_.equalisation, own_capacity, national_capacity_[k], population_[k]);
+      out.equalisation_tax_base[k] = base_for_equalisation;
+      out.own_tax_capacity[k] = own_capacity;
+      out.national_tax_capacity[k] = national_capacity_[k];
+      out.population[k] = population_[k];
+      out.equalisation_change_per_krona[k] =
+          equalisation_change_per_krona(base_.equalisation, own_capacity, national_capacity_[k]);
+      out.income_equalisation[k] = equalisation;
+      out.other_general_grants[k] = items_.col(k).sum();
+      out.general_grants[k] = equalisation + out.other_general_grants[k];
+    } else {
+      out.equalisation_tax_base[k] = 0.0;
+      out.own_tax_capacity[k] = 0.0;
+      out.national_tax_capacity[k] = 0.0;
+      out.population[k] = 0.0;
+      out.equalisation_change_per_krona[k] = 0.0;
+      out.income_equalisation[k] = 0.0;
+      out.other_general_grants[k] = grants_[k];
+      out.general_grants[k] = grants_[k];
+    }
+    out.kept_per_krona[k] = rate / 100.0 + out.equalisation_change_per_krona[k];
     out.realisation_gains[k] = 0.0 - gains_[k];  // 0.0 − x: never −0.0
     out.operating_income[k] = regular_income + gains_[k];
     out.depreciation[k] = 0.0 - depreciation_[k];
     out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
-    out.general_grants[k] = grants_[k];
     out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];
     out.financial_income[k] = fin_income_[k];
     out.financial_costs[k] = 0.0 - fin_costs_[k];

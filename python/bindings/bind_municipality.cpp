@@ -16,15 +16,29 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
   define_fields(line, "CostLine", "name", &CostLine::name, "cost_msek", &CostLine::cost_msek, "labour_share",
                 &CostLine::labour_share, "volume_growth", &CostLine::volume_growth);
 
+  py::class_<GrantItem> item(m, "GrantItem", "A general grant item other than the income equalisation: name, "
+                                              "amount_msek (base year, signed MSEK).");
+  define_fields(item, "GrantItem", "name", &GrantItem::name, "amount_msek", &GrantItem::amount_msek);
+  py::class_<GrantItemPath> path(m, "GrantItemPath",
+                                 "A grant item's projection: name, amounts_msek (YearSeries, given years), growth "
+                                 "(YearSeries of fractions for the other years).");
+  define_fields(path, "GrantItemPath", "name", &GrantItemPath::name, "amounts_msek", &GrantItemPath::amounts_msek,
+                "growth", &GrantItemPath::growth);
+
   py::class_<BaseYearState> base(m, "BaseYearState",
                                  "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
                                  "kr per 100 kr. validate() raises ValueError naming field, year, value and range.");
   define_fields(base, "BaseYearState", "code", &BaseYearState::code, "name", &BaseYearState::name, "year",
                 &BaseYearState::year, "tax_rate_kr_per_100kr", &BaseYearState::tax_rate_kr_per_100kr, "tax_base_msek",
                 &BaseYearState::tax_base_msek, "final_settlement_msek", &BaseYearState::final_settlement_msek,
+                "final_settlement_previous_year_msek", &BaseYearState::final_settlement_previous_year_msek,
                 "operating_income_msek", &BaseYearState::operating_income_msek, "cost_lines",
                 &BaseYearState::cost_lines, "depreciation_msek", &BaseYearState::depreciation_msek,
-                "general_grants_msek", &BaseYearState::general_grants_msek, "financial_income_msek",
+                "general_grants_msek", &BaseYearState::general_grants_msek, "itemised_grants",
+                &BaseYearState::itemised_grants, "equalisation", &BaseYearState::equalisation, "population",
+                &BaseYearState::population, "national_tax_capacity_kr", &BaseYearState::national_tax_capacity_kr,
+                "income_equalisation_msek", &BaseYearState::income_equalisation_msek, "grant_items",
+                &BaseYearState::grant_items, "financial_income_msek",
                 &BaseYearState::financial_income_msek, "financial_costs_msek", &BaseYearState::financial_costs_msek,
                 "realisation_gains_msek", &BaseYearState::realisation_gains_msek, "reserve_use_msek",
                 &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
@@ -39,13 +53,16 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
   define_fields(a, "Assumptions", "price_index", &Assumptions::price_index, "tax_base_growth",
                 &Assumptions::tax_base_growth, "operating_income_growth", &Assumptions::operating_income_growth,
                 "general_grants_msek", &Assumptions::general_grants_msek, "general_grants_growth",
-                &Assumptions::general_grants_growth, "depreciation_msek",
+                &Assumptions::general_grants_growth, "population", &Assumptions::population,
+                "national_tax_capacity_growth", &Assumptions::national_tax_capacity_growth, "grant_items",
+                &Assumptions::grant_items, "final_settlement_previous_year_msek",
+                &Assumptions::final_settlement_previous_year_msek, "depreciation_msek",
                 &Assumptions::depreciation_msek, "financial_income_msek", &Assumptions::financial_income_msek,
                 "financial_costs_msek", &Assumptions::financial_costs_msek, "tax_rate_kr_per_100kr",
                 &Assumptions::tax_rate_kr_per_100kr, "final_settlement_msek", &Assumptions::final_settlement_msek,
                 "realisation_gains_msek", &Assumptions::realisation_gains_msek, "reserve_use_msek",
                 &Assumptions::reserve_use_msek);
-  a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"));
+  a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"), py::arg("itemised") = false);
   m.def("implied_tax_base_msek", &implied_tax_base_msek, py::arg("tax_revenue_msek"), py::arg("tax_rate_kr_per_100kr"),
         py::arg("final_settlement_msek") = 0.0, py::arg("year") = -1,
         "Tax base (MSEK) implied by tax revenue: (revenue − settlement) / (rate / 100). ValueError for a rate "

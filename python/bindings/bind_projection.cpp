@@ -17,7 +17,11 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "result",             "realisation_gains", "other_balance_adjustments",
                               "reserve_use",        "balanced_budget_result", "result_share",
                               "tax_rate",           "tax_base",          "final_settlement",
-                              "efficiency_saving",  "tax_change_revenue"};
+                              "efficiency_saving",  "tax_change_revenue", "preliminary_tax",
+                              "final_settlement_previous_year", "final_settlement_current_year",
+                              "income_equalisation", "other_general_grants", "equalisation_tax_base",
+                              "own_tax_capacity", "national_tax_capacity", "population",
+                              "equalisation_change_per_krona", "kept_per_krona", "earned_income_effect"};
 }  // namespace
 
 void kommunbudget::bindings::bind_projection(py::module_& m) {
@@ -31,8 +35,15 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   define_fields(eff, "EfficiencyMeasure", "from_year", &EfficiencyMeasure::from_year, "rate",
                 &EfficiencyMeasure::rate, "yearly", &EfficiencyMeasure::yearly, "cost_line",
                 &EfficiencyMeasure::cost_line);
-  py::class_<Measures> measures(m, "Measures", "The measures of a scenario: tax_changes and efficiency lists.");
-  define_fields(measures, "Measures", "tax_changes", &Measures::tax_changes, "efficiency", &Measures::efficiency);
+  py::class_<EarnedIncomeChange> earned(m, "EarnedIncomeChange",
+                                        "A change of residents' taxable earned income in income_year (MSEK); it "
+                                        "reaches the tax base of income_year + 2.");
+  define_fields(earned, "EarnedIncomeChange", "income_year", &EarnedIncomeChange::income_year, "amount_msek",
+                &EarnedIncomeChange::amount_msek);
+  py::class_<Measures> measures(m, "Measures",
+                                "The measures of a scenario: lists tax_changes, efficiency, earned_income_changes.");
+  define_fields(measures, "Measures", "tax_changes", &Measures::tax_changes, "efficiency", &Measures::efficiency,
+                "earned_income_changes", &Measures::earned_income_changes);
 
   py::class_<IncomeStatement> st(m, "IncomeStatement",
                                  "Income statement per year (resultaträkning), base year first. Each line is a "
@@ -65,6 +76,20 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   KB_LINE(final_settlement);
   KB_LINE(efficiency_saving);
   KB_LINE(tax_change_revenue);
+  KB_LINE(preliminary_tax);
+  KB_LINE(final_settlement_previous_year);
+  KB_LINE(final_settlement_current_year);
+  KB_LINE(income_equalisation);
+  KB_LINE(other_general_grants);
+  KB_LINE(equalisation_tax_base);
+  KB_LINE(own_tax_capacity);
+  KB_LINE(national_tax_capacity);
+  KB_LINE(population);
+  KB_LINE(equalisation_change_per_krona);
+  KB_LINE(kept_per_krona);
+  KB_LINE(earned_income_effect);
+  KB_LINE(grant_items);
+  KB_LINE(grant_item_names);
 #undef KB_LINE
   st.def("index_of", &IncomeStatement::index_of, py::arg("year"));
   st.def("__len__", &IncomeStatement::size);
@@ -79,7 +104,10 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
       .def_property_readonly("base", &Projector::base)
       .def_property_readonly("assumptions", &Projector::assumptions)
       .def_property_readonly("base_year", &Projector::base_year)
-      .def_property_readonly("horizon", &Projector::horizon);
+      .def_property_readonly("horizon", &Projector::horizon)
+      .def_property_readonly("implied_own_tax_capacity_kr", &Projector::implied_own_tax_capacity_kr,
+                             "Itemised grants: the own tax capacity (kr per inhabitant) that reproduces the base "
+                             "year's income equalisation (the calibration); 0 otherwise.");
   m.def("project", &project, py::arg("base"), py::arg("assumptions"), py::arg("horizon"),
         py::arg("measures") = Measures{}, py::call_guard<py::gil_scoped_release>(),
         "Projector(base, assumptions, horizon).run(measures).");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>  // _fields is a list of str
 
 namespace kommunbudget::bindings {
 
@@ -42,7 +43,7 @@ void define_fields(Class& cls, const char* type_name, Pairs... pairs) {
             return obj.cast<T>();
           }),
           "Keyword construction: every field optional, unknown keywords raise TypeError.");
-  cls.attr("_fields") = py::cast(*names);
+  py::setattr(cls, "_fields", py::cast(*names));
   std::string tn = type_name;
   cls.def("__repr__", [names, tn](const py::object& self) {
     std::string out = tn + "(";

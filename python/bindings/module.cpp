@@ -25,6 +25,7 @@ PYBIND11_MODULE(_core, m) {
   bind_logging(m);
   bind_series(m);
   bind_price_index(m);
+  bind_revenue(m);
   bind_municipality(m);
   bind_projection(m);
   bind_answers(m);

@@ -107,3 +107,41 @@ inline Generated generate(std::mt19937& rng) {
 }
 
 }  // namespace kbtest
+
+namespace kbtest {
+
+// Sjöbo 2024 with general grants itemised as in the budget's note (finansiellinfo.se/Sjobo/Budget-2024, Noter):
+// income equalisation 262.6, cost equalisation −29.0, regulation grant 44.3, LSS equalisation −4.6, municipal
+// property fee 53.7, other 0.0 (sum 327.0). County rate Skåne 19.70 (förordning 2004:881, SFS 2023:683).
+// Population: 31 Dec 2024 (SCB), the nearest figure to 1 Nov 2023. National capacity: SCB's skattekraft 2024
+// (251 437 kr, income year 2022) uprated by the government's factors for 2023 (1.047, SFS 2022:1422) and 2024
+// (1.031, SFS 2024:669).
+inline constexpr double kSjoboPopulation = 19337.0;
+inline constexpr double kNationalCapacity2024 = 251437.0 * 1.047 * 1.031;
+
+inline BaseYearState sjobo_2024_itemised() {
+  BaseYearState b = sjobo_2024();
+  b.itemised_grants = true;
+  b.equalisation.grant_rate_kr_per_100kr = 19.70;
+  b.equalisation.fee_rate_kr_per_100kr = 19.70 * 16.98 / 19.05;  // test value; fee branch not reached
+  b.population = kSjoboPopulation;
+  b.national_tax_capacity_kr = kNationalCapacity2024;
+  b.income_equalisation_msek = 262.6;
+  b.grant_items = {{"cost_equalisation", -29.0}, {"regulation_grant", 44.3}, {"lss_equalisation", -4.6},
+                   {"property_fee", 53.7}, {"other_general_grants", 0.0}};
+  return b;
+}
+
+inline Assumptions itemised_assumptions(int from, int to, double tax_base_growth = 0.04,
+                                        double national_growth = 0.04) {
+  Assumptions a = flat_assumptions(from, to, 0.035, 0.02, 0.691, tax_base_growth);
+  a.population = YearSeries::constant("population", from, to, kSjoboPopulation);
+  a.national_tax_capacity_growth = YearSeries::constant("national_tax_capacity_growth", from, to, national_growth);
+  for (const char* name : {"cost_equalisation", "regulation_grant", "lss_equalisation", "property_fee",
+                           "other_general_grants"}) {
+    a.grant_items.push_back(GrantItemPath{name, {}, YearSeries::constant(std::string(name) + ".growth", from, to, 0.0)});
+  }
+  return a;
+}
+
+}  // namespace kbtest

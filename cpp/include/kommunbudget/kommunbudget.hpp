@@ -8,5 +8,6 @@
 #include "kommunbudget/municipality.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/projection.hpp"
+#include "kommunbudget/revenue.hpp"
 #include "kommunbudget/version.hpp"
 #include "kommunbudget/year_series.hpp"

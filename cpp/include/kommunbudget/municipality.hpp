@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kommunbudget/price_index.hpp"
+#include "kommunbudget/revenue.hpp"
 #include "kommunbudget/year_series.hpp"
 
 namespace kommunbudget {
@@ -25,6 +26,22 @@ struct CostLine {
   YearSeries volume_growth;
 };
 
+/// One item of "generella statsbidrag och utjämning" other than the income equalisation, e.g. cost equalisation
+/// (kostnadsutjämning), LSS equalisation, regulation grant/fee (regleringsbidrag/-avgift), structural grant,
+/// municipal property fee (kommunal fastighetsavgift) or other general grants. Signed MSEK (fees negative).
+struct GrantItem {
+  std::string name;
+  double amount_msek = 0.0;
+};
+
+/// The yearly path of a grant item in the projection years: the given amount where `amounts_msek` has the year,
+/// else the previous year's amount × (1 + growth[t]).
+struct GrantItemPath {
+  std::string name;           ///< the GrantItem's name
+  YearSeries amounts_msek;    ///< given amounts (may be empty or cover some years)
+  YearSeries growth;          ///< growth (fraction) for the years without a given amount
+};
+
 /// The base year of a municipality (basår): the figures of an adopted budget or of the accounts.
 struct BaseYearState {
   std::string code;   ///< kommunkod, 4 digits as text (leading zero kept)
@@ -32,11 +49,20 @@ struct BaseYearState {
   int year = 0;       ///< base year (basår)
   double tax_rate_kr_per_100kr = 0.0;   ///< own municipal rate (skattesats), kr per 100 kr, in (0, 50]
   double tax_base_msek = 0.0;           ///< skatteunderlag that the rate applies to, MSEK, > 0
-  double final_settlement_msek = 0.0;   ///< slutavräkning booked in the base year, MSEK (signed)
+  double final_settlement_msek = 0.0;   ///< slutavräkning for the current year booked in the base year, MSEK
+  double final_settlement_previous_year_msek = 0.0;  ///< slutavräkning for the previous year (korrigering), MSEK
   double operating_income_msek = 0.0;   ///< verksamhetens intäkter, MSEK, >= 0
   std::vector<CostLine> cost_lines;     ///< verksamhetens kostnader by line, at least one
   double depreciation_msek = 0.0;       ///< avskrivningar, MSEK, >= 0
   double general_grants_msek = 0.0;     ///< generella statsbidrag och utjämning, MSEK (signed: fees can exceed grants)
+  /// Itemised grants: when true, general grants are the income equalisation (by the formula, calibrated to
+  /// `income_equalisation_msek` in the base year) plus `grant_items`, and must sum to general_grants_msek.
+  bool itemised_grants = false;
+  IncomeEqualisation equalisation;      ///< county rates and parameters (itemised_grants only)
+  double population = 0.0;              ///< inhabitants for the equalisation (1 Nov of the previous year), persons
+  double national_tax_capacity_kr = 0.0;  ///< medelskattekraft of the base year (uprated), kr per inhabitant
+  double income_equalisation_msek = 0.0;  ///< the base year's (budgeted) income equalisation, MSEK (+ grant, − fee)
+  std::vector<GrantItem> grant_items;     ///< the other items, base-year MSEK
   double financial_income_msek = 0.0;   ///< finansiella intäkter, MSEK, >= 0
   double financial_costs_msek = 0.0;    ///< finansiella kostnader, MSEK, >= 0
   double realisation_gains_msek = 0.0;  ///< realisationsvinster in operating income, MSEK (excluded from balanskrav)
@@ -71,6 +97,13 @@ struct Assumptions {
   /// Growth of general grants (fraction) for each projection year WITHOUT a given amount:
   /// grants[t] = grants[t − 1] × (1 + general_grants_growth[t]).
   YearSeries general_grants_growth;
+  /// Itemised grants only: inhabitants per projection year (persons), the growth of the national average tax
+  /// capacity (fraction), and one path per grant item.
+  YearSeries population;
+  YearSeries national_tax_capacity_growth;
+  std::vector<GrantItemPath> grant_items;
+  /// Optional (empty = 0): final settlements for the previous year, MSEK.
+  YearSeries final_settlement_previous_year_msek;
   YearSeries depreciation_msek;          ///< avskrivningar per year, MSEK, >= 0
   YearSeries financial_income_msek;      ///< finansiella intäkter per year, MSEK, >= 0
   YearSeries financial_costs_msek;       ///< finansiella kostnader per year, MSEK, >= 0
@@ -83,8 +116,9 @@ struct Assumptions {
   /// Optional (empty = 0): use of the result reserve per year, MSEK (+ withdrawal, − allocation).
   YearSeries reserve_use_msek;
 
-  /// @throws InputError naming the series and the missing or invalid year, for years [from, to].
-  void validate(int from, int to) const;
+  /// @throws InputError naming the series and the missing or invalid year, for years [from, to]. With
+  ///         `itemised` the grant paths, population and national growth are checked instead of the total.
+  void validate(int from, int to, bool itemised = false) const;
 };
 
 }  // namespace kommunbudget

@@ -32,10 +32,20 @@ struct EfficiencyMeasure {
   std::string cost_line;     ///< name of the cost line; empty = all lines
 };
 
+/// A change in residents' taxable earned income in `income_year` (e.g. people moving from assistance into work),
+/// MSEK of that year. It reaches the tax base of budget year income_year + 2 (skatteintäkterna år t bygger på
+/// inkomståret t − 2: SCB; RULES.md §5), uprated there by the tax base growth of the years in between that are
+/// projection years. A lasting change is given as one entry per income year.
+struct EarnedIncomeChange {
+  int income_year = 0;        ///< inkomstår; income_year + 2 must be a projection year
+  double amount_msek = 0.0;   ///< change of the taxable earned income, MSEK (signed)
+};
+
 /// The measures of a scenario. Applied to a copy of the baseline projection; the baseline is never changed.
 struct Measures {
   std::vector<TaxChange> tax_changes;
   std::vector<EfficiencyMeasure> efficiency;
+  std::vector<EarnedIncomeChange> earned_income_changes;
 };
 
 /// The income statement per year, base year first. Every vector has shape (n_years,) aligned with `years`.
@@ -46,8 +56,8 @@ struct IncomeStatement {
   Eigen::VectorXd operating_costs;        ///< verksamhetens kostnader (−)
   Eigen::VectorXd depreciation;           ///< avskrivningar (−)
   Eigen::VectorXd net_operating_cost;     ///< verksamhetens nettokostnader = income + costs + depreciation
-  Eigen::VectorXd tax_revenue;            ///< skatteintäkter = rate/100 × tax base + final settlement
-  Eigen::VectorXd general_grants;         ///< generella statsbidrag och utjämning
+  Eigen::VectorXd tax_revenue;            ///< skatteintäkter = preliminary tax + final settlements
+  Eigen::VectorXd general_grants;         ///< generella statsbidrag och utjämning = income equalisation + other items
   Eigen::VectorXd operating_result;       ///< verksamhetens resultat = net operating cost + tax + grants
   Eigen::VectorXd financial_income;       ///< finansiella intäkter (+)
   Eigen::VectorXd financial_costs;        ///< finansiella kostnader (−)
@@ -64,7 +74,24 @@ struct IncomeStatement {
   // Memo items (not statement lines):
   Eigen::VectorXd tax_rate;               ///< own tax rate, kr per 100 kr
   Eigen::VectorXd tax_base;               ///< skatteunderlag, MSEK
-  Eigen::VectorXd final_settlement;       ///< slutavräkning within tax revenue, MSEK
+  Eigen::VectorXd final_settlement;       ///< slutavräkningar within tax revenue (both years), MSEK
+  Eigen::VectorXd preliminary_tax;        ///< preliminär kommunalskatt = rate / 100 × tax base, MSEK
+  Eigen::VectorXd final_settlement_previous_year;  ///< slutavräkning for the previous year, MSEK
+  Eigen::VectorXd final_settlement_current_year;   ///< slutavräkning for the current year, MSEK
+  Eigen::VectorXd income_equalisation;    ///< inkomstutjämning (+ grant, − fee), MSEK; 0 when grants are a total
+  Eigen::VectorXd other_general_grants;   ///< general grants other than the income equalisation, MSEK
+  /// Grant items (rows, named in grant_item_names) by year, MSEK; shape (n_items, n_years).
+  Eigen::MatrixXd grant_items;
+  std::vector<std::string> grant_item_names;
+  Eigen::VectorXd equalisation_tax_base;  ///< the own tax base as the equalisation sees it (calibrated), MSEK
+  Eigen::VectorXd own_tax_capacity;       ///< skattekraft in the equalisation, kr per inhabitant
+  Eigen::VectorXd national_tax_capacity;  ///< medelskattekraft, kr per inhabitant
+  Eigen::VectorXd population;             ///< inhabitants used by the equalisation
+  /// Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100).
+  Eigen::VectorXd equalisation_change_per_krona;
+  /// What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above.
+  Eigen::VectorXd kept_per_krona;
+  Eigen::VectorXd earned_income_effect;   ///< tax base added by earned-income changes this year, MSEK
   Eigen::VectorXd efficiency_saving;      ///< cost avoided by efficiency measures this year, MSEK (positive)
   Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
 
@@ -96,6 +123,9 @@ class Projector {
   int base_year() const { return base_.year; }
   int horizon() const { return horizon_; }
   Eigen::Index n_years() const { return n_; }
+  /// Itemised grants: the own tax capacity (kr per inhabitant) that reproduces the base year's income
+  /// equalisation with the county rate and the national capacity given (the calibration); 0 otherwise.
+  double implied_own_tax_capacity_kr() const { return implied_capacity_kr_; }
 
  private:
   void validate_measures(const Measures& measures) const;
@@ -107,6 +137,11 @@ class Projector {
   // Flattened per-year inputs, index 0 = base year (base-year values where a series starts later).
   Eigen::VectorXd labour_, other_, weight_, tax_base_growth_, income_growth_, grants_, depreciation_,
       fin_income_, fin_costs_, tax_rate_, settlement_, gains_, reserve_;
+  Eigen::VectorXd settlement_prev_, population_, national_capacity_;
+  Eigen::MatrixXd items_;         // (n_items, n_years) grant items, amounts fixed by the assumptions
+  std::vector<std::string> item_names_;
+  double implied_capacity_kr_ = 0.0;
+  double equalisation_base0_msek_ = 0.0;
   Eigen::MatrixXd volume_;        // (n_lines, n_years) volume growth
   Eigen::VectorXd base_cost_;     // (n_lines,)
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
