@@ -16,7 +16,7 @@ Quick use::
 """
 import logging as _logging
 
-from kommunbudget import _core, data, defaults, plots
+from kommunbudget import _core, data, defaults, plots, revenue
 from kommunbudget._core import (
     ComputationError,
     EfficiencyMeasure,
@@ -32,6 +32,7 @@ from kommunbudget._core import (
 from kommunbudget.assumptions import AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.municipality import Municipality, available_baselines, load
 from kommunbudget.results import (
+    REVENUE_LINES,
     STATEMENT_LINES,
     Comparison,
     Projection,
@@ -57,6 +58,7 @@ __all__ = [
     "Municipality",
     "Projection",
     "Provenance",
+    "REVENUE_LINES",
     "STATEMENT_LINES",
     "Target",
     "TargetKind",
@@ -72,6 +74,7 @@ __all__ = [
     "parse_target",
     "pkv_change",
     "plots",
+    "revenue",
     "target_key",
     "tax_rate_equivalent_ore",
 ]

@@ -213,7 +213,7 @@ class AssumptionSet:
         new[name] = series
         return dataclasses.replace(self, series=new)
 
-    def to_core(self, first: int, last: int) -> _core.Assumptions:
+    def to_core(self, first: int, last: int, grant_items: list[str] | None = None) -> _core.Assumptions:
         """Core assumptions for the projection years ``first..last``.
 
         Raises
@@ -228,8 +228,17 @@ class AssumptionSet:
         core = _core.Assumptions(price_index=price)
         for name in _CORE_SERIES:
             setattr(core, name, self.series_to_core(name, first, last))
-        core.general_grants_msek = self._given_amounts("general_grants_msek", first, last)
-        core.general_grants_growth = self._covered("general_grants_growth", first, last)
+        if grant_items:  # itemised: income equalisation by formula, other items by their paths
+            core.population = self.series_to_core("population", first, last)
+            core.national_tax_capacity_growth = self.series_to_core("national_tax_capacity_growth", first, last)
+            core.grant_items = [_core.GrantItemPath(name=name,
+                                                    amounts_msek=self._given_amounts(f"grant_amount:{name}", first,
+                                                                                     last),
+                                                    growth=self._covered(f"grant_growth:{name}", first, last))
+                                for name in grant_items]
+        else:
+            core.general_grants_msek = self._given_amounts("general_grants_msek", first, last)
+            core.general_grants_growth = self._covered("general_grants_growth", first, last)
         return core
 
     def _covered(self, name: str, first: int, last: int) -> _core.YearSeries:
@@ -364,6 +373,7 @@ class AssumptionSet:
 
 
 _CORE_SERIES = (
+    "final_settlement_previous_year_msek",
     "tax_base_growth",
     "operating_income_growth",
     "depreciation_msek",

@@ -962,6 +962,10 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
     "ekonomiskt_bistand_alla.csv": (
         "Social assistance net cost (RS 575) 2024, all municipalities", "23", "SCB TAB4199 (OE0107)",
         "kr per inhabitant derived; not the amount paid", ("ar",), ""),
+    "lansvisa_skattesatser_utjamning.csv": (
+        "County rates for income equalisation (grant; fee where found)", "RULES.md §2",
+        "förordning (2004:881) 2 §, SFS 2023:683 (four counties SFS 2019:797); fees SFS 2015:1011",
+        "transcribed from RULES.md; fee rates only for Stockholm and Uppsala", (), "equalisation_rates"),
 }
 
 
@@ -1005,7 +1009,8 @@ def _data_sources() -> pd.DataFrame:
                 "rows": len(frame),
                 "years": _format_years(_years_of(frame, year_columns)) or ("unknown" if year_columns else ""),
                 "primary_source": source,
-                "sources_section": f"SOURCES.md §{section}" if section else "",
+                "sources_section": (section if section.startswith("RULES.md") else f"SOURCES.md §{section}")
+                if section else "",
                 "flags": flags,
                 "loader": loaders,
             }
@@ -1048,3 +1053,49 @@ def data_sources() -> pd.DataFrame:
         If an embedded file is missing or unreadable.
     """
     return _data_sources().copy()
+
+
+@functools.lru_cache(maxsize=None)
+def _equalisation_rates() -> pd.DataFrame:
+    frame = _read_csv("lansvisa_skattesatser_utjamning.csv")
+    out = pd.DataFrame({
+        "county_code": frame["lan_kod"].astype(str).str.zfill(2),
+        "county": frame["lan"],
+        "grant_rate": frame["skattesats_bidrag"].astype(float),
+        "grant_rate_source": frame["kalla_bidrag"],
+        "fee_rate": pd.to_numeric(frame["skattesats_avgift"], errors="coerce"),
+        "fee_rate_source": frame["kalla_avgift"].fillna(""),
+        "note": frame["anm"].fillna(""),
+    })
+    return out
+
+
+def equalisation_rates() -> pd.DataFrame:
+    """County rates (länsvisa skattesatser) used by the income equalisation, kr per 100 kr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        21 rows, columns ``county_code`` (2-digit text), ``county``, ``grant_rate`` (for the grant, förordning
+        (2004:881) 2 §, SFS 2023:683; four counties from SFS 2019:797), ``grant_rate_source``, ``fee_rate`` (for
+        the fee, SFS 2015:1011; only Stockholm 16.98 and Uppsala 17.07 are in the data, NaN elsewhere),
+        ``fee_rate_source``, ``note``. Transcribed from RULES.md §2 into ``lansvisa_skattesatser_utjamning.csv``.
+    """
+    return _equalisation_rates().copy()
+
+
+def equalisation_rate(county_code: str) -> dict:
+    """The county's rates as a dict with the columns of :func:`equalisation_rates`.
+
+    Raises
+    ------
+    ValueError
+        For a county code not in the table (the message names the code and lists the known ones).
+    """
+    table = _equalisation_rates()
+    code = str(county_code).zfill(2)
+    row = table[table["county_code"] == code]
+    if row.empty:
+        raise ValueError(f"county_code = {county_code!r} is not a Swedish county with an equalisation rate; "
+                         f"expected one of: {', '.join(table['county_code'])}")
+    return row.iloc[0].to_dict()

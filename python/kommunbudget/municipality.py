@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kommunbudget import _core, data, defaults
+from kommunbudget import _core, data, defaults, revenue
 from kommunbudget.assumptions import AssumptionSeries, AssumptionSet, Provenance
 
 #: The core's limit on the projection length (Projector: horizon at most base year + 50).
@@ -47,6 +47,80 @@ ADOPTED_BUDGETS: dict[tuple[str, int], tuple[str, str]] = {
 
 #: The single cost line used when the data has no split of operating costs by service area.
 ALL_ACTIVITIES = "operating_costs"
+
+#: Items of "generella statsbidrag och utjämning" other than the income equalisation: identifier -> the item in a
+#: budget's note (resultatrakningar_exempel.csv, posts utj_*), or None where the embedded notes have no such post.
+GRANT_ITEMS: dict[str, str | None] = {
+    "cost_equalisation": "utj_kostnadsutjamning",          # kostnadsutjämning
+    "lss_equalisation": "utj_lss_utjamning",               # LSS-utjämning
+    "regulation_grant": "utj_regleringsbidrag_avgift",     # regleringsbidrag/-avgift
+    "structural_grant": None,                              # strukturbidrag
+    "property_fee": "utj_kommunal_fastighetsavgift",       # kommunal fastighetsavgift
+    "other_general_grants": "utj_ovriga_statsbidrag",      # övriga generella statsbidrag
+}
+INCOME_EQUALISATION_ITEM = "utj_inkomstutjamning"
+
+
+def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: str,
+                    population: float | None = None) -> tuple[dict, dict[str, Provenance]]:
+    """The fields of a core ``BaseYearState`` that itemise general grants, from a budget's note.
+
+    Parameters
+    ----------
+    code : str
+        SCB code (selects the county's equalisation rates).
+    year : int
+        The budget year.
+    items : Mapping[str, float]
+        The note's posts (``utj_inkomstutjamning``, ``utj_kostnadsutjamning``, ...), MSEK, signed.
+    citation : str
+        The note's source, for the provenance.
+    population : float, optional
+        Inhabitants for the equalisation (1 Nov of the previous year); default the nearest embedded figure,
+        31 Dec 2024 (SCB), marked as such.
+
+    Returns
+    -------
+    (fields, sources)
+        ``itemised_grants``, ``equalisation``, ``population``, ``national_tax_capacity_kr``,
+        ``income_equalisation_msek``, ``grant_items`` (list of dicts) and the provenance of each.
+
+    Raises
+    ------
+    ValueError
+        If the note lacks the income equalisation, or a growth figure needed for the national capacity.
+    """
+    if INCOME_EQUALISATION_ITEM not in items:
+        raise ValueError(f"{citation}: the note has no income equalisation ({INCOME_EQUALISATION_ITEM}) for {year}")
+    info = data.municipalities().set_index("code").loc[code]
+    params, param_sources = revenue.equalisation_parameters(str(info["county_code"]))
+    national, national_src = revenue.national_tax_capacity_kr(year)
+    note = Provenance("data", f"budget note: {citation}")
+    if population is None:
+        population = float(info["population_2024"])
+        pop_src = Provenance("data", f"population 31 Dec 2024 (SCB via Kolada N01951), the nearest embedded figure "
+                                     f"to 1 November {year - 1}, which the equalisation uses")
+    else:
+        pop_src = Provenance("user", "given")
+    grant_items = [{"name": name, "amount_msek": float(items[post]) + 0.0 if post in items else 0.0}
+                   for name, post in GRANT_ITEMS.items()]
+    fields = {
+        "itemised_grants": True,
+        "equalisation": {name: getattr(params, name) for name in _core.IncomeEqualisation._fields},
+        "population": float(population),
+        "national_tax_capacity_kr": national,
+        "income_equalisation_msek": float(items[INCOME_EQUALISATION_ITEM]),
+        "grant_items": grant_items,
+    }
+    sources = {
+        "itemised_grants": note,
+        "equalisation": Provenance("data", "; ".join(f"{k}: {v.source}" for k, v in param_sources.items())),
+        "population": pop_src,
+        "national_tax_capacity_kr": national_src,
+        "income_equalisation_msek": note,
+        "grant_items": Provenance("data", f"budget note: {citation}; structural grant not in the note (0)"),
+    }
+    return fields, sources
 
 
 @dataclass(frozen=True)
@@ -100,7 +174,14 @@ class Municipality:
         (the projection fills it from the assumptions)."""
         fields = dict(self.base_fields)
         fields["cost_lines"] = [_core.CostLine(**line) for line in fields["cost_lines"]]
+        if "grant_items" in fields:
+            fields["grant_items"] = [_core.GrantItem(**item) for item in fields["grant_items"]]
+            fields["equalisation"] = _core.IncomeEqualisation(**fields["equalisation"])
         return _core.BaseYearState(**fields)
+
+    def grant_item_names(self) -> list[str]:
+        """Names of the grant items other than the income equalisation (empty when grants are one total)."""
+        return [item["name"] for item in self.base_fields.get("grant_items", [])]
 
     def base_year_sources(self):
         """Base-year figures with their provenance.
@@ -155,11 +236,16 @@ class Municipality:
                        else [name])
             for target in targets:
                 new = new.replace(target, new[target].with_values(value, user))
-        grants, growth = new["general_grants_msek"], new["general_grants_growth"]
-        clash = sorted(y for y in growth.values if y in grants.values and growth.provenance[y].kind == "user")
-        if clash:
-            raise ValueError(f"general_grants_growth is set for {clash}, but general_grants_msek gives the amount "
-                             f"for those years (the adopted plan); set general_grants_msek for them instead")
+        pairs = [("general_grants_msek", "general_grants_growth")] + [
+            (f"grant_amount:{n}", f"grant_growth:{n}") for n in self.grant_item_names()]
+        for amount_name, growth_name in pairs:
+            if amount_name not in new.series:
+                continue
+            amounts, growth = new[amount_name], new[growth_name]
+            clash = sorted(y for y in growth.values if y in amounts.values and growth.provenance[y].kind == "user")
+            if clash:
+                raise ValueError(f"{growth_name} is set for {clash}, but {amount_name} gives the amount for those "
+                                 f"years (the adopted plan); set {amount_name} for them instead")
         return dataclasses.replace(self, assumptions=new)
 
     @staticmethod
@@ -201,7 +287,7 @@ class Municipality:
             for line in lines:
                 line.volume_growth = self.assumptions.series_to_core(f"volume_growth:{line.name}", first, horizon)
             base.cost_lines = lines
-        return _core.Projector(base, self.assumptions.to_core(first, horizon), horizon)
+        return _core.Projector(base, self.assumptions.to_core(first, horizon, self.grant_item_names()), horizon)
 
     def project(self, horizon: int, measures: _core.Measures | None = None):
         """Projects the income statement from the base year to ``horizon``.
@@ -284,6 +370,12 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
     def settlement(year: int) -> float:
         return sum(float(v) for k, v in budget[year].items() if k.startswith("skatt_slutavrakning"))
 
+    def settlement_previous(year: int) -> float:
+        return item(year, "skatt_slutavrakning_aret_innan", 0.0) + 0.0
+
+    def settlement_current(year: int) -> float:
+        return settlement(year) - settlement_previous(year) + 0.0
+
     def preliminary_tax(year: int) -> float:
         return item(year, "skatt_kommunalskatt_preliminar", item(year, "skatteintakter") - settlement(year))
 
@@ -302,7 +394,8 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
         "year": base_year,
         "tax_rate_kr_per_100kr": base_rate,
         "tax_base_msek": tax_base,
-        "final_settlement_msek": settlement(base_year),
+        "final_settlement_msek": settlement_current(base_year),
+        "final_settlement_previous_year_msek": settlement_previous(base_year),
         "operating_income_msek": item(base_year, "verksamhetens_intakter"),
         "cost_lines": [{"name": ALL_ACTIVITIES, "cost_msek": _negate(item(base_year, "verksamhetens_kostnader")),
                         "labour_share": -1.0}],
@@ -315,7 +408,10 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
         "other_balance_adjustments_msek": item(base_year, "balanskrav_orealiserade_vinster_forluster_vardepapper",
                                                0.0),
     }
+    grant_fields, grant_sources = itemised_grants(code, base_year, budget[base_year], citation)
+    base_fields.update(grant_fields)
     base_sources = {name: budget_src for name in base_fields if name not in ("code", "name", "year")}
+    base_sources.update(grant_sources)
     base_sources["tax_rate_kr_per_100kr"] = base_rate_src
     base_sources["tax_base_msek"] = Provenance(
         "derived", f"implied by the budget: preliminary tax revenue {preliminary_tax(base_year):.1f} MSEK / "
@@ -325,7 +421,8 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
                    "service area")
 
     assumptions = _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax,
-                                    settlement, reserve_use)
+                                    settlement_current, settlement_previous, reserve_use)
+    assumptions = _plan_equalisation(base_fields, assumptions, base_year, plan_years, item, citation)
     plan = {y: dict(budget[y]) for y in years}
     notes = (
         f"Base year {base_year}: {citation}.",
@@ -333,8 +430,12 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
         f"Plan years {plan_years[0]}-{plan_years[-1]}: tax base growth, operating income growth and cost volume "
         "are derived from the adopted plan, so the projection reproduces it under the PKV assumption; later years "
         "use documented defaults." if plan_years else "No plan years in the embedded budget.",
-        "General grants and income equalisation are the adopted plan's figures, then a growth rule: the "
-        "equalisation formula is not yet modelled.",
+        "General grants are itemised: the income equalisation follows the formula (guarantee 115 % of the national "
+        "tax capacity, county rate), calibrated to the budget's figure in the base year; the plan's equalisation "
+        "is reproduced through the national capacity growth it implies; the other items are the plan's amounts, "
+        "then held.",
+        "The equalisation uses the population on 1 November of the previous year; the embedded data has only 31 "
+        "December 2024, used for every year (held flat after it).",
     )
     return Municipality(code=code, name=str(info["name"]), county=str(info["county"]),
                         population=int(info["population_2024"]), base_year=base_year, base_fields=base_fields,
@@ -354,7 +455,7 @@ def _tax_rates(code: str, info) -> dict[int, tuple[float, Provenance]]:
 
 
 def _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax, settlement,
-                      reserve_use) -> AssumptionSet:
+                      settlement_previous, reserve_use) -> AssumptionSet:
     series: dict[str, AssumptionSeries] = {}
     plan_src = Provenance("data", f"adopted plan: {citation}")
 
@@ -440,6 +541,9 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
     series["final_settlement_msek"] = AssumptionSeries(
         "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years}, {y: plan_src for y in plan_years},
         0.0, zero_rule)
+    series["final_settlement_previous_year_msek"] = AssumptionSeries(
+        "final_settlement_previous_year_msek", "MSEK", {y: settlement_previous(y) for y in plan_years},
+        {y: plan_src for y in plan_years}, 0.0, zero_rule)
     series["realisation_gains_msek"] = AssumptionSeries(
         "realisation_gains_msek", "MSEK", {y: _negate(item(y, "balanskrav_avgar_realisationsvinster", 0.0))
                                            for y in plan_years}, {y: plan_src for y in plan_years}, 0.0, zero_rule)
@@ -455,3 +559,60 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
 def _negate(value: float) -> float:
     """−value, without producing −0.0 (the budget prints costs negative; the core takes them positive)."""
     return 0.0 - value
+
+
+def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year: int, plan_years: list[int],
+                       item, citation: str) -> AssumptionSet:
+    """Adds the itemised-grant series: population, national capacity growth (implied by the plan's income
+    equalisation for the plan years, then following the tax base growth), and each grant item's amounts (the
+    plan's) and growth (held after the plan)."""
+    series = dict(assumptions.series)
+    plan_src = Provenance("data", f"adopted plan: {citation}")
+    population = float(base_fields["population"])
+    series["population"] = AssumptionSeries(
+        "population", "inhabitants", tail_value=population,
+        tail_provenance=Provenance("default", f"held at {population:,.0f} (31 Dec 2024): no population forecast in "
+                                              f"the data"))
+    for name, post in GRANT_ITEMS.items():
+        amounts = {y: item(y, post, 0.0) + 0.0 for y in plan_years} if post else {}
+        series[f"grant_amount:{name}"] = AssumptionSeries(f"grant_amount:{name}", "MSEK", amounts,
+                                                          {y: plan_src for y in amounts})
+        series[f"grant_growth:{name}"] = AssumptionSeries(
+            f"grant_growth:{name}", "fraction per year", tail_value=0.0,
+            tail_from=(plan_years[-1] + 1) if plan_years and amounts else None,
+            tail_provenance=Provenance("default", "held at the plan's last amount: no rule in the data"))
+    # National capacity growth: first a placeholder, to let the core compute the own capacity path (which does not
+    # depend on it); then the growth at which the formula reproduces the plan's income equalisation.
+    national_default = Provenance("default", "the national tax capacity grows with the tax_base_growth assumption "
+                                             "(per inhabitant; national population taken as flat)")
+    series["national_tax_capacity_growth"] = AssumptionSeries(
+        "national_tax_capacity_growth", "fraction per year", tail_follows="tax_base_growth",
+        tail_provenance=national_default)
+    provisional = AssumptionSet(assumptions.name, assumptions.description, series)
+    if plan_years:
+        fields = dict(base_fields)
+        fields["cost_lines"] = [_core.CostLine(**line) for line in fields["cost_lines"]]
+        fields["grant_items"] = [_core.GrantItem(**g) for g in fields["grant_items"]]
+        fields["equalisation"] = _core.IncomeEqualisation(**fields["equalisation"])
+        base = _core.BaseYearState(**fields)
+        last = plan_years[-1]
+        lines = base.cost_lines
+        for line in lines:
+            line.volume_growth = provisional.series_to_core(f"volume_growth:{line.name}", base_year + 1, last)
+        base.cost_lines = lines
+        names = [g["name"] for g in base_fields["grant_items"]]
+        statement = _core.Projector(base, provisional.to_core(base_year + 1, last, names), last).run()
+        growth, previous = {}, float(base_fields["national_tax_capacity_kr"])
+        for k, year in enumerate(statement.years[1:], start=1):
+            national = _core.implied_national_tax_capacity_kr(
+                base.equalisation, item(year, INCOME_EQUALISATION_ITEM), float(statement.own_tax_capacity[k]),
+                float(statement.population[k]))
+            growth[year] = national / previous - 1.0
+            previous = national
+        derived = Provenance("derived", f"the national capacity growth at which the formula reproduces the adopted "
+                                        f"plan's income equalisation ({citation})")
+        series["national_tax_capacity_growth"] = AssumptionSeries(
+            "national_tax_capacity_growth", "fraction per year", growth, {y: derived for y in growth},
+            tail_follows="tax_base_growth", tail_provenance=national_default)
+    del series["general_grants_msek"], series["general_grants_growth"]
+    return AssumptionSet(assumptions.name, assumptions.description, series)

@@ -41,7 +41,40 @@ STATEMENT_LINES: tuple[tuple[str, str, str, str], ...] = (
     ("tax_change_revenue", "Intäkt av skatteförändring", "Revenue from tax changes", "MSEK"),
 )
 
-_LINE_UNITS = {ident: unit for ident, _sv, _en, unit in STATEMENT_LINES}
+#: The revenue bridge: tax revenue item by item, general grants item by item, and the equalisation's memo rows:
+#: (identifier, Swedish label, English label, unit). Grant items other than the income equalisation follow
+#: ``income_equalisation`` as ``grant:<name>`` rows.
+REVENUE_LINES: tuple[tuple[str, str, str, str], ...] = (
+    ("preliminary_tax", "Preliminär kommunalskatt", "Preliminary municipal tax", "MSEK"),
+    ("final_settlement_previous_year", "Slutavräkning föregående år", "Final settlement, previous year", "MSEK"),
+    ("final_settlement_current_year", "Slutavräkning innevarande år", "Final settlement, current year", "MSEK"),
+    ("tax_revenue", "Skatteintäkter", "Tax revenue", "MSEK"),
+    ("income_equalisation", "Inkomstutjämning", "Income equalisation", "MSEK"),
+    ("general_grants", "Generella statsbidrag och utjämning", "General grants and equalisation", "MSEK"),
+    ("tax_base", "Skatteunderlag", "Tax base", "MSEK"),
+    ("tax_rate", "Skattesats (kr per 100 kr)", "Tax rate (kr per 100 kr)", "kr per 100 kr"),
+    ("own_tax_capacity", "Skattekraft i utjämningen (kr/inv)", "Own tax capacity in the equalisation",
+     "kr per inhabitant"),
+    ("national_tax_capacity", "Medelskattekraft (kr/inv)", "National average tax capacity", "kr per inhabitant"),
+    ("population", "Invånare i utjämningen", "Inhabitants in the equalisation", "inhabitants"),
+    ("equalisation_change_per_krona", "Utjämningens ändring per krona eget skatteunderlag",
+     "Equalisation change per krona of own tax base", "fraction"),
+    ("kept_per_krona", "Kvar per krona eget skatteunderlag", "Kept per krona of own tax base", "fraction"),
+    ("earned_income_effect", "Tillskott till skatteunderlaget från förvärvsinkomster",
+     "Tax base added by earned-income changes", "MSEK"),
+)
+
+#: Swedish and English labels of the grant items (identifiers as in kommunbudget.municipality.GRANT_ITEMS).
+GRANT_ITEM_LABELS: dict[str, tuple[str, str]] = {
+    "cost_equalisation": ("Kostnadsutjämning", "Cost equalisation"),
+    "lss_equalisation": ("LSS-utjämning", "LSS equalisation"),
+    "regulation_grant": ("Regleringsbidrag/-avgift", "Regulation grant/fee"),
+    "structural_grant": ("Strukturbidrag", "Structural grant"),
+    "property_fee": ("Kommunal fastighetsavgift", "Municipal property fee"),
+    "other_general_grants": ("Övriga generella statsbidrag", "Other general grants"),
+}
+
+_LINE_UNITS = {ident: unit for ident, _sv, _en, unit in STATEMENT_LINES + REVENUE_LINES}
 
 
 def parse_target(text: str) -> _core.Target:
@@ -171,6 +204,47 @@ class Projection:
         frame.columns.name = "year"
         frame.attrs["year_status"] = self.year_status()
         frame.attrs["units"] = {spec[label_index[language]]: spec[3] for spec in rows}
+        return frame
+
+    def revenue(self, language: str = "en") -> pd.DataFrame:
+        """The revenue bridge: tax revenue item by item (preliminary tax, final settlements), general grants item
+        by item (income equalisation by the formula, then each other item), and the equalisation's figures.
+
+        Parameters
+        ----------
+        language : {"en", "sv", "id"}
+            Row labels; grant items as ``grant:<name>`` with ``"id"``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            float64, one row per item, one column per year; units in ``attrs["units"]``. MSEK rows are signed
+            (fees negative); capacities in kr per inhabitant; per-krona rows as fractions (0.022 = 2.2 öre per
+            krona). When grants are a single total (no itemisation) the equalisation rows are 0.
+        """
+        label_index = {"sv": 1, "en": 2, "id": 0}
+        if language not in label_index:
+            raise ValueError(f"language = {language!r}; expected 'en', 'sv' or 'id'")
+        rows, labels, units = [], [], {}
+        names = list(self.core.grant_item_names)
+        items = np.array(self.core.grant_items, dtype=float).reshape(len(names), len(self.years))
+        for spec in REVENUE_LINES:
+            if spec[0] == "general_grants":
+                for i, name in enumerate(names):
+                    sv, en = GRANT_ITEM_LABELS.get(name, (name, name))
+                    label = {"sv": sv, "en": en, "id": f"grant:{name}"}[language]
+                    rows.append(items[i])
+                    labels.append(label)
+                    units[label] = "MSEK"
+            label = spec[label_index[language]]
+            rows.append(self.line(spec[0]))
+            labels.append(label)
+            units[label] = spec[3]
+        frame = pd.DataFrame(rows, index=labels, columns=self.years, dtype=float)
+        frame.index.name = "item"
+        frame.columns.name = "year"
+        frame.attrs["units"] = units
+        frame.attrs["year_status"] = self.year_status()
         return frame
 
     def required_tax_rates(self, targets: list[_core.Target] | None = None) -> pd.DataFrame:

@@ -108,18 +108,23 @@ def test_every_assumption_has_provenance_and_defaults_are_flagged(projection):
     assert row["kind"] == "default" and row["value"] == pytest.approx(0.04)
     pkv = table[(table["assumption"] == "labour_cost_change") & (table["year"] == 2025)].iloc[0]
     assert pkv["kind"] == "default" and "2.6 %" in pkv["source"]
-    grants = table[(table["assumption"] == "general_grants_msek") & (table["year"] == 2026)].iloc[0]
-    assert grants["kind"] == "data" and grants["value"] == pytest.approx(337.4)
-    growth = table[(table["assumption"] == "general_grants_growth") & (table["year"] == 2028)].iloc[0]
+    # Sjöbo's Budget 2024 note: regulation grant 24.9 MSEK in 2026.
+    grants = table[(table["assumption"] == "grant_amount:regulation_grant") & (table["year"] == 2026)].iloc[0]
+    assert grants["kind"] == "data" and grants["value"] == pytest.approx(24.9)
+    growth = table[(table["assumption"] == "national_tax_capacity_growth") & (table["year"] == 2028)].iloc[0]
     assert growth["kind"] == "default" and growth["value"] == pytest.approx(0.04)
 
 
-def test_general_grants_follow_the_tax_base_growth_after_the_plan(sjobo):
-    # After the plan's 345.8 MSEK (2027), grants grow with tax_base_growth: 3 % in 2028 gives 345.8 × 1.03.
+def test_income_equalisation_follows_own_and_national_growth_after_the_plan(sjobo):
+    # After the plan (289.2 MSEK in 2027), the own tax base and the national capacity both grow by the tax base
+    # growth and the population is flat, so the formula c·(1.15·M − K)·pop·r scales with them: 3 % gives ×1.03.
     changed = sjobo.with_assumptions(tax_base_growth={2028: 0.03})
-    frame = changed.project(2028).statement(language="id")
-    assert frame.loc["general_grants", 2028] == pytest.approx(345.8 * 1.03, rel=1e-12)
-    assert frame.loc["general_grants", 2027] == pytest.approx(345.8)
+    frame = changed.project(2028).revenue(language="id")
+    assert frame.loc["income_equalisation", 2028] == pytest.approx(289.2 * 1.03, rel=1e-9)
+    assert frame.loc["income_equalisation", 2027] == pytest.approx(289.2)
+    # The other items are held at the plan's last amounts (Budget 2024 note, 2027).
+    others = -10.7 - 4.6 + 18.2 + 0.0 + 53.7 + 0.0
+    assert frame.loc["general_grants", 2028] == pytest.approx(289.2 * 1.03 + others, rel=1e-9)
 
 
 def test_with_assumptions_returns_a_copy(sjobo):
@@ -130,12 +135,12 @@ def test_with_assumptions_returns_a_copy(sjobo):
     new = changed.project(2028).statement(language="id")
     pd.testing.assert_series_equal(base[2027], new[2027])
     # Lower tax base growth in 2028 costs (0.04 − 0.02) × tax base 2027 × rate / 100 in tax revenue, and
-    # (0.04 − 0.02) × grants 2027 in general grants, which follow the tax base after the plan.
+    # (0.04 − 0.02) × the income equalisation of 2027 (289.2), which scales with the own and national capacity.
     tb_2027 = base.loc["tax_base", 2027]
     assert new.loc["tax_revenue", 2028] - base.loc["tax_revenue", 2028] == pytest.approx(
         -0.02 * tb_2027 * 20.92 / 100, rel=1e-9)
     assert new.loc["general_grants", 2028] - base.loc["general_grants", 2028] == pytest.approx(
-        -0.02 * 345.8, rel=1e-9)
+        -0.02 * 289.2, rel=1e-9)
 
 
 def test_required_tax_rates_plug_back(sjobo, projection):
@@ -258,12 +263,13 @@ def test_tax_rate_given_as_fraction(sjobo):
 
 
 def test_grant_growth_cannot_override_given_grants(sjobo):
-    with pytest.raises(ValueError, match=r"general_grants_growth is set for \[2026\].*general_grants_msek"):
-        sjobo.with_assumptions(general_grants_growth={2026: 0.03})
-    # After the plan it applies: 2029 grows 3 % on 2028 (which grows with the tax base, 4 %).
-    frame = sjobo.with_assumptions(general_grants_growth={2029: 0.03}).project(2030).statement(language="id")
-    assert frame.loc["general_grants", 2029] == pytest.approx(345.8 * 1.04 * 1.03, rel=1e-12)
-    assert frame.loc["general_grants", 2030] == pytest.approx(345.8 * 1.04 * 1.03 * 1.04, rel=1e-12)
+    with pytest.raises(ValueError, match=r"grant_growth:regulation_grant is set for \[2026\].*grant_amount"):
+        sjobo.with_assumptions(**{"grant_growth:regulation_grant": {2026: 0.03}})
+    # After the plan it applies: the regulation grant (18.2 MSEK in 2027, Budget 2024 note) held in 2028, +3 % 2029.
+    frame = sjobo.with_assumptions(**{"grant_growth:regulation_grant": {2029: 0.03}}).project(2030).revenue("id")
+    assert frame.loc["grant:regulation_grant", 2028] == pytest.approx(18.2)
+    assert frame.loc["grant:regulation_grant", 2029] == pytest.approx(18.2 * 1.03, rel=1e-12)
+    assert frame.loc["grant:regulation_grant", 2030] == pytest.approx(18.2 * 1.03, rel=1e-12)
 
 
 def test_far_horizon_names_the_allowed_range(sjobo):

@@ -301,10 +301,10 @@ def test_compare_table_has_conclusion_computed_from_the_numbers(capsys):
 
 
 def test_compare_when_the_target_is_already_met(capsys):
-    projected = run_json(capsys, "project", "Sjöbo")  # horizon 2028
+    projected = run_json(capsys, "project", "Sjöbo", "--horizon", "2027")
     shares = projected["statement"]["result_share"][1:]
-    assert min(shares) >= 0.02  # Sjöbo's plan years and 2028 are above 2 %
-    doc = run_json(capsys, "compare", "Sjöbo")
+    assert min(shares) >= 0.02  # Sjöbo's plan years 2025-2027 are above 2 % (40.0, 44.0, 38.0 MSEK)
+    doc = run_json(capsys, "compare", "Sjöbo", "--horizon", "2027")
     assert doc["summary"]["tax_change"] == 0.0 and doc["summary"]["efficiency_rate"] == 0.0
     assert "neither a tax rise nor an efficiency saving is needed" in doc["conclusion"]
 
@@ -414,7 +414,7 @@ def test_percentage_instead_of_fraction_gets_the_core_hint(capsys):
 
 def test_unknown_assumption_lists_the_known_ones(capsys):
     assert_clean_error(*run(capsys, "project", "Sjöbo", "--set", "nosuch=1"), "nosuch", "tax_base_growth",
-                       "tax_rate_kr_per_100kr", "general_grants_msek")
+                       "tax_rate_kr_per_100kr", "national_tax_capacity_growth")
 
 
 @pytest.mark.parametrize("args, fragment", [
