@@ -16,7 +16,7 @@ Quick use::
 """
 import logging as _logging
 
-from kommunbudget import _core, data, defaults, plots, revenue
+from kommunbudget import _core, data, defaults, plots, revenue, vintages
 from kommunbudget._core import (
     ComputationError,
     EfficiencyMeasure,
@@ -77,4 +77,5 @@ __all__ = [
     "revenue",
     "target_key",
     "tax_rate_equivalent_ore",
+    "vintages",
 ]

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kommunbudget import _core, data, defaults, revenue
+from kommunbudget import _core, data, defaults, revenue, vintages
 from kommunbudget.assumptions import AssumptionSeries, AssumptionSet, Provenance
 
 #: The core's limit on the projection length (Projector: horizon at most base year + 50).
@@ -158,6 +158,8 @@ class Municipality:
     assumptions: AssumptionSet = field(repr=False)
     plan: Mapping[int, Mapping[str, float]] = field(default_factory=dict, repr=False)
     notes: tuple[str, ...] = field(default=(), repr=False)
+    vintage: str = ""  # the assumption vintage used, 'name (published)'
+    uses_plan_growth: bool = True
 
     @property
     def label(self) -> str:
@@ -315,7 +317,8 @@ def available_baselines() -> list[tuple[str, str, int]]:
     return [(code, names[code], year) for (code, year) in sorted(ADOPTED_BUDGETS)]
 
 
-def load(municipality: str | int, base_year: int | None = None) -> Municipality:
+def load(municipality: str | int, base_year: int | None = None, vintage=None,
+         use_plan_growth: bool = True) -> Municipality:
     """Loads an embedded municipality's baseline.
 
     Parameters
@@ -324,6 +327,12 @@ def load(municipality: str | int, base_year: int | None = None) -> Municipality:
         Name (``"Sjöbo"``, ``"sjobo"``) or SCB code (``"1265"``).
     base_year : int, optional
         The base year; default the latest one available for the municipality.
+    vintage : str, path or kommunbudget.vintages.Vintage, optional
+        The national assumptions (PKV, tax base growth, national tax capacity growth); a packaged name (see
+        :func:`kommunbudget.vintages.list_vintages`) or a TOML file; default ``"skr-2025-report"``.
+    use_plan_growth : bool
+        True (default): in the plan years the tax base growth and the national capacity growth are those implied
+        by the municipality's adopted plan, so the plan is reproduced; False: the vintage's.
 
     Returns
     -------
@@ -347,10 +356,11 @@ def load(municipality: str | int, base_year: int | None = None) -> Municipality:
     if (code, base_year) not in ADOPTED_BUDGETS:
         raise ValueError(f"base_year = {base_year} is not available for {info['name']} ({code}); expected one of "
                          f"{years}")
-    return _from_adopted_budget(code, base_year, info)
+    return _from_adopted_budget(code, base_year, info, vintages.get_vintage(vintage), bool(use_plan_growth))
 
 
-def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
+def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vintage,
+                         use_plan_growth: bool) -> Municipality:
     document, citation = ADOPTED_BUDGETS[(code, base_year)]
     budget = data.adopted_budget(code, document, base_year)
     years = budget["years"]
@@ -421,8 +431,9 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
                    "service area")
 
     assumptions = _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax,
-                                    settlement_current, settlement_previous, reserve_use)
-    assumptions = _plan_equalisation(base_fields, assumptions, base_year, plan_years, item, citation)
+                                    settlement_current, settlement_previous, reserve_use, vintage, use_plan_growth)
+    assumptions = _plan_equalisation(base_fields, assumptions, base_year, plan_years, item, citation, vintage,
+                                     use_plan_growth)
     plan = {y: dict(budget[y]) for y in years}
     notes = (
         f"Base year {base_year}: {citation}.",
@@ -437,9 +448,13 @@ def _from_adopted_budget(code: str, base_year: int, info) -> Municipality:
         "The equalisation uses the population on 1 November of the previous year; the embedded data has only 31 "
         "December 2024, used for every year (held flat after it).",
     )
+    notes = notes + (f"National assumptions: vintage {vintage.label}, {vintage.source_file}"
+                     + ("" if use_plan_growth else "; used in the plan years too (the plan's own tax base and "
+                        "national growth are not)") + ".",)
     return Municipality(code=code, name=str(info["name"]), county=str(info["county"]),
                         population=int(info["population_2024"]), base_year=base_year, base_fields=base_fields,
-                        base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes)
+                        base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
+                        vintage=vintage.label, uses_plan_growth=use_plan_growth)
 
 
 def _tax_rates(code: str, info) -> dict[int, tuple[float, Provenance]]:
@@ -455,25 +470,14 @@ def _tax_rates(code: str, info) -> dict[int, tuple[float, Provenance]]:
 
 
 def _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax, settlement,
-                      settlement_previous, reserve_use) -> AssumptionSet:
+                      settlement_previous, reserve_use, vintage: vintages.Vintage,
+                      use_plan_growth: bool) -> AssumptionSet:
     series: dict[str, AssumptionSeries] = {}
     plan_src = Provenance("data", f"adopted plan: {citation}")
 
-    # PKV: published components where the vintage has the year, then SKR's 2018-2021 average.
-    vintage = data.pkv_vintage()
-    pkv_src = Provenance("data", f"PKV vintage {vintage.name!r}: {vintage.source}")
-    pkv_default = Provenance("default", defaults.PKV_CHANGE.basis)
-    last_weight = vintage.labour_weight[-1]
-    weight_default = Provenance("default", f"PKV labour weight of {vintage.years[-1]} ({last_weight * 100:.1f} %, "
-                                           f"SKR as given in the 2025 report; not found in SKR's own tables, "
-                                           f"pkv.csv) held for later years")
-    for name, values in (("labour_cost_change", vintage.labour_cost_change),
-                         ("other_cost_change", vintage.other_cost_change)):
-        series[name] = AssumptionSeries(name, "fraction per year", dict(zip(vintage.years, values)),
-                                        {y: pkv_src for y in vintage.years}, defaults.PKV_CHANGE.value, pkv_default)
-    series["labour_weight"] = AssumptionSeries("labour_weight", "fraction", dict(zip(vintage.years,
-                                                                                     vintage.labour_weight)),
-                                               {y: pkv_src for y in vintage.years}, last_weight, weight_default)
+    # National assumptions from the vintage: PKV components and weight.
+    for name in ("labour_cost_change", "other_cost_change", "labour_weight"):
+        series[name] = vintage.series[name]
 
     # Own tax rate: published rates, then held.
     rate_years = sorted(y for y in rates if y > base_year)
@@ -502,11 +506,10 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
         cost_ratio = item(year, "verksamhetens_kostnader") / item(previous, "verksamhetens_kostnader")
         volume[year] = cost_ratio / (1.0 + price.pkv(year)) - 1.0
         previous = year
-    tb_default = defaults.tax_base_growth()
-    series["tax_base_growth"] = AssumptionSeries(
-        "tax_base_growth", "fraction per year", growth_tb, {y: Provenance(
-            "derived", f"implied by the adopted plan's tax revenue at the year's rate ({citation})")
-            for y in growth_tb}, tb_default.value, Provenance("default", tb_default.basis))
+    series["tax_base_growth"] = vintage.series["tax_base_growth"]
+    if use_plan_growth and growth_tb:
+        series["tax_base_growth"] = series["tax_base_growth"].with_values(growth_tb, Provenance(
+            "derived", f"implied by the adopted plan's tax revenue at the year's rate ({citation})"))
     series["operating_income_growth"] = AssumptionSeries(
         "operating_income_growth", "fraction per year", growth_income, {y: derived for y in growth_income},
         defaults.PKV_CHANGE.value,
@@ -551,8 +554,7 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
         "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
         {y: plan_src for y in plan_years}, 0.0, zero_rule)
     return AssumptionSet(name=f"{code}-budget-{base_year}+defaults",
-                         description=f"{citation}; PKV vintage {vintage.name!r}; documented defaults "
-                                     f"(kommunbudget.defaults) after the plan",
+                         description=f"{citation}; documented defaults (kommunbudget.defaults) after the plan",
                          series=series)
 
 
@@ -562,7 +564,7 @@ def _negate(value: float) -> float:
 
 
 def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year: int, plan_years: list[int],
-                       item, citation: str) -> AssumptionSet:
+                       item, citation: str, vintage: vintages.Vintage, use_plan_growth: bool) -> AssumptionSet:
     """Adds the itemised-grant series: population, national capacity growth (implied by the plan's income
     equalisation for the plan years, then following the tax base growth), and each grant item's amounts (the
     plan's) and growth (held after the plan)."""
@@ -583,13 +585,9 @@ def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year:
             tail_provenance=Provenance("default", "held at the plan's last amount: no rule in the data"))
     # National capacity growth: first a placeholder, to let the core compute the own capacity path (which does not
     # depend on it); then the growth at which the formula reproduces the plan's income equalisation.
-    national_default = Provenance("default", "the national tax capacity grows with the tax_base_growth assumption "
-                                             "(per inhabitant; national population taken as flat)")
-    series["national_tax_capacity_growth"] = AssumptionSeries(
-        "national_tax_capacity_growth", "fraction per year", tail_follows="tax_base_growth",
-        tail_provenance=national_default)
+    series["national_tax_capacity_growth"] = vintage.series["national_tax_capacity_growth"]
     provisional = AssumptionSet(assumptions.name, assumptions.description, series)
-    if plan_years:
+    if plan_years and use_plan_growth:
         fields = dict(base_fields)
         fields["cost_lines"] = [_core.CostLine(**line) for line in fields["cost_lines"]]
         fields["grant_items"] = [_core.GrantItem(**g) for g in fields["grant_items"]]
@@ -611,8 +609,7 @@ def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year:
             previous = national
         derived = Provenance("derived", f"the national capacity growth at which the formula reproduces the adopted "
                                         f"plan's income equalisation ({citation})")
-        series["national_tax_capacity_growth"] = AssumptionSeries(
-            "national_tax_capacity_growth", "fraction per year", growth, {y: derived for y in growth},
-            tail_follows="tax_base_growth", tail_provenance=national_default)
+        series["national_tax_capacity_growth"] = series["national_tax_capacity_growth"].with_values(growth, derived)
     del series["general_grants_msek"], series["general_grants_growth"]
-    return AssumptionSet(assumptions.name, assumptions.description, series)
+    return AssumptionSet(f"{assumptions.name}+{vintage.name}",
+                         f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)

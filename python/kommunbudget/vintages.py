@@ -1,0 +1,300 @@
+"""Assumption vintages: named, dated sets of national assumptions (PKV components and weights, tax base growth,
+national tax capacity growth), as SKR or the government publish them.
+
+A vintage is a TOML file (``data/vintages/*.toml`` in the package, or any file of the same form)::
+
+    name = "skr-2025-report"
+    published = "2025"
+    description = "..."
+    [series.tax_base_growth]
+    unit = "fraction per year"
+    source = "..."
+    values = { 2024 = 0.031, 2025 = 0.045 }   # fractions by year
+    tail = 0.04                               # every later year (optional)
+    tail_source = "..."
+    # or, instead of tail: follows = "tax_base_growth"
+
+A run records the vintage it used (``Municipality.vintage``); :func:`compare_vintages` shows what changed between
+two vintages and what it does to a municipality's result.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from kommunbudget.assumptions import AssumptionSeries, Provenance
+
+#: The series a vintage may hold, with their units.
+VINTAGE_SERIES: dict[str, str] = {
+    "labour_cost_change": "fraction per year",
+    "other_cost_change": "fraction per year",
+    "labour_weight": "fraction",
+    "tax_base_growth": "fraction per year",
+    "national_tax_capacity_growth": "fraction per year",
+}
+_TOP_KEYS = {"name", "published", "description", "series"}
+_SERIES_KEYS = {"unit", "source", "values", "tail", "tail_source", "follows"}
+
+#: The vintage used when none is named.
+DEFAULT_VINTAGE = "skr-2025-report"
+
+
+@dataclass(frozen=True)
+class Vintage:
+    """A named, dated set of national assumptions.
+
+    Attributes
+    ----------
+    name, published, description : str
+        Identification; ``published`` is a date or year as text.
+    source_file : str
+        Where it was loaded from.
+    series : dict[str, AssumptionSeries]
+        One per name in :data:`VINTAGE_SERIES` (all five are required), values as fractions.
+    """
+
+    name: str
+    published: str
+    description: str
+    source_file: str
+    series: dict[str, AssumptionSeries]
+
+    @property
+    def label(self) -> str:
+        """'name (published)'."""
+        return f"{self.name} ({self.published})"
+
+
+def _fail(where: str, message: str) -> ValueError:
+    return ValueError(f"vintage {where}: {message}")
+
+
+def parse_vintage(text: str, source_file: str = "<text>") -> Vintage:
+    """Parses and validates a vintage from TOML text.
+
+    Raises
+    ------
+    ValueError
+        For invalid TOML, unknown or missing keys, a series not in :data:`VINTAGE_SERIES`, a wrong unit, a year
+        that is not a whole number, a value that is not a finite number or is outside [-0.5, 0.5] (fractions; a
+        percentage gets a hint), or a series with neither values for some years nor a tail; the message names the
+        file and the field path.
+    """
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(source_file, f"not valid TOML: {exc}") from None
+    unknown = set(doc) - _TOP_KEYS
+    if unknown:
+        raise _fail(source_file, f"unknown key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
+    for key in ("name", "published", "series"):
+        if key not in doc:
+            raise _fail(source_file, f"missing key {key!r}")
+    name = str(doc["name"]).strip()
+    if not name:
+        raise _fail(source_file, "name is empty")
+    where = f"{source_file} ({name})"
+    missing = set(VINTAGE_SERIES) - set(doc["series"])
+    if missing:
+        raise _fail(where, f"series {sorted(missing)} missing; a vintage gives all of {sorted(VINTAGE_SERIES)}")
+    series: dict[str, AssumptionSeries] = {}
+    for sname, spec in doc["series"].items():
+        path = f"series.{sname}"
+        if sname not in VINTAGE_SERIES:
+            raise _fail(where, f"{path} is not a vintage series; expected one of {sorted(VINTAGE_SERIES)}")
+        if not isinstance(spec, dict):
+            raise _fail(where, f"{path} must be a table")
+        bad = set(spec) - _SERIES_KEYS
+        if bad:
+            raise _fail(where, f"{path}: unknown key(s) {sorted(bad)}; expected {sorted(_SERIES_KEYS)}")
+        unit = spec.get("unit", VINTAGE_SERIES[sname])
+        if unit != VINTAGE_SERIES[sname]:
+            raise _fail(where, f"{path}.unit = {unit!r}; expected {VINTAGE_SERIES[sname]!r}")
+        values: dict[int, float] = {}
+        for key, value in dict(spec.get("values", {})).items():
+            try:
+                year = int(str(key))
+            except ValueError:
+                raise _fail(where, f"{path}.values: {key!r} is not a year") from None
+            values[year] = _fraction(where, f"{path}.values.{year}", value)
+        follows = spec.get("follows")
+        if follows is not None and follows not in VINTAGE_SERIES:
+            raise _fail(where, f"{path}.follows = {follows!r}; expected one of {sorted(VINTAGE_SERIES)}")
+        tail = spec.get("tail")
+        if tail is not None:
+            tail = _fraction(where, f"{path}.tail", tail)
+        if tail is not None and follows is not None:
+            raise _fail(where, f"{path}: give either tail or follows, not both")
+        source = str(spec.get("source", "")).strip()
+        if values and not source:
+            raise _fail(where, f"{path}.source is empty; every figure needs its source")
+        tail_source = str(spec.get("tail_source", "")).strip()
+        if (tail is not None or follows is not None) and not tail_source:
+            raise _fail(where, f"{path}.tail_source is empty; a rule needs its basis")
+        if not values and tail is None and follows is None:
+            raise _fail(where, f"{path} has neither values nor a tail or follows rule")
+        label = f"vintage {name} ({doc['published']})"
+        prov = Provenance("data", f"{label}: {source}")
+        tail_kind = "default"
+        series[sname] = AssumptionSeries(
+            sname, VINTAGE_SERIES[sname], values, {y: prov for y in values}, tail,
+            Provenance(tail_kind, f"{label}: {tail_source}") if (tail is not None or follows is not None) else None,
+            tail_follows=follows)
+    return Vintage(name=name, published=str(doc["published"]), description=str(doc.get("description", "")).strip(),
+                   source_file=source_file, series=series)
+
+
+def _fraction(where: str, path: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise _fail(where, f"{path} = {value!r} is not a finite number")
+    value = float(value)
+    if not -0.5 <= value <= 0.5 and path.split(".")[1] != "labour_weight":
+        hint = f"; did you mean {value / 100:g}?" if abs(value / 100) <= 0.5 else ""
+        raise _fail(where, f"{path} = {value:g} is outside [-0.5, 0.5] (a fraction is expected{hint})")
+    if path.split(".")[1] == "labour_weight" and not 0.0 <= value <= 1.0:
+        hint = f"; did you mean {value / 100:g}?" if 0 <= value / 100 <= 1 else ""
+        raise _fail(where, f"{path} = {value:g} is outside [0, 1] (a fraction is expected{hint})")
+    return value
+
+
+def load_vintage(path: str | Path) -> Vintage:
+    """Loads a vintage from a TOML file. Raises ValueError as :func:`parse_vintage` (or if the file is missing)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"vintage file {str(path)!r} does not exist")
+    return parse_vintage(path.read_text(encoding="utf-8"), str(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged() -> dict[str, Vintage]:
+    folder = resources.files("kommunbudget") / "data" / "vintages"
+    found: dict[str, Vintage] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        v = parse_vintage(entry.read_text(encoding="utf-8"), f"data/vintages/{entry.name}")
+        if v.name in found:
+            raise ValueError(f"vintage name {v.name!r} is used twice: {found[v.name].source_file} and "
+                             f"{v.source_file}; expected unique names")
+        found[v.name] = v
+    return found
+
+
+def packaged_vintages(extra: list[Vintage] | None = None) -> dict[str, Vintage]:
+    """The vintages shipped with the package, plus ``extra`` ones.
+
+    Raises
+    ------
+    ValueError
+        If two vintages share a name (packaged or extra).
+    """
+    out = dict(_packaged())
+    for v in extra or []:
+        if v.name in out:
+            raise ValueError(f"vintage name {v.name!r} is used twice: {out[v.name].source_file} and "
+                             f"{v.source_file}; expected unique names")
+        out[v.name] = v
+    return out
+
+
+def get_vintage(name_or_path: str | Path | Vintage | None = None) -> Vintage:
+    """A vintage by name (packaged), by TOML file path, or as given; None gives :data:`DEFAULT_VINTAGE`.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name (the message lists the known ones) or an invalid file.
+    """
+    if isinstance(name_or_path, Vintage):
+        return name_or_path
+    if name_or_path is None:
+        name_or_path = DEFAULT_VINTAGE
+    text = str(name_or_path)
+    if text.endswith(".toml") or Path(text).is_file():
+        return load_vintage(text)
+    known = _packaged()
+    if text not in known:
+        raise ValueError(f"vintage = {text!r} is not a packaged vintage or a .toml file; expected one of: "
+                         f"{', '.join(known)}")
+    return known[text]
+
+
+def list_vintages() -> pd.DataFrame:
+    """The packaged vintages: columns ``name``, ``published``, ``description``, ``file``."""
+    rows = [{"name": v.name, "published": v.published, "description": v.description, "file": v.source_file}
+            for v in _packaged().values()]
+    return pd.DataFrame(rows, columns=["name", "published", "description", "file"])
+
+
+def compare_vintages(a: str | Path | Vintage, b: str | Path | Vintage, first: int, last: int) -> pd.DataFrame:
+    """What changed between two vintages over ``first..last``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per series and year whose value differs: ``series``, ``year``, ``a``, ``b``, ``difference``
+        (b − a, fractions), ``source_a``, ``source_b``. A year one vintage cannot give shows NaN there.
+    """
+    va, vb = get_vintage(a), get_vintage(b)
+    rows = []
+    for name in VINTAGE_SERIES:
+        for year in range(first, last + 1):
+            xa, pa = _value(va, name, year)
+            xb, pb = _value(vb, name, year)
+            if xa == xb or (xa != xa and xb != xb):
+                continue
+            rows.append({"series": name, "year": year, "a": xa, "b": xb, "difference": xb - xa,
+                         "source_a": pa, "source_b": pb})
+    return pd.DataFrame(rows, columns=["series", "year", "a", "b", "difference", "source_a", "source_b"])
+
+
+def _value(v: Vintage, name: str, year: int) -> tuple[float, str]:
+    s = v.series[name]
+    try:
+        if s.tail_follows is not None and year not in s.values:
+            value, _ = _value(v, s.tail_follows, year)
+            return value, s.tail_provenance.source if s.tail_provenance else ""
+        value, prov = s.get(year)
+        return value, prov.source
+    except ValueError:
+        return float("nan"), "not given"
+
+
+def compare_vintage_results(municipality: str, a: str | Path | Vintage, b: str | Path | Vintage, horizon: int,
+                            base_year: int | None = None, use_plan_growth: bool = True) -> pd.DataFrame:
+    """What a change of vintage does to a municipality's income statement.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``tax_revenue``, ``general_grants``, ``income_equalisation``, ``operating_costs``, ``result``,
+        ``balanced_budget_result`` and ``result_share`` for vintage a, vintage b and b − a (a MultiIndex
+        ``(line, "a" | "b" | "b - a")``), columns the years; MSEK, the share as a fraction.
+
+    Raises
+    ------
+    ValueError
+        For an unknown municipality or vintage, or a vintage lacking a year the horizon needs (named).
+    """
+    from kommunbudget.municipality import load
+
+    pa = load(municipality, base_year, vintage=a, use_plan_growth=use_plan_growth).project(horizon)
+    pb = load(municipality, base_year, vintage=b, use_plan_growth=use_plan_growth).project(horizon)
+    rows = {}
+    for line in ("tax_revenue", "general_grants", "income_equalisation", "operating_costs", "result",
+                 "balanced_budget_result", "result_share"):
+        xa, xb = pa.line(line), pb.line(line)
+        rows[(line, "a")] = xa
+        rows[(line, "b")] = xb
+        rows[(line, "b - a")] = xb - xa
+    frame = pd.DataFrame(rows, index=pa.years).T
+    frame.index.names = ["line", "vintage"]
+    frame.columns.name = "year"
+    frame.attrs["a"], frame.attrs["b"] = get_vintage(a).label, get_vintage(b).label
+    return frame
