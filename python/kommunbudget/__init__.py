@@ -19,6 +19,7 @@ import logging as _logging
 from kommunbudget import _core, data, defaults, plots, revenue, vintages
 from kommunbudget._core import (
     ComputationError,
+    EarnedIncomeChange,
     EfficiencyMeasure,
     InputError,
     Measures,
@@ -52,6 +53,7 @@ __all__ = [
     "AssumptionSet",
     "Comparison",
     "ComputationError",
+    "EarnedIncomeChange",
     "EfficiencyMeasure",
     "InputError",
     "Measures",
