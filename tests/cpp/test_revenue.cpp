@@ -159,3 +159,46 @@ TEST(RevenueErrors, EarnedIncomeOutsideTheYears) {
         << e.what();
   }
 }
+
+namespace {
+// A general root finder (bisection on a bracketing interval), kept in the tests as a cross-check of the
+// closed-form solver: the result as a function of the rate is evaluated by full projections.
+template <typename F>
+double bisect(F f, double lo, double hi, double tol = 1e-10) {
+  double flo = f(lo);
+  for (int i = 0; i < 200 && hi - lo > tol; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    const double fmid = f(mid);
+    if ((fmid < 0.0) == (flo < 0.0)) {
+      lo = mid;
+      flo = fmid;
+    } else {
+      hi = mid;
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+}  // namespace
+
+TEST(Revenue, ClosedFormRequiredRateAgreesWithARootFinderWithEqualisationInPlace) {
+  const BaseYearState base = kbtest::with_zero_volume(kbtest::sjobo_2024_itemised(), 2025, 2028);
+  const Assumptions assumptions = kbtest::itemised_assumptions(2025, 2028, 0.035, 0.045);
+  Measures earnings;  // equalisation moving with the own base, to make the cross-check non-trivial
+  earnings.earned_income_changes.push_back(EarnedIncomeChange{2025, 25.0});
+  const IncomeStatement s = Projector(base, assumptions, 2028).run(earnings);
+  for (const Target& target : {Target{TargetKind::Result, 0.0}, Target{TargetKind::ResultShare, 0.02}}) {
+    const Eigen::VectorXd closed = required_tax_rate(s, target);
+    for (int year = 2025; year <= 2028; ++year) {
+      auto gap_at = [&](double rate) {
+        Assumptions a = assumptions;
+        std::vector<double> rates(4, kbtest::kSjoboRate);
+        rates[static_cast<std::size_t>(year - 2025)] = rate;
+        a.tax_rate_kr_per_100kr = YearSeries::from_first("tax_rate_kr_per_100kr", 2025, rates);
+        const IncomeStatement t = Projector(base, a, 2028).run(earnings);
+        return target_gap_msek(t, target)[year - 2024];
+      };
+      const double root = bisect(gap_at, 10.0, 40.0);
+      EXPECT_NEAR(root, closed[year - 2024], 1e-6) << year;
+    }
+  }
+}
