@@ -53,6 +53,37 @@ class PriceIndex:
     def factor(self, from_year: int, to_year: int, labour_share: float = -1.0) -> float: ...
     def uprate(self, amount: float, price_year: int, to_year: int, labour_share: float = -1.0) -> float: ...
 
+class IncomeEqualisation:
+    _fields: ClassVar[list[str]]
+    guarantee_share: float
+    compensation_degree: float
+    grant_rate_kr_per_100kr: float
+    fee_rate_kr_per_100kr: float
+    def __init__(self, **kwargs: Any) -> None: ...
+    def validate(self) -> None: ...
+
+def income_equalisation_msek(params: IncomeEqualisation, own_tax_capacity_kr: float, national_tax_capacity_kr: float,
+                             population: float) -> float: ...
+def equalisation_change_per_krona(params: IncomeEqualisation, own_tax_capacity_kr: float,
+                                  national_tax_capacity_kr: float) -> float: ...
+def implied_own_tax_capacity_kr(params: IncomeEqualisation, equalisation_msek: float, national_tax_capacity_kr: float,
+                                population: float) -> float: ...
+def implied_national_tax_capacity_kr(params: IncomeEqualisation, equalisation_msek: float, own_tax_capacity_kr: float,
+                                     population: float) -> float: ...
+
+class GrantItem:
+    _fields: ClassVar[list[str]]
+    name: str
+    amount_msek: float
+    def __init__(self, **kwargs: Any) -> None: ...
+
+class GrantItemPath:
+    _fields: ClassVar[list[str]]
+    name: str
+    amounts_msek: YearSeries
+    growth: YearSeries
+    def __init__(self, **kwargs: Any) -> None: ...
+
 class CostLine:
     _fields: ClassVar[list[str]]
     name: str
@@ -69,10 +100,17 @@ class BaseYearState:
     tax_rate_kr_per_100kr: float
     tax_base_msek: float
     final_settlement_msek: float
+    final_settlement_previous_year_msek: float
     operating_income_msek: float
     cost_lines: list[CostLine]
     depreciation_msek: float
     general_grants_msek: float
+    itemised_grants: bool
+    equalisation: IncomeEqualisation
+    population: float
+    national_tax_capacity_kr: float
+    income_equalisation_msek: float
+    grant_items: list[GrantItem]
     financial_income_msek: float
     financial_costs_msek: float
     realisation_gains_msek: float
@@ -89,6 +127,10 @@ class Assumptions:
     operating_income_growth: YearSeries
     general_grants_msek: YearSeries
     general_grants_growth: YearSeries
+    population: YearSeries
+    national_tax_capacity_growth: YearSeries
+    grant_items: list[GrantItemPath]
+    final_settlement_previous_year_msek: YearSeries
     depreciation_msek: YearSeries
     financial_income_msek: YearSeries
     financial_costs_msek: YearSeries
@@ -97,7 +139,7 @@ class Assumptions:
     realisation_gains_msek: YearSeries
     reserve_use_msek: YearSeries
     def __init__(self, **kwargs: Any) -> None: ...
-    def validate(self, first: int, last: int) -> None: ...
+    def validate(self, first: int, last: int, itemised: bool = False) -> None: ...
 
 def implied_tax_base_msek(tax_revenue_msek: float, tax_rate_kr_per_100kr: float, final_settlement_msek: float = 0.0,
                           year: int = -1) -> float: ...
@@ -116,10 +158,17 @@ class EfficiencyMeasure:
     cost_line: str
     def __init__(self, **kwargs: Any) -> None: ...
 
+class EarnedIncomeChange:
+    _fields: ClassVar[list[str]]
+    income_year: int
+    amount_msek: float
+    def __init__(self, **kwargs: Any) -> None: ...
+
 class Measures:
     _fields: ClassVar[list[str]]
     tax_changes: list[TaxChange]
     efficiency: list[EfficiencyMeasure]
+    earned_income_changes: list[EarnedIncomeChange]
     def __init__(self, **kwargs: Any) -> None: ...
 
 class IncomeStatement:
@@ -145,6 +194,20 @@ class IncomeStatement:
     final_settlement: npt.NDArray[np.float64]
     efficiency_saving: npt.NDArray[np.float64]
     tax_change_revenue: npt.NDArray[np.float64]
+    preliminary_tax: npt.NDArray[np.float64]
+    final_settlement_previous_year: npt.NDArray[np.float64]
+    final_settlement_current_year: npt.NDArray[np.float64]
+    income_equalisation: npt.NDArray[np.float64]
+    other_general_grants: npt.NDArray[np.float64]
+    grant_items: npt.NDArray[np.float64]
+    grant_item_names: list[str]
+    equalisation_tax_base: npt.NDArray[np.float64]
+    own_tax_capacity: npt.NDArray[np.float64]
+    national_tax_capacity: npt.NDArray[np.float64]
+    population: npt.NDArray[np.float64]
+    equalisation_change_per_krona: npt.NDArray[np.float64]
+    kept_per_krona: npt.NDArray[np.float64]
+    earned_income_effect: npt.NDArray[np.float64]
     def index_of(self, year: int) -> int: ...
     def __len__(self) -> int: ...
 
@@ -159,6 +222,8 @@ class Projector:
     def base_year(self) -> int: ...
     @property
     def horizon(self) -> int: ...
+    @property
+    def implied_own_tax_capacity_kr(self) -> float: ...
 
 def project(base: BaseYearState, assumptions: Assumptions, horizon: int, measures: Measures = ...) -> IncomeStatement: ...
 
