@@ -5,6 +5,8 @@
     kommunbudget project Sjöbo --horizon 2030                 # income statement, targets, assumptions
     kommunbudget solve 1265 --format json                     # required tax rates and sustained changes
     kommunbudget compare Sjöbo --chart out/result.png         # raise the tax or make efficiency savings
+    kommunbudget explain-revenue Sjöbo                        # revenue bridge; what 1 öre and 1 krona bring in
+    kommunbudget revenue-table --sort ore                     # all 290: 1 öre, tax base, equalisation (approx.)
     kommunbudget datasets                                     # embedded data, baselines, PKV vintages
 
 Every number comes from the library (the C++ core through :mod:`kommunbudget`); this module only parses the
@@ -38,6 +40,7 @@ import pandas as pd
 
 import kommunbudget as kb
 from kommunbudget import data as kb_data
+from kommunbudget import revenue as kb_revenue
 from kommunbudget.results import STATEMENT_LINES
 
 #: Version of the JSON and CSV layouts; part of every JSON document's ``schema`` ("kommunbudget.project/1").
@@ -207,6 +210,38 @@ def build_parser() -> argparse.ArgumentParser:
                         "PATH_comparison.png")
     c.set_defaults(handler=_cmd_compare)
 
+    e = sub.add_parser("explain-revenue", parents=[out, verbose],
+                       help="revenue bridge and what 1 öre on the rate or 1 krona of tax base brings in",
+                       description="Where the tax revenue and the income equalisation come from, year by year, and "
+                                   "the marginal effects: 1 öre on the rate is kept in full, an added krona of own "
+                                   "tax base is largely equalised away. Calibrated for a municipality with an "
+                                   "embedded budget (Sjöbo); derived from SCB and approximate for any other.")
+    e.add_argument("municipality", metavar="MUNICIPALITY",
+                   help="name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digit SCB code (1265); any of the 290")
+    e.add_argument("--base-year", type=_year, metavar="YEAR",
+                   help="first year; default the latest adopted budget, else 2024")
+    e.add_argument("--horizon", type=_year, metavar="YEAR",
+                   help="last year; default base year + 4 (without a budget: at most the last year SCB's tax "
+                        "capacity can be carried to, 2025)")
+    e.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format (default table); csv and json are documented in README.md")
+    e.add_argument("--language", choices=("en", "sv"), default="en", help="labels of the revenue bridge")
+    e.set_defaults(handler=_cmd_explain_revenue)
+
+    r = sub.add_parser("revenue-table", parents=[out, verbose],
+                       help="all 290 municipalities: what 1 öre is worth, tax base, capacity index, equalisation",
+                       description="For every municipality in --base-year: what 1 öre on the rate raises (MSEK and "
+                                   "kr per inhabitant), the tax base, the tax capacity index and the estimated "
+                                   "income equalisation. Derived from SCB and approximate (not calibrated).")
+    r.add_argument("--base-year", type=_year, metavar="YEAR", default=2024,
+                   help="budget year (default 2024; 2025 is the last the embedded growth figures reach)")
+    r.add_argument("--sort", choices=tuple(kb_revenue.REVENUE_SORTS), default="code",
+                   help="order: code (default), name (Swedish alphabetical), ore (largest öre value first) or "
+                        "index (highest tax capacity first)")
+    r.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format (default table); csv and json are documented in README.md")
+    r.set_defaults(handler=_cmd_revenue_table)
+
     d = sub.add_parser("datasets", parents=[out, verbose],
                        help="embedded data sets, available baselines and PKV vintages",
                        description="Lists the embedded data files with their sources, the municipalities with a "
@@ -246,6 +281,8 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    #: Further CSV lines (table, row, year, value, unit) after the tables, e.g. revenue-table's columns.
+    csv_rows: list[list[Any]] = field(default_factory=list)
 
     def to_json(self) -> str:
         obj: dict[str, Any] = {"schema": f"kommunbudget.{self.command}/{SCHEMA_VERSION}",
@@ -277,6 +314,8 @@ class Document:
         for record in self.extra.get("assumptions", []):
             for year, value in zip(record["years"], record["values"], strict=True):
                 writer.writerow(["assumptions", record["assumption"], year, _csv_value(value), record["unit"]])
+        for table, row, year, value, unit in self.csv_rows:
+            writer.writerow([table, row, year, _csv_value(value), unit])
         return buffer.getvalue()
 
 
@@ -577,6 +616,38 @@ def _met(p: kb.Projection, target: kb.Target) -> list[bool]:
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# The revenue bridge in text (project, explain-revenue)
+# ----------------------------------------------------------------------------------------------------------------
+
+#: Rows of the revenue bridge before which the text leaves a blank line (grants, then the memo rows).
+_REVENUE_BREAKS = ("income_equalisation", "tax_base")
+
+
+def _revenue_cell(value: float, unit: str) -> str:
+    """One cell of the revenue bridge: MSEK 1 decimal, capacities and inhabitants whole, per-krona rows in öre."""
+    if unit == "fraction":
+        return f"{float(value) * 100.0 + 0.0:.1f}"
+    if unit in ("kr per inhabitant", "inhabitants"):
+        return f"{float(value) + 0.0:,.0f}"
+    return _fmt(value, unit)
+
+
+def _revenue_text_rows(rows: dict[str, list[float]], units: dict[str, str], labels: dict[str, str]
+                       ) -> list[tuple[Any, list[str]]]:
+    out: list[tuple[Any, list[str]]] = []
+    for ident, values in rows.items():
+        if ident in _REVENUE_BREAKS and out:
+            out.append(("", [""] * len(values)))
+        label = labels[ident]
+        if units[ident] == "fraction":  # shown in öre per krona, not as a fraction
+            label = re.sub(r"\s*\((fraction|andel)\)$", "", label) + " (öre per krona)"
+        elif ident.startswith("grant:"):
+            label = "  " + label
+        out.append((label, [_revenue_cell(v, units[ident]) for v in values]))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
 # project
 # ----------------------------------------------------------------------------------------------------------------
 
@@ -593,10 +664,15 @@ def _cmd_project(args: argparse.Namespace) -> Document:
                       dict(_UNITS))
     met = Table("targets_met", {kb.target_key(t): _met(p, t) for t in shown},
                 {kb.target_key(t): "boolean" for t in shown})
+    bridge = p.revenue(language="id")
+    revenue_labels = dict(zip(bridge.index, p.revenue(language=args.language).index, strict=True))
+    revenue = Table("revenue", {ident: _floats(bridge.loc[ident]) for ident in bridge.index},
+                    dict(bridge.attrs["units"]))
     records = _assumption_records(p)
-    doc = Document("project", _header(s), [statement, met], {
+    doc = Document("project", _header(s), [statement, met, revenue], {
         "targets": _targets_json(shown),
-        "labels": {"statement": {ident: _LABELS[ident][args.language] for ident in _LABELS}},
+        "labels": {"statement": {ident: _LABELS[ident][args.language] for ident in _LABELS},
+                   "revenue": revenue_labels},
         "assumptions": records,
         "base_year_sources": _base_source_records(p),
         "notes": list(m.notes),
@@ -623,6 +699,9 @@ def _cmd_project(args: argparse.Namespace) -> Document:
         _title(m, "income statement", years),
         _wrap(_status_legend(status)),
         f"Income statement (resultaträkning), MSEK nominal, costs negative\n{_frame_text(rows, columns)}",
+        "Revenue bridge, MSEK: tax revenue and general grants item by item; income equalisation by the formula, "
+        "calibrated in the base year\n"
+        f"{_frame_text(_revenue_text_rows(revenue.rows, revenue.units, revenue_labels), columns)}",
         f"Balanced-budget requirement and targets\n{_frame_text(target_rows, columns)}",
         _assumptions_text(records, p),
         _base_sources_text(p),
@@ -885,6 +964,171 @@ def _write_charts(c: kb.Comparison, path: Path) -> list[str]:
         written.append(str(fig_path))
         _log.info("wrote %s", fig_path)
     return written
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# explain-revenue
+# ----------------------------------------------------------------------------------------------------------------
+
+#: The tax base check of explain-revenue (calibrated municipalities): row -> unit.
+_CHECK_UNITS = {"budget_tax_base_msek": "MSEK", "scb_tax_base_msek": "MSEK", "difference_percent": "percent",
+                "implied_own_tax_capacity_kr": "kr per inhabitant", "scb_own_tax_capacity_kr": "kr per inhabitant",
+                "capacity_difference_percent": "percent"}
+
+
+def _plain_title(label: str, county: str, population: int, what: str, years: Sequence[int]) -> str:
+    head = f"{label}, {county}, {population:,} inhabitants (31 Dec 2024): {what}, {years[0]}-{years[-1]}"
+    return head + f"\n{'=' * min(len(head), WIDTH)}"
+
+
+def _source_records(sources: dict[str, kb.Provenance]) -> list[dict[str, str]]:
+    return [{"item": k, "kind": v.kind, "source": v.source} for k, v in sources.items()]
+
+
+def _cmd_explain_revenue(args: argparse.Namespace) -> Document:
+    e = kb_revenue.explain_revenue(args.municipality, args.base_year, args.horizon)
+    _log.info("explained the revenue of %s %d-%d (%s)", e.label, e.base_year, e.horizon,
+              "calibrated" if e.calibrated else "approximate")
+    years = e.years
+    status = [e.year_status[y] for y in years]
+    bridge = Table("revenue", {ident: _floats(e.bridge.loc[ident]) for ident in e.bridge.index},
+                   dict(e.bridge.attrs["units"]))
+    marginal = Table("marginal_effects", {ident: _floats(e.marginal.loc[ident]) for ident in e.marginal.index},
+                     dict(e.marginal.attrs["units"]))
+    tables = [bridge, marginal]
+    if e.tax_base_check is not None:
+        tables.append(Table("tax_base_check", dict(e.tax_base_check), dict(_CHECK_UNITS), yearly=False))
+    labels = e.labels(args.language)
+    explanation = e.explanation()
+    header = {"municipality": {"code": e.code, "name": e.name, "county": e.county, "population": e.population},
+              "base_year": e.base_year, "horizon": e.horizon, "years": years, "year_status": status,
+              "calibrated": e.calibrated, "basis": e.basis}
+    doc = Document("explain-revenue", header, tables, {
+        "labels": {"revenue": labels,
+                   "marginal_effects": {ident: text for ident, text, _unit in kb_revenue.MARGINAL_ROWS}},
+        "equalisation": dict(e.equalisation),
+        "explanation": explanation,
+        "sources": _source_records(e.sources),
+        "notes": list(e.notes),
+    })
+    if args.format != "table":
+        return doc
+
+    if e.calibrated:
+        columns = _year_columns(years, e.year_status)
+        legend = _status_legend(e.year_status)
+        kind = "calibrated to the adopted budget"
+    else:
+        columns = _year_columns(years, e.year_status)
+        legend = ("APPROXIMATE: no adopted budget is embedded for this municipality and year, so every figure is "
+                  "derived from SCB's tax capacity and the equalisation is an uncalibrated estimate.")
+        kind = "derived and approximate"
+    m_rows: list[tuple[Any, list[str]]] = [
+        ("1 öre on the rate raises, MSEK", [f"{v:.2f}" for v in marginal.rows["one_ore_msek"]]),
+        ("  per inhabitant, kr", [f"{v:.1f}" for v in marginal.rows["one_ore_kr_per_inhabitant"]]),
+        ("  change of the income equalisation, MSEK",
+         [_fmt(v, "MSEK") for v in marginal.rows["rate_rise_equalisation_change_msek"]]),
+        ("Added krona of own tax base: tax, öre", [f"{v * 100:.2f}" for v in marginal.rows["tax_per_krona"]]),
+        ("  change of the income equalisation, öre",
+         [f"{v * 100 + 0.0:+.1f}" for v in marginal.rows["equalisation_change_per_krona"]]),
+        ("  kept, öre", [f"{v * 100 + 0.0:.1f}" for v in marginal.rows["kept_per_krona"]]),
+    ]
+    parts = [
+        _plain_title(e.label, e.county, e.population, f"revenue explained ({kind})", years),
+        _wrap(legend),
+        _wrap("Basis: " + e.basis),
+        "Revenue bridge, MSEK nominal (capacities kr per inhabitant; the per-krona rows in öre per krona of own "
+        f"tax base)\n{_frame_text(_revenue_text_rows(bridge.rows, bridge.units, labels), columns)}",
+        f"Marginal effects\n{_frame_text(m_rows, columns)}",
+        "In words\n" + "\n".join(_wrap(t, indent="  - ", subsequent="    ") for t in explanation),
+    ]
+    if e.tax_base_check is not None:
+        c = e.tax_base_check
+        parts.append("\n".join([
+            f"Tax base check, {e.base_year}", "-" * 60,
+            _wrap(f"Tax base implied by the budget (preliminary tax / rate): {c['budget_tax_base_msek']:,.1f} MSEK; "
+                  f"derived from SCB (skattekraft 2023 x population 2021, carried with published growth): "
+                  f"{c['scb_tax_base_msek']:,.1f} MSEK, {c['difference_percent']:+.2f} %.", indent="  ",
+                  subsequent="    "),
+            _wrap(f"Own tax capacity implied by the budgeted income equalisation: "
+                  f"{c['implied_own_tax_capacity_kr']:,.0f} kr per inhabitant; SCB-derived tax base / population "
+                  f"31 Dec 2024: {c['scb_own_tax_capacity_kr']:,.0f} kr, {c['capacity_difference_percent']:+.2f} % "
+                  f"(the budget's equalisation rests on SKR's figures: the 1 November population and SKR's national "
+                  f"capacity).", indent="  ", subsequent="    "),
+        ]))
+    source_lines = ["Sources", "-" * 60]
+    for item, prov in e.sources.items():
+        source_lines.append(_wrap(f"[{prov.kind}] {item}: {prov.source}", indent="  ", subsequent="      "))
+    parts.append("\n".join(source_lines))
+    if e.notes:
+        parts.append("\n".join(["Notes", "-" * 60] + [_wrap(n, indent="  - ", subsequent="    ") for n in e.notes]))
+    doc.text = "\n\n".join(parts) + "\n"
+    return doc
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# revenue-table
+# ----------------------------------------------------------------------------------------------------------------
+
+#: Columns of revenue-table's JSON records (all of kommunbudget.revenue.municipal_revenue but the repeated basis).
+_TABLE_COLUMNS = [c for c in kb_revenue.MUNICIPAL_REVENUE_UNITS if c != "basis"]
+
+
+def _cmd_revenue_table(args: argparse.Namespace) -> Document:
+    frame = kb_revenue.municipal_revenue(args.base_year)
+    frame = kb_revenue.sort_revenue_table(frame, args.sort)
+    units = {c: kb_revenue.MUNICIPAL_REVENUE_UNITS[c] for c in _TABLE_COLUMNS}
+    records = []
+    for row in frame[_TABLE_COLUMNS].itertuples(index=False):
+        records.append({c: (v if units[c] == "text" else (int(v) if c == "population" else float(v) + 0.0))
+                        for c, v in zip(_TABLE_COLUMNS, row, strict=True)})
+    year = int(frame.attrs["base_year"])
+    national = float(frame["national_tax_capacity_kr"].iloc[0])
+    doc = Document("revenue-table", {"base_year": year, "years": [year], "sort": args.sort}, [], {
+        "calibrated": False,
+        "basis": kb_revenue.APPROXIMATE_BASIS,
+        "national_tax_capacity_kr": national,
+        "columns": list(_TABLE_COLUMNS),
+        "units": {"municipalities": units},
+        "municipalities": records,
+        "sources": dict(frame.attrs["sources"]),
+    })
+    doc.csv_rows = [[c, r["code"], year, r[c], units[c]] for r in records for c in _TABLE_COLUMNS
+                    if units[c] != "text"]
+    _log.info("revenue table for %d municipalities, %d", len(records), year)
+    if args.format != "table":
+        return doc
+
+    name_width = max(12, int(frame["name"].str.len().max()))
+    county = frame["county"].str.replace(" län", "", regex=False)
+    county_width = max(6, int(county.str.len().max()))
+    header = (f"{'code':<4} {'municipality':<{name_width}} {'county':<{county_width}} {'1 öre MSEK':>10} "
+              f"{'kr/inh':>7} {'rate':>6} {'tax base MSEK':>13} {'index':>6} {'equalisation MSEK':>17} "
+              f"{'kr/inh':>8} {'kept öre':>8}")
+    lines = [header]
+    for r, c in zip(frame.itertuples(index=False), county, strict=True):
+        lines.append(f"{r.code:<4} {r.name:<{name_width}} {c:<{county_width}} {r.one_ore_msek:>10.2f} "
+                     f"{r.one_ore_kr_per_inhabitant:>7.1f} {r.tax_rate:>6.2f} {r.tax_base_msek:>13,.0f} "
+                     f"{r.capacity_index:>6.1f} {r.income_equalisation_msek + 0.0:>+17,.1f} "
+                     f"{r.income_equalisation_kr_per_inhabitant + 0.0:>+8,.0f} {r.kept_per_krona * 100 + 0.0:>8.1f}")
+    order = {"code": "by code", "name": "by name", "ore": "largest öre value first",
+             "index": "highest tax capacity first"}[args.sort]
+    head = f"Revenue of all {len(frame)} municipalities, budget year {year}: derived and approximate ({order})"
+    parts = [
+        head + "\n" + "=" * min(len(head), WIDTH),
+        _wrap(f"Basis: {kb_revenue.APPROXIMATE_BASIS}."),
+        _wrap(f"Columns: 1 öre = what 0.01 kr per 100 kr on the own rate raises (tax base / 10 000), MSEK and kr per "
+              f"inhabitant; rate = own municipal rate {year}, kr per 100 kr; index = own tax capacity (tax base / "
+              f"population) against the national average of {national:,.0f} kr per inhabitant = 100 (the "
+              f"guarantee is 115); equalisation = the estimated income equalisation (+ grant, − fee), MSEK and kr "
+              f"per inhabitant; kept öre = what is kept of an added krona of own tax base (own rate minus the "
+              f"equalisation's change)."),
+        "\n".join(lines),
+        "\n".join(["Sources", "-" * 60] + [_wrap(f"{k}: {v}", indent="  ", subsequent="      ")
+                                            for k, v in frame.attrs["sources"].items()]),
+    ]
+    doc.text = "\n\n".join(parts) + "\n"
+    return doc
 
 
 # ----------------------------------------------------------------------------------------------------------------
