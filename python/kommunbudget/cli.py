@@ -163,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "repeatable; volume_growth sets every cost line")
     common.add_argument("--language", choices=("en", "sv"), default="en",
                         help="labels of the income statement: English or the Swedish statutory names")
+    common.add_argument("--vintage", metavar="NAME|FILE.toml", default=None,
+                        help="assumption vintage (PKV, tax base growth, national tax capacity growth): a packaged "
+                             "name (see 'kommunbudget vintages') or a TOML file; default skr-2025-report")
+    common.add_argument("--no-plan-growth", action="store_true", default=False,
+                        help="use the vintage's tax base and national growth in the plan years too, instead of the "
+                             "growth implied by the municipality's adopted plan")
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     target_help = ("target: result, balanced-budget or share:<fraction> (result as a share of tax revenue and "
@@ -241,6 +247,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("table", "csv", "json"), default="table",
                    help="output format (default table); csv and json are documented in README.md")
     r.set_defaults(handler=_cmd_revenue_table)
+
+    v = sub.add_parser("vintages", parents=[out, verbose],
+                       help="assumption vintages: list them, or compare two (assumptions and, for a municipality, "
+                            "the result)",
+                       description="Lists the packaged assumption vintages. With --compare A B: what changed between "
+                                   "two vintages, and with --municipality what it does to the result.")
+    v.add_argument("--compare", nargs=2, metavar=("A", "B"), help="two vintages (names or TOML files)")
+    v.add_argument("--municipality", metavar="MUNICIPALITY", help="show the effect on this municipality's result")
+    v.add_argument("--horizon", type=_year, metavar="YEAR", default=None, help="last year; default base year + 6")
+    v.add_argument("--no-plan-growth", action="store_true", default=False,
+                   help="compare with the vintages' growth in the plan years too")
+    v.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    v.set_defaults(handler=_cmd_vintages)
 
     d = sub.add_parser("datasets", parents=[out, verbose],
                        help="embedded data sets, available baselines and PKV vintages",
@@ -440,8 +459,8 @@ class Setup:
 
 
 def _setup(args: argparse.Namespace) -> Setup:
-    m = kb.load(args.municipality, args.base_year)
-    _log.info("loaded %s, base year %d", m.label, m.base_year)
+    m = kb.load(args.municipality, args.base_year, vintage=args.vintage, use_plan_growth=not args.no_plan_growth)
+    _log.info("loaded %s, base year %d, vintage %s", m.label, m.base_year, m.vintage)
     horizon = m.base_year + 4 if args.horizon is None else args.horizon
     m.projector(horizon)  # checks the horizon against the base year before any --set is applied
     first = m.base_year + 1
@@ -495,6 +514,7 @@ def _household_income(args: argparse.Namespace, s: Setup, from_year: int) -> tup
 def _header(s: Setup) -> dict[str, Any]:
     m = s.municipality
     return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population},
+            "vintage": m.vintage, "uses_plan_growth": m.uses_plan_growth,
             "base_year": m.base_year, "horizon": s.horizon, "years": s.projection.years,
             "year_status": [s.projection.year_status()[y] for y in s.projection.years]}
 
@@ -1181,6 +1201,46 @@ def _cmd_datasets(args: argparse.Namespace) -> Document:
                               "PKV (published)": [f"{x * 100:.1f}" for x in v["published_pkv"]],
                               "status": v["status"]}, index=pd.Index(v["years"], name="year"))
         lines.append(textwrap.indent(frame.to_string(), "      "))
+    doc.text = "\n".join(lines) + "\n"
+    return doc
+
+
+def _cmd_vintages(args: argparse.Namespace) -> Document:
+    from kommunbudget import vintages
+
+    listing = vintages.list_vintages()
+    extra: dict[str, Any] = {"vintages": listing.to_dict(orient="records")}
+    lines = [f"kommunbudget {kb.__version__}: assumption vintages", "=" * 40]
+    for r in listing.itertuples(index=False):
+        lines.append(f"  {r.name} (published {r.published}), {r.file}")
+        lines.append(_wrap(r.description, indent="      ", subsequent="      "))
+    if args.compare:
+        a, b = args.compare
+        m = kb.load(args.municipality) if args.municipality else None
+        first = (m.base_year if m else 2024)
+        last = args.horizon if args.horizon is not None else first + 6
+        diff = vintages.compare_vintages(a, b, first, last)
+        extra["compare"] = {"a": vintages.get_vintage(a).label, "b": vintages.get_vintage(b).label,
+                            "changes": diff.to_dict(orient="records")}
+        lines += ["", f"What changed from {extra['compare']['a']} to {extra['compare']['b']}, {first}-{last} "
+                      f"(fractions shown in %)", "-" * 60]
+        if diff.empty:
+            lines.append("  nothing: the two vintages give the same values in these years")
+        for r in diff.itertuples(index=False):
+            lines.append(f"  {r.series:<30} {r.year}  {r.a * 100:6.2f} % -> {r.b * 100:6.2f} %")
+        if m is not None:
+            frame = vintages.compare_vintage_results(m.code, a, b, last, use_plan_growth=not args.no_plan_growth)
+            effect = frame.xs("b - a", level="vintage")
+            extra["compare"]["effect"] = {line: _floats(effect.loc[line]) for line in effect.index}
+            extra["compare"]["years"] = [int(y) for y in effect.columns]
+            extra["units"] = {"effect": {line: ("fraction" if line == "result_share" else "MSEK")
+                                         for line in effect.index}}
+            shown = effect.copy()
+            shown.loc["result_share"] = shown.loc["result_share"] * 100
+            lines += ["", f"Effect on {m.label} (b − a, MSEK; result share in percentage points)"
+                          + ("" if args.no_plan_growth else "; the plan years use the plan's own growth"), "-" * 60,
+                      textwrap.indent(shown.round(2).to_string(), "  ")]
+    doc = Document("vintages", {}, [], extra)
     doc.text = "\n".join(lines) + "\n"
     return doc
 

@@ -463,3 +463,31 @@ def _floats(obj):
             yield from _floats(v)
     else:
         yield obj
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Assumption vintages
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_project_records_the_vintage(capsys):
+    doc = run_json(capsys, "project", "Sjöbo", "--vintage", "government-uprating-2024-09", "--no-plan-growth")
+    assert doc["vintage"] == "government-uprating-2024-09 (2024-09-19)" and doc["uses_plan_growth"] is False
+    # SFS 2024:669: 4.5 % tax base growth in 2025 from 995.3 / 0.2092 MSEK, taxed at 20.92.
+    assert doc["statement"]["tax_revenue"][1] == pytest.approx(995.3 / 0.2092 * 1.045 * 0.2092, rel=1e-9)
+    assert run_json(capsys, "project", "Sjöbo")["vintage"] == "skr-2025-report (2025)"
+
+
+def test_vintages_compare_lists_changes_and_effect(capsys):
+    doc = run_json(capsys, "vintages", "--compare", "skr-2025-report", "government-uprating-2024-09",
+                   "--municipality", "Sjöbo", "--horizon", "2026", "--no-plan-growth")
+    assert {v["name"] for v in doc["vintages"]} >= {"skr-2025-report", "government-uprating-2024-09"}
+    changes = {(c["series"], c["year"]): c for c in doc["compare"]["changes"]}
+    assert changes[("tax_base_growth", 2025)]["b"] == pytest.approx(0.045)
+    assert doc["compare"]["years"] == [2024, 2025, 2026]
+    # Result 2025: tax (4.5 % − 4 %) × 995.3 and the equalisation (262.6 MSEK) scaling by the same difference.
+    assert doc["compare"]["effect"]["result"][1] == pytest.approx(995.3 * 0.005 + 262.6 * 0.005, rel=1e-9)
+
+
+def test_unknown_vintage_is_a_clean_error(capsys):
+    assert_clean_error(*run(capsys, "project", "Sjöbo", "--vintage", "skr-1999"), "skr-1999", "skr-2025-report")
