@@ -1208,6 +1208,8 @@ def _cmd_datasets(args: argparse.Namespace) -> Document:
 def _cmd_vintages(args: argparse.Namespace) -> Document:
     from kommunbudget import vintages
 
+    if args.municipality and not args.compare:
+        raise CliError("--municipality needs --compare A B: the effect of a change of vintage on a municipality")
     listing = vintages.list_vintages()
     extra: dict[str, Any] = {"vintages": listing.to_dict(orient="records")}
     lines = [f"kommunbudget {kb.__version__}: assumption vintages", "=" * 40]

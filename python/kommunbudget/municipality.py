@@ -98,8 +98,8 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
     note = Provenance("data", f"budget note: {citation}")
     if population is None:
         population = float(info["population_2024"])
-        pop_src = Provenance("data", f"population 31 Dec 2024 (SCB via Kolada N01951), the nearest embedded figure "
-                                     f"to 1 November {year - 1}, which the equalisation uses")
+        pop_src = Provenance("default", f"population 31 Dec 2024 (SCB via Kolada N01951), the nearest embedded "
+                                        f"figure to 1 November {year - 1}, which the equalisation uses")
     else:
         pop_src = Provenance("user", "given")
     grant_items = [{"name": name, "amount_msek": float(items[post]) + 0.0 if post in items else 0.0}
@@ -113,8 +113,7 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
         "grant_items": grant_items,
     }
     sources = {
-        "itemised_grants": note,
-        "equalisation": Provenance("data", "; ".join(f"{k}: {v.source}" for k, v in param_sources.items())),
+        **{f"equalisation.{k}": v for k, v in param_sources.items()},
         "population": pop_src,
         "national_tax_capacity_kr": national_src,
         "income_equalisation_msek": note,
@@ -197,9 +196,14 @@ class Municipality:
 
         rows = []
         for name, prov in self.base_sources.items():
-            value = self.base_fields[name]
+            head, _, sub = name.partition(".")
+            value = self.base_fields[head][sub] if sub else self.base_fields[name]
             if name == "cost_lines":
                 value = "; ".join(f"{line['name']} {line['cost_msek']:.1f}" for line in value)
+            elif name == "grant_items":
+                value = "; ".join(f"{g['name']} {g['amount_msek']:.1f}" for g in value)
+            elif isinstance(value, float):
+                value = round(value, 4)
             rows.append({"field": name, "value": value, "kind": prov.kind, "source": prov.source})
         return pd.DataFrame(rows, columns=["field", "value", "kind", "source"])
 
@@ -420,7 +424,8 @@ def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vint
     }
     grant_fields, grant_sources = itemised_grants(code, base_year, budget[base_year], citation)
     base_fields.update(grant_fields)
-    base_sources = {name: budget_src for name in base_fields if name not in ("code", "name", "year")}
+    base_sources = {name: budget_src for name in base_fields
+                    if name not in ("code", "name", "year", "itemised_grants", "equalisation")}
     base_sources.update(grant_sources)
     base_sources["tax_rate_kr_per_100kr"] = base_rate_src
     base_sources["tax_base_msek"] = Provenance(
@@ -448,7 +453,8 @@ def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vint
         "The equalisation uses the population on 1 November of the previous year; the embedded data has only 31 "
         "December 2024, used for every year (held flat after it).",
     )
-    notes = notes + (f"National assumptions: vintage {vintage.label}, {vintage.source_file}"
+    notes = notes + _newer_documents(code, document, base_year) + (
+        f"National assumptions: vintage {vintage.label}, {vintage.source_file}"
                      + ("" if use_plan_growth else "; used in the plan years too (the plan's own tax base and "
                         "national growth are not)") + ".",)
     return Municipality(code=code, name=str(info["name"]), county=str(info["county"]),
@@ -585,7 +591,7 @@ def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year:
             tail_provenance=Provenance("default", "held at the plan's last amount: no rule in the data"))
     # National capacity growth: first a placeholder, to let the core compute the own capacity path (which does not
     # depend on it); then the growth at which the formula reproduces the plan's income equalisation.
-    series["national_tax_capacity_growth"] = vintage.series["national_tax_capacity_growth"]
+    series["national_tax_capacity_growth"] = vintage.resolved("national_tax_capacity_growth")
     provisional = AssumptionSet(assumptions.name, assumptions.description, series)
     if plan_years and use_plan_growth:
         fields = dict(base_fields)
@@ -613,3 +619,26 @@ def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year:
     del series["general_grants_msek"], series["general_grants_growth"]
     return AssumptionSet(f"{assumptions.name}+{vintage.name}",
                          f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)
+
+
+def _newer_documents(code: str, used: str, base_year: int) -> tuple[str, ...]:
+    """Notes on later documents of the same municipality that revise the plan years (e.g. Sjöbo's Budget-2025,
+    whose notes revise tax revenue and grants), with the differences computed from the embedded figures."""
+    rows = data.budget_statement(code)
+    rows = rows[~rows["source"].str.contains(used, regex=False) & (rows["year"] > base_year)]
+    used_rows = data.budget_statement(code, used)
+    notes = []
+    for source, group in rows.groupby("source"):
+        diffs = []
+        for item, label in (("skatteintakter", "tax revenue"), ("utj_inkomstutjamning", "income equalisation"),
+                            ("generella_statsbidrag_och_utjamning", "general grants")):
+            for _, r in group[group["item"] == item].sort_values("year").iterrows():
+                old = used_rows[(used_rows["item"] == item) & (used_rows["year"] == r["year"])]
+                if len(old) and abs(float(old["amount_msek"].iloc[0]) - float(r["amount_msek"])) > 0.05:
+                    diffs.append(f"{label} {int(r['year'])} {float(r['amount_msek']):.1f} (here "
+                                 f"{float(old['amount_msek'].iloc[0]):.1f})")
+        if diffs:
+            notes.append(f"A later document revises the plan years used here: {source} gives " + "; ".join(diffs)
+                         + ". It holds notes only (no full statement), so the baseline keeps the adopted budget "
+                           "above; use --set / with_assumptions to test the revision.")
+    return tuple(notes)

@@ -107,9 +107,10 @@ def national_tax_capacity_kr(budget_year: int) -> tuple[float, Provenance]:
     row = table[(table["niva"] == "riket") & (table["ar"].astype(str) == "2024")].iloc[0]
     capacity = float(row["skattekraft_kr_per_inv"])
     value, basis = carry_to_budget_year(capacity, 2022, budget_year)
-    return value, Provenance("derived", f"SCB's skattekraft 2024 for Sweden, {capacity:,.0f} kr per inhabitant "
-                                        f"(income year 2022; secondary source, skattekraft.csv), uprated to "
-                                        f"{budget_year}: {basis}")
+    return value, Provenance("derived", f"approximate: SCB's skattekraft 2024 for Sweden, {capacity:,.0f} kr per "
+                                        f"inhabitant (income year 2022; secondary source, skattekraft.csv), uprated "
+                                        f"to {budget_year} with total-tax-base growth (no population growth "
+                                        f"deducted): {basis}")
 
 
 def scb_tax_base_msek(code: str, budget_year: int) -> tuple[float, Provenance]:
@@ -133,8 +134,9 @@ def scb_tax_base_msek(code: str, budget_year: int) -> tuple[float, Provenance]:
 
 
 def equalisation_parameters(county_code: str) -> tuple[_core.IncomeEqualisation, dict[str, Provenance]]:
-    """The income equalisation parameters of a county: guarantee 115 %, compensation degree 0.95 (a documented
-    parameter, unverified: RULES.md §2), the county's grant rate and its fee rate.
+    """The income equalisation parameters of a county: guarantee 115 %, compensation degree 1 on top of the county
+    rate (the förordning's grant rates already stand at 95 % of the county's average rate; see the core's
+    IncomeEqualisation), the county's grant rate and its fee rate.
 
     Where the data has no fee rate (all counties but Stockholm and Uppsala) the fee rate is approximated as the
     grant rate × 16.98 / 19.05 (Stockholm's fee-to-grant ratio) and marked ``default``; it matters only for
@@ -149,9 +151,11 @@ def equalisation_parameters(county_code: str) -> tuple[_core.IncomeEqualisation,
     stockholm = data.equalisation_rate("01")
     sources = {
         "guarantee_share": Provenance("data", "115 % of medelskattekraft (lag 2004:773 3 §; RULES.md §2)"),
-        "compensation_degree": Provenance("default", "0.95 of the gap to the guarantee (a secondary source; not "
-                                                     "verified against the law: RULES.md §2); calibrated away in "
-                                                     "the base year"),
+        "compensation_degree": Provenance("derived", "1: no factor on top of the county rate, which already stands at "
+                                                     "95 % of the county's average rate (as the fee rate at 85 %: "
+                                                     "16.98 / 19.05 = 0.891 ≈ 85 / 95); the '95 %' of RULES.md §2 is "
+                                                     "inside r. Not verified against lag 2004:773 5 §; a "
+                                                     "parameter (IncomeEqualisation.compensation_degree)"),
         "grant_rate_kr_per_100kr": Provenance("data", f"{rates['county']}: {rates['grant_rate']:.2f} "
                                                       f"({rates['grant_rate_source']})"),
     }
@@ -164,7 +168,7 @@ def equalisation_parameters(county_code: str) -> tuple[_core.IncomeEqualisation,
     else:
         sources["fee_rate_kr_per_100kr"] = Provenance("data", f"{rates['county']}: {fee:.2f} "
                                                               f"({rates['fee_rate_source']})")
-    params = _core.IncomeEqualisation(grant_rate_kr_per_100kr=float(rates["grant_rate"]),
+    params = _core.IncomeEqualisation(compensation_degree=1.0, grant_rate_kr_per_100kr=float(rates["grant_rate"]),
                                       fee_rate_kr_per_100kr=float(fee))
     return params, sources
 
@@ -209,9 +213,12 @@ MUNICIPAL_REVENUE_UNITS: dict[str, str] = {
 APPROXIMATE_BASIS = (
     "derived and approximate: tax base = SCB's skattekraft 2023 (income year 2021) x population 31 Dec 2021, "
     "carried to the budget year with the published growth (outcomes, else the government's uprating factors); "
-    "own tax capacity = that tax base / population 31 Dec 2024 (the equalisation uses 1 November of the year "
-    "before); national capacity = SCB's 2024 figure for Sweden (a secondary source) carried the same way; "
-    "compensation degree 0.95 unverified; fee rates approximated outside Stockholm and Uppsala counties; "
+    "own tax capacity = SCB's 2023 capacity index (own / national) x the national capacity of the budget year; "
+    "national capacity = SCB's 2024 figure for Sweden (a secondary source) carried the same way (approximate: a "
+    "per-inhabitant figure uprated with total-tax-base factors from two ordinances); population 31 Dec 2024 "
+    "(the equalisation uses 1 November of the year before); "
+    "compensation degree 1 on the county rate (which stands at 95 % of the county average); fee rates "
+    "approximated outside Stockholm and Uppsala counties; "
     "income equalisation estimated by the formula, not calibrated (no actual figure for the municipality)")
 
 
@@ -234,6 +241,25 @@ def _checked_year(name: str, value: object) -> int:
     from kommunbudget.municipality import as_year
 
     return as_year(name, value)
+
+
+def scb_capacity_index(code: str) -> tuple[float, str]:
+    """A municipality's tax capacity relative to the national average in SCB's skattekraft 2023 (income year 2021),
+    as a fraction (Sjöbo 213 414 / 239 220 = 0.892), and its basis. The own tax capacity of a later budget year is
+    estimated as this index × the national capacity of that year: per inhabitant on SCB's own population basis, so
+    a municipality's population change since then does not move its index.
+
+    Raises
+    ------
+    ValueError
+        For an unknown municipality.
+    """
+    code = data.find_municipality(code)
+    table = data.read_table("skatteunderlag_kommun.csv")
+    own = float(table[(table["niva"] == "kommun") & (table["kod"] == code)].iloc[0]["skattekraft_kr_per_inv"])
+    national = float(table[table["niva"] == "riket"].iloc[0]["skattekraft_kr_per_inv_befolkningsviktat_derived"])
+    return own / national, (f"SCB skattekraft 2023: {own:,.0f} kr against the national {national:,.0f} kr "
+                            f"(population-weighted; skatteunderlag_kommun.csv)")
 
 
 def last_derivable_year() -> int:
@@ -268,6 +294,9 @@ def _municipal_revenue(base_year: int) -> pd.DataFrame:
     if missing:
         raise RuntimeError(f"embedded data file 'skatteunderlag_kommun.csv': no tax capacity for {missing[:5]}")
     counties = {c: equalisation_parameters(c) for c in sorted(munis["county_code"].unique())}
+    national_2023 = float(data.read_table("skatteunderlag_kommun.csv").query("niva == 'riket'")
+                          ["skattekraft_kr_per_inv_befolkningsviktat_derived"].iloc[0])
+    scb_index = {code: float(scb.at[code, "skattekraft_kr_per_inv"]) / national_2023 for code in munis["code"]}
     rows = []
     for m in munis.itertuples(index=False):
         params, sources = counties[m.county_code]
@@ -277,7 +306,7 @@ def _municipal_revenue(base_year: int) -> pd.DataFrame:
         population = float(m.population_2024)
         rate = float(rates.at[m.code, "municipal_rate"])
         ore = one_ore_msek(tax_base)
-        own = tax_base * 1e6 / population  # MSEK -> kr per inhabitant
+        own = scb_index[m.code] * national  # SCB's 2023 index on the base year's national capacity
         equalisation = _core.income_equalisation_msek(params, own, national, population)
         change = _core.equalisation_change_per_krona(params, own, national)
         rows.append({
@@ -333,7 +362,7 @@ def municipal_revenue(base_year: int = 2024) -> pd.DataFrame:
           equivalent: tax base / 10 000), and ``one_ore_kr_per_inhabitant``;
         * ``tax_revenue_msek``: the rate in öre × ``one_ore_msek`` (= rate / 100 × tax base; no final
           settlements);
-        * ``own_tax_capacity_kr`` (tax base / population), ``national_tax_capacity_kr``
+        * ``own_tax_capacity_kr`` (SCB 2023 index × national), ``national_tax_capacity_kr``
           (:func:`national_tax_capacity_kr`) and ``capacity_index`` (own / national × 100);
         * ``grant_rate``, ``fee_rate`` and ``fee_rate_basis`` (``data``, or ``default`` where approximated) of the
           county (:func:`equalisation_parameters`);
@@ -365,7 +394,7 @@ def municipal_revenue(base_year: int = 2024) -> pd.DataFrame:
             "national_tax_capacity_kr": national_src.source,
             "population": "31 Dec 2024 (SCB via Kolada N01951); the equalisation uses 1 November of the year before",
             "tax_rate": "kommunbudget.data.tax_rates() (2024: derived by the data curator; 2025-2026 published)",
-            "equalisation": "the core's formula with guarantee 115 %, compensation degree 0.95 (unverified) and the "
+            "equalisation": "the core's formula with guarantee 115 %, compensation degree 1 on the county rate and the "
                             "county rates (fee rates approximated outside Stockholm and Uppsala); not calibrated",
         },
     }
@@ -686,7 +715,9 @@ def _explain_calibrated(m, horizon: int) -> RevenueExplanation:
         check = None
         notes.append(f"No SCB-derived tax base to compare with for {base_year}: {exc}")
     else:
-        scb_capacity = scb_base * 1e6 / population
+        index, _ = scb_capacity_index(m.code)
+        national_base = float(bridge.at["national_tax_capacity", base_year])
+        scb_capacity = index * national_base
         check = {
             "budget_tax_base_msek": budget_base,
             "scb_tax_base_msek": scb_base,
@@ -702,8 +733,8 @@ def _explain_calibrated(m, horizon: int) -> RevenueExplanation:
              f"tax capacity in the equalisation (the one at which the formula gives the budgeted equalisation with "
              f"the national capacity and population used), the national capacity (SCB 2024, a secondary source, "
              f"carried with published growth; in the plan years the growth the plan implies). Approximate: the "
-             f"population (31 Dec 2024, held), the compensation degree 0.95 (unverified; calibrated away in the "
-             f"base year, but it sets the change per krona) and the fee rate outside Stockholm and Uppsala.")
+             f"population (31 Dec 2024, held), the compensation degree (1 on the county rate; unverified against "
+             f"the law text, and it sets the change per krona) and the fee rate outside Stockholm and Uppsala.")
     return RevenueExplanation(
         code=m.code, name=m.name, county=m.county, population=m.population, base_year=base_year, horizon=horizon,
         calibrated=True, bridge=bridge, marginal=marginal, year_status=p.year_status(),

@@ -70,6 +70,21 @@ class Vintage:
         """'name (published)'."""
         return f"{self.name} ({self.published})"
 
+    def resolved(self, name: str) -> AssumptionSeries:
+        """Series ``name`` with a ``follows`` rule resolved inside this vintage: the years and tail of the series it
+        follows, with the rule's provenance. So a municipality's own (e.g. user-set) tax base growth does not move
+        the national tax capacity: the national capacity follows the vintage's tax base growth."""
+        s = self.series[name]
+        if s.tail_follows is None:
+            return s
+        other = self.resolved(s.tail_follows)
+        rule = s.tail_provenance
+        values = {y: v for y, v in other.values.items() if y not in s.values}
+        values.update(s.values)
+        provenance = {y: (s.provenance[y] if y in s.values else rule) for y in values}
+        return AssumptionSeries(name, s.unit, values, provenance, other.tail_value, rule if other.tail_value is not None
+                                else None)
+
 
 def _fail(where: str, message: str) -> ValueError:
     return ValueError(f"vintage {where}: {message}")

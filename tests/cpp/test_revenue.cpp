@@ -7,6 +7,7 @@ using namespace kommunbudget;
 namespace {
 IncomeEqualisation skane() {
   IncomeEqualisation p;
+  p.compensation_degree = 0.95;       // exercises the parameter (the default is 1: see revenue.hpp)
   p.grant_rate_kr_per_100kr = 19.70;  // Skåne, förordning 2004:881 2 §
   p.fee_rate_kr_per_100kr = 16.98;    // Stockholm's fee rate, used here only to exercise the fee branch
   return p;
@@ -114,14 +115,14 @@ TEST(Revenue, EarnedIncomeReachesTheTaxBaseTwoYearsLaterAndIsMostlyEqualisedAway
   // Nothing before 2027.
   for (Eigen::Index k = 0; k <= 2; ++k) EXPECT_EQ(s.result[k], base.result[k]) << s.years[k];
   // 2027: the tax base gains 10 uprated by the growth of 2026 and 2027; the own rate 20.92 brings
-  // 20.92 % of it, the grant falls by 0.95 × 19.70 % of it (Skåne's county rate, below the guarantee).
+  // 20.92 % of it, the grant falls by 19.70 % of it (Skåne's county rate, below the guarantee; c = 1).
   const double added = 10.0 * (1 + growth) * (1 + growth);
   const double own_gain = 0.2092 * added;
-  const double offset = 0.95 * 0.1970 * added;
+  const double offset = 0.1970 * added;
   EXPECT_NEAR(s.tax_revenue[3] - base.tax_revenue[3], own_gain, 1e-9);
   EXPECT_NEAR(s.income_equalisation[3] - base.income_equalisation[3], -offset, 1e-9);
   EXPECT_NEAR(s.result[3] - base.result[3], own_gain - offset, 1e-9);
-  EXPECT_NEAR(s.kept_per_krona[3], 0.2092 - 0.95 * 0.197, 1e-12);
+  EXPECT_NEAR(s.kept_per_krona[3], 0.2092 - 0.197, 1e-12);
   // One-off: gone again in 2028.
   EXPECT_NEAR(s.result[4], base.result[4], 1e-9);
 }

@@ -116,15 +116,26 @@ def test_every_assumption_has_provenance_and_defaults_are_flagged(projection):
 
 
 def test_income_equalisation_follows_own_and_national_growth_after_the_plan(sjobo):
-    # After the plan (289.2 MSEK in 2027), the own tax base and the national capacity both grow by the tax base
-    # growth and the population is flat, so the formula c·(1.15·M − K)·pop·r scales with them: 3 % gives ×1.03.
-    changed = sjobo.with_assumptions(tax_base_growth={2028: 0.03})
+    # A nationwide slowdown after the plan (289.2 MSEK in 2027): own tax base and national capacity both +3 %, the
+    # population flat, so the formula (1.15·M − K)·pop·r scales with them: ×1.03.
+    changed = sjobo.with_assumptions(tax_base_growth={2028: 0.03}, national_tax_capacity_growth={2028: 0.03})
     frame = changed.project(2028).revenue(language="id")
     assert frame.loc["income_equalisation", 2028] == pytest.approx(289.2 * 1.03, rel=1e-9)
     assert frame.loc["income_equalisation", 2027] == pytest.approx(289.2)
     # The other items are held at the plan's last amounts (Budget 2024 note, 2027).
     others = -10.7 - 4.6 + 18.2 + 0.0 + 53.7 + 0.0
     assert frame.loc["general_grants", 2028] == pytest.approx(289.2 * 1.03 + others, rel=1e-9)
+
+
+def test_a_slower_own_tax_base_is_mostly_equalised(sjobo):
+    # Only Sjöbo's tax base grows 3 % instead of 4 % in 2028: the equalisation base (calibrated) falls by
+    # 1 % of its 2027 level and the grant rises by the county rate 19.70 % of that (c = 1, below the guarantee).
+    base = sjobo.project(2028).revenue(language="id")
+    slow = sjobo.with_assumptions(tax_base_growth={2028: 0.03}).project(2028).revenue(language="id")
+    lost_base = 0.01 * base.loc["equalisation_tax_base", 2027]
+    assert slow.loc["income_equalisation", 2028] - base.loc["income_equalisation", 2028] == pytest.approx(
+        0.197 * lost_base, rel=1e-9)
+    assert slow.loc["national_tax_capacity", 2028] == base.loc["national_tax_capacity", 2028]
 
 
 def test_with_assumptions_returns_a_copy(sjobo):
@@ -134,13 +145,14 @@ def test_with_assumptions_returns_a_copy(sjobo):
     base = sjobo.project(2028).statement(language="id")
     new = changed.project(2028).statement(language="id")
     pd.testing.assert_series_equal(base[2027], new[2027])
-    # Lower tax base growth in 2028 costs (0.04 − 0.02) × tax base 2027 × rate / 100 in tax revenue, and
-    # (0.04 − 0.02) × the income equalisation of 2027 (289.2), which scales with the own and national capacity.
+    # Lower own tax base growth in 2028 costs (0.04 − 0.02) × tax base 2027 × rate / 100 in tax revenue, while
+    # the income equalisation makes up the county rate (19.70 %) of the lost equalisation base.
     tb_2027 = base.loc["tax_base", 2027]
     assert new.loc["tax_revenue", 2028] - base.loc["tax_revenue", 2028] == pytest.approx(
         -0.02 * tb_2027 * 20.92 / 100, rel=1e-9)
+    eb_2027 = sjobo.project(2028).revenue(language="id").loc["equalisation_tax_base", 2027]
     assert new.loc["general_grants", 2028] - base.loc["general_grants", 2028] == pytest.approx(
-        -0.02 * 289.2, rel=1e-9)
+        0.02 * eb_2027 * 0.197, rel=1e-9)
 
 
 def test_required_tax_rates_plug_back(sjobo, projection):
