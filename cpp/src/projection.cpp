@@ -27,6 +27,13 @@ void flatten(const YearSeries& s, int base_year, Eigen::Index n, double base_val
 }
 }  // namespace
 
+double remaining_year_share(int start_month) {
+  if (start_month < 1 || start_month > 12) {
+    throw InputError(fmt::format("start_month = {} is outside the allowed range [1, 12]", start_month));
+  }
+  return static_cast<double>(13 - start_month) / 12.0;
+}
+
 Eigen::Index IncomeStatement::index_of(int year) const {
   if (years.empty() || year < years.front() || year > years.back()) {
     throw InputError(fmt::format("year = {} is outside the statement's years [{}, {}]", year,
@@ -45,7 +52,9 @@ void IncomeStatement::resize(Eigen::Index n) {
         &final_settlement, &efficiency_saving, &tax_change_revenue, &preliminary_tax, &final_settlement_previous_year,
         &final_settlement_current_year, &income_equalisation, &other_general_grants, &equalisation_tax_base,
         &own_tax_capacity, &national_tax_capacity, &population, &equalisation_change_per_krona, &kept_per_krona,
-        &earned_income_effect}) {
+        &earned_income_effect, &work_line_households_reduced, &work_line_saving, &work_line_cost,
+        &work_line_earnings, &work_line_tax_base, &work_line_tax_gain, &work_line_equalisation_change,
+        &work_line_net}) {
     v->resize(n);
   }
 }
@@ -177,6 +186,26 @@ void Projector::validate_measures(const Measures& measures) const {
     check_range(fmt::format("earned_income_changes[{}].amount_msek", i), m.income_year, m.amount_msek, -1.0e6, 1.0e6,
                 "MSEK");
   }
+  for (std::size_t i = 0; i < measures.work_lines.size(); ++i) {
+    const WorkLinePolicy& m = measures.work_lines[i];
+    const std::string p = fmt::format("work_lines[{}] ({}).", i, m.name);
+    if (m.start_year < b || m.start_year > horizon_) {
+      throw InputError(fmt::format("{}start_year = {} is outside the projected years [{}, {}]", p, m.start_year, b,
+                                   horizon_));
+    }
+    remaining_year_share(m.start_month);
+    check_range(p + "baseline_households", m.start_year, m.baseline_households, 0.0, 1.0e6, "households");
+    check_range(p + "cost_per_household_kr", m.start_year, m.cost_per_household_kr, 0.0, 1.0e7, "kr per year");
+    check_rate(p + "household_trend", m.start_year, m.household_trend);
+    check_share(p + "target_reduction", m.start_year, m.target_reduction);
+    check_share(p + "share_into_work", m.start_year, m.share_into_work);
+    check_range(p + "earnings_per_person_kr", m.start_year, m.earnings_per_person_kr, 0.0, 1.0e8, "kr per year");
+    check_range(p + "persons_per_household", m.start_year, m.persons_per_household, 0.0, 10.0, "persons");
+    check_range(p + "implementation_cost_msek", m.start_year, m.implementation_cost_msek, 0.0, 1.0e5, "MSEK");
+    if (m.ramp_years < 1 || m.ramp_years > 50) {
+      throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, m.ramp_years));
+    }
+  }
   for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
     const EfficiencyMeasure& m = measures.efficiency[i];
     if (m.from_year < b || m.from_year > horizon_) {
@@ -240,6 +269,37 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
     }
   }
 
+  // Work lines: households, saved assistance, implementation cost and earnings by year (income year).
+  out.work_line_households_reduced.setZero();
+  out.work_line_saving.setZero();
+  out.work_line_cost.setZero();
+  out.work_line_earnings.setZero();
+  for (const WorkLinePolicy& m : measures.work_lines) {
+    double households = m.baseline_households;
+    double cost_per_household = m.cost_per_household_kr;
+    double earnings_per_person = m.earnings_per_person_kr;
+    double implementation = m.implementation_cost_msek;
+    for (Eigen::Index k = 0; k < n_; ++k) {
+      const int year = b + static_cast<int>(k);
+      if (k > 0) {
+        households *= 1.0 + m.household_trend;
+        cost_per_household *= 1.0 + other_[k];
+        earnings_per_person *= 1.0 + labour_[k];
+        implementation *= 1.0 + labour_[k];
+      }
+      if (year < m.start_year) continue;
+      const double months = year == m.start_year ? remaining_year_share(m.start_month) : 1.0;
+      const double ramp = std::min(1.0, static_cast<double>(year - m.start_year + 1) / m.ramp_years);
+      const double reduced = households * m.target_reduction * ramp;
+      out.work_line_households_reduced[k] += reduced;
+      out.work_line_saving[k] += reduced * cost_per_household * months / 1e6;
+      out.work_line_cost[k] += implementation * months;
+      out.work_line_earnings[k] +=
+          reduced * m.share_into_work * m.persons_per_household * earnings_per_person * months / 1e6;
+    }
+  }
+  out.operating_costs += out.work_line_saving - out.work_line_cost;  // costs are negative in the statement
+
   double baseline_tax_base = base_.tax_base_msek;
   double baseline_equalisation_base = equalisation_base0_msek_;
   double regular_income = base_.operating_income_msek - base_.realisation_gains_msek;
@@ -259,6 +319,14 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
       for (int y = std::max(m.income_year + 1, b + 1); y <= year; ++y) amount *= 1.0 + tax_base_growth_[y - b];
       added += amount;
     }
+    // Work-line earnings of income year t − 2, uprated like any earned income.
+    double from_work = 0.0;
+    if (k >= 2) {
+      from_work = out.work_line_earnings[k - 2];
+      for (Eigen::Index j = k - 1; j <= k; ++j) from_work *= 1.0 + tax_base_growth_[j];
+    }
+    out.work_line_tax_base[k] = from_work;
+    added += from_work;
     const double tax_base = baseline_tax_base + added;
     out.earned_income_effect[k] = added;
     double change = 0.0;
@@ -306,6 +374,10 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
       out.general_grants[k] = grants_[k];
     }
     out.kept_per_krona[k] = rate / 100.0 + out.equalisation_change_per_krona[k];
+    out.work_line_tax_gain[k] = rate / 100.0 * out.work_line_tax_base[k];
+    out.work_line_equalisation_change[k] = out.equalisation_change_per_krona[k] * out.work_line_tax_base[k] + 0.0;
+    out.work_line_net[k] = out.work_line_saving[k] - out.work_line_cost[k] + out.work_line_tax_gain[k] +
+                           out.work_line_equalisation_change[k];
     out.realisation_gains[k] = 0.0 - gains_[k];  // 0.0 − x: never −0.0
     out.operating_income[k] = regular_income + gains_[k];
     out.depreciation[k] = 0.0 - depreciation_[k];

@@ -21,7 +21,10 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "final_settlement_previous_year", "final_settlement_current_year",
                               "income_equalisation", "other_general_grants", "equalisation_tax_base",
                               "own_tax_capacity", "national_tax_capacity", "population",
-                              "equalisation_change_per_krona", "kept_per_krona", "earned_income_effect"};
+                              "equalisation_change_per_krona", "kept_per_krona", "earned_income_effect",
+                              "work_line_households_reduced", "work_line_saving", "work_line_cost",
+                              "work_line_earnings", "work_line_tax_base", "work_line_tax_gain",
+                              "work_line_equalisation_change", "work_line_net"};
 }  // namespace
 
 void kommunbudget::bindings::bind_projection(py::module_& m) {
@@ -40,10 +43,26 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                                         "reaches the tax base of income_year + 2.");
   define_fields(earned, "EarnedIncomeChange", "income_year", &EarnedIncomeChange::income_year, "amount_msek",
                 &EarnedIncomeChange::amount_msek);
+  m.def("remaining_year_share", &remaining_year_share, py::arg("start_month"),
+        "Share of a year left from the first day of start_month (1-12): (13 − month) / 12.");
+  py::class_<WorkLinePolicy> work(m, "WorkLinePolicy",
+                                  "A work-line policy for households on social assistance: baseline households and "
+                                  "cost per household (kr), trend, start year and month, target reduction, ramp "
+                                  "years, share into work, earnings per person (kr), persons per household, yearly "
+                                  "implementation cost (MSEK). Fractions as fractions.");
+  define_fields(work, "WorkLinePolicy", "name", &WorkLinePolicy::name, "baseline_households",
+                &WorkLinePolicy::baseline_households, "cost_per_household_kr", &WorkLinePolicy::cost_per_household_kr,
+                "household_trend", &WorkLinePolicy::household_trend, "start_year", &WorkLinePolicy::start_year,
+                "start_month", &WorkLinePolicy::start_month, "target_reduction", &WorkLinePolicy::target_reduction,
+                "ramp_years", &WorkLinePolicy::ramp_years, "share_into_work", &WorkLinePolicy::share_into_work,
+                "earnings_per_person_kr", &WorkLinePolicy::earnings_per_person_kr, "persons_per_household",
+                &WorkLinePolicy::persons_per_household, "implementation_cost_msek",
+                &WorkLinePolicy::implementation_cost_msek);
   py::class_<Measures> measures(m, "Measures",
-                                "The measures of a scenario: lists tax_changes, efficiency, earned_income_changes.");
+                                "The measures of a scenario: lists tax_changes, efficiency, earned_income_changes, "
+                                "work_lines.");
   define_fields(measures, "Measures", "tax_changes", &Measures::tax_changes, "efficiency", &Measures::efficiency,
-                "earned_income_changes", &Measures::earned_income_changes);
+                "earned_income_changes", &Measures::earned_income_changes, "work_lines", &Measures::work_lines);
 
   py::class_<IncomeStatement> st(m, "IncomeStatement",
                                  "Income statement per year (resultaträkning), base year first. Each line is a "
@@ -88,6 +107,14 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   KB_LINE(equalisation_change_per_krona);
   KB_LINE(kept_per_krona);
   KB_LINE(earned_income_effect);
+  KB_LINE(work_line_households_reduced);
+  KB_LINE(work_line_saving);
+  KB_LINE(work_line_cost);
+  KB_LINE(work_line_earnings);
+  KB_LINE(work_line_tax_base);
+  KB_LINE(work_line_tax_gain);
+  KB_LINE(work_line_equalisation_change);
+  KB_LINE(work_line_net);
   KB_LINE(grant_items);
   KB_LINE(grant_item_names);
 #undef KB_LINE

@@ -164,11 +164,30 @@ class EarnedIncomeChange:
     amount_msek: float
     def __init__(self, **kwargs: Any) -> None: ...
 
+def remaining_year_share(start_month: int) -> float: ...
+
+class WorkLinePolicy:
+    _fields: ClassVar[list[str]]
+    name: str
+    baseline_households: float
+    cost_per_household_kr: float
+    household_trend: float
+    start_year: int
+    start_month: int
+    target_reduction: float
+    ramp_years: int
+    share_into_work: float
+    earnings_per_person_kr: float
+    persons_per_household: float
+    implementation_cost_msek: float
+    def __init__(self, **kwargs: Any) -> None: ...
+
 class Measures:
     _fields: ClassVar[list[str]]
     tax_changes: list[TaxChange]
     efficiency: list[EfficiencyMeasure]
     earned_income_changes: list[EarnedIncomeChange]
+    work_lines: list[WorkLinePolicy]
     def __init__(self, **kwargs: Any) -> None: ...
 
 class IncomeStatement:
@@ -208,6 +227,14 @@ class IncomeStatement:
     equalisation_change_per_krona: npt.NDArray[np.float64]
     kept_per_krona: npt.NDArray[np.float64]
     earned_income_effect: npt.NDArray[np.float64]
+    work_line_households_reduced: npt.NDArray[np.float64]
+    work_line_saving: npt.NDArray[np.float64]
+    work_line_cost: npt.NDArray[np.float64]
+    work_line_earnings: npt.NDArray[np.float64]
+    work_line_tax_base: npt.NDArray[np.float64]
+    work_line_tax_gain: npt.NDArray[np.float64]
+    work_line_equalisation_change: npt.NDArray[np.float64]
+    work_line_net: npt.NDArray[np.float64]
     def index_of(self, year: int) -> int: ...
     def __len__(self) -> int: ...
 

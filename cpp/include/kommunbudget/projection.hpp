@@ -41,11 +41,40 @@ struct EarnedIncomeChange {
   double amount_msek = 0.0;   ///< change of the taxable earned income, MSEK (signed)
 };
 
+/// Share of a year left from the first day of `start_month` (1-12): (13 − month) / 12. A measure starting
+/// 1 April counts nine twelfths of its yearly amount in its first year. @throws InputError for a month outside 1-12.
+double remaining_year_share(int start_month);
+
+/// A work-line policy (arbetslinje) for households on social assistance (ekonomiskt bistånd), DESIGN.md 3.3.
+///
+/// Baseline: households[t] = baseline_households × (1 + household_trend)^(t − base year); cost per household
+/// uprated by the other-consumption index (övrig förbrukning: the assistance norm follows prices). The policy
+/// removes target_reduction × households[t] × ramp[t] households from assistance, ramp rising linearly to 1 over
+/// ramp_years from the start year (first year: month share). Of those leaving, share_into_work go into work, with
+/// persons_per_household persons earning earnings_per_person_kr each (uprated by the labour-cost index); their
+/// earnings reach the tax base two years later (EarnedIncomeChange), the rest raise no tax base. The implementation
+/// cost (caseworkers, activation) is uprated by the labour-cost index.
+struct WorkLinePolicy {
+  std::string name = "work_line";
+  double baseline_households = 0.0;      ///< biståndshushåll in the base year, >= 0
+  double cost_per_household_kr = 0.0;    ///< assistance paid per household and year, base year, kr, >= 0
+  double household_trend = 0.0;          ///< own yearly growth of baseline households, fraction
+  int start_year = 0;
+  int start_month = 1;                   ///< 1-12; the first year counts (13 − month) / 12
+  double target_reduction = 0.0;         ///< share of baseline households off assistance when fully ramped, [0, 1]
+  int ramp_years = 1;                    ///< years to reach the full reduction, >= 1
+  double share_into_work = 0.0;          ///< of those leaving, the share going into work, [0, 1]
+  double earnings_per_person_kr = 0.0;   ///< yearly taxable earnings per person in work, base-year kr, >= 0
+  double persons_per_household = 1.0;    ///< persons in work per household leaving into work, [0, 10]
+  double implementation_cost_msek = 0.0; ///< yearly cost of the policy, base-year MSEK, >= 0
+};
+
 /// The measures of a scenario. Applied to a copy of the baseline projection; the baseline is never changed.
 struct Measures {
   std::vector<TaxChange> tax_changes;
   std::vector<EfficiencyMeasure> efficiency;
   std::vector<EarnedIncomeChange> earned_income_changes;
+  std::vector<WorkLinePolicy> work_lines;
 };
 
 /// The income statement per year, base year first. Every vector has shape (n_years,) aligned with `years`.
@@ -92,6 +121,15 @@ struct IncomeStatement {
   /// What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above.
   Eigen::VectorXd kept_per_krona;
   Eigen::VectorXd earned_income_effect;   ///< tax base added by earned-income changes this year, MSEK
+  // Work-line policies (summed over policies), each row (n_years,):
+  Eigen::VectorXd work_line_households_reduced;  ///< households off assistance against the baseline path
+  Eigen::VectorXd work_line_saving;              ///< assistance saved, MSEK (lowers operating costs)
+  Eigen::VectorXd work_line_cost;                ///< implementation cost, MSEK (raises operating costs)
+  Eigen::VectorXd work_line_earnings;            ///< earnings of those moved into work in this income year, MSEK
+  Eigen::VectorXd work_line_tax_base;            ///< tax base added this year (earnings of two years before), MSEK
+  Eigen::VectorXd work_line_tax_gain;            ///< own-rate tax on that added base, MSEK
+  Eigen::VectorXd work_line_equalisation_change; ///< the income equalisation's change on it, MSEK (≤ 0 below 115 %)
+  Eigen::VectorXd work_line_net;                 ///< saving − cost + tax gain + equalisation change, MSEK
   Eigen::VectorXd efficiency_saving;      ///< cost avoided by efficiency measures this year, MSEK (positive)
   Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
 
