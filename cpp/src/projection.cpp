@@ -54,7 +54,9 @@ void IncomeStatement::resize(Eigen::Index n) {
         &own_tax_capacity, &national_tax_capacity, &population, &equalisation_change_per_krona, &kept_per_krona,
         &earned_income_effect, &work_line_households_reduced, &work_line_saving, &work_line_cost,
         &work_line_earnings, &work_line_tax_base, &work_line_tax_gain, &work_line_equalisation_change,
-        &work_line_net}) {
+        &work_line_net, &disposal_realisation_gain, &disposal_running_cost_saved, &disposal_depreciation_saved,
+        &disposal_interest_saved, &disposal_external_rent, &disposal_net, &disposal_net_balanced_budget,
+        &fixed_saving, &fixed_saving_one_off_cost}) {
     v->resize(n);
   }
 }
@@ -186,6 +188,48 @@ void Projector::validate_measures(const Measures& measures) const {
     check_range(fmt::format("earned_income_changes[{}].amount_msek", i), m.income_year, m.amount_msek, -1.0e6, 1.0e6,
                 "MSEK");
   }
+  for (std::size_t i = 0; i < measures.disposals.size(); ++i) {
+    const Disposal& d = measures.disposals[i];
+    const Property& q = d.property;
+    const std::string p = fmt::format("disposals[{}] ({}).", i, q.id);
+    if (q.id.empty()) throw InputError(fmt::format("disposals[{}].property.id is empty; expected an id", i));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (measures.disposals[j].property.id == q.id) {
+        throw InputError(fmt::format("disposals: property '{}' is sold twice; expected each property once", q.id));
+      }
+    }
+    if (d.year < b || d.year > horizon_) {
+      throw InputError(fmt::format("{}year = {} is outside the projected years [{}, {}]", p, d.year, b, horizon_));
+    }
+    remaining_year_share(d.month);
+    check_range(p + "property.area_m2", d.year, q.area_m2, 0.0, 1.0e7, "m²");
+    check_range(p + "property.book_value_msek", d.year, q.book_value_msek, 0.0, 1.0e5, "MSEK");
+    check_range(p + "property.market_value_msek", d.year, q.market_value_msek, 0.0, 1.0e5, "MSEK");
+    check_range(p + "property.running_cost_msek", d.year, q.running_cost_msek, 0.0, 1.0e4, "MSEK");
+    check_range(p + "property.depreciation_msek", d.year, q.depreciation_msek, 0.0, 1.0e4, "MSEK");
+    check_share(p + "property.vacancy", d.year, q.vacancy);
+    check_range(p + "property.external_rent_msek", d.year, q.external_rent_msek, 0.0, 1.0e4, "MSEK");
+    if (d.price_msek >= 0.0 || !std::isfinite(d.price_msek)) {
+      check_range(p + "price_msek", d.year, d.price_msek, 0.0, 1.0e5, "MSEK");
+    }
+    check_fraction(p + "debt_interest_rate", d.year, d.debt_interest_rate, 0.0, 0.2, "an interest rate");
+  }
+  for (std::size_t i = 0; i < measures.fixed_savings.size(); ++i) {
+    const FixedSaving& f = measures.fixed_savings[i];
+    const std::string p = fmt::format("fixed_savings[{}] ({}).", i, f.name);
+    if (f.start_year < b || f.start_year > horizon_) {
+      throw InputError(fmt::format("{}start_year = {} is outside the projected years [{}, {}]", p, f.start_year, b,
+                                   horizon_));
+    }
+    remaining_year_share(f.start_month);
+    check_range(p + "amount_msek", f.start_year, f.amount_msek, 0.0, 1.0e5, "MSEK");
+    check_share(p + "realised_share", f.start_year, f.realised_share);
+    if (f.labour_share >= 0.0 || !std::isfinite(f.labour_share)) check_share(p + "labour_share", f.start_year, f.labour_share);
+    check_range(p + "one_off_cost_msek", f.start_year, f.one_off_cost_msek, 0.0, 1.0e5, "MSEK");
+    if (f.ramp_years < 1 || f.ramp_years > 50) {
+      throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, f.ramp_years));
+    }
+  }
   for (std::size_t i = 0; i < measures.work_lines.size(); ++i) {
     const WorkLinePolicy& m = measures.work_lines[i];
     const std::string p = fmt::format("work_lines[{}] ({}).", i, m.name);
@@ -300,6 +344,54 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
   }
   out.operating_costs += out.work_line_saving - out.work_line_cost;  // costs are negative in the statement
 
+  // Fixed savings: ramped, realised share, uprated with the line they reduce; one-off cost in the start year.
+  out.fixed_saving.setZero();
+  out.fixed_saving_one_off_cost.setZero();
+  for (const FixedSaving& f : measures.fixed_savings) {
+    double amount = f.amount_msek * f.realised_share;
+    for (Eigen::Index k = 0; k < n_; ++k) {
+      const int year = b + static_cast<int>(k);
+      if (k > 0) {
+        const double w = f.labour_share < 0.0 ? weight_[k] : f.labour_share;
+        amount *= 1.0 + w * labour_[k] + (1.0 - w) * other_[k];
+      }
+      if (year < f.start_year) continue;
+      const double months = year == f.start_year ? remaining_year_share(f.start_month) : 1.0;
+      const double ramp = std::min(1.0, static_cast<double>(year - f.start_year + 1) / f.ramp_years);
+      out.fixed_saving[k] += amount * ramp * months;
+      if (year == f.start_year) out.fixed_saving_one_off_cost[k] += f.one_off_cost_msek;
+    }
+  }
+  out.operating_costs += out.fixed_saving - out.fixed_saving_one_off_cost;
+
+  // Disposals: the gain in the year of sale; running cost, depreciation and interest from then on; external rent.
+  out.disposal_realisation_gain.setZero();
+  out.disposal_running_cost_saved.setZero();
+  out.disposal_depreciation_saved.setZero();
+  out.disposal_interest_saved.setZero();
+  out.disposal_external_rent.setZero();
+  for (const Disposal& d : measures.disposals) {
+    const Property& q = d.property;
+    const double price = d.price_msek < 0.0 ? q.market_value_msek : d.price_msek;
+    double running = q.running_cost_msek;
+    double rent = q.need_remains ? q.external_rent_msek : 0.0;
+    for (Eigen::Index k = 0; k < n_; ++k) {
+      const int year = b + static_cast<int>(k);
+      if (k > 0) {
+        running *= 1.0 + other_[k];
+        rent *= 1.0 + other_[k];
+      }
+      if (year < d.year) continue;
+      const double months = year == d.year ? remaining_year_share(d.month) : 1.0;
+      if (year == d.year) out.disposal_realisation_gain[k] += price - q.book_value_msek;
+      out.disposal_running_cost_saved[k] += running * months;
+      out.disposal_depreciation_saved[k] += q.depreciation_msek * months;
+      out.disposal_interest_saved[k] += price * d.debt_interest_rate * months;
+      out.disposal_external_rent[k] += rent * months;
+    }
+  }
+  out.operating_costs += out.disposal_running_cost_saved - out.disposal_external_rent;
+
   double baseline_tax_base = base_.tax_base_msek;
   double baseline_equalisation_base = equalisation_base0_msek_;
   double regular_income = base_.operating_income_msek - base_.realisation_gains_msek;
@@ -378,13 +470,24 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
     out.work_line_equalisation_change[k] = out.equalisation_change_per_krona[k] * out.work_line_tax_base[k] + 0.0;
     out.work_line_net[k] = out.work_line_saving[k] - out.work_line_cost[k] + out.work_line_tax_gain[k] +
                            out.work_line_equalisation_change[k];
-    out.realisation_gains[k] = 0.0 - gains_[k];  // 0.0 − x: never −0.0
-    out.operating_income[k] = regular_income + gains_[k];
-    out.depreciation[k] = 0.0 - depreciation_[k];
+    // A disposal's gain is operating income deducted for the balanced-budget result; a loss is an operating cost
+    // that stays in both (conservative: the exceptions of LKBR 11 kap. 10 § are not modelled).
+    const double disposal_gain = std::max(0.0, out.disposal_realisation_gain[k]);
+    const double disposal_loss = std::min(0.0, out.disposal_realisation_gain[k]);
+    out.operating_costs[k] += disposal_loss;
+    out.realisation_gains[k] = 0.0 - gains_[k] - disposal_gain;  // 0.0 − x: never −0.0
+    out.operating_income[k] = regular_income + gains_[k] + disposal_gain;
+    out.depreciation[k] = 0.0 - std::max(0.0, depreciation_[k] - out.disposal_depreciation_saved[k]);
     out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
     out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];
     out.financial_income[k] = fin_income_[k];
-    out.financial_costs[k] = 0.0 - fin_costs_[k];
+    // Interest saved lowers the financial costs; beyond them it is a return on the proceeds (financial income).
+    const double interest_saved = out.disposal_interest_saved[k];
+    out.financial_costs[k] = 0.0 - std::max(0.0, fin_costs_[k] - interest_saved);
+    out.financial_income[k] += std::max(0.0, interest_saved - fin_costs_[k]);
+    out.disposal_net_balanced_budget[k] = out.disposal_running_cost_saved[k] + out.disposal_depreciation_saved[k] +
+                                          interest_saved - out.disposal_external_rent[k] + disposal_loss;
+    out.disposal_net[k] = out.disposal_net_balanced_budget[k] + disposal_gain;
     out.result[k] = out.operating_result[k] + out.financial_income[k] + out.financial_costs[k];
     out.other_balance_adjustments[k] = k == 0 ? base_.other_balance_adjustments_msek : 0.0;
     out.reserve_use[k] = reserve_[k];

@@ -24,7 +24,10 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "equalisation_change_per_krona", "kept_per_krona", "earned_income_effect",
                               "work_line_households_reduced", "work_line_saving", "work_line_cost",
                               "work_line_earnings", "work_line_tax_base", "work_line_tax_gain",
-                              "work_line_equalisation_change", "work_line_net"};
+                              "work_line_equalisation_change", "work_line_net", "disposal_realisation_gain",
+                              "disposal_running_cost_saved", "disposal_depreciation_saved",
+                              "disposal_interest_saved", "disposal_external_rent", "disposal_net",
+                              "disposal_net_balanced_budget", "fixed_saving", "fixed_saving_one_off_cost"};
 }  // namespace
 
 void kommunbudget::bindings::bind_projection(py::module_& m) {
@@ -58,11 +61,35 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                 "earnings_per_person_kr", &WorkLinePolicy::earnings_per_person_kr, "persons_per_household",
                 &WorkLinePolicy::persons_per_household, "implementation_cost_msek",
                 &WorkLinePolicy::implementation_cost_msek);
+  py::class_<Property> property(m, "Property",
+                                "A property of the premises: id, use, area_m2, book_value_msek, market_value_msek, "
+                                "running_cost_msek (a year, base-year prices), depreciation_msek (a year), vacancy "
+                                "(share), need_remains, external_rent_msek (a year, if the need remains).");
+  define_fields(property, "Property", "id", &Property::id, "use", &Property::use, "area_m2", &Property::area_m2,
+                "book_value_msek", &Property::book_value_msek, "market_value_msek", &Property::market_value_msek,
+                "running_cost_msek", &Property::running_cost_msek, "depreciation_msek", &Property::depreciation_msek,
+                "vacancy", &Property::vacancy, "need_remains", &Property::need_remains, "external_rent_msek",
+                &Property::external_rent_msek);
+  py::class_<Disposal> disposal(m, "Disposal",
+                                "Sale of a property in year from month: price_msek (negative = market value), "
+                                "debt_interest_rate (fraction) on the debt the proceeds repay.");
+  define_fields(disposal, "Disposal", "property", &Disposal::property, "year", &Disposal::year, "month",
+                &Disposal::month, "price_msek", &Disposal::price_msek, "debt_interest_rate",
+                &Disposal::debt_interest_rate);
+  py::class_<FixedSaving> saving(m, "FixedSaving",
+                                 "A yearly saving at full effect (base-year MSEK) from start_year/start_month, ramped "
+                                 "over ramp_years, realised_share realised, uprated with labour_share (negative = "
+                                 "PKV), one_off_cost_msek in the start year.");
+  define_fields(saving, "FixedSaving", "name", &FixedSaving::name, "amount_msek", &FixedSaving::amount_msek,
+                "start_year", &FixedSaving::start_year, "start_month", &FixedSaving::start_month, "ramp_years",
+                &FixedSaving::ramp_years, "realised_share", &FixedSaving::realised_share, "labour_share",
+                &FixedSaving::labour_share, "one_off_cost_msek", &FixedSaving::one_off_cost_msek);
   py::class_<Measures> measures(m, "Measures",
                                 "The measures of a scenario: lists tax_changes, efficiency, earned_income_changes, "
-                                "work_lines.");
+                                "work_lines, disposals, fixed_savings.");
   define_fields(measures, "Measures", "tax_changes", &Measures::tax_changes, "efficiency", &Measures::efficiency,
-                "earned_income_changes", &Measures::earned_income_changes, "work_lines", &Measures::work_lines);
+                "earned_income_changes", &Measures::earned_income_changes, "work_lines", &Measures::work_lines,
+                "disposals", &Measures::disposals, "fixed_savings", &Measures::fixed_savings);
 
   py::class_<IncomeStatement> st(m, "IncomeStatement",
                                  "Income statement per year (resultaträkning), base year first. Each line is a "
@@ -115,6 +142,15 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   KB_LINE(work_line_tax_gain);
   KB_LINE(work_line_equalisation_change);
   KB_LINE(work_line_net);
+  KB_LINE(disposal_realisation_gain);
+  KB_LINE(disposal_running_cost_saved);
+  KB_LINE(disposal_depreciation_saved);
+  KB_LINE(disposal_interest_saved);
+  KB_LINE(disposal_external_rent);
+  KB_LINE(disposal_net);
+  KB_LINE(disposal_net_balanced_budget);
+  KB_LINE(fixed_saving);
+  KB_LINE(fixed_saving_one_off_cost);
   KB_LINE(grant_items);
   KB_LINE(grant_item_names);
 #undef KB_LINE

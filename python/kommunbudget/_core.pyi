@@ -182,12 +182,49 @@ class WorkLinePolicy:
     implementation_cost_msek: float
     def __init__(self, **kwargs: Any) -> None: ...
 
+class Property:
+    _fields: ClassVar[list[str]]
+    id: str
+    use: str
+    area_m2: float
+    book_value_msek: float
+    market_value_msek: float
+    running_cost_msek: float
+    depreciation_msek: float
+    vacancy: float
+    need_remains: bool
+    external_rent_msek: float
+    def __init__(self, **kwargs: Any) -> None: ...
+
+class Disposal:
+    _fields: ClassVar[list[str]]
+    property: Property
+    year: int
+    month: int
+    price_msek: float
+    debt_interest_rate: float
+    def __init__(self, **kwargs: Any) -> None: ...
+
+class FixedSaving:
+    _fields: ClassVar[list[str]]
+    name: str
+    amount_msek: float
+    start_year: int
+    start_month: int
+    ramp_years: int
+    realised_share: float
+    labour_share: float
+    one_off_cost_msek: float
+    def __init__(self, **kwargs: Any) -> None: ...
+
 class Measures:
     _fields: ClassVar[list[str]]
     tax_changes: list[TaxChange]
     efficiency: list[EfficiencyMeasure]
     earned_income_changes: list[EarnedIncomeChange]
     work_lines: list[WorkLinePolicy]
+    disposals: list[Disposal]
+    fixed_savings: list[FixedSaving]
     def __init__(self, **kwargs: Any) -> None: ...
 
 class IncomeStatement:
@@ -235,6 +272,15 @@ class IncomeStatement:
     work_line_tax_gain: npt.NDArray[np.float64]
     work_line_equalisation_change: npt.NDArray[np.float64]
     work_line_net: npt.NDArray[np.float64]
+    disposal_realisation_gain: npt.NDArray[np.float64]
+    disposal_running_cost_saved: npt.NDArray[np.float64]
+    disposal_depreciation_saved: npt.NDArray[np.float64]
+    disposal_interest_saved: npt.NDArray[np.float64]
+    disposal_external_rent: npt.NDArray[np.float64]
+    disposal_net: npt.NDArray[np.float64]
+    disposal_net_balanced_budget: npt.NDArray[np.float64]
+    fixed_saving: npt.NDArray[np.float64]
+    fixed_saving_one_off_cost: npt.NDArray[np.float64]
     def index_of(self, year: int) -> int: ...
     def __len__(self) -> int: ...
 

@@ -135,3 +135,152 @@ TEST(WorkLineErrors, FieldsAreChecked) {
   m.work_lines[0].start_month = 13;
   EXPECT_THROW(p.run(m), InputError);
 }
+
+namespace {
+Disposal school_sale(int year, int month = 1) {
+  Disposal d;
+  d.property = Property{"Skolan 1", "school", 3000.0, 12.0, 20.0, 1.5, 0.6, 1.0, false, 0.0};
+  d.year = year;
+  d.month = month;
+  d.debt_interest_rate = 0.03;
+  return d;
+}
+}  // namespace
+
+TEST(Premises, RealisationGainInTheResultButNotInTheBalancedBudgetResult) {
+  // Lomma 2022 (the report; lomma.se): of a result of about 120 MSEK, 46.6 MSEK were realisation gains, which the
+  // balanced-budget result excludes. A sale with a gain of 46.6 MSEK moves the result by 46.6 more than the
+  // balanced-budget result.
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026), kbtest::flat_assumptions(2025, 2026),
+                    2026);
+  const IncomeStatement base = p.run();
+  Disposal d;
+  d.property = Property{"Lomma", "housing", 0.0, 10.0, 56.6, 0.0, 0.0, 0.0, false, 0.0};
+  d.year = 2025;
+  Measures m;
+  m.disposals.push_back(d);
+  const IncomeStatement s = p.run(m);
+  EXPECT_NEAR(s.disposal_realisation_gain[1], 46.6, 1e-9);
+  EXPECT_NEAR(s.result[1] - base.result[1], 46.6, 1e-9);
+  EXPECT_NEAR(s.balanced_budget_result[1] - base.balanced_budget_result[1], 0.0, 1e-9);
+  EXPECT_NEAR(s.realisation_gains[1], -46.6, 1e-9);
+}
+
+TEST(Premises, DisposalStopsCostsPaysRentAndSavesInterestFromTheMonthOfSale) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2027),
+                    kbtest::flat_assumptions(2025, 2027, 0.035, 0.02), 2027);
+  const IncomeStatement base = p.run();
+  Disposal d = school_sale(2025, 7);  // 1 July: half a year
+  d.property.need_remains = true;
+  d.property.external_rent_msek = 0.9;
+  Measures m;
+  m.disposals.push_back(d);
+  const IncomeStatement s = p.run(m);
+  // 2025: running cost 1.5 uprated 2 % (other consumption), half a year; depreciation 0.6 half; interest 3 % on
+  // the price 20.0, half; rent 0.9 uprated, half; gain 20 − 12 = 8 in the result only.
+  EXPECT_NEAR(s.disposal_running_cost_saved[1], 1.5 * 1.02 * 0.5, 1e-12);
+  EXPECT_NEAR(s.disposal_depreciation_saved[1], 0.3, 1e-12);
+  EXPECT_NEAR(s.disposal_interest_saved[1], 0.3, 1e-12);
+  EXPECT_NEAR(s.disposal_external_rent[1], 0.9 * 1.02 * 0.5, 1e-12);
+  const double bb_effect = 1.5 * 1.02 * 0.5 + 0.3 + 0.3 - 0.9 * 1.02 * 0.5;
+  EXPECT_NEAR(s.balanced_budget_result[1] - base.balanced_budget_result[1], bb_effect, 1e-9);
+  EXPECT_NEAR(s.result[1] - base.result[1], bb_effect + 8.0, 1e-9);
+  // 2026: a full year, costs uprated again.
+  EXPECT_NEAR(s.disposal_running_cost_saved[2], 1.5 * 1.02 * 1.02, 1e-12);
+  EXPECT_NEAR(s.result[2] - base.result[2], s.disposal_net[2], 1e-9);
+  EXPECT_EQ(s.result[0], base.result[0]);
+}
+
+TEST(Premises, ALossStaysInTheBalancedBudgetResult) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2025), kbtest::flat_assumptions(2025, 2025),
+                    2025);
+  const IncomeStatement base = p.run();
+  Disposal d = school_sale(2025);
+  d.price_msek = 9.0;  // below the book value 12.0
+  d.debt_interest_rate = 0.0;
+  d.property.running_cost_msek = 0.0;
+  d.property.depreciation_msek = 0.0;
+  Measures m;
+  m.disposals.push_back(d);
+  const IncomeStatement s = p.run(m);
+  EXPECT_NEAR(s.result[1] - base.result[1], -3.0, 1e-9);
+  EXPECT_NEAR(s.balanced_budget_result[1] - base.balanced_budget_result[1], -3.0, 1e-9);
+}
+
+TEST(FixedSaving, VaxjoPremisesBenchmarkAndRealisedShare) {
+  // Växjö 2017 (the report): matching comparable municipalities' premises costs, 20 %, was worth about 9 MSEK,
+  // i.e. a base of about 9 / 0.20 = 45 MSEK; the realised 16 MSEK is about a third of that base.
+  const double base_cost = 9.0 / 0.20;
+  EXPECT_NEAR(base_cost, 45.0, 1e-12);
+  EXPECT_NEAR(16.0 / base_cost, 1.0 / 3.0, 0.03);
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026), kbtest::flat_assumptions(2025, 2026),
+                    2026);
+  FixedSaving f;
+  f.name = "premises benchmark";
+  f.amount_msek = 0.20 * base_cost;
+  f.start_year = 2025;
+  f.labour_share = 0.0;  // premises costs: other consumption
+  const IncomeStatement s = [&] {
+    Measures m;
+    m.fixed_savings.push_back(f);
+    return p.run(m);
+  }();
+  EXPECT_NEAR(s.fixed_saving[1], 9.0 * 1.02, 1e-12);  // base-year 9 MSEK uprated by other consumption (2 %)
+}
+
+TEST(FixedSaving, RampRealisedShareMidYearAndOneOffCost) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2027), kbtest::flat_assumptions(2025, 2027),
+                    2027);
+  const IncomeStatement base = p.run();
+  FixedSaving f;
+  f.amount_msek = 12.0;
+  f.start_year = 2025;
+  f.start_month = 4;
+  f.ramp_years = 2;
+  f.realised_share = 0.5;
+  f.labour_share = 1.0;  // uprated by labour cost, 3.5 %
+  f.one_off_cost_msek = 2.0;
+  Measures m;
+  m.fixed_savings.push_back(f);
+  const IncomeStatement s = p.run(m);
+  // 2025: 12 × 0.5 realised × 1.035 × ramp 1/2 × 9/12; 2026: full ramp, a full year, uprated twice.
+  EXPECT_NEAR(s.fixed_saving[1], 12.0 * 0.5 * 1.035 * 0.5 * 0.75, 1e-12);
+  EXPECT_NEAR(s.fixed_saving[2], 12.0 * 0.5 * 1.035 * 1.035, 1e-12);
+  EXPECT_NEAR(s.fixed_saving_one_off_cost[1], 2.0, 1e-12);
+  EXPECT_NEAR(s.result[1] - base.result[1], s.fixed_saving[1] - 2.0, 1e-9);
+  EXPECT_NEAR(s.result[2] - base.result[2], s.fixed_saving[2], 1e-9);
+  // Zero size: exactly the baseline.
+  FixedSaving zero;
+  zero.start_year = 2025;
+  Measures z;
+  z.fixed_savings.push_back(zero);
+  EXPECT_EQ(p.run(z).result, base.result);
+}
+
+TEST(LeversErrors, DisposalAndSavingFieldsAreChecked) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026), kbtest::flat_assumptions(2025, 2026),
+                    2026);
+  Measures twice;
+  twice.disposals = {school_sale(2025), school_sale(2026)};
+  try {
+    p.run(twice);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("'Skolan 1' is sold twice"), std::string::npos) << e.what();
+  }
+  Measures rate;
+  rate.disposals = {school_sale(2025)};
+  rate.disposals[0].debt_interest_rate = 3.0;
+  try {
+    p.run(rate);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean 0.03?"), std::string::npos) << e.what();
+  }
+  Measures share;
+  FixedSaving f;
+  f.start_year = 2025;
+  f.realised_share = 80.0;
+  share.fixed_savings = {f};
+  EXPECT_THROW(p.run(share), InputError);
+}

@@ -69,8 +69,54 @@ struct WorkLinePolicy {
   double implementation_cost_msek = 0.0; ///< yearly cost of the policy, base-year MSEK, >= 0
 };
 
+/// A property (fastighet) of the municipality's premises (lokaler). Its running cost and depreciation are part of
+/// the baseline's costs; a Disposal removes them. Amounts in base-year MSEK.
+struct Property {
+  std::string id;                  ///< e.g. the property designation
+  std::string use;                 ///< e.g. "school", "office"
+  double area_m2 = 0.0;            ///< m², >= 0
+  double book_value_msek = 0.0;    ///< bokfört värde, >= 0
+  double market_value_msek = 0.0;  ///< marknadsvärde, >= 0 (the default sale price)
+  double running_cost_msek = 0.0;  ///< drift and maintenance a year, base-year prices, >= 0
+  double depreciation_msek = 0.0;  ///< avskrivning a year, >= 0 (nominal, not uprated)
+  double vacancy = 0.0;            ///< share of the area vacant, [0, 1]
+  bool need_remains = false;       ///< whether the activity still needs premises after a sale
+  double external_rent_msek = 0.0; ///< yearly rent for replacement premises if the need remains, base-year prices
+};
+
+/// Disposal (avyttring) of a property in `year` from the first day of `month` (DESIGN.md 3.4): the realisation
+/// gain (price − book value) counts in the result but not in the balanced-budget result (LKBR 11 kap. 10 §; a loss
+/// stays in both); from then on the running cost (uprated by other consumption) and the depreciation stop; the
+/// proceeds repay debt at `debt_interest_rate` (interest saved); external rent is paid (uprated) if the need
+/// remains.
+struct Disposal {
+  Property property;
+  int year = 0;
+  int month = 1;                    ///< 1-12: the first year counts (13 − month) / 12 of the yearly effects
+  double price_msek = -1.0;         ///< sale price; negative = the property's market value
+  double debt_interest_rate = 0.0;  ///< interest rate on the debt the proceeds repay, fraction [0, 0.2]
+};
+
+/// A saving of a fixed yearly amount (at full effect, base-year prices), reached over `ramp_years` from
+/// `start_year` and `start_month`, of which `realised_share` is expected to be realised; uprated with the line it
+/// reduces (labour share; negative = PKV's weight). Serves a fixed saving, a premises savings target (a share of
+/// total premises cost, e.g. Lomma's 10 %) and closing a share of the gap to the reference cost (NKA).
+/// `one_off_cost_msek` is paid in the start year.
+struct FixedSaving {
+  std::string name = "saving";
+  double amount_msek = 0.0;         ///< yearly saving at full effect, base-year MSEK, >= 0
+  int start_year = 0;
+  int start_month = 1;
+  int ramp_years = 1;               ///< >= 1
+  double realised_share = 1.0;      ///< share expected to be realised, [0, 1]
+  double labour_share = -1.0;       ///< uprating of the saving; negative = PKV's weight
+  double one_off_cost_msek = 0.0;   ///< implementation cost in the start year, MSEK, >= 0
+};
+
 /// The measures of a scenario. Applied to a copy of the baseline projection; the baseline is never changed.
 struct Measures {
+  std::vector<Disposal> disposals;
+  std::vector<FixedSaving> fixed_savings;
   std::vector<TaxChange> tax_changes;
   std::vector<EfficiencyMeasure> efficiency;
   std::vector<EarnedIncomeChange> earned_income_changes;
@@ -130,6 +176,17 @@ struct IncomeStatement {
   Eigen::VectorXd work_line_tax_gain;            ///< own-rate tax on that added base, MSEK
   Eigen::VectorXd work_line_equalisation_change; ///< the income equalisation's change on it, MSEK (≤ 0 below 115 %)
   Eigen::VectorXd work_line_net;                 ///< saving − cost + tax gain + equalisation change, MSEK
+  // Disposals (summed), each row (n_years,), MSEK:
+  Eigen::VectorXd disposal_realisation_gain;     ///< price − book value in the year of sale (a loss is negative)
+  Eigen::VectorXd disposal_running_cost_saved;   ///< running cost no longer paid
+  Eigen::VectorXd disposal_depreciation_saved;   ///< depreciation no longer booked
+  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid
+  Eigen::VectorXd disposal_external_rent;        ///< rent for replacement premises (a cost)
+  Eigen::VectorXd disposal_net;                  ///< effect on the result (gain + savings − rent)
+  Eigen::VectorXd disposal_net_balanced_budget;  ///< effect on the balanced-budget result (without gains)
+  // Fixed savings (summed), MSEK:
+  Eigen::VectorXd fixed_saving;                  ///< saving realised this year
+  Eigen::VectorXd fixed_saving_one_off_cost;     ///< one-off implementation costs this year
   Eigen::VectorXd efficiency_saving;      ///< cost avoided by efficiency measures this year, MSEK (positive)
   Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
 
