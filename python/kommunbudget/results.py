@@ -176,8 +176,9 @@ class Projection:
 
     def line(self, name: str) -> np.ndarray:
         """One statement line, shape (n_years,). Raises KeyError naming the known lines for an unknown name."""
-        if name not in _LINE_UNITS:
-            raise KeyError(f"line {name!r} does not exist; expected one of: {', '.join(_LINE_UNITS)}")
+        if name not in _LINE_UNITS and name not in _core.IncomeStatement.LINES:
+            raise KeyError(f"line {name!r} does not exist; expected one of: "
+                           f"{', '.join(dict.fromkeys(list(_LINE_UNITS) + list(_core.IncomeStatement.LINES)))}")
         return np.array(getattr(self.core, name), dtype=float)
 
     def statement(self, language: str = "en", memo: bool = True) -> pd.DataFrame:

@@ -1,0 +1,161 @@
+"""Scenario files: validation (one case per failure mode, each asserting the message), running, effects that add
+up, the bridge, raise-tax-vs-measures, atomic saving. Expected values are derived in the tests."""
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+import pytest
+
+import kommunbudget as kb
+from kommunbudget import scenarios
+
+EXAMPLE = resources.files("kommunbudget") / "data" / "scenarios" / "sjobo_before_tax_rise.toml"
+
+MINIMAL = """
+name = "t"
+municipality = "Sjöbo"
+horizon = 2028
+[[measures]]
+name = "spara"
+kind = "fixed_saving"
+amount_msek = 10.0
+start_year = 2026
+"""
+
+
+@pytest.fixture(scope="module")
+def example():
+    return scenarios.run(str(EXAMPLE))
+
+
+def test_example_effects_add_up_to_the_scenario(example):
+    total = example.projection.line("result") - example.baseline.line("result")
+    np.testing.assert_allclose(example.measure_effects.sum(axis=0).to_numpy(dtype=float), total, atol=1e-9)
+    assert list(example.measure_effects.index) == ["arbetslinje", "gymnasieskola: halva kostnadsgapet",
+                                                   "sälj tom lokal"]
+    assert example.measure_kinds["sälj tom lokal"] == "disposal"
+    assert example.measure_topics["arbetslinje"] == [11, 13, 16]
+
+
+def test_bridge_sums_exactly_both_ways(example):
+    bridge = example.bridge(2030)
+    for view in ("measure", "line"):
+        rows = bridge[bridge["view"] == view]
+        start, end = rows.iloc[0]["msek"], rows.iloc[-1]["msek"]
+        assert rows.iloc[1:-1]["msek"].sum() == pytest.approx(end - start, abs=1e-9)
+    assert bridge.iloc[0]["msek"] == pytest.approx(example.baseline.line("result")[-1])
+
+
+def test_nka_gap_by_hand(example):
+    # Gymnasieskola: SCB net cost 109.218 MSEK, NKA 11.1661 % (Kolada N17001 2024): gap = cost × NKA / (100 + NKA);
+    # half of it, ramped over three years from 2026, uprated with labour share 0.7 from 2024 prices.
+    gap = 109.218 * 11.1661 / 111.1661
+    b = example.baseline
+    factor = 1.0
+    for year in (2025, 2026):
+        k = b.years.index(year)
+        lab = b.municipality.assumptions.get("labour_cost_change", year)[0]
+        oth = b.municipality.assumptions.get("other_cost_change", year)[0]
+        factor *= 1 + 0.7 * lab + 0.3 * oth
+    k26 = b.years.index(2026)
+    saving_2026 = example.projection.line("fixed_saving")[k26]
+    assert saving_2026 == pytest.approx(gap * 0.5 * factor / 3, rel=1e-9)
+
+
+def test_disposal_gain_is_outside_the_balanced_budget_result(example):
+    k = example.baseline.years.index(2026)
+    gain = 14.0 - 8.0  # market value − book value of the example property
+    s, b = example.projection, example.baseline
+    assert s.line("disposal_realisation_gain")[k] == pytest.approx(gain)
+    diff_result = s.line("result")[k] - b.line("result")[k]
+    diff_bb = s.line("balanced_budget_result")[k] - b.line("balanced_budget_result")[k]
+    assert diff_result - diff_bb == pytest.approx(gain, abs=1e-9)
+
+
+def test_tax_rate_equivalent_of_a_measure_equals_the_tax_change_giving_the_same_result(example):
+    # The saving's öre in 2028 applied as a tax change from 2028 gives the same result that year.
+    year = 2028
+    k = example.baseline.years.index(year)
+    ore = example.measure_effects_ore.at["gymnasieskola: halva kostnadsgapet", year]
+    taxed = example.municipality.project(2030, kb.Measures(tax_changes=[kb.TaxChange(
+        from_year=year, change_kr_per_100kr=ore / 100)]))
+    assert taxed.line("result")[k] - example.baseline.line("result")[k] == pytest.approx(
+        example.measure_effects.at["gymnasieskola: halva kostnadsgapet", year], rel=1e-9)
+
+
+def test_raise_tax_vs_measures(example):
+    needed = example.tax_needed()
+    assert needed.loc["with measures", "change_kr_per_100kr"] < needed.loc["without measures", "change_kr_per_100kr"]
+    # Plugging the change in meets the target in every year from 2025.
+    change = needed.loc["with measures", "change_kr_per_100kr"]
+    measures = example.scenario.measures_core()
+    measures.tax_changes = [kb.TaxChange(from_year=2025, change_kr_per_100kr=change)]
+    p = example.municipality.project(2030, measures)
+    gaps = kb._core.target_gap_msek(p.core, example.target)
+    assert max(gaps[1:]) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_zero_size_measures_give_the_baseline():
+    zero = scenarios.parse(MINIMAL.replace("amount_msek = 10.0", "amount_msek = 0.0"))
+    r = scenarios.run(zero)
+    np.testing.assert_array_equal(r.projection.line("result"), r.baseline.line("result"))
+
+
+def test_save_is_atomic_and_reads_back_and_load_does_not_touch_the_file(tmp_path):
+    source = tmp_path / "s.toml"
+    source.write_text(MINIMAL, encoding="utf-8")
+    before = source.read_bytes()
+    s = scenarios.load_scenario(source)
+    assert source.read_bytes() == before
+    target = tmp_path / "copy.toml"
+    target.write_text("old", encoding="utf-8")
+    scenarios.save(s, target)
+    again = scenarios.load_scenario(target)
+    assert again.measures == s.measures and again.horizon == 2028
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.toml", "s.toml"]
+    with pytest.raises(ValueError, match="is a directory"):
+        scenarios.save(s, tmp_path)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name = ", "not valid TOML"),
+    (MINIMAL + "colour = 'red'\n", r"measures\[0\] \(spara\).colour: unknown key for a fixed_saving measure"),
+    (MINIMAL.replace('municipality = "Sjöbo"\n', ""), "municipality: missing"),
+    (MINIMAL.replace("horizon = 2028", "horizon = '2028'"), "horizon: '2028' is not a whole number"),
+    (MINIMAL.replace("amount_msek = 10.0", "amount_msek = 'ten'"), r"amount_msek: 'ten' is not a number"),
+    (MINIMAL.replace('kind = "fixed_saving"', 'kind = "miracle"'), r"kind: 'miracle'; expected one of"),
+    (MINIMAL.replace("start_year = 2026", ""), r"missing start_year for a fixed_saving measure"),
+    (MINIMAL + MINIMAL[MINIMAL.index("[[measures]]"):], r"the name 'spara' is used twice"),
+    (MINIMAL.replace('kind = "fixed_saving"', 'kind = "fixed_saving"\ntopics = [25]'), r"\[25\] are not checklist"),
+    (MINIMAL.replace('horizon = 2028', 'horizon = 2028\ntarget = "lots"'), r"target: target = 'lots'"),
+    ("municipality = 'Sjöbo'\nhorizon = 2028\nwho = 1\n", r"who: unknown key"),
+])
+def test_invalid_scenarios_name_file_key_and_allowed_values(text, message):
+    with pytest.raises(ValueError, match=message) as info:
+        scenarios.parse(text, "bad.toml")
+    assert "scenario bad.toml" in str(info.value)
+
+
+def test_core_refusal_names_the_file_and_measure(tmp_path):
+    bad = tmp_path / "late.toml"
+    bad.write_text(MINIMAL.replace("start_year = 2026", "start_year = 2035"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"late.toml: measures\[0\] \(spara\): .*start_year = 2035 is outside"):
+        scenarios.run(bad)
+
+
+def test_premises_target_lomma_share():
+    # Lomma (the report): a requirement of 10 % of total premises costs; on a 200 MSEK base that is 20 MSEK.
+    text = MINIMAL.replace('kind = "fixed_saving"\namount_msek = 10.0',
+                           'kind = "premises_target"\ntotal_premises_cost_msek = 200.0\nshare = 0.10')
+    r = scenarios.run(scenarios.parse(text))
+    k = r.baseline.years.index(2026)
+    other = [r.municipality.assumptions.get("other_cost_change", y)[0] for y in (2025, 2026)]
+    assert r.projection.line("fixed_saving")[k] == pytest.approx(20.0 * (1 + other[0]) * (1 + other[1]), rel=1e-9)
+
+
+def test_compare_scenarios(example):
+    other = scenarios.run(scenarios.parse(MINIMAL.replace("horizon = 2028", "horizon = 2030")))
+    table = scenarios.compare_scenarios([example, other])
+    assert set(table.index.get_level_values(0)) == {example.scenario.name, "t"}
+    assert ("t", "measures_ore") in table.index
