@@ -50,6 +50,7 @@ demo: setup
 	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget solve "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget compare "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON) --chart "$(OUT)/result_vs_target.png"
+	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise
 
 ## benchmark: the projection loop against two references in one run (prints ratios; not a test)
 benchmark:

@@ -16,7 +16,7 @@ Quick use::
 """
 import logging as _logging
 
-from kommunbudget import _core, data, defaults, plots, revenue, vintages
+from kommunbudget import _core, checklist, data, defaults, plots, presets, revenue, scenarios, vintages
 from kommunbudget._core import (
     ComputationError,
     Disposal,
@@ -75,6 +75,7 @@ __all__ = [
     "WorkLinePolicy",
     "__version__",
     "available_baselines",
+    "checklist",
     "compare",
     "data",
     "default_targets",
@@ -84,7 +85,9 @@ __all__ = [
     "parse_target",
     "pkv_change",
     "plots",
+    "presets",
     "revenue",
+    "scenarios",
     "target_key",
     "tax_rate_equivalent_ore",
     "vintages",

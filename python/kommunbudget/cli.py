@@ -248,6 +248,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format (default table); csv and json are documented in README.md")
     r.set_defaults(handler=_cmd_revenue_table)
 
+    sc = sub.add_parser("scenario", parents=[out, verbose],
+                        help="run a scenario file: measures' worth per year in MSEK and öre, targets, bridge, tax "
+                             "needed with and without the measures, checklist",
+                        description="Runs a scenario TOML file (see README 'Scenarios') against its baseline.")
+    sc.add_argument("file", metavar="FILE.toml", help="the scenario file (read only)")
+    sc.add_argument("--year", type=_year, metavar="YEAR", default=None,
+                    help="year of the bridge; default the scenario's horizon")
+    sc.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    sc.set_defaults(handler=_cmd_scenario)
+
     v = sub.add_parser("vintages", parents=[out, verbose],
                        help="assumption vintages: list them, or compare two (assumptions and, for a municipality, "
                             "the result)",
@@ -1201,6 +1211,77 @@ def _cmd_datasets(args: argparse.Namespace) -> Document:
                               "PKV (published)": [f"{x * 100:.1f}" for x in v["published_pkv"]],
                               "status": v["status"]}, index=pd.Index(v["years"], name="year"))
         lines.append(textwrap.indent(frame.to_string(), "      "))
+    doc.text = "\n".join(lines) + "\n"
+    return doc
+
+
+def _cmd_scenario(args: argparse.Namespace) -> Document:
+    from kommunbudget import scenarios
+
+    r = scenarios.run(args.file)
+    years = r.baseline.years
+    year = args.year if args.year is not None else years[-1]
+    bridge = r.bridge(year)
+    summary = r.summary()
+    needed = r.tax_needed()
+    header = _header(Setup(r.municipality, r.scenario.horizon, r.baseline, []))
+    effects = Table("measure_effects", {name: _floats(r.measure_effects.loc[name]) for name in r.measure_effects.index},
+                    {name: "MSEK" for name in r.measure_effects.index})
+    effects_ore = Table("measure_effects_ore", {name: _floats(r.measure_effects_ore.loc[name])
+                                                for name in r.measure_effects_ore.index},
+                        {name: "öre" for name in r.measure_effects_ore.index})
+    summary_table = Table("summary", {row: _floats(summary.loc[row]) for row in summary.index},
+                          {row: ("fraction" if row.endswith("share") else "boolean" if "meets" in row else "MSEK")
+                           for row in summary.index})
+    extra: dict[str, Any] = {
+        "scenario": {"name": r.scenario.name, "file": r.scenario.source_file, "target": r.target.describe(),
+                     "measures": [{"name": m.name, "kind": m.kind, "topics": list(m.topics)}
+                                  for m in r.scenario.measures]},
+        "bridge": {"year": year, "rows": bridge.to_dict(orient="records")},
+        "tax_needed": {label: needed.loc[label].to_dict() for label in needed.index},
+    }
+    checklist_frame = None
+    try:
+        from kommunbudget import checklist as kb_checklist
+    except ImportError:  # the checklist module is part of the package; a partial install is an error worth seeing
+        raise CliError("the package's checklist module is missing: reinstall kommunbudget") from None
+    checklist_frame = kb_checklist.checklist(r)
+    extra["checklist"] = checklist_frame.to_dict(orient="records")
+    doc = Document("scenario", header, [effects, effects_ore, summary_table], extra)
+    if args.format != "table":
+        return doc
+    status = r.baseline.year_status()
+    columns = _year_columns(years, status)
+    lines = [_title(r.municipality, f"scenario '{r.scenario.name}'", years), _wrap(r.scenario.description),
+             f"File: {r.scenario.source_file}; target: {r.target.describe()}; vintage {r.municipality.vintage}", ""]
+    rows: list[tuple[Any, list[str]]] = []
+    for name in r.measure_effects.index:
+        rows.append(((name, "MSEK"), [_fmt(v, "MSEK", True) for v in r.measure_effects.loc[name]]))
+        rows.append(((name, "öre"), [_fmt(v, "öre", True) for v in r.measure_effects_ore.loc[name]]))
+    lines += ["What each measure adds to the result (added one at a time in file order; the parts sum to the "
+              "scenario's change)", _frame_text(rows, columns), ""]
+    srows = [(("Result, MSEK", key), [_fmt(v, "MSEK") for v in summary.loc[f"{key}_result"]])
+             for key in ("baseline", "scenario")]
+    srows += [(("Balanced-budget result, MSEK", key), [_fmt(v, "MSEK") for v in
+                                                       summary.loc[f"{key}_balanced_budget_result"]])
+              for key in ("baseline", "scenario")]
+    srows += [(("Result share", key), [_fmt(v, "fraction") for v in summary.loc[f"{key}_result_share"]])
+              for key in ("baseline", "scenario")]
+    srows += [(("Meets the target", key), ["yes" if v > 0.5 else "no" for v in summary.loc[f"{key}_meets_target"]])
+              for key in ("baseline", "scenario")]
+    lines += ["Baseline and scenario", _frame_text(srows, columns), ""]
+    lines.append(f"Bridge {year}, MSEK and öre (by measure, then by statement line; each sums exactly)")
+    shown = bridge.copy()
+    shown["msek"] = shown["msek"].map(lambda v: f"{v:+.2f}")
+    shown["ore"] = shown["ore"].map(lambda v: f"{v:+.1f}")
+    lines += [textwrap.indent(shown.to_string(index=False), "  "), ""]
+    lines.append(f"Raise the tax instead? The sustained change from {years[0] + 1} that meets the target in every "
+                 f"year to {years[-1]}:")
+    for label in needed.index:
+        row = needed.loc[label]
+        lines.append(f"  {label:<17} {row['change_kr_per_100kr']:+.2f} kr per 100 kr ({row['change_ore']:+.1f} öre), "
+                     f"{row['household_cost_kr']:,.0f} kr a year at the tax base per inhabitant")
+    lines += ["", kb_checklist.checklist_text(r)]
     doc.text = "\n".join(lines) + "\n"
     return doc
 

@@ -36,6 +36,7 @@ import os
 import tempfile
 import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -242,11 +243,22 @@ def parse(text: str, source_file: str = "<text>") -> Scenario:
                     description=doc.get("description", ""), source_file=source_file)
 
 
+def packaged_scenarios() -> list[str]:
+    """Names of the example scenarios shipped with the package (``data/scenarios/*.toml``)."""
+    folder = resources.files("kommunbudget") / "data" / "scenarios"
+    return sorted(e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml"))
+
+
 def load_scenario(path: str | Path) -> Scenario:
-    """Loads a scenario file (read only; the file is never modified). Raises ValueError as :func:`parse`."""
+    """Loads a scenario file (read only; the file is never modified), or a packaged example by name (see
+    :func:`packaged_scenarios`). Raises ValueError as :func:`parse`, or if neither exists (naming the examples)."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"scenario file {str(path)!r} does not exist")
+        if str(path) in packaged_scenarios():
+            entry = resources.files("kommunbudget") / "data" / "scenarios" / f"{path}.toml"
+            return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/scenarios/{path}.toml")
+        raise ValueError(f"scenario file {str(path)!r} does not exist (packaged examples: "
+                         f"{', '.join(packaged_scenarios())})")
     return parse(path.read_text(encoding="utf-8"), str(path))
 
 
@@ -459,5 +471,5 @@ def compare_scenarios(results: list[ScenarioResult]) -> pd.DataFrame:
     return frame
 
 
-__all__ = ["MEASURE_KINDS", "Measure", "Scenario", "ScenarioResult", "compare_scenarios", "load_scenario", "parse",
-           "run", "save", "to_toml"]
+__all__ = ["MEASURE_KINDS", "Measure", "Scenario", "ScenarioResult", "compare_scenarios", "load_scenario",
+           "packaged_scenarios", "parse", "run", "save", "to_toml"]

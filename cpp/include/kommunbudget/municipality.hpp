@@ -23,7 +23,7 @@ struct CostLine {
   /// weight", so that the line moves with PKV itself.
   double labour_share = -1.0;
   /// Volume growth per projection year, fraction (demography or other drivers). Must cover the projection years.
-  YearSeries volume_growth;
+  YearSeries volume_growth = YearSeries("volume_growth", {}, {});
 };
 
 /// One item of "generella statsbidrag och utjämning" other than the income equalisation, e.g. cost equalisation
@@ -38,8 +38,8 @@ struct GrantItem {
 /// else the previous year's amount × (1 + growth[t]).
 struct GrantItemPath {
   std::string name;           ///< the GrantItem's name
-  YearSeries amounts_msek;    ///< given amounts (may be empty or cover some years)
-  YearSeries growth;          ///< growth (fraction) for the years without a given amount
+  YearSeries amounts_msek = YearSeries("amounts_msek", {}, {});    ///< given amounts (may be empty or cover some years)
+  YearSeries growth = YearSeries("growth", {}, {});          ///< growth (fraction) for the years without a given amount
 };
 
 /// The base year of a municipality (basår): the figures of an adopted budget or of the accounts.
@@ -89,32 +89,32 @@ double implied_tax_base_msek(double tax_revenue_msek, double tax_rate_kr_per_100
 /// these from data or documented defaults and labels each one.
 struct Assumptions {
   PriceIndex price_index;                ///< PKV components per year (fractions)
-  YearSeries tax_base_growth;            ///< skatteunderlagets ökning per year, fraction
-  YearSeries operating_income_growth;    ///< growth of verksamhetens intäkter per year, fraction
+  YearSeries tax_base_growth = YearSeries("tax_base_growth", {}, {});            ///< skatteunderlagets ökning per year, fraction
+  YearSeries operating_income_growth = YearSeries("operating_income_growth", {}, {});    ///< growth of verksamhetens intäkter per year, fraction
   /// generella statsbidrag och utjämning per year, MSEK, where given (e.g. the adopted plan's figures); may be
   /// empty or cover only some of the projection years
-  YearSeries general_grants_msek;
+  YearSeries general_grants_msek = YearSeries("general_grants_msek", {}, {});
   /// Growth of general grants (fraction) for each projection year WITHOUT a given amount:
   /// grants[t] = grants[t − 1] × (1 + general_grants_growth[t]).
-  YearSeries general_grants_growth;
+  YearSeries general_grants_growth = YearSeries("general_grants_growth", {}, {});
   /// Itemised grants only: inhabitants per projection year (persons), the growth of the national average tax
   /// capacity (fraction), and one path per grant item.
-  YearSeries population;
-  YearSeries national_tax_capacity_growth;
+  YearSeries population = YearSeries("population", {}, {});
+  YearSeries national_tax_capacity_growth = YearSeries("national_tax_capacity_growth", {}, {});
   std::vector<GrantItemPath> grant_items;
   /// Optional (empty = 0): final settlements for the previous year, MSEK.
-  YearSeries final_settlement_previous_year_msek;
-  YearSeries depreciation_msek;          ///< avskrivningar per year, MSEK, >= 0
-  YearSeries financial_income_msek;      ///< finansiella intäkter per year, MSEK, >= 0
-  YearSeries financial_costs_msek;       ///< finansiella kostnader per year, MSEK, >= 0
+  YearSeries final_settlement_previous_year_msek = YearSeries("final_settlement_previous_year_msek", {}, {});
+  YearSeries depreciation_msek = YearSeries("depreciation_msek", {}, {});          ///< avskrivningar per year, MSEK, >= 0
+  YearSeries financial_income_msek = YearSeries("financial_income_msek", {}, {});      ///< finansiella intäkter per year, MSEK, >= 0
+  YearSeries financial_costs_msek = YearSeries("financial_costs_msek", {}, {});       ///< finansiella kostnader per year, MSEK, >= 0
   /// Optional: the own tax rate per year, kr per 100 kr; empty = the base-year rate held unchanged.
-  YearSeries tax_rate_kr_per_100kr;
+  YearSeries tax_rate_kr_per_100kr = YearSeries("tax_rate_kr_per_100kr", {}, {});
   /// Optional (empty = 0): final settlements (slutavräkning) per year, MSEK.
-  YearSeries final_settlement_msek;
+  YearSeries final_settlement_msek = YearSeries("final_settlement_msek", {}, {});
   /// Optional (empty = 0): realisation gains per year, MSEK.
-  YearSeries realisation_gains_msek;
+  YearSeries realisation_gains_msek = YearSeries("realisation_gains_msek", {}, {});
   /// Optional (empty = 0): use of the result reserve per year, MSEK (+ withdrawal, − allocation).
-  YearSeries reserve_use_msek;
+  YearSeries reserve_use_msek = YearSeries("reserve_use_msek", {}, {});
 
   /// @throws InputError naming the series and the missing or invalid year, for years [from, to]. With
   ///         `itemised` the grant paths, population and national growth are checked instead of the total.

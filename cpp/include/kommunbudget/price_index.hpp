@@ -15,9 +15,9 @@ double pkv_change(double labour_change, double other_change, double labour_weigh
 
 /// The yearly components of PKV, as fractions per year (PKV, arbetskraftskostnad, övrig förbrukning, vikter).
 struct PriceIndex {
-  YearSeries labour_cost_change;  ///< labour-cost change per year, fraction (labour_cost_index)
-  YearSeries other_cost_change;   ///< other-consumption change per year, fraction (other_cost_index)
-  YearSeries labour_weight;       ///< labour weight per year, fraction in [0, 1]
+  YearSeries labour_cost_change = YearSeries("labour_cost_change", {}, {});  ///< labour-cost change per year, fraction (labour_cost_index)
+  YearSeries other_cost_change = YearSeries("other_cost_change", {}, {});   ///< other-consumption change per year, fraction (other_cost_index)
+  YearSeries labour_weight = YearSeries("labour_weight", {}, {});       ///< labour weight per year, fraction in [0, 1]
 
   /// @throws InputError unless all three series cover [from, to] with valid rates and weights in [0, 1].
   void validate(int from, int to) const;
