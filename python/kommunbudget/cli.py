@@ -258,6 +258,15 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
     sc.set_defaults(handler=_cmd_scenario)
 
+    ck = sub.add_parser("checklist", parents=[out, verbose],
+                        help="the report's 19 questions before a tax rise, and the lever that models each",
+                        description="Prints the checklist; with a scenario file, which questions it tested and "
+                                    "what each is worth in öre.")
+    ck.add_argument("file", metavar="FILE.toml", nargs="?", default=None,
+                    help="a scenario file or packaged example (optional)")
+    ck.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    ck.set_defaults(handler=_cmd_checklist)
+
     v = sub.add_parser("vintages", parents=[out, verbose],
                        help="assumption vintages: list them, or compare two (assumptions and, for a municipality, "
                             "the result)",
@@ -1283,6 +1292,18 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
                      f"{row['household_cost_kr']:,.0f} kr a year at the tax base per inhabitant")
     lines += ["", kb_checklist.checklist_text(r)]
     doc.text = "\n".join(lines) + "\n"
+    return doc
+
+
+def _cmd_checklist(args: argparse.Namespace) -> Document:
+    from kommunbudget import checklist as kb_checklist
+    from kommunbudget import scenarios
+
+    result = scenarios.run(args.file) if args.file else None
+    frame = kb_checklist.checklist(result)
+    doc = Document("checklist", {}, [], {"scenario": result.scenario.name if result else None,
+                                         "items": frame.to_dict(orient="records")})
+    doc.text = kb_checklist.checklist_text(result) + "\n"
     return doc
 
 

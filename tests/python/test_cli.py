@@ -491,3 +491,37 @@ def test_vintages_compare_lists_changes_and_effect(capsys):
 
 def test_unknown_vintage_is_a_clean_error(capsys):
     assert_clean_error(*run(capsys, "project", "Sjöbo", "--vintage", "skr-1999"), "skr-1999", "skr-2025-report")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Scenarios and the checklist
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_scenario_command_json(capsys):
+    doc = run_json(capsys, "scenario", "sjobo_before_tax_rise")
+    assert doc["schema"] == "kommunbudget.scenario/1"
+    names = [m["name"] for m in doc["scenario"]["measures"]]
+    assert names == list(doc["measure_effects"])
+    # The measures' effects add up to the scenario's change of the result, every year.
+    for k, change in enumerate(doc["summary"]["change_result"]):
+        assert sum(doc["measure_effects"][n][k] for n in names) == pytest.approx(change, abs=1e-9)
+    needed = doc["tax_needed"]
+    assert needed["with measures"]["change_kr_per_100kr"] < needed["without measures"]["change_kr_per_100kr"]
+    assert len(doc["checklist"]) == 19
+
+
+def test_scenario_command_bad_file_is_a_clean_error(capsys, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("municipality = 'Sjöbo'\nhorizon = 2028\ncolour = 'red'\n", encoding="utf-8")
+    assert_clean_error(*run(capsys, "scenario", str(bad)), "bad.toml", "colour", "unknown key")
+    assert_clean_error(*run(capsys, "scenario", str(tmp_path / "none.toml")), "does not exist",
+                       "sjobo_before_tax_rise")
+
+
+def test_checklist_command(capsys):
+    status, out, err = run(capsys, "checklist")
+    assert status == 0, err
+    assert "19" in out
+    doc = run_json(capsys, "checklist", "sjobo_before_tax_rise")
+    assert doc["scenario"] and sum(1 for item in doc["items"] if item["tested"]) >= 3
