@@ -281,43 +281,6 @@ class AssumptionSet:
                              f"consecutive years from {first}, or set {name.replace('_msek', '_growth')}")
         return _core.YearSeries(name, years, values)
 
-    def _covered(self, name: str, first: int, last: int) -> _core.YearSeries:
-        """The years from the first covered one to ``last`` of series ``name``, as a core YearSeries (the core
-        needs them only for years without a given amount and names the year if one is missing)."""
-        years, values = [], []
-        for y in range(first, last + 1):
-            try:
-                value, _ = self.get(name, y)
-            except ValueError:
-                if years:
-                    raise
-                continue
-            years.append(y)
-            values.append(value)
-        return _core.YearSeries(name, years, values)
-
-    def _given_amounts(self, name: str, first: int, last: int) -> _core.YearSeries:
-        """The explicit amounts of ``name`` for the consecutive years from ``first`` (the core grows the rest).
-
-        Raises
-        ------
-        ValueError
-            If explicit amounts resume after a gap, which the core cannot take.
-        """
-        s = self[name]
-        years = []
-        for y in range(first, last + 1):
-            if y not in s.values:
-                break
-            years.append(y)
-        later = [y for y in s.values if years and y > years[-1] + 1 and y <= last] if years else \
-            [y for y in s.values if first <= y <= last]
-        if later:
-            missing = (years[-1] + 1) if years else first
-            raise ValueError(f"{name}: amounts are given for {sorted(later)} but not for {missing}; give amounts "
-                             f"for consecutive years from {first}, or change {name.replace('_msek', '_growth')}")
-        return _core.YearSeries(name, years, [float(s.values[y]) for y in years])
-
     def table(self, first: int, last: int) -> pd.DataFrame:
         """Every value used for ``first..last`` with its provenance.
 
