@@ -251,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("scenario", parents=[out, verbose],
                         help="run a scenario file: measures' worth per year in MSEK and öre, targets, bridge, tax "
                              "needed with and without the measures, checklist",
-                        description="Runs a scenario TOML file (see README 'Scenarios') against its baseline.")
+                        description="Runs a scenario TOML file (see README 'Levers and scenarios') against its baseline.")
     sc.add_argument("file", metavar="FILE.toml", help="the scenario file (read only)")
     sc.add_argument("--year", type=_year, metavar="YEAR", default=None,
                     help="year of the bridge; default the scenario's horizon")

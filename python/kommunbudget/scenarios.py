@@ -231,6 +231,7 @@ def parse(text: str, source_file: str = "<text>") -> Scenario:
             if "id" not in prop:
                 raise fail(f"{where}.property.id", "missing; every property has an id")
             fields["property"] = {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
+        _check_measure_values(fail, where, kind, fields)
         topics = tuple(raw.get("topics", ()))
         bad = [t for t in topics if not isinstance(t, int) or isinstance(t, bool) or not 1 <= t <= 19]
         if bad:
@@ -247,6 +248,33 @@ def packaged_scenarios() -> list[str]:
     """Names of the example scenarios shipped with the package (``data/scenarios/*.toml``)."""
     folder = resources.files("kommunbudget") / "data" / "scenarios"
     return sorted(e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml"))
+
+
+#: Fractions in a scenario file that the core does not see as such (they are combined before it): key -> range.
+_FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
+              ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0)}
+
+
+def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -> None:
+    """Checks what the core cannot attribute to the file's keys: fractions combined before the core sees them, a
+    negative NKA (no gap to close) and an explicit negative price."""
+    for (k, key), (lo, hi) in _FRACTIONS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            value = fields[key]
+            hint = f"; did you mean {value / 100:g}?" if lo <= value / 100 <= hi and abs(value) >= 1 else ""
+            raise fail(f"{where}.{key}", f"{value:g} is outside [{lo:g}, {hi:g}] (a fraction is expected{hint})")
+    if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
+        raise fail(f"{where}.net_cost_deviation_percent",
+                   f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
+                   f"cost: there is no gap to close (expected a deviation > 0)")
+    if kind == "nka_gap" and fields["net_cost_msek"] < 0:
+        raise fail(f"{where}.net_cost_msek", f"{fields['net_cost_msek']:g} is negative; expected a net cost >= 0")
+    if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
+        raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
+                                          f"out to sell at the market value)")
+    for key in ("start_month", "month"):
+        if key in fields and not 1 <= fields[key] <= 12:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [1, 12]")
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -416,8 +444,20 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
-             use_plan_growth=scenario.use_plan_growth)
+    try:
+        m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
+                 use_plan_growth=scenario.use_plan_growth)
+    except ValueError as exc:
+        raise ValueError(f"scenario {scenario.source_file}: {exc}") from None
+    if scenario.horizon <= m.base_year:
+        raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
+                         f"{m.base_year} (the adopted budget)")
+    for i, measure in enumerate(scenario.measures):
+        for key in ("start_year", "year", "from_year"):
+            if key in measure.fields and measure.fields[key] <= m.base_year:
+                raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: "
+                                 f"{measure.fields[key]} is not after the base year {m.base_year}; the base year is "
+                                 f"the adopted budget, so measures start in {m.base_year + 1}-{scenario.horizon}")
     projector = m.projector(scenario.horizon)
     baseline = Projection(m, scenario.horizon, projector.run(_core.Measures()))
     previous = baseline.line("result")

@@ -159,3 +159,27 @@ def test_compare_scenarios(example):
     table = scenarios.compare_scenarios([example, other])
     assert set(table.index.get_level_values(0)) == {example.scenario.name, "t"}
     assert ("t", "measures_ore") in table.index
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('kind = "fixed_saving"\namount_msek = 10.0',
+     'kind = "premises_target"\ntotal_premises_cost_msek = 100.0\nshare = 10.0', r"share: 10 is outside \[0, 1\].*0.1"),
+    ('kind = "fixed_saving"\namount_msek = 10.0',
+     'kind = "nka_gap"\nnet_cost_msek = 100.0\nnet_cost_deviation_percent = -8.0\nshare_closed = 0.5',
+     "no gap to close"),
+    ('kind = "fixed_saving"\namount_msek = 10.0',
+     'kind = "nka_gap"\nnet_cost_msek = 100.0\nnet_cost_deviation_percent = 8.0\nshare_closed = 50.0',
+     r"share_closed: 50 is outside \[0, 1\]"),
+    ("amount_msek = 10.0", "amount_msek = 10.0\nlabour_share = -0.5", r"labour_share: -0.5 is outside \[0, 1\]"),
+    ("start_year = 2026", "start_year = 2026\nstart_month = 13", r"start_month: 13 is outside \[1, 12\]"),
+])
+def test_values_the_core_cannot_attribute_are_checked_on_load(old, new, message):
+    assert old in MINIMAL
+    with pytest.raises(ValueError, match=message):
+        scenarios.parse(MINIMAL.replace(old, new), "bad.toml")
+
+
+def test_measures_start_after_the_base_year():
+    early = scenarios.parse(MINIMAL.replace("start_year = 2026", "start_year = 2024"), "early.toml")
+    with pytest.raises(ValueError, match=r"early.toml: measures\[0\] \(spara\).start_year: 2024 is not after"):
+        scenarios.run(early)

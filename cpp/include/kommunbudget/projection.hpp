@@ -79,7 +79,7 @@ struct Property {
   double market_value_msek = 0.0;  ///< marknadsvärde, >= 0 (the default sale price)
   double running_cost_msek = 0.0;  ///< drift and maintenance a year, base-year prices, >= 0
   double depreciation_msek = 0.0;  ///< avskrivning a year, >= 0 (nominal, not uprated)
-  double vacancy = 0.0;            ///< share of the area vacant, [0, 1]
+  double vacancy = 0.0;            ///< share of the area vacant, [0, 1]; descriptive (a sale saves the whole cost)
   bool need_remains = false;       ///< whether the activity still needs premises after a sale
   double external_rent_msek = 0.0; ///< yearly rent for replacement premises if the need remains, base-year prices
 };
