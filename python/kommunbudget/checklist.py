@@ -521,7 +521,10 @@ def checklist_text(result: Any = None, width: int = 120) -> str:
         + (f"Tested by this scenario: {tested} of 19." if result is not None else "No scenario given: nothing tested."),
     ]
     lines += textwrap.wrap("Worth: öre on the tax rate (1 kr per 100 kr = 100 öre); positive = a better result; "
-                           "first = the first year with an effect.", width=width)
+                           "first = the first year with an effect; sum = öre added over the years. A measure tagged "
+                           "with several topics counts in full under each, so the rows do not add up; a sale's "
+                           "one-off realisation gain counts in its year (and not in the balanced-budget result).",
+                           width=width)
     lines.append("")
     topic_width = width - 5 - 28 - 7 - 3 * 10
     header = (f"{'#':>3}  {'Topic':<{topic_width}}{'Levers':<28}{'Tested':<7}"
