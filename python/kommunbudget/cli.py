@@ -1247,6 +1247,7 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
                      "measures": [{"name": m.name, "kind": m.kind, "topics": list(m.topics)}
                                   for m in r.scenario.measures]},
         "bridge": {"year": year, "rows": bridge.to_dict(orient="records")},
+        "bridge_by_driver": {"year": year, "rows": r.bridge_by_driver(year).to_dict(orient="records")},
         "tax_needed": {label: needed.loc[label].to_dict() for label in needed.index},
     }
     checklist_frame = None
@@ -1284,6 +1285,11 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
     shown["msek"] = shown["msek"].map(lambda v: f"{v:+.2f}")
     shown["ore"] = shown["ore"].map(lambda v: f"{v:+.1f}")
     lines += [textwrap.indent(shown.to_string(index=False), "  "), ""]
+    drivers = r.bridge_by_driver(year)
+    drivers["msek"] = drivers["msek"].map(lambda v: f"{v:+.2f}")
+    drivers["ore"] = drivers["ore"].map(lambda v: f"{v:+.1f}")
+    lines += [f"From the base year's result to {year}, by driver (each switched on after those above it, so the "
+              f"steps sum exactly)", textwrap.indent(drivers.to_string(index=False), "  "), ""]
     lines.append(f"Raise the tax instead? The sustained change from {years[0] + 1} that meets the target in every "
                  f"year to {years[-1]}:")
     for label in needed.index:

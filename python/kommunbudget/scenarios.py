@@ -31,6 +31,7 @@ writes a new file atomically.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import tempfile
@@ -410,6 +411,57 @@ class ScenarioResult:
                     add(view, line, float(s.line(line)[k] - b.line(line)[k]))
             add(view, "scenario result", float(s.line("result")[k]))
         return pd.DataFrame(rows, columns=["view", "item", "msek", "ore"])
+
+    def bridge_by_driver(self, year: int) -> pd.DataFrame:
+        """From the base year's result to the scenario's result in ``year``, by driver: other planned amounts
+        (depreciation, financial items, grant items, settlements as given), price (PKV on costs), volume, operating
+        income growth, own tax base growth (tax revenue net of the equalisation's offset), national tax capacity
+        growth (the equalisation), and the measures. Each driver is the change when it is switched on after the ones
+        before it (all growth frozen at first), so the steps sum exactly; the order is the one listed.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``driver``, ``msek``, ``ore`` (against the baseline's tax base in ``year``); first row the base
+            year's result, last row the scenario's result in ``year``.
+
+        Raises
+        ------
+        ValueError
+            For a year outside the scenario's projection years.
+        """
+        year = as_year("year", year)
+        years = self.baseline.years
+        if year not in years[1:]:
+            raise ValueError(f"year = {year} is outside the scenario's projection years {years[1]}-{years[-1]}")
+        m = self.municipality
+        k = years.index(year)
+        frozen = m.with_assumptions(labour_cost_change=0.0, other_cost_change=0.0, volume_growth=0.0,
+                                    operating_income_growth=0.0, tax_base_growth=0.0,
+                                    national_tax_capacity_growth=0.0)
+        steps = [("price (PKV)", ["labour_cost_change", "other_cost_change"]),
+                 ("volume", [f"volume_growth:{n}" for n in m.cost_line_names()]),
+                 ("operating income growth", ["operating_income_growth"]),
+                 ("own tax base growth", ["tax_base_growth"]),
+                 ("national tax capacity growth (equalisation)", ["national_tax_capacity_growth"])]
+        one_ore = float(self.baseline.line("tax_base")[k]) / 10000.0
+        rows = [("base-year result", float(self.baseline.line("result")[0]))]
+        current = frozen
+        previous = float(current.project(self.scenario.horizon).line("result")[k])
+        rows.append(("other planned amounts", previous - rows[0][1]))
+        for label, names in steps:
+            restored = current.assumptions
+            for name in names:
+                restored = restored.replace(name, m.assumptions[name])
+            current = dataclasses.replace(current, assumptions=restored)
+            value = float(current.project(self.scenario.horizon).line("result")[k])
+            rows.append((label, value - previous))
+            previous = value
+        rows.append(("measures", float(self.projection.line("result")[k]) - previous))
+        rows.append(("scenario result", float(self.projection.line("result")[k])))
+        frame = pd.DataFrame(rows, columns=["driver", "msek"])
+        frame["ore"] = frame["msek"] / one_ore
+        return frame
 
     def tax_needed(self, from_year: int | None = None, household_income_kr: float | None = None) -> pd.DataFrame:
         """Raise tax vs. efficiency: the sustained tax change (kr per 100 kr) from ``from_year`` that meets the

@@ -183,3 +183,16 @@ def test_measures_start_after_the_base_year():
     early = scenarios.parse(MINIMAL.replace("start_year = 2026", "start_year = 2024"), "early.toml")
     with pytest.raises(ValueError, match=r"early.toml: measures\[0\] \(spara\).start_year: 2024 is not after"):
         scenarios.run(early)
+
+
+def test_bridge_by_driver_sums_exactly_and_ends_with_the_measures(example):
+    frame = example.bridge_by_driver(2030)
+    assert frame.iloc[0]["msek"] == pytest.approx(-26.1)  # Sjöbo's budgeted result 2024
+    assert frame["msek"].iloc[:-1].sum() == pytest.approx(frame.iloc[-1]["msek"], abs=1e-9)
+    measures = frame[frame["driver"] == "measures"]["msek"].iloc[0]
+    assert measures == pytest.approx(example.measure_effects[2030].sum(), abs=1e-9)
+    # With everything frozen but the national capacity, the equalisation grows: a positive step for Sjöbo, which is
+    # below the guarantee.
+    assert frame[frame["driver"].str.startswith("national")]["msek"].iloc[0] > 0
+    with pytest.raises(ValueError, match="year = 2024 is outside"):
+        example.bridge_by_driver(2024)
