@@ -34,6 +34,13 @@ double remaining_year_share(int start_month) {
   return static_cast<double>(13 - start_month) / 12.0;
 }
 
+double net_cost_gap_msek(double net_cost_msek, double net_cost_deviation_percent) {
+  check_range("net_cost_msek", kNoYear, net_cost_msek, 0.0, 1.0e6, "MSEK");
+  check_range("net_cost_deviation_percent", kNoYear, net_cost_deviation_percent, -99.999, 1000.0, "percent");
+  if (net_cost_deviation_percent <= 0.0) return 0.0;
+  return net_cost_msek * net_cost_deviation_percent / (100.0 + net_cost_deviation_percent);
+}
+
 Eigen::Index IncomeStatement::index_of(int year) const {
   if (years.empty() || year < years.front() || year > years.back()) {
     throw InputError(fmt::format("year = {} is outside the statement's years [{}, {}]", year,

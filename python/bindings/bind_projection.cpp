@@ -46,6 +46,8 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                                         "reaches the tax base of income_year + 2.");
   define_fields(earned, "EarnedIncomeChange", "income_year", &EarnedIncomeChange::income_year, "amount_msek",
                 &EarnedIncomeChange::amount_msek);
+  m.def("net_cost_gap_msek", &net_cost_gap_msek, py::arg("net_cost_msek"), py::arg("net_cost_deviation_percent"),
+        "Gap to the reference cost, MSEK: net cost × NKA / (100 + NKA); 0 for NKA <= 0.");
   m.def("remaining_year_share", &remaining_year_share, py::arg("start_month"),
         "Share of a year left from the first day of start_month (1-12): (13 − month) / 12.");
   py::class_<WorkLinePolicy> work(m, "WorkLinePolicy",

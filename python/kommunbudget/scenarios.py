@@ -104,7 +104,7 @@ class Measure:
             return _core.FixedSaving(name=self.name, amount_msek=total * share, labour_share=0.0, **f)
         if self.kind == "nka_gap":
             cost, nka, closed = f.pop("net_cost_msek"), f.pop("net_cost_deviation_percent"), f.pop("share_closed")
-            gap = cost * nka / (100.0 + nka) if nka > 0 else 0.0
+            gap = _core.net_cost_gap_msek(cost, nka)
             return _core.FixedSaving(name=self.name, amount_msek=gap * closed, **f)
         if self.kind == "efficiency":
             return _core.EfficiencyMeasure(**f)

@@ -284,3 +284,11 @@ TEST(LeversErrors, DisposalAndSavingFieldsAreChecked) {
   share.fixed_savings = {f};
   EXPECT_THROW(p.run(share), InputError);
 }
+
+TEST(FixedSaving, NetCostGapFromNka) {
+  // Sjöbo gymnasieskola 2024: SCB net cost 109.218 MSEK, Kolada NKA +11.1661 %: the reference cost is
+  // 109.218 / 1.111661, so the gap is 109.218 − 109.218 / 1.111661.
+  EXPECT_NEAR(net_cost_gap_msek(109.218, 11.1661), 109.218 - 109.218 / 1.111661, 1e-9);
+  EXPECT_EQ(net_cost_gap_msek(109.218, -8.0), 0.0);
+  EXPECT_THROW(net_cost_gap_msek(-1.0, 5.0), InputError);
+}

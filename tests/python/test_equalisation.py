@@ -26,11 +26,10 @@ def test_budget_2024_calibration_and_items(tmp_path):
     assert p.loc[items + ["income_equalisation"], 2024].sum() == pytest.approx(327.0)
 
 
-def test_budget_2025_calibration_reproduces_the_note():
-    fields, sources = itemised_grants("1265", 2025, BUDGET_2025_NOTE, "Sjöbo Budget-2025, Noter")
-    assert sources["income_equalisation_msek"].kind == "data"
+def _itemised_base_2025(fields: dict, general_grants_msek: float, tax_base_msek: float) -> _core.BaseYearState:
+    """A 2025 base year with the grant fields of the Budget-2025 note (operating costs from the 2025 plan)."""
     base = _core.BaseYearState(code="1265", name="Sjöbo", year=2025, tax_rate_kr_per_100kr=20.92,
-                               tax_base_msek=1026.1 / 0.2092, general_grants_msek=357.6,
+                               tax_base_msek=tax_base_msek, general_grants_msek=general_grants_msek,
                                cost_lines=[_core.CostLine(name="operating_costs", cost_msek=1647.8)])
     base.itemised_grants = True
     base.equalisation = _core.IncomeEqualisation(**fields["equalisation"])
@@ -38,6 +37,13 @@ def test_budget_2025_calibration_reproduces_the_note():
     base.national_tax_capacity_kr = fields["national_tax_capacity_kr"]
     base.income_equalisation_msek = fields["income_equalisation_msek"]
     base.grant_items = [_core.GrantItem(**g) for g in fields["grant_items"]]
+    return base
+
+
+def test_budget_2025_calibration_reproduces_the_note():
+    fields, sources = itemised_grants("1265", 2025, BUDGET_2025_NOTE, "Sjöbo Budget-2025, Noter")
+    assert sources["income_equalisation_msek"].kind == "data"
+    base = _itemised_base_2025(fields, 357.6, 1026.1 / 0.2092)
     statement = _core.project(base, _core.Assumptions(), 2025)
     assert statement.income_equalisation[0] == pytest.approx(280.1, abs=1e-9)
     assert statement.general_grants[0] == pytest.approx(357.6, abs=1e-9)
@@ -45,15 +51,7 @@ def test_budget_2025_calibration_reproduces_the_note():
 
 def test_items_that_do_not_sum_to_the_total_are_refused():
     fields, _ = itemised_grants("1265", 2025, BUDGET_2025_NOTE, "note")
-    base = _core.BaseYearState(code="1265", name="Sjöbo", year=2025, tax_rate_kr_per_100kr=20.92,
-                               tax_base_msek=4900.0, general_grants_msek=350.0,
-                               cost_lines=[_core.CostLine(name="operating_costs", cost_msek=1647.8)])
-    base.itemised_grants = True
-    base.equalisation = _core.IncomeEqualisation(**fields["equalisation"])
-    base.population = fields["population"]
-    base.national_tax_capacity_kr = fields["national_tax_capacity_kr"]
-    base.income_equalisation_msek = fields["income_equalisation_msek"]
-    base.grant_items = [_core.GrantItem(**g) for g in fields["grant_items"]]
+    base = _itemised_base_2025(fields, 350.0, 4900.0)
     with pytest.raises(ValueError, match=r"general_grants_msek\[2025\] = 350.*sum to 357.6"):
         base.validate()
 

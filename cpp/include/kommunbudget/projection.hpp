@@ -113,6 +113,11 @@ struct FixedSaving {
   double one_off_cost_msek = 0.0;   ///< implementation cost in the start year, MSEK, >= 0
 };
 
+/// The gap to the reference cost (referenskostnad) of a service area, MSEK: with NKA d % = (actual − reference) /
+/// reference × 100 (Kolada), the gap actual − reference = net_cost × d / (100 + d). Zero or negative d: no gap.
+/// @throws InputError for a negative net cost or d outside (−100, 1000] percent.
+double net_cost_gap_msek(double net_cost_msek, double net_cost_deviation_percent);
+
 /// The measures of a scenario. Applied to a copy of the baseline projection; the baseline is never changed.
 struct Measures {
   std::vector<Disposal> disposals;
