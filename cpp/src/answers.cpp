@@ -130,7 +130,8 @@ double household_tax_change_kr(double change_kr_per_100kr, double taxable_income
 double efficiency_rate_equivalent(const IncomeStatement& statement, int year, double amount_msek) {
   const Eigen::Index k = statement.index_of(year);
   check_finite("amount_msek", year, amount_msek);
-  const double costs = -statement.operating_costs[k] + statement.efficiency_saving[k];
+  const double costs =
+      -statement.operating_costs[k] + statement.efficiency_saving[k] - statement.efficiency_one_off_cost[k];
   if (!(costs > 0.0)) {
     throw InputError(fmt::format("operating_costs[{}] = {:g} MSEK; an efficiency rate needs positive costs", year,
                                  costs));

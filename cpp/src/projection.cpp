@@ -41,6 +41,27 @@ double net_cost_gap_msek(double net_cost_msek, double net_cost_deviation_percent
   return net_cost_msek * net_cost_deviation_percent / (100.0 + net_cost_deviation_percent);
 }
 
+double peer_gap_msek(double net_cost_msek, double population, double peer_cost_per_inhabitant_kr) {
+  check_range("net_cost_msek", kNoYear, net_cost_msek, 0.0, 1.0e6, "MSEK");
+  check_range("population", kNoYear, population, 0.0, 2.0e7, "persons");
+  check_range("peer_cost_per_inhabitant_kr", kNoYear, peer_cost_per_inhabitant_kr, 0.0, 1.0e6, "kr per inhabitant");
+  return std::max(0.0, net_cost_msek - peer_cost_per_inhabitant_kr * population / 1.0e6);
+}
+
+namespace {
+// Level of a cost line under one efficiency measure in `year` at full-year effect (1 before from_year).
+double efficiency_level(const EfficiencyMeasure& m, int year) {
+  if (year < m.from_year) return 1.0;
+  const double step = m.rate * m.realised_share;
+  const int j = year - m.from_year;
+  const auto ramped = [&](int i) { return step * std::min(1.0, static_cast<double>(i + 1) / m.ramp_years); };
+  if (!m.yearly) return 1.0 - ramped(j);
+  double level = 1.0;
+  for (int i = 0; i <= j; ++i) level *= 1.0 - ramped(i);
+  return level;
+}
+}  // namespace
+
 Eigen::Index IncomeStatement::index_of(int year) const {
   if (years.empty() || year < years.front() || year > years.back()) {
     throw InputError(fmt::format("year = {} is outside the statement's years [{}, {}]", year,
@@ -56,7 +77,7 @@ void IncomeStatement::resize(Eigen::Index n) {
        {&operating_income, &operating_costs, &depreciation, &net_operating_cost, &tax_revenue, &general_grants,
         &operating_result, &financial_income, &financial_costs, &result, &realisation_gains,
         &other_balance_adjustments, &reserve_use, &balanced_budget_result, &result_share, &tax_rate, &tax_base,
-        &final_settlement, &efficiency_saving, &tax_change_revenue, &preliminary_tax, &final_settlement_previous_year,
+        &final_settlement, &efficiency_saving, &efficiency_one_off_cost, &tax_change_revenue, &preliminary_tax, &final_settlement_previous_year,
         &final_settlement_current_year, &income_equalisation, &other_general_grants, &equalisation_tax_base,
         &own_tax_capacity, &national_tax_capacity, &population, &equalisation_change_per_krona, &kept_per_krona,
         &earned_income_effect, &work_line_households_reduced, &work_line_saving, &work_line_cost,
@@ -236,6 +257,13 @@ void Projector::validate_measures(const Measures& measures) const {
     if (f.ramp_years < 1 || f.ramp_years > 50) {
       throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, f.ramp_years));
     }
+    if (!f.cost_line.empty()) {
+      const Eigen::Index c = line_index(p + "cost_line", f.cost_line);
+      if (f.amount_msek > base_cost_[c]) {
+        throw InputError(fmt::format("{}amount_msek = {} exceeds the base-year cost of cost line '{}' ({:.1f} "
+                                     "MSEK); expected at most that", p, f.amount_msek, f.cost_line, base_cost_[c]));
+      }
+    }
   }
   for (std::size_t i = 0; i < measures.work_lines.size(); ++i) {
     const WorkLinePolicy& m = measures.work_lines[i];
@@ -259,23 +287,33 @@ void Projector::validate_measures(const Measures& measures) const {
   }
   for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
     const EfficiencyMeasure& m = measures.efficiency[i];
+    const std::string p = fmt::format("efficiency[{}].", i);
     if (m.from_year < b || m.from_year > horizon_) {
-      throw InputError(fmt::format("efficiency[{}].from_year = {} is outside the projected years [{}, {}]", i,
-                                   m.from_year, b, horizon_));
+      throw InputError(fmt::format("{}from_year = {} is outside the projected years [{}, {}]", p, m.from_year, b,
+                                   horizon_));
     }
-    check_fraction(fmt::format("efficiency[{}].rate", i), m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
+    check_fraction(p + "rate", m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
                    "an efficiency rate (fraction of the line's cost)");
-    if (!m.cost_line.empty()) {
-      bool found = false;
-      for (const CostLine& line : base_.cost_lines) found = found || line.name == m.cost_line;
-      if (!found) {
-        std::string names;
-        for (const CostLine& line : base_.cost_lines) names += (names.empty() ? "" : ", ") + line.name;
-        throw InputError(fmt::format("efficiency[{}].cost_line = '{}' is not a cost line of {}; expected one of: {}",
-                                     i, m.cost_line, base_.name, names));
-      }
+    if (m.start_month < 1 || m.start_month > 12) {
+      throw InputError(fmt::format("{}start_month = {} is outside the allowed range [1, 12]", p, m.start_month));
     }
+    if (m.ramp_years < 1 || m.ramp_years > 50) {
+      throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, m.ramp_years));
+    }
+    check_share(p + "realised_share", m.from_year, m.realised_share);
+    check_range(p + "one_off_cost_msek", m.from_year, m.one_off_cost_msek, 0.0, 1.0e5, "MSEK");
+    if (!m.cost_line.empty()) line_index(p + "cost_line", m.cost_line);
   }
+}
+
+Eigen::Index Projector::line_index(const std::string& field, const std::string& name) const {
+  for (std::size_t c = 0; c < base_.cost_lines.size(); ++c) {
+    if (base_.cost_lines[c].name == name) return static_cast<Eigen::Index>(c);
+  }
+  std::string names;
+  for (const CostLine& line : base_.cost_lines) names += (names.empty() ? "" : ", ") + line.name;
+  throw InputError(fmt::format("{} = '{}' is not a cost line of {}; expected one of: {}", field, name, base_.name,
+                               names));
 }
 
 IncomeStatement Projector::run(const Measures& measures) const {
@@ -293,32 +331,38 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
   out.grant_items = items_;  // copies into the preallocated matrix when sizes match
   if (out.grant_item_names.size() != item_names_.size()) out.grant_item_names = item_names_;
 
-  // Cost lines: lines outer, years inner, so no per-line state needs storage.
+  // Cost lines: lines outer, years inner, so no per-line state needs storage. Efficiency measures multiply the
+  // line's cost by their level; in a measure's first year only the remaining months' share of its step counts.
   out.operating_costs.setZero();
   out.efficiency_saving.setZero();
+  out.efficiency_one_off_cost.setZero();
   const Eigen::Index n_lines = base_cost_.size();
   for (Eigen::Index c = 0; c < n_lines; ++c) {
     const std::string& name = base_.cost_lines[static_cast<std::size_t>(c)].name;
     const double share = labour_share_[c];
-    double cost = base_cost_[c];
-    double cost_without_efficiency = cost;
+    double cost_without_efficiency = base_cost_[c];
     for (Eigen::Index k = 0; k < n_; ++k) {
       const int year = b + static_cast<int>(k);
       if (k > 0) {
         const double w = share < 0.0 ? weight_[k] : share;
         const double price = w * labour_[k] + (1.0 - w) * other_[k];
-        const double growth = (1.0 + volume_(c, k)) * (1.0 + price);
-        cost *= growth;
-        cost_without_efficiency *= growth;
+        cost_without_efficiency *= (1.0 + volume_(c, k)) * (1.0 + price);
       }
+      double factor = 1.0;
       for (const EfficiencyMeasure& m : measures.efficiency) {
-        const bool applies_year = m.yearly ? year >= m.from_year : year == m.from_year;
-        if (applies_year && (m.cost_line.empty() || m.cost_line == name)) cost *= 1.0 - m.rate;
+        if (year < m.from_year || !(m.cost_line.empty() || m.cost_line == name)) continue;
+        const double level = efficiency_level(m, year);
+        factor *= year == m.from_year ? 1.0 - remaining_year_share(m.start_month) * (1.0 - level) : level;
       }
+      const double cost = cost_without_efficiency * factor;
       out.operating_costs[k] -= cost;
       out.efficiency_saving[k] += cost_without_efficiency - cost;
     }
   }
+  for (const EfficiencyMeasure& m : measures.efficiency) {
+    out.efficiency_one_off_cost[m.from_year - b] += m.one_off_cost_msek;
+  }
+  out.operating_costs -= out.efficiency_one_off_cost;
 
   // Work lines: households, saved assistance, implementation cost and earnings by year (income year).
   out.work_line_households_reduced.setZero();
@@ -356,10 +400,12 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
   out.fixed_saving_one_off_cost.setZero();
   for (const FixedSaving& f : measures.fixed_savings) {
     double amount = f.amount_msek * f.realised_share;
+    double own_share = f.labour_share;
+    if (own_share < 0.0 && !f.cost_line.empty()) own_share = labour_share_[line_index("cost_line", f.cost_line)];
     for (Eigen::Index k = 0; k < n_; ++k) {
       const int year = b + static_cast<int>(k);
       if (k > 0) {
-        const double w = f.labour_share < 0.0 ? weight_[k] : f.labour_share;
+        const double w = own_share < 0.0 ? weight_[k] : own_share;
         amount *= 1.0 + w * labour_[k] + (1.0 - w) * other_[k];
       }
       if (year < f.start_year) continue;

@@ -17,7 +17,7 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "result",             "realisation_gains", "other_balance_adjustments",
                               "reserve_use",        "balanced_budget_result", "result_share",
                               "tax_rate",           "tax_base",          "final_settlement",
-                              "efficiency_saving",  "tax_change_revenue", "preliminary_tax",
+                              "efficiency_saving",  "efficiency_one_off_cost", "tax_change_revenue", "preliminary_tax",
                               "final_settlement_previous_year", "final_settlement_current_year",
                               "income_equalisation", "other_general_grants", "equalisation_tax_base",
                               "own_tax_capacity", "national_tax_capacity", "population",
@@ -36,11 +36,16 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   define_fields(tax, "TaxChange", "from_year", &TaxChange::from_year, "change_kr_per_100kr",
                 &TaxChange::change_kr_per_100kr);
   py::class_<EfficiencyMeasure> eff(m, "EfficiencyMeasure",
-                                    "Efficiency: cost × (1 − rate) in from_year (one-off, persisting) or every year "
-                                    "from it (yearly=True); rate a fraction in [0, 0.5]; cost_line '' = all lines.");
+                                    "Efficiency on a cost line (service area) or all ('' = all): the step rate × "
+                                    "realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from "
+                                    "from_year, one-off and persisting or again every year (yearly=True); a start "
+                                    "after January counts (13 − start_month)/12 of the first year; one_off_cost_msek "
+                                    "in from_year.");
   define_fields(eff, "EfficiencyMeasure", "from_year", &EfficiencyMeasure::from_year, "rate",
                 &EfficiencyMeasure::rate, "yearly", &EfficiencyMeasure::yearly, "cost_line",
-                &EfficiencyMeasure::cost_line);
+                &EfficiencyMeasure::cost_line, "start_month", &EfficiencyMeasure::start_month, "ramp_years",
+                &EfficiencyMeasure::ramp_years, "realised_share", &EfficiencyMeasure::realised_share,
+                "one_off_cost_msek", &EfficiencyMeasure::one_off_cost_msek);
   py::class_<EarnedIncomeChange> earned(m, "EarnedIncomeChange",
                                         "A change of residents' taxable earned income in income_year (MSEK); it "
                                         "reaches the tax base of income_year + 2.");
@@ -48,6 +53,9 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                 &EarnedIncomeChange::amount_msek);
   m.def("net_cost_gap_msek", &net_cost_gap_msek, py::arg("net_cost_msek"), py::arg("net_cost_deviation_percent"),
         "Gap to the reference cost, MSEK: net cost × NKA / (100 + NKA); 0 for NKA <= 0.");
+  m.def("peer_gap_msek", &peer_gap_msek, py::arg("net_cost_msek"), py::arg("population"),
+        py::arg("peer_cost_per_inhabitant_kr"),
+        "Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.");
   m.def("remaining_year_share", &remaining_year_share, py::arg("start_month"),
         "Share of a year left from the first day of start_month (1-12): (13 − month) / 12.");
   py::class_<WorkLinePolicy> work(m, "WorkLinePolicy",
@@ -85,7 +93,8 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   define_fields(saving, "FixedSaving", "name", &FixedSaving::name, "amount_msek", &FixedSaving::amount_msek,
                 "start_year", &FixedSaving::start_year, "start_month", &FixedSaving::start_month, "ramp_years",
                 &FixedSaving::ramp_years, "realised_share", &FixedSaving::realised_share, "labour_share",
-                &FixedSaving::labour_share, "one_off_cost_msek", &FixedSaving::one_off_cost_msek);
+                &FixedSaving::labour_share, "one_off_cost_msek", &FixedSaving::one_off_cost_msek, "cost_line",
+                &FixedSaving::cost_line);
   py::class_<Measures> measures(m, "Measures",
                                 "The measures of a scenario: lists tax_changes, efficiency, earned_income_changes, "
                                 "work_lines, disposals, fixed_savings.");
@@ -123,6 +132,7 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   KB_LINE(tax_base);
   KB_LINE(final_settlement);
   KB_LINE(efficiency_saving);
+  KB_LINE(efficiency_one_off_cost);
   KB_LINE(tax_change_revenue);
   KB_LINE(preliminary_tax);
   KB_LINE(final_settlement_previous_year);

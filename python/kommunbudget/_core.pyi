@@ -156,6 +156,10 @@ class EfficiencyMeasure:
     rate: float
     yearly: bool
     cost_line: str
+    start_month: int
+    ramp_years: int
+    realised_share: float
+    one_off_cost_msek: float
     def __init__(self, **kwargs: Any) -> None: ...
 
 class EarnedIncomeChange:
@@ -166,6 +170,7 @@ class EarnedIncomeChange:
 
 def remaining_year_share(start_month: int) -> float: ...
 def net_cost_gap_msek(net_cost_msek: float, net_cost_deviation_percent: float) -> float: ...
+def peer_gap_msek(net_cost_msek: float, population: float, peer_cost_per_inhabitant_kr: float) -> float: ...
 
 class WorkLinePolicy:
     _fields: ClassVar[list[str]]
@@ -216,6 +221,7 @@ class FixedSaving:
     realised_share: float
     labour_share: float
     one_off_cost_msek: float
+    cost_line: str
     def __init__(self, **kwargs: Any) -> None: ...
 
 class Measures:
@@ -250,6 +256,7 @@ class IncomeStatement:
     tax_base: npt.NDArray[np.float64]
     final_settlement: npt.NDArray[np.float64]
     efficiency_saving: npt.NDArray[np.float64]
+    efficiency_one_off_cost: npt.NDArray[np.float64]
     tax_change_revenue: npt.NDArray[np.float64]
     preliminary_tax: npt.NDArray[np.float64]
     final_settlement_previous_year: npt.NDArray[np.float64]

@@ -292,3 +292,122 @@ TEST(FixedSaving, NetCostGapFromNka) {
   EXPECT_EQ(net_cost_gap_msek(109.218, -8.0), 0.0);
   EXPECT_THROW(net_cost_gap_msek(-1.0, 5.0), InputError);
 }
+
+namespace {
+// Sjöbo with two lines: a service area at SCB's 2024 net cost (upper secondary, code 450: 109.218 MSEK) with a
+// labour share of 0.7, and the rest of the budget's 1656.2 MSEK on a line with PKV's weight.
+BaseYearState two_lines() {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines = {CostLine{"upper_secondary_school", 109.218, 0.7, {}}, CostLine{"other", 1656.2 - 109.218, -1.0, {}}};
+  return kbtest::with_zero_volume(b, 2025, 2028);
+}
+}  // namespace
+
+TEST(Efficiency, AprilStartRampRealisedShareAndOneOffCostOnOneServiceArea) {
+  const Projector p(two_lines(), kbtest::flat_assumptions(2025, 2028), 2028);
+  const IncomeStatement base = p.run();
+  EfficiencyMeasure m;
+  m.from_year = 2025;
+  m.rate = 0.06;
+  m.cost_line = "upper_secondary_school";
+  m.start_month = 4;
+  m.ramp_years = 3;
+  m.realised_share = 0.5;
+  m.one_off_cost_msek = 1.0;
+  Measures ms;
+  ms.efficiency.push_back(m);
+  const IncomeStatement s = p.run(ms);
+  // The line by hand: 109.218 uprated by 0.7 × 3.5 % + 0.3 × 2 % = 3.05 % a year, no volume.
+  const double line2025 = 109.218 * 1.0305;
+  const double step = 0.06 * 0.5;  // realised
+  // 2025: a third of the step, nine months of it; 2026: two thirds; 2027 and 2028: the whole step.
+  EXPECT_NEAR(s.efficiency_saving[1], line2025 * step / 3.0 * 9.0 / 12.0, 1e-9);
+  EXPECT_NEAR(s.efficiency_saving[2], line2025 * 1.0305 * step * 2.0 / 3.0, 1e-9);
+  EXPECT_NEAR(s.efficiency_saving[3], line2025 * 1.0305 * 1.0305 * step, 1e-9);
+  EXPECT_NEAR(s.efficiency_saving[4], line2025 * std::pow(1.0305, 3) * step, 1e-9);
+  EXPECT_NEAR(s.efficiency_one_off_cost[1], 1.0, 1e-12);
+  EXPECT_EQ(s.efficiency_one_off_cost[2], 0.0);
+  EXPECT_NEAR(s.result[1] - base.result[1], s.efficiency_saving[1] - 1.0, 1e-9);
+  EXPECT_NEAR(s.result[3] - base.result[3], s.efficiency_saving[3], 1e-9);
+}
+
+TEST(Efficiency, AYearlyRateCompoundsAfterTheRampAndZeroRateIsTheBaseline) {
+  const Projector p(two_lines(), kbtest::flat_assumptions(2025, 2028), 2028);
+  const IncomeStatement base = p.run();
+  EfficiencyMeasure m;
+  m.from_year = 2026;
+  m.rate = 0.01;
+  m.yearly = true;
+  m.ramp_years = 2;
+  Measures ms;
+  ms.efficiency.push_back(m);
+  const IncomeStatement s = p.run(ms);
+  // Levels: 2026 × (1 − 0.005); 2027 × (1 − 0.005)(1 − 0.01); 2028 × (1 − 0.005)(1 − 0.01)^2 on every line.
+  const double costs2028 = -base.operating_costs[4];
+  EXPECT_NEAR(s.efficiency_saving[2], -base.operating_costs[2] * 0.005, 1e-9);
+  EXPECT_NEAR(s.efficiency_saving[3], -base.operating_costs[3] * (1.0 - 0.995 * 0.99), 1e-9);
+  EXPECT_NEAR(s.efficiency_saving[4], costs2028 * (1.0 - 0.995 * 0.99 * 0.99), 1e-9);
+  EXPECT_EQ(s.efficiency_saving[1], 0.0);
+  EfficiencyMeasure zero;
+  zero.from_year = 2025;
+  Measures z;
+  z.efficiency.push_back(zero);
+  EXPECT_EQ(p.run(z).result, base.result);
+}
+
+TEST(Efficiency, TimingFieldsAreChecked) {
+  const Projector p(two_lines(), kbtest::flat_assumptions(2025, 2028), 2028);
+  const auto message = [&](EfficiencyMeasure m) {
+    Measures ms;
+    ms.efficiency.push_back(m);
+    try {
+      p.run(ms);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EfficiencyMeasure m;
+  m.from_year = 2025;
+  m.rate = 0.01;
+  m.start_month = 13;
+  EXPECT_NE(message(m).find("efficiency[0].start_month = 13"), std::string::npos) << message(m);
+  m.start_month = 1;
+  m.ramp_years = 0;
+  EXPECT_NE(message(m).find("efficiency[0].ramp_years = 0"), std::string::npos) << message(m);
+  m.ramp_years = 1;
+  m.realised_share = 80.0;
+  EXPECT_NE(message(m).find("efficiency[0].realised_share"), std::string::npos) << message(m);
+  m.realised_share = 1.0;
+  m.cost_line = "grundskola";
+  EXPECT_NE(message(m).find("expected one of: upper_secondary_school, other"), std::string::npos) << message(m);
+}
+
+TEST(FixedSaving, TiedToAServiceAreaUsesItsLabourShareAndCannotExceedIt) {
+  const Projector p(two_lines(), kbtest::flat_assumptions(2025, 2028), 2028);
+  FixedSaving f;
+  f.amount_msek = 10.0;
+  f.start_year = 2025;
+  f.cost_line = "upper_secondary_school";
+  Measures ms;
+  ms.fixed_savings.push_back(f);
+  // Uprated with the line's 0.7 labour share: 3.05 % a year.
+  EXPECT_NEAR(p.run(ms).fixed_saving[2], 10.0 * 1.0305 * 1.0305, 1e-12);
+  ms.fixed_savings[0].amount_msek = 120.0;
+  try {
+    p.run(ms);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("exceeds the base-year cost of cost line 'upper_secondary_school' (109.2"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(FixedSaving, PeerGapFromNetCostPerInhabitant) {
+  // Sjöbo upper secondary 2024: 109.218 MSEK for 19 337 inhabitants (SCB, 31 Dec 2024); at a peer cost of 4 843 kr per
+  // inhabitant (the national figure) the cost would be 93.65 MSEK, so the gap is 15.57 MSEK.
+  EXPECT_NEAR(peer_gap_msek(109.218, 19337.0, 4843.0), 109.218 - 4843.0 * 19337.0 / 1e6, 1e-12);
+  EXPECT_EQ(peer_gap_msek(109.218, 19337.0, 6000.0), 0.0);
+  EXPECT_THROW(peer_gap_msek(109.218, -1.0, 4843.0), InputError);
+}

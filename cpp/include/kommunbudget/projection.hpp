@@ -23,13 +23,22 @@ struct TaxChange {
   double change_kr_per_100kr = 0.0;      ///< e.g. 0.50 = 50 öre; allowed [−10, 10]
 };
 
-/// An across-the-board (or single-line) efficiency measure (effektivisering): cost is multiplied by (1 − rate)
-/// in `from_year` and, if `yearly`, again in every later year (savings persist and compound, DESIGN.md 3.1).
+/// An efficiency measure (effektivisering) on one cost line (a service area) or on all lines, DESIGN.md 3.5.
+/// The full step is `rate × realised_share`, reached in equal parts over `ramp_years` from `from_year`: the line's
+/// cost is multiplied by the level L(j) = 1 − step × min(1, (j + 1) / ramp_years) in year from_year + j. With
+/// `yearly`, the (ramped) step is taken again every year and compounds: L(j) = Π_{i≤j} (1 − step × min(1,
+/// (i + 1) / ramp_years)). Savings persist and follow the line's own price and volume (DESIGN.md 3.1). A start
+/// after January counts (13 − start_month) / 12 of the first year's saving. `one_off_cost_msek` (nominal MSEK) is
+/// paid in the first year.
 struct EfficiencyMeasure {
-  int from_year = 0;         ///< first year of the saving
-  double rate = 0.0;         ///< fraction of the line's cost saved, [0, 0.5]
-  bool yearly = false;       ///< false: a one-off step that persists; true: the rate again every year
-  std::string cost_line;     ///< name of the cost line; empty = all lines
+  int from_year = 0;         ///< first year of the saving (a projection year)
+  double rate = 0.0;         ///< fraction of the line's cost saved at full effect, [0, 0.5]
+  bool yearly = false;       ///< false: a one-off step that persists; true: the step again every year
+  std::string cost_line;     ///< name of the cost line (service area); empty = all lines
+  int start_month = 1;       ///< 1-12: the first year counts (13 − start_month) / 12 of its saving
+  int ramp_years = 1;        ///< years to reach the full step, [1, 50]
+  double realised_share = 1.0;     ///< share of the rate expected to be realised, [0, 1]
+  double one_off_cost_msek = 0.0;  ///< implementation cost in from_year, MSEK, >= 0
 };
 
 /// A change in residents' taxable earned income in `income_year` (e.g. people moving from assistance into work),
@@ -109,14 +118,25 @@ struct FixedSaving {
   int start_month = 1;
   int ramp_years = 1;               ///< >= 1
   double realised_share = 1.0;      ///< share expected to be realised, [0, 1]
-  double labour_share = -1.0;       ///< uprating of the saving; negative = PKV's weight
+  /// Uprating of the saving (labour share, fraction); negative = the labour share of `cost_line` if given (which
+  /// may itself be PKV's weight), else PKV's weight.
+  double labour_share = -1.0;
   double one_off_cost_msek = 0.0;   ///< implementation cost in the start year, MSEK, >= 0
+  /// The cost line (service area) the saving reduces; empty = not tied to a line. When given, the line must exist
+  /// and amount_msek must not exceed its base-year cost.
+  std::string cost_line;
 };
 
 /// The gap to the reference cost (referenskostnad) of a service area, MSEK: with NKA d % = (actual − reference) /
 /// reference × 100 (Kolada), the gap actual − reference = net_cost × d / (100 + d). Zero or negative d: no gap.
 /// @throws InputError for a negative net cost or d outside (−100, 1000] percent.
 double net_cost_gap_msek(double net_cost_msek, double net_cost_deviation_percent);
+
+/// The gap to peers (jämförbara kommuner) of a service area, MSEK: the own net cost minus what it would be at the
+/// peers' net cost per inhabitant, `net_cost − peer_cost_per_inhabitant × population / 10^6`; zero when the own
+/// cost is at or below the peers' (no gap). Units: net cost in MSEK, peer cost in kr per inhabitant, population in
+/// persons. @throws InputError for a negative or non-finite input (field and value named).
+double peer_gap_msek(double net_cost_msek, double population, double peer_cost_per_inhabitant_kr);
 
 /// The measures of a scenario. Applied to a copy of the baseline projection; the baseline is never changed.
 struct Measures {
@@ -193,6 +213,7 @@ struct IncomeStatement {
   Eigen::VectorXd fixed_saving;                  ///< saving realised this year
   Eigen::VectorXd fixed_saving_one_off_cost;     ///< one-off implementation costs this year
   Eigen::VectorXd efficiency_saving;      ///< cost avoided by efficiency measures this year, MSEK (positive)
+  Eigen::VectorXd efficiency_one_off_cost;  ///< one-off implementation costs of efficiency measures, MSEK
   Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
 
   int base_year() const { return years.empty() ? 0 : years.front(); }
@@ -229,6 +250,8 @@ class Projector {
 
  private:
   void validate_measures(const Measures& measures) const;
+  /// Position of the cost line `name`. @throws InputError naming `field`, the value and the lines available.
+  Eigen::Index line_index(const std::string& field, const std::string& name) const;
 
   BaseYearState base_;
   Assumptions assumptions_;
