@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kommunbudget import _core, data, defaults, revenue, vintages
+from kommunbudget import _core, data, defaults, revenue, service_areas, vintages
 from kommunbudget.assumptions import AssumptionSeries, AssumptionSet, Provenance
 
 #: The core's limit on the projection length (Projector: horizon at most base year + 50).
@@ -45,8 +45,12 @@ ADOPTED_BUDGETS: dict[tuple[str, int], tuple[str, str]] = {
                      "Resultatbudget and Noter)"),
 }
 
-#: The single cost line used when the data has no split of operating costs by service area.
-ALL_ACTIVITIES = "operating_costs"
+#: Base year of the approximate baselines of municipalities without an adopted budget in the data: the year of
+#: SCB's net costs by service area (nettokostnad_verksamhet_kommun_2024.csv).
+APPROXIMATE_BASE_YEAR = 2024
+
+#: The grant item of an approximate baseline that closes the base year (derived, see :func:`load`).
+BALANCING_GRANT_ITEM = "other_items_derived"
 
 #: Items of "generella statsbidrag och utjämning" other than the income equalisation: identifier -> the item in a
 #: budget's note (resultatrakningar_exempel.csv, posts utj_*), or None where the embedded notes have no such post.
@@ -144,7 +148,14 @@ class Municipality:
     plan : Mapping[int, Mapping[str, float]]
         The adopted plan's own income statement by year (statutory signs, MSEK), for comparison.
     notes : tuple[str, ...]
-        What a reader must know (e.g. 'one cost line: the budget has no split by service area').
+        What a reader must know (e.g. how costs are split by service area, which figures are approximate).
+    vintage : str
+        The national assumptions' vintage, 'name (published)'.
+    uses_plan_growth : bool
+        Whether the plan years use the growth implied by the adopted plan.
+    approximate : bool
+        True for an approximate baseline built from SCB data (no adopted budget; base-year result 0 by
+        construction, see :func:`load`).
     """
 
     code: str
@@ -159,6 +170,7 @@ class Municipality:
     notes: tuple[str, ...] = field(default=(), repr=False)
     vintage: str = ""  # the assumption vintage used, 'name (published)'
     uses_plan_growth: bool = True
+    approximate: bool = False  # True: an approximate baseline from SCB data (no adopted budget), see load()
 
     @property
     def label(self) -> str:
@@ -315,6 +327,54 @@ class Municipality:
         return Projection(self, horizon, statement, measures)
 
 
+def service_area_lines(code: str, total_cost_msek: float | None = None, total_label: str = ""
+                       ) -> tuple[list[dict], Provenance]:
+    """Cost lines by service area (verksamhet) for a base year, from SCB's 2024 net costs.
+
+    Parameters
+    ----------
+    code : str
+        SCB's 4-digit code.
+    total_cost_msek : float, optional
+        The operating costs the lines must sum to (e.g. an adopted budget's gross verksamhetens kostnader, MSEK).
+        Each area of :data:`kommunbudget.service_areas.SERVICE_AREAS` gets its SCB net cost and
+        ``other_activities`` the rest. Default: SCB's own total of the 32 activity codes (a net-cost baseline).
+    total_label : str
+        What ``total_cost_msek`` is, for the provenance.
+
+    Returns
+    -------
+    (lines, provenance)
+        ``lines``: dicts ``name``, ``cost_msek`` (MSEK, >= 0), ``labour_share`` (−1: PKV's weight, as no labour
+        shares by area are embedded), areas first, ``other_activities`` last.
+
+    Raises
+    ------
+    ValueError
+        If the areas' net costs exceed ``total_cost_msek`` (the message gives both), so no rest is left.
+    """
+    costs = service_areas.net_costs(code)
+    areas = costs[costs["area"] != service_areas.OTHER_ACTIVITIES]
+    lines = [{"name": str(r.area), "cost_msek": float(r.net_cost_msek), "labour_share": -1.0}
+             for r in areas.itertuples(index=False)]
+    named = sum(line["cost_msek"] for line in lines)
+    source = "SCB TAB4199 (Räkenskapssammandraget) 2024, nettokostnad_verksamhet_kommun_2024.csv"
+    if total_cost_msek is None:
+        rest = float(costs.loc[costs["area"] == service_areas.OTHER_ACTIVITIES, "net_cost_msek"].iloc[0])
+        prov = Provenance("data", f"net costs by service area, {source}; other_activities = the other activity "
+                                  f"codes; labour share PKV's weight for every line (default)")
+    else:
+        rest = float(total_cost_msek) - named
+        if rest < 0:
+            raise ValueError(f"cost_lines: the service areas' SCB net costs ({named:.1f} MSEK) exceed "
+                             f"{total_label or 'the total'} ({total_cost_msek:.1f} MSEK); expected a total >= them")
+        prov = Provenance("derived", f"service areas at SCB's 2024 net cost ({source}; accounts, not the budget); "
+                                     f"other_activities = {total_label or 'the total'} {total_cost_msek:.1f} MSEK "
+                                     f"minus the areas' {named:.1f} MSEK; labour share PKV's weight (default)")
+    lines.append({"name": service_areas.OTHER_ACTIVITIES, "cost_msek": rest, "labour_share": -1.0})
+    return lines, prov
+
+
 def available_baselines() -> list[tuple[str, str, int]]:
     """Municipalities with a full adopted budget in the embedded data: (code, name, base year)."""
     names = data.municipalities().set_index("code")["name"]
@@ -324,6 +384,13 @@ def available_baselines() -> list[tuple[str, str, int]]:
 def load(municipality: str | int, base_year: int | None = None, vintage=None,
          use_plan_growth: bool = True) -> Municipality:
     """Loads an embedded municipality's baseline.
+
+    With an adopted budget in the data (:func:`available_baselines`: Sjöbo 2024 with plan 2025-2027) the base year
+    is that budget, rebuilt line by line, and its costs are split by service area. Any other of the 290
+    municipalities gets an **approximate** baseline for :data:`APPROXIMATE_BASE_YEAR` (DESIGN.md section 4): SCB's
+    2024 net costs by service area, tax revenue from the rate and SCB's tax base, the income equalisation by the
+    formula (uncalibrated), and one derived grant item (:data:`BALANCING_GRANT_ITEM`) that makes the base-year
+    result 0, so measures' worth is right but the result level is not known; its ``notes`` say so.
 
     Parameters
     ----------
@@ -345,22 +412,100 @@ def load(municipality: str | int, base_year: int | None = None, vintage=None,
     Raises
     ------
     ValueError
-        For an unknown or ambiguous municipality, or one without an adopted budget for ``base_year`` in the
-        embedded data (the message lists what is available).
+        For an unknown or ambiguous municipality, or a ``base_year`` that is not available: an adopted budget's
+        year, or :data:`APPROXIMATE_BASE_YEAR` for an approximate baseline (the message lists what is available).
     """
     code = data.find_municipality(municipality)
     years = sorted(y for (c, y) in ADOPTED_BUDGETS if c == code)
     info = data.municipalities().set_index("code").loc[code]
+    chosen = vintages.get_vintage(vintage)
     if not years:
-        available = ", ".join(f"{n} ({c}) base year {y}" for c, n, y in available_baselines())
-        raise ValueError(f"municipality = {municipality!r}: {info['name']} ({code}) has no adopted budget with "
-                         f"plan in the embedded data, so no baseline can be built yet (tax rates and population "
-                         f"are embedded for all 290 municipalities). Available baselines: {available}")
+        if base_year is not None and as_year("base_year", base_year) != APPROXIMATE_BASE_YEAR:
+            raise ValueError(f"base_year = {base_year} is not available for {info['name']} ({code}): without an "
+                             f"adopted budget in the data the approximate baseline has base year "
+                             f"{APPROXIMATE_BASE_YEAR} (SCB's net costs by service area)")
+        return _approximate(code, info, chosen)
     base_year = years[-1] if base_year is None else as_year("base_year", base_year)
     if (code, base_year) not in ADOPTED_BUDGETS:
         raise ValueError(f"base_year = {base_year} is not available for {info['name']} ({code}); expected one of "
                          f"{years}")
-    return _from_adopted_budget(code, base_year, info, vintages.get_vintage(vintage), bool(use_plan_growth))
+    return _from_adopted_budget(code, base_year, info, chosen, bool(use_plan_growth))
+
+
+def _approximate(code: str, info, vintage: vintages.Vintage) -> Municipality:
+    """The approximate baseline of a municipality without an adopted budget in the data (DESIGN.md section 4)."""
+    year = APPROXIMATE_BASE_YEAR
+    table = revenue.municipal_revenue(year).set_index("code")
+    row = table.loc[code]
+    lines, lines_src = service_area_lines(code)
+    costs = sum(line["cost_msek"] for line in lines)
+    tax = float(row["tax_revenue_msek"])
+    equalisation = float(row["income_equalisation_msek"])
+    balancing = costs - tax - equalisation
+    rates = _tax_rates(code, info)
+    tax_base, tax_base_src = revenue.scb_tax_base_msek(code, year)
+    base_fields = {
+        "code": code, "name": str(info["name"]), "year": year,
+        "tax_rate_kr_per_100kr": float(row["tax_rate"]), "tax_base_msek": tax_base,
+        "final_settlement_msek": 0.0, "final_settlement_previous_year_msek": 0.0,
+        "operating_income_msek": 0.0, "cost_lines": lines, "depreciation_msek": 0.0,
+        "general_grants_msek": equalisation + balancing,
+        "financial_income_msek": 0.0, "financial_costs_msek": 0.0, "realisation_gains_msek": 0.0,
+        "reserve_use_msek": 0.0, "other_balance_adjustments_msek": 0.0,
+    }
+    budget = {"verksamhetens_intakter": 0.0, "verksamhetens_kostnader": -costs, "avskrivningar": 0.0,
+              "generella_statsbidrag_och_utjamning": equalisation + balancing, "finansiella_intakter": 0.0,
+              "finansiella_kostnader": 0.0, "skatteintakter": tax, INCOME_EQUALISATION_ITEM: equalisation}
+    grant_fields, grant_sources = itemised_grants(code, year, budget, "approximate baseline")
+    grant_fields["grant_items"] = [{"name": BALANCING_GRANT_ITEM, "amount_msek": balancing}]
+    base_fields.update(grant_fields)
+    approx = Provenance("derived", f"approximate: {revenue.APPROXIMATE_BASIS}")
+    base_sources = {
+        "tax_rate_kr_per_100kr": rates[year][1], "tax_base_msek": tax_base_src, "cost_lines": lines_src,
+        "operating_income_msek": Provenance("default", "0: the cost lines are SCB net costs (fees and earmarked "
+                                                       "grants already deducted)"),
+        "depreciation_msek": Provenance("default", "0: inside SCB's net costs by activity (capital costs)"),
+        "financial_income_msek": Provenance("default", "0: not in the embedded data for this municipality"),
+        "financial_costs_msek": Provenance("default", "0: not in the embedded data for this municipality"),
+        **grant_sources,
+        "income_equalisation_msek": Provenance("derived", "estimated by the formula, uncalibrated "
+                                                          "(kommunbudget.revenue.municipal_revenue)"),
+        "grant_items": Provenance("derived", f"{BALANCING_GRANT_ITEM} = SCB net costs {costs:.1f} − tax "
+                                             f"{tax:.1f} − income equalisation {equalisation:.1f} MSEK: the other "
+                                             f"grant items and every difference between SCB's net costs and the "
+                                             f"income statement, so that the base-year result is 0 by "
+                                             f"construction"),
+        "general_grants_msek": approx,
+    }
+
+    def item(y: int, name: str, default: float | None = None) -> float:
+        if name in budget:
+            return float(budget[name])
+        if default is None:
+            raise ValueError(f"approximate baseline: item {name!r} is missing for {y}")
+        return default
+
+    zero = lambda _y: 0.0  # noqa: E731 - no settlements, reserve use or gains in an approximate baseline
+    assumptions = _plan_assumptions(code, year, [], "approximate baseline", rates, item, lambda _y: tax, zero, zero,
+                                    zero, vintage, True, [line["name"] for line in lines])
+    assumptions = _plan_equalisation(base_fields, assumptions, year, [], item, "approximate baseline", vintage,
+                                     False)
+    notes = (
+        f"APPROXIMATE baseline: {info['name']} has no adopted budget in the embedded data. Base year {year} from SCB: "
+        f"net costs by service area (accounts 2024), tax revenue = the {year} rate × SCB's tax base carried to "
+        f"{year}, income equalisation estimated by the formula (uncalibrated).",
+        f"The base-year result is 0 BY CONSTRUCTION ({BALANCING_GRANT_ITEM} = {balancing:.1f} MSEK closes it): the "
+        f"result level is not known; use the baseline for what measures are worth (MSEK, öre) and for how the "
+        f"result moves, not for its level. Replace it with the municipality's budget when you have it.",
+        "Cost lines are SCB net costs (fees, earmarked grants and capital costs inside), so operating income and "
+        "depreciation are 0; RS net costs are not the income statement's verksamhetens nettokostnader.",
+        service_areas.assistance_note(),
+        f"National assumptions: vintage {vintage.label}, {vintage.source_file}.",
+    )
+    return Municipality(code=code, name=str(info["name"]), county=str(info["county"]),
+                        population=int(info["population_2024"]), base_year=year, base_fields=base_fields,
+                        base_sources=base_sources, assumptions=assumptions, plan={}, notes=notes,
+                        vintage=vintage.label, uses_plan_growth=False, approximate=True)
 
 
 def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vintage,
@@ -402,6 +547,8 @@ def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vint
     tax_base = _core.implied_tax_base_msek(preliminary_tax(base_year) + settlement(base_year), base_rate,
                                            settlement(base_year), base_year)
     gains = _negate(item(base_year, "balanskrav_avgar_realisationsvinster", 0.0))
+    lines, lines_src = service_area_lines(code, _negate(item(base_year, "verksamhetens_kostnader")),
+                                          f"the budget's operating costs ({citation})")
     base_fields = {
         "code": code,
         "name": str(info["name"]),
@@ -411,8 +558,7 @@ def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vint
         "final_settlement_msek": settlement_current(base_year),
         "final_settlement_previous_year_msek": settlement_previous(base_year),
         "operating_income_msek": item(base_year, "verksamhetens_intakter"),
-        "cost_lines": [{"name": ALL_ACTIVITIES, "cost_msek": _negate(item(base_year, "verksamhetens_kostnader")),
-                        "labour_share": -1.0}],
+        "cost_lines": lines,
         "depreciation_msek": _negate(item(base_year, "avskrivningar")),
         "general_grants_msek": item(base_year, "generella_statsbidrag_och_utjamning"),
         "financial_income_msek": item(base_year, "finansiella_intakter"),
@@ -431,18 +577,21 @@ def _from_adopted_budget(code: str, base_year: int, info, vintage: vintages.Vint
     base_sources["tax_base_msek"] = Provenance(
         "derived", f"implied by the budget: preliminary tax revenue {preliminary_tax(base_year):.1f} MSEK / "
         f"({base_rate:.2f} / 100) ({citation})")
-    base_sources["cost_lines"] = Provenance(
-        "default", "one cost line for all activities with PKV's labour weight: the budget gives no split by "
-                   "service area")
+    base_sources["cost_lines"] = lines_src
 
     assumptions = _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax,
-                                    settlement_current, settlement_previous, reserve_use, vintage, use_plan_growth)
+                                    settlement_current, settlement_previous, reserve_use, vintage, use_plan_growth,
+                                    [line["name"] for line in base_fields["cost_lines"]])
     assumptions = _plan_equalisation(base_fields, assumptions, base_year, plan_years, item, citation, vintage,
                                      use_plan_growth)
     plan = {y: dict(budget[y]) for y in years}
     notes = (
         f"Base year {base_year}: {citation}.",
-        "Operating costs are one line for all activities: the embedded budget has no split by service area.",
+        "Operating costs by service area: each area at SCB's 2024 net cost (accounts, activity codes), the rest of "
+        "the budget's gross operating costs on other_activities (which thus also holds the areas' gross-up for "
+        "fees and earmarked grants); every line moves with PKV's labour weight (no labour shares by area are "
+        "embedded), so the plan is reproduced.",
+        service_areas.assistance_note(),
         f"Plan years {plan_years[0]}-{plan_years[-1]}: tax base growth, operating income growth and cost volume "
         "are derived from the adopted plan, so the projection reproduces it under the PKV assumption; later years "
         "use documented defaults." if plan_years else "No plan years in the embedded budget.",
@@ -477,7 +626,7 @@ def _tax_rates(code: str, info) -> dict[int, tuple[float, Provenance]]:
 
 def _plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax, settlement,
                       settlement_previous, reserve_use, vintage: vintages.Vintage,
-                      use_plan_growth: bool) -> AssumptionSet:
+                      use_plan_growth: bool, line_names: list[str]) -> AssumptionSet:
     series: dict[str, AssumptionSeries] = {}
     plan_src = Provenance("data", f"adopted plan: {citation}")
 
@@ -521,11 +670,14 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
         defaults.PKV_CHANGE.value,
         Provenance("default", "fees, rents and earmarked grants follow prices: " + defaults.PKV_CHANGE.basis))
     last_volume = volume[plan_years[-1]] if plan_years else 0.0
-    series[f"volume_growth:{ALL_ACTIVITIES}"] = AssumptionSeries(
-        f"volume_growth:{ALL_ACTIVITIES}", "fraction per year", volume, {y: Provenance(
-            "derived", f"implied by the adopted plan's operating costs after PKV ({citation})") for y in volume},
-        last_volume, Provenance("derived", f"the volume growth implied by the plan's last year "
-                                           f"({plan_years[-1] if plan_years else base_year}) continued"))
+    tail_src = (Provenance("derived", f"the volume growth implied by the plan's last year ({plan_years[-1]}) "
+                                      f"continued") if plan_years else
+                Provenance("default", "no volume growth: no demographic or activity forecast is embedded"))
+    for line in line_names:
+        series[f"volume_growth:{line}"] = AssumptionSeries(
+            f"volume_growth:{line}", "fraction per year", volume, {y: Provenance(
+                "derived", f"implied by the adopted plan's operating costs after PKV ({citation})") for y in volume},
+            last_volume, tail_src)
 
     # Amounts given by the plan, then a rule.
     grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}
@@ -581,14 +733,16 @@ def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year:
         "population", "inhabitants", tail_value=population,
         tail_provenance=Provenance("default", f"held at {population:,.0f} (31 Dec 2024): no population forecast in "
                                               f"the data"))
-    for name, post in GRANT_ITEMS.items():
+    for name in [g["name"] for g in base_fields["grant_items"]]:
+        post = GRANT_ITEMS.get(name)
         amounts = {y: item(y, post, 0.0) + 0.0 for y in plan_years} if post else {}
         series[f"grant_amount:{name}"] = AssumptionSeries(f"grant_amount:{name}", "MSEK", amounts,
                                                           {y: plan_src for y in amounts})
         series[f"grant_growth:{name}"] = AssumptionSeries(
             f"grant_growth:{name}", "fraction per year", tail_value=0.0,
             tail_from=(plan_years[-1] + 1) if plan_years and amounts else None,
-            tail_provenance=Provenance("default", "held at the plan's last amount: no rule in the data"))
+            tail_provenance=Provenance("default", ("held at the plan's last amount" if plan_years else
+                                                   "held at the base-year amount") + ": no rule in the data"))
     # National capacity growth: first a placeholder, to let the core compute the own capacity path (which does not
     # depend on it); then the growth at which the formula reproduces the plan's income equalisation.
     series["national_tax_capacity_growth"] = vintage.resolved("national_tax_capacity_growth")

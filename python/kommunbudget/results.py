@@ -159,7 +159,8 @@ class Projection:
         return list(self.core.years)
 
     def year_status(self) -> dict[int, str]:
-        """Per year: ``"budget"`` (the base year's adopted budget), ``"plan"`` (a year of the adopted plan,
+        """Per year: ``"budget"`` (the base year's adopted budget), ``"approximate"`` (the base year of an approximate
+        baseline from SCB data), ``"plan"`` (a year of the adopted plan,
         reproduced through derived assumptions), ``"plan, changed"`` (a plan year moved off the adopted plan by
         user-set assumptions or measures) or ``"projection"``."""
         m = self.municipality
@@ -171,7 +172,8 @@ class Projection:
         if self.measures is not None:
             firsts += [t.from_year for t in self.measures.tax_changes] + [e.from_year for e in self.measures.efficiency]
         changed = {y for y in plan if firsts and y >= min(firsts)}
-        return {y: "budget" if y == m.base_year else ("plan, changed" if y in changed else "plan") if y in plan
+        base = "approximate" if m.approximate else "budget"
+        return {y: base if y == m.base_year else ("plan, changed" if y in changed else "plan") if y in plan
                 else "projection" for y in self.years}
 
     def line(self, name: str) -> np.ndarray:

@@ -232,9 +232,9 @@ def test_unknown_municipality():
         kb.load("Sjobbo")
 
 
-def test_municipality_without_budget_lists_available():
-    with pytest.raises(ValueError, match=r"Lund \(1281\).*Sjöbo \(1265\)"):
-        kb.load("Lund")
+def test_municipality_without_budget_has_only_the_approximate_base_year():
+    with pytest.raises(ValueError, match=r"base_year = 2023 is not available for Lund \(1281\).*2024"):
+        kb.load("Lund", base_year=2023)
 
 
 def test_unavailable_base_year(sjobo):
