@@ -7,6 +7,7 @@
     kommunbudget compare Sjöbo --chart out/result.png         # raise the tax or make efficiency savings
     kommunbudget explain-revenue Sjöbo                        # revenue bridge; what 1 öre and 1 krona bring in
     kommunbudget revenue-table --sort ore                     # all 290: 1 öre, tax base, equalisation (approx.)
+    kommunbudget benchmark Sjöbo --rule county_size           # net cost by area against peers and NKA
     kommunbudget datasets                                     # embedded data, baselines, PKV vintages
 
 Every number comes from the library (the C++ core through :mod:`kommunbudget`); this module only parses the
@@ -248,6 +249,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format (default table); csv and json are documented in README.md")
     r.set_defaults(handler=_cmd_revenue_table)
 
+    b = sub.add_parser("benchmark", parents=[out, verbose],
+                       help="net cost by service area against peers and Kolada's reference cost (NKA), in MSEK "
+                            "and öre",
+                       description="A municipality's net cost 2024 by service area (SCB) against the median per "
+                                   "inhabitant of its peers and, in Skåne, Kolada's reference cost (NKA): the gap in "
+                                   "MSEK and in öre on the tax rate.")
+    b.add_argument("municipality", metavar="MUNICIPALITY",
+                   help="name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digit SCB code (1265); any of the 290")
+    b.add_argument("--rule", choices=("county_size", "county", "size", "capacity"), default="county_size",
+                   help="peer rule (default county_size: same county, population 0.5-2 times the own; county: same "
+                        "county; size: all Sweden, 0.5-2 times; capacity: size and SCB tax capacity within ± 5 "
+                        "points); with fewer than 3 peers the rule falls back to size")
+    b.add_argument("--peers", metavar="A,B,C", default=None,
+                   help="explicit peers, names or codes separated by commas (replaces --rule)")
+    b.add_argument("--nka-year", type=_year, metavar="YEAR", default=2024,
+                   help="year of Kolada's NKA (2023, 2024 final; 2025 preliminary); default 2024")
+    b.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format (default table); csv and json are documented in README.md")
+    b.set_defaults(handler=_cmd_benchmark)
+
     sc = sub.add_parser("scenario", parents=[out, verbose],
                         help="run a scenario file: measures' worth per year in MSEK and öre, targets, bridge, tax "
                              "needed with and without the measures, checklist",
@@ -446,11 +467,12 @@ def _years_text(years: Sequence[int]) -> str:
 
 def _status_legend(status: dict[int, str]) -> str:
     words = {"budget": "adopted budget (base year)",
+             "approximate": "approximate base year from SCB data, no adopted budget (result 0 by construction)",
              "plan": "adopted plan, reproduced through assumptions derived from it",
              "plan, changed": "a plan year moved off the adopted plan by what you set",
              "projection": "projected by the model from the assumptions below"}
     parts = []
-    for kind in ("budget", "plan", "plan, changed", "projection"):
+    for kind in ("budget", "approximate", "plan", "plan, changed", "projection"):
         years = [y for y, s in status.items() if s == kind]
         if years:
             parts.append(f"{_years_text(years)} {kind} = {words[kind]}")
@@ -1165,6 +1187,108 @@ def _cmd_revenue_table(args: argparse.Namespace) -> Document:
         "\n".join(lines),
         "\n".join(["Sources", "-" * 60] + [_wrap(f"{k}: {v}", indent="  ", subsequent="      ")
                                             for k, v in frame.attrs["sources"].items()]),
+    ]
+    doc.text = "\n\n".join(parts) + "\n"
+    return doc
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# benchmark
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _cmd_benchmark(args: argparse.Namespace) -> Document:
+    from kommunbudget import benchmark as kb_benchmark
+    from kommunbudget import service_areas as kb_service_areas
+
+    peer_names = None
+    if args.peers is not None:
+        peer_names = [part.strip() for part in args.peers.split(",") if part.strip()]
+        if not peer_names:
+            raise CliError(f"--peers {args.peers!r}: expected names or codes separated by commas, e.g. Ystad,Skurup")
+    frame = kb_benchmark.benchmark(args.municipality, peers=peer_names, rule=args.rule, nka_year=args.nka_year)
+    a = frame.attrs
+    peers = kb_benchmark.peers(a["municipality"], names=a["peer_codes"])
+    units = dict(kb_benchmark.BENCHMARK_UNITS)
+    peer_units = dict(kb_benchmark.PEERS_UNITS)
+
+    def value(column: str, v: Any) -> Any:
+        if units.get(column, peer_units.get(column)) == "text":
+            return str(v)
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            return None
+        return int(v) if units.get(column, peer_units.get(column)) in ("count", "year", "inhabitants") else float(v)
+
+    records = [{c: value(c, v) for c, v in row.items()} for row in frame.to_dict(orient="records")]
+    peer_records = [{c: value(c, v) for c, v in row.items()} for row in peers.to_dict(orient="records")]
+    year = int(a["year"])
+    header = {"municipality": {"code": a["municipality"], "name": a["municipality_name"], "county": a["county"],
+                               "population": a["population"]},
+              "year": year, "years": [year]}
+    doc = Document("benchmark", header, [], {
+        "peers": {"requested_rule": a["requested_rule"], "rule": a["peer_rule"], "description": a["peer_description"],
+                  "fallback": a["peer_fallback"], "municipalities": peer_records},
+        "nka_year": a["nka_year"],
+        "nka_available": a["nka_available"],
+        "tax_base_msek": a["tax_base_msek"],
+        "columns": list(units),
+        "units": {"areas": units, "peers": peer_units},
+        "areas": records,
+        "assistance_note": kb_service_areas.assistance_note(),
+        "notes": list(a["notes"]),
+        "sources": dict(a["sources"]),
+    })
+    doc.csv_rows = [[c, r["area"], year, r[c], units[c]] for r in records for c in units
+                    if c not in ("area", "name_sv", "rs_codes", "nka_kpi")
+                    and (units[c] != "text" or r[c])]
+    doc.csv_rows += [[f"peer_{c}", p["code"], year, p[c], peer_units[c]] for p in peer_records for c in peer_units
+                     if c not in ("code", "county")]
+    _log.info("benchmarked %s against %d peers (%s)", a["municipality_name"], len(peers), a["peer_rule"])
+    if args.format != "table":
+        return doc
+
+    def percent(v: float | None) -> str:
+        return "–" if v is None else f"{v:.2f}"
+
+    lines = [f"{'area':<24} {'MSEK':>8} {'kr/inh':>7} {'peers':>7} {'Sweden':>7} {'gap MSEK':>8} {'öre':>6} "
+             f"{'NKA %':>6} {'NKA gap MSEK':>12} {'öre':>6}"]
+    for r in records:
+        lines.append(f"{r['area']:<24} {_fmt(r['net_cost_msek'], 'MSEK'):>8} "
+                     f"{_fmt(r['net_cost_kr_per_inhabitant'], 'kr'):>7} "
+                     f"{_fmt(r['peer_median_kr_per_inhabitant'], 'kr'):>7} "
+                     f"{_fmt(r['national_kr_per_inhabitant'], 'kr'):>7} {_fmt(r['gap_to_peers_msek'], 'MSEK'):>8} "
+                     f"{_fmt(r['gap_to_peers_ore'], 'öre'):>6} {percent(r['nka_percent']):>6} "
+                     f"{_fmt(r['nka_gap_msek'], 'MSEK'):>12} {_fmt(r['nka_gap_ore'], 'öre'):>6}")
+    head = (f"{a['municipality_name']}, {a['county']}, {a['population']:,} inhabitants (31 Dec {year}): net cost by "
+            f"service area against peers and the reference cost, {year}")
+    statuses = ", ".join(sorted({r["nka_status"] for r in records if r["nka_status"]}))
+    nka_text = (f"NKA = Kolada's net cost deviation {a['nka_year']} ({statuses}), gap = net cost × NKA / (100 + NKA)."
+                if a["nka_available"] else
+                "NKA: none (only Skåne's 33 municipalities are embedded).")
+    assistance = kb_service_areas.assistance_note()
+
+    def wrap(text: str, indent: str = "", subsequent: str | None = None) -> str:
+        """_wrap that never breaks a number with a thousands space ("1 394")."""
+        kept = re.sub(r"(?<=\d) (?=\d{3}\b)", "\u00a0", text)
+        return _wrap(kept, indent, subsequent).replace("\u00a0", " ")
+
+    peer_list = ", ".join(f"{p['name']} ({p['population']:,})".replace(" ", "\u00a0") for p in peer_records)
+    parts = [
+        head + "\n" + "=" * min(len(head), WIDTH),
+        wrap(f"Columns: net cost {year} (SCB, MSEK) and kr per inhabitant; peers = the peers' median kr per "
+             f"inhabitant; Sweden = all 290; gap = what closing the gap to the peers' median saves, MSEK and öre on "
+             f"the tax rate (tax base {year} {a['tax_base_msek']:,.1f} MSEK, derived from SCB, approximate). "
+             + nka_text),
+        "\n".join(lines),
+        "\n".join([f"Peers ({len(peer_records)}; rule {a['peer_rule']}: {a['peer_description']})", "-" * 60,
+                   wrap(peer_list, indent="  ", subsequent="  ")]
+                  + ([wrap(f"Fallback: {a['peer_fallback']}", indent="  ", subsequent="    ")]
+                     if a["peer_fallback"] else [])),
+        "\n".join(["Notes", "-" * 60] + [wrap(n, indent="  - ", subsequent="    ") for n in a["notes"]]
+                  + [wrap(f"{r['area']}: {note}", indent="  - ", subsequent="    ") for r in records
+                     if (note := r["note"].replace(assistance, "").strip())]),
+        "\n".join(["Sources", "-" * 60] + [wrap(f"{k}: {v}", indent="  ", subsequent="      ")
+                                            for k, v in a["sources"].items()]),
     ]
     doc.text = "\n\n".join(parts) + "\n"
     return doc

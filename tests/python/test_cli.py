@@ -399,9 +399,15 @@ def test_out_failure_leaves_existing_file_and_no_temporary(capsys, tmp_path):
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["Ystad", "Nowhereby"])
-def test_unknown_or_unavailable_municipality(capsys, name):
-    assert_clean_error(*run(capsys, "project", name), name)
+def test_unknown_municipality(capsys):
+    assert_clean_error(*run(capsys, "project", "Nowhereby"), "Nowhereby")
+
+
+def test_municipality_without_budget_gets_the_approximate_baseline(capsys):
+    code, out, err = run(capsys, "project", "Ystad", "--horizon", "2026")
+    assert code == 0, err
+    assert "2024 approximate = approximate base year from SCB data" in out
+    assert "BY CONSTRUCTION" in out and "1 394 kr" in out  # the notes: result level unknown; SCB's assistance cost
 
 
 def test_horizon_before_base_year(capsys):
