@@ -16,7 +16,19 @@ Quick use::
 """
 import logging as _logging
 
-from kommunbudget import _core, checklist, data, defaults, plots, presets, revenue, scenarios, vintages
+from kommunbudget import (
+    _core,
+    benchmark,
+    checklist,
+    data,
+    defaults,
+    plots,
+    presets,
+    revenue,
+    scenarios,
+    service_areas,
+    vintages,
+)
 from kommunbudget._core import (
     ComputationError,
     Disposal,
@@ -75,6 +87,7 @@ __all__ = [
     "WorkLinePolicy",
     "__version__",
     "available_baselines",
+    "benchmark",
     "checklist",
     "compare",
     "data",
@@ -88,6 +101,7 @@ __all__ = [
     "presets",
     "revenue",
     "scenarios",
+    "service_areas",
     "target_key",
     "tax_rate_equivalent_ore",
     "vintages",
