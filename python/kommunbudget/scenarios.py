@@ -8,6 +8,7 @@ A scenario file::
     horizon = 2030
     target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
     vintage = "skr-2025-report"    # optional
+    premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
 
     [[measures]]
     name = "arbetslinje"
@@ -16,18 +17,44 @@ A scenario file::
     baseline_households = 400
     ...
 
-Each measure kind takes the fields of its core type (``kommunbudget._core``: WorkLinePolicy, Disposal with a
-``[measures.property]`` table, FixedSaving, EfficiencyMeasure, TaxChange) or, for the two derived kinds:
+Each measure kind takes the fields of its core type (``kommunbudget._core``: WorkLinePolicy, Disposal, FixedSaving,
+EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two derived kinds, the fields below.
 
-* ``premises_target``: ``total_premises_cost_msek`` and ``share`` (e.g. Lomma's 10 %), plus the FixedSaving timing
-  fields; becomes a FixedSaving of share × total (uprated as other consumption).
+* ``efficiency`` (DESIGN.md 3.5): ``rate`` (fraction of the line's cost, at most 0.5) from ``from_year``;
+  ``cost_line`` a cost line (service area, e.g. ``"elderly_care"``; see
+  ``Municipality.cost_line_names``) or ``""``/left out for all lines; ``yearly`` (false: one step that persists;
+  true: the step again every year, compounding); ``start_month`` (1-12: the first year counts (13 − m)/12 of the
+  saving); ``ramp_years`` (>= 1: the step reached in equal parts); ``realised_share`` (the share of the rate
+  expected, a fraction); ``one_off_cost_msek`` (implementation cost paid in ``from_year``, MSEK). The saving follows
+  the line's own price and volume (it persists and is uprated with the line it reduces).
+* ``fixed_saving``: ``amount_msek`` in base-year prices, the timing fields ``start_year``, ``start_month``,
+  ``ramp_years``, ``realised_share``, ``one_off_cost_msek``, and optionally ``cost_line`` (the line the saving
+  reduces: without ``labour_share`` it is uprated with that line's labour share, and it may not exceed the line's
+  base-year cost).
+* ``disposal``: ``year``, ``month``, optional ``price_msek`` (default the market value) and ``debt_interest_rate``;
+  the property either as a ``[measures.property]`` table of Property fields, or as ``property = "<id>"`` naming a
+  property of the scenario's portfolio (an unknown id is an error listing the ids; a property named twice is an
+  error on load).
+* ``premises_target`` (a savings requirement on premises, e.g. Lomma's 10 %): ``share`` of
+  ``total_premises_cost_msek``, plus the FixedSaving timing fields; becomes a FixedSaving of share × total, uprated
+  as other consumption. **Rule:** when ``total_premises_cost_msek`` is left out, the scenario must have a portfolio
+  and the total is the portfolio's total premises cost, *running cost + depreciation* of every property in base-year
+  MSEK (:attr:`kommunbudget.premises.Portfolio.total_premises_cost_msek`; why these costs: see
+  :mod:`kommunbudget.premises`). The target is a lever of its own: its saving adds to any disposal's in the same
+  scenario (the model does not net them), so if sales are how the requirement is met, list the sales or the target.
 * ``nka_gap``: ``net_cost_msek`` (the service area's net cost), ``net_cost_deviation_percent`` (NKA, Kolada: actual
   against reference, in percent) and ``share_closed``; the gap is net cost × NKA / (100 + NKA); becomes a FixedSaving
-  of share_closed × gap.
+  of share_closed × gap, with the timing fields and an optional ``cost_line`` as for ``fixed_saving``.
 
-Validation on load names the file, the key path and the allowed values; the core checks ranges when the scenario
-runs and its message is prefixed with the file and the measure. Loading never modifies the file; :func:`save`
-writes a new file atomically.
+Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``, ``use``, ``area_m2``,
+``book_value_msek``, ``market_value_msek``, ``running_cost_msek``, ``depreciation_msek``, ``vacancy``,
+``need_remains``, optional ``external_rent_msek``) or ``premises_file``, a CSV file of the same columns relative to
+the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio describes properties whose costs
+are already in the baseline; it changes the result only through the measures that use it.
+
+Validation on load names the file, the key path and the allowed values; the core checks the remaining ranges when
+the scenario runs and its message is prefixed with the file and the measure. Loading never modifies a file;
+:func:`save` writes a new file atomically, and the portfolio in the form it was read.
 """
 from __future__ import annotations
 
@@ -39,7 +66,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -47,10 +74,12 @@ import tomli_w
 
 from kommunbudget import _core
 from kommunbudget.municipality import Municipality, as_year, load
+from kommunbudget.premises import Portfolio, PortfolioError, portfolio_from_records, read_portfolio, write_portfolio
 from kommunbudget.results import Projection, as_target, target_key
 
 _TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
-             "vintage": str, "use_plan_growth": bool, "description": str, "measures": list}
+             "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
+             "premises_file": str}
 _COMMON_KEYS = {"name": str, "kind": str, "topics": list}
 _TIMING = {"start_year": int, "start_month": int, "ramp_years": int, "realised_share": float,
            "one_off_cost_msek": float}
@@ -59,12 +88,14 @@ _TIMING = {"start_year": int, "start_month": int, "ramp_years": int, "realised_s
 MEASURE_KINDS: dict[str, dict[str, Any]] = {
     "work_line": {f: (int if f in ("start_year", "start_month", "ramp_years") else float)
                   for f in _core.WorkLinePolicy._fields if f != "name"},
-    "disposal": {"property": dict, "year": int, "month": int, "price_msek": float, "debt_interest_rate": float},
-    "fixed_saving": {"amount_msek": float, "labour_share": float, **_TIMING},
+    "disposal": {"property": (dict, str), "year": int, "month": int, "price_msek": float,
+                 "debt_interest_rate": float},
+    "fixed_saving": {"amount_msek": float, "labour_share": float, **_TIMING, "cost_line": str},
     "premises_target": {"total_premises_cost_msek": float, "share": float, **_TIMING},
     "nka_gap": {"net_cost_msek": float, "net_cost_deviation_percent": float, "share_closed": float,
-                "labour_share": float, **_TIMING},
-    "efficiency": {"from_year": int, "rate": float, "yearly": bool, "cost_line": str},
+                "labour_share": float, **_TIMING, "cost_line": str},
+    "efficiency": {"from_year": int, "rate": float, "yearly": bool, "cost_line": str, "start_month": int,
+                   "ramp_years": int, "realised_share": float, "one_off_cost_msek": float},
     "tax_change": {"from_year": int, "change_kr_per_100kr": float},
 }
 _PROPERTY_KEYS = {f: (bool if f == "need_remains" else str if f in ("id", "use") else float)
@@ -73,7 +104,7 @@ _REQUIRED = {
     "work_line": ("baseline_households", "cost_per_household_kr", "start_year", "target_reduction"),
     "disposal": ("property", "year"),
     "fixed_saving": ("amount_msek", "start_year"),
-    "premises_target": ("total_premises_cost_msek", "share", "start_year"),
+    "premises_target": ("share", "start_year"),  # the total may come from the portfolio
     "nka_gap": ("net_cost_msek", "net_cost_deviation_percent", "share_closed", "start_year"),
     "efficiency": ("from_year", "rate"),
     "tax_change": ("from_year", "change_kr_per_100kr"),
@@ -82,25 +113,61 @@ _REQUIRED = {
 
 @dataclass(frozen=True)
 class Measure:
-    """One named measure of a scenario: its kind, its fields as in the file, and the checklist topics tagged."""
+    """One named measure of a scenario: its kind, its fields as in the file, and the checklist topics tagged.
+
+    Attributes
+    ----------
+    name, kind : str
+        Unique within the scenario; one of :data:`MEASURE_KINDS`.
+    fields : dict
+        The measure's keys as in the file (units as there: MSEK, fractions, years); a disposal's ``property`` is a
+        dict of Property fields or the id (text) of a portfolio property.
+    topics : tuple[int, ...]
+        Checklist numbers (1-19).
+    """
 
     name: str
     kind: str
     fields: dict[str, Any]
     topics: tuple[int, ...] = ()
 
-    def to_core(self) -> Any:
-        """The core measure object (WorkLinePolicy, Disposal, FixedSaving, EfficiencyMeasure or TaxChange)."""
+    def to_core(self, premises: Portfolio | None = None) -> Any:
+        """The core measure object (WorkLinePolicy, Disposal, FixedSaving, EfficiencyMeasure or TaxChange).
+
+        Parameters
+        ----------
+        premises : Portfolio, optional
+            The scenario's portfolio: needed by a disposal that names a property by id and by a premises target
+            without ``total_premises_cost_msek`` (which then is the portfolio's running cost + depreciation, MSEK).
+
+        Raises
+        ------
+        ValueError
+            If such a measure has no portfolio, or the id is not in it (the message lists the ids).
+        """
         f = dict(self.fields)
         if self.kind == "work_line":
             return _core.WorkLinePolicy(name=self.name, **f)
         if self.kind == "disposal":
-            prop = _core.Property(**f.pop("property"))
-            return _core.Disposal(property=prop, **f)
+            prop = f.pop("property")
+            if isinstance(prop, str):
+                if premises is None:
+                    raise ValueError(f"measure {self.name!r}: property {prop!r} names a portfolio property, but "
+                                     f"there is no portfolio")
+                try:
+                    return _core.Disposal(property=premises.get(prop), **f)
+                except KeyError as exc:
+                    raise ValueError(f"measure {self.name!r}: {exc.args[0]}") from None
+            return _core.Disposal(property=_core.Property(**prop), **f)
         if self.kind == "fixed_saving":
             return _core.FixedSaving(name=self.name, **f)
         if self.kind == "premises_target":
-            total, share = f.pop("total_premises_cost_msek"), f.pop("share")
+            total, share = f.pop("total_premises_cost_msek", None), f.pop("share")
+            if total is None:
+                if premises is None:
+                    raise ValueError(f"measure {self.name!r}: no total_premises_cost_msek and no portfolio to take "
+                                     f"it from")
+                total = premises.total_premises_cost_msek
             return _core.FixedSaving(name=self.name, amount_msek=total * share, labour_share=0.0, **f)
         if self.kind == "nka_gap":
             cost, nka, closed = f.pop("net_cost_msek"), f.pop("net_cost_deviation_percent"), f.pop("share_closed")
@@ -113,7 +180,26 @@ class Measure:
 
 @dataclass(frozen=True)
 class Scenario:
-    """A baseline and named measures (see the module docstring for the file format)."""
+    """A baseline and named measures (see the module docstring for the file format).
+
+    Attributes
+    ----------
+    name, municipality : str
+        The scenario's name and the municipality (name or SCB code).
+    horizon : int
+        The last year projected.
+    measures : tuple[Measure, ...]
+        In file order.
+    base_year, target, vintage, use_plan_growth, description
+        As in the file (``target`` e.g. ``"share:0.02"``).
+    source_file : str
+        The file it was read from (named in messages).
+    premises : kommunbudget.premises.Portfolio or None
+        The premises portfolio, if the file gives one.
+    premises_file : str
+        The portfolio's CSV file as written in the scenario (relative to it), or ``""`` when the portfolio is given
+        as ``[[premises]]`` tables (or there is none); :func:`save` writes it back in the same form.
+    """
 
     name: str
     municipality: str
@@ -125,9 +211,12 @@ class Scenario:
     use_plan_growth: bool = True
     description: str = ""
     source_file: str = ""
+    premises: Portfolio | None = None
+    premises_file: str = ""
 
     def measures_core(self, names: list[str] | None = None) -> _core.Measures:
-        """The core Measures of the named measures (all by default), in file order."""
+        """The core Measures of the named measures (all by default), in file order; disposals by id and premises
+        targets without a total use :attr:`premises`."""
         chosen = [m for m in self.measures if names is None or m.name in names]
         out = _core.Measures()
         groups: dict[str, list] = {"tax_changes": [], "efficiency": [], "work_lines": [], "disposals": [],
@@ -136,7 +225,7 @@ class Scenario:
                 "disposal": "disposals", "fixed_saving": "fixed_savings", "premises_target": "fixed_savings",
                 "nka_gap": "fixed_savings"}
         for m in chosen:
-            groups[slot[m.kind]].append(m.to_core())
+            groups[slot[m.kind]].append(m.to_core(self.premises))
         for key, items in groups.items():
             setattr(out, key, items)
         return out
@@ -152,6 +241,10 @@ def _type_ok(value: Any, expected: Any) -> bool:
     return isinstance(value, expected)
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def _type_name(expected: Any) -> str:
     if isinstance(expected, tuple):
         return " or ".join(_type_name(e) for e in expected)
@@ -159,23 +252,50 @@ def _type_name(expected: Any) -> str:
             dict: "a table"}[expected]
 
 
-def parse(text: str, source_file: str = "<text>") -> Scenario:
+def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[str] | Any | None = None) -> Scenario:
     """Parses and validates a scenario from TOML text.
+
+    Parameters
+    ----------
+    text : str
+        The TOML text.
+    source_file : str
+        Named in messages; the folder of a ``premises_file`` unless ``base_dir`` is given.
+    base_dir : path-like or importlib.resources Traversable, optional
+        The folder a relative ``premises_file`` is read from (default: the folder of ``source_file``, the current
+        folder for ``"<text>"``).
 
     Raises
     ------
     ValueError
         For invalid TOML, unknown keys, wrong types, missing required fields, an unknown measure kind, duplicate
-        measure names, unknown checklist topics, or a year not a whole number; each message names the file and the
-        key path (e.g. ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
+        measure names, unknown checklist topics, a year not a whole number, a fraction out of range (a value that
+        looks like a percent is named), both ``[[premises]]`` and ``premises_file``, an invalid portfolio (its row,
+        id and column named), a disposal naming a property not in the portfolio (the ids listed) or one named twice,
+        a premises target without a total and without a portfolio; each message names the file and the key path
+        (e.g. ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
     """
-    def fail(path: str, message: str) -> ValueError:
-        return ValueError(f"scenario {source_file}: {path}: {message}")
-
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"scenario {source_file}: not valid TOML: {exc}") from None
+    if base_dir is None:
+        base_dir = Path(source_file).parent if source_file != "<text>" else Path.cwd()
+    folder = base_dir if hasattr(base_dir, "joinpath") and not isinstance(base_dir, (str, os.PathLike)) \
+        else Path(base_dir)
+
+    def read(name: str) -> Portfolio:
+        entry = Path(name) if Path(name).is_absolute() else folder / name
+        return read_portfolio(entry, str(entry))
+
+    return _parse_doc(doc, source_file, read)
+
+
+def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[str], Portfolio]) -> Scenario:
+    """Validates a parsed TOML document (see :func:`parse`); ``read_premises(premises_file)`` gives the portfolio."""
+    def fail(path: str, message: str) -> ValueError:
+        return ValueError(f"scenario {source_file}: {path}: {message}")
+
     for key, value in doc.items():
         if key not in _TOP_KEYS:
             raise fail(key, f"unknown key; expected one of {', '.join(sorted(_TOP_KEYS))}")
@@ -189,8 +309,10 @@ def parse(text: str, source_file: str = "<text>") -> Scenario:
             as_target(doc["target"])
         except ValueError as exc:
             raise fail("target", str(exc)) from None
+    premises = _parse_premises(doc, source_file, fail, read_premises)
     measures: list[Measure] = []
     names: set[str] = set()
+    sold: dict[str, tuple[str, bool]] = {}  # property id -> (where, named by id)
     for i, raw in enumerate(doc.get("measures", [])):
         where = f"measures[{i}]"
         if not isinstance(raw, dict):
@@ -213,25 +335,47 @@ def parse(text: str, source_file: str = "<text>") -> Scenario:
                     raise fail(f"{where}.{key}", f"{value!r} is not {_type_name(_COMMON_KEYS[key])}")
                 continue
             if key not in allowed:
-                raise fail(f"{where}.{key}", f"unknown key for a {kind} measure; expected one of "
+                raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure; expected one of "
                                              f"{', '.join(sorted(allowed))}")
+            if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None:
+                raise fail(f"{where}.property", f"{value!r} is not a table, and the scenario has no portfolio for it "
+                                                f"to name ([[premises]] or premises_file); expected a "
+                                                f"[measures.property] table or the id of a portfolio property")
             if not _type_ok(value, allowed[key]):
                 raise fail(f"{where}.{key}", f"{value!r} is not {_type_name(allowed[key])}")
             fields[key] = float(value) if allowed[key] is float else value
         missing = [k for k in _REQUIRED[kind] if k not in fields]
         if missing:
-            raise fail(where, f"missing {', '.join(missing)} for a {kind} measure")
+            raise fail(where, f"missing {', '.join(missing)} for {_article(kind)} {kind} measure")
+        if kind == "premises_target" and "total_premises_cost_msek" not in fields and premises is None:
+            raise fail(where, "missing total_premises_cost_msek for a premises_target measure; give it, or give the "
+                              "scenario a portfolio ([[premises]] or premises_file), whose total premises cost "
+                              "(running cost + depreciation) is then the total")
         if kind == "disposal":
             prop = fields["property"]
-            for key, value in prop.items():
-                if key not in _PROPERTY_KEYS:
-                    raise fail(f"{where}.property.{key}", f"unknown key; expected one of "
-                                                          f"{', '.join(sorted(_PROPERTY_KEYS))}")
-                if not _type_ok(value, _PROPERTY_KEYS[key]):
-                    raise fail(f"{where}.property.{key}", f"{value!r} is not {_type_name(_PROPERTY_KEYS[key])}")
-            if "id" not in prop:
-                raise fail(f"{where}.property.id", "missing; every property has an id")
-            fields["property"] = {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
+            if isinstance(prop, str):
+                if prop not in premises.ids():
+                    form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
+                    raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
+                                                    f"one of: {', '.join(premises.ids())}")
+                pid = prop
+            else:
+                for key, value in prop.items():
+                    if key not in _PROPERTY_KEYS:
+                        raise fail(f"{where}.property.{key}", f"unknown key; expected one of "
+                                                              f"{', '.join(sorted(_PROPERTY_KEYS))}")
+                    if not _type_ok(value, _PROPERTY_KEYS[key]):
+                        raise fail(f"{where}.property.{key}",
+                                   f"{value!r} is not {_type_name(_PROPERTY_KEYS[key])}")
+                if "id" not in prop:
+                    raise fail(f"{where}.property.id", "missing; every property has an id")
+                fields["property"] = {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
+                pid = prop["id"]
+            by_id = isinstance(prop, str)
+            if pid in sold and (by_id or sold[pid][1]):
+                raise fail(f"{where}.property", f"{pid!r} is already sold by {sold[pid][0]}; expected each property "
+                                                f"once")
+            sold.setdefault(pid, (where, by_id))
         _check_measure_values(fail, where, kind, fields)
         topics = tuple(raw.get("topics", ()))
         bad = [t for t in topics if not isinstance(t, int) or isinstance(t, bool) or not 1 <= t <= 19]
@@ -242,7 +386,34 @@ def parse(text: str, source_file: str = "<text>") -> Scenario:
                     horizon=as_year("horizon", doc["horizon"]), measures=tuple(measures),
                     base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
                     vintage=doc.get("vintage"), use_plan_growth=doc.get("use_plan_growth", True),
-                    description=doc.get("description", ""), source_file=source_file)
+                    description=doc.get("description", ""), source_file=source_file, premises=premises,
+                    premises_file=doc.get("premises_file", ""))
+
+
+def _parse_premises(doc: dict[str, Any], source_file: str, fail,
+                    read_premises: Callable[[str], Portfolio]) -> Portfolio | None:
+    """The portfolio of ``[[premises]]`` or ``premises_file`` (None without either); errors name the key path."""
+    if "premises" in doc and "premises_file" in doc:
+        raise fail("premises_file", "both [[premises]] tables and premises_file are given; expected one of them")
+    if "premises" in doc:
+        if not doc["premises"]:
+            raise fail("premises", "empty; expected one [[premises]] table per property")
+        try:
+            return portfolio_from_records(doc["premises"], f"{source_file} [[premises]]")
+        except PortfolioError as exc:
+            path = "premises"
+            if exc.row is not None:
+                path += f"[{exc.row - 1}]" + (f" ({exc.property_id})" if exc.property_id else "")
+            raise fail(path + (f".{exc.column}" if exc.column else ""), exc.detail) from None
+    if "premises_file" in doc:
+        name = doc["premises_file"]
+        if not name.strip():
+            raise fail("premises_file", "empty; expected the name of a CSV file (relative to the scenario file)")
+        try:
+            return read_premises(name)
+        except ValueError as exc:
+            raise fail("premises_file", str(exc)) from None
+    return None
 
 
 def packaged_scenarios() -> list[str]:
@@ -253,17 +424,31 @@ def packaged_scenarios() -> list[str]:
 
 #: Fractions in a scenario file that the core does not see as such (they are combined before it): key -> range.
 _FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
-              ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0)}
+              ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0),
+              ("efficiency", "rate"): (0.0, 0.5), ("efficiency", "realised_share"): (0.0, 1.0)}
+#: Whole-number ranges checked on load: (kind, key) -> range. Only efficiency's ramp here: the other kinds' ramp is
+#: checked by the core when the scenario runs (its message names the measure).
+_WHOLE_RANGES = {("efficiency", "ramp_years"): (1, 50)}
 
 
 def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -> None:
-    """Checks what the core cannot attribute to the file's keys: fractions combined before the core sees them, a
-    negative NKA (no gap to close) and an explicit negative price."""
+    """Checks what the core cannot attribute to the file's keys (fractions combined before the core sees them, a
+    negative NKA, an explicit negative price) and the efficiency fields with their key paths: rate and realised share
+    as fractions (a value that looks like a percent is named), ramp years, start month and one-off cost."""
     for (k, key), (lo, hi) in _FRACTIONS.items():
         if k == kind and key in fields and not lo <= fields[key] <= hi:
             value = fields[key]
-            hint = f"; did you mean {value / 100:g}?" if lo <= value / 100 <= hi and abs(value) >= 1 else ""
-            raise fail(f"{where}.{key}", f"{value:g} is outside [{lo:g}, {hi:g}] (a fraction is expected{hint})")
+            percent = lo <= value / 100 <= hi and abs(value) >= 1
+            hint = f"; did you mean {value / 100:g}?" if percent else ""
+            note = f" (a fraction is expected{hint})" if percent or not 0.0 <= value <= 1.0 else ""
+            tail = f": {value:g} looks like a percent" if percent else ""
+            raise fail(f"{where}.{key}", f"{value:g} is outside [{lo:g}, {hi:g}]{note}{tail}")
+    for (k, key), (lo, hi) in _WHOLE_RANGES.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo}, {hi}] (1 = the full step in the first year)")
+    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] < 0:
+        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is negative; expected a cost >= 0 "
+                                                 f"(MSEK, paid once in the first year)")
     if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
         raise fail(f"{where}.net_cost_deviation_percent",
                    f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
@@ -279,20 +464,23 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Loads a scenario file (read only; the file is never modified), or a packaged example by name (see
-    :func:`packaged_scenarios`). Raises ValueError as :func:`parse`, or if neither exists (naming the examples)."""
+    """Loads a scenario file (read only; neither it nor its portfolio file is modified), or a packaged example by
+    name (see :func:`packaged_scenarios`). A ``premises_file`` is read relative to the scenario file. Raises
+    ValueError as :func:`parse`, or if neither exists (naming the examples)."""
     path = Path(path)
     if not path.is_file():
         if str(path) in packaged_scenarios():
-            entry = resources.files("kommunbudget") / "data" / "scenarios" / f"{path}.toml"
-            return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/scenarios/{path}.toml")
+            folder = resources.files("kommunbudget") / "data" / "scenarios"
+            entry = folder / f"{path}.toml"
+            return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/scenarios/{path}.toml", folder)
         raise ValueError(f"scenario file {str(path)!r} does not exist (packaged examples: "
                          f"{', '.join(packaged_scenarios())})")
     return parse(path.read_text(encoding="utf-8"), str(path))
 
 
 def to_toml(scenario: Scenario) -> str:
-    """The scenario as TOML text (the format :func:`parse` reads)."""
+    """The scenario as TOML text (the format :func:`parse` reads). The portfolio is written in the form it was read:
+    ``premises_file = "..."`` (the CSV itself is written by :func:`save`) or ``[[premises]]`` tables."""
     doc: dict[str, Any] = {"name": scenario.name, "municipality": scenario.municipality, "horizon": scenario.horizon,
                            "target": scenario.target}
     for key in ("base_year", "vintage", "description"):
@@ -301,21 +489,63 @@ def to_toml(scenario: Scenario) -> str:
             doc[key] = value
     if not scenario.use_plan_growth:
         doc["use_plan_growth"] = False
+    if scenario.premises is not None and scenario.premises_file:
+        doc["premises_file"] = scenario.premises_file
+    elif scenario.premises is not None:
+        doc["premises"] = scenario.premises.records()
     doc["measures"] = [{"name": m.name, "kind": m.kind, **({"topics": list(m.topics)} if m.topics else {}),
                         **m.fields} for m in scenario.measures]
     return tomli_w.dumps(doc)
 
 
-def save(scenario: Scenario, path: str | Path) -> Path:
+def save(scenario: Scenario, path: str | Path, *, replace_premises_file: bool = False) -> Path:
     """Writes the scenario to ``path`` atomically (a temporary file in the same folder, then a rename), so an
-    existing file is replaced whole or not at all. Raises ValueError for a directory or a missing folder."""
+    existing file is replaced whole or not at all.
+
+    A portfolio read from ``premises_file`` is written back as that file, relative to ``path``: left untouched if it
+    already holds the same properties (its comments and formatting kept), else written atomically with
+    :func:`kommunbudget.premises.write_portfolio` before the scenario file. ``[[premises]]`` tables are written
+    inside the scenario file.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    path : str or path-like
+        The scenario file to write.
+    replace_premises_file : bool
+        Allow replacing an existing portfolio file that holds other properties (default: refuse).
+
+    Returns
+    -------
+    pathlib.Path
+        The scenario file written.
+
+    Raises
+    ------
+    ValueError
+        For a directory or a missing folder, or an existing portfolio file with other properties (unless
+        ``replace_premises_file``).
+    """
     path = Path(path)
     if path.is_dir():
         raise ValueError(f"scenario file {str(path)!r} is a directory; expected a file name")
     if not path.parent.is_dir():
         raise ValueError(f"scenario file {str(path)!r}: the folder {str(path.parent)!r} does not exist")
     text = to_toml(scenario)
-    parse(text, str(path))  # what is written reads back
+    _parse_doc(tomllib.loads(text), str(path), lambda name: scenario.premises)  # what is written reads back
+    if scenario.premises is not None and scenario.premises_file:
+        target = Path(scenario.premises_file)
+        target = target if target.is_absolute() else path.parent / target
+        try:
+            unchanged = target.is_file() and read_portfolio(target) == scenario.premises
+        except ValueError:
+            unchanged = False
+        if not unchanged:
+            if target.exists() and not replace_premises_file:
+                raise ValueError(f"scenario file {str(path)!r}: premises_file {str(target)!r} exists and holds other "
+                                 f"properties; save elsewhere, change the scenario's premises_file, or pass "
+                                 f"replace_premises_file=True")
+            write_portfolio(scenario.premises, target)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -345,6 +575,11 @@ class ScenarioResult:
         The same in öre on the tax rate (against the baseline's tax base of each year).
     measure_kinds, measure_topics : dict
         Measure name -> kind, and -> the checklist numbers tagged in the file.
+
+    The effects are changes of the result, so they include every statement line a measure moves: an efficiency
+    measure's effect is its saving less its one-off cost (``efficiency_one_off_cost``, in ``operating_costs``); a
+    disposal's includes the realisation gain, the depreciation and the interest saved. :meth:`premises_summary`
+    describes the scenario's portfolio.
     """
 
     scenario: Scenario
@@ -358,7 +593,39 @@ class ScenarioResult:
 
     @property
     def target(self) -> _core.Target:
+        """The scenario's target (e.g. result share >= 2 %)."""
         return as_target(self.scenario.target)
+
+    @property
+    def premises(self) -> Portfolio | None:
+        """The scenario's premises portfolio (None without one)."""
+        return self.scenario.premises
+
+    def sold_property_ids(self) -> list[str]:
+        """Ids of the properties the scenario's disposals sell, in file order (by id or by inline table)."""
+        return [m.fields["property"] if isinstance(m.fields["property"], str) else m.fields["property"]["id"]
+                for m in self.scenario.measures if m.kind == "disposal"]
+
+    def premises_summary(self, after_disposals: bool = False) -> pd.DataFrame | None:
+        """The portfolio's area, vacancy and premises cost by use and in total (see
+        :meth:`kommunbudget.premises.Portfolio.summary`; base-year figures: m², MSEK, kr per m², fractions).
+
+        Parameters
+        ----------
+        after_disposals : bool
+            Leave out the properties the scenario sells (those in the portfolio).
+
+        Returns
+        -------
+        pandas.DataFrame or None
+            None when the scenario has no portfolio.
+        """
+        portfolio = self.scenario.premises
+        if portfolio is None:
+            return None
+        if after_disposals:
+            portfolio = portfolio.without(i for i in self.sold_property_ids() if i in portfolio.ids())
+        return portfolio.summary()
 
     def summary(self) -> pd.DataFrame:
         """Per year: baseline and scenario result, balanced-budget result and result share, the change, and
@@ -504,12 +771,20 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     if scenario.horizon <= m.base_year:
         raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
                          f"{m.base_year} (the adopted budget)")
+    lines = m.cost_line_names()
     for i, measure in enumerate(scenario.measures):
         for key in ("start_year", "year", "from_year"):
             if key in measure.fields and measure.fields[key] <= m.base_year:
                 raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: "
                                  f"{measure.fields[key]} is not after the base year {m.base_year}; the base year is "
                                  f"the adopted budget, so measures start in {m.base_year + 1}-{scenario.horizon}")
+        line = measure.fields.get("cost_line", "")
+        if line and line not in lines:
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).cost_line: {line!r} is "
+                             f"not a cost line of {m.label} (base year {m.base_year}); expected one of: "
+                             f"{', '.join(lines)}" + (" (or '' for all lines)" if measure.kind == "efficiency" else ""))
+    if scenario.premises is not None:
+        _check_portfolio_fits(scenario, m)
     projector = m.projector(scenario.horizon)
     baseline = Projection(m, scenario.horizon, projector.run(_core.Measures()))
     previous = baseline.line("result")
@@ -534,6 +809,23 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
                           measure_effects=frame, measure_effects_ore=ore,
                           measure_kinds={x.name: x.kind for x in scenario.measures},
                           measure_topics={x.name: list(x.topics) for x in scenario.measures})
+
+
+def _check_portfolio_fits(scenario: Scenario, m: Municipality) -> None:
+    """A portfolio describes properties whose costs are in the baseline: its running cost may not exceed the base
+    year's operating costs (the cost lines), nor its depreciation the base year's depreciation."""
+    portfolio = scenario.premises
+    where = "premises_file" if scenario.premises_file else "premises"
+    running = sum(p.running_cost_msek for p in portfolio)
+    depreciation = sum(p.depreciation_msek for p in portfolio)
+    costs = sum(float(line["cost_msek"]) for line in m.base_fields["cost_lines"])
+    base_depreciation = float(m.base_fields["depreciation_msek"])
+    for label, value, limit, what in (("running cost", running, costs, "operating costs"),
+                                      ("depreciation", depreciation, base_depreciation, "depreciation")):
+        if value > limit + 1e-9:
+            raise ValueError(f"scenario {scenario.source_file}: {where}: the portfolio's {label} {value:.1f} MSEK "
+                             f"exceeds {m.label}'s {what} of {limit:.1f} MSEK in the base year {m.base_year}; a "
+                             f"portfolio describes properties whose costs are in the baseline (base-year MSEK)")
 
 
 def compare_scenarios(results: list[ScenarioResult]) -> pd.DataFrame:

@@ -196,3 +196,197 @@ def test_bridge_by_driver_sums_exactly_and_ends_with_the_measures(example):
     assert frame[frame["driver"].str.startswith("national")]["msek"].iloc[0] > 0
     with pytest.raises(ValueError, match="year = 2024 is outside"):
         example.bridge_by_driver(2024)
+
+
+# --- efficiency per service area: start month, ramp, realised share, one-off cost ---------------------------------
+
+EFFICIENCY = """
+name = "e"
+municipality = "Sjöbo"
+horizon = 2029
+[[measures]]
+name = "effektivisera"
+kind = "efficiency"
+from_year = 2026
+"""
+
+
+def _line(m) -> str:
+    """A cost line to test on: elderly care when the baseline has service-area lines, else its first line."""
+    from kommunbudget.service_areas import SERVICE_AREAS
+
+    names = m.cost_line_names()
+    preferred = ["elderly_care"] + [a.key for a in SERVICE_AREAS]
+    return next((n for n in preferred if n in names), names[0])
+
+
+def _line_costs(m, name: str, years: list[int]) -> np.ndarray:
+    """The line's baseline cost by year, derived here from its base-year cost, volume growth and PKV (labour share
+    negative = PKV's weight of the year): cost[t] = cost[t-1] × (1 + volume) × (1 + w·labour + (1 − w)·other)."""
+    line = next(x for x in m.base_fields["cost_lines"] if x["name"] == name)
+    cost, out = float(line["cost_msek"]), []
+    for year in years:
+        if year > m.base_year:
+            a = m.assumptions
+            w = line["labour_share"] if line["labour_share"] >= 0 else a.get("labour_weight", year)[0]
+            price = w * a.get("labour_cost_change", year)[0] + (1 - w) * a.get("other_cost_change", year)[0]
+            cost *= (1 + a.get(f"volume_growth:{name}", year)[0]) * (1 + price)
+        out.append(cost)
+    return np.array(out)
+
+
+def _efficiency(extra: str, line: str | None = None) -> scenarios.ScenarioResult:
+    body = EFFICIENCY + extra + (f'cost_line = "{line}"\n' if line is not None else "")
+    return scenarios.run(scenarios.parse(body, "e.toml"))
+
+
+@pytest.fixture(scope="module")
+def sjobo():
+    return kb.load("Sjöbo")
+
+
+def test_derived_line_costs_add_up_to_the_baseline(sjobo):
+    baseline = sjobo.project(2029)
+    total = sum(_line_costs(sjobo, n, baseline.years) for n in sjobo.cost_line_names())
+    np.testing.assert_allclose(total, -baseline.line("operating_costs"), rtol=1e-12)
+
+
+def test_efficiency_from_april_saves_nine_twelfths_in_its_first_year(sjobo):
+    line = _line(sjobo)
+    r = _efficiency("rate = 0.02\nstart_month = 4\n", line)
+    years = r.baseline.years
+    cost = _line_costs(sjobo, line, years)
+    saving = r.projection.line("efficiency_saving")
+    k = years.index(2026)
+    assert saving[k] == pytest.approx(9 / 12 * 0.02 * cost[k], rel=1e-12)
+    assert saving[k + 1] == pytest.approx(0.02 * cost[k + 1], rel=1e-12)  # the full step from the second year
+    assert saving[: k].tolist() == [0.0] * k
+    # On all lines the base is the baseline's operating costs.
+    everything = _efficiency("rate = 0.02\nstart_month = 4\n")
+    assert everything.projection.line("efficiency_saving")[k] == pytest.approx(
+        9 / 12 * 0.02 * -r.baseline.line("operating_costs")[k], rel=1e-12)
+
+
+def test_efficiency_ramp_reaches_the_step_in_equal_parts(sjobo):
+    line = _line(sjobo)
+    r = _efficiency("rate = 0.03\nramp_years = 3\n", line)
+    years = r.baseline.years
+    cost = _line_costs(sjobo, line, years)
+    share = r.projection.line("efficiency_saving") / cost
+    k = years.index(2026)
+    np.testing.assert_allclose(share[k:], [0.01, 0.02, 0.03, 0.03], rtol=1e-12)  # 1/3, 2/3, 1, and it persists
+
+
+def test_realised_share_halves_the_saving(sjobo):
+    line = _line(sjobo)
+    full = _efficiency("rate = 0.02\nstart_month = 7\nramp_years = 2\n", line)
+    half = _efficiency("rate = 0.02\nstart_month = 7\nramp_years = 2\nrealised_share = 0.5\n", line)
+    cost = _line_costs(sjobo, line, full.baseline.years)
+    k = full.baseline.years.index(2026)
+    # 2026: 6/12 of half the step (ramp 1/2); 2027 on: the full step. Realised by half.
+    expected = np.array([6 / 12 * 0.02 / 2, 0.02, 0.02, 0.02]) * cost[k:]
+    np.testing.assert_allclose(full.projection.line("efficiency_saving")[k:], expected, rtol=1e-12)
+    np.testing.assert_allclose(half.projection.line("efficiency_saving")[k:], expected / 2, rtol=1e-12)
+
+
+def test_yearly_efficiency_compounds_the_ramped_step(sjobo):
+    line = _line(sjobo)
+    r = _efficiency("rate = 0.02\nyearly = true\nramp_years = 2\n", line)
+    cost = _line_costs(sjobo, line, r.baseline.years)
+    k = r.baseline.years.index(2026)
+    levels = np.cumprod([1 - 0.01, 1 - 0.02, 1 - 0.02, 1 - 0.02])
+    np.testing.assert_allclose(r.projection.line("efficiency_saving")[k:], (1 - levels) * cost[k:], rtol=1e-12)
+
+
+def test_one_off_cost_appears_once_and_in_the_measure_effect(sjobo):
+    r = _efficiency("rate = 0.01\none_off_cost_msek = 1.5\n", _line(sjobo))
+    k = r.baseline.years.index(2026)
+    one_off = r.projection.line("efficiency_one_off_cost")
+    expected = np.zeros(len(r.baseline.years))
+    expected[k] = 1.5
+    np.testing.assert_array_equal(one_off, expected)
+    # The effect on the result is the saving less the one-off cost, year by year; the bridge by line has it in
+    # operating costs and still sums exactly.
+    effect = r.measure_effects.loc["effektivisera"].to_numpy(dtype=float)
+    np.testing.assert_allclose(effect, r.projection.line("efficiency_saving") - expected, atol=1e-9)
+    bridge = r.bridge(2026)
+    lines = bridge[bridge["view"] == "line"].set_index("item")["msek"]
+    assert lines["operating_costs"] == pytest.approx(r.projection.line("efficiency_saving")[k] - 1.5, abs=1e-9)
+    assert lines.iloc[1:-1].sum() == pytest.approx(lines.iloc[-1] - lines.iloc[0], abs=1e-9)
+
+
+def test_efficiency_fields_reach_the_core_and_read_back():
+    s = scenarios.parse(EFFICIENCY + 'rate = 0.02\nstart_month = 4\nramp_years = 3\nrealised_share = 0.5\n'
+                                     'one_off_cost_msek = 2.0\ncost_line = "elderly_care"\nyearly = true\n')
+    core = s.measures[0].to_core()
+    assert (core.from_year, core.rate, core.start_month, core.ramp_years, core.realised_share, core.one_off_cost_msek,
+            core.cost_line, core.yearly) == (2026, 0.02, 4, 3, 0.5, 2.0, "elderly_care", True)
+    again = scenarios.parse(scenarios.to_toml(s))
+    assert again.measures == s.measures
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("rate = 3.0\n", r"rate: 3 is outside \[0, 0.5\] \(a fraction is expected; did you mean 0.03\?\): 3 looks like a "
+                     r"percent"),
+    ("rate = 0.6\n", r"rate: 0.6 is outside \[0, 0.5\]$"),
+    ("rate = 0.02\nrealised_share = 50.0\n",
+     r"realised_share: 50 is outside \[0, 1\] \(a fraction is expected; did you mean 0.5\?\): 50 looks like a percent"),
+    ("rate = 0.02\nrealised_share = -0.1\n", r"realised_share: -0.1 is outside \[0, 1\] \(a fraction is expected\)"),
+    ("rate = 0.02\nramp_years = 0\n", r"ramp_years: 0 is outside \[1, 50\]"),
+    ("rate = 0.02\nstart_month = 0\n", r"start_month: 0 is outside \[1, 12\]"),
+    ("rate = 0.02\none_off_cost_msek = -1.0\n", r"one_off_cost_msek: -1 is negative; expected a cost >= 0"),
+    ("rate = 0.02\nramp_years = 1.5\n", r"ramp_years: 1.5 is not a whole number"),
+    ("rate = 0.02\nyearly = 1\n", r"yearly: 1 is not true or false"),
+    ("rate = 0.02\ncost_line = 3\n", r"cost_line: 3 is not text"),
+    ("rate = 0.02\nramp = 2\n", r"ramp: unknown key for an efficiency measure; expected one of .*one_off_cost_msek, "
+                                r"ramp_years, rate, realised_share, start_month, yearly"),
+    ("", r"missing rate for an efficiency measure"),
+])
+def test_efficiency_values_are_checked_on_load_with_key_paths(extra, message):
+    with pytest.raises(ValueError, match=r"scenario bad.toml: measures\[0\] \(effektivisera\)(\.|: )" + message):
+        scenarios.parse(EFFICIENCY + extra, "bad.toml")
+
+
+def test_unknown_cost_line_is_named_when_run(sjobo):
+    s = scenarios.parse(EFFICIENCY + 'rate = 0.01\ncost_line = "moon_base"\n', "line.toml")
+    with pytest.raises(ValueError, match=r"line.toml: measures\[0\] \(effektivisera\).cost_line: 'moon_base' is not a "
+                                         r"cost line of Sjöbo \(1265\) .*expected one of: " + sjobo.cost_line_names()[0]):
+        scenarios.run(s)
+
+
+# --- fixed savings and NKA gaps tied to a cost line -----------------------------------------------------------------
+
+def test_fixed_saving_on_a_line_is_uprated_with_the_line(sjobo):
+    line = _line(sjobo)
+    text = MINIMAL.replace("start_year = 2026", f'start_year = 2026\ncost_line = "{line}"')
+    r = scenarios.run(scenarios.parse(text))
+    spec = next(x for x in sjobo.base_fields["cost_lines"] if x["name"] == line)
+    factor = 1.0
+    for year in (2025, 2026):
+        a = sjobo.assumptions
+        w = spec["labour_share"] if spec["labour_share"] >= 0 else a.get("labour_weight", year)[0]
+        factor *= 1 + w * a.get("labour_cost_change", year)[0] + (1 - w) * a.get("other_cost_change", year)[0]
+    k = r.baseline.years.index(2026)
+    assert r.projection.line("fixed_saving")[k] == pytest.approx(10.0 * factor, rel=1e-12)
+    assert r.scenario.measures[0].to_core().cost_line == line
+
+
+def test_fixed_saving_larger_than_its_line_is_refused(sjobo):
+    line = _line(sjobo)
+    cost = next(x["cost_msek"] for x in sjobo.base_fields["cost_lines"] if x["name"] == line)
+    text = MINIMAL.replace("amount_msek = 10.0", f'amount_msek = {cost + 1.0}\ncost_line = "{line}"')
+    with pytest.raises(ValueError, match=r"measures\[0\] \(spara\): .*amount_msek = .* exceeds the base-year cost of "
+                                         rf"cost line '{line}'"):
+        scenarios.run(scenarios.parse(text, "big.toml"))
+
+
+def test_nka_gap_takes_a_cost_line(sjobo):
+    line = _line(sjobo)
+    text = MINIMAL.replace('kind = "fixed_saving"\namount_msek = 10.0',
+                           f'kind = "nka_gap"\nnet_cost_msek = 100.0\nnet_cost_deviation_percent = 10.0\n'
+                           f'share_closed = 0.5\ncost_line = "{line}"')
+    s = scenarios.parse(text)
+    core = s.measures[0].to_core()
+    assert core.cost_line == line and core.labour_share < 0  # uprated with the line's labour share
+    assert core.amount_msek == pytest.approx(100.0 * 10.0 / 110.0 * 0.5)
+    scenarios.run(s)
