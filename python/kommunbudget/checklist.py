@@ -51,6 +51,8 @@ LEVER_KINDS: dict[str, str] = {
     "efficiency": "EfficiencyMeasure: a yearly or one-off productivity rate on one cost line or all",
     "fixed_saving": "FixedSaving of a given amount (ramp, realised share, one-off cost)",
     "nka_gap": "FixedSaving closing part of the gap to the reference cost (NKA) of a service area",
+    "area_gap": "FixedSaving closing part of a service area's gap to its peers' net cost per inhabitant, or to "
+                "Kolada's reference cost (Skåne), computed from the embedded data",
     "tax_change": "TaxChange: the alternative the checklist is tested against",
 }
 
@@ -142,12 +144,14 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Where do our net costs exceed the reference cost for a municipality with our structure, "
                   "and what would closing part of that gap free?"),
         swedish="jämförelse med liknande kommuner, nettokostnadsavvikelse",
-        levers=("nka_gap",),
+        levers=("area_gap", "nka_gap"),
         modelled=True,
         why_not="",
-        how=("Close a share of a service area's gap to its reference cost over some years, as a FixedSaving "
-             "(amount = share x gap in MSEK). Gaps: Kolada's NKA per service area; embedded for Skåne in "
-             "nettokostnadsavvikelse_skane.csv. The report contrasts Solna (-56.4 %) and Sundbyberg (-5.5 %) in "
+        how=("Close a share of a service area's gap over some years, as a FixedSaving (amount = share x gap in "
+             "MSEK): kind area_gap computes the gap from the data, to the peers' median net cost per inhabitant "
+             "(same county and size by default; kommunbudget benchmark shows them) or to Kolada's reference cost "
+             "(NKA, embedded for Skåne in nettokostnadsavvikelse_skane.csv); kind nka_gap takes a figure you "
+             "give. The report contrasts Solna (-56.4 %) and Sundbyberg (-5.5 %) in "
              "individual and family care 2024. A gap can also reflect quality or needs the reference misses."),
     ),
     ChecklistItem(

@@ -46,6 +46,15 @@ EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two 
   against reference, in percent) and ``share_closed``; the gap is net cost × NKA / (100 + NKA); becomes a FixedSaving
   of share_closed × gap, with the timing fields and an optional ``cost_line`` as for ``fixed_saving``.
 
+* ``area_gap`` (benchmarking, DESIGN.md 3.7): ``service_area`` (a key of
+  :data:`kommunbudget.service_areas.SERVICE_AREAS`), ``basis`` = ``"peers"`` (default: the gap of the area's net cost
+  per inhabitant to the peers' median, :func:`kommunbudget.benchmark.benchmark`; ``peer_rule`` one of
+  :data:`kommunbudget.benchmark.PEER_RULES`, default ``"county_size"``, or an explicit ``peers`` list of names or
+  codes) or ``"nka"`` (Kolada's reference cost, Skåne only), and ``share_closed``; the gap comes from SCB's 2024 net
+  costs, so the baseline's base year must be 2024. Becomes a FixedSaving of share_closed × gap on the area's cost
+  line (uprated with it), with the timing fields; how the gap was computed is in
+  :attr:`ScenarioResult.measure_sources`.
+
 Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``, ``use``, ``area_m2``,
 ``book_value_msek``, ``market_value_msek``, ``running_cost_msek``, ``depreciation_msek``, ``vacancy``,
 ``need_remains``, optional ``external_rent_msek``) or ``premises_file``, a CSV file of the same columns relative to
@@ -59,6 +68,7 @@ the scenario runs and its message is prefixed with the file and the measure. Loa
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import os
 import tempfile
@@ -72,7 +82,7 @@ import numpy as np
 import pandas as pd
 import tomli_w
 
-from kommunbudget import _core
+from kommunbudget import _core, benchmark, service_areas
 from kommunbudget.municipality import Municipality, as_year, load
 from kommunbudget.premises import Portfolio, PortfolioError, portfolio_from_records, read_portfolio, write_portfolio
 from kommunbudget.results import Projection, as_target, target_key
@@ -96,6 +106,8 @@ MEASURE_KINDS: dict[str, dict[str, Any]] = {
                 "labour_share": float, **_TIMING, "cost_line": str},
     "efficiency": {"from_year": int, "rate": float, "yearly": bool, "cost_line": str, "start_month": int,
                    "ramp_years": int, "realised_share": float, "one_off_cost_msek": float},
+    "area_gap": {"service_area": str, "basis": str, "peer_rule": str, "peers": list, "share_closed": float,
+                 "labour_share": float, **_TIMING},
     "tax_change": {"from_year": int, "change_kr_per_100kr": float},
 }
 _PROPERTY_KEYS = {f: (bool if f == "need_remains" else str if f in ("id", "use") else float)
@@ -107,6 +119,7 @@ _REQUIRED = {
     "premises_target": ("share", "start_year"),  # the total may come from the portfolio
     "nka_gap": ("net_cost_msek", "net_cost_deviation_percent", "share_closed", "start_year"),
     "efficiency": ("from_year", "rate"),
+    "area_gap": ("service_area", "share_closed", "start_year"),
     "tax_change": ("from_year", "change_kr_per_100kr"),
 }
 
@@ -131,7 +144,7 @@ class Measure:
     fields: dict[str, Any]
     topics: tuple[int, ...] = ()
 
-    def to_core(self, premises: Portfolio | None = None) -> Any:
+    def to_core(self, premises: Portfolio | None = None, municipality: str | None = None) -> Any:
         """The core measure object (WorkLinePolicy, Disposal, FixedSaving, EfficiencyMeasure or TaxChange).
 
         Parameters
@@ -139,6 +152,8 @@ class Measure:
         premises : Portfolio, optional
             The scenario's portfolio: needed by a disposal that names a property by id and by a premises target
             without ``total_premises_cost_msek`` (which then is the portfolio's running cost + depreciation, MSEK).
+        municipality : str, optional
+            The scenario's municipality: needed by an ``area_gap`` measure (its gap is the municipality's).
 
         Raises
         ------
@@ -173,9 +188,24 @@ class Measure:
             cost, nka, closed = f.pop("net_cost_msek"), f.pop("net_cost_deviation_percent"), f.pop("share_closed")
             gap = _core.net_cost_gap_msek(cost, nka)
             return _core.FixedSaving(name=self.name, amount_msek=gap * closed, **f)
+        if self.kind == "area_gap":
+            if municipality is None:
+                raise ValueError(f"measure {self.name!r}: an area_gap measure needs the scenario's municipality")
+            gap, _source = self.area_gap(municipality)
+            area, closed = f.pop("service_area"), f.pop("share_closed")
+            for key in ("basis", "peer_rule", "peers"):
+                f.pop(key, None)
+            return _core.FixedSaving(name=self.name, amount_msek=gap * closed, cost_line=area, **f)
         if self.kind == "efficiency":
             return _core.EfficiencyMeasure(**f)
         return _core.TaxChange(**f)
+
+    def area_gap(self, municipality: str) -> tuple[float, str]:
+        """An ``area_gap`` measure's gap (MSEK, 2024) for ``municipality`` and how it was computed
+        (:func:`kommunbudget.benchmark.area_gap_msek`)."""
+        f = self.fields
+        return _area_gap(str(municipality), f["service_area"], f.get("basis", "peers"),
+                         f.get("peer_rule", "county_size"), tuple(f.get("peers", ())))
 
 
 @dataclass(frozen=True)
@@ -223,12 +253,18 @@ class Scenario:
                                    "fixed_savings": []}
         slot = {"tax_change": "tax_changes", "efficiency": "efficiency", "work_line": "work_lines",
                 "disposal": "disposals", "fixed_saving": "fixed_savings", "premises_target": "fixed_savings",
-                "nka_gap": "fixed_savings"}
+                "nka_gap": "fixed_savings", "area_gap": "fixed_savings"}
         for m in chosen:
-            groups[slot[m.kind]].append(m.to_core(self.premises))
+            groups[slot[m.kind]].append(m.to_core(self.premises, self.municipality))
         for key, items in groups.items():
             setattr(out, key, items)
         return out
+
+
+@functools.lru_cache(maxsize=256)
+def _area_gap(municipality: str, area: str, basis: str, rule: str, peers: tuple[str, ...]) -> tuple[float, str]:
+    """Cached :func:`kommunbudget.benchmark.area_gap_msek` (a scenario run builds its measures several times)."""
+    return benchmark.area_gap_msek(municipality, area, basis=basis, rule=rule, peers=list(peers) or None)
 
 
 def _type_ok(value: Any, expected: Any) -> bool:
@@ -424,6 +460,7 @@ def packaged_scenarios() -> list[str]:
 
 #: Fractions in a scenario file that the core does not see as such (they are combined before it): key -> range.
 _FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
+              ("area_gap", "share_closed"): (0.0, 1.0), ("area_gap", "labour_share"): (0.0, 1.0),
               ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0),
               ("efficiency", "rate"): (0.0, 0.5), ("efficiency", "realised_share"): (0.0, 1.0)}
 #: Whole-number ranges checked on load: (kind, key) -> range. Only efficiency's ramp here: the other kinds' ramp is
@@ -461,6 +498,25 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
     for key in ("start_month", "month"):
         if key in fields and not 1 <= fields[key] <= 12:
             raise fail(f"{where}.{key}", f"{fields[key]} is outside [1, 12]")
+    if kind == "area_gap":
+        keys = [a.key for a in service_areas.SERVICE_AREAS]
+        if fields["service_area"] not in keys:
+            raise fail(f"{where}.service_area", f"{fields['service_area']!r} is not a service area; expected one of: "
+                                                f"{', '.join(keys)}")
+        if fields.get("basis", "peers") not in ("peers", "nka"):
+            raise fail(f"{where}.basis", f"{fields['basis']!r}; expected 'peers' (the peers' median per inhabitant) "
+                                         f"or 'nka' (Kolada's reference cost, Skåne only)")
+        if fields.get("peer_rule", "county_size") not in benchmark.PEER_RULES:
+            raise fail(f"{where}.peer_rule", f"{fields['peer_rule']!r}; expected one of: "
+                                             f"{', '.join(benchmark.PEER_RULES)}")
+        peers = fields.get("peers", [])
+        if not all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in peers):
+            raise fail(f"{where}.peers", f"{peers!r}; expected a list of municipality names or codes")
+        if peers and "peer_rule" in fields:
+            raise fail(f"{where}.peers", "both peers and peer_rule are given; expected one of them")
+        if fields.get("basis") == "nka" and (peers or "peer_rule" in fields):
+            raise fail(f"{where}.basis", "'nka' compares with Kolada's reference cost; peers and peer_rule apply to "
+                                         "basis 'peers' only")
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -575,6 +631,8 @@ class ScenarioResult:
         The same in öre on the tax rate (against the baseline's tax base of each year).
     measure_kinds, measure_topics : dict
         Measure name -> kind, and -> the checklist numbers tagged in the file.
+    measure_sources : dict
+        Measure name -> how a derived amount was computed (``area_gap``: the gap, its figures and the peers).
 
     The effects are changes of the result, so they include every statement line a measure moves: an efficiency
     measure's effect is its saving less its one-off cost (``efficiency_one_off_cost``, in ``operating_costs``); a
@@ -590,6 +648,7 @@ class ScenarioResult:
     measure_effects_ore: pd.DataFrame
     measure_kinds: dict[str, str] = field(default_factory=dict)
     measure_topics: dict[str, list[int]] = field(default_factory=dict)
+    measure_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def target(self) -> _core.Target:
@@ -783,9 +842,24 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
             raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).cost_line: {line!r} is "
                              f"not a cost line of {m.label} (base year {m.base_year}); expected one of: "
                              f"{', '.join(lines)}" + (" (or '' for all lines)" if measure.kind == "efficiency" else ""))
+    sources = {}
+    for i, measure in enumerate(scenario.measures):
+        if measure.kind != "area_gap":
+            continue
+        if m.base_year != service_areas.YEAR:
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): an area_gap measure "
+                             f"uses SCB's {service_areas.YEAR} net costs, so the base year must be "
+                             f"{service_areas.YEAR} (it is {m.base_year})")
+        try:
+            sources[measure.name] = measure.area_gap(m.code)[1]
+        except ValueError as exc:
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): {exc}") from None
     if scenario.premises is not None:
         _check_portfolio_fits(scenario, m)
-    projector = m.projector(scenario.horizon)
+    try:
+        projector = m.projector(scenario.horizon)
+    except ValueError as exc:
+        raise ValueError(f"scenario {scenario.source_file}: {exc}") from None
     baseline = Projection(m, scenario.horizon, projector.run(_core.Measures()))
     previous = baseline.line("result")
     effects = {}
@@ -808,7 +882,8 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     return ScenarioResult(scenario=scenario, municipality=m, baseline=baseline, projection=final,
                           measure_effects=frame, measure_effects_ore=ore,
                           measure_kinds={x.name: x.kind for x in scenario.measures},
-                          measure_topics={x.name: list(x.topics) for x in scenario.measures})
+                          measure_topics={x.name: list(x.topics) for x in scenario.measures},
+                          measure_sources=sources)
 
 
 def _check_portfolio_fits(scenario: Scenario, m: Municipality) -> None:
@@ -820,8 +895,12 @@ def _check_portfolio_fits(scenario: Scenario, m: Municipality) -> None:
     depreciation = sum(p.depreciation_msek for p in portfolio)
     costs = sum(float(line["cost_msek"]) for line in m.base_fields["cost_lines"])
     base_depreciation = float(m.base_fields["depreciation_msek"])
-    for label, value, limit, what in (("running cost", running, costs, "operating costs"),
-                                      ("depreciation", depreciation, base_depreciation, "depreciation")):
+    checks = [("running cost", running, costs, "operating costs"),
+              ("depreciation", depreciation, base_depreciation, "depreciation")]
+    if m.approximate:  # SCB net costs hold the capital costs: depreciation is inside the cost lines
+        checks = [("running cost and depreciation", running + depreciation, costs, "net costs (SCB, capital costs "
+                                                                                   "included)")]
+    for label, value, limit, what in checks:
         if value > limit + 1e-9:
             raise ValueError(f"scenario {scenario.source_file}: {where}: the portfolio's {label} {value:.1f} MSEK "
                              f"exceeds {m.label}'s {what} of {limit:.1f} MSEK in the base year {m.base_year}; a "

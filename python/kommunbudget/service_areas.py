@@ -25,7 +25,9 @@ __all__ = ["assistance_note", "area", "AREA_FILE", "SERVICE_AREAS", "ServiceArea
 
 #: The embedded file with net costs by activity code.
 AREA_FILE = "nettokostnad_verksamhet_kommun_2024.csv"
-_YEAR = 2024
+#: The year of the net costs (SCB's accounts).
+YEAR = 2024
+_YEAR = YEAR
 _SOURCE = ("SCB TAB4199 (OE0107, Räkenskapssammandraget), net cost 2024 by activity (RS code), "
            "nettokostnad_verksamhet_kommun_2024.csv")
 
