@@ -44,13 +44,15 @@ test:
 	$(MAKE) --no-print-directory test-python || status=1; \
 	exit $$status
 
-## demo: project, solve and compare one municipality with the installed CLI
+## demo: project, solve, compare and benchmark one municipality; the two example scenarios (Sjöbo)
 demo: setup
 	mkdir -p "$(OUT)"
 	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget solve "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
 	$(VENV)/bin/kommunbudget compare "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON) --chart "$(OUT)/result_vs_target.png"
+	$(VENV)/bin/kommunbudget benchmark "$(MUNI)"
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise
+	$(VENV)/bin/kommunbudget scenario sjobo_premises
 
 ## benchmark: the projection loop against two references in one run (prints ratios; not a test)
 benchmark:
