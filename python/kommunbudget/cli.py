@@ -269,11 +269,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format (default table); csv and json are documented in README.md")
     b.set_defaults(handler=_cmd_benchmark)
 
-    sc = sub.add_parser("scenario", parents=[out, verbose],
+    sc = sub.add_parser("scenario", parents=[out, verbose], formatter_class=argparse.RawDescriptionHelpFormatter,
                         help="run a scenario file: measures' worth per year in MSEK and öre, targets, bridge, tax "
                              "needed with and without the measures, checklist",
-                        description="Runs a scenario TOML file (see README 'Levers and scenarios') against its baseline.")
-    sc.add_argument("file", metavar="FILE.toml", help="the scenario file (read only)")
+                        description="Runs a scenario TOML file (see README 'Levers and scenarios') against its "
+                                    "baseline.\nThe table output adds how each derived amount was computed and, for a "
+                                    "scenario with a premises\nportfolio, the portfolio before and after the "
+                                    "scenario's disposals.",
+                        epilog=_SCENARIO_JSON_HELP)
+    sc.add_argument("file", metavar="FILE.toml",
+                    help="the scenario file (read only), or a packaged example by name: "
+                         + ", ".join(_packaged_scenarios()))
     sc.add_argument("--year", type=_year, metavar="YEAR", default=None,
                     help="year of the bridge; default the scenario's horizon")
     sc.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
@@ -308,6 +314,44 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
     d.set_defaults(handler=_cmd_datasets)
     return parser
+
+
+#: The scenario command's JSON keys (its --help epilog).
+_SCENARIO_JSON_HELP = """\
+JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated:
+  municipality, vintage, uses_plan_growth, base_year, horizon, years, year_status
+                       as for 'project'
+  scenario             name, file, target, measures (name, kind, topics) in file order
+  measure_effects      measure -> change of the result per year, MSEK (measures added one at a
+                       time in file order, so they sum to summary.change_result)
+  measure_effects_ore  the same in öre on the tax rate
+  summary              baseline_* and scenario_* result, balanced_budget_result, result_share
+                       (fraction), meets_balanced_budget, meets_target (1/0); change_result
+  units                the unit of each row of measure_effects, measure_effects_ore, summary
+  measure_sources      measure -> how its derived amount was computed (nka_gap, premises_target,
+                       area_gap: figures, sources, share closed; MSEK a year in base-year
+                       prices, before ramp and realised share); {} when no measure derives one
+  premises_summary     null without a premises portfolio; else sold_property_ids (the
+                       portfolio's properties the disposals sell) and before_disposals,
+                       after_disposals: one record per use and a "total" record with use,
+                       n_properties, area_m2, vacant_area_m2, vacancy_share (fraction),
+                       running_cost_msek, depreciation_msek, total_premises_cost_msek (running
+                       cost + depreciation), cost_kr_per_m2, book_value_msek,
+                       market_value_msek, market_minus_book_msek (base year; null where there
+                       is no area)
+  bridge               year, rows: view (measure|line), item, msek, ore
+  bridge_by_driver     year, rows: driver, msek, ore
+  tax_needed           "without measures", "with measures": change_kr_per_100kr, change_ore,
+                       household_cost_kr
+  checklist            the 19 questions: number, topic, question, levers, modelled, tested,
+                       worth_ore_first_year, worth_ore_last_year, worth_ore_sum, measures
+"""
+
+
+def _packaged_scenarios() -> list[str]:
+    from kommunbudget import scenarios
+
+    return scenarios.packaged_scenarios()
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1373,6 +1417,8 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
         "bridge": {"year": year, "rows": bridge.to_dict(orient="records")},
         "bridge_by_driver": {"year": year, "rows": r.bridge_by_driver(year).to_dict(orient="records")},
         "tax_needed": {label: needed.loc[label].to_dict() for label in needed.index},
+        "measure_sources": dict(r.measure_sources),
+        "premises_summary": _premises_summary_json(r),
     }
     checklist_frame = None
     try:
@@ -1394,6 +1440,12 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
         rows.append(((name, "öre"), [_fmt(v, "öre", True) for v in r.measure_effects_ore.loc[name]]))
     lines += ["What each measure adds to the result (added one at a time in file order; the parts sum to the "
               "scenario's change)", _frame_text(rows, columns), ""]
+    if r.measure_sources:
+        lines.append("How the derived amounts were computed (before the ramp and the realised share)")
+        lines += [_wrap(f"{name}: {text}", "  ", "      ") for name, text in r.measure_sources.items()]
+        lines.append("")
+    if r.premises is not None:
+        lines += [_premises_summary_text(r), ""]
     srows = [(("Result, MSEK", key), [_fmt(v, "MSEK") for v in summary.loc[f"{key}_result"]])
              for key in ("baseline", "scenario")]
     srows += [(("Balanced-budget result, MSEK", key), [_fmt(v, "MSEK") for v in
@@ -1423,6 +1475,39 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
     lines += ["", kb_checklist.checklist_text(r)]
     doc.text = "\n".join(lines) + "\n"
     return doc
+
+
+def _premises_summary_json(r: kb.scenarios.ScenarioResult) -> dict[str, Any] | None:
+    """The scenario's portfolio before and after its disposals (records per use and total), or None without one."""
+    if r.premises is None:
+        return None
+    ids = set(r.premises.ids())
+    return {"sold_property_ids": [i for i in r.sold_property_ids() if i in ids],
+            **{key: r.premises_summary(after_disposals=after).reset_index().to_dict(orient="records")
+               for key, after in (("before_disposals", False), ("after_disposals", True))}}
+
+
+#: Columns of the portfolio table of the scenario command: (column, heading, format of a value).
+_PREMISES_COLUMNS = (("n_properties", "properties", "{:.0f}"), ("area_m2", "area m²", "{:,.0f}"),
+                     ("vacancy_share", "vacant", "{:.0%}"), ("running_cost_msek", "running cost", "{:.1f}"),
+                     ("depreciation_msek", "depreciation", "{:.1f}"),
+                     ("total_premises_cost_msek", "premises cost", "{:.1f}"),
+                     ("cost_kr_per_m2", "kr per m²", "{:,.0f}"), ("book_value_msek", "book value", "{:.1f}"),
+                     ("market_value_msek", "market value", "{:.1f}"))
+
+
+def _premises_summary_text(r: kb.scenarios.ScenarioResult) -> str:
+    """The portfolio by use and in total, before and after the scenario's disposals (base year: MSEK, m², kr per
+    m²)."""
+    ids = set(r.premises.ids())
+    sold = [i for i in r.sold_property_ids() if i in ids]
+    lines = ["Premises portfolio, base year (MSEK; premises cost = running cost + depreciation)"]
+    for label, after in (("before disposals", False), (f"after disposals (sold: {', '.join(sold) or 'none'})", True)):
+        frame = r.premises_summary(after_disposals=after)
+        shown = pd.DataFrame({heading: [("–" if pd.isna(v) else form.format(v)) for v in frame[column]]
+                              for column, heading, form in _PREMISES_COLUMNS}, index=list(frame.index))
+        lines += [f"  {label}", textwrap.indent(shown.to_string(), "    ")]
+    return "\n".join(lines)
 
 
 def _cmd_checklist(args: argparse.Namespace) -> Document:

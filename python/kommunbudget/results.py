@@ -6,6 +6,7 @@ kr per 100 kr; tax-rate equivalents are in öre (1 kr = 100 öre).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,6 +39,9 @@ STATEMENT_LINES: tuple[tuple[str, str, str, str], ...] = (
     ("tax_base", "Skatteunderlag", "Tax base", "MSEK"),
     ("final_settlement", "varav slutavräkning", "of which final settlement", "MSEK"),
     ("efficiency_saving", "Effektiviseringar", "Efficiency savings", "MSEK"),
+    ("efficiency_one_off_cost", "Engångskostnader för effektiviseringar", "One-off costs of efficiency measures",
+     "MSEK"),
+    ("fixed_saving_one_off_cost", "Engångskostnader för besparingar", "One-off costs of fixed savings", "MSEK"),
     ("tax_change_revenue", "Intäkt av skatteförändring", "Revenue from tax changes", "MSEK"),
 )
 
@@ -81,14 +85,32 @@ GRANT_ITEM_LABELS: dict[str, tuple[str, str]] = {
 _LINE_UNITS = {ident: unit for ident, _sv, _en, unit in STATEMENT_LINES + REVENUE_LINES}
 
 
+#: The allowed range of a result-share target (fraction of tax revenue and general grants). The same range as the
+#: core's (answers.cpp, ``kMaxShare``; tests/python/test_scenarios.py holds the two together): text is checked when
+#: it is parsed, so a scenario file's or the command line's target fails where it is written.
+TARGET_SHARE_RANGE = (-0.5, 0.5)
+
+
+class TargetTextError(ValueError):
+    """Text that is not a target. ``text`` is the text; ``detail`` what is wrong with it, starting with ": " or
+    " is not"; the message is ``target = '<text>'<detail>`` (a scenario file names the key its own way)."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        super().__init__(f"target = {text!r}{detail}")
+        self.text = text
+        self.detail = detail
+
+
 def parse_target(text: str) -> _core.Target:
     """A target from text: ``"result"``, ``"balanced-budget"`` or ``"share:0.02"`` (fraction of tax revenue and
-    general grants).
+    general grants, in :data:`TARGET_SHARE_RANGE`).
 
     Raises
     ------
     ValueError
-        For any other text, naming the value and the accepted forms.
+        (:class:`TargetTextError`) For any other text, a share that is not a finite number or one outside the range
+        (a share that looks like a percent gets the fraction it probably means), naming the value and the accepted
+        forms.
     """
     t = text.strip().lower()
     if t in ("result", "resultat"):
@@ -96,13 +118,22 @@ def parse_target(text: str) -> _core.Target:
     if t in ("balanced-budget", "balanced_budget", "balanskrav"):
         return _core.Target(kind=_core.TargetKind.BALANCED_BUDGET_RESULT)
     if t.startswith("share:"):
+        lo, hi = TARGET_SHARE_RANGE
         try:
             share = float(t.split(":", 1)[1])
         except ValueError:
-            raise ValueError(f"target = {text!r}: the share is not a number; expected e.g. 'share:0.02'") from None
+            raise TargetTextError(text, ": the share is not a number; expected e.g. 'share:0.02'") from None
+        if not math.isfinite(share):
+            raise TargetTextError(text, f": target.share = {share} is not a finite number; expected a fraction in "
+                                        f"[{lo:g}, {hi:g}], e.g. 'share:0.02'")
+        if not lo <= share <= hi:
+            hint = f"; did you mean {share / 100:g}?" if abs(share) >= 1 and lo <= share / 100 <= hi else ""
+            raise TargetTextError(text, f": target.share = {share:g} is outside the allowed range [{lo:g}, {hi:g}] "
+                                        f"for a result target (a fraction of tax revenue and general grants, 0.02 = "
+                                        f"2 %{hint})")
         return _core.Target(kind=_core.TargetKind.RESULT_SHARE, share=share)
-    raise ValueError(f"target = {text!r} is not a target; expected 'result', 'balanced-budget' or 'share:<fraction>'"
-                     f" (e.g. share:0.02)")
+    raise TargetTextError(text, " is not a target; expected 'result', 'balanced-budget' or 'share:<fraction>' (e.g. "
+                                "share:0.02)")
 
 
 def as_target(target: _core.Target | str) -> _core.Target:
@@ -191,7 +222,9 @@ class Projection:
         language : {"en", "sv", "id"}
             Row labels: English, the Swedish statutory names, or the identifiers (e.g. ``net_operating_cost``).
         memo : bool
-            Include the memo rows (tax rate, tax base, final settlement, efficiency savings, tax-change revenue).
+            Include the memo rows (tax rate, tax base, final settlement, efficiency savings, the one-off costs of
+            efficiency measures and of fixed savings, tax-change revenue). The one-off costs are positive amounts,
+            already inside ``operating_costs``.
 
         Returns
         -------
@@ -340,7 +373,8 @@ class Projection:
         return self.municipality.base_year_sources()
 
 
-_MEMO = {"tax_rate", "tax_base", "final_settlement", "efficiency_saving", "tax_change_revenue"}
+_MEMO = {"tax_rate", "tax_base", "final_settlement", "efficiency_saving", "efficiency_one_off_cost",
+         "fixed_saving_one_off_cost", "tax_change_revenue"}
 
 
 @dataclass

@@ -61,9 +61,15 @@ Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``,
 the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio describes properties whose costs
 are already in the baseline; it changes the result only through the measures that use it.
 
-Validation on load names the file, the key path and the allowed values; the core checks the remaining ranges when
-the scenario runs and its message is prefixed with the file and the measure. Loading never modifies a file;
-:func:`save` writes a new file atomically, and the portfolio in the form it was read.
+Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
+(in TOML spelling: ``true``, ``"2030"``) and the allowed values or range: types, kinds, required keys, fractions (a
+value that looks like a percent gets the fraction it probably means), the timing fields of every kind
+(``start_month``, ``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total,
+the NKA figures, the target's share. What needs the baseline is checked when the scenario runs: years against the
+base year and horizon, cost lines, a saving larger than its line, and the core's ranges of the other fields of the
+core types (a work line's shares, a property's values, a tax change); the core's message then names the file and the
+key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside ...``). Loading never
+modifies a file; :func:`save` writes a new file atomically, and the portfolio in the form it was read.
 """
 from __future__ import annotations
 
@@ -85,7 +91,7 @@ import tomli_w
 from kommunbudget import _core, benchmark, service_areas
 from kommunbudget.municipality import Municipality, as_year, load
 from kommunbudget.premises import Portfolio, PortfolioError, portfolio_from_records, read_portfolio, write_portfolio
-from kommunbudget.results import Projection, as_target, target_key
+from kommunbudget.results import Projection, TargetTextError, as_target, parse_target, target_key
 
 _TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
              "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
@@ -110,6 +116,10 @@ MEASURE_KINDS: dict[str, dict[str, Any]] = {
                  "labour_share": float, **_TIMING},
     "tax_change": {"from_year": int, "change_kr_per_100kr": float},
 }
+#: The core Measures list each kind becomes part of (:meth:`Scenario.measures_core`, in file order within a list).
+_CORE_GROUP = {"tax_change": "tax_changes", "efficiency": "efficiency", "work_line": "work_lines",
+               "disposal": "disposals", "fixed_saving": "fixed_savings", "premises_target": "fixed_savings",
+               "nka_gap": "fixed_savings", "area_gap": "fixed_savings"}
 _PROPERTY_KEYS = {f: (bool if f == "need_remains" else str if f in ("id", "use") else float)
                   for f in _core.Property._fields}
 _REQUIRED = {
@@ -249,13 +259,9 @@ class Scenario:
         targets without a total use :attr:`premises`."""
         chosen = [m for m in self.measures if names is None or m.name in names]
         out = _core.Measures()
-        groups: dict[str, list] = {"tax_changes": [], "efficiency": [], "work_lines": [], "disposals": [],
-                                   "fixed_savings": []}
-        slot = {"tax_change": "tax_changes", "efficiency": "efficiency", "work_line": "work_lines",
-                "disposal": "disposals", "fixed_saving": "fixed_savings", "premises_target": "fixed_savings",
-                "nka_gap": "fixed_savings", "area_gap": "fixed_savings"}
+        groups: dict[str, list] = {group: [] for group in dict.fromkeys(_CORE_GROUP.values())}
         for m in chosen:
-            groups[slot[m.kind]].append(m.to_core(self.premises, self.municipality))
+            groups[_CORE_GROUP[m.kind]].append(m.to_core(self.premises, self.municipality))
         for key, items in groups.items():
             setattr(out, key, items)
         return out
@@ -275,6 +281,28 @@ def _type_ok(value: Any, expected: Any) -> bool:
     if isinstance(expected, tuple):
         return any(_type_ok(value, e) for e in expected)
     return isinstance(value, expected)
+
+
+def _toml(value: Any) -> str:
+    """A value as it is written in TOML, for messages: ``true``, ``"2030"``, ``10.0``, ``inf``, ``[11, 25]``; a table
+    as ``a table`` (its contents can be long)."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        text = "[" + ", ".join("{…}" if isinstance(v, dict) else _toml(v) for v in value) + "]"
+    else:
+        try:
+            text = tomli_w.dumps({"v": value}).strip().removeprefix("v = ")
+        except (TypeError, ValueError):
+            text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _type_error(value: Any, expected: Any) -> str:
+    """'<value> is not <expected>' with the value in TOML spelling; inf and nan are 'not a finite number'."""
+    if isinstance(value, float) and not math.isfinite(value) and _type_ok(1.0, expected):
+        return f"{_toml(value)} is not a finite number"
+    return f"{_toml(value)} is not {_type_name(expected)}"
 
 
 def _article(word: str) -> str:
@@ -304,12 +332,16 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
     Raises
     ------
     ValueError
-        For invalid TOML, unknown keys, wrong types, missing required fields, an unknown measure kind, duplicate
-        measure names, unknown checklist topics, a year not a whole number, a fraction out of range (a value that
-        looks like a percent is named), both ``[[premises]]`` and ``premises_file``, an invalid portfolio (its row,
-        id and column named), a disposal naming a property not in the portfolio (the ids listed) or one named twice,
-        a premises target without a total and without a portfolio; each message names the file and the key path
-        (e.g. ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
+        For invalid TOML, unknown keys, wrong types (values shown in TOML spelling; ``inf`` and ``nan`` are not
+        finite numbers), ``[measures]`` written for ``[[measures]]``, missing required fields (a missing ``kind``),
+        an unknown measure kind, duplicate measure names, unknown checklist topics, a year not a whole number, a
+        target that is not one or whose share is outside [-0.5, 0.5], a fraction out of range (a value that looks
+        like a percent is named), timing fields out of range (``ramp_years`` 1-50, ``realised_share`` and
+        ``start_month``), an amount or premises total outside [0, 100000] MSEK, NKA figures outside the core's
+        range, both ``[[premises]]`` and ``premises_file``, an invalid portfolio (its row, id and column named), a
+        property without an id, a disposal naming a property not in the portfolio (the ids listed) or one named
+        twice by id, a premises target without a total and without a portfolio; each message names the file and the
+        key path (e.g. ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
     """
     try:
         doc = tomllib.loads(text)
@@ -329,22 +361,26 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
 
 def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[str], Portfolio]) -> Scenario:
     """Validates a parsed TOML document (see :func:`parse`); ``read_premises(premises_file)`` gives the portfolio."""
-    def fail(path: str, message: str) -> ValueError:
-        return ValueError(f"scenario {source_file}: {path}: {message}")
+    def fail(path: str, message: str, sep: str = ": ") -> ValueError:
+        return ValueError(f"scenario {source_file}: {path}{sep}{message}")
 
     for key, value in doc.items():
         if key not in _TOP_KEYS:
             raise fail(key, f"unknown key; expected one of {', '.join(sorted(_TOP_KEYS))}")
+        if key in ("measures", "premises") and isinstance(value, dict):
+            one = "measure" if key == "measures" else "property"
+            raise fail(key, f"a single [{key}] table; expected an array of tables: write [[{key}]] (double "
+                            f"brackets) above each {one}")
         if not _type_ok(value, _TOP_KEYS[key]):
-            raise fail(key, f"{value!r} is not {_type_name(_TOP_KEYS[key])}")
+            raise fail(key, _type_error(value, _TOP_KEYS[key]))
     for key in ("municipality", "horizon"):
         if key not in doc:
             raise fail(key, "missing; a scenario names its municipality and horizon")
     if "target" in doc:
         try:
-            as_target(doc["target"])
-        except ValueError as exc:
-            raise fail("target", str(exc)) from None
+            parse_target(doc["target"])
+        except TargetTextError as exc:
+            raise fail("target", f"{_toml(exc.text)}{exc.detail}") from None
     premises = _parse_premises(doc, source_file, fail, read_premises)
     measures: list[Measure] = []
     names: set[str] = set()
@@ -354,21 +390,28 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
         if not isinstance(raw, dict):
             raise fail(where, "expected a table ([[measures]])")
         name = raw.get("name")
+        if name is not None and not isinstance(name, str):
+            raise fail(f"{where}.name", _type_error(name, str))
         if not isinstance(name, str) or not name.strip():
             raise fail(f"{where}.name", "missing or empty; every measure has a name")
         where = f"measures[{i}] ({name})"
         if name in names:
             raise fail(where, f"the name {name!r} is used twice; expected unique names")
         names.add(name)
-        kind = raw.get("kind")
+        kinds = ", ".join(MEASURE_KINDS)
+        if "kind" not in raw:
+            raise fail(f"{where}.kind", f"missing; expected one of {kinds}")
+        kind = raw["kind"]
+        if not isinstance(kind, str):
+            raise fail(f"{where}.kind", f"{_type_error(kind, str)}; expected one of {kinds}")
         if kind not in MEASURE_KINDS:
-            raise fail(f"{where}.kind", f"{kind!r}; expected one of {', '.join(MEASURE_KINDS)}")
+            raise fail(f"{where}.kind", f"{kind!r}; expected one of {kinds}")
         allowed = MEASURE_KINDS[kind]
         fields: dict[str, Any] = {}
         for key, value in raw.items():
             if key in _COMMON_KEYS:
                 if not _type_ok(value, _COMMON_KEYS[key]):
-                    raise fail(f"{where}.{key}", f"{value!r} is not {_type_name(_COMMON_KEYS[key])}")
+                    raise fail(f"{where}.{key}", _type_error(value, _COMMON_KEYS[key]))
                 continue
             if key not in allowed:
                 raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure; expected one of "
@@ -378,7 +421,7 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                                                 f"to name ([[premises]] or premises_file); expected a "
                                                 f"[measures.property] table or the id of a portfolio property")
             if not _type_ok(value, allowed[key]):
-                raise fail(f"{where}.{key}", f"{value!r} is not {_type_name(allowed[key])}")
+                raise fail(f"{where}.{key}", _type_error(value, allowed[key]))
             fields[key] = float(value) if allowed[key] is float else value
         missing = [k for k in _REQUIRED[kind] if k not in fields]
         if missing:
@@ -401,10 +444,11 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                         raise fail(f"{where}.property.{key}", f"unknown key; expected one of "
                                                               f"{', '.join(sorted(_PROPERTY_KEYS))}")
                     if not _type_ok(value, _PROPERTY_KEYS[key]):
-                        raise fail(f"{where}.property.{key}",
-                                   f"{value!r} is not {_type_name(_PROPERTY_KEYS[key])}")
+                        raise fail(f"{where}.property.{key}", _type_error(value, _PROPERTY_KEYS[key]))
                 if "id" not in prop:
                     raise fail(f"{where}.property.id", "missing; every property has an id")
+                if not prop["id"].strip():
+                    raise fail(f"{where}.property.id", "empty; every property has an id")
                 fields["property"] = {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
                 pid = prop["id"]
             by_id = isinstance(prop, str)
@@ -416,7 +460,7 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
         topics = tuple(raw.get("topics", ()))
         bad = [t for t in topics if not isinstance(t, int) or isinstance(t, bool) or not 1 <= t <= 19]
         if bad:
-            raise fail(f"{where}.topics", f"{bad} are not checklist numbers; expected whole numbers 1-19")
+            raise fail(f"{where}.topics", f"{_toml(bad)} are not checklist numbers; expected whole numbers 1-19")
         measures.append(Measure(name=name, kind=kind, fields=fields, topics=topics))
     return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc["municipality"]),
                     horizon=as_year("horizon", doc["horizon"]), measures=tuple(measures),
@@ -458,40 +502,69 @@ def packaged_scenarios() -> list[str]:
     return sorted(e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml"))
 
 
-#: Fractions in a scenario file that the core does not see as such (they are combined before it): key -> range.
+#: Fractions checked on load: (kind, key) -> range. The core would check some of them too, but those combined before
+#: it sees them (a share of a total, of a gap) only under another name; a value that looks like a percent is named.
 _FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
               ("area_gap", "share_closed"): (0.0, 1.0), ("area_gap", "labour_share"): (0.0, 1.0),
               ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0),
-              ("efficiency", "rate"): (0.0, 0.5), ("efficiency", "realised_share"): (0.0, 1.0)}
-#: Whole-number ranges checked on load: (kind, key) -> range. Only efficiency's ramp here: the other kinds' ramp is
-#: checked by the core when the scenario runs (its message names the measure).
-_WHOLE_RANGES = {("efficiency", "ramp_years"): (1, 50)}
+              ("efficiency", "rate"): (0.0, 0.5)}
+#: The timing fields, checked on load for every kind that has them, with the core's ranges (projection.cpp
+#: validate_measures): key -> range. ``start_month`` and ``one_off_cost_msek`` are checked below.
+_TIMING_FRACTIONS = {"realised_share": (0.0, 1.0)}
+_TIMING_WHOLE = {"ramp_years": (1, 50)}
+#: Amounts checked on load with the core's range for a saving and a one-off cost, [0, 100000] MSEK: (kind, key) ->
+#: what the amount is.
+_MAX_MSEK = 1.0e5
+_AMOUNTS = {("fixed_saving", "amount_msek"): "a yearly saving in base-year prices, written as a positive amount",
+            ("premises_target", "total_premises_cost_msek"): "the premises' yearly running cost + depreciation in "
+                                                            "base-year prices"}
+
+
+def _fraction_error(value: float, lo: float, hi: float) -> str:
+    """'<value> is outside [lo, hi]', with the fraction meant when the value looks like a percent (not for a share
+    below 2: 1.5 is as likely a typo as 150 %, as in the core's check_share)."""
+    percent = lo <= value / 100 <= hi and abs(value) >= (2 if hi == 1.0 else 1)
+    hint = f"; did you mean {value / 100:g}?" if percent else ""
+    note = f" (a fraction is expected{hint})" if percent or not 0.0 <= value <= 1.0 else ""
+    tail = f": {value:g} looks like a percent" if percent else ""
+    return f"{value:g} is outside [{lo:g}, {hi:g}]{note}{tail}"
 
 
 def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -> None:
-    """Checks what the core cannot attribute to the file's keys (fractions combined before the core sees them, a
-    negative NKA, an explicit negative price) and the efficiency fields with their key paths: rate and realised share
-    as fractions (a value that looks like a percent is named), ramp years, start month and one-off cost."""
+    """Checks on load, with the key paths of the file, what needs no baseline: the fractions (a value that looks like
+    a percent is named), the timing fields of every kind (start month, ramp years, realised share, one-off cost), a
+    saving's amount and a premises total, the NKA figures, a disposal's price and month, an area_gap's fields. The
+    core checks the rest when the scenario runs (years against the base year and horizon, cost lines, the other
+    fields of the core types)."""
     for (k, key), (lo, hi) in _FRACTIONS.items():
         if k == kind and key in fields and not lo <= fields[key] <= hi:
-            value = fields[key]
-            percent = lo <= value / 100 <= hi and abs(value) >= 1
-            hint = f"; did you mean {value / 100:g}?" if percent else ""
-            note = f" (a fraction is expected{hint})" if percent or not 0.0 <= value <= 1.0 else ""
-            tail = f": {value:g} looks like a percent" if percent else ""
-            raise fail(f"{where}.{key}", f"{value:g} is outside [{lo:g}, {hi:g}]{note}{tail}")
-    for (k, key), (lo, hi) in _WHOLE_RANGES.items():
-        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
+    for key, (lo, hi) in _TIMING_FRACTIONS.items():
+        if key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
+    for key, (lo, hi) in _TIMING_WHOLE.items():
+        if key in fields and not lo <= fields[key] <= hi:
             raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo}, {hi}] (1 = the full step in the first year)")
+    for (k, key), what in _AMOUNTS.items():
+        if k == kind and key in fields and not 0.0 <= fields[key] <= _MAX_MSEK:
+            raise fail(f"{where}.{key}", f"{fields[key]:g} is outside [0, {_MAX_MSEK:g}] MSEK ({what})")
     if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] < 0:
         raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is negative; expected a cost >= 0 "
                                                  f"(MSEK, paid once in the first year)")
+    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] > _MAX_MSEK:
+        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is outside [0, {_MAX_MSEK:g}] MSEK "
+                                                 f"(paid once in the first year)")
     if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
         raise fail(f"{where}.net_cost_deviation_percent",
                    f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
                    f"cost: there is no gap to close (expected a deviation > 0)")
     if kind == "nka_gap" and fields["net_cost_msek"] < 0:
         raise fail(f"{where}.net_cost_msek", f"{fields['net_cost_msek']:g} is negative; expected a net cost >= 0")
+    if kind == "nka_gap":
+        try:  # the core's ranges; its message names the key as written ("net_cost_deviation_percent = 2000 ...")
+            _core.net_cost_gap_msek(fields["net_cost_msek"], fields["net_cost_deviation_percent"])
+        except ValueError as exc:
+            raise fail(where, str(exc), sep=".") from None
     if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
         raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
                                           f"out to sell at the market value)")
@@ -632,7 +705,10 @@ class ScenarioResult:
     measure_kinds, measure_topics : dict
         Measure name -> kind, and -> the checklist numbers tagged in the file.
     measure_sources : dict
-        Measure name -> how a derived amount was computed (``area_gap``: the gap, its figures and the peers).
+        Measure name -> how a derived amount was computed, for each measure with one (in file order): ``nka_gap``
+        (the gap from the net cost and NKA, the share closed), ``premises_target`` (the share of the total given or
+        of the portfolio's), ``area_gap`` (the gap, its figures and the peers, the share closed and the cost line);
+        MSEK a year in base-year prices, before the ramp and the realised share.
 
     The effects are changes of the result, so they include every statement line a measure moves: an efficiency
     measure's effect is its saving less its one-off cost (``efficiency_one_off_cost``, in ``operating_costs``); a
@@ -817,8 +893,8 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     Raises
     ------
     ValueError
-        For an invalid file or a measure the core refuses; the core's message is prefixed with the file and the
-        measure's name.
+        For an invalid file or a measure the core refuses; the core's message names the file and the key path as
+        written in the file (``measures[i] (name).<key>``), or the measure for a message about several measures.
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
@@ -837,23 +913,24 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
                 raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: "
                                  f"{measure.fields[key]} is not after the base year {m.base_year}; the base year is "
                                  f"the adopted budget, so measures start in {m.base_year + 1}-{scenario.horizon}")
-        line = measure.fields.get("cost_line", "")
+        key = "service_area" if measure.kind == "area_gap" else "cost_line"
+        line = measure.fields.get(key, "")
         if line and line not in lines:
-            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).cost_line: {line!r} is "
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: {line!r} is "
                              f"not a cost line of {m.label} (base year {m.base_year}); expected one of: "
                              f"{', '.join(lines)}" + (" (or '' for all lines)" if measure.kind == "efficiency" else ""))
     sources = {}
     for i, measure in enumerate(scenario.measures):
-        if measure.kind != "area_gap":
-            continue
-        if m.base_year != service_areas.YEAR:
+        if measure.kind == "area_gap" and m.base_year != service_areas.YEAR:
             raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): an area_gap measure "
                              f"uses SCB's {service_areas.YEAR} net costs, so the base year must be "
                              f"{service_areas.YEAR} (it is {m.base_year})")
         try:
-            sources[measure.name] = measure.area_gap(m.code)[1]
+            source = _measure_source(measure, scenario.premises, m.code)
         except ValueError as exc:
             raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): {exc}") from None
+        if source:
+            sources[measure.name] = source
     if scenario.premises is not None:
         _check_portfolio_fits(scenario, m)
     try:
@@ -868,7 +945,8 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
         try:
             statement = projector.run(scenario.measures_core(names))
         except ValueError as exc:
-            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): {exc}") from None
+            raise ValueError(f"scenario {scenario.source_file}: {_core_message(scenario.measures, i, str(exc))}") \
+                from None
         current = np.array(statement.result, dtype=float)
         effects[measure.name] = current - previous
         previous = current
@@ -884,6 +962,64 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
                           measure_kinds={x.name: x.kind for x in scenario.measures},
                           measure_topics={x.name: list(x.topics) for x in scenario.measures},
                           measure_sources=sources)
+
+
+#: How the core's amount of a derived kind comes from the file's keys (for the core's messages on ``amount_msek``).
+_DERIVED_AMOUNT = {"premises_target": "share × the total premises cost",
+                   "nka_gap": "share_closed × the gap net_cost_msek × NKA / (100 + NKA)",
+                   "area_gap": "share_closed × the service area's gap"}
+
+
+def _core_message(measures: tuple[Measure, ...], i: int, message: str) -> str:
+    """The core's message about ``measures[i]`` (the last measure of a run) with the file's key path.
+
+    The core names a measure by its own list and index (projection.cpp ``validate_measures``:
+    ``fixed_savings[j] (name).``, ``work_lines[j] (name).``, ``disposals[j] (property id).``, ``efficiency[j].``,
+    ``tax_changes[j].``), which differ from ``measures[i]`` once kinds are mixed; that prefix becomes
+    ``measures[i] (name).`` so the message shows the key as written. A derived kind's ``amount_msek`` is named with
+    how it is derived. Messages without the prefix (about several measures, e.g. a property sold twice) follow
+    ``measures[i] (name): ``.
+    """
+    measure = measures[i]
+    group = _CORE_GROUP[measure.kind]
+    j = sum(1 for other in measures[:i] if _CORE_GROUP[other.kind] == group)
+    label = measure.name
+    if measure.kind == "disposal":
+        prop = measure.fields["property"]
+        label = prop if isinstance(prop, str) else prop.get("id", "")
+    for prefix in (f"{group}[{j}] ({label}).", f"{group}[{j}]."):
+        if message.startswith(prefix):
+            rest = message[len(prefix):]
+            if measure.kind in _DERIVED_AMOUNT and rest.startswith("amount_msek"):
+                return f"measures[{i}] ({measure.name}): the saving {_DERIVED_AMOUNT[measure.kind]}, {rest}"
+            return f"measures[{i}] ({measure.name}).{rest}"
+    return f"measures[{i}] ({measure.name}): {message}"
+
+
+def _measure_source(measure: Measure, premises: Portfolio | None, municipality: str) -> str:
+    """How a derived kind's saving (MSEK a year, base-year prices, before ramp and realised share) comes from the
+    file's figures; ``""`` for the kinds whose amounts are given. The amounts are the core measure's."""
+    f = measure.fields
+    if measure.kind == "nka_gap":
+        cost, nka = f["net_cost_msek"], f["net_cost_deviation_percent"]
+        gap = _core.net_cost_gap_msek(cost, nka)
+        return (f"gap to the reference cost: net_cost_msek {cost:.1f} MSEK × NKA / (100 + NKA) with "
+                f"net_cost_deviation_percent {nka:.2f} % = {gap:.1f} MSEK; share_closed {f['share_closed']:g} of it: "
+                f"{measure.to_core().amount_msek:.1f} MSEK a year (base-year prices)")
+    if measure.kind == "premises_target":
+        if "total_premises_cost_msek" in f:
+            total = f"total_premises_cost_msek {f['total_premises_cost_msek']:.1f} MSEK (as given)"
+        else:
+            total = (f"the portfolio's total premises cost {premises.total_premises_cost_msek:.1f} MSEK (running "
+                     f"cost + depreciation of its {len(premises)} properties, base year)")
+        return (f"share {f['share']:g} of {total}: {measure.to_core(premises).amount_msek:.1f} MSEK a year "
+                f"(base-year prices)")
+    if measure.kind == "area_gap":
+        gap, source = measure.area_gap(municipality)
+        return (f"{source}; share_closed {f['share_closed']:g} of {gap:.1f} MSEK: "
+                f"{measure.to_core(municipality=municipality).amount_msek:.1f} MSEK a year on cost line "
+                f"{f['service_area']}")
+    return ""
 
 
 def _check_portfolio_fits(scenario: Scenario, m: Municipality) -> None:

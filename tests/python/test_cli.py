@@ -525,6 +525,87 @@ def test_scenario_command_bad_file_is_a_clean_error(capsys, tmp_path):
                        "sjobo_before_tax_rise")
 
 
+def _packaged_portfolio() -> list[dict[str, str]]:
+    """The rows of the packaged example's portfolio CSV (comment lines skipped), read here with the csv module."""
+    import csv
+    from importlib import resources
+
+    text = (resources.files("kommunbudget") / "data" / "scenarios" / "sjobo_premises_portfolio.csv").read_text(
+        encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def test_scenario_command_json_has_the_portfolio_before_and_after_the_disposals(capsys):
+    doc = run_json(capsys, "scenario", "sjobo_premises")
+    rows = _packaged_portfolio()
+    sold = ["Exempel 3:1", "Exempel 3:2"]  # the example's two disposals by id, in file order
+    summary = doc["premises_summary"]
+    assert summary["sold_property_ids"] == sold
+    totals = {key: next(r for r in summary[key] if r["use"] == "total") for key in ("before_disposals",
+                                                                                   "after_disposals")}
+    kept = [r for r in rows if r["id"] not in sold]
+    for key, part in (("before_disposals", rows), ("after_disposals", kept)):
+        total = totals[key]
+        assert total["n_properties"] == len(part)
+        assert total["area_m2"] == pytest.approx(sum(float(r["area_m2"]) for r in part))
+        cost = sum(float(r["running_cost_msek"]) + float(r["depreciation_msek"]) for r in part)
+        assert total["total_premises_cost_msek"] == pytest.approx(cost, abs=1e-9)
+        vacant = sum(float(r["area_m2"]) * float(r["vacancy"]) for r in part)
+        assert total["vacancy_share"] == pytest.approx(vacant / total["area_m2"], rel=1e-12)
+    # the empty former school is sold whole: its use is gone afterwards
+    assert "former school (empty)" in {r["use"] for r in summary["before_disposals"]}
+    assert "former school (empty)" not in {r["use"] for r in summary["after_disposals"]}
+    # the premises target without a total takes the portfolio's running cost + depreciation (before the sales)
+    total = sum(float(r["running_cost_msek"]) + float(r["depreciation_msek"]) for r in rows)
+    assert list(doc["measure_sources"]) == ["lokalkostnadskrav 10 %"]
+    source = doc["measure_sources"]["lokalkostnadskrav 10 %"]
+    assert f"share 0.1 of the portfolio's total premises cost {total:.1f} MSEK" in source
+    assert f"{0.10 * total:.1f} MSEK a year" in source
+
+
+def test_scenario_command_json_sources_without_a_portfolio(capsys):
+    doc = run_json(capsys, "scenario", "sjobo_before_tax_rise")
+    assert doc["premises_summary"] is None  # its sale is an inline property, not a portfolio
+    # Gymnasieskola: SCB net cost 109.218 MSEK, Kolada NKA 11.1661 %: gap = cost × NKA / (100 + NKA); half closed.
+    gap = 109.218 * 11.1661 / 111.1661
+    assert list(doc["measure_sources"]) == ["gymnasieskola: halva kostnadsgapet"]
+    source = doc["measure_sources"]["gymnasieskola: halva kostnadsgapet"]
+    for text in ("net_cost_msek 109.2 MSEK", "net_cost_deviation_percent 11.17 %", f"= {gap:.1f} MSEK",
+                 f"share_closed 0.5 of it: {gap / 2:.1f} MSEK a year"):
+        assert text in source, (text, source)
+
+
+def test_scenario_command_table_shows_sources_and_the_portfolio(capsys):
+    status, out, err = run(capsys, "scenario", "sjobo_premises")
+    assert status == 0, err
+    for text in ("How the derived amounts were computed", "lokalkostnadskrav 10 %: share 0.1 of the portfolio's",
+                 "Premises portfolio, base year", "before disposals",
+                 "after disposals (sold: Exempel 3:1, Exempel 3:2)", "former school (empty)"):
+        assert text in out, text
+    after = out[out.index("after disposals"):out.index("Baseline and scenario")]
+    assert "former school (empty)" not in after
+    status, out, err = run(capsys, "scenario", "sjobo_before_tax_rise")
+    assert status == 0, err
+    assert "gymnasieskola: halva kostnadsgapet: gap to the reference cost" in out
+    assert "Premises portfolio" not in out
+
+
+def test_scenario_help_documents_the_json_keys(capsys):
+    status, out, err = run(capsys, "scenario", "--help")
+    assert status == 0, err
+    for key in ("kommunbudget.scenario/1", "measure_effects", "measure_sources", "premises_summary",
+                "sold_property_ids", "before_disposals", "after_disposals", "tax_needed", "checklist",
+                "sjobo_premises"):
+        assert key in out, key
+    doc = run_json(capsys, "scenario", "sjobo_premises")
+    documented = {"schema", "kommunbudget_version", "municipality", "vintage", "uses_plan_growth", "base_year",
+                  "horizon", "years", "year_status", "scenario", "measure_effects", "measure_effects_ore", "summary",
+                  "units", "measure_sources", "premises_summary", "bridge", "bridge_by_driver", "tax_needed",
+                  "checklist"}
+    assert set(doc) == documented
+    assert all(key in out for key in documented - {"schema", "kommunbudget_version"})
+
+
 def test_checklist_command(capsys):
     status, out, err = run(capsys, "checklist")
     assert status == 0, err

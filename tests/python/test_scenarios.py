@@ -122,14 +122,32 @@ def test_save_is_atomic_and_reads_back_and_load_does_not_touch_the_file(tmp_path
     ("name = ", "not valid TOML"),
     (MINIMAL + "colour = 'red'\n", r"measures\[0\] \(spara\).colour: unknown key for a fixed_saving measure"),
     (MINIMAL.replace('municipality = "Sjöbo"\n', ""), "municipality: missing"),
-    (MINIMAL.replace("horizon = 2028", "horizon = '2028'"), "horizon: '2028' is not a whole number"),
-    (MINIMAL.replace("amount_msek = 10.0", "amount_msek = 'ten'"), r"amount_msek: 'ten' is not a number"),
+    (MINIMAL.replace("horizon = 2028", "horizon = '2028'"), 'horizon: "2028" is not a whole number'),
+    (MINIMAL.replace("amount_msek = 10.0", "amount_msek = 'ten'"), r'amount_msek: "ten" is not a number'),
     (MINIMAL.replace('kind = "fixed_saving"', 'kind = "miracle"'), r"kind: 'miracle'; expected one of"),
     (MINIMAL.replace("start_year = 2026", ""), r"missing start_year for a fixed_saving measure"),
     (MINIMAL + MINIMAL[MINIMAL.index("[[measures]]"):], r"the name 'spara' is used twice"),
     (MINIMAL.replace('kind = "fixed_saving"', 'kind = "fixed_saving"\ntopics = [25]'), r"\[25\] are not checklist"),
-    (MINIMAL.replace('horizon = 2028', 'horizon = 2028\ntarget = "lots"'), r"target: target = 'lots'"),
+    (MINIMAL.replace('horizon = 2028', 'horizon = 2028\ntarget = "lots"'), r'target: "lots" is not a target'),
     ("municipality = 'Sjöbo'\nhorizon = 2028\nwho = 1\n", r"who: unknown key"),
+    # values in TOML spelling; a missing kind; [measures] for [[measures]]; non-finite numbers; the target's range
+    (MINIMAL.replace("horizon = 2028", "horizon = 2028\nuse_plan_growth = 'no'"),
+     r'use_plan_growth: "no" is not true or false$'),
+    (MINIMAL.replace('municipality = "Sjöbo"', "municipality = true"), r"municipality: true is not text or a whole"),
+    (MINIMAL.replace('kind = "fixed_saving"', 'kind = "fixed_saving"\ncost_line = ["elderly_care"]'),
+     r'cost_line: \["elderly_care"\] is not text$'),
+    (MINIMAL.replace('kind = "fixed_saving"\n', ""),
+     r"measures\[0\] \(spara\).kind: missing; expected one of work_line, "),
+    (MINIMAL.replace('kind = "fixed_saving"', "kind = 3"), r"kind: 3 is not text; expected one of work_line, "),
+    (MINIMAL.replace("[[measures]]", "[measures]"), r"measures: a single \[measures\] table; expected an array of "
+                                                     r"tables: write \[\[measures\]\]"),
+    (MINIMAL.replace("amount_msek = 10.0", "amount_msek = -inf"), r"amount_msek: -inf is not a finite number$"),
+    (MINIMAL.replace("amount_msek = 10.0", "amount_msek = nan"), r"amount_msek: nan is not a finite number$"),
+    (MINIMAL.replace("horizon = 2028", 'horizon = 2028\ntarget = "share:-1"'),
+     r'target: "share:-1": target.share = -1 is outside the allowed range \[-0.5, 0.5\] .*did you mean -0.01\?'),
+    (MINIMAL.replace("horizon = 2028", 'horizon = 2028\ntarget = "share:0.6"'),
+     r'target: "share:0.6": target.share = 0.6 is outside the allowed range \[-0.5, 0.5\] for a result target '
+     r'\(a fraction of tax revenue and general grants, 0.02 = 2 %\)$'),
 ])
 def test_invalid_scenarios_name_file_key_and_allowed_values(text, message):
     with pytest.raises(ValueError, match=message) as info:
@@ -140,7 +158,7 @@ def test_invalid_scenarios_name_file_key_and_allowed_values(text, message):
 def test_core_refusal_names_the_file_and_measure(tmp_path):
     bad = tmp_path / "late.toml"
     bad.write_text(MINIMAL.replace("start_year = 2026", "start_year = 2035"), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"late.toml: measures\[0\] \(spara\): .*start_year = 2035 is outside"):
+    with pytest.raises(ValueError, match=r"late.toml: measures\[0\] \(spara\).start_year = 2035 is outside"):
         scenarios.run(bad)
 
 
@@ -375,7 +393,7 @@ def test_fixed_saving_larger_than_its_line_is_refused(sjobo):
     line = _line(sjobo)
     cost = next(x["cost_msek"] for x in sjobo.base_fields["cost_lines"] if x["name"] == line)
     text = MINIMAL.replace("amount_msek = 10.0", f'amount_msek = {cost + 1.0}\ncost_line = "{line}"')
-    with pytest.raises(ValueError, match=r"measures\[0\] \(spara\): .*amount_msek = .* exceeds the base-year cost of "
+    with pytest.raises(ValueError, match=r"measures\[0\] \(spara\).amount_msek = .* exceeds the base-year cost of "
                                          rf"cost line '{line}'"):
         scenarios.run(scenarios.parse(text, "big.toml"))
 
@@ -390,3 +408,198 @@ def test_nka_gap_takes_a_cost_line(sjobo):
     assert core.cost_line == line and core.labour_share < 0  # uprated with the line's labour share
     assert core.amount_msek == pytest.approx(100.0 * 10.0 / 110.0 * 0.5)
     scenarios.run(s)
+
+
+# --- checks on load for every kind; the core's messages with the file's key paths ---------------------------------
+
+KIND_BODIES = {
+    "fixed_saving": 'kind = "fixed_saving"\namount_msek = 10.0\nstart_year = 2026\n',
+    "premises_target": 'kind = "premises_target"\ntotal_premises_cost_msek = 200.0\nshare = 0.1\nstart_year = 2026\n',
+    "nka_gap": 'kind = "nka_gap"\nnet_cost_msek = 100.0\nnet_cost_deviation_percent = 8.0\nshare_closed = 0.5\n'
+               'start_year = 2026\n',
+    "area_gap": 'kind = "area_gap"\nservice_area = "elderly_care"\nshare_closed = 0.25\nstart_year = 2026\n',
+    "efficiency": 'kind = "efficiency"\nfrom_year = 2026\nrate = 0.01\n',
+    "work_line": 'kind = "work_line"\nbaseline_households = 210.0\ncost_per_household_kr = 75045.0\n'
+                 'start_year = 2026\ntarget_reduction = 0.2\n',
+}
+HEAD = 'name = "t"\nmunicipality = "Sjöbo"\nhorizon = 2030\n'
+
+
+TIMING_CASES = [
+    ("ramp_years = 0", r"ramp_years: 0 is outside \[1, 50\] \(1 = the full step in the first year\)$"),
+    ("ramp_years = 51", r"ramp_years: 51 is outside \[1, 50\]"),
+    ("realised_share = 1.5", r"realised_share: 1.5 is outside \[0, 1\] \(a fraction is expected\)$"),
+    ("realised_share = 80.0", r"realised_share: 80 is outside \[0, 1\] \(a fraction is expected; did you mean 0.8\?\): "
+                              r"80 looks like a percent$"),
+    ("realised_share = -0.2", r"realised_share: -0.2 is outside \[0, 1\] \(a fraction is expected\)$"),
+    ("one_off_cost_msek = -1.0", r"one_off_cost_msek: -1 is negative; expected a cost >= 0"),
+    ("start_month = 0", r"start_month: 0 is outside \[1, 12\]$"),
+]
+
+
+@pytest.mark.parametrize("kind, extra, message", [
+    pytest.param(kind, extra, message, id=f"{kind}-{extra}") for kind in sorted(KIND_BODIES)
+    for extra, message in TIMING_CASES if extra.split(" = ")[0] in scenarios.MEASURE_KINDS[kind]])
+def test_timing_fields_of_every_kind_are_checked_on_load(kind, extra, message):
+    text = HEAD + '[[measures]]\nname = "m"\n' + KIND_BODIES[kind] + extra + "\n"
+    with pytest.raises(ValueError, match=r"^scenario bad.toml: measures\[0\] \(m\)\." + message):
+        scenarios.parse(text, "bad.toml")
+    scenarios.run(scenarios.parse(HEAD + '[[measures]]\nname = "m"\n' + KIND_BODIES[kind], "good.toml"))
+
+
+@pytest.mark.parametrize("kind, old, new, message", [
+    ("fixed_saving", "amount_msek = 10.0", "amount_msek = -10.0",
+     r"amount_msek: -10 is outside \[0, 100000\] MSEK \(a yearly saving in base-year prices"),
+    ("fixed_saving", "amount_msek = 10.0", "amount_msek = 2e5", r"amount_msek: 200000 is outside \[0, 100000\] MSEK"),
+    ("premises_target", "total_premises_cost_msek = 200.0", "total_premises_cost_msek = -200.0",
+     r"total_premises_cost_msek: -200 is outside \[0, 100000\] MSEK \(the premises' yearly running cost \+ "
+     r"depreciation"),
+    ("nka_gap", "net_cost_deviation_percent = 8.0", "net_cost_deviation_percent = 2000.0",
+     r"net_cost_deviation_percent = 2000 is outside the allowed range \[-99.999, 1000\] percent$"),
+    ("nka_gap", "net_cost_msek = 100.0", "net_cost_msek = 2e6",
+     r"net_cost_msek = 2e\+06 is outside the allowed range \[0, 1e\+06\] MSEK$"),
+])
+def test_amounts_are_checked_on_load_under_the_key_written(kind, old, new, message):
+    text = HEAD + '[[measures]]\nname = "m"\n' + KIND_BODIES[kind].replace(old, new)
+    with pytest.raises(ValueError, match=r"^scenario bad.toml: measures\[0\] \(m\)\." + message):
+        scenarios.parse(text, "bad.toml")
+
+
+def test_a_property_needs_a_non_empty_id_on_load():
+    text = HEAD + ('[[measures]]\nname = "sälj"\nkind = "disposal"\nyear = 2026\n[measures.property]\nid = " "\n'
+                   'market_value_msek = 14.0\n')
+    with pytest.raises(ValueError, match=r"measures\[0\] \(sälj\).property.id: empty; every property has an id$"):
+        scenarios.parse(text, "bad.toml")
+
+
+#: One measure of each core list, in an order where the file's index differs from the core's list index.
+MIXED = HEAD + """
+[[measures]]
+name = "effektivisera"
+kind = "efficiency"
+from_year = 2026
+rate = 0.01
+
+[[measures]]
+name = "skatt"
+kind = "tax_change"
+from_year = 2026
+change_kr_per_100kr = 0.1
+
+[[measures]]
+name = "arbetslinje"
+kind = "work_line"
+baseline_households = 210.0
+cost_per_household_kr = 75045.0
+start_year = 2026
+target_reduction = 0.2
+
+[[measures]]
+name = "sälj"
+kind = "disposal"
+year = 2026
+debt_interest_rate = 0.03
+[measures.property]
+id = "Exempel 1:1"
+book_value_msek = 8.0
+market_value_msek = 14.0
+
+[[measures]]
+name = "lokaler"
+kind = "premises_target"
+total_premises_cost_msek = 200.0
+share = 0.1
+start_year = 2026
+
+[[measures]]
+name = "spara"
+kind = "fixed_saving"
+amount_msek = 10.0
+start_year = 2026
+
+[[measures]]
+name = "gymnasiet"
+kind = "nka_gap"
+net_cost_msek = 109.218
+net_cost_deviation_percent = 11.1661
+share_closed = 0.5
+start_year = 2026
+cost_line = "upper_secondary_school"
+"""
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("change_kr_per_100kr = 0.1", "change_kr_per_100kr = 50.0",
+     "measures[1] (skatt).change_kr_per_100kr[2026] = 50 is outside the allowed range [-10, 10] kr per 100 kr"),
+    ("target_reduction = 0.2", "target_reduction = 20.0",
+     "measures[2] (arbetslinje).target_reduction[2026] = 20 is outside the allowed range [0, 1] for a share"),
+    ("debt_interest_rate = 0.03", "debt_interest_rate = 3.0",
+     "measures[3] (sälj).debt_interest_rate[2026] = 3 is outside the allowed range [0, 0.2] for an interest rate"),
+    ("book_value_msek = 8.0", "book_value_msek = -8.0",
+     "measures[3] (sälj).property.book_value_msek[2026] = -8 is outside the allowed range [0, 100000] MSEK"),
+    ("share = 0.1\nstart_year = 2026", "share = 0.1\nstart_year = 2035",
+     "measures[4] (lokaler).start_year = 2035 is outside the projected years [2024, 2030]"),
+    ("amount_msek = 10.0\nstart_year = 2026", "amount_msek = 10.0\nstart_year = 2035",
+     "measures[5] (spara).start_year = 2035 is outside the projected years [2024, 2030]"),
+    ("net_cost_msek = 109.218", "net_cost_msek = 5000.0",
+     "measures[6] (gymnasiet): the saving share_closed × the gap net_cost_msek × NKA / (100 + NKA), amount_msek = "),
+])
+def test_core_messages_name_the_key_path_of_the_file(old, new, expected):
+    assert MIXED.count(old) == 1
+    s = scenarios.parse(MIXED.replace(old, new), "mixed.toml")
+    with pytest.raises(ValueError) as info:
+        scenarios.run(s)
+    message = str(info.value)
+    assert message.startswith("scenario mixed.toml: ") and expected in message, message
+    for core_list in ("tax_changes[", "efficiency[", "work_lines[", "disposals[", "fixed_savings["):
+        assert core_list not in message, message
+
+
+def test_mixed_kinds_run_and_sources_say_how_derived_amounts_were_computed():
+    r = scenarios.run(scenarios.parse(MIXED, "mixed.toml"))
+    assert list(r.measure_effects.index) == [m.name for m in r.scenario.measures]
+    gap = 109.218 * 11.1661 / 111.1661  # net cost × NKA / (100 + NKA)
+    assert list(r.measure_sources) == ["lokaler", "gymnasiet"]
+    assert r.measure_sources["lokaler"] == ("share 0.1 of total_premises_cost_msek 200.0 MSEK (as given): 20.0 MSEK a "
+                                            "year (base-year prices)")
+    assert f"= {gap:.1f} MSEK; share_closed 0.5 of it: {gap / 2:.1f} MSEK a year" in r.measure_sources["gymnasiet"]
+
+
+@pytest.mark.parametrize("share", [-0.5, 0.5])
+def test_the_target_range_checked_on_load_is_the_cores(example, share):
+    statement = example.projection.core
+    kb._core.target_gap_msek(statement, kb.parse_target(f"share:{share}"))  # the bounds are allowed by both
+    outside = share * 1.0001
+    with pytest.raises(ValueError, match=r"target.share = "):
+        kb._core.target_gap_msek(statement, kb.Target(kind=kb.TargetKind.RESULT_SHARE, share=outside))
+    with pytest.raises(ValueError, match=r"target.share = .* is outside the allowed range \[-0.5, 0.5\]"):
+        kb.parse_target(f"share:{outside!r}")
+    assert kb.results.TARGET_SHARE_RANGE == (-0.5, 0.5)
+
+
+# --- statement memo rows ------------------------------------------------------------------------------------------
+
+def test_statement_memo_rows_show_the_one_off_costs(sjobo):
+    text = MINIMAL.replace("start_year = 2026", "start_year = 2026\none_off_cost_msek = 0.7") + \
+        '[[measures]]\nname = "effektivisera"\nkind = "efficiency"\nfrom_year = 2027\nrate = 0.01\n' \
+        'one_off_cost_msek = 1.5\n'
+    r = scenarios.run(scenarios.parse(text))
+    years = r.baseline.years
+    sv = r.projection.statement(language="sv")
+    en = r.projection.statement()
+    expected = {"efficiency_one_off_cost": (2027, 1.5), "fixed_saving_one_off_cost": (2026, 0.7)}
+    labels = {spec[0]: spec for spec in kb.STATEMENT_LINES}
+    for ident, (year, amount) in expected.items():
+        row = np.zeros(len(years))
+        row[years.index(year)] = amount
+        _, label_sv, label_en, unit = labels[ident]
+        np.testing.assert_array_equal(sv.loc[label_sv].to_numpy(), row)
+        np.testing.assert_array_equal(en.loc[label_en].to_numpy(), row)
+        assert unit == "MSEK" and en.attrs["units"][label_en] == "MSEK"
+        assert label_en not in r.projection.statement(memo=False).index
+    assert labels["efficiency_one_off_cost"][1] == "Engångskostnader för effektiviseringar"
+    assert labels["fixed_saving_one_off_cost"][1] == "Engångskostnader för besparingar"
+    # memo rows sit together after the efficiency savings, before the tax-change revenue
+    order = [spec[0] for spec in kb.STATEMENT_LINES]
+    assert order[order.index("efficiency_saving"):order.index("tax_change_revenue") + 1] == [
+        "efficiency_saving", "efficiency_one_off_cost", "fixed_saving_one_off_cost", "tax_change_revenue"]
