@@ -69,8 +69,8 @@ PEER_RULES: dict[str, str] = {
 #: The embedded Kolada file with the net cost deviation (NKA) of Skåne's 33 municipalities.
 NKA_FILE = "nettokostnadsavvikelse_skane.csv"
 
-#: Year of SCB's net costs, population and the tax base used for the öre equivalents.
-YEAR = 2024
+#: Year of SCB's net costs, population and the tax base used for the öre equivalents (the service areas' year).
+YEAR = service_areas.YEAR
 
 #: Units of the columns of :func:`peers`.
 PEERS_UNITS: dict[str, str] = {
