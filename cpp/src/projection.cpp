@@ -530,7 +530,18 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
     out.operating_costs[k] += disposal_loss;
     out.realisation_gains[k] = 0.0 - gains_[k] - disposal_gain;  // 0.0 − x: never −0.0
     out.operating_income[k] = regular_income + gains_[k] + disposal_gain;
-    out.depreciation[k] = 0.0 - std::max(0.0, depreciation_[k] - out.disposal_depreciation_saved[k]);
+    if (base_.depreciation_in_cost_lines) {
+      out.operating_costs[k] += out.disposal_depreciation_saved[k];  // capital costs are inside the cost lines
+      out.depreciation[k] = 0.0 - depreciation_[k];
+    } else {
+      if (out.disposal_depreciation_saved[k] > depreciation_[k] + 1e-9) {
+        throw InputError(fmt::format(
+            "disposals: the depreciation of the properties sold, {:.3f} MSEK in {}, exceeds the municipality's "
+            "depreciation {:.3f} MSEK that year; expected at most that (a property's depreciation is part of the "
+            "baseline's)", out.disposal_depreciation_saved[k], year, depreciation_[k]));
+      }
+      out.depreciation[k] = 0.0 - (depreciation_[k] - out.disposal_depreciation_saved[k]);
+    }
     out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
     out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];
     out.financial_income[k] = fin_income_[k];

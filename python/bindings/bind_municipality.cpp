@@ -42,7 +42,8 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 &BaseYearState::financial_income_msek, "financial_costs_msek", &BaseYearState::financial_costs_msek,
                 "realisation_gains_msek", &BaseYearState::realisation_gains_msek, "reserve_use_msek",
                 &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
-                &BaseYearState::other_balance_adjustments_msek);
+                &BaseYearState::other_balance_adjustments_msek, "depreciation_in_cost_lines",
+                &BaseYearState::depreciation_in_cost_lines);
   base.def("validate", &BaseYearState::validate).def("operating_costs_msek", &BaseYearState::operating_costs_msek);
 
   py::class_<Assumptions> a(m, "Assumptions",

@@ -319,8 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
 #: The scenario command's JSON keys (its --help epilog).
 _SCENARIO_JSON_HELP = """\
 JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated:
-  municipality, vintage, uses_plan_growth, base_year, horizon, years, year_status
-                       as for 'project'
+  municipality, vintage, uses_plan_growth, approximate, base_year, horizon, years,
+  year_status          as for 'project'
+  notes                the baseline's notes (e.g. what is approximate), list of text
   scenario             name, file, target, measures (name, kind, topics) in file order
   measure_effects      measure -> change of the result per year, MSEK (measures added one at a
                        time in file order, so they sum to summary.change_result)
@@ -520,7 +521,13 @@ def _status_legend(status: dict[int, str]) -> str:
         years = [y for y, s in status.items() if s == kind]
         if years:
             parts.append(f"{_years_text(years)} {kind} = {words[kind]}")
-    return "Years: " + "; ".join(parts) + "."
+    text = "Years: " + "; ".join(parts) + "."
+    if "approximate" in status.values():
+        text += (" APPROXIMATE BASELINE: the result is 0 in the base year and held near 0 after it by construction "
+                 "(costs and the derived grant item follow the tax base), so whether a target is met and the tax "
+                 "change it needs say nothing about this municipality; read what measures and tax changes are "
+                 "worth (MSEK, öre), and see the notes.")
+    return text
 
 
 def _title(m: kb.Municipality, what: str, years: Sequence[int]) -> str:
@@ -599,7 +606,7 @@ def _household_income(args: argparse.Namespace, s: Setup, from_year: int) -> tup
 def _header(s: Setup) -> dict[str, Any]:
     m = s.municipality
     return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population},
-            "vintage": m.vintage, "uses_plan_growth": m.uses_plan_growth,
+            "vintage": m.vintage, "uses_plan_growth": m.uses_plan_growth, "approximate": m.approximate,
             "base_year": m.base_year, "horizon": s.horizon, "years": s.projection.years,
             "year_status": [s.projection.year_status()[y] for y in s.projection.years]}
 
@@ -805,7 +812,8 @@ def _cmd_project(args: argparse.Namespace) -> Document:
         _wrap(_status_legend(status)),
         f"Income statement (resultaträkning), MSEK nominal, costs negative\n{_frame_text(rows, columns)}",
         "Revenue bridge, MSEK: tax revenue and general grants item by item; income equalisation by the formula, "
-        "calibrated in the base year\n"
+        + ("an uncalibrated estimate (approximate baseline)" if m.approximate else "calibrated in the base year")
+        + "\n"
         f"{_frame_text(_revenue_text_rows(revenue.rows, revenue.units, revenue_labels), columns)}",
         f"Balanced-budget requirement and targets\n{_frame_text(target_rows, columns)}",
         _assumptions_text(records, p),
@@ -1419,6 +1427,7 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
         "tax_needed": {label: needed.loc[label].to_dict() for label in needed.index},
         "measure_sources": dict(r.measure_sources),
         "premises_summary": _premises_summary_json(r),
+        "notes": list(r.municipality.notes),
     }
     checklist_frame = None
     try:
@@ -1433,7 +1442,8 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
     status = r.baseline.year_status()
     columns = _year_columns(years, status)
     lines = [_title(r.municipality, f"scenario '{r.scenario.name}'", years), _wrap(r.scenario.description),
-             f"File: {r.scenario.source_file}; target: {r.target.describe()}; vintage {r.municipality.vintage}", ""]
+             f"File: {r.scenario.source_file}; target: {r.target.describe()}; vintage {r.municipality.vintage}",
+             _wrap(_status_legend(status)), ""]
     rows: list[tuple[Any, list[str]]] = []
     for name in r.measure_effects.index:
         rows.append(((name, "MSEK"), [_fmt(v, "MSEK", True) for v in r.measure_effects.loc[name]]))
@@ -1472,7 +1482,7 @@ def _cmd_scenario(args: argparse.Namespace) -> Document:
         row = needed.loc[label]
         lines.append(f"  {label:<17} {row['change_kr_per_100kr']:+.2f} kr per 100 kr ({row['change_ore']:+.1f} öre), "
                      f"{row['household_cost_kr']:,.0f} kr a year at the tax base per inhabitant")
-    lines += ["", kb_checklist.checklist_text(r)]
+    lines += ["", kb_checklist.checklist_text(r), "", _notes_text(r.municipality)]
     doc.text = "\n".join(lines) + "\n"
     return doc
 

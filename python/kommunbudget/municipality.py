@@ -451,7 +451,7 @@ def _approximate(code: str, info, vintage: vintages.Vintage) -> Municipality:
         "operating_income_msek": 0.0, "cost_lines": lines, "depreciation_msek": 0.0,
         "general_grants_msek": equalisation + balancing,
         "financial_income_msek": 0.0, "financial_costs_msek": 0.0, "realisation_gains_msek": 0.0,
-        "reserve_use_msek": 0.0, "other_balance_adjustments_msek": 0.0,
+        "reserve_use_msek": 0.0, "other_balance_adjustments_msek": 0.0, "depreciation_in_cost_lines": True,
     }
     budget = {"verksamhetens_intakter": 0.0, "verksamhetens_kostnader": -costs, "avskrivningar": 0.0,
               "generella_statsbidrag_och_utjamning": equalisation + balancing, "finansiella_intakter": 0.0,
@@ -490,18 +490,21 @@ def _approximate(code: str, info, vintage: vintages.Vintage) -> Municipality:
                                     zero, vintage, True, [line["name"] for line in lines])
     assumptions = _plan_equalisation(base_fields, assumptions, year, [], item, "approximate baseline", vintage,
                                      False)
+    assumptions = _neutral_path(assumptions, year, [line["name"] for line in lines])
     notes = (
         f"APPROXIMATE baseline: {info['name']} has no adopted budget in the embedded data. Base year {year} from SCB: "
         f"net costs by service area (accounts 2024), tax revenue = the {year} rate × SCB's tax base carried to "
         f"{year}, income equalisation estimated by the formula (uncalibrated).",
-        f"The base-year result is 0 BY CONSTRUCTION ({BALANCING_GRANT_ITEM} = {balancing:.1f} MSEK closes it): the "
-        f"result level is not known; use the baseline for what measures are worth (MSEK, öre) and for how the "
-        f"result moves, not for its level. Replace it with the municipality's budget when you have it.",
+        f"The base-year result is 0 BY CONSTRUCTION ({BALANCING_GRANT_ITEM} = {balancing:.1f} MSEK closes it), and "
+        f"the later years are held near 0 too: the cost lines' volume is set so that costs grow with the tax base, "
+        f"and the derived item grows with the tax base. Neither the result's level nor its path is known; use the "
+        f"baseline for what measures and tax changes are worth (MSEK, öre), not for whether a target is met. "
+        f"Replace it with the municipality's budget when you have it.",
         "Cost lines are SCB net costs (fees, earmarked grants and capital costs inside), so operating income and "
         "depreciation are 0; RS net costs are not the income statement's verksamhetens nettokostnader.",
         service_areas.assistance_note(),
         f"National assumptions: vintage {vintage.label}, {vintage.source_file}.",
-    )
+    ) + ((revenue.GOTLAND_NOTE,) if code == "0980" else ())
     return Municipality(code=code, name=str(info["name"]), county=str(info["county"]),
                         population=int(info["population_2024"]), base_year=year, base_fields=base_fields,
                         base_sources=base_sources, assumptions=assumptions, plan={}, notes=notes,
@@ -697,8 +700,10 @@ def _plan_assumptions(code, base_year, plan_years, citation, rates, item, prelim
         last = sign * item(last_grants_year, key) + 0.0
         series[name] = AssumptionSeries(name, "MSEK", values, {y: plan_src for y in values}, last,
                                         Provenance("default", f"held at the plan's last year ({last_grants_year}) "
-                                                              f"level: no plan beyond it"))
-    zero_rule = Provenance("default", "none planned after the adopted plan")
+                                                              f"level: no plan beyond it" if plan_years else
+                                                   "held at the base-year level: no plan in the data"))
+    zero_rule = Provenance("default", "none planned after the adopted plan" if plan_years else
+                           "none: no plan in the data")
     series["final_settlement_msek"] = AssumptionSeries(
         "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years}, {y: plan_src for y in plan_years},
         0.0, zero_rule)
@@ -773,6 +778,31 @@ def _plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year:
     del series["general_grants_msek"], series["general_grants_growth"]
     return AssumptionSet(f"{assumptions.name}+{vintage.name}",
                          f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)
+
+
+def _neutral_path(assumptions: AssumptionSet, base_year: int, line_names: list[str]) -> AssumptionSet:
+    """An approximate baseline's path after the base year: each cost line's volume such that its cost grows with the
+    tax base, (1 + tax base growth) / (1 + PKV) − 1 (every line has PKV's weight), and the derived grant item growing
+    with the tax base; so the result stays near the base year's 0 and only the measures move it."""
+    series = dict(assumptions.series)
+    years = range(base_year + 1, base_year + MAX_HORIZON_YEARS + 1)
+    volume = {}
+    for year in years:
+        w = assumptions.get("labour_weight", year)[0]
+        pkv = w * assumptions.get("labour_cost_change", year)[0] + (1 - w) * assumptions.get("other_cost_change",
+                                                                                              year)[0]
+        volume[year] = (1 + assumptions.get("tax_base_growth", year)[0]) / (1 + pkv) - 1
+    neutral = Provenance("derived", "approximate baseline: the volume at which costs grow with the tax base "
+                                    "((1 + tax base growth) / (1 + PKV) − 1), so the result stays near 0")
+    for line in line_names:
+        name = f"volume_growth:{line}"
+        series[name] = AssumptionSeries(name, "fraction per year", volume, {y: neutral for y in volume},
+                                        volume[years[-1]], neutral)
+    name = f"grant_growth:{BALANCING_GRANT_ITEM}"
+    series[name] = AssumptionSeries(name, "fraction per year", tail_follows="tax_base_growth",
+                                    tail_provenance=Provenance("derived", "approximate baseline: the derived item "
+                                                                          "grows with the tax base"))
+    return AssumptionSet(assumptions.name, assumptions.description, series)
 
 
 def _newer_documents(code: str, used: str, base_year: int) -> tuple[str, ...]:

@@ -222,6 +222,12 @@ APPROXIMATE_BASIS = (
     "income equalisation estimated by the formula, not calibrated (no actual figure for the municipality)")
 
 
+#: Shown for Gotland (0980), which has no region: its whole rate is municipal.
+GOTLAND_NOTE = ("Gotland has no region: its whole rate is municipal and covers the region's tasks too, while the "
+                "equalisation here uses only the municipal county rate, so the tax per krona and what is kept are "
+                "overstated against a municipality elsewhere.")
+
+
 def one_ore_msek(tax_base_msek: float) -> float:
     """What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK.
 
@@ -779,9 +785,7 @@ def _explain_approximate(code: str, info, base_year: int, horizon: int | None, n
                                                   f"({first['tax_rate_basis']})")
     notes = [note] if note else []
     if code == "0980":
-        notes.append("Gotland has no region: its whole rate is municipal and covers the region's tasks too, while the "
-                     "equalisation here uses only the municipal county rate, so the tax per krona and what is kept "
-                     "are overstated against a municipality elsewhere.")
+        notes.append(GOTLAND_NOTE)
     notes += [
         "Approximate: no adopted budget is used, so nothing is calibrated; the income equalisation is estimated "
         "by the formula with the approximate inputs above and can differ from the actual figure by several percent.",

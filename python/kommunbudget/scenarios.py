@@ -270,7 +270,10 @@ class Scenario:
 @functools.lru_cache(maxsize=256)
 def _area_gap(municipality: str, area: str, basis: str, rule: str, peers: tuple[str, ...]) -> tuple[float, str]:
     """Cached :func:`kommunbudget.benchmark.area_gap_msek` (a scenario run builds its measures several times)."""
-    return benchmark.area_gap_msek(municipality, area, basis=basis, rule=rule, peers=list(peers) or None)
+    gap, text = benchmark.area_gap_msek(municipality, area, basis=basis, rule=rule, peers=list(peers) or None)
+    if area == "social_assistance" and service_areas.assistance_note() not in text:
+        text += " " + service_areas.assistance_note()
+    return gap, text
 
 
 def _type_ok(value: Any, expected: Any) -> bool:
@@ -414,7 +417,10 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                     raise fail(f"{where}.{key}", _type_error(value, _COMMON_KEYS[key]))
                 continue
             if key not in allowed:
-                raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure; expected one of "
+                hint = (" (this kind starts with from_year, from 1 January)" if key == "start_year"
+                        and "from_year" in allowed else " (this kind starts with start_year)" if key == "from_year"
+                        and "start_year" in allowed else "")
+                raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure{hint}; expected one of "
                                              f"{', '.join(sorted(allowed))}")
             if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None:
                 raise fail(f"{where}.property", f"{value!r} is not a table, and the scenario has no portfolio for it "
@@ -912,7 +918,8 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
             if key in measure.fields and measure.fields[key] <= m.base_year:
                 raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: "
                                  f"{measure.fields[key]} is not after the base year {m.base_year}; the base year is "
-                                 f"the adopted budget, so measures start in {m.base_year + 1}-{scenario.horizon}")
+                                 f"{'the approximate SCB-based year' if m.approximate else 'the adopted budget'}, so "
+                                 f"measures start in {m.base_year + 1}-{scenario.horizon}")
         key = "service_area" if measure.kind == "area_gap" else "cost_line"
         line = measure.fields.get(key, "")
         if line and line not in lines:

@@ -411,3 +411,40 @@ TEST(FixedSaving, PeerGapFromNetCostPerInhabitant) {
   EXPECT_EQ(peer_gap_msek(109.218, 19337.0, 6000.0), 0.0);
   EXPECT_THROW(peer_gap_msek(109.218, -1.0, 4843.0), InputError);
 }
+
+TEST(Premises, DepreciationInsideNetCostsIsSavedOnOperatingCosts) {
+  // An approximate baseline carries SCB net costs, which hold the capital costs: depreciation 0 on its own line.
+  // Selling the school (depreciation 0.6 MSEK a year) then lowers operating costs by 0.6, not the depreciation line.
+  BaseYearState b = kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026);
+  b.depreciation_msek = 0.0;
+  b.depreciation_in_cost_lines = true;
+  Assumptions a = kbtest::flat_assumptions(2025, 2026);
+  a.depreciation_msek = YearSeries::constant("depreciation_msek", 2025, 2026, 0.0);
+  const Projector p(b, a, 2026);
+  const IncomeStatement base = p.run();
+  Measures m;
+  m.disposals = {school_sale(2025)};
+  m.disposals[0].debt_interest_rate = 0.0;
+  const IncomeStatement s = p.run(m);
+  EXPECT_EQ(s.depreciation[2], 0.0);
+  // 2026: running cost 1.5 × 1.02 × 1.02 (other consumption 2 %) plus the depreciation 0.6, no gain that year.
+  EXPECT_NEAR(s.operating_costs[2] - base.operating_costs[2], 1.5 * 1.02 * 1.02 + 0.6, 1e-9);
+  EXPECT_NEAR(s.result[2] - base.result[2], 1.5 * 1.02 * 1.02 + 0.6, 1e-9);
+}
+
+TEST(Premises, DepreciationSoldBeyondTheMunicipalitysIsRefused) {
+  // With depreciation on its own line (an adopted budget), a sale cannot save more depreciation than there is.
+  BaseYearState b = kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026);
+  Assumptions a = kbtest::flat_assumptions(2025, 2026);
+  a.depreciation_msek = YearSeries::constant("depreciation_msek", 2025, 2026, 0.5);
+  const Projector p(b, a, 2026);
+  Measures m;
+  m.disposals = {school_sale(2025)};
+  try {
+    p.run(m);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("exceeds the municipality's depreciation 0.500 MSEK"), std::string::npos)
+        << e.what();
+  }
+}

@@ -127,3 +127,27 @@ def test_every_municipality_loads_and_projects():
 def test_approximate_base_year_other_than_2024_is_refused():
     with pytest.raises(ValueError, match=r"base_year = 2025 is not available for Lund \(1281\)"):
         kb.load("Lund", base_year=2025)
+
+
+def test_approximate_path_is_neutral_and_a_sale_saves_its_depreciation_on_costs():
+    # Costs follow the tax base after 2024, so the result stays at the base year's 0 and a measure is the result.
+    ystad = kb.load("Ystad")
+    base = ystad.project(2027).statement(language="id")
+    assert base.loc["result"].abs().max() < 1e-6
+    # Selling a property with depreciation 0.5 MSEK and no running cost: SCB's net costs hold the capital costs, so
+    # the saving is on operating costs (the depreciation line stays 0), worth 0.5 a year from 2026.
+    prop = kb.Property(id="A 1:1", use="office", book_value_msek=5.0, market_value_msek=5.0, depreciation_msek=0.5)
+    s = ystad.project(2027, kb.Measures(disposals=[kb.Disposal(property=prop, year=2026)]))
+    st = s.statement(language="id")
+    assert (st.loc["result", [2026, 2027]] - base.loc["result", [2026, 2027]]).tolist() == pytest.approx([0.5, 0.5])
+    assert st.loc["depreciation"].abs().max() == 0.0
+
+
+def test_gotland_approximate_baseline_notes_its_regional_tasks():
+    assert any("Gotland has no region" in note for note in kb.load("Gotland").notes)
+
+
+def test_efficiency_with_start_year_gets_the_from_year_hint():
+    with pytest.raises(ValueError, match=r"unknown key for an efficiency measure \(this kind starts with from_year"):
+        kb.scenarios.parse('municipality = "Sjöbo"\nhorizon = 2030\n[[measures]]\nname = "e"\nkind = "efficiency"\n'
+                           'start_year = 2026\nrate = 0.01\n', "e.toml")

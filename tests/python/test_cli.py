@@ -598,7 +598,8 @@ def test_scenario_help_documents_the_json_keys(capsys):
                 "sjobo_premises"):
         assert key in out, key
     doc = run_json(capsys, "scenario", "sjobo_premises")
-    documented = {"schema", "kommunbudget_version", "municipality", "vintage", "uses_plan_growth", "base_year",
+    documented = {"schema", "kommunbudget_version", "municipality", "vintage", "uses_plan_growth", "approximate",
+                  "notes", "base_year",
                   "horizon", "years", "year_status", "scenario", "measure_effects", "measure_effects_ore", "summary",
                   "units", "measure_sources", "premises_summary", "bridge", "bridge_by_driver", "tax_needed",
                   "checklist"}

@@ -70,6 +70,10 @@ struct BaseYearState {
   double reserve_use_msek = 0.0;
   /// Other statutory balanced-budget adjustments (e.g. unrealised securities gains/losses), MSEK, signed.
   double other_balance_adjustments_msek = 0.0;
+  /// True when the cost lines are net costs that hold the capital costs (SCB's net costs by activity, as in an
+  /// approximate baseline): depreciation is then inside the cost lines, so a disposal's depreciation saving lowers
+  /// operating costs instead of the depreciation line. False: depreciation is its own line (an adopted budget).
+  bool depreciation_in_cost_lines = false;
 
   /// @throws InputError naming the field, the base year, the value and the allowed range.
   void validate() const;
