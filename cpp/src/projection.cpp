@@ -49,6 +49,22 @@ double peer_gap_msek(double net_cost_msek, double population, double peer_cost_p
 }
 
 namespace {
+// The timing every ramped measure shares: its first year inside [first, last], a start month 1-12 and a ramp of
+// 1-50 years. `p` is the measure's prefix (e.g. "fixed_savings[0] (name)."), `year_field` the first year's name.
+void check_timing(const std::string& p, const char* year_field, int year, int month, int ramp_years, int first,
+                  int last) {
+  if (year < first || year > last) {
+    throw InputError(fmt::format("{}{} = {} is outside the projected years [{}, {}]", p, year_field, year, first,
+                                 last));
+  }
+  if (month < 1 || month > 12) {
+    throw InputError(fmt::format("{}start_month = {} is outside the allowed range [1, 12]", p, month));
+  }
+  if (ramp_years < 1 || ramp_years > 50) {
+    throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, ramp_years));
+  }
+}
+
 // Level of a cost line under one efficiency measure in `year` at full-year effect (1 before from_year).
 double efficiency_level(const EfficiencyMeasure& m, int year) {
   if (year < m.from_year) return 1.0;
@@ -229,7 +245,9 @@ void Projector::validate_measures(const Measures& measures) const {
     if (d.year < b || d.year > horizon_) {
       throw InputError(fmt::format("{}year = {} is outside the projected years [{}, {}]", p, d.year, b, horizon_));
     }
-    remaining_year_share(d.month);
+    if (d.month < 1 || d.month > 12) {
+      throw InputError(fmt::format("{}month = {} is outside the allowed range [1, 12]", p, d.month));
+    }
     check_range(p + "property.area_m2", d.year, q.area_m2, 0.0, 1.0e7, "m²");
     check_range(p + "property.book_value_msek", d.year, q.book_value_msek, 0.0, 1.0e5, "MSEK");
     check_range(p + "property.market_value_msek", d.year, q.market_value_msek, 0.0, 1.0e5, "MSEK");
@@ -245,18 +263,11 @@ void Projector::validate_measures(const Measures& measures) const {
   for (std::size_t i = 0; i < measures.fixed_savings.size(); ++i) {
     const FixedSaving& f = measures.fixed_savings[i];
     const std::string p = fmt::format("fixed_savings[{}] ({}).", i, f.name);
-    if (f.start_year < b || f.start_year > horizon_) {
-      throw InputError(fmt::format("{}start_year = {} is outside the projected years [{}, {}]", p, f.start_year, b,
-                                   horizon_));
-    }
-    remaining_year_share(f.start_month);
+    check_timing(p, "start_year", f.start_year, f.start_month, f.ramp_years, b, horizon_);
     check_range(p + "amount_msek", f.start_year, f.amount_msek, 0.0, 1.0e5, "MSEK");
     check_share(p + "realised_share", f.start_year, f.realised_share);
     if (f.labour_share >= 0.0 || !std::isfinite(f.labour_share)) check_share(p + "labour_share", f.start_year, f.labour_share);
     check_range(p + "one_off_cost_msek", f.start_year, f.one_off_cost_msek, 0.0, 1.0e5, "MSEK");
-    if (f.ramp_years < 1 || f.ramp_years > 50) {
-      throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, f.ramp_years));
-    }
     if (!f.cost_line.empty()) {
       const Eigen::Index c = line_index(p + "cost_line", f.cost_line);
       if (f.amount_msek > base_cost_[c]) {
@@ -268,11 +279,7 @@ void Projector::validate_measures(const Measures& measures) const {
   for (std::size_t i = 0; i < measures.work_lines.size(); ++i) {
     const WorkLinePolicy& m = measures.work_lines[i];
     const std::string p = fmt::format("work_lines[{}] ({}).", i, m.name);
-    if (m.start_year < b || m.start_year > horizon_) {
-      throw InputError(fmt::format("{}start_year = {} is outside the projected years [{}, {}]", p, m.start_year, b,
-                                   horizon_));
-    }
-    remaining_year_share(m.start_month);
+    check_timing(p, "start_year", m.start_year, m.start_month, m.ramp_years, b, horizon_);
     check_range(p + "baseline_households", m.start_year, m.baseline_households, 0.0, 1.0e6, "households");
     check_range(p + "cost_per_household_kr", m.start_year, m.cost_per_household_kr, 0.0, 1.0e7, "kr per year");
     check_rate(p + "household_trend", m.start_year, m.household_trend);
@@ -281,25 +288,13 @@ void Projector::validate_measures(const Measures& measures) const {
     check_range(p + "earnings_per_person_kr", m.start_year, m.earnings_per_person_kr, 0.0, 1.0e8, "kr per year");
     check_range(p + "persons_per_household", m.start_year, m.persons_per_household, 0.0, 10.0, "persons");
     check_range(p + "implementation_cost_msek", m.start_year, m.implementation_cost_msek, 0.0, 1.0e5, "MSEK");
-    if (m.ramp_years < 1 || m.ramp_years > 50) {
-      throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, m.ramp_years));
-    }
   }
   for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
     const EfficiencyMeasure& m = measures.efficiency[i];
     const std::string p = fmt::format("efficiency[{}].", i);
-    if (m.from_year < b || m.from_year > horizon_) {
-      throw InputError(fmt::format("{}from_year = {} is outside the projected years [{}, {}]", p, m.from_year, b,
-                                   horizon_));
-    }
+    check_timing(p, "from_year", m.from_year, m.start_month, m.ramp_years, b, horizon_);
     check_fraction(p + "rate", m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
                    "an efficiency rate (fraction of the line's cost)");
-    if (m.start_month < 1 || m.start_month > 12) {
-      throw InputError(fmt::format("{}start_month = {} is outside the allowed range [1, 12]", p, m.start_month));
-    }
-    if (m.ramp_years < 1 || m.ramp_years > 50) {
-      throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, m.ramp_years));
-    }
     check_share(p + "realised_share", m.from_year, m.realised_share);
     check_range(p + "one_off_cost_msek", m.from_year, m.one_off_cost_msek, 0.0, 1.0e5, "MSEK");
     if (!m.cost_line.empty()) line_index(p + "cost_line", m.cost_line);

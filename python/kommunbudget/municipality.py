@@ -788,9 +788,8 @@ def _neutral_path(assumptions: AssumptionSet, base_year: int, line_names: list[s
     years = range(base_year + 1, base_year + MAX_HORIZON_YEARS + 1)
     volume = {}
     for year in years:
-        w = assumptions.get("labour_weight", year)[0]
-        pkv = w * assumptions.get("labour_cost_change", year)[0] + (1 - w) * assumptions.get("other_cost_change",
-                                                                                              year)[0]
+        pkv = _core.pkv_change(assumptions.get("labour_cost_change", year)[0],
+                               assumptions.get("other_cost_change", year)[0], assumptions.get("labour_weight", year)[0])
         volume[year] = (1 + assumptions.get("tax_base_growth", year)[0]) / (1 + pkv) - 1
     neutral = Provenance("derived", "approximate baseline: the volume at which costs grow with the tax base "
                                     "((1 + tax base growth) / (1 + PKV) − 1), so the result stays near 0")

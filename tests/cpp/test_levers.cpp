@@ -448,3 +448,28 @@ TEST(Premises, DepreciationSoldBeyondTheMunicipalitysIsRefused) {
         << e.what();
   }
 }
+
+TEST(LeversErrors, EveryMeasureNamesItsOwnStartMonth) {
+  const Projector p(two_lines(), kbtest::flat_assumptions(2025, 2028), 2028);
+  const auto message = [&](const Measures& ms) {
+    try {
+      p.run(ms);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  Measures saving;
+  FixedSaving f;
+  f.name = "x";
+  f.start_year = 2025;
+  f.start_month = 0;
+  saving.fixed_savings = {f};
+  EXPECT_NE(message(saving).find("fixed_savings[0] (x).start_month = 0"), std::string::npos) << message(saving);
+  Measures sale;
+  sale.disposals = {school_sale(2025, 13)};
+  EXPECT_NE(message(sale).find("disposals[0] (Skolan 1).month = 13"), std::string::npos) << message(sale);
+  Measures work;
+  work.work_lines = {policy(2025, 14)};
+  EXPECT_NE(message(work).find("work_lines[0] (test).start_month = 14"), std::string::npos) << message(work);
+}
