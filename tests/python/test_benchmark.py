@@ -19,6 +19,7 @@ import pytest
 
 import kommunbudget as kb
 from kommunbudget import benchmark as bm
+from cli_checks import assert_clean_error, run
 from kommunbudget.cli import main
 
 SJOBO = "1265"
@@ -370,19 +371,6 @@ def test_public_api():
 # ----------------------------------------------------------------------------------------------------------------
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_clean_error(status: int, out: str, err: str, *fragments: str) -> None:
-    assert status == 2
-    assert out == ""
-    assert err.startswith("kommunbudget: error: ")
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err, (fragment, err)
 
 
 def test_cli_table_prints_areas_peers_and_the_assistance_note(capsys):

@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 import kommunbudget as kb
+from cli_checks import assert_clean_error, run
 from kommunbudget.cli import main
 
 TOL = 0.05  # MSEK: the budget is printed to 0.1 MSEK
@@ -30,12 +31,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SJOBO_RESULT = {2024: -26.1, 2025: 40.0, 2026: 44.0, 2027: 38.0}
 SJOBO_BALANCED_BUDGET_RESULT_2024 = -18.6
 
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """main(args) in-process: (exit status, stdout, stderr)."""
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def run_json(capsys, *args: str) -> dict:
@@ -51,14 +46,6 @@ def _refuse_constant(name: str):
 def at(doc: dict, table: str, row: str, year: int) -> float:
     return doc[table][row][doc["years"].index(year)]
 
-
-def assert_clean_error(status: int, out: str, err: str, *fragments: str) -> None:
-    assert status == 2
-    assert out == ""
-    assert err.startswith("kommunbudget: error: ")
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err, (fragment, err)
 
 
 # ----------------------------------------------------------------------------------------------------------------
