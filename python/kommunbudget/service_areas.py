@@ -178,5 +178,21 @@ def net_costs(municipality: str | int) -> pd.DataFrame:
 
 
 def area(key: str) -> ServiceArea:
-    """The :class:`ServiceArea` with this key. @raises ValueError for an unknown key (the message lists them)."""
+    """The :class:`ServiceArea` with this key.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`SERVICE_AREAS`, e.g. ``"elderly_care"``.
+
+    Returns
+    -------
+    ServiceArea
+        Its Swedish name, SCB activity codes (RS, Räkenskapssammandraget) and Kolada NKA KPI.
+
+    Raises
+    ------
+    ValueError
+        For an unknown key (the message names it and lists the keys).
+    """
     return _area(key)
