@@ -1,6 +1,6 @@
-"""``python -m kommunbudget``: the command-line tool (see :mod:`kommunbudget.cli`)."""
+"""``python -m kommunbudget``: the command line (:func:`kommunbudget.cli.main.main`)."""
 import sys
 
-from kommunbudget.cli import main
+from kommunbudget.cli.main import main
 
 sys.exit(main())

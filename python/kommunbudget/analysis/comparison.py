@@ -1,0 +1,143 @@
+"""Raise the tax, or make efficiency savings worth the same: three projections side by side (``docs/model.md`` §10).
+
+Numbers, not text: the command line and the report layer format them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kommunbudget.baselines.load import load
+from kommunbudget.model import core
+from kommunbudget.model.municipality import Municipality, as_year
+from kommunbudget.model.projection import Projection
+from kommunbudget.model.targets import as_target, default_targets
+
+__all__ = ["Comparison", "compare"]
+
+@dataclass
+class Comparison:
+    """'Raise the tax' against 'efficiency worth the same', side by side.
+
+    Attributes
+    ----------
+    baseline, tax, efficiency : Projection
+        The three projections (the baseline is unchanged by the scenarios).
+    from_year : int
+        First year of both measures.
+    tax_change_kr_per_100kr : float
+        The tax change (kr per 100 kr; 0.50 = 50 öre), sustained from ``from_year``.
+    efficiency_rate : float
+        The one-off across-the-board efficiency (fraction of operating costs) from ``from_year`` whose saving in
+        that year equals the tax change's revenue.
+    target : kommunbudget.core.Target
+        The target shown against.
+    household_income_kr : float
+        Taxable earned income used for the household cost (kr per year).
+    household_income_basis : str
+        Where that income comes from.
+    """
+
+    baseline: Projection
+    tax: Projection
+    efficiency: Projection
+    from_year: int
+    tax_change_kr_per_100kr: float
+    efficiency_rate: float
+    target: core.Target
+    household_income_kr: float
+    household_income_basis: str
+
+    @property
+    def household_cost_kr(self) -> float:
+        """What the tax change costs a household with :attr:`household_income_kr` per year (kr)."""
+        return float(core.household_tax_change_kr(self.tax_change_kr_per_100kr, self.household_income_kr))
+
+    def table(self) -> pd.DataFrame:
+        """Per year: results, balanced-budget results and result shares of the three projections; the tax
+        change's revenue and the efficiency saving in MSEK and öre; whether each meets the target.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index named ``item`` (identifiers), columns the years. MSEK, fractions (``*_share``), öre
+            (``*_ore``), and 1.0/0.0 for ``*_meets_target``.
+        """
+        rows = {}
+        for key, p in (("baseline", self.baseline), ("tax", self.tax), ("efficiency", self.efficiency)):
+            rows[f"{key}_result"] = p.line("result")
+            rows[f"{key}_balanced_budget_result"] = p.line("balanced_budget_result")
+            rows[f"{key}_result_share"] = p.line("result_share")
+            gap = np.array(core.target_gap_msek(p.core, self.target))
+            rows[f"{key}_meets_target"] = (gap <= 1e-6).astype(float)
+        tax_gain = self.tax.line("tax_change_revenue")
+        saving = self.efficiency.line("efficiency_saving")
+        rows["tax_change_revenue"] = tax_gain
+        rows["tax_change_revenue_ore"] = self.baseline.tax_rate_equivalent_ore(tax_gain)
+        rows["efficiency_saving"] = saving
+        rows["efficiency_saving_ore"] = self.baseline.tax_rate_equivalent_ore(saving)
+        frame = pd.DataFrame(rows, index=self.baseline.years).T
+        frame.index.name = "item"
+        frame.columns.name = "year"
+        return frame
+
+
+def compare(municipality: Municipality | str, horizon: int, from_year: int | None = None,
+            tax_change_kr_per_100kr: float | None = None, target: core.Target | None = None,
+            household_income_kr: float | None = None) -> Comparison:
+    """Compares raising the tax with an across-the-board efficiency worth the same.
+
+    Parameters
+    ----------
+    municipality : Municipality or str
+        The baseline (unchanged), or a name or code to :func:`kommunbudget.load`.
+    horizon : int
+        Last year.
+    from_year : int, optional
+        First year of both measures; default the year after the base year.
+    tax_change_kr_per_100kr : float, optional
+        The tax change; default the single sustained change that meets ``target`` in every year from
+        ``from_year`` (if the target is already met, the change is 0).
+    target : kommunbudget.core.Target, optional
+        Default: result >= 2 % of tax revenue and general grants (:data:`kommunbudget.defaults.RESULT_TARGET_SHARE`).
+    household_income_kr : float, optional
+        Taxable earned income for the household cost; default the municipality's tax base per inhabitant in
+        ``from_year`` (derived: tax base / population 31 Dec 2024).
+
+    Raises
+    ------
+    ValueError
+        For years outside the projection, an impossible target, or out-of-range values.
+    """
+    if isinstance(municipality, (str, int)):
+        municipality = load(municipality)
+    if not isinstance(municipality, Municipality):
+        raise ValueError(f"municipality = {municipality!r}; expected a Municipality (kb.load) or a name or code")
+    target = default_targets()[2] if target is None else as_target(target)
+    from_year = municipality.base_year + 1 if from_year is None else as_year("from_year", from_year)
+    if household_income_kr is not None:
+        core.household_tax_change_kr(0.0, float(household_income_kr))  # the core checks the range, early
+    projector = municipality.projector(horizon)
+    baseline = Projection(municipality, horizon, projector.run(core.Measures()))
+    if tax_change_kr_per_100kr is None:
+        tax_change_kr_per_100kr = max(0.0, baseline.sustained_change(target, from_year))
+    if tax_change_kr_per_100kr < 0:
+        raise ValueError(f"tax_change_kr_per_100kr = {tax_change_kr_per_100kr:g}: the comparison weighs a tax rise "
+                         f"against efficiency worth the same; expected a change >= 0")
+    tax_measures = core.Measures(tax_changes=[core.TaxChange(from_year=from_year,
+                                                               change_kr_per_100kr=tax_change_kr_per_100kr)])
+    tax = Projection(municipality, horizon, projector.run(tax_measures), tax_measures)
+    gain = float(tax.line("tax_change_revenue")[baseline.years.index(from_year)])
+    rate = float(core.efficiency_rate_equivalent(baseline.core, from_year, gain))
+    eff_measures = core.Measures(efficiency=[core.EfficiencyMeasure(from_year=from_year, rate=rate,
+                                                                      yearly=False, cost_line="")])
+    efficiency = Projection(municipality, horizon, projector.run(eff_measures), eff_measures)
+    if household_income_kr is None:
+        household_income_kr, basis = baseline.household_income_kr(from_year)
+    else:
+        basis = "given by the user"
+    return Comparison(baseline, tax, efficiency, from_year, float(tax_change_kr_per_100kr), rate, target,
+                      float(household_income_kr), basis)
+

@@ -1,0 +1,123 @@
+"""The approximate baseline of a municipality without an adopted budget in the data (``docs/model.md`` §12): base
+year 2024 from SCB, result 0 by construction, and a neutral path after it, so that only measures move the result.
+"""
+from __future__ import annotations
+
+from kommunbudget.baselines.grants import INCOME_EQUALISATION_ITEM, itemised_grants
+from kommunbudget.baselines.plan import plan_assumptions, plan_equalisation, tax_rate_records
+from kommunbudget.baselines.registry import APPROXIMATE_BASE_YEAR, BALANCING_GRANT_ITEM
+from kommunbudget.baselines.revenue_inputs import APPROXIMATE_BASIS, GOTLAND_NOTE, approximate_revenue, scb_tax_base_msek
+from kommunbudget.baselines.service_lines import service_area_lines
+from kommunbudget.baselines.vintages import Vintage
+from kommunbudget.data.municipalities import info
+from kommunbudget.data.service_areas import assistance_note
+from kommunbudget.model import core
+from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
+from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.years import MAX_HORIZON_YEARS
+
+__all__ = ["approximate_baseline"]
+
+
+def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
+    """The approximate baseline of a municipality without an adopted budget in the data (``docs/model.md`` §12;
+    see :func:`kommunbudget.baselines.load.load`)."""
+    record = info(code)
+    year = APPROXIMATE_BASE_YEAR
+    row = approximate_revenue(code, year)
+    lines, lines_src = service_area_lines(code)
+    costs = sum(line["cost_msek"] for line in lines)
+    tax = float(row["tax_revenue_msek"])
+    equalisation = float(row["income_equalisation_msek"])
+    balancing = costs - tax - equalisation
+    rates = tax_rate_records(code)
+    tax_base, tax_base_src = scb_tax_base_msek(code, year)
+    base_fields = {
+        "code": code, "name": record.name, "year": year,
+        "tax_rate_kr_per_100kr": float(row["tax_rate"]), "tax_base_msek": tax_base,
+        "final_settlement_msek": 0.0, "final_settlement_previous_year_msek": 0.0,
+        "operating_income_msek": 0.0, "cost_lines": lines, "depreciation_msek": 0.0,
+        "general_grants_msek": equalisation + balancing,
+        "financial_income_msek": 0.0, "financial_costs_msek": 0.0, "realisation_gains_msek": 0.0,
+        "reserve_use_msek": 0.0, "other_balance_adjustments_msek": 0.0, "depreciation_in_cost_lines": True,
+    }
+    budget = {"verksamhetens_intakter": 0.0, "verksamhetens_kostnader": -costs, "avskrivningar": 0.0,
+              "generella_statsbidrag_och_utjamning": equalisation + balancing, "finansiella_intakter": 0.0,
+              "finansiella_kostnader": 0.0, "skatteintakter": tax, INCOME_EQUALISATION_ITEM: equalisation}
+    grant_fields, grant_sources = itemised_grants(code, year, budget, "approximate baseline")
+    grant_fields["grant_items"] = [{"name": BALANCING_GRANT_ITEM, "amount_msek": balancing}]
+    base_fields.update(grant_fields)
+    approx = Provenance("derived", f"approximate: {APPROXIMATE_BASIS}")
+    base_sources = {
+        "tax_rate_kr_per_100kr": rates[year][1], "tax_base_msek": tax_base_src, "cost_lines": lines_src,
+        "operating_income_msek": Provenance("default", "0: the cost lines are SCB net costs (fees and earmarked "
+                                                       "grants already deducted)"),
+        "depreciation_msek": Provenance("default", "0: inside SCB's net costs by activity (capital costs)"),
+        "financial_income_msek": Provenance("default", "0: not in the embedded data for this municipality"),
+        "financial_costs_msek": Provenance("default", "0: not in the embedded data for this municipality"),
+        **grant_sources,
+        "income_equalisation_msek": Provenance("derived", "estimated by the formula, uncalibrated "
+                                                          "(kommunbudget.municipal_revenue)"),
+        "grant_items": Provenance("derived", f"{BALANCING_GRANT_ITEM} = SCB net costs {costs:.1f} − tax "
+                                             f"{tax:.1f} − income equalisation {equalisation:.1f} MSEK: the other "
+                                             f"grant items and every difference between SCB's net costs and the "
+                                             f"income statement, so that the base-year result is 0 by "
+                                             f"construction"),
+        "general_grants_msek": approx,
+    }
+
+    def item(y: int, name: str, default: float | None = None) -> float:
+        if name in budget:
+            return float(budget[name])
+        if default is None:
+            raise ValueError(f"approximate baseline: item {name!r} is missing for {y}")
+        return default
+
+    zero = lambda _y: 0.0  # noqa: E731 - no settlements, reserve use or gains in an approximate baseline
+    assumptions = plan_assumptions(code, year, [], "approximate baseline", rates, item, lambda _y: tax, zero, zero,
+                                    zero, vintage, True, [line["name"] for line in lines])
+    assumptions = plan_equalisation(base_fields, assumptions, year, [], item, "approximate baseline", vintage,
+                                     False)
+    assumptions = neutral_path(assumptions, year, [line["name"] for line in lines])
+    notes = (
+        f"APPROXIMATE baseline: {record.name} has no adopted budget in the embedded data. Base year {year} from SCB: "
+        f"net costs by service area (accounts 2024), tax revenue = the {year} rate × SCB's tax base carried to "
+        f"{year}, income equalisation estimated by the formula (uncalibrated).",
+        f"The base-year result is 0 BY CONSTRUCTION ({BALANCING_GRANT_ITEM} = {balancing:.1f} MSEK closes it), and "
+        f"the later years are held near 0 too: the cost lines' volume is set so that costs grow with the tax base, "
+        f"and the derived item grows with the tax base. Neither the result's level nor its path is known; use the "
+        f"baseline for what measures and tax changes are worth (MSEK, öre), not for whether a target is met. "
+        f"Replace it with the municipality's budget when you have it.",
+        "Cost lines are SCB net costs (fees, earmarked grants and capital costs inside), so operating income and "
+        "depreciation are 0; RS net costs are not the income statement's verksamhetens nettokostnader.",
+        assistance_note(),
+        f"National assumptions: vintage {vintage.label}, {vintage.source_file}.",
+    ) + ((GOTLAND_NOTE,) if code == "0980" else ())
+    return Municipality(code=code, name=record.name, county=record.county,
+                        population=record.population_2024, base_year=year, base_fields=base_fields,
+                        base_sources=base_sources, assumptions=assumptions, plan={}, notes=notes,
+                        vintage=vintage.label, uses_plan_growth=False, approximate=True)
+
+
+def neutral_path(assumptions: AssumptionSet, base_year: int, line_names: list[str]) -> AssumptionSet:
+    """An approximate baseline's path after the base year: each cost line's volume such that its cost grows with the
+    tax base, (1 + tax base growth) / (1 + PKV) − 1 (every line has PKV's weight), and the derived grant item growing
+    with the tax base; so the result stays near the base year's 0 and only the measures move it."""
+    series = dict(assumptions.series)
+    years = range(base_year + 1, base_year + MAX_HORIZON_YEARS + 1)
+    volume = {}
+    for year in years:
+        pkv = core.pkv_change(assumptions.get("labour_cost_change", year)[0],
+                               assumptions.get("other_cost_change", year)[0], assumptions.get("labour_weight", year)[0])
+        volume[year] = (1 + assumptions.get("tax_base_growth", year)[0]) / (1 + pkv) - 1
+    neutral = Provenance("derived", "approximate baseline: the volume at which costs grow with the tax base "
+                                    "((1 + tax base growth) / (1 + PKV) − 1), so the result stays near 0")
+    for line in line_names:
+        name = f"volume_growth:{line}"
+        series[name] = AssumptionSeries(name, "fraction per year", volume, {y: neutral for y in volume},
+                                        volume[years[-1]], neutral)
+    name = f"grant_growth:{BALANCING_GRANT_ITEM}"
+    series[name] = AssumptionSeries(name, "fraction per year", tail_follows="tax_base_growth",
+                                    tail_provenance=Provenance("derived", "approximate baseline: the derived item "
+                                                                          "grows with the tax base"))
+    return AssumptionSet(assumptions.name, assumptions.description, series)

@@ -1,0 +1,133 @@
+"""The one registry of measure kinds: what a scenario file may hold, the core type each kind becomes, the core
+``Measures`` list it joins, its fields with their types, the fields it requires, and what it stands for on the
+checklist. The scenario schema, the scenario run, the checklist and the presets read this table; adding a kind
+starts here (``docs/architecture.md``, "Adding a measure kind").
+
+The equations of every kind are the core's (``docs/model.md`` §6-8): the work line (``WorkLinePolicy``), a
+disposal (``Disposal``), an efficiency measure (``EfficiencyMeasure``), a fixed saving (``FixedSaving``; also the
+three derived kinds, whose yearly amount the core derives from a gap or a total) and a tax change (``TaxChange``).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kommunbudget.model import core
+
+__all__ = ["CORE_GROUPS", "MEASURE_KINDS", "MeasureKind", "TIMING_FIELDS", "measure_kind"]
+
+#: The timing fields shared by the ramped kinds (``docs/model.md`` §8): first year, start month (1-12), ramp years,
+#: the share expected to be realised (fraction) and a one-off implementation cost (MSEK) in the first year.
+TIMING_FIELDS: dict[str, type] = {"start_year": int, "start_month": int, "ramp_years": int, "realised_share": float,
+                                  "one_off_cost_msek": float}
+
+#: The lists of the core's ``Measures``, in the core's order.
+CORE_GROUPS: tuple[str, ...] = ("tax_changes", "efficiency", "earned_income_changes", "work_lines", "disposals",
+                                "fixed_savings")
+
+
+@dataclass(frozen=True)
+class MeasureKind:
+    """One kind of measure a scenario file may hold.
+
+    Attributes
+    ----------
+    name : str
+        The ``kind`` written in a scenario file, e.g. ``"work_line"``.
+    core_type : str
+        The core struct it becomes (``WorkLinePolicy``, ``Disposal``, ``FixedSaving``, ``EfficiencyMeasure``,
+        ``TaxChange``).
+    group : str
+        The list of the core's ``Measures`` it joins (one of :data:`CORE_GROUPS`).
+    fields : Mapping[str, Any]
+        The keys a file may give, each with its type (``int``, ``float``, ``bool``, ``str``, ``list``, or a tuple of
+        types); units as in the core struct (MSEK, fractions, years).
+    required : tuple[str, ...]
+        The keys a file must give.
+    lever : str
+        What the kind values, in the checklist's words.
+    derived_amount : str
+        For a kind whose yearly amount is derived (``premises_target``, ``nka_gap``, ``area_gap``): how, in words;
+        empty otherwise.
+    """
+
+    name: str
+    core_type: str
+    group: str
+    fields: Mapping[str, Any] = field(repr=False)
+    required: tuple[str, ...]
+    lever: str
+    derived_amount: str = ""
+
+
+def _work_line_fields() -> dict[str, type]:
+    whole = ("start_year", "start_month", "ramp_years")
+    return {f: (int if f in whole else float) for f in core.WorkLinePolicy._fields if f != "name"}
+
+
+#: Every kind, in the order the checklist lists them. ``MEASURE_KINDS[kind].fields`` is the table the scenario
+#: schema validates a measure's keys against.
+MEASURE_KINDS: dict[str, MeasureKind] = {
+    k.name: k for k in (
+        MeasureKind(
+            "work_line", "WorkLinePolicy", "work_lines", _work_line_fields(),
+            ("baseline_households", "cost_per_household_kr", "start_year", "target_reduction"),
+            "WorkLinePolicy: fewer households on social assistance, earnings into the tax base"),
+        MeasureKind(
+            "disposal", "Disposal", "disposals",
+            {"property": (dict, str), "year": int, "month": int, "price_msek": float, "debt_interest_rate": float},
+            ("property", "year"),
+            "Disposal of a Property: sale price, realisation gain, running cost and depreciation stop"),
+        MeasureKind(
+            "premises_target", "FixedSaving", "fixed_savings",
+            {"total_premises_cost_msek": float, "share": float, **TIMING_FIELDS},
+            ("share", "start_year"),  # the total may come from the portfolio
+            "FixedSaving on total premises cost: a share of it (a savings requirement on premises)",
+            "share × the total premises cost"),
+        MeasureKind(
+            "efficiency", "EfficiencyMeasure", "efficiency",
+            {"from_year": int, "rate": float, "yearly": bool, "cost_line": str, "start_month": int,
+             "ramp_years": int, "realised_share": float, "one_off_cost_msek": float},
+            ("from_year", "rate"),
+            "EfficiencyMeasure: a yearly or one-off productivity rate on one cost line or all"),
+        MeasureKind(
+            "fixed_saving", "FixedSaving", "fixed_savings",
+            {"amount_msek": float, "labour_share": float, **TIMING_FIELDS, "cost_line": str},
+            ("amount_msek", "start_year"),
+            "FixedSaving of a given amount (ramp, realised share, one-off cost)"),
+        MeasureKind(
+            "nka_gap", "FixedSaving", "fixed_savings",
+            {"net_cost_msek": float, "net_cost_deviation_percent": float, "share_closed": float,
+             "labour_share": float, **TIMING_FIELDS, "cost_line": str},
+            ("net_cost_msek", "net_cost_deviation_percent", "share_closed", "start_year"),
+            "FixedSaving closing part of the gap to the reference cost (NKA) of a service area",
+            "share_closed × the gap net_cost_msek × NKA / (100 + NKA)"),
+        MeasureKind(
+            "area_gap", "FixedSaving", "fixed_savings",
+            {"service_area": str, "basis": str, "peer_rule": str, "peers": list, "share_closed": float,
+             "labour_share": float, **TIMING_FIELDS},
+            ("service_area", "share_closed", "start_year"),
+            "FixedSaving closing part of a service area's gap to its peers' net cost per inhabitant, or to "
+            "Kolada's reference cost (Skåne), computed from the embedded data",
+            "share_closed × the service area's gap"),
+        MeasureKind(
+            "tax_change", "TaxChange", "tax_changes",
+            {"from_year": int, "change_kr_per_100kr": float},
+            ("from_year", "change_kr_per_100kr"),
+            "TaxChange: the alternative the checklist is tested against"),
+    )
+}
+
+
+def measure_kind(name: str) -> MeasureKind:
+    """The registered kind ``name``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown kind (the message lists the kinds).
+    """
+    if name not in MEASURE_KINDS:
+        raise ValueError(f"kind = {name!r} is not a measure kind; expected one of: {', '.join(MEASURE_KINDS)}")
+    return MEASURE_KINDS[name]

@@ -1,0 +1,89 @@
+"""Targets (what the budget must achieve in a year): parsing them from text, the three of every report, and a
+stable key for each. The target arithmetic (shortfall, required rate, met or not) is the core's
+(``docs/model.md`` §10).
+"""
+from __future__ import annotations
+
+import math
+
+from kommunbudget.model import core
+from kommunbudget.model.defaults import RESULT_TARGET_SHARE
+
+__all__ = ["TARGET_SHARE_RANGE", "TargetTextError", "as_target", "default_targets", "parse_target", "target_key"]
+
+#: The allowed range of a result-share target (fraction of tax revenue and general grants). The same range as the
+#: core's (answers.cpp, ``kMaxShare``; tests/python/test_scenarios.py holds the two together): text is checked when
+#: it is parsed, so a scenario file's or the command line's target fails where it is written.
+TARGET_SHARE_RANGE = (-0.5, 0.5)
+
+
+class TargetTextError(ValueError):
+    """Text that is not a target. ``text`` is the text; ``detail`` what is wrong with it, starting with ": " or
+    " is not"; the message is ``target = '<text>'<detail>`` (a scenario file names the key its own way)."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        super().__init__(f"target = {text!r}{detail}")
+        self.text = text
+        self.detail = detail
+
+
+def parse_target(text: str) -> core.Target:
+    """A target from text: ``"result"``, ``"balanced-budget"`` or ``"share:0.02"`` (fraction of tax revenue and
+    general grants, in :data:`TARGET_SHARE_RANGE`).
+
+    Raises
+    ------
+    ValueError
+        (:class:`TargetTextError`) For any other text, a share that is not a finite number or one outside the range
+        (a share that looks like a percent gets the fraction it probably means), naming the value and the accepted
+        forms.
+    """
+    t = text.strip().lower()
+    if t in ("result", "resultat"):
+        return core.Target(kind=core.TargetKind.RESULT)
+    if t in ("balanced-budget", "balanced_budget", "balanskrav"):
+        return core.Target(kind=core.TargetKind.BALANCED_BUDGET_RESULT)
+    if t.startswith("share:"):
+        lo, hi = TARGET_SHARE_RANGE
+        try:
+            share = float(t.split(":", 1)[1])
+        except ValueError:
+            raise TargetTextError(text, ": the share is not a number; expected e.g. 'share:0.02'") from None
+        if not math.isfinite(share):
+            raise TargetTextError(text, f": target.share = {share} is not a finite number; expected a fraction in "
+                                        f"[{lo:g}, {hi:g}], e.g. 'share:0.02'")
+        if not lo <= share <= hi:
+            hint = f"; did you mean {share / 100:g}?" if abs(share) >= 1 and lo <= share / 100 <= hi else ""
+            raise TargetTextError(text, f": target.share = {share:g} is outside the allowed range [{lo:g}, {hi:g}] "
+                                        f"for a result target (a fraction of tax revenue and general grants, 0.02 = "
+                                        f"2 %{hint})")
+        return core.Target(kind=core.TargetKind.RESULT_SHARE, share=share)
+    raise TargetTextError(text, " is not a target; expected 'result', 'balanced-budget' or 'share:<fraction>' (e.g. "
+                                "share:0.02)")
+
+
+def as_target(target: core.Target | str) -> core.Target:
+    """A Target, or text parsed by :func:`parse_target`. Raises ValueError for anything else."""
+    if isinstance(target, core.Target):
+        return target
+    if isinstance(target, str):
+        return parse_target(target)
+    raise ValueError(f"target = {target!r} is not a target; expected kb.Target or text such as 'share:0.02'")
+
+
+def default_targets(share: float | None = None) -> list[core.Target]:
+    """The three targets of every report: result >= 0, balanced-budget result >= 0 and result >= ``share`` of tax
+    revenue and general grants (default :data:`kommunbudget.RESULT_TARGET_SHARE`, 2 %)."""
+    s = RESULT_TARGET_SHARE.value if share is None else share
+    return [core.Target(kind=core.TargetKind.RESULT), core.Target(kind=core.TargetKind.BALANCED_BUDGET_RESULT),
+            core.Target(kind=core.TargetKind.RESULT_SHARE, share=s)]
+
+
+def target_key(target: core.Target) -> str:
+    """A stable identifier: ``result``, ``balanced_budget_result`` or ``result_share_2.0pct``."""
+    if target.kind == core.TargetKind.RESULT:
+        return "result"
+    if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
+        return "balanced_budget_result"
+    return f"result_share_{target.share * 100:g}pct"
+

@@ -1,0 +1,543 @@
+"""The checklist: nineteen things to test before raising the municipal tax, each mapped to the model's levers.
+
+The report the project is built from (a Swedish policy report, 2025, "check this before you raise the tax")
+ends with nineteen questions. This module restates their topics **in the project's own words** and says, for
+each, how the model can put a price on it:
+
+* ``levers`` names the kinds of measure that value the topic (see :data:`LEVER_KINDS`); a topic with no
+  lever is not modelled directly, and ``why_not`` says why;
+* ``how`` says what to enter, with the report's examples as starting points (the presets of
+  :mod:`kommunbudget.presets` hold the figures).
+
+:func:`checklist` turns a scenario result into a table of which topics were tested and what the measures
+behind each are worth in öre on the tax rate (1 kr per 100 kr = 100 öre; positive = a better result).
+
+The result is duck-typed: any object with
+
+* ``measure_kinds: dict[str, str]`` — measure name -> lever kind (one of :data:`LEVER_KINDS`);
+* ``measure_topics: dict[str, list[int]]`` — measure name -> the checklist numbers the user tagged it with
+  (may be empty, or miss measures);
+* ``measure_effects_ore: pandas.DataFrame`` — index = measure names, columns = years, values = the measure's
+  effect on the result in öre on the tax rate.
+
+Matching rule: a topic is *tested* when a measure is tagged with its number. If no measure carries any tag,
+the topics are matched by kind instead: a measure tests every topic whose levers include its kind. (Once the
+user tags anything, untagged measures count for no topic, so tags and kinds are never mixed.)
+"""
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from kommunbudget.model.measures import MEASURE_KINDS
+
+__all__ = [
+    "LEVER_KINDS",
+    "ChecklistItem",
+    "checklist",
+    "checklist_text",
+    "item",
+    "items",
+]
+
+#: The kinds of measure the model values, with the core type each one is built as (from the one registry,
+#: :data:`kommunbudget.model.measures.MEASURE_KINDS`).
+LEVER_KINDS: dict[str, str] = {name: kind.lever for name, kind in MEASURE_KINDS.items()}
+
+_NOT_MODELLED_GOVERNANCE = (
+    "A way of working, not a cost line: it makes savings possible but has no price of its own. "
+    "The model values the measures it leads to; tag those with this number."
+)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One topic of the checklist.
+
+    Attributes
+    ----------
+    number : int
+        1..19, the report's order.
+    topic : str
+        Short English name.
+    question : str
+        What to test, in the project's own words.
+    swedish : str
+        The Swedish term a municipal reader will recognise.
+    levers : tuple[str, ...]
+        Lever kinds (keys of :data:`LEVER_KINDS`) that value the topic; empty when not modelled directly.
+    modelled : bool
+        Whether a lever values the topic directly.
+    why_not : str
+        Why the topic is not modelled directly (empty when it is).
+    how : str
+        How to test it with the model, with the report's examples as starting points.
+    """
+
+    number: int
+    topic: str
+    question: str
+    swedish: str
+    levers: tuple[str, ...]
+    modelled: bool
+    why_not: str
+    how: str
+
+
+_ITEMS: tuple[ChecklistItem, ...] = (
+    ChecklistItem(
+        number=1,
+        topic="Goal steering",
+        question=("Do a few measurable council goals decide what each committee spends, and is every goal "
+                  "followed up against what it costs?"),
+        swedish="målstyrning",
+        levers=(),
+        modelled=False,
+        why_not=_NOT_MODELLED_GOVERNANCE,
+        how=("Tag the measures your goals produced with 1. A goal on the result itself is a target the model "
+             "checks, e.g. Ödeshög's rule that the budget shows at least a 2 % result: "
+             "Target(kind=RESULT_SHARE, share=0.02). Kävlinge's aim (among the most efficient tenth with quality "
+             "among the best tenth) is priced through its cost side, a reference-cost gap (topic 4)."),
+    ),
+    ChecklistItem(
+        number=2,
+        topic="Efficiency targets",
+        question=("Does every committee carry an explicit productivity requirement, rather than having last "
+                  "year's costs rolled forward with prices and volumes?"),
+        swedish="effektiviseringskrav",
+        levers=("efficiency", "fixed_saving"),
+        modelled=True,
+        why_not="",
+        how=("An EfficiencyMeasure: a yearly rate that compounds (e.g. 0.01 every year) or a one-off step, on "
+             "one cost line or on all; or a FixedSaving of a known amount. Research on the potential (ESO 2016, "
+             "DEA: 10-15 % after structural adjustment; Svenskt Näringsliv 2025: 28 % on average in four "
+             "services) measures the distance to best practice: a ceiling, not a budget figure."),
+    ),
+    ChecklistItem(
+        number=3,
+        topic="Cost of every decision",
+        question=("Is every proposal put to a vote with its cost over the whole plan period, later years "
+                  "included?"),
+        swedish="ekonomisk konsekvensbeskrivning",
+        levers=(),
+        modelled=False,
+        why_not=("A decision procedure, not a saving. The model supplies the tool: any measure's effect in "
+                 "MSEK and in öre on the tax rate."),
+        how=("Run the proposal as a measure and attach its öre equivalent (tax_rate_equivalent_ore) to the "
+             "decision; tag the measures the analysis changed with 3."),
+    ),
+    ChecklistItem(
+        number=4,
+        topic="Costs against similar municipalities",
+        question=("Where do our net costs exceed the reference cost for a municipality with our structure, "
+                  "and what would closing part of that gap free?"),
+        swedish="jämförelse med liknande kommuner, nettokostnadsavvikelse",
+        levers=("area_gap", "nka_gap"),
+        modelled=True,
+        why_not="",
+        how=("Close a share of a service area's gap over some years, as a FixedSaving (amount = share x gap in "
+             "MSEK): kind area_gap computes the gap from the data, to the peers' median net cost per inhabitant "
+             "(same county and size by default; kommunbudget benchmark shows them) or to Kolada's reference cost "
+             "(NKA, embedded for Skåne in nettokostnadsavvikelse_skane.csv); kind nka_gap takes a figure you "
+             "give. The report contrasts Solna (-56.4 %) and Sundbyberg (-5.5 %) in "
+             "individual and family care 2024. A gap can also reflect quality or needs the reference misses."),
+    ),
+    ChecklistItem(
+        number=5,
+        topic="Committees and decision paths",
+        question=("Could fewer committees, shorter decision chains and a tidier organisation do the same work "
+                  "for less?"),
+        swedish="nämndorganisation och beslutsvägar",
+        levers=(),
+        modelled=False,
+        why_not=("The reorganisation itself is not a model quantity. Where it has a known cost (politicians' "
+                 "fees, a unit closed) that cost is a fixed saving tagged with 5."),
+        how=("Preset orust-political-cost: Orust has halved the cost of its political activity since 2018 "
+             "(a FixedSaving of half your own political cost). Sigtuna closed a four-person unit: four times your "
+             "cost per employee, as a FixedSaving tagged 5."),
+    ),
+    ChecklistItem(
+        number=6,
+        topic="Follow-up and cost control",
+        question="Are costs followed during the year against the budget, with action when a committee overruns?",
+        swedish="löpande uppföljning och kostnadskontroll",
+        levers=(),
+        modelled=False,
+        why_not=("Control prevents overruns rather than producing a saving of its own; the model projects the "
+                 "budget as adopted."),
+        how=("Re-run the projection on each forecast to see the gap to the requirement early. Sigtuna "
+             "centralised its controllers. A known effect of the change is a FixedSaving tagged 6."),
+    ),
+    ChecklistItem(
+        number=7,
+        topic="Private providers in welfare",
+        question=("Have we tested whether private providers could run parts of welfare at a lower cost per "
+                  "unit for the same quality?"),
+        swedish="privata utförare i välfärden",
+        levers=("efficiency", "fixed_saving"),
+        modelled=True,
+        why_not="",
+        how=("The model holds no estimate of the effect: enter your own, the cost difference per unit times the "
+             "volume moved, as a FixedSaving (or a one-off EfficiencyMeasure on the line). The report notes that "
+             "Täby, the most efficient, buys 43.1 % of its activity from private providers, the five least "
+             "efficient under 10 % (Storuman 3.8 %, 2024): shares that describe, not savings that were measured."),
+    ),
+    ChecklistItem(
+        number=8,
+        topic="Digitalised case handling",
+        question=("Which case-handling flows (applications for assistance, permits, invoices) could be "
+                  "automated, and what would that free?"),
+        swedish="digitaliserad och automatiserad handläggning",
+        levers=("efficiency", "fixed_saving"),
+        modelled=True,
+        why_not="",
+        how=("Estimate the effect yourself. Starting point: preset staffanstorp-case-handling (case handling "
+             "30 % more efficient after automation: the same cases at 1/1.3 of the cost, a saving of about "
+             "23 % on the case-handling part of a line, not on the whole line)."),
+    ),
+    ChecklistItem(
+        number=9,
+        topic="Digital tools and AI in welfare",
+        question=("Where in home care, schools and care could digital tools or AI cut hours, overtime or "
+                  "travel?"),
+        swedish="välfärdsteknik och AI",
+        levers=("efficiency", "fixed_saving"),
+        modelled=True,
+        why_not="",
+        how=("Estimate the effect yourself. Starting points: preset tjorn-scheduling (AI scheduling in home "
+             "care: overtime -70 %, substitutes -30 %, applied to your own costs of each); Sjöbo's digital "
+             "home-care visits (about a tenth of users after six months; about 7.5 visiting hours and 175 km of "
+             "travel a week saved: value them at your own cost per hour and per km)."),
+    ),
+    ChecklistItem(
+        number=10,
+        topic="Welfare staff on core tasks",
+        question=("Do teachers, nurses and care staff spend their hours on their core task, or on work that "
+                  "someone or something else could do more cheaply?"),
+        swedish="personalens tid för kärnuppdraget",
+        levers=(),
+        modelled=False,
+        why_not=("A review of how time is used. It saves money only when the freed time becomes fewer hours "
+                 "bought or fewer posts; the model values that step, not the review."),
+        how="When the review yields a figure, enter it as an EfficiencyMeasure or FixedSaving tagged 10.",
+    ),
+    ChecklistItem(
+        number=11,
+        topic="Full-time activation for aid recipients",
+        question=("Are recipients of social assistance who are able to work required to take part in "
+                  "full-time activity from the start?"),
+        swedish="krav på heltidsaktivering",
+        levers=("work_line",),
+        modelled=True,
+        why_not="",
+        how=("A WorkLinePolicy: households off assistance (target reduction, ramp), the share going into work, "
+             "their earnings, and the yearly cost of caseworkers and activity places. The report finds only "
+             "23 % of municipalities require full-time activation; Växjö (from 2012) and Skurup (2019) saw "
+             "households and costs fall after introducing it."),
+    ),
+    ChecklistItem(
+        number=12,
+        topic="Business climate",
+        question=("Do planning, permits and procurement make it easy to start and grow a business, so that "
+                  "more residents work and pay tax?"),
+        swedish="företagsklimat",
+        levers=(),
+        modelled=False,
+        why_not=("The path from business climate to the tax base is long and indirect, and the model has no "
+                 "estimate of it."),
+        how=("If you have a credible estimate of more residents in work, enter it through the work line "
+             "(topics 13 and 15) or as an earned-income change, and tag it with 12; otherwise report the topic "
+             "as not tested."),
+    ),
+    ChecklistItem(
+        number=13,
+        topic="A municipal work line",
+        question=("Is the whole organisation aimed at moving people from assistance into work, and is the "
+                  "outcome followed in households and kronor?"),
+        swedish="kommunal arbetslinje",
+        levers=("work_line",),
+        modelled=True,
+        why_not="",
+        how=("A WorkLinePolicy. Presets solna-households (Solna: 2 197 households on assistance in 1998, 337 in "
+             "2018, a steady fall of about 9 % a year) and national-assistance-2024 (cost per household in the "
+             "national statistics). The model shows saved assistance, tax on new earnings two years later, the "
+             "equalisation that offsets it and the policy's cost apart: most of the gain is the saved assistance."),
+    ),
+    ChecklistItem(
+        number=14,
+        topic="Stopping labour-market measures that fail",
+        question=("Which of our labour-market programmes do not lead to jobs, and what would stopping them "
+                  "save?"),
+        swedish="avveckla verkningslösa arbetsmarknadsåtgärder",
+        levers=("work_line", "fixed_saving"),
+        modelled=True,
+        why_not="",
+        how=("A FixedSaving of the programme's net cost; if the money moves to measures that work, a "
+             "WorkLinePolicy too. IFAU (2021): jobs at ordinary workplaces did better than constructed ones. "
+             "Moving people from assistance to unemployment insurance saves assistance but adds no earnings: keep "
+             "them out of share_into_work."),
+    ),
+    ChecklistItem(
+        number=15,
+        topic="Businesses in job matching",
+        question="Do local employers take part in matching people on assistance to real vacancies?",
+        swedish="näringslivet i matchningen",
+        levers=("work_line",),
+        modelled=True,
+        why_not="",
+        how=("A WorkLinePolicy with a high share into work. Burlöv: Costco hired 200 people in 2025, 70 % from "
+             "Burlöv and 30 directly from assistance (persons, not necessarily households)."),
+    ),
+    ChecklistItem(
+        number=16,
+        topic="Skills-raising at the labour-market unit",
+        question=("Do those enrolled at the labour-market unit gain skills employers ask for, or are they "
+                  "mainly kept occupied?"),
+        swedish="kompetenshöjande insatser i arbetsmarknadsenheten",
+        levers=("work_line",),
+        modelled=True,
+        why_not="",
+        how=("A WorkLinePolicy (share into work, earnings per person) against its implementation cost. Växjö "
+             "pays adult-education providers 80 % per completed credit and 20 % at a pass grade, and closed its "
+             "own unit in 2020 rather than add 7.5 MSEK (a cost avoided: a FixedSaving tagged 16)."),
+    ),
+    ChecklistItem(
+        number=17,
+        topic="Premises not in use",
+        question="Which premises stand empty or half-used, and what would selling, letting or vacating them free?",
+        swedish="outnyttjade lokaler",
+        levers=("disposal", "premises_target"),
+        modelled=True,
+        why_not="",
+        how=("A Disposal of the Property: the gain on sale counts in the result but not in the balanced-budget "
+             "result; running cost and depreciation stop; interest falls if the proceeds repay debt; rent is "
+             "paid if the need remains. Or a premises target (presets vaxjo-premises, lomma-premises-target). "
+             "Haninge: closing a school improved the school budget by about 55 MSEK, while its pool of vacant "
+             "premises runs a deficit of about 50 MSEK; selling does not help if the need returns."),
+    ),
+    ChecklistItem(
+        number=18,
+        topic="Cost responsibility for premises",
+        question=("Does each committee pay for the space it uses, so that giving space up saves money in its "
+                  "own budget?"),
+        swedish="tydligt kostnadsansvar för lokaler",
+        levers=("premises_target",),
+        modelled=True,
+        why_not="",
+        how=("A savings requirement on total premises cost, as a FixedSaving. Presets lomma-premises-target "
+             "(10 % of premises costs, 20 MSEK, which led to sales) and vaxjo-premises (social services premises: "
+             "20 %, about 9 MSEK, estimated; a third, about 16 MSEK, achieved). Botkyrka (PwC 2023): 60 % of the "
+             "stock had no internal rent agreement."),
+    ),
+    ChecklistItem(
+        number=19,
+        topic="Housing on market terms",
+        question=("Does the municipality own housing that could be run on market terms or sold, releasing "
+                  "capital and running cost?"),
+        swedish="bostadsbestånd på marknadsmässiga villkor",
+        levers=("disposal",),
+        modelled=True,
+        why_not="",
+        how=("A Disposal of the property (price, book value, running cost, debt repaid). Examples in "
+             "lokaler_exempel.csv and resultatrakningar_exempel.csv, e.g. Lomma's 2022 result included gains "
+             "from selling tenant-owned flats and land. Gains help the result, not the balanced-budget result."),
+    ),
+)
+
+_COLUMNS = ["number", "topic", "question", "levers", "modelled", "tested", "worth_ore_first_year",
+            "worth_ore_last_year", "worth_ore_sum", "measures"]
+
+
+def items() -> list[ChecklistItem]:
+    """The nineteen checklist items, numbered 1..19 in the report's order (a fresh list of frozen items)."""
+    return list(_ITEMS)
+
+
+def item(number: int) -> ChecklistItem:
+    """The checklist item with this number.
+
+    Raises
+    ------
+    ValueError
+        If `number` is not 1..19.
+    """
+    for entry in _ITEMS:
+        if entry.number == number and not isinstance(number, bool):
+            return entry
+    raise ValueError(f"number: no checklist item {number!r}; the items are numbered 1-{len(_ITEMS)}")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Matching a result to the checklist
+# ----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    tested: bool
+    measures: tuple[str, ...]
+    first: float
+    last: float
+    total: float
+
+
+def _read_result(result: Any) -> tuple[dict[str, str], dict[str, list[int]], pd.DataFrame]:
+    kinds = {str(name): str(kind) for name, kind in dict(getattr(result, "measure_kinds", None) or {}).items()}
+    topics_raw = dict(getattr(result, "measure_topics", None) or {})
+    effects = getattr(result, "measure_effects_ore", None)
+    if effects is None:
+        effects = pd.DataFrame()
+    if not isinstance(effects, pd.DataFrame):
+        raise TypeError(f"measure_effects_ore: expected a pandas DataFrame, got {type(effects).__name__}")
+    topics: dict[str, list[int]] = {}
+    for name, numbers in topics_raw.items():
+        checked = []
+        for number in numbers or ():
+            if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(_ITEMS):
+                raise ValueError(f"measure_topics[{name!r}]: {number!r} is not a checklist number; "
+                                 f"the items are numbered 1-{len(_ITEMS)}")
+            checked.append(number)
+        topics[str(name)] = checked
+    effects = effects.apply(pd.to_numeric, errors="coerce").astype(float).fillna(0.0)
+    effects.index = effects.index.map(str)
+    if not effects.index.is_unique:  # one row per measure: rows of the same name add up
+        effects = effects.groupby(level=0, sort=False).sum()
+    return kinds, topics, effects
+
+
+def _match(result: Any) -> dict[int, _Row]:
+    """Per checklist number: tested, the matching measures and their combined worth in öre."""
+    if result is None:
+        return {entry.number: _Row(False, (), 0.0, 0.0, 0.0) for entry in _ITEMS}
+    kinds, topics, effects = _read_result(result)
+    names = list(dict.fromkeys([*kinds, *topics, *(str(n) for n in effects.index)]))
+    by_tags = any(topics.get(name) for name in names)
+    rows: dict[int, _Row] = {}
+    for entry in _ITEMS:
+        if by_tags:
+            matched = tuple(name for name in names if entry.number in topics.get(name, ()))
+        else:
+            matched = tuple(name for name in names if kinds.get(name) in entry.levers)
+        rows[entry.number] = _worth(matched, effects)
+    return rows
+
+
+def _worth(matched: tuple[str, ...], effects: pd.DataFrame) -> _Row:
+    if not matched:
+        return _Row(False, (), 0.0, 0.0, 0.0)
+    present = [name for name in matched if name in effects.index]
+    if not present or effects.shape[1] == 0:
+        return _Row(True, matched, 0.0, 0.0, 0.0)
+    block = effects.loc[present]
+    combined = block.sum(axis=0)
+    active = (block != 0.0).any(axis=0).to_numpy()
+    first = float(combined.iloc[int(active.argmax())]) if active.any() else 0.0
+    last = float(combined.iloc[-1])
+    total = float(combined.sum())
+    return _Row(True, matched, _clean(first), _clean(last), _clean(total))
+
+
+def _clean(value: float) -> float:
+    return 0.0 if not math.isfinite(value) else value + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def checklist(result: Any = None) -> pd.DataFrame:
+    """The checklist as a table, with what a scenario tested and what it is worth.
+
+    Parameters
+    ----------
+    result : object, optional
+        A scenario result with ``measure_kinds``, ``measure_topics`` and ``measure_effects_ore`` (see the
+        module docstring). Without it every topic is untested and worth 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per topic (19), columns: ``number``, ``topic``, ``question``, ``levers`` (lever kinds joined by
+        ", "; empty when not modelled), ``modelled``, ``tested``, ``worth_ore_first_year`` (the combined
+        effect of the matching measures in the first year in which any of them has an effect),
+        ``worth_ore_last_year``, ``worth_ore_sum`` (over all years), all in öre on the tax rate (positive = a
+        better result; missing values count as 0), and ``measures`` (the matching measures' names joined by
+        ", ").
+
+    Raises
+    ------
+    ValueError
+        If a measure is tagged with a number that is not 1..19.
+    TypeError
+        If ``measure_effects_ore`` is not a DataFrame.
+    """
+    rows = _match(result)
+    records = []
+    for entry in _ITEMS:
+        row = rows[entry.number]
+        records.append({
+            "number": entry.number,
+            "topic": entry.topic,
+            "question": entry.question,
+            "levers": ", ".join(entry.levers),
+            "modelled": entry.modelled,
+            "tested": row.tested,
+            "worth_ore_first_year": row.first,
+            "worth_ore_last_year": row.last,
+            "worth_ore_sum": row.total,
+            "measures": ", ".join(row.measures),
+        })
+    table = pd.DataFrame.from_records(records, columns=_COLUMNS)
+    return table.astype({"number": "int64", "modelled": "bool", "tested": "bool", "worth_ore_first_year": "float64",
+                         "worth_ore_last_year": "float64", "worth_ore_sum": "float64"})
+
+
+def _wrapped(wrap: textwrap.TextWrapper, text: str) -> list[str]:
+    """Wrap without separating a number from its unit ("3.8 %", "55 MSEK", "2 197")."""
+    glued = re.sub(r"(?<=\d) (?=%|MSEK|kr\b|km\b|\d{3}\b)", "\u00a0", text)
+    return [line.replace("\u00a0", " ") for line in wrap.wrap(glued)]
+
+
+def checklist_text(result: Any = None, width: int = 120) -> str:
+    """The checklist as readable text for the command line (about `width` columns, at least 100).
+
+    Each topic shows its number, topic, levers, whether the scenario tested it and the öre it is worth, then
+    the question, how to test it (or why it is not modelled) and the matching measures.
+    """
+    width = max(int(width), 100)
+    table = checklist(result)
+    indent = "     "
+    wrap = textwrap.TextWrapper(width=width, initial_indent=indent, subsequent_indent=indent + "  ",
+                                break_long_words=False, break_on_hyphens=False)
+    tested = int(table["tested"].sum())
+    modelled = int(table["modelled"].sum())
+    lines = [
+        "Before raising the tax: 19 things to test (the report's checklist, in kommunbudget's words)",
+        f"Modelled by a lever: {modelled} of 19.  "
+        + (f"Tested by this scenario: {tested} of 19." if result is not None else "No scenario given: nothing tested."),
+    ]
+    lines += textwrap.wrap("Worth: öre on the tax rate (1 kr per 100 kr = 100 öre); positive = a better result; "
+                           "first = the first year with an effect; sum = öre added over the years. A measure tagged "
+                           "with several topics counts in full under each, so the rows do not add up; a sale's "
+                           "one-off realisation gain counts in its year (and not in the balanced-budget result).",
+                           width=width)
+    lines.append("")
+    topic_width = width - 5 - 28 - 7 - 3 * 10
+    header = (f"{'#':>3}  {'Topic':<{topic_width}}{'Levers':<28}{'Tested':<7}"
+              f"{'öre first':>10}{'öre last':>10}{'öre sum':>10}")
+    lines += [header, "-" * len(header)]
+    for entry, (_, row) in zip(_ITEMS, table.iterrows()):
+        levers = ", ".join(entry.levers) if entry.levers else "(not modelled)"
+        topic = textwrap.shorten(entry.topic, topic_width - 1, placeholder="…")
+        lines.append(f"{entry.number:>3}  {topic:<{topic_width}}{levers:<28.27}{'yes' if row['tested'] else 'no':<7}"
+                     f"{row['worth_ore_first_year']:>10.1f}{row['worth_ore_last_year']:>10.1f}"
+                     f"{row['worth_ore_sum']:>10.1f}")
+        lines += _wrapped(wrap, f"Q: {entry.question} [{entry.swedish}]")
+        if entry.why_not:
+            lines += _wrapped(wrap, f"Not modelled directly: {entry.why_not}")
+        lines += _wrapped(wrap, f"How: {entry.how}")
+        if row["measures"]:
+            lines += _wrapped(wrap, f"Measures: {row['measures']}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

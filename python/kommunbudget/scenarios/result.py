@@ -1,0 +1,409 @@
+"""Running a scenario against its baseline: the projection with all measures, each measure's effect (measures
+added one at a time in file order, so the effects sum exactly), the bridges and the tax needed with and without the
+measures (``docs/model.md`` §13).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kommunbudget.baselines.load import load
+from kommunbudget.data import service_areas
+from kommunbudget.model import core
+from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.projection import Projection
+from kommunbudget.model.targets import as_target, target_key
+from kommunbudget.model.years import as_year
+from kommunbudget.scenarios.premises import Portfolio
+from kommunbudget.scenarios.schema import _CORE_GROUP, Measure, Scenario, load_scenario
+
+__all__ = ["ScenarioResult", "compare_scenarios", "run"]
+
+
+@dataclass
+class ScenarioResult:
+    """A scenario run against its baseline.
+
+    Attributes
+    ----------
+    scenario : Scenario
+    municipality : Municipality
+    baseline, projection : Projection
+        Without and with all measures.
+    measure_effects : pandas.DataFrame
+        Each measure's effect on the result, MSEK (index measure names in file order, columns years): measures are
+        added one at a time in file order and each effect is the change it adds, so the effects sum exactly to the
+        scenario's total change (interactions fall to the later measure).
+    measure_effects_ore : pandas.DataFrame
+        The same in öre on the tax rate (against the baseline's tax base of each year).
+    measure_kinds, measure_topics : dict
+        Measure name -> kind, and -> the checklist numbers tagged in the file.
+    measure_sources : dict
+        Measure name -> how a derived amount was computed, for each measure with one (in file order): ``nka_gap``
+        (the gap from the net cost and NKA, the share closed), ``premises_target`` (the share of the total given or
+        of the portfolio's), ``area_gap`` (the gap, its figures and the peers, the share closed and the cost line);
+        MSEK a year in base-year prices, before the ramp and the realised share.
+
+    The effects are changes of the result, so they include every statement line a measure moves: an efficiency
+    measure's effect is its saving less its one-off cost (``efficiency_one_off_cost``, in ``operating_costs``); a
+    disposal's includes the realisation gain, the depreciation and the interest saved. :meth:`premises_summary`
+    describes the scenario's portfolio.
+    """
+
+    scenario: Scenario
+    municipality: Municipality
+    baseline: Projection
+    projection: Projection
+    measure_effects: pd.DataFrame
+    measure_effects_ore: pd.DataFrame
+    measure_kinds: dict[str, str] = field(default_factory=dict)
+    measure_topics: dict[str, list[int]] = field(default_factory=dict)
+    measure_sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def target(self) -> core.Target:
+        """The scenario's target (e.g. result share >= 2 %)."""
+        return as_target(self.scenario.target)
+
+    @property
+    def premises(self) -> Portfolio | None:
+        """The scenario's premises portfolio (None without one)."""
+        return self.scenario.premises
+
+    def sold_property_ids(self) -> list[str]:
+        """Ids of the properties the scenario's disposals sell, in file order (by id or by inline table)."""
+        return [m.fields["property"] if isinstance(m.fields["property"], str) else m.fields["property"]["id"]
+                for m in self.scenario.measures if m.kind == "disposal"]
+
+    def premises_summary(self, after_disposals: bool = False) -> pd.DataFrame | None:
+        """The portfolio's area, vacancy and premises cost by use and in total (see
+        :meth:`kommunbudget.premises.Portfolio.summary`; base-year figures: m², MSEK, kr per m², fractions).
+
+        Parameters
+        ----------
+        after_disposals : bool
+            Leave out the properties the scenario sells (those in the portfolio).
+
+        Returns
+        -------
+        pandas.DataFrame or None
+            None when the scenario has no portfolio.
+        """
+        portfolio = self.scenario.premises
+        if portfolio is None:
+            return None
+        if after_disposals:
+            portfolio = portfolio.without(i for i in self.sold_property_ids() if i in portfolio.ids())
+        return portfolio.summary()
+
+    def summary(self) -> pd.DataFrame:
+        """Per year: baseline and scenario result, balanced-budget result and result share, the change, and
+        whether each meets the balanced-budget requirement and the target. MSEK, shares as fractions."""
+        rows = {}
+        for key, p in (("baseline", self.baseline), ("scenario", self.projection)):
+            rows[f"{key}_result"] = p.line("result")
+            rows[f"{key}_balanced_budget_result"] = p.line("balanced_budget_result")
+            rows[f"{key}_result_share"] = p.line("result_share")
+            rows[f"{key}_meets_balanced_budget"] = (p.line("balanced_budget_result") >= -1e-9).astype(float)
+            gap = np.array(core.target_gap_msek(p.core, self.target))
+            rows[f"{key}_meets_target"] = (gap <= 1e-6).astype(float)
+        rows["change_result"] = self.projection.line("result") - self.baseline.line("result")
+        frame = pd.DataFrame(rows, index=self.baseline.years).T
+        frame.index.name = "item"
+        frame.columns.name = "year"
+        return frame
+
+    def bridge(self, year: int) -> pd.DataFrame:
+        """From the baseline's result to the scenario's in ``year``, two ways that each sum exactly:
+        by measure (``measure_effects``) and by statement line (tax revenue, income equalisation, other grants,
+        operating income, operating costs, depreciation, financial items).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``view`` ("measure" or "line"), ``item``, ``msek``, ``ore``; each view starts with the
+            baseline result and ends with the scenario result.
+        """
+        year = as_year("year", year)
+        if year not in self.baseline.years:
+            raise ValueError(f"year = {year} is outside the scenario's years {self.baseline.years[0]}-"
+                             f"{self.baseline.years[-1]}")
+        k = self.baseline.years.index(year)
+        b, s = self.baseline, self.projection
+        one_ore = float(b.line("tax_base")[k]) / 10000.0
+        rows = []
+
+        def add(view: str, item: str, msek: float) -> None:
+            rows.append({"view": view, "item": item, "msek": msek, "ore": msek / one_ore})
+
+        for view in ("measure", "line"):
+            add(view, "baseline result", float(b.line("result")[k]))
+            if view == "measure":
+                for name in self.measure_effects.index:
+                    add(view, name, float(self.measure_effects.at[name, year]))
+            else:
+                for line in ("tax_revenue", "income_equalisation", "other_general_grants", "operating_income",
+                             "operating_costs", "depreciation", "financial_income", "financial_costs"):
+                    add(view, line, float(s.line(line)[k] - b.line(line)[k]))
+            add(view, "scenario result", float(s.line("result")[k]))
+        return pd.DataFrame(rows, columns=["view", "item", "msek", "ore"])
+
+    def bridge_by_driver(self, year: int) -> pd.DataFrame:
+        """From the base year's result to the scenario's result in ``year``, by driver: other planned amounts
+        (depreciation, financial items, grant items, settlements as given), price (PKV on costs), volume, operating
+        income growth, own tax base growth (tax revenue net of the equalisation's offset), national tax capacity
+        growth (the equalisation), and the measures. Each driver is the change when it is switched on after the ones
+        before it (all growth frozen at first), so the steps sum exactly; the order is the one listed.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``driver``, ``msek``, ``ore`` (against the baseline's tax base in ``year``); first row the base
+            year's result, last row the scenario's result in ``year``.
+
+        Raises
+        ------
+        ValueError
+            For a year outside the scenario's projection years.
+        """
+        year = as_year("year", year)
+        years = self.baseline.years
+        if year not in years[1:]:
+            raise ValueError(f"year = {year} is outside the scenario's projection years {years[1]}-{years[-1]}")
+        m = self.municipality
+        k = years.index(year)
+        frozen = m.with_assumptions(labour_cost_change=0.0, other_cost_change=0.0, volume_growth=0.0,
+                                    operating_income_growth=0.0, tax_base_growth=0.0,
+                                    national_tax_capacity_growth=0.0)
+        steps = [("price (PKV)", ["labour_cost_change", "other_cost_change"]),
+                 ("volume", [f"volume_growth:{n}" for n in m.cost_line_names()]),
+                 ("operating income growth", ["operating_income_growth"]),
+                 ("own tax base growth", ["tax_base_growth"]),
+                 ("national tax capacity growth (equalisation)", ["national_tax_capacity_growth"])]
+        one_ore = float(self.baseline.line("tax_base")[k]) / 10000.0
+        rows = [("base-year result", float(self.baseline.line("result")[0]))]
+        current = frozen
+        previous = float(current.project(self.scenario.horizon).line("result")[k])
+        rows.append(("other planned amounts", previous - rows[0][1]))
+        for label, names in steps:
+            restored = current.assumptions
+            for name in names:
+                restored = restored.replace(name, m.assumptions[name])
+            current = dataclasses.replace(current, assumptions=restored)
+            value = float(current.project(self.scenario.horizon).line("result")[k])
+            rows.append((label, value - previous))
+            previous = value
+        rows.append(("measures", float(self.projection.line("result")[k]) - previous))
+        rows.append(("scenario result", float(self.projection.line("result")[k])))
+        frame = pd.DataFrame(rows, columns=["driver", "msek"])
+        frame["ore"] = frame["msek"] / one_ore
+        return frame
+
+    def tax_needed(self, from_year: int | None = None, household_income_kr: float | None = None) -> pd.DataFrame:
+        """Raise tax vs. efficiency: the sustained tax change (kr per 100 kr) from ``from_year`` that meets the
+        target in every year to the horizon, with no measures and with this scenario's measures, and what each
+        costs a household with ``household_income_kr`` a year (default the tax base per inhabitant).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``without measures``, ``with measures``; columns ``change_kr_per_100kr``, ``change_ore``
+            (0 where the target is already met), ``household_cost_kr``.
+        """
+        first = self.baseline.years[0] + 1 if from_year is None else as_year("from_year", from_year)
+        if household_income_kr is None:
+            household_income_kr, _ = self.baseline.household_income_kr(first)
+        rows = {}
+        for label, p in (("without measures", self.baseline), ("with measures", self.projection)):
+            change = max(0.0, p.sustained_change(self.target, first))
+            rows[label] = {"change_kr_per_100kr": change, "change_ore": change * 100.0,
+                           "household_cost_kr": float(core.household_tax_change_kr(change, household_income_kr))}
+        return pd.DataFrame(rows).T
+
+
+def run(scenario: Scenario | str | Path) -> ScenarioResult:
+    """Runs a scenario (a Scenario or a file) against its baseline.
+
+    Raises
+    ------
+    ValueError
+        For an invalid file or a measure the core refuses; the core's message names the file and the key path as
+        written in the file (``measures[i] (name).<key>``), or the measure for a message about several measures.
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    try:
+        m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
+                 use_plan_growth=scenario.use_plan_growth)
+    except ValueError as exc:
+        raise ValueError(f"scenario {scenario.source_file}: {exc}") from None
+    if scenario.horizon <= m.base_year:
+        raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
+                         f"{m.base_year} (the adopted budget)")
+    lines = m.cost_line_names()
+    for i, measure in enumerate(scenario.measures):
+        for key in ("start_year", "year", "from_year"):
+            if key in measure.fields and measure.fields[key] <= m.base_year:
+                raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: "
+                                 f"{measure.fields[key]} is not after the base year {m.base_year}; the base year is "
+                                 f"{'the approximate SCB-based year' if m.approximate else 'the adopted budget'}, so "
+                                 f"measures start in {m.base_year + 1}-{scenario.horizon}")
+        key = "service_area" if measure.kind == "area_gap" else "cost_line"
+        line = measure.fields.get(key, "")
+        if line and line not in lines:
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: {line!r} is "
+                             f"not a cost line of {m.label} (base year {m.base_year}); expected one of: "
+                             f"{', '.join(lines)}" + (" (or '' for all lines)" if measure.kind == "efficiency" else ""))
+    sources = {}
+    for i, measure in enumerate(scenario.measures):
+        if measure.kind == "area_gap" and m.base_year != service_areas.YEAR:
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): an area_gap measure "
+                             f"uses SCB's {service_areas.YEAR} net costs, so the base year must be "
+                             f"{service_areas.YEAR} (it is {m.base_year})")
+        try:
+            source = _measure_source(measure, scenario.premises, m.code)
+        except ValueError as exc:
+            raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): {exc}") from None
+        if source:
+            sources[measure.name] = source
+    if scenario.premises is not None:
+        _check_portfolio_fits(scenario, m)
+    try:
+        projector = m.projector(scenario.horizon)
+    except ValueError as exc:
+        raise ValueError(f"scenario {scenario.source_file}: {exc}") from None
+    baseline = Projection(m, scenario.horizon, projector.run(core.Measures()))
+    previous = baseline.line("result")
+    effects = {}
+    for i, measure in enumerate(scenario.measures):
+        names = [x.name for x in scenario.measures[: i + 1]]
+        try:
+            statement = projector.run(scenario.measures_core(names))
+        except ValueError as exc:
+            raise ValueError(f"scenario {scenario.source_file}: {_core_message(scenario.measures, i, str(exc))}") \
+                from None
+        current = np.array(statement.result, dtype=float)
+        effects[measure.name] = current - previous
+        previous = current
+    measures = scenario.measures_core()
+    final = Projection(m, scenario.horizon, projector.run(measures), measures)
+    frame = pd.DataFrame(effects, index=baseline.years).T if effects else pd.DataFrame(columns=baseline.years)
+    frame.index.name = "measure"
+    frame.columns.name = "year"
+    ore = frame.apply(lambda row: pd.Series(baseline.tax_rate_equivalent_ore(row.to_numpy(dtype=float)),
+                                            index=frame.columns), axis=1) if effects else frame.copy()
+    return ScenarioResult(scenario=scenario, municipality=m, baseline=baseline, projection=final,
+                          measure_effects=frame, measure_effects_ore=ore,
+                          measure_kinds={x.name: x.kind for x in scenario.measures},
+                          measure_topics={x.name: list(x.topics) for x in scenario.measures},
+                          measure_sources=sources)
+
+
+#: How the core's amount of a derived kind comes from the file's keys (for the core's messages on ``amount_msek``).
+_DERIVED_AMOUNT = {"premises_target": "share × the total premises cost",
+                   "nka_gap": "share_closed × the gap net_cost_msek × NKA / (100 + NKA)",
+                   "area_gap": "share_closed × the service area's gap"}
+
+
+def _core_message(measures: tuple[Measure, ...], i: int, message: str) -> str:
+    """The core's message about ``measures[i]`` (the last measure of a run) with the file's key path.
+
+    The core names a measure by its own list and index (projection.cpp ``validate_measures``:
+    ``fixed_savings[j] (name).``, ``work_lines[j] (name).``, ``disposals[j] (property id).``, ``efficiency[j].``,
+    ``tax_changes[j].``), which differ from ``measures[i]`` once kinds are mixed; that prefix becomes
+    ``measures[i] (name).`` so the message shows the key as written. A derived kind's ``amount_msek`` is named with
+    how it is derived. Messages without the prefix (about several measures, e.g. a property sold twice) follow
+    ``measures[i] (name): ``.
+    """
+    measure = measures[i]
+    group = _CORE_GROUP[measure.kind]
+    j = sum(1 for other in measures[:i] if _CORE_GROUP[other.kind] == group)
+    label = measure.name
+    if measure.kind == "disposal":
+        prop = measure.fields["property"]
+        label = prop if isinstance(prop, str) else prop.get("id", "")
+    for prefix in (f"{group}[{j}] ({label}).", f"{group}[{j}]."):
+        if message.startswith(prefix):
+            rest = message[len(prefix):]
+            if measure.kind in _DERIVED_AMOUNT and rest.startswith("amount_msek"):
+                return f"measures[{i}] ({measure.name}): the saving {_DERIVED_AMOUNT[measure.kind]}, {rest}"
+            return f"measures[{i}] ({measure.name}).{rest}"
+    return f"measures[{i}] ({measure.name}): {message}"
+
+
+def _measure_source(measure: Measure, premises: Portfolio | None, municipality: str) -> str:
+    """How a derived kind's saving (MSEK a year, base-year prices, before ramp and realised share) comes from the
+    file's figures; ``""`` for the kinds whose amounts are given. The amounts are the core measure's."""
+    f = measure.fields
+    if measure.kind == "nka_gap":
+        cost, nka = f["net_cost_msek"], f["net_cost_deviation_percent"]
+        gap = core.net_cost_gap_msek(cost, nka)
+        return (f"gap to the reference cost: net_cost_msek {cost:.1f} MSEK × NKA / (100 + NKA) with "
+                f"net_cost_deviation_percent {nka:.2f} % = {gap:.1f} MSEK; share_closed {f['share_closed']:g} of it: "
+                f"{measure.to_core().amount_msek:.1f} MSEK a year (base-year prices)")
+    if measure.kind == "premises_target":
+        if "total_premises_cost_msek" in f:
+            total = f"total_premises_cost_msek {f['total_premises_cost_msek']:.1f} MSEK (as given)"
+        else:
+            total = (f"the portfolio's total premises cost {premises.total_premises_cost_msek:.1f} MSEK (running "
+                     f"cost + depreciation of its {len(premises)} properties, base year)")
+        return (f"share {f['share']:g} of {total}: {measure.to_core(premises).amount_msek:.1f} MSEK a year "
+                f"(base-year prices)")
+    if measure.kind == "area_gap":
+        gap, source = measure.area_gap(municipality)
+        return (f"{source}; share_closed {f['share_closed']:g} of {gap:.1f} MSEK: "
+                f"{measure.to_core(municipality=municipality).amount_msek:.1f} MSEK a year on cost line "
+                f"{f['service_area']}")
+    return ""
+
+
+def _check_portfolio_fits(scenario: Scenario, m: Municipality) -> None:
+    """A portfolio describes properties whose costs are in the baseline: its running cost may not exceed the base
+    year's operating costs (the cost lines), nor its depreciation the base year's depreciation."""
+    portfolio = scenario.premises
+    where = "premises_file" if scenario.premises_file else "premises"
+    running = sum(p.running_cost_msek for p in portfolio)
+    depreciation = sum(p.depreciation_msek for p in portfolio)
+    costs = sum(float(line["cost_msek"]) for line in m.base_fields["cost_lines"])
+    base_depreciation = float(m.base_fields["depreciation_msek"])
+    checks = [("running cost", running, costs, "operating costs"),
+              ("depreciation", depreciation, base_depreciation, "depreciation")]
+    if m.approximate:  # SCB net costs hold the capital costs: depreciation is inside the cost lines
+        checks = [("running cost and depreciation", running + depreciation, costs, "net costs (SCB, capital costs "
+                                                                                   "included)")]
+    for label, value, limit, what in checks:
+        if value > limit + 1e-9:
+            raise ValueError(f"scenario {scenario.source_file}: {where}: the portfolio's {label} {value:.1f} MSEK "
+                             f"exceeds {m.label}'s {what} of {limit:.1f} MSEK in the base year {m.base_year}; a "
+                             f"portfolio describes properties whose costs are in the baseline (base-year MSEK)")
+
+
+def compare_scenarios(results: list[ScenarioResult]) -> pd.DataFrame:
+    """Scenarios side by side: per scenario and year, the result, balanced-budget result, result share, the
+    required tax rate for the scenario's target, and the measures' summed effect in MSEK and öre.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index (scenario name, item), columns years.
+    """
+    rows = {}
+    for r in results:
+        p = r.projection
+        rows[(r.scenario.name, "result")] = p.line("result")
+        rows[(r.scenario.name, "balanced_budget_result")] = p.line("balanced_budget_result")
+        rows[(r.scenario.name, "result_share")] = p.line("result_share")
+        rows[(r.scenario.name, f"required_tax_rate_{target_key(r.target)}")] = np.array(
+            core.required_tax_rate(p.core, r.target))
+        total = r.measure_effects.sum(axis=0).to_numpy(dtype=float) if len(r.measure_effects) else \
+            np.zeros(len(p.years))
+        rows[(r.scenario.name, "measures_msek")] = total
+        rows[(r.scenario.name, "measures_ore")] = r.baseline.tax_rate_equivalent_ore(total)
+    frame = pd.DataFrame(rows, index=results[0].baseline.years if results else []).T
+    frame.index.names = ["scenario", "item"]
+    frame.columns.name = "year"
+    return frame

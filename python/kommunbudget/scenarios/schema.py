@@ -1,0 +1,666 @@
+"""Scenarios: a baseline plus named measures, in a human-editable TOML file; run, compared and bridged.
+
+A scenario file::
+
+    # Sjöbo: work line and premises before a tax rise
+    name = "arbetslinje och lokaler"
+    municipality = "Sjöbo"
+    horizon = 2030
+    target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
+    vintage = "skr-2025-report"    # optional
+    premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
+
+    [[measures]]
+    name = "arbetslinje"
+    kind = "work_line"              # work_line, disposal, fixed_saving, premises_target, nka_gap, efficiency,
+    topics = [11, 13]               # tax_change; topics: optional checklist numbers (kommunbudget.checklist)
+    baseline_households = 400
+    ...
+
+Each measure kind takes the fields of its core type (``kommunbudget._core``: WorkLinePolicy, Disposal, FixedSaving,
+EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two derived kinds, the fields below.
+
+* ``efficiency`` (DESIGN.md 3.5): ``rate`` (fraction of the line's cost, at most 0.5) from ``from_year``;
+  ``cost_line`` a cost line (service area, e.g. ``"elderly_care"``; see
+  ``Municipality.cost_line_names``) or ``""``/left out for all lines; ``yearly`` (false: one step that persists;
+  true: the step again every year, compounding); ``start_month`` (1-12: the first year counts (13 − m)/12 of the
+  saving); ``ramp_years`` (>= 1: the step reached in equal parts); ``realised_share`` (the share of the rate
+  expected, a fraction); ``one_off_cost_msek`` (implementation cost paid in ``from_year``, MSEK). The saving follows
+  the line's own price and volume (it persists and is uprated with the line it reduces).
+* ``fixed_saving``: ``amount_msek`` in base-year prices, the timing fields ``start_year``, ``start_month``,
+  ``ramp_years``, ``realised_share``, ``one_off_cost_msek``, and optionally ``cost_line`` (the line the saving
+  reduces: without ``labour_share`` it is uprated with that line's labour share, and it may not exceed the line's
+  base-year cost).
+* ``disposal``: ``year``, ``month``, optional ``price_msek`` (default the market value) and ``debt_interest_rate``;
+  the property either as a ``[measures.property]`` table of Property fields, or as ``property = "<id>"`` naming a
+  property of the scenario's portfolio (an unknown id is an error listing the ids; a property named twice is an
+  error on load).
+* ``premises_target`` (a savings requirement on premises, e.g. Lomma's 10 %): ``share`` of
+  ``total_premises_cost_msek``, plus the FixedSaving timing fields; becomes a FixedSaving of share × total, uprated
+  as other consumption. **Rule:** when ``total_premises_cost_msek`` is left out, the scenario must have a portfolio
+  and the total is the portfolio's total premises cost, *running cost + depreciation* of every property in base-year
+  MSEK (:attr:`kommunbudget.premises.Portfolio.total_premises_cost_msek`; why these costs: see
+  :mod:`kommunbudget.premises`). The target is a lever of its own: its saving adds to any disposal's in the same
+  scenario (the model does not net them), so if sales are how the requirement is met, list the sales or the target.
+* ``nka_gap``: ``net_cost_msek`` (the service area's net cost), ``net_cost_deviation_percent`` (NKA, Kolada: actual
+  against reference, in percent) and ``share_closed``; the gap is net cost × NKA / (100 + NKA); becomes a FixedSaving
+  of share_closed × gap, with the timing fields and an optional ``cost_line`` as for ``fixed_saving``.
+
+* ``area_gap`` (benchmarking, DESIGN.md 3.7): ``service_area`` (a key of
+  :data:`kommunbudget.data.service_areas.SERVICE_AREAS`), ``basis`` = ``"peers"`` (default: the gap of the area's net cost
+  per inhabitant to the peers' median, :func:`kommunbudget.analysis.benchmark.benchmark`; ``peer_rule`` one of
+  :data:`kommunbudget.PEER_RULES`, default ``"county_size"``, or an explicit ``peers`` list of names or
+  codes) or ``"nka"`` (Kolada's reference cost, Skåne only), and ``share_closed``; the gap comes from SCB's 2024 net
+  costs, so the baseline's base year must be 2024. Becomes a FixedSaving of share_closed × gap on the area's cost
+  line (uprated with it), with the timing fields; how the gap was computed is in
+  :attr:`ScenarioResult.measure_sources`.
+
+Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``, ``use``, ``area_m2``,
+``book_value_msek``, ``market_value_msek``, ``running_cost_msek``, ``depreciation_msek``, ``vacancy``,
+``need_remains``, optional ``external_rent_msek``) or ``premises_file``, a CSV file of the same columns relative to
+the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio describes properties whose costs
+are already in the baseline; it changes the result only through the measures that use it.
+
+Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
+(in TOML spelling: ``true``, ``"2030"``) and the allowed values or range: types, kinds, required keys, fractions (a
+value that looks like a percent gets the fraction it probably means), the timing fields of every kind
+(``start_month``, ``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total,
+the NKA figures, the target's share. What needs the baseline is checked when the scenario runs: years against the
+base year and horizon, cost lines, a saving larger than its line, and the core's ranges of the other fields of the
+core types (a work line's shares, a property's values, a tax change); the core's message then names the file and the
+key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside ...``). Loading never
+modifies a file; :func:`save` writes a new file atomically, and the portfolio in the form it was read.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import tomli_w
+
+from kommunbudget.analysis.benchmark import area_gap_msek
+from kommunbudget.analysis.options import PEER_RULES
+from kommunbudget.data import service_areas
+from kommunbudget.data.paths import files_folder, packaged_names
+from kommunbudget.model import core
+from kommunbudget.model.measures import MEASURE_KINDS
+from kommunbudget.model.targets import TargetTextError, parse_target
+from kommunbudget.model.years import as_year
+from kommunbudget.scenarios.premises import Portfolio, PortfolioError, portfolio_from_records, read_portfolio, write_portfolio
+
+_TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
+             "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
+             "premises_file": str}
+_COMMON_KEYS = {"name": str, "kind": str, "topics": list}
+
+#: The core Measures list each kind becomes part of (:meth:`Scenario.measures_core`, in file order within a list).
+_CORE_GROUP = {name: kind.group for name, kind in MEASURE_KINDS.items()}
+_PROPERTY_KEYS = {f: (bool if f == "need_remains" else str if f in ("id", "use") else float)
+                  for f in core.Property._fields}
+_REQUIRED = {name: kind.required for name, kind in MEASURE_KINDS.items()}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One named measure of a scenario: its kind, its fields as in the file, and the checklist topics tagged.
+
+    Attributes
+    ----------
+    name, kind : str
+        Unique within the scenario; one of :data:`MEASURE_KINDS`.
+    fields : dict
+        The measure's keys as in the file (units as there: MSEK, fractions, years); a disposal's ``property`` is a
+        dict of Property fields or the id (text) of a portfolio property.
+    topics : tuple[int, ...]
+        Checklist numbers (1-19).
+    """
+
+    name: str
+    kind: str
+    fields: dict[str, Any]
+    topics: tuple[int, ...] = ()
+
+    def to_core(self, premises: Portfolio | None = None, municipality: str | None = None) -> Any:
+        """The core measure object (WorkLinePolicy, Disposal, FixedSaving, EfficiencyMeasure or TaxChange).
+
+        Parameters
+        ----------
+        premises : Portfolio, optional
+            The scenario's portfolio: needed by a disposal that names a property by id and by a premises target
+            without ``total_premises_cost_msek`` (which then is the portfolio's running cost + depreciation, MSEK).
+        municipality : str, optional
+            The scenario's municipality: needed by an ``area_gap`` measure (its gap is the municipality's).
+
+        Raises
+        ------
+        ValueError
+            If such a measure has no portfolio, or the id is not in it (the message lists the ids).
+        """
+        f = dict(self.fields)
+        if self.kind == "work_line":
+            return core.WorkLinePolicy(name=self.name, **f)
+        if self.kind == "disposal":
+            prop = f.pop("property")
+            if isinstance(prop, str):
+                if premises is None:
+                    raise ValueError(f"measure {self.name!r}: property {prop!r} names a portfolio property, but "
+                                     f"there is no portfolio")
+                try:
+                    return core.Disposal(property=premises.get(prop), **f)
+                except KeyError as exc:
+                    raise ValueError(f"measure {self.name!r}: {exc.args[0]}") from None
+            return core.Disposal(property=core.Property(**prop), **f)
+        if self.kind == "fixed_saving":
+            return core.FixedSaving(name=self.name, **f)
+        if self.kind == "premises_target":
+            total, share = f.pop("total_premises_cost_msek", None), f.pop("share")
+            if total is None:
+                if premises is None:
+                    raise ValueError(f"measure {self.name!r}: no total_premises_cost_msek and no portfolio to take "
+                                     f"it from")
+                total = premises.total_premises_cost_msek
+            return core.FixedSaving(name=self.name, amount_msek=total * share, labour_share=0.0, **f)
+        if self.kind == "nka_gap":
+            cost, nka, closed = f.pop("net_cost_msek"), f.pop("net_cost_deviation_percent"), f.pop("share_closed")
+            gap = core.net_cost_gap_msek(cost, nka)
+            return core.FixedSaving(name=self.name, amount_msek=gap * closed, **f)
+        if self.kind == "area_gap":
+            if municipality is None:
+                raise ValueError(f"measure {self.name!r}: an area_gap measure needs the scenario's municipality")
+            gap, _source = self.area_gap(municipality)
+            area, closed = f.pop("service_area"), f.pop("share_closed")
+            for key in ("basis", "peer_rule", "peers"):
+                f.pop(key, None)
+            return core.FixedSaving(name=self.name, amount_msek=gap * closed, cost_line=area, **f)
+        if self.kind == "efficiency":
+            return core.EfficiencyMeasure(**f)
+        return core.TaxChange(**f)
+
+    def area_gap(self, municipality: str) -> tuple[float, str]:
+        """An ``area_gap`` measure's gap (MSEK, 2024) for ``municipality`` and how it was computed
+        (:func:`kommunbudget.analysis.benchmark.area_gap_msek`)."""
+        f = self.fields
+        return _area_gap(str(municipality), f["service_area"], f.get("basis", "peers"),
+                         f.get("peer_rule", "county_size"), tuple(f.get("peers", ())))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A baseline and named measures (see the module docstring for the file format).
+
+    Attributes
+    ----------
+    name, municipality : str
+        The scenario's name and the municipality (name or SCB code).
+    horizon : int
+        The last year projected.
+    measures : tuple[Measure, ...]
+        In file order.
+    base_year, target, vintage, use_plan_growth, description
+        As in the file (``target`` e.g. ``"share:0.02"``).
+    source_file : str
+        The file it was read from (named in messages).
+    premises : kommunbudget.premises.Portfolio or None
+        The premises portfolio, if the file gives one.
+    premises_file : str
+        The portfolio's CSV file as written in the scenario (relative to it), or ``""`` when the portfolio is given
+        as ``[[premises]]`` tables (or there is none); :func:`save` writes it back in the same form.
+    """
+
+    name: str
+    municipality: str
+    horizon: int
+    measures: tuple[Measure, ...] = ()
+    base_year: int | None = None
+    target: str = "share:0.02"
+    vintage: str | None = None
+    use_plan_growth: bool = True
+    description: str = ""
+    source_file: str = ""
+    premises: Portfolio | None = None
+    premises_file: str = ""
+
+    def measures_core(self, names: list[str] | None = None) -> core.Measures:
+        """The core Measures of the named measures (all by default), in file order; disposals by id and premises
+        targets without a total use :attr:`premises`."""
+        chosen = [m for m in self.measures if names is None or m.name in names]
+        out = core.Measures()
+        groups: dict[str, list] = {group: [] for group in dict.fromkeys(_CORE_GROUP.values())}
+        for m in chosen:
+            groups[_CORE_GROUP[m.kind]].append(m.to_core(self.premises, self.municipality))
+        for key, items in groups.items():
+            setattr(out, key, items)
+        return out
+
+
+@functools.lru_cache(maxsize=256)
+def _area_gap(municipality: str, area: str, basis: str, rule: str, peers: tuple[str, ...]) -> tuple[float, str]:
+    """Cached :func:`kommunbudget.analysis.benchmark.area_gap_msek` (a scenario run builds its measures several times)."""
+    gap, text = area_gap_msek(municipality, area, basis=basis, rule=rule, peers=list(peers) or None)
+    if area == "social_assistance" and service_areas.assistance_note() not in text:
+        text += " " + service_areas.assistance_note()
+    return gap, text
+
+
+def _type_ok(value: Any, expected: Any) -> bool:
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(expected, tuple):
+        return any(_type_ok(value, e) for e in expected)
+    return isinstance(value, expected)
+
+
+def _toml(value: Any) -> str:
+    """A value as it is written in TOML, for messages: ``true``, ``"2030"``, ``10.0``, ``inf``, ``[11, 25]``; a table
+    as ``a table`` (its contents can be long)."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        text = "[" + ", ".join("{…}" if isinstance(v, dict) else _toml(v) for v in value) + "]"
+    else:
+        try:
+            text = tomli_w.dumps({"v": value}).strip().removeprefix("v = ")
+        except (TypeError, ValueError):
+            text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _type_error(value: Any, expected: Any) -> str:
+    """'<value> is not <expected>' with the value in TOML spelling; inf and nan are 'not a finite number'."""
+    if isinstance(value, float) and not math.isfinite(value) and _type_ok(1.0, expected):
+        return f"{_toml(value)} is not a finite number"
+    return f"{_toml(value)} is not {_type_name(expected)}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _type_name(expected: Any) -> str:
+    if isinstance(expected, tuple):
+        return " or ".join(_type_name(e) for e in expected)
+    return {float: "a number", int: "a whole number", str: "text", bool: "true or false", list: "a list",
+            dict: "a table"}[expected]
+
+
+def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[str] | Any | None = None) -> Scenario:
+    """Parses and validates a scenario from TOML text.
+
+    Parameters
+    ----------
+    text : str
+        The TOML text.
+    source_file : str
+        Named in messages; the folder of a ``premises_file`` unless ``base_dir`` is given.
+    base_dir : path-like or importlib.resources Traversable, optional
+        The folder a relative ``premises_file`` is read from (default: the folder of ``source_file``, the current
+        folder for ``"<text>"``).
+
+    Raises
+    ------
+    ValueError
+        For invalid TOML, unknown keys, wrong types (values shown in TOML spelling; ``inf`` and ``nan`` are not
+        finite numbers), ``[measures]`` written for ``[[measures]]``, missing required fields (a missing ``kind``),
+        an unknown measure kind, duplicate measure names, unknown checklist topics, a year not a whole number, a
+        target that is not one or whose share is outside [-0.5, 0.5], a fraction out of range (a value that looks
+        like a percent is named), timing fields out of range (``ramp_years`` 1-50, ``realised_share`` and
+        ``start_month``), an amount or premises total outside [0, 100000] MSEK, NKA figures outside the core's
+        range, both ``[[premises]]`` and ``premises_file``, an invalid portfolio (its row, id and column named), a
+        property without an id, a disposal naming a property not in the portfolio (the ids listed) or one named
+        twice by id, a premises target without a total and without a portfolio; each message names the file and the
+        key path (e.g. ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
+    """
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"scenario {source_file}: not valid TOML: {exc}") from None
+    if base_dir is None:
+        base_dir = Path(source_file).parent if source_file != "<text>" else Path.cwd()
+    folder = base_dir if hasattr(base_dir, "joinpath") and not isinstance(base_dir, (str, os.PathLike)) \
+        else Path(base_dir)
+
+    def read(name: str) -> Portfolio:
+        entry = Path(name) if Path(name).is_absolute() else folder / name
+        return read_portfolio(entry, str(entry))
+
+    return _parse_doc(doc, source_file, read)
+
+
+def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[str], Portfolio]) -> Scenario:
+    """Validates a parsed TOML document (see :func:`parse`); ``read_premises(premises_file)`` gives the portfolio."""
+    def fail(path: str, message: str, sep: str = ": ") -> ValueError:
+        return ValueError(f"scenario {source_file}: {path}{sep}{message}")
+
+    for key, value in doc.items():
+        if key not in _TOP_KEYS:
+            raise fail(key, f"unknown key; expected one of {', '.join(sorted(_TOP_KEYS))}")
+        if key in ("measures", "premises") and isinstance(value, dict):
+            one = "measure" if key == "measures" else "property"
+            raise fail(key, f"a single [{key}] table; expected an array of tables: write [[{key}]] (double "
+                            f"brackets) above each {one}")
+        if not _type_ok(value, _TOP_KEYS[key]):
+            raise fail(key, _type_error(value, _TOP_KEYS[key]))
+    for key in ("municipality", "horizon"):
+        if key not in doc:
+            raise fail(key, "missing; a scenario names its municipality and horizon")
+    if "target" in doc:
+        try:
+            parse_target(doc["target"])
+        except TargetTextError as exc:
+            raise fail("target", f"{_toml(exc.text)}{exc.detail}") from None
+    premises = _parse_premises(doc, source_file, fail, read_premises)
+    measures: list[Measure] = []
+    names: set[str] = set()
+    sold: dict[str, tuple[str, bool]] = {}  # property id -> (where, named by id)
+    for i, raw in enumerate(doc.get("measures", [])):
+        where = f"measures[{i}]"
+        if not isinstance(raw, dict):
+            raise fail(where, "expected a table ([[measures]])")
+        name = raw.get("name")
+        if name is not None and not isinstance(name, str):
+            raise fail(f"{where}.name", _type_error(name, str))
+        if not isinstance(name, str) or not name.strip():
+            raise fail(f"{where}.name", "missing or empty; every measure has a name")
+        where = f"measures[{i}] ({name})"
+        if name in names:
+            raise fail(where, f"the name {name!r} is used twice; expected unique names")
+        names.add(name)
+        kinds = ", ".join(MEASURE_KINDS)
+        if "kind" not in raw:
+            raise fail(f"{where}.kind", f"missing; expected one of {kinds}")
+        kind = raw["kind"]
+        if not isinstance(kind, str):
+            raise fail(f"{where}.kind", f"{_type_error(kind, str)}; expected one of {kinds}")
+        if kind not in MEASURE_KINDS:
+            raise fail(f"{where}.kind", f"{kind!r}; expected one of {kinds}")
+        allowed = MEASURE_KINDS[kind].fields
+        fields: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in _COMMON_KEYS:
+                if not _type_ok(value, _COMMON_KEYS[key]):
+                    raise fail(f"{where}.{key}", _type_error(value, _COMMON_KEYS[key]))
+                continue
+            if key not in allowed:
+                hint = (" (this kind starts with from_year, from 1 January)" if key == "start_year"
+                        and "from_year" in allowed else " (this kind starts with start_year)" if key == "from_year"
+                        and "start_year" in allowed else "")
+                raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure{hint}; expected one of "
+                                             f"{', '.join(sorted(allowed))}")
+            if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None:
+                raise fail(f"{where}.property", f"{value!r} is not a table, and the scenario has no portfolio for it "
+                                                f"to name ([[premises]] or premises_file); expected a "
+                                                f"[measures.property] table or the id of a portfolio property")
+            if not _type_ok(value, allowed[key]):
+                raise fail(f"{where}.{key}", _type_error(value, allowed[key]))
+            fields[key] = float(value) if allowed[key] is float else value
+        missing = [k for k in _REQUIRED[kind] if k not in fields]
+        if missing:
+            raise fail(where, f"missing {', '.join(missing)} for {_article(kind)} {kind} measure")
+        if kind == "premises_target" and "total_premises_cost_msek" not in fields and premises is None:
+            raise fail(where, "missing total_premises_cost_msek for a premises_target measure; give it, or give the "
+                              "scenario a portfolio ([[premises]] or premises_file), whose total premises cost "
+                              "(running cost + depreciation) is then the total")
+        if kind == "disposal":
+            prop = fields["property"]
+            if isinstance(prop, str):
+                if prop not in premises.ids():
+                    form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
+                    raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
+                                                    f"one of: {', '.join(premises.ids())}")
+                pid = prop
+            else:
+                for key, value in prop.items():
+                    if key not in _PROPERTY_KEYS:
+                        raise fail(f"{where}.property.{key}", f"unknown key; expected one of "
+                                                              f"{', '.join(sorted(_PROPERTY_KEYS))}")
+                    if not _type_ok(value, _PROPERTY_KEYS[key]):
+                        raise fail(f"{where}.property.{key}", _type_error(value, _PROPERTY_KEYS[key]))
+                if "id" not in prop:
+                    raise fail(f"{where}.property.id", "missing; every property has an id")
+                if not prop["id"].strip():
+                    raise fail(f"{where}.property.id", "empty; every property has an id")
+                fields["property"] = {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
+                pid = prop["id"]
+            by_id = isinstance(prop, str)
+            if pid in sold and (by_id or sold[pid][1]):
+                raise fail(f"{where}.property", f"{pid!r} is already sold by {sold[pid][0]}; expected each property "
+                                                f"once")
+            sold.setdefault(pid, (where, by_id))
+        _check_measure_values(fail, where, kind, fields)
+        topics = tuple(raw.get("topics", ()))
+        bad = [t for t in topics if not isinstance(t, int) or isinstance(t, bool) or not 1 <= t <= 19]
+        if bad:
+            raise fail(f"{where}.topics", f"{_toml(bad)} are not checklist numbers; expected whole numbers 1-19")
+        measures.append(Measure(name=name, kind=kind, fields=fields, topics=topics))
+    return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc["municipality"]),
+                    horizon=as_year("horizon", doc["horizon"]), measures=tuple(measures),
+                    base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
+                    vintage=doc.get("vintage"), use_plan_growth=doc.get("use_plan_growth", True),
+                    description=doc.get("description", ""), source_file=source_file, premises=premises,
+                    premises_file=doc.get("premises_file", ""))
+
+
+def _parse_premises(doc: dict[str, Any], source_file: str, fail,
+                    read_premises: Callable[[str], Portfolio]) -> Portfolio | None:
+    """The portfolio of ``[[premises]]`` or ``premises_file`` (None without either); errors name the key path."""
+    if "premises" in doc and "premises_file" in doc:
+        raise fail("premises_file", "both [[premises]] tables and premises_file are given; expected one of them")
+    if "premises" in doc:
+        if not doc["premises"]:
+            raise fail("premises", "empty; expected one [[premises]] table per property")
+        try:
+            return portfolio_from_records(doc["premises"], f"{source_file} [[premises]]")
+        except PortfolioError as exc:
+            path = "premises"
+            if exc.row is not None:
+                path += f"[{exc.row - 1}]" + (f" ({exc.property_id})" if exc.property_id else "")
+            raise fail(path + (f".{exc.column}" if exc.column else ""), exc.detail) from None
+    if "premises_file" in doc:
+        name = doc["premises_file"]
+        if not name.strip():
+            raise fail("premises_file", "empty; expected the name of a CSV file (relative to the scenario file)")
+        try:
+            return read_premises(name)
+        except ValueError as exc:
+            raise fail("premises_file", str(exc)) from None
+    return None
+
+
+def packaged_scenarios() -> list[str]:
+    """Names of the example scenarios shipped with the package (``data/files/scenarios/*.toml``)."""
+    return packaged_names("scenarios")
+
+
+#: Fractions checked on load: (kind, key) -> range. The core would check some of them too, but those combined before
+#: it sees them (a share of a total, of a gap) only under another name; a value that looks like a percent is named.
+_FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
+              ("area_gap", "share_closed"): (0.0, 1.0), ("area_gap", "labour_share"): (0.0, 1.0),
+              ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0),
+              ("efficiency", "rate"): (0.0, 0.5)}
+#: The timing fields, checked on load for every kind that has them, with the core's ranges (projection.cpp
+#: validate_measures): key -> range. ``start_month`` and ``one_off_cost_msek`` are checked below.
+_TIMING_FRACTIONS = {"realised_share": (0.0, 1.0)}
+_TIMING_WHOLE = {"ramp_years": (1, 50)}
+#: Amounts checked on load with the core's range for a saving and a one-off cost, [0, 100000] MSEK: (kind, key) ->
+#: what the amount is.
+_MAX_MSEK = 1.0e5
+_AMOUNTS = {("fixed_saving", "amount_msek"): "a yearly saving in base-year prices, written as a positive amount",
+            ("premises_target", "total_premises_cost_msek"): "the premises' yearly running cost + depreciation in "
+                                                            "base-year prices"}
+
+
+def _fraction_error(value: float, lo: float, hi: float) -> str:
+    """'<value> is outside [lo, hi]', with the fraction meant when the value looks like a percent (not for a share
+    below 2: 1.5 is as likely a typo as 150 %, as in the core's check_share)."""
+    percent = lo <= value / 100 <= hi and abs(value) >= (2 if hi == 1.0 else 1)
+    hint = f"; did you mean {value / 100:g}?" if percent else ""
+    note = f" (a fraction is expected{hint})" if percent or not 0.0 <= value <= 1.0 else ""
+    tail = f": {value:g} looks like a percent" if percent else ""
+    return f"{value:g} is outside [{lo:g}, {hi:g}]{note}{tail}"
+
+
+def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -> None:
+    """Checks on load, with the key paths of the file, what needs no baseline: the fractions (a value that looks like
+    a percent is named), the timing fields of every kind (start month, ramp years, realised share, one-off cost), a
+    saving's amount and a premises total, the NKA figures, a disposal's price and month, an area_gap's fields. The
+    core checks the rest when the scenario runs (years against the base year and horizon, cost lines, the other
+    fields of the core types)."""
+    for (k, key), (lo, hi) in _FRACTIONS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
+    for key, (lo, hi) in _TIMING_FRACTIONS.items():
+        if key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
+    for key, (lo, hi) in _TIMING_WHOLE.items():
+        if key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo}, {hi}] (1 = the full step in the first year)")
+    for (k, key), what in _AMOUNTS.items():
+        if k == kind and key in fields and not 0.0 <= fields[key] <= _MAX_MSEK:
+            raise fail(f"{where}.{key}", f"{fields[key]:g} is outside [0, {_MAX_MSEK:g}] MSEK ({what})")
+    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] < 0:
+        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is negative; expected a cost >= 0 "
+                                                 f"(MSEK, paid once in the first year)")
+    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] > _MAX_MSEK:
+        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is outside [0, {_MAX_MSEK:g}] MSEK "
+                                                 f"(paid once in the first year)")
+    if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
+        raise fail(f"{where}.net_cost_deviation_percent",
+                   f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
+                   f"cost: there is no gap to close (expected a deviation > 0)")
+    if kind == "nka_gap" and fields["net_cost_msek"] < 0:
+        raise fail(f"{where}.net_cost_msek", f"{fields['net_cost_msek']:g} is negative; expected a net cost >= 0")
+    if kind == "nka_gap":
+        try:  # the core's ranges; its message names the key as written ("net_cost_deviation_percent = 2000 ...")
+            core.net_cost_gap_msek(fields["net_cost_msek"], fields["net_cost_deviation_percent"])
+        except ValueError as exc:
+            raise fail(where, str(exc), sep=".") from None
+    if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
+        raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
+                                          f"out to sell at the market value)")
+    for key in ("start_month", "month"):
+        if key in fields and not 1 <= fields[key] <= 12:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [1, 12]")
+    if kind == "area_gap":
+        keys = [a.key for a in service_areas.SERVICE_AREAS]
+        if fields["service_area"] not in keys:
+            raise fail(f"{where}.service_area", f"{fields['service_area']!r} is not a service area; expected one of: "
+                                                f"{', '.join(keys)}")
+        if fields.get("basis", "peers") not in ("peers", "nka"):
+            raise fail(f"{where}.basis", f"{fields['basis']!r}; expected 'peers' (the peers' median per inhabitant) "
+                                         f"or 'nka' (Kolada's reference cost, Skåne only)")
+        if fields.get("peer_rule", "county_size") not in PEER_RULES:
+            raise fail(f"{where}.peer_rule", f"{fields['peer_rule']!r}; expected one of: "
+                                             f"{', '.join(PEER_RULES)}")
+        peers = fields.get("peers", [])
+        if not all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in peers):
+            raise fail(f"{where}.peers", f"{peers!r}; expected a list of municipality names or codes")
+        if peers and "peer_rule" in fields:
+            raise fail(f"{where}.peers", "both peers and peer_rule are given; expected one of them")
+        if fields.get("basis") == "nka" and (peers or "peer_rule" in fields):
+            raise fail(f"{where}.basis", "'nka' compares with Kolada's reference cost; peers and peer_rule apply to "
+                                         "basis 'peers' only")
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Loads a scenario file (read only; neither it nor its portfolio file is modified), or a packaged example by
+    name (see :func:`packaged_scenarios`). A ``premises_file`` is read relative to the scenario file. Raises
+    ValueError as :func:`parse`, or if neither exists (naming the examples)."""
+    path = Path(path)
+    if not path.is_file():
+        if str(path) in packaged_scenarios():
+            folder = files_folder() / "scenarios"
+            entry = folder / f"{path}.toml"
+            return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/files/scenarios/{path}.toml", folder)
+        raise ValueError(f"scenario file {str(path)!r} does not exist (packaged examples: "
+                         f"{', '.join(packaged_scenarios())})")
+    return parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def to_toml(scenario: Scenario) -> str:
+    """The scenario as TOML text (the format :func:`parse` reads). The portfolio is written in the form it was read:
+    ``premises_file = "..."`` (the CSV itself is written by :func:`save`) or ``[[premises]]`` tables."""
+    doc: dict[str, Any] = {"name": scenario.name, "municipality": scenario.municipality, "horizon": scenario.horizon,
+                           "target": scenario.target}
+    for key in ("base_year", "vintage", "description"):
+        value = getattr(scenario, key)
+        if value:
+            doc[key] = value
+    if not scenario.use_plan_growth:
+        doc["use_plan_growth"] = False
+    if scenario.premises is not None and scenario.premises_file:
+        doc["premises_file"] = scenario.premises_file
+    elif scenario.premises is not None:
+        doc["premises"] = scenario.premises.records()
+    doc["measures"] = [{"name": m.name, "kind": m.kind, **({"topics": list(m.topics)} if m.topics else {}),
+                        **m.fields} for m in scenario.measures]
+    return tomli_w.dumps(doc)
+
+
+def save(scenario: Scenario, path: str | Path, *, replace_premises_file: bool = False) -> Path:
+    """Writes the scenario to ``path`` atomically (a temporary file in the same folder, then a rename), so an
+    existing file is replaced whole or not at all.
+
+    A portfolio read from ``premises_file`` is written back as that file, relative to ``path``: left untouched if it
+    already holds the same properties (its comments and formatting kept), else written atomically with
+    :func:`kommunbudget.premises.write_portfolio` before the scenario file. ``[[premises]]`` tables are written
+    inside the scenario file.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    path : str or path-like
+        The scenario file to write.
+    replace_premises_file : bool
+        Allow replacing an existing portfolio file that holds other properties (default: refuse).
+
+    Returns
+    -------
+    pathlib.Path
+        The scenario file written.
+
+    Raises
+    ------
+    ValueError
+        For a directory or a missing folder, or an existing portfolio file with other properties (unless
+        ``replace_premises_file``).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"scenario file {str(path)!r} is a directory; expected a file name")
+    if not path.parent.is_dir():
+        raise ValueError(f"scenario file {str(path)!r}: the folder {str(path.parent)!r} does not exist")
+    text = to_toml(scenario)
+    _parse_doc(tomllib.loads(text), str(path), lambda name: scenario.premises)  # what is written reads back
+    if scenario.premises is not None and scenario.premises_file:
+        target = Path(scenario.premises_file)
+        target = target if target.is_absolute() else path.parent / target
+        try:
+            unchanged = target.is_file() and read_portfolio(target) == scenario.premises
+        except ValueError:
+            unchanged = False
+        if not unchanged:
+            if target.exists() and not replace_premises_file:
+                raise ValueError(f"scenario file {str(path)!r}: premises_file {str(target)!r} exists and holds other "
+                                 f"properties; save elsewhere, change the scenario's premises_file, or pass "
+                                 f"replace_premises_file=True")
+            write_portfolio(scenario.premises, target)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+__all__ = ["MEASURE_KINDS", "Measure", "Scenario", "load_scenario", "packaged_scenarios", "parse", "save", "to_toml"]
