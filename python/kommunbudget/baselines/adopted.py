@@ -3,6 +3,8 @@ costs split by service area, the plan years reproduced through growth derived fr
 """
 from __future__ import annotations
 
+import functools
+
 from kommunbudget.baselines.grants import itemised_grants
 from kommunbudget.baselines.plan import negate, plan_assumptions, plan_equalisation, tax_rate_records
 from kommunbudget.baselines.registry import ADOPTED_BUDGETS
@@ -125,6 +127,7 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
                         vintage=vintage.label, uses_plan_growth=use_plan_growth)
 
 
+@functools.lru_cache(maxsize=None)
 def newer_documents(code: str, used: str, base_year: int) -> tuple[str, ...]:
     """Notes on later documents of the same municipality that revise the plan years (e.g. Sjöbo's Budget-2025,
     whose notes revise tax revenue and grants), with the differences computed from the embedded figures."""

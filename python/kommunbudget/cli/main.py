@@ -54,6 +54,7 @@ from kommunbudget.model.lines import STATEMENT_LINES
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import default_targets, parse_target, target_key
+from kommunbudget.report import plots
 from kommunbudget.scenarios import checklist as kb_checklist
 from kommunbudget.scenarios import result as scenarios_run
 from kommunbudget.scenarios import schema as scenarios_schema
@@ -1075,7 +1076,6 @@ def _write_charts(c: Comparison, path: Path) -> list[str]:
 
     if "matplotlib.pyplot" not in sys.modules:
         matplotlib.use("Agg")  # files only; no window
-    from kommunbudget.report import plots
 
     written = []
     for fig_path, make in ((path, lambda: plots.plot_result_vs_target(c.baseline, c.target)),

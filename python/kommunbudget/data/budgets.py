@@ -5,6 +5,7 @@ Amounts are nominal MSEK with the statement's sign: income positive, costs negat
 """
 from __future__ import annotations
 
+import copy
 import functools
 
 import pandas as pd
@@ -150,8 +151,15 @@ def adopted_budget(code: str, document: str, budget_year: int | None = None) -> 
 
     Notes
     -----
-    Source: ``resultatrakningar_exempel.csv`` (SOURCES.md section 7).
+    Source: ``resultatrakningar_exempel.csv`` (SOURCES.md section 7). Read once per process and document; each
+    call returns a fresh copy.
     """
+    return copy.deepcopy(_adopted_budget(find_municipality(code), document, budget_year))
+
+
+@functools.lru_cache(maxsize=None)
+def _adopted_budget(code: str, document: str, budget_year: int | None) -> dict:
+    """:func:`adopted_budget`, computed once per process (shared: callers get deep copies)."""
     rows = budget_statement(code, document)
     rows = rows[rows["level"] == "kommun"]
     budget_years = sorted(set(rows.loc[rows["kind"] == "budget", "year"]))

@@ -19,6 +19,9 @@ from kommunbudget.model.years import MAX_HORIZON_YEARS, as_year
 
 __all__ = ["Municipality"]
 
+#: The empty set of measures, shared (the core only reads it).
+_NO_MEASURES = core.Measures()
+
 
 @dataclass(frozen=True)
 class Municipality:
@@ -65,6 +68,9 @@ class Municipality:
     vintage: str = ""  # the assumption vintage used, 'name (published)'
     uses_plan_growth: bool = True
     approximate: bool = False  # True: an approximate baseline from SCB data (no adopted budget), see load()
+    #: Core projectors already built, by horizon: a Municipality is immutable, so each is built once and reused
+    #: (a changed copy from with_assumptions starts with an empty cache).
+    _projectors: dict[int, core.Projector] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -179,17 +185,26 @@ class Municipality:
         return number(value, name)
 
     def projector(self, horizon: int) -> core.Projector:
-        """The core projector for base year .. horizon.
+        """The core projector for base year .. horizon, built once per municipality and horizon and reused (it is
+        immutable and safe to run from several threads at once).
 
         Raises
         ------
         ValueError
             For a horizon before the base year or an assumption missing a year (named in the message).
         """
+        cached = self._projectors.get(horizon) if type(horizon) is int else None
+        if cached is not None:
+            return cached
         horizon = as_year("horizon", horizon)
         if not self.base_year <= horizon <= self.base_year + MAX_HORIZON_YEARS:
             raise ValueError(f"horizon = {horizon} is outside the allowed range [{self.base_year}, "
                              f"{self.base_year + MAX_HORIZON_YEARS}] for {self.label} (base year {self.base_year})")
+        projector = self._build_projector(horizon)
+        return self._projectors.setdefault(horizon, projector)
+
+    def _build_projector(self, horizon: int) -> core.Projector:
+        """A new core projector (the flattening of every assumption for base year + 1 .. horizon)."""
         first = self.base_year + 1
         base = self.base_state()
         if horizon >= first:
@@ -211,7 +226,6 @@ class Municipality:
         ValueError
             For invalid input (field, year, value and range named).
         """
-        horizon = as_year("horizon", horizon)
         projector = self.projector(horizon)
-        statement = projector.run(measures if measures is not None else core.Measures())
-        return Projection(self, horizon, statement, measures)
+        statement = projector.run(measures if measures is not None else _NO_MEASURES)
+        return Projection(self, projector.horizon, statement, measures)

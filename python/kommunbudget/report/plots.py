@@ -1,19 +1,29 @@
 """Charts (matplotlib) of projections and comparisons. Presentation only: every number comes from the core.
 
 Functions return a ``matplotlib.figure.Figure`` and never call ``plt.show()``; :func:`save_figure` writes PNG
-files without overwriting anything but the named file.
+files without overwriting anything but the named file. matplotlib, an optional heavy dependency, is imported when
+a chart is drawn, so importing this module costs nothing.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
 
 from kommunbudget.analysis.comparison import Comparison
 from kommunbudget.model import core
 from kommunbudget.model.projection import Projection
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def _pyplot():
+    """matplotlib.pyplot, imported on first use (its backend as matplotlib chooses it, or as the caller set it)."""
+    import matplotlib.pyplot as plt
+
+    return plt
 
 
 def _target_line_msek(projection: Projection, target: core.Target) -> np.ndarray:
@@ -37,7 +47,7 @@ def plot_result_vs_target(projection: Projection, target: core.Target, ax=None) 
     -------
     matplotlib.figure.Figure
     """
-    fig, ax = (plt.subplots(figsize=(9, 5.4)) if ax is None else (ax.figure, ax))
+    fig, ax = (_pyplot().subplots(figsize=(9, 5.4)) if ax is None else (ax.figure, ax))
     years = np.array(projection.years)
     status = projection.year_status()
     width = 0.38
@@ -64,7 +74,7 @@ def plot_comparison(comparison: Comparison) -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5.4))
+    fig, (left, right) = _pyplot().subplots(1, 2, figsize=(12, 5.4))
     years = np.array(comparison.baseline.years)
     for p, label, style in ((comparison.baseline, "Baseline", "-"),
                             (comparison.tax, f"Tax +{comparison.tax_change_kr_per_100kr * 100:.1f} öre from "
@@ -107,5 +117,5 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
         raise ValueError(f"chart path = {str(path)!r}; expected a file name ending in .png")
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)
-    plt.close(fig)
+    _pyplot().close(fig)
     return path

@@ -336,7 +336,7 @@ def test_core_messages_reach_python_logging(sjobo, caplog):
     _core.set_log_level("debug")
     try:
         with caplog.at_level(logging.DEBUG, logger="kommunbudget.core"):
-            sjobo.project(2026)
+            sjobo.with_assumptions().project(2026)  # a fresh copy: its projector is built (and logged) anew
     finally:
         _core.set_log_level("info")
     assert any("1265 Sjöbo" in r.getMessage() and r.name == "kommunbudget.core" for r in caplog.records)
