@@ -257,7 +257,7 @@ def _check_follows(where: str, series: dict[str, AssumptionSeries]) -> None:
             if nxt in chain:
                 steps = ", ".join(f"series.{a}.follows = {series[a].tail_follows!r}" for a in chain[chain.index(nxt):])
                 raise _fail(where, f"{steps}: the follows rules form a cycle; expected a chain that ends in a "
-                                   f"series with its own tail (tail = ...)")
+                                   f"series without follows (one with its own values or tail)")
             chain.append(nxt)
 
 
