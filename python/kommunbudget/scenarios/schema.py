@@ -7,7 +7,7 @@ A scenario file::
     municipality = "Sjöbo"
     horizon = 2030
     target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
-    vintage = "skr-2025-report"    # optional
+    vintage = "skr-2025-report"    # optional: a packaged vintage, or a vintage .toml file relative to this file
     premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
 
     [[measures]]
@@ -32,9 +32,10 @@ EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two 
   reduces: without ``labour_share`` it is uprated with that line's labour share, and it may not exceed the line's
   base-year cost).
 * ``disposal``: ``year``, ``month``, optional ``price_msek`` (default the market value) and ``debt_interest_rate``;
-  the property either as a ``[measures.property]`` table of Property fields, or as ``property = "<id>"`` naming a
-  property of the scenario's portfolio (an unknown id is an error listing the ids; a property named twice is an
-  error on load).
+  the property either as a ``[measures.property]`` table of Property fields, checked exactly as a portfolio row
+  (every field of :data:`kommunbudget.premises.PROPERTY_FIELDS` but ``external_rent_msek`` required, each in its
+  range), or as ``property = "<id>"`` naming a property of the scenario's portfolio (an unknown id is an error
+  listing the ids; a property named twice is an error on load).
 * ``premises_target`` (a savings requirement on premises, e.g. Lomma's 10 %): ``share`` of
   ``total_premises_cost_msek``, plus the FixedSaving timing fields; becomes a FixedSaving of share × total, uprated
   as other consumption. **Rule:** when ``total_premises_cost_msek`` is left out, the scenario must have a portfolio
@@ -61,15 +62,22 @@ Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``,
 the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio describes properties whose costs
 are already in the baseline; it changes the result only through the measures that use it.
 
+A file is UTF-8 text (a byte-order mark is accepted; another encoding is refused, naming the first byte that is not
+UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.vintages.list_vintages`; a name wins over a
+file of the same name) or a vintage file, read relative to the scenario file's folder and validated on load.
+
 Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
 (in TOML spelling: ``true``, ``"2030"``) and the allowed values or range: types, kinds, required keys, fractions (a
-value that looks like a percent gets the fraction it probably means), the timing fields of every kind
-(``start_month``, ``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total,
-the NKA figures, the target's share. What needs the baseline is checked when the scenario runs: years against the
-base year and horizon, cost lines, a saving larger than its line, and the core's ranges of the other fields of the
-core types (a work line's shares, a property's values, a tax change); the core's message then names the file and the
-key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside ...``). Loading never
-modifies a file; :func:`save` writes a new file atomically, and the portfolio in the form it was read.
+value that looks like a percent gets the fraction it probably means), calendar years (``horizon``, ``base_year``,
+``start_year``, ``year``, ``from_year`` in [1900, 2200]), the timing fields of every kind (``start_month``,
+``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total, the NKA figures,
+an inline property (as a portfolio row), the target's share, the vintage file. What needs the baseline is checked
+when the scenario runs: years against the base year and horizon, cost lines, a saving larger than its line, and the
+core's ranges of the other fields of the core types (a work line's shares, a tax change); the core's message then
+names the file and the key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside
+...``). Loading never modifies a file; :func:`save` writes a new file atomically with the mode of the file it
+replaces, keeps a loaded file's comments and layout (only what changed is rewritten), and writes the portfolio in
+the form it was read.
 """
 from __future__ import annotations
 
@@ -224,8 +232,8 @@ class Scenario:
         resolved against the scenario file's folder (what :func:`kommunbudget.scenarios.run` loads).
     vintage_file : str
         The vintage file as written in the scenario file (relative to it), or ``""`` for a packaged name (or none);
-        :func:`to_toml` and :func:`save` write it back as written while :attr:`vintage` is still the path it was
-        resolved to (to change the vintage, replace :attr:`vintage`).
+        :func:`to_toml` and :func:`save` write it back as written while :attr:`vintage` is still the path it
+        resolves to from :attr:`base_dir` (to change the vintage, replace :attr:`vintage`).
     source_file : str
         The file it was read from (named in messages).
     premises : kommunbudget.premises.Portfolio or None
@@ -233,6 +241,9 @@ class Scenario:
     premises_file : str
         The portfolio's CSV file as written in the scenario (relative to it), or ``""`` when the portfolio is given
         as ``[[premises]]`` tables (or there is none); :func:`save` writes it back in the same form.
+    base_dir : str
+        The folder a relative ``premises_file`` and ``vintage`` file were read from, as an absolute path (``""`` for
+        a scenario built in code). Not compared.
     source_text : str
         The TOML text the scenario was parsed from (``""`` for a scenario built in code): :func:`save` updates it,
         so the file's comments and layout are kept. Not compared and not shown.
@@ -251,6 +262,7 @@ class Scenario:
     premises: Portfolio | None = None
     premises_file: str = ""
     vintage_file: str = ""
+    base_dir: str = field(default="", repr=False, compare=False)
     source_text: str = field(default="", repr=False, compare=False)
 
     @functools.cached_property
@@ -380,7 +392,7 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
         return read_portfolio(entry, str(entry))
 
     scenario = _parse_doc(doc, source_file, read, lambda name: _resolve_vintage(name, folder, check=True))
-    return dataclasses.replace(scenario, source_text=strip_bom(text))
+    return dataclasses.replace(scenario, base_dir=os.path.abspath(str(folder)), source_text=strip_bom(text))
 
 
 def _resolve_vintage(name: str, folder: Any, check: bool) -> str | None:
@@ -700,10 +712,10 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def _written_vintage_file(scenario: Scenario) -> str:
-    """:attr:`Scenario.vintage_file` while :attr:`Scenario.vintage` is still the path it was resolved to (the same
-    file name), else ``""``."""
-    if scenario.vintage_file and scenario.vintage and \
-            os.path.basename(scenario.vintage) == os.path.basename(scenario.vintage_file):
+    """:attr:`Scenario.vintage_file` while :attr:`Scenario.vintage` is still the path it resolves to from
+    :attr:`Scenario.base_dir`, else ``""`` (the vintage was changed in code)."""
+    if scenario.vintage_file and scenario.vintage and scenario.base_dir and \
+            os.path.abspath(os.path.join(scenario.base_dir, scenario.vintage_file)) == scenario.vintage:
         return scenario.vintage_file
     return ""
 

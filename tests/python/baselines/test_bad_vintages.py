@@ -117,7 +117,9 @@ def test_every_fixture_declares_what_it_expects():
     assert not problems, "\n".join(problems)
 
 
-GOOD = (FIXTURES / "values_a_number.toml").read_text(encoding="utf-8").replace("values = 5", "values = { 2025 = 0.045 }")
+#: A valid vintage: the fixture values_a_number.toml with its one fix applied.
+GOOD = (FIXTURES / "values_a_number.toml").read_text(encoding="utf-8").replace("values = 5",
+                                                                             "values = { 2025 = 0.045 }")
 
 
 def test_a_packaged_name_is_the_packaged_vintage_even_beside_a_file_of_that_name(tmp_path, monkeypatch):

@@ -176,8 +176,8 @@ def test_a_missing_vintage_file_names_the_path_as_written_and_where_it_was_looke
 def test_an_invalid_vintage_file_is_refused_on_load_naming_both_files(tmp_path):
     path = _scenario_with_vintage_file(tmp_path)
     vintage = tmp_path / "min_vintage.toml"
-    vintage.write_text(vintage.read_text(encoding="utf-8").replace("values = { 2024 = 0.031", "values = { 99999 = 0.031"),
-                       encoding="utf-8")
+    text = vintage.read_text(encoding="utf-8")
+    vintage.write_text(text.replace("values = { 2024 = 0.031", "values = { 99999 = 0.031"), encoding="utf-8")
     with pytest.raises(ValueError, match=rf"^scenario {path}: vintage: vintage {vintage} \(min-vintage\): "
                                          r"series.tax_base_growth.values.99999: the year 99999 is outside"):
         scenarios.load_scenario(path)
@@ -193,6 +193,17 @@ def test_saving_elsewhere_keeps_pointing_at_the_same_vintage_file(tmp_path):
     assert 'vintage = "../a/min_vintage.toml"' in out.read_text(encoding="utf-8")
     assert scenarios.load_scenario(out).vintage == s.vintage
     assert scenarios.to_toml(s).count('vintage = "min_vintage.toml"') == 1
+
+
+def test_a_vintage_file_changed_in_code_is_written_not_the_file_as_first_written(tmp_path):
+    path = _scenario_with_vintage_file(tmp_path / "a")
+    _scenario_with_vintage_file(tmp_path / "b")  # another min_vintage.toml, in b/
+    s = scenarios.load_scenario(path)
+    changed = dataclasses.replace(s, vintage=str(tmp_path / "b" / "min_vintage.toml"))
+    out = scenarios.save(changed, tmp_path / "a" / "changed.toml")
+    assert 'vintage = "../b/min_vintage.toml"' in out.read_text(encoding="utf-8")
+    assert scenarios.load_scenario(out).vintage == changed.vintage
+    assert f'vintage = "{tmp_path / "b" / "min_vintage.toml"}"' in scenarios.to_toml(changed)
 
 
 def test_a_packaged_vintage_name_stays_a_name_even_beside_a_file_of_that_name(tmp_path):
