@@ -409,11 +409,10 @@ def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) 
     PortfolioError
         (a ValueError) naming the file, the row (1-based data row, and its line in the file), the id, the column,
         the value and the allowed range: a missing file; a file that is not UTF-8 text (the byte and its position
-        named); an empty file or no rows; a header with an unknown,
-        missing or repeated column (or a semicolon-separated file); a row with too many or too few fields; an empty
-        or repeated id; an empty required cell; text where a number or a boolean is expected (a decimal comma is
-        named); a non-finite number; a value outside its range (a share above 1 that looks like a percent is
-        named as such).
+        named); an empty file or no rows; a header with an unknown, missing or repeated column (or a
+        semicolon-separated file); a row with too many or too few fields; an empty or repeated id; an empty
+        required cell; text where a number or a boolean is expected (a decimal comma is named); a non-finite
+        number; a value outside its range (a share above 1 that looks like a percent is named as such).
     """
     source = name if name is not None else str(path)
     entry = path if hasattr(path, "read_text") and not isinstance(path, (str, os.PathLike)) else Path(path)
@@ -518,6 +517,7 @@ def write_portfolio(portfolio: Portfolio, path: str | os.PathLike[str]) -> Path:
         raise ValueError(f"portfolio file {str(path)!r} is a directory; expected a file name")
     if not path.parent.is_dir():
         raise ValueError(f"portfolio file {str(path)!r}: the folder {str(path.parent)!r} does not exist")
+
     def reads_back(tmp: Path) -> None:
         if read_portfolio(tmp, str(path)) != portfolio:  # pragma: no cover - a writer bug
             raise RuntimeError(f"portfolio file {str(path)!r}: the text written does not read back equal")

@@ -96,7 +96,7 @@ import tomlkit
 
 from kommunbudget.analysis.benchmark import area_gap_msek
 from kommunbudget.analysis.options import PEER_RULES
-from kommunbudget.baselines.vintages import load_vintage, packaged_vintages
+from kommunbudget.baselines.vintages import is_vintage_file, load_vintage, packaged_vintages
 from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
 from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
@@ -730,7 +730,7 @@ def _vintage_text(scenario: Scenario, folder: str | os.PathLike[str] | None) -> 
     written = _written_vintage_file(scenario)
     if folder is None:
         return written or vintage
-    if not written and (vintage in packaged_vintages() or not (vintage.endswith(".toml") or Path(vintage).is_file())):
+    if not written and not is_vintage_file(vintage):  # a packaged name, or a text that is no file (kept)
         return vintage
     target = os.path.abspath(vintage)
     if written and os.path.abspath(os.path.join(folder, written)) == target:
