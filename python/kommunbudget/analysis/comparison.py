@@ -11,9 +11,11 @@ import pandas as pd
 
 from kommunbudget.baselines.load import load
 from kommunbudget.model import core
-from kommunbudget.model.municipality import Municipality, as_year
+from kommunbudget.model.checks import finite_real
+from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, default_targets
+from kommunbudget.model.years import as_year
 
 __all__ = ["Comparison", "compare"]
 
@@ -103,13 +105,16 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
     target : kommunbudget.core.Target, optional
         Default: result >= 2 % of tax revenue and general grants (:data:`kommunbudget.defaults.RESULT_TARGET_SHARE`).
     household_income_kr : float, optional
-        Taxable earned income for the household cost; default the municipality's tax base per inhabitant in
+        Taxable earned income for the household cost (kr a year); default the municipality's tax base per inhabitant in
         ``from_year`` (derived: tax base / population 31 Dec 2024).
+
+    Numbers may be any real number (Python's or numpy's scalars, not a bool); years any whole number.
 
     Raises
     ------
     ValueError
-        For years outside the projection, an impossible target, or out-of-range values.
+        For years outside the projection (``from_year`` after the base year, up to ``horizon``), an impossible
+        target, a value that is not a finite number, or out-of-range values.
     """
     if isinstance(municipality, (str, int)):
         municipality = load(municipality)
@@ -118,9 +123,16 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
     target = default_targets()[2] if target is None else as_target(target)
     from_year = municipality.base_year + 1 if from_year is None else as_year("from_year", from_year)
     if household_income_kr is not None:
-        core.household_tax_change_kr(0.0, float(household_income_kr))  # the core checks the range, early
+        household_income_kr = finite_real("household_income_kr", household_income_kr, "kr a year, e.g. 300000")
+        core.household_tax_change_kr(0.0, household_income_kr)  # the core checks the range, early
+    if tax_change_kr_per_100kr is not None:
+        tax_change_kr_per_100kr = finite_real("tax_change_kr_per_100kr", tax_change_kr_per_100kr,
+                                              "kr per 100 kr, e.g. 0.5 for 50 öre")
     projector = municipality.projector(horizon)
     baseline = Projection(municipality, horizon, projector.run(core.Measures()))
+    if from_year not in baseline.years[1:]:
+        raise ValueError(f"from_year = {from_year} is outside the projection years {municipality.base_year + 1}-"
+                         f"{baseline.years[-1]} (after the base year {municipality.base_year}, up to the horizon)")
     if tax_change_kr_per_100kr is None:
         tax_change_kr_per_100kr = max(0.0, baseline.sustained_change(target, from_year))
     if tax_change_kr_per_100kr < 0:

@@ -15,6 +15,7 @@ import pandas as pd
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSet, Provenance
 from kommunbudget.model.projection import Projection
+from kommunbudget.model.checks import finite_real
 from kommunbudget.model.years import MAX_HORIZON_YEARS, as_year
 
 __all__ = ["Municipality"]
@@ -127,18 +128,20 @@ class Municipality:
         Parameters
         ----------
         **changes
-            ``name=value``: a number for every projection year and the years after (e.g. ``tax_base_growth=0.03``)
-            or a mapping ``{year: value}`` for some years (e.g. ``labour_cost_change={2026: 0.04}``). Names are
-            those of :class:`~kommunbudget.assumptions.AssumptionSet`; units as there (growth rates and shares as
-            fractions, amounts in MSEK, the rate in kr per 100 kr). ``volume_growth`` alone sets every cost line.
+            ``name=value``: a number for every projection year and the years after (e.g. ``tax_base_growth=0.03``;
+            any real number: ``int``, ``float``, numpy's ``float64`` or ``int64``, not a bool) or a mapping
+            ``{year: value}`` for some years (e.g. ``labour_cost_change={2026: 0.04}``; anything with ``.items()``,
+            such as a pandas Series indexed by year). Names are those of
+            :class:`~kommunbudget.assumptions.AssumptionSet`; units as there (growth rates and shares as fractions,
+            amounts in MSEK, the rate in kr per 100 kr). ``volume_growth`` alone sets every cost line.
 
         Raises
         ------
         ValueError
-            For an unknown assumption name (the message lists the known ones), a value that is not a finite number,
-            a year outside base year + 1 .. base year + 50, or growth of general grants set for a year whose amount
-            is given (set ``general_grants_msek`` for that year instead). Ranges are checked by the core when
-            projecting.
+            For an unknown assumption name (the message lists the known ones), a value that is not a finite number
+            (a bool included), a year outside base year + 1 .. base year + 50, or growth of general grants set for a
+            year whose amount is given (set ``general_grants_msek`` for that year instead). Ranges are checked by
+            the core when projecting.
         """
         new = self.assumptions
         user = Provenance("user", "set by the user")
@@ -166,17 +169,16 @@ class Municipality:
 
     @staticmethod
     def _checked_value(name: str, value, first: int, last: int):
+        """A number for every year, or ``{year: number}`` for some years, checked: any real number (``int``,
+        ``float``, numpy's scalars; not a bool) and any mapping-like with ``.items()`` (a dict, a pandas Series of
+        year -> value)."""
         def number(v, where: str) -> float:
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise ValueError(f"{where} = {v!r} is not a number")
-            if v != v or v in (float("inf"), float("-inf")):
-                raise ValueError(f"{where} = {v} is not a finite number")
-            return float(v)
+            return finite_real(where, v, "a real number (growth rates and shares as fractions, amounts in MSEK)")
 
-        if isinstance(value, Mapping):
+        if isinstance(value, Mapping) or (callable(getattr(value, "items", None)) and not isinstance(value, str)):
             checked = {}
             for year, v in value.items():
-                y = as_year(f"{name} year", year)
+                y = as_year(f"{name} year", year, calendar=False)
                 if not first <= y <= last:
                     raise ValueError(f"{name}: year {y} is not a projection year; expected {first}-{last} (the base "
                                      f"year {first - 1} holds the adopted budget)")
@@ -196,7 +198,7 @@ class Municipality:
         cached = self._projectors.get(horizon) if type(horizon) is int else None
         if cached is not None:
             return cached
-        horizon = as_year("horizon", horizon)
+        horizon = as_year("horizon", horizon, calendar=False)
         if not self.base_year <= horizon <= self.base_year + MAX_HORIZON_YEARS:
             raise ValueError(f"horizon = {horizon} is outside the allowed range [{self.base_year}, "
                              f"{self.base_year + MAX_HORIZON_YEARS}] for {self.label} (base year {self.base_year})")

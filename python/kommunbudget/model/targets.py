@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from kommunbudget.model import core
+from kommunbudget.model.checks import finite_real
 from kommunbudget.model.defaults import RESULT_TARGET_SHARE
 
 __all__ = ["TARGET_SHARE_RANGE", "TargetTextError", "as_target", "default_targets", "parse_target", "target_key"]
@@ -62,6 +63,16 @@ def parse_target(text: str) -> core.Target:
                                 "share:0.02)")
 
 
+def _checked_share(share: object) -> float:
+    lo, hi = TARGET_SHARE_RANGE
+    value = finite_real("share", share, f"a fraction in [{lo:g}, {hi:g}], e.g. 0.02")
+    if not lo <= value <= hi:
+        hint = f"; did you mean {value / 100:g}?" if abs(value) >= 1 and lo <= value / 100 <= hi else ""
+        raise ValueError(f"share = {value:g} is outside the allowed range [{lo:g}, {hi:g}] for a result target (a "
+                         f"fraction of tax revenue and general grants, 0.02 = 2 %{hint})")
+    return value
+
+
 def as_target(target: core.Target | str) -> core.Target:
     """A Target, or text parsed by :func:`parse_target`. Raises ValueError for anything else."""
     if isinstance(target, core.Target):
@@ -73,8 +84,21 @@ def as_target(target: core.Target | str) -> core.Target:
 
 def default_targets(share: float | None = None) -> list[core.Target]:
     """The three targets of every report: result >= 0, balanced-budget result >= 0 and result >= ``share`` of tax
-    revenue and general grants (default :data:`kommunbudget.RESULT_TARGET_SHARE`, 2 %)."""
-    s = RESULT_TARGET_SHARE.value if share is None else share
+    revenue and general grants.
+
+    Parameters
+    ----------
+    share : float, optional
+        A fraction in :data:`TARGET_SHARE_RANGE` (0.02 = 2 %; any real number, numpy's scalars included); default
+        :data:`kommunbudget.RESULT_TARGET_SHARE`, 2 %.
+
+    Raises
+    ------
+    ValueError
+        For a share that is not a finite real number (a bool included) or is outside :data:`TARGET_SHARE_RANGE` (a
+        share that looks like a percent gets the fraction it probably means).
+    """
+    s = RESULT_TARGET_SHARE.value if share is None else _checked_share(share)
     return [core.Target(kind=core.TargetKind.RESULT), core.Target(kind=core.TargetKind.BALANCED_BUDGET_RESULT),
             core.Target(kind=core.TargetKind.RESULT_SHARE, share=s)]
 

@@ -13,7 +13,8 @@ The CSV file has one row per property and one column per field of the core ``Pro
 
 (the last column, ``external_rent_msek``, cut here for width).
 
-Comma-separated, UTF-8 (a byte-order mark from Excel is accepted), a decimal point, booleans as ``true``/``false``
+Comma-separated, UTF-8 (a byte-order mark from Excel is accepted; a file in another encoding, e.g. Latin-1 or
+UTF-16, is refused with the first byte that is not UTF-8 named), a decimal point, booleans as ``true``/``false``
 (also ``yes``/``no``, ``ja``/``nej``, ``1``/``0``). Amounts are base-year MSEK; ``vacancy`` is a fraction of the
 area (0.25, not 25). ``external_rent_msek`` may be left out or empty (0); every other column is required.
 
@@ -34,17 +35,18 @@ import csv
 import io
 import math
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 
+from kommunbudget.data.textfiles import decode_user_text, write_text_atomic
 from kommunbudget.model import core
+from kommunbudget.model.checks import is_bool, is_real_number
 
-__all__ = ["FieldSpec", "PROPERTY_FIELDS", "Portfolio", "PortfolioError", "portfolio_csv_text",
-           "portfolio_from_records", "read_portfolio", "write_portfolio"]
+__all__ = ["FieldSpec", "PROPERTY_FIELDS", "Portfolio", "PortfolioError", "checked_property_fields", "expected_form",
+           "portfolio_csv_text", "portfolio_from_records", "read_portfolio", "write_portfolio"]
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,14 @@ class Portfolio:
     comment: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
-        seen: set[str] = set()
+        seen: dict[str, core.Property] = {}
         for p in self.properties:
             if not isinstance(p, core.Property):
                 raise TypeError(f"portfolio {self.source}: {p!r} is not a kommunbudget.Property")
             if p.id in seen:
                 raise PortfolioError(self.source, f"id {p.id!r} appears twice; expected unique ids")
-            seen.add(p.id)
+            seen[p.id] = p
+        object.__setattr__(self, "_by_id", seen)  # id -> property, for get() in constant time
 
     def __len__(self) -> int:
         return len(self.properties)
@@ -180,9 +183,9 @@ class Portfolio:
         KeyError
             For an unknown id; the message lists the ids.
         """
-        for p in self.properties:
-            if p.id == property_id:
-                return core.Property(**{f: getattr(p, f) for f in PROPERTY_FIELDS})
+        p = self._by_id.get(property_id)
+        if p is not None:
+            return core.Property(**{f: getattr(p, f) for f in PROPERTY_FIELDS})
         raise KeyError(f"portfolio {self.source}: no property has id {property_id!r}; expected one of: "
                        f"{', '.join(self.ids())}")
 
@@ -253,6 +256,16 @@ class Portfolio:
         return out
 
 
+def expected_form(spec: FieldSpec) -> str:
+    """What a field takes, for messages: ``text``, ``true or false`` or ``a number in [0, 1e+05] MSEK``."""
+    if spec.kind is str:
+        return "text"
+    if spec.kind is bool:
+        return "true or false"
+    unit = " (a fraction)" if spec.unit == "fraction" else f" {spec.unit}" if spec.unit else ""
+    return f"a number in [{spec.low:g}, {spec.high:g}]{unit}"
+
+
 def _percent_hint(value: float, spec: FieldSpec) -> str:
     if spec.unit == "fraction" and 1.0 < value <= 100.0:
         return f"; {value:g} looks like a percent: did you mean {value / 100:g}?"
@@ -269,8 +282,8 @@ def _checked_record(raw: Mapping[str, Any], fail, typed: bool) -> dict[str, Any]
             value = value.strip()
         if value is None or (value == "" and not typed):
             if spec.required:
-                raise fail(name, "missing; every property gives it" if value is None else
-                           "empty; every property gives it")
+                raise fail(name, ("missing; every property gives it" if value is None else
+                                  "empty; every property gives it") + f" ({expected_form(spec)})")
             out[name] = spec.default
             continue
         if spec.kind is str:
@@ -280,8 +293,8 @@ def _checked_record(raw: Mapping[str, Any], fail, typed: bool) -> dict[str, Any]
                 raise fail(name, "empty; every property has an id")
             out[name] = value
         elif spec.kind is bool:
-            if isinstance(value, bool):
-                out[name] = value
+            if is_bool(value):  # numpy's bool too
+                out[name] = bool(value)
             elif not typed and isinstance(value, str) and value.lower() in _TRUE | _FALSE:
                 out[name] = value.lower() in _TRUE
             else:
@@ -289,8 +302,8 @@ def _checked_record(raw: Mapping[str, Any], fail, typed: bool) -> dict[str, Any]
                            if not typed else f"{value!r} is not true or false")
         else:
             if typed:
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
-                    raise fail(name, f"{value!r} is not a number")
+                if not is_real_number(value):  # int, float, numpy's scalars; not a bool
+                    raise fail(name, f"{value!r} is not a number; expected {expected_form(spec)}")
                 number = float(value)
             else:
                 try:
@@ -307,6 +320,33 @@ def _checked_record(raw: Mapping[str, Any], fail, typed: bool) -> dict[str, Any]
                 raise fail(name, f"{number:g} is outside [{spec.low:g}, {spec.high:g}]{unit}{what}")
             out[name] = number
     return out
+
+
+def checked_property_fields(raw: Mapping[str, Any], fail: Callable[[str, str], Exception]) -> dict[str, Any]:
+    """A property's fields (TOML or Python values) checked exactly as a portfolio row's: every required field of
+    :data:`PROPERTY_FIELDS` given, text where text is meant, ``true``/``false`` for ``need_remains``, a finite
+    number in the field's range for the others (any real number, numpy's scalars included; a fraction that looks
+    like a percent named); ``external_rent_msek`` may be left out (0).
+
+    Parameters
+    ----------
+    raw : Mapping
+        Field -> value; unknown fields are not looked at (the caller refuses them with its own key path).
+    fail : callable
+        ``fail(field, detail)`` returns the exception to raise (it names the file and the key path).
+
+    Returns
+    -------
+    dict
+        Every field of :data:`PROPERTY_FIELDS`, numbers as float (amounts base-year MSEK, area m², vacancy a
+        fraction).
+
+    Raises
+    ------
+    Exception
+        What ``fail`` returns, for the first field that is wrong.
+    """
+    return _checked_record(raw, fail, typed=True)
 
 
 def portfolio_from_records(records: Iterable[Mapping[str, Any]], source: str = "<records>",
@@ -368,17 +408,20 @@ def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) 
     ------
     PortfolioError
         (a ValueError) naming the file, the row (1-based data row, and its line in the file), the id, the column,
-        the value and the allowed range: a missing file; an empty file or no rows; a header with an unknown,
-        missing or repeated column (or a semicolon-separated file); a row with too many or too few fields; an empty
-        or repeated id; an empty required cell; text where a number or a boolean is expected (a decimal comma is
-        named); a non-finite number; a value outside its range (a share above 1 that looks like a percent is
-        named as such).
+        the value and the allowed range: a missing file; a file that is not UTF-8 text (the byte and its position
+        named); an empty file or no rows; a header with an unknown, missing or repeated column (or a
+        semicolon-separated file); a row with too many or too few fields; an empty or repeated id; an empty
+        required cell; text where a number or a boolean is expected (a decimal comma is named); a non-finite
+        number; a value outside its range (a share above 1 that looks like a percent is named as such).
     """
     source = name if name is not None else str(path)
     entry = path if hasattr(path, "read_text") and not isinstance(path, (str, os.PathLike)) else Path(path)
     if not entry.is_file():
         raise PortfolioError(source, "the file does not exist")
-    text = entry.read_text(encoding="utf-8-sig")
+    try:
+        text = decode_user_text(entry.read_bytes())
+    except ValueError as exc:
+        raise PortfolioError(source, str(exc)) from None
     lines = text.splitlines(keepends=True)
     skipped = 0  # leading comment and blank lines, kept as the portfolio's comment
     comment: list[str] = []
@@ -453,8 +496,9 @@ def portfolio_csv_text(portfolio: Portfolio) -> str:
 
 
 def write_portfolio(portfolio: Portfolio, path: str | os.PathLike[str]) -> Path:
-    """Writes the portfolio as CSV atomically (a temporary file in the same folder, checked to read back equal,
-    then a rename), so an existing file is replaced whole or not at all.
+    """Writes the portfolio as CSV (UTF-8) atomically (a temporary file in the same folder, checked to read back
+    equal, then a rename), so an existing file is replaced whole or not at all. The file keeps the mode of the file
+    it replaces (a new file gets ``0o666 & ~umask``).
 
     Returns
     -------
@@ -473,14 +517,9 @@ def write_portfolio(portfolio: Portfolio, path: str | os.PathLike[str]) -> Path:
         raise ValueError(f"portfolio file {str(path)!r} is a directory; expected a file name")
     if not path.parent.is_dir():
         raise ValueError(f"portfolio file {str(path)!r}: the folder {str(path.parent)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(portfolio_csv_text(portfolio))
+
+    def reads_back(tmp: Path) -> None:
         if read_portfolio(tmp, str(path)) != portfolio:  # pragma: no cover - a writer bug
             raise RuntimeError(f"portfolio file {str(path)!r}: the text written does not read back equal")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+
+    return write_text_atomic(path, portfolio_csv_text(portfolio), check=reads_back, newline="")

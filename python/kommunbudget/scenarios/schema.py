@@ -7,7 +7,7 @@ A scenario file::
     municipality = "Sjöbo"
     horizon = 2030
     target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
-    vintage = "skr-2025-report"    # optional
+    vintage = "skr-2025-report"    # optional: a packaged vintage, or a vintage .toml file relative to this file
     premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
 
     [[measures]]
@@ -32,9 +32,10 @@ EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two 
   reduces: without ``labour_share`` it is uprated with that line's labour share, and it may not exceed the line's
   base-year cost).
 * ``disposal``: ``year``, ``month``, optional ``price_msek`` (default the market value) and ``debt_interest_rate``;
-  the property either as a ``[measures.property]`` table of Property fields, or as ``property = "<id>"`` naming a
-  property of the scenario's portfolio (an unknown id is an error listing the ids; a property named twice is an
-  error on load).
+  the property either as a ``[measures.property]`` table of Property fields, checked exactly as a portfolio row
+  (every field of :data:`kommunbudget.premises.PROPERTY_FIELDS` but ``external_rent_msek`` required, each in its
+  range), or as ``property = "<id>"`` naming a property of the scenario's portfolio (an unknown id is an error
+  listing the ids; a property named twice is an error on load).
 * ``premises_target`` (a savings requirement on premises, e.g. Lomma's 10 %): ``share`` of
   ``total_premises_cost_msek``, plus the FixedSaving timing fields; becomes a FixedSaving of share × total, uprated
   as other consumption. **Rule:** when ``total_premises_cost_msek`` is left out, the scenario must have a portfolio
@@ -61,38 +62,57 @@ Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``,
 the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio describes properties whose costs
 are already in the baseline; it changes the result only through the measures that use it.
 
+A file is UTF-8 text (a byte-order mark is accepted; another encoding is refused, naming the first byte that is not
+UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.vintages.list_vintages`; a name wins over a
+file of the same name) or a vintage file, read relative to the scenario file's folder and validated on load.
+
 Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
 (in TOML spelling: ``true``, ``"2030"``) and the allowed values or range: types, kinds, required keys, fractions (a
-value that looks like a percent gets the fraction it probably means), the timing fields of every kind
-(``start_month``, ``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total,
-the NKA figures, the target's share. What needs the baseline is checked when the scenario runs: years against the
-base year and horizon, cost lines, a saving larger than its line, and the core's ranges of the other fields of the
-core types (a work line's shares, a property's values, a tax change); the core's message then names the file and the
-key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside ...``). Loading never
-modifies a file; :func:`save` writes a new file atomically, and the portfolio in the form it was read.
+value that looks like a percent gets the fraction it probably means), calendar years (``horizon``, ``base_year``,
+``start_year``, ``year``, ``from_year`` in [1900, 2200]), the timing fields of every kind (``start_month``,
+``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total, the NKA figures,
+an inline property (as a portfolio row), the target's share, the vintage file. What needs the baseline is checked
+when the scenario runs: years against the base year and horizon, cost lines, a saving larger than its line, and the
+core's ranges of the other fields of the core types (a work line's shares, a tax change); the core's message then
+names the file and the key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside
+...``). Loading never modifies a file; :func:`save` writes a new file atomically with the mode of the file it
+replaces, keeps a loaded file's comments and layout (only what changed is rewritten), and writes the portfolio in
+the form it was read.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import os
-import tempfile
 import tomllib
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import tomli_w
+import tomlkit
 
 from kommunbudget.analysis.benchmark import area_gap_msek
 from kommunbudget.analysis.options import PEER_RULES
+from kommunbudget.baselines.vintages import is_vintage_file, load_vintage, packaged_vintages
 from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
+from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
 from kommunbudget.model import core
 from kommunbudget.model.measures import MEASURE_KINDS
 from kommunbudget.model.targets import TargetTextError, parse_target
-from kommunbudget.model.years import as_year
-from kommunbudget.scenarios.premises import Portfolio, PortfolioError, portfolio_from_records, read_portfolio, write_portfolio
+from kommunbudget.model.years import as_year, year_range_error
+from kommunbudget.scenarios.premises import (
+    PROPERTY_FIELDS,
+    Portfolio,
+    PortfolioError,
+    checked_property_fields,
+    portfolio_from_records,
+    read_portfolio,
+    write_portfolio,
+)
 
 _TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
              "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
@@ -101,8 +121,11 @@ _COMMON_KEYS = {"name": str, "kind": str, "topics": list}
 
 #: The core Measures list each kind becomes part of (:meth:`Scenario.measures_core`, in file order within a list).
 _CORE_GROUP = {name: kind.group for name, kind in MEASURE_KINDS.items()}
-_PROPERTY_KEYS = {f: (bool if f == "need_remains" else str if f in ("id", "use") else float)
-                  for f in core.Property._fields}
+#: The type of each field of an inline property table (``[measures.property]``): :data:`PROPERTY_FIELDS`'s, the one
+#: list; required fields and ranges are checked as for a portfolio row (:func:`checked_property_fields`).
+_PROPERTY_KEYS = {name: spec.kind for name, spec in PROPERTY_FIELDS.items()}
+#: The keys that hold calendar years: checked on load against the calendar range (the core's [1900, 2200]).
+_YEAR_KEYS = ("horizon", "base_year", "start_year", "year", "from_year")
 _REQUIRED = {name: kind.required for name, kind in MEASURE_KINDS.items()}
 
 
@@ -202,8 +225,15 @@ class Scenario:
         The last year projected.
     measures : tuple[Measure, ...]
         In file order.
-    base_year, target, vintage, use_plan_growth, description
+    base_year, target, use_plan_growth, description
         As in the file (``target`` e.g. ``"share:0.02"``).
+    vintage : str or None
+        A packaged vintage's name, or the path of a vintage file: for a scenario loaded from a file, the path as
+        resolved against the scenario file's folder (what :func:`kommunbudget.scenarios.run` loads).
+    vintage_file : str
+        The vintage file as written in the scenario file (relative to it), or ``""`` for a packaged name (or none);
+        :func:`to_toml` and :func:`save` write it back as written while :attr:`vintage` is still the path it
+        resolves to from :attr:`base_dir` (to change the vintage, replace :attr:`vintage`).
     source_file : str
         The file it was read from (named in messages).
     premises : kommunbudget.premises.Portfolio or None
@@ -211,6 +241,12 @@ class Scenario:
     premises_file : str
         The portfolio's CSV file as written in the scenario (relative to it), or ``""`` when the portfolio is given
         as ``[[premises]]`` tables (or there is none); :func:`save` writes it back in the same form.
+    base_dir : str
+        The folder a relative ``premises_file`` and ``vintage`` file were read from, as an absolute path (``""`` for
+        a scenario built in code). Not compared.
+    source_text : str
+        The TOML text the scenario was parsed from (``""`` for a scenario built in code): :func:`save` updates it,
+        so the file's comments and layout are kept. Not compared and not shown.
     """
 
     name: str
@@ -225,15 +261,35 @@ class Scenario:
     source_file: str = ""
     premises: Portfolio | None = None
     premises_file: str = ""
+    vintage_file: str = ""
+    base_dir: str = field(default="", repr=False, compare=False)
+    source_text: str = field(default="", repr=False, compare=False)
+
+    @functools.cached_property
+    def _core_cache(self) -> dict[str, Any]:
+        """Measure name -> its core object, filled as measures are asked for (a run asks for the measures of every
+        prefix of the file's list); the core copies what it is given, so the objects are never changed."""
+        return {}
 
     def measures_core(self, names: list[str] | None = None) -> core.Measures:
         """The core Measures of the named measures (all by default), in file order; disposals by id and premises
-        targets without a total use :attr:`premises`."""
-        chosen = [m for m in self.measures if names is None or m.name in names]
+        targets without a total use :attr:`premises`. Each measure's core object is built once per scenario, so a
+        call takes time linear in the number of measures.
+
+        Raises
+        ------
+        ValueError
+            As :meth:`Measure.to_core`.
+        """
+        wanted = None if names is None else set(names)
+        cache = self._core_cache
         out = core.Measures()
         groups: dict[str, list] = {group: [] for group in dict.fromkeys(_CORE_GROUP.values())}
-        for m in chosen:
-            groups[_CORE_GROUP[m.kind]].append(m.to_core(self.premises, self.municipality))
+        for m in self.measures:
+            if wanted is None or m.name in wanted:
+                if m.name not in cache:
+                    cache[m.name] = m.to_core(self.premises, self.municipality)
+                groups[_CORE_GROUP[m.kind]].append(cache[m.name])
         for key, items in groups.items():
             setattr(out, key, items)
         return out
@@ -297,29 +353,33 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
     Parameters
     ----------
     text : str
-        The TOML text.
+        The TOML text (a leading byte-order mark is dropped).
     source_file : str
-        Named in messages; the folder of a ``premises_file`` unless ``base_dir`` is given.
+        Named in messages; the folder of a ``premises_file`` and a ``vintage`` file unless ``base_dir`` is given.
     base_dir : path-like or importlib.resources Traversable, optional
-        The folder a relative ``premises_file`` is read from (default: the folder of ``source_file``, the current
-        folder for ``"<text>"``).
+        The folder a relative ``premises_file`` or ``vintage`` file is read from (default: the folder of
+        ``source_file``, the current folder for ``"<text>"``).
 
     Raises
     ------
     ValueError
         For invalid TOML, unknown keys, wrong types (values shown in TOML spelling; ``inf`` and ``nan`` are not
         finite numbers), ``[measures]`` written for ``[[measures]]``, missing required fields (a missing ``kind``),
-        an unknown measure kind, duplicate measure names, unknown checklist topics, a year not a whole number, a
-        target that is not one or whose share is outside [-0.5, 0.5], a fraction out of range (a value that looks
-        like a percent is named), timing fields out of range (``ramp_years`` 1-50, ``realised_share`` and
-        ``start_month``), an amount or premises total outside [0, 100000] MSEK, NKA figures outside the core's
-        range, both ``[[premises]]`` and ``premises_file``, an invalid portfolio (its row, id and column named), a
-        property without an id, a disposal naming a property not in the portfolio (the ids listed) or one named
-        twice by id, a premises target without a total and without a portfolio; each message names the file and the
-        key path (e.g. ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
+        an unknown measure kind, duplicate measure names, unknown checklist topics, a year not a whole number or
+        outside the calendar range [1900, 2200] (``horizon``, ``base_year``, ``start_year``, ``year``,
+        ``from_year``), a target that is not one or whose share is outside [-0.5, 0.5], a fraction out of range (a
+        value that looks like a percent is named), timing fields out of range (``ramp_years`` 1-50,
+        ``realised_share`` and ``start_month``), an amount or premises total outside [0, 100000] MSEK, NKA figures
+        outside the core's range, both ``[[premises]]`` and ``premises_file``, an invalid portfolio (its row, id
+        and column named), an inline property (``[measures.property]``) checked as a portfolio row (every required
+        field of :data:`~kommunbudget.premises.PROPERTY_FIELDS`, its type and range), a disposal naming a property
+        not in the portfolio (the ids listed) or one named twice by id, a premises target without a total and
+        without a portfolio, a ``vintage`` file that does not exist (the path as written and where it was looked
+        for) or is not a valid vintage; each message names the file and the key path (e.g.
+        ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
     """
     try:
-        doc = tomllib.loads(text)
+        doc = tomllib.loads(strip_bom(text))
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"scenario {source_file}: not valid TOML: {exc}") from None
     if base_dir is None:
@@ -331,11 +391,43 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
         entry = Path(name) if Path(name).is_absolute() else folder / name
         return read_portfolio(entry, str(entry))
 
-    return _parse_doc(doc, source_file, read)
+    scenario = _parse_doc(doc, source_file, read, lambda name: _resolve_vintage(name, folder, check=True))
+    return dataclasses.replace(scenario, base_dir=os.path.abspath(str(folder)), source_text=strip_bom(text))
 
 
-def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[str], Portfolio]) -> Scenario:
-    """Validates a parsed TOML document (see :func:`parse`); ``read_premises(premises_file)`` gives the portfolio."""
+def _resolve_vintage(name: str, folder: Any, check: bool) -> str | None:
+    """The path a scenario's ``vintage`` file resolves to (relative to ``folder``, the scenario file's), or None
+    for a packaged vintage's name or a text that is neither a name nor a file (the run then names what is known).
+    With ``check``, the file is loaded (validated).
+
+    The rule (as :func:`kommunbudget.vintages.get_vintage`'s, with the scenario's folder for the working folder):
+    a packaged vintage's name is that vintage; any other text ending in ``.toml``, or naming a file that exists in
+    the scenario's folder, is a file.
+
+    Raises
+    ------
+    ValueError
+        For a missing file (the message names the path as written and where it was looked for) or an invalid one.
+    """
+    if name in packaged_vintages():
+        return None
+    entry = Path(name) if Path(name).is_absolute() else folder / name
+    if not name.endswith(".toml") and not entry.is_file():
+        return None
+    resolved = os.path.abspath(str(entry))
+    if check:
+        if not entry.is_file():
+            raise ValueError(f"{name!r} does not exist: looked for {resolved} (a vintage file is read relative to "
+                             f"the scenario file's folder); expected a packaged vintage ("
+                             f"{', '.join(packaged_vintages())}) or a vintage .toml file")
+        load_vintage(resolved)
+    return resolved
+
+
+def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[str], Portfolio],
+               resolve_vintage: Callable[[str], str | None]) -> Scenario:
+    """Validates a parsed TOML document (see :func:`parse`); ``read_premises(premises_file)`` gives the portfolio,
+    ``resolve_vintage(vintage)`` the path of a vintage file (None for a packaged name)."""
     def fail(path: str, message: str, sep: str = ": ") -> ValueError:
         return ValueError(f"scenario {source_file}: {path}{sep}{message}")
 
@@ -348,6 +440,8 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                             f"brackets) above each {one}")
         if not _type_ok(value, _TOP_KEYS[key]):
             raise fail(key, _type_error(value, _TOP_KEYS[key]))
+        if key in _YEAR_KEYS and year_range_error(value):
+            raise fail(key, year_range_error(value))
     for key in ("municipality", "horizon"):
         if key not in doc:
             raise fail(key, "missing; a scenario names its municipality and horizon")
@@ -356,7 +450,19 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
             parse_target(doc["target"])
         except TargetTextError as exc:
             raise fail("target", f"{_toml(exc.text)}{exc.detail}") from None
+    vintage, vintage_file = doc.get("vintage"), ""
+    if vintage is not None:
+        if not vintage.strip():
+            raise fail("vintage", "empty; expected a packaged vintage's name or a vintage .toml file (relative to the "
+                                  "scenario file)")
+        try:
+            resolved = resolve_vintage(vintage)
+        except ValueError as exc:
+            raise fail("vintage", str(exc)) from None
+        if resolved is not None:
+            vintage, vintage_file = resolved, doc["vintage"]
     premises = _parse_premises(doc, source_file, fail, read_premises)
+    premises_ids = set(premises.ids()) if premises is not None else set()
     measures: list[Measure] = []
     names: set[str] = set()
     sold: dict[str, tuple[str, bool]] = {}  # property id -> (where, named by id)
@@ -400,6 +506,8 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                                                 f"[measures.property] table or the id of a portfolio property")
             if not _type_ok(value, allowed[key]):
                 raise fail(f"{where}.{key}", _type_error(value, allowed[key]))
+            if key in _YEAR_KEYS and year_range_error(value):
+                raise fail(f"{where}.{key}", year_range_error(value))
             fields[key] = float(value) if allowed[key] is float else value
         missing = [k for k in _REQUIRED[kind] if k not in fields]
         if missing:
@@ -411,23 +519,13 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
         if kind == "disposal":
             prop = fields["property"]
             if isinstance(prop, str):
-                if prop not in premises.ids():
+                if prop not in premises_ids:
                     form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
                     raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
                                                     f"one of: {', '.join(premises.ids())}")
                 pid = prop
             else:
-                for key, value in prop.items():
-                    if key not in _PROPERTY_KEYS:
-                        raise fail(f"{where}.property.{key}", f"unknown key; expected one of "
-                                                              f"{', '.join(sorted(_PROPERTY_KEYS))}")
-                    if not _type_ok(value, _PROPERTY_KEYS[key]):
-                        raise fail(f"{where}.property.{key}", _type_error(value, _PROPERTY_KEYS[key]))
-                if "id" not in prop:
-                    raise fail(f"{where}.property.id", "missing; every property has an id")
-                if not prop["id"].strip():
-                    raise fail(f"{where}.property.id", "empty; every property has an id")
-                fields["property"] = {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
+                fields["property"] = _checked_inline_property(prop, f"{where}.property", fail)
                 pid = prop["id"]
             by_id = isinstance(prop, str)
             if pid in sold and (by_id or sold[pid][1]):
@@ -443,9 +541,27 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
     return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc["municipality"]),
                     horizon=as_year("horizon", doc["horizon"]), measures=tuple(measures),
                     base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
-                    vintage=doc.get("vintage"), use_plan_growth=doc.get("use_plan_growth", True),
+                    vintage=vintage, use_plan_growth=doc.get("use_plan_growth", True),
                     description=doc.get("description", ""), source_file=source_file, premises=premises,
-                    premises_file=doc.get("premises_file", ""))
+                    premises_file=doc.get("premises_file", ""), vintage_file=vintage_file)
+
+
+def _checked_inline_property(prop: dict[str, Any], where: str, fail) -> dict[str, Any]:
+    """A disposal's ``[measures.property]`` table checked exactly as a portfolio row
+    (:func:`kommunbudget.premises.checked_property_fields`): known keys of the right TOML type, a non-empty id,
+    every required field given and in its range. Returns the table as written, numbers as float (a field left out
+    keeps the core's default: ``external_rent_msek`` 0)."""
+    for key, value in prop.items():
+        if key not in _PROPERTY_KEYS:
+            raise fail(f"{where}.{key}", f"unknown key; expected one of {', '.join(sorted(_PROPERTY_KEYS))}")
+        if not _type_ok(value, _PROPERTY_KEYS[key]):
+            raise fail(f"{where}.{key}", _type_error(value, _PROPERTY_KEYS[key]))
+    if "id" not in prop:
+        raise fail(f"{where}.id", "missing; every property has an id")
+    if not prop["id"].strip():
+        raise fail(f"{where}.id", "empty; every property has an id")
+    checked_property_fields(prop, lambda column, detail: fail(f"{where}.{column}", detail))
+    return {k: (float(v) if _PROPERTY_KEYS[k] is float else v) for k, v in prop.items()}
 
 
 def _parse_premises(doc: dict[str, Any], source_file: str, fail,
@@ -571,8 +687,15 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
 
 def load_scenario(path: str | Path) -> Scenario:
     """Loads a scenario file (read only; neither it nor its portfolio file is modified), or a packaged example by
-    name (see :func:`packaged_scenarios`). A ``premises_file`` is read relative to the scenario file. Raises
-    ValueError as :func:`parse`, or if neither exists (naming the examples)."""
+    name (see :func:`packaged_scenarios`). The file is read as UTF-8 (a byte-order mark is accepted). A
+    ``premises_file`` and a ``vintage`` file are read relative to the scenario file.
+
+    Raises
+    ------
+    ValueError
+        As :func:`parse`; if neither a file nor an example of that name exists (naming the examples); for a file
+        that is not UTF-8 text (naming the file, the first byte that is not UTF-8 and its position).
+    """
     path = Path(path)
     if not path.is_file():
         if str(path) in packaged_scenarios():
@@ -581,16 +704,49 @@ def load_scenario(path: str | Path) -> Scenario:
             return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/files/scenarios/{path}.toml", folder)
         raise ValueError(f"scenario file {str(path)!r} does not exist (packaged examples: "
                          f"{', '.join(packaged_scenarios())})")
-    return parse(path.read_text(encoding="utf-8"), str(path))
+    try:
+        text = read_user_text(path)
+    except ValueError as exc:
+        raise ValueError(f"scenario {path}: {exc}") from None
+    return parse(text, str(path))
 
 
-def to_toml(scenario: Scenario) -> str:
-    """The scenario as TOML text (the format :func:`parse` reads). The portfolio is written in the form it was read:
-    ``premises_file = "..."`` (the CSV itself is written by :func:`save`) or ``[[premises]]`` tables."""
+def _written_vintage_file(scenario: Scenario) -> str:
+    """:attr:`Scenario.vintage_file` while :attr:`Scenario.vintage` is still the path it resolves to from
+    :attr:`Scenario.base_dir`, else ``""`` (the vintage was changed in code)."""
+    if scenario.vintage_file and scenario.vintage and scenario.base_dir and \
+            os.path.abspath(os.path.join(scenario.base_dir, scenario.vintage_file)) == scenario.vintage:
+        return scenario.vintage_file
+    return ""
+
+
+def _vintage_text(scenario: Scenario, folder: str | os.PathLike[str] | None) -> str | None:
+    """The ``vintage`` to write for a scenario file in ``folder`` (None: as written, or as given in code): a
+    packaged name as it is; a file as written when it resolves to the same file from ``folder``, else the path
+    relative to ``folder`` (a path given in code is relative to the working folder, as the run reads it)."""
+    vintage = scenario.vintage
+    if not vintage:
+        return vintage
+    written = _written_vintage_file(scenario)
+    if folder is None:
+        return written or vintage
+    if not written and not is_vintage_file(vintage):  # a packaged name, or a text that is no file (kept)
+        return vintage
+    target = os.path.abspath(vintage)
+    if written and os.path.abspath(os.path.join(folder, written)) == target:
+        return written
+    try:
+        return os.path.relpath(target, os.path.abspath(folder))
+    except ValueError:  # another drive (Windows)
+        return target
+
+
+def _scenario_doc(scenario: Scenario, vintage: str | None) -> dict[str, Any]:
+    """The scenario as a TOML document (a dict), with ``vintage`` as it is to be written."""
     doc: dict[str, Any] = {"name": scenario.name, "municipality": scenario.municipality, "horizon": scenario.horizon,
                            "target": scenario.target}
-    for key in ("base_year", "vintage", "description"):
-        value = getattr(scenario, key)
+    for key, value in (("base_year", scenario.base_year), ("vintage", vintage),
+                       ("description", scenario.description)):
         if value:
             doc[key] = value
     if not scenario.use_plan_growth:
@@ -601,17 +757,124 @@ def to_toml(scenario: Scenario) -> str:
         doc["premises"] = scenario.premises.records()
     doc["measures"] = [{"name": m.name, "kind": m.kind, **({"topics": list(m.topics)} if m.topics else {}),
                         **m.fields} for m in scenario.measures]
-    return tomli_w.dumps(doc)
+    return doc
+
+
+def to_toml(scenario: Scenario) -> str:
+    """The scenario as fresh TOML text (the format :func:`parse` reads; :func:`save` keeps a loaded file's comments
+    instead). The portfolio is written in the form it was read: ``premises_file = "..."`` (the CSV itself is written
+    by :func:`save`) or ``[[premises]]`` tables; a vintage file as written in the scenario file it was loaded
+    from."""
+    return tomli_w.dumps(_scenario_doc(scenario, _vintage_text(scenario, None)))
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as TOML values: ``10`` and ``10.0`` are the same number, ``true`` is not 1."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
+
+
+#: Keys a file may leave out, with the value they then have: a value equal to it is not added to a file that left
+#: the key out, nor removed from one that wrote it. ``name`` defaults to the file's stem (added in :func:`save`).
+_TOP_DEFAULTS: dict[str, Any] = {"target": "share:0.02", "use_plan_growth": True, "description": ""}
+_MEASURE_DEFAULTS: dict[str, Any] = {"topics": []}
+#: Arrays of tables matched by a key when they change: measures by name, properties by id.
+_ARRAY_KEYS = {"measures": "name", "premises": "id"}
+
+
+def _merge_table(table: Any, old: dict[str, Any], new: dict[str, Any], defaults: dict[str, Any]) -> None:
+    """Updates the tomlkit ``table`` (whose plain value is ``old``) to ``new``, touching only what changed, so
+    comments and layout stay."""
+    for key in list(old):
+        if key not in new and not (key in defaults and _same(old[key], defaults[key])):
+            del table[key]
+    for key, value in new.items():
+        if key in old:
+            if _same(old[key], value):
+                continue
+            if isinstance(value, dict) and isinstance(old[key], dict):
+                _merge_table(table[key], old[key], value, {})
+            elif key in _ARRAY_KEYS and value == []:  # no measures (properties) left: the file leaves the key out
+                del table[key]
+            elif key in _ARRAY_KEYS and isinstance(old[key], list) and all(isinstance(t, dict) for t in old[key]):
+                _merge_array(table, key, old[key], value)
+            else:
+                table[key] = value
+        elif not (key in defaults and _same(defaults[key], value)):
+            table[key] = value
+
+
+def _merge_array(table: Any, key: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
+    """An array of tables (``[[measures]]``, ``[[premises]]``) updated table by table: the tables are matched by
+    their name or id, so a kept table keeps its comments; a removed one is dropped and a new one inserted where it
+    stands. When kept tables change their order, the array is rebuilt from the kept tables."""
+    ident = _ARRAY_KEYS[key]
+    defaults = _MEASURE_DEFAULTS if key == "measures" else {}
+    current = table[key]
+    new_ids = {t.get(ident) for t in new}
+    old_ids = {t.get(ident) for t in old}
+    kept = [t for t in old if t.get(ident) in new_ids]
+    if [t.get(ident) for t in kept] == [t.get(ident) for t in new if t.get(ident) in old_ids]:
+        for i in reversed(range(len(old))):
+            if old[i].get(ident) not in new_ids:
+                del current[i]
+        by_id = {t.get(ident): t for t in kept}
+        for i, n in enumerate(new):
+            if n.get(ident) in by_id:
+                _merge_table(current[i], by_id[n.get(ident)], n, defaults)
+            elif i < len(current):  # before a kept table: a blank line after it, as between the file's tables
+                added = tomlkit.item(n)
+                added.add(tomlkit.nl())
+                current.insert(i, added)
+            else:  # at the end: a blank line before it unless the table above ends with one
+                added = tomlkit.item(n)
+                if len(current) and not current[len(current) - 1].as_string().endswith("\n\n"):
+                    added.trivia.indent = "\n"
+                current.append(added)
+        return
+    position = {t.get(ident): i for i, t in enumerate(old)}
+    tables = []
+    for n in new:
+        i = position.get(n.get(ident))
+        if i is None:
+            tables.append(tomlkit.item(n))
+        else:
+            _merge_table(current[i], old[i], n, defaults)
+            tables.append(current[i])
+    array = tomlkit.aot()
+    for t in tables:
+        array.append(t)
+    table[key] = array
+
+
+def _updated_text(source_text: str, doc: dict[str, Any], name_default: str) -> str:
+    """``source_text`` (a scenario file's TOML) updated to ``doc``: only what changed is rewritten."""
+    document = tomlkit.parse(source_text)
+    _merge_table(document, tomllib.loads(source_text), doc, {**_TOP_DEFAULTS, "name": name_default})
+    return tomlkit.dumps(document)
 
 
 def save(scenario: Scenario, path: str | Path, *, replace_premises_file: bool = False) -> Path:
-    """Writes the scenario to ``path`` atomically (a temporary file in the same folder, then a rename), so an
-    existing file is replaced whole or not at all.
+    """Writes the scenario to ``path`` (UTF-8) atomically (a temporary file in the same folder, then a rename), so
+    an existing file is replaced whole or not at all.
 
-    A portfolio read from ``premises_file`` is written back as that file, relative to ``path``: left untouched if it
-    already holds the same properties (its comments and formatting kept), else written atomically with
-    :func:`kommunbudget.premises.write_portfolio` before the scenario file. ``[[premises]]`` tables are written
-    inside the scenario file.
+    A scenario loaded from a file (:attr:`Scenario.source_text`) is written as that file's text with only what
+    changed updated (:mod:`tomlkit`), so its comments and layout are kept; a scenario built in code is written fresh
+    (:func:`to_toml`). The file keeps the mode of the file it replaces; a new file gets ``0o666 & ~umask``.
+
+    A vintage file is written as in the scenario file it was loaded from when it resolves to the same file from
+    ``path``'s folder, else as a path relative to that folder (a vintage path given in code is relative to the
+    working folder). A portfolio read from ``premises_file`` is written back as that file, relative to ``path``:
+    left untouched if it already holds the same properties (its comments and formatting kept), else written
+    atomically with :func:`kommunbudget.premises.write_portfolio` before the scenario file. ``[[premises]]`` tables
+    are written inside the scenario file.
 
     Parameters
     ----------
@@ -637,8 +900,14 @@ def save(scenario: Scenario, path: str | Path, *, replace_premises_file: bool = 
         raise ValueError(f"scenario file {str(path)!r} is a directory; expected a file name")
     if not path.parent.is_dir():
         raise ValueError(f"scenario file {str(path)!r}: the folder {str(path.parent)!r} does not exist")
-    text = to_toml(scenario)
-    _parse_doc(tomllib.loads(text), str(path), lambda name: scenario.premises)  # what is written reads back
+    doc = _scenario_doc(scenario, _vintage_text(scenario, path.parent))
+    fresh = tomli_w.dumps(doc)
+    text = _updated_text(scenario.source_text, doc, path.stem) if scenario.source_text else fresh
+    if text != fresh and not _reads_back_as(text, path, scenario):  # pragma: no cover - a merge bug
+        warnings.warn(f"scenario file {str(path)!r}: the file's comments could not be kept; it is written fresh",
+                      RuntimeWarning, stacklevel=2)
+        text = fresh
+    _reads_back_as(text, path, scenario, check=True)  # what is written reads back (raises if not)
     if scenario.premises is not None and scenario.premises_file:
         target = Path(scenario.premises_file)
         target = target if target.is_absolute() else path.parent / target
@@ -652,15 +921,19 @@ def save(scenario: Scenario, path: str | Path, *, replace_premises_file: bool = 
                                  f"properties; save elsewhere, change the scenario's premises_file, or pass "
                                  f"replace_premises_file=True")
             write_portfolio(scenario.premises, target)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, text)
+
+
+def _reads_back_as(text: str, path: Path, scenario: Scenario, check: bool = False) -> bool:
+    """Whether ``text``, read as the file ``path``, gives ``scenario`` (its measures, portfolio and top-level
+    fields; a vintage file is not opened). With ``check``, the text is only validated (ValueError if invalid)."""
+    again = _parse_doc(tomllib.loads(text), str(path), lambda name: scenario.premises,
+                       lambda name: _resolve_vintage(name, path.parent, check=False))
+    if check:
+        return True
+    keys = ("name", "municipality", "horizon", "measures", "base_year", "target", "use_plan_growth", "description",
+            "premises", "premises_file")
+    return all(getattr(again, k) == getattr(scenario, k) for k in keys)
 
 
 __all__ = ["MEASURE_KINDS", "Measure", "Scenario", "load_scenario", "packaged_scenarios", "parse", "save", "to_toml"]

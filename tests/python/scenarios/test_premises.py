@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -216,6 +217,68 @@ def test_write_portfolio_reads_back_equal_keeps_comments_and_is_atomic(tmp_path)
         premises.write_portfolio(portfolio, tmp_path)
     with pytest.raises(ValueError, match="no properties"):
         premises.write_portfolio(premises.Portfolio(()), tmp_path / "empty.csv")
+
+
+def test_write_portfolio_keeps_the_mode_of_the_file_it_replaces_or_gives_the_umasks(tmp_path):
+    portfolio = premises.read_portfolio(write(tmp_path, "p.csv", GOOD))
+    os.chmod(tmp_path / "p.csv", 0o640)
+    premises.write_portfolio(portfolio.without(["A 1:1"]), tmp_path / "p.csv")
+    assert (tmp_path / "p.csv").stat().st_mode & 0o777 == 0o640
+    old = os.umask(0o022)
+    try:
+        out = premises.write_portfolio(portfolio, tmp_path / "new.csv")
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644  # 0o666 & ~0o022, as open(..., "w") creates a file
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_latin_1_portfolio_file_is_refused_naming_the_file_and_the_byte(tmp_path, encoding):
+    text = GOOD.replace("school", "skola för förskolebarn")
+    data = text.encode(encoding)
+    position = data.index("ö".encode(encoding))  # derived: the first byte that is not UTF-8
+    line = text[:text.index("ö")].count("\n") + 1
+    path = tmp_path / "latin.csv"
+    path.write_bytes(data)
+    with pytest.raises(ValueError) as info:
+        premises.read_portfolio(path)
+    assert str(info.value) == (f"portfolio {path}: the file is not UTF-8 text (byte 0xF6 at position {position}, "
+                               f"line {line}; in Latin-1 or Windows-1252 it is 'ö'); save it as UTF-8")
+    scenario = write(tmp_path, "s.toml", HEAD + 'premises_file = "latin.csv"\n')
+    with pytest.raises(ValueError, match=rf"^scenario {scenario}: premises_file: portfolio {tmp_path / 'latin.csv'}: "
+                                         r"the file is not UTF-8 text \(byte 0xF6"):
+        scenarios.load_scenario(scenario)
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize("encoding, detail", [
+    ("utf-16", "it starts with the UTF-16 byte-order mark 0xFF 0xFE; it looks like UTF-16 text"),
+    ("utf-16-le", "byte 0x00 at position 1, line 1; a text file holds no NUL bytes: it looks like UTF-16 text"),
+])
+def test_a_utf_16_portfolio_file_is_refused(tmp_path, encoding, detail):
+    path = tmp_path / "utf16.csv"
+    path.write_bytes(GOOD.encode(encoding))
+    with pytest.raises(ValueError) as info:
+        premises.read_portfolio(path)
+    assert str(info.value) == f"portfolio {path}: the file is not UTF-8 text ({detail}); save it as UTF-8"
+
+
+def test_a_portfolio_file_with_a_utf_8_byte_order_mark_reads_as_without(tmp_path):
+    with_bom = tmp_path / "bom.csv"
+    with_bom.write_bytes(GOOD.encode("utf-8-sig"))
+    assert premises.read_portfolio(with_bom) == premises.read_portfolio(write(tmp_path, "p.csv", GOOD))
+
+
+def test_records_of_numpy_numbers_and_bools_give_the_same_portfolio(tmp_path):
+    from_csv = premises.read_portfolio(write(tmp_path, "p.csv", GOOD))
+    numpy_records = [{k: (np.bool_(v) if isinstance(v, bool) else np.float64(v) if k.endswith("_msek")
+                          else np.int64(v) if k == "area_m2" else v) for k, v in r.items()}
+                     for r in from_csv.records()]
+    assert premises.portfolio_from_records(numpy_records) == from_csv
+    assert premises.portfolio_from_records(from_csv.to_frame().to_dict("records")) == from_csv
+    with pytest.raises(ValueError, match=r"row 1 \(id 'A 1:1'\), column area_m2: True is not a number; expected a "
+                                         r"number in \[0, 1e\+07\] m²"):
+        premises.portfolio_from_records([{**from_csv.records()[0], "area_m2": True}])
 
 
 def test_portfolio_refuses_duplicate_ids_and_names_unknown_ids(tmp_path):
