@@ -2,7 +2,7 @@
 the explanation of one municipality's revenue, and the commands ``explain-revenue`` and ``revenue-table``.
 
 Expected values come from the embedded data files (read here with ``kommunbudget.data.read_table``, which returns
-them as stored) or from derivations written out in the tests, following RULES.md §2 and DESIGN.md §3.2:
+them as stored) or from derivations written out in the tests, following RULES.md §2 and docs/model.md §3-4:
 
 * guarantee = 1.15 × national tax capacity M; below it the grant is c × (1.15·M − K) × population × r / 100,
   above it the fee is (K − 1.15·M) × population × r_fee / 100 (county rates, never the own rate);
@@ -280,9 +280,6 @@ def test_explain_sjobo_is_calibrated_and_gives_the_marginal_effects():
     assert abs(check["difference_percent"]) <= SJOBO_TOLERANCE_PERCENT
     assert check["difference_percent"] == pytest.approx(
         (check["scb_tax_base_msek"] / SJOBO_BUDGET_TAX_BASE_2024 - 1) * 100)
-    text = " ".join(e.explanation())
-    for fragment in ("20.92 öre", "19.7 öre", "1.2 öre", "1 öre", "county rate"):
-        assert fragment in text, fragment
     print(f"Sjöbo 2024 tax base check: {check}")
 
 
