@@ -19,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kommunbudget.cli.errors import CliError
 
@@ -127,12 +128,12 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Writes ``text`` to standard output and flushes it.
+    """Writes ``text`` to standard output, all of it, and flushes it.
 
     Raises
     ------
     ClosedOutputError
-        When standard output is closed (``>&-``: ``sys.stdout`` is None, or its descriptor is invalid) or its
+        When standard output is closed (``>&-``: ``sys.stdout`` is None, or its descriptor or file is closed) or its
         reader has gone (a broken pipe). Standard output is then pointed at ``os.devnull``, so the interpreter's
         final flush does not fail again.
     """
@@ -140,16 +141,39 @@ def write_stdout(text: str) -> None:
     if stream is None:
         raise ClosedOutputError(errno.EBADF, "standard output is closed")
     try:
-        stream.write(text)
-        stream.flush()
-    except (BrokenPipeError, ValueError) as exc:  # ValueError: a closed file object
+        _write_all(stream, text)
+    except BrokenPipeError as exc:
         _silence_stdout()
         raise ClosedOutputError(errno.EPIPE, "standard output is closed") from exc
+    except ValueError as exc:  # "I/O operation on closed file"; an encoding error is reported as input
+        if not getattr(stream, "closed", False):
+            raise
+        raise ClosedOutputError(errno.EBADF, "standard output is closed") from exc
     except OSError as exc:
         if exc.errno not in (errno.EBADF, errno.EPIPE):
             raise
         _silence_stdout()
         raise ClosedOutputError(exc.errno, "standard output is closed") from exc
+
+
+def _write_all(stream: Any, text: str) -> None:
+    """Writes ``text`` through the stream's binary buffer until every byte is taken: a buffered writer may take a
+    pipe's share and return a short count when the reader goes away, which a text write would not report."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (a notebook's, a test's)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()  # whatever was written through the text layer goes first
+    if os.linesep != "\n":
+        text = text.replace("\n", os.linesep)
+    view = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while view:
+        n = buffer.write(view)
+        if not n:
+            raise OSError(errno.EPIPE, "standard output took no bytes")
+        view = view[n:]
+    buffer.flush()
 
 
 def _silence_stdout() -> None:
