@@ -40,6 +40,10 @@ _NAMES: dict[str, str] = {
     "read_table": "kommunbudget.data.tables",
 }
 
+#: Submodules served as attributes on first use (``kb.data.pkv``), as the eager face did; ``municipalities`` is the
+#: function of that name, its module is ``kommunbudget.data.municipalities``.
+_SUBMODULES = ("budgets", "catalogue", "equalisation", "paths", "pkv", "service_areas", "tables")
+
 __all__ = [
     "MunicipalityInfo",
     "PkvVintage",
@@ -63,13 +67,15 @@ if set(__all__) != set(_NAMES):  # pragma: no cover - a name added to one list o
 
 
 def __getattr__(name: str) -> Any:
-    """Imports a public name on first use (PEP 562) and keeps it in the module's namespace; submodules
-    (``kommunbudget.data.pkv``) are found by the import system as usual."""
+    """Imports a public name or a submodule on first use (PEP 562) and keeps it in the module's namespace."""
     if name in _NAMES:
         value = getattr(importlib.import_module(_NAMES[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'kommunbudget.data' has no attribute {name!r}")
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+    else:
+        raise AttributeError(f"module 'kommunbudget.data' has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

@@ -85,3 +85,5 @@ def test_the_data_face_is_lazy_and_keeps_its_names():
     from kommunbudget.data import municipalities
 
     assert callable(municipalities)
+    assert kb.data.pkv.pkv_vintages() == kb.data.pkv_vintages()  # submodules are served too
+    assert "SERVICE_AREAS" in dir(kb.data.service_areas)
