@@ -68,6 +68,7 @@ def _record(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _document(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records: list[dict[str, Any]],
               assistance: str) -> Document:
+    """The JSON keys (areas and peers as records) and the CSV lines of every number and non-empty note."""
     year = int(a["year"])
     header = {"municipality": {"code": a["municipality"], "name": a["municipality_name"], "county": a["county"],
                                "population": a["population"]},
@@ -94,6 +95,7 @@ def _document(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records:
 
 def _text(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records: list[dict[str, Any]],
           assistance: str) -> str:
+    """The text report: columns explained, one line per area, the peers, the notes and the sources."""
     year = int(a["year"])
     head = (f"{a['municipality_name']}, {a['county']}, {a['population']:,} inhabitants (31 Dec {year}): net cost by "
             f"service area against peers and the reference cost, {year}")

@@ -84,6 +84,7 @@ def _tax_source(args: argparse.Namespace, c: Comparison, horizon: int) -> str:
 
 
 def _document(s: Setup, c: Comparison, table: pd.DataFrame, tax_source: str, written: list[str]) -> Document:
+    """The comparison per year (MSEK, fractions, öre, booleans), the summary, the conclusion and the records."""
     comparison = Table("comparison", {row: [bool(v > 0.5) for v in table.loc[row]] if row.endswith("_meets_target")
                                       else floats(table.loc[row]) for row in table.index},
                        {row: _COMPARE_UNITS.get(row, "öre" if row.endswith("_ore") else "MSEK")
@@ -181,6 +182,7 @@ def _facts_text(c: Comparison, tax_source: str) -> str:
 
 
 def _year_rows(table: pd.DataFrame) -> list[tuple[Any, list[str]]]:
+    """Result, balanced-budget result, share and target met for the three projections; revenue and saving."""
     groups = (("Result, MSEK", "result", "MSEK"), ("Balanced-budget result, MSEK", "balanced_budget_result", "MSEK"),
               ("Result share", "result_share", "fraction"), ("Meets the target", "meets_target", "boolean"))
     scenarios = (("baseline", "baseline"), ("tax", "tax rise"), ("efficiency", "efficiency"))

@@ -61,6 +61,7 @@ def _sources_lines(sources: pd.DataFrame) -> list[str]:
 
 
 def _baseline_lines(baselines: Sequence[tuple[str, str, int]]) -> list[str]:
+    """The municipalities with an adopted budget, and what every other one gets."""
     lines = ["Baselines (municipalities with a full adopted budget and plan)", "-" * 60]
     lines += [f"  {name} ({code}), base year {year}" for code, name, year in baselines]
     lines.append(wrap("Every other municipality gets an approximate baseline: its base year built from SCB data (tax "

@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> Document:
 
 
 def _document(e: RevenueExplanation, language: str) -> Document:
+    """The bridge, the marginal effects and the tax base check as tables; labels, sentences, sources, notes."""
     tables = [Table("revenue", {ident: floats(e.bridge.loc[ident]) for ident in e.bridge.index},
                     dict(e.bridge.attrs["units"])),
               Table("marginal_effects", {ident: floats(e.marginal.loc[ident]) for ident in e.marginal.index},

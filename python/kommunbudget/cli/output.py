@@ -88,10 +88,15 @@ def replace_file(path: Path, write: Callable[[Path], None], option: str = "--out
     CliError
         If ``path`` is not a regular file or a new name in an existing folder (:func:`check_target`).
     OSError
-        If writing fails (the temporary file is removed; ``path`` is unchanged).
+        If the temporary file cannot be created or writing fails; the message names ``path`` and the reason (the
+        temporary file is removed; ``path`` is unchanged).
     """
     check_target(path, option)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    except OSError as exc:
+        raise OSError(f"{option} {str(path)!r}: cannot create a file in {str(path.parent)!r} "
+                      f"({exc.strerror or exc})") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -103,6 +108,9 @@ def replace_file(path: Path, write: Callable[[Path], None], option: str = "--out
         os.chmod(tmp, mode)
         check_target(path, option)  # nothing may have become a link or a directory while writing
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(f"{option} {str(path)!r}: not written ({exc.strerror or exc}); nothing was changed") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -190,12 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _verbose_parent() -> argparse.ArgumentParser:
+    """``-v`` after the subcommand too (not overriding one given before it)."""
     verbose = argparse.ArgumentParser(add_help=False)
     verbose.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=_VERBOSE_HELP)
     return verbose
 
 
 def _out_parent() -> argparse.ArgumentParser:
+    """``--out FILE`` (``-`` for stdout), shared by every subcommand."""
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--out", metavar="FILE", type=out_path, default=None,
                      help="write the output to FILE instead of stdout (- is stdout): a regular file, replaced in one "

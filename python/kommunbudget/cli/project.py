@@ -121,6 +121,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
 
 
 def _statement_rows(statement: Table, language: str) -> list[tuple[Any, list[str]]]:
+    """The statement's text rows in blocks (the measure rows, always 0 here, left out)."""
     rows: list[tuple[Any, list[str]]] = []
     for block in _STATEMENT_BLOCKS:
         if rows:

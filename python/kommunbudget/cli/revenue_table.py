@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> Document:
 
 
 def _document(frame: pd.DataFrame, sort: str) -> Document:
+    """One JSON record per municipality; one CSV line per number."""
     units = {c: MUNICIPAL_REVENUE_UNITS[c] for c in _TABLE_COLUMNS}
     records = []
     for row in frame[_TABLE_COLUMNS].itertuples(index=False):
@@ -68,6 +69,7 @@ def _document(frame: pd.DataFrame, sort: str) -> Document:
 
 
 def _text(frame: pd.DataFrame, doc: Document, sort: str) -> str:
+    """The text report: basis, columns explained, one line per municipality, sources."""
     year, national = doc.header["base_year"], doc.extra["national_tax_capacity_kr"]
     head = f"Revenue of all {len(frame)} municipalities, budget year {year}: derived and approximate ({_ORDER[sort]})"
     parts = [

@@ -85,6 +85,7 @@ def run(args: argparse.Namespace) -> Document:
 
 
 def _compute(r: ScenarioResult, year: int | None) -> _Figures:
+    """Every figure of the command, once; ``year`` defaults to the horizon."""
     year = r.baseline.years[-1] if year is None else year
     sold: list[str] = []
     premises: dict[str, pd.DataFrame] = {}
@@ -99,6 +100,7 @@ def _compute(r: ScenarioResult, year: int | None) -> _Figures:
 
 
 def _document(f: _Figures) -> Document:
+    """The tables and the JSON keys of ``kommunbudget.scenario/1`` (the parser's epilog lists them)."""
     r = f.result
     effects, effects_ore = r.measure_effects, r.measure_effects_ore
     tables = [
@@ -130,6 +132,7 @@ def _document(f: _Figures) -> Document:
 
 
 def _text(f: _Figures) -> str:
+    """The text report, drawn from the same figures as the JSON."""
     r = f.result
     years, status = r.baseline.years, r.baseline.year_status()
     columns = year_columns(years, status)
@@ -154,6 +157,7 @@ def _text(f: _Figures) -> str:
 
 
 def _effect_rows(r: ScenarioResult) -> list[tuple[Any, list[str]]]:
+    """Each measure's effect per year in MSEK and öre, signed."""
     rows: list[tuple[Any, list[str]]] = []
     for name in r.measure_effects.index:
         rows.append(((name, "MSEK"), [fmt(v, "MSEK", True) for v in r.measure_effects.loc[name]]))
@@ -185,6 +189,7 @@ def _signed(frame: pd.DataFrame) -> str:
 
 
 def _bridges_text(f: _Figures) -> list[str]:
+    """The bridge by measure and line, and the bridge by driver, of the command's year."""
     return [f"Bridge {f.year}, MSEK and öre (by measure, then by statement line; each sums exactly)",
             _signed(f.bridge), "",
             f"From the base year's result to {f.year}, by driver (each switched on after those above it, so the "
@@ -192,6 +197,7 @@ def _bridges_text(f: _Figures) -> list[str]:
 
 
 def _tax_needed_text(needed: pd.DataFrame, years: list[int]) -> list[str]:
+    """The sustained tax change with and without the measures, and its household cost."""
     lines = [f"Raise the tax instead? The sustained change from {years[0] + 1} that meets the target in every year "
              f"to {years[-1]}:"]
     for label in needed.index:

@@ -40,6 +40,7 @@ class _Solved:
 
     @property
     def keys(self) -> list[str]:
+        """The targets' identifiers (``result_share_2pct``), the rows of the tables."""
         return [target_key(t) for t in self.targets]
 
 
@@ -118,6 +119,7 @@ def _text(s: Setup, solved: _Solved) -> str:
 
 
 def _rate_rows(solved: _Solved) -> list[tuple[Any, list[str]]]:
+    """The current rate, then per target the required rate (kr per 100 kr) and the change (öre, signed)."""
     required, change_ore = solved.tables["required_tax_rate"], solved.tables["required_change_ore"]
     rows: list[tuple[Any, list[str]]] = [
         ("Tax rate in the projection", [fmt(v, "kr per 100 kr") for v in required.rows["current"]])]
@@ -129,6 +131,7 @@ def _rate_rows(solved: _Solved) -> list[tuple[Any, list[str]]]:
 
 
 def _gap_rows(solved: _Solved) -> list[tuple[Any, list[str]]]:
+    """Per target the shortfall in MSEK and in öre (signed; negative = margin)."""
     gap_msek, gap_ore = solved.tables["target_gap"], solved.tables["target_gap_ore"]
     rows: list[tuple[Any, list[str]]] = []
     for k, t in zip(solved.keys, solved.targets, strict=True):

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -105,9 +106,23 @@ def test_out_write_failure_keeps_the_old_file_and_removes_the_temporary(cli, tmp
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
     status, out, err = cli.run("datasets", "--format", "json", "--out", str(target))
-    assert (status, out, err) == (1, "", "kommunbudget: error: [Errno 5] Input/output error\n")
+    assert (status, out, err) == (1, "", f"kommunbudget: error: --out {str(target)!r}: not written (Input/output "
+                                         f"error); nothing was changed\n")
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["result.json"]
+
+
+def test_out_in_a_folder_that_takes_no_file(cli, tmp_path, monkeypatch):
+    target = tmp_path / "result.json"
+
+    def refusing_mkstemp(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refusing_mkstemp)
+    status, out, err = cli.run("datasets", "--out", str(target))
+    assert (status, out, err) == (1, "", f"kommunbudget: error: --out {str(target)!r}: cannot create a file in "
+                                         f"{str(tmp_path)!r} (Permission denied)\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_chart_follows_the_rules_of_out(cli, tmp_path):
