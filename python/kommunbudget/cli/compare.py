@@ -67,10 +67,9 @@ def run(args: argparse.Namespace) -> Document:
     written = _write_charts(c, chart) if chart is not None else []
     doc = _document(s, c, table, _tax_source(args, c, horizon), written)
     if args.format == "table":
-        doc.text = _text(s, c, table, doc)
+        doc.text = _text(s, c, table, doc)  # the text names the charts itself
     else:
-        for path in written:
-            print(f"kommunbudget: wrote {path}", file=sys.stderr)
+        doc.notices = [f"kommunbudget: wrote {path}" for path in written]
     return doc
 
 

@@ -81,22 +81,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> None:
-    """Checks ``--out``, runs the chosen subcommand (its module imported now) and writes its document."""
+    """Checks ``--out``, runs the chosen subcommand (its module imported now), writes its document and prints its
+    notices to stderr."""
     if args.out is not None:
         check_target(args.out, "--out")  # before anything is computed or written
     command = importlib.import_module(COMMANDS[args.command])
-    text = command.run(args).render(args.format)
+    doc = command.run(args)
+    text = doc.render(args.format)
     if args.out is not None:
         write_text(args.out, text)
     else:
         write_stdout(text)
+    for notice in doc.notices:
+        _stderr(notice)
 
 
 def _error(exc: BaseException) -> None:
-    """Prints ``kommunbudget: error: <message>`` to stderr (nothing when stderr is closed too)."""
+    """Prints ``kommunbudget: error: <message>`` to stderr."""
+    _stderr(f"kommunbudget: error: {message(exc)}")
+
+
+def _stderr(line: str) -> None:
+    """Prints a line to stderr (nothing when stderr is closed too)."""
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
-            print(f"kommunbudget: error: {message(exc)}", file=sys.stderr)
+            print(line, file=sys.stderr)
 
 
 @contextlib.contextmanager

@@ -77,6 +77,9 @@ class Document:
         Further CSV lines (table, row, year, value, unit) after the tables, e.g. revenue-table's columns.
     schema_version : int
         The version of this command's JSON and CSV layout.
+    notices : list[str]
+        Lines for the user beside the output, not part of it (e.g. the files a command wrote); the command line
+        prints them to stderr.
     """
 
     command: str
@@ -86,6 +89,7 @@ class Document:
     text: str = ""
     csv_rows: list[list[Any]] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
+    notices: list[str] = field(default_factory=list)
 
     @property
     def schema(self) -> str:

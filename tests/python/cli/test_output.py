@@ -185,3 +185,12 @@ def test_a_pipe_closed_after_the_first_line_exits_1_quietly():
     child.stderr.close()
     assert child.wait(timeout=300) == 1
     assert first == b"table,row,year,value,unit\n" and err == b""
+
+
+def test_charts_written_beside_json_are_named_on_stderr(cli, tmp_path):
+    chart = tmp_path / "r.png"
+    status, out, err = cli.run("compare", "Sjöbo", "--chart", str(chart), "--format", "json")
+    assert status == 0
+    written = [str(chart), str(tmp_path / "r_comparison.png")]
+    assert json.loads(out)["charts"] == written
+    assert err == "".join(f"kommunbudget: wrote {path}\n" for path in written)
