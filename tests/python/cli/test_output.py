@@ -43,12 +43,19 @@ def test_out_refuses_a_symbolic_link_and_leaves_it_and_its_target(cli, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling.json", "link.json", "real.json"]
 
 
-def test_out_refuses_a_device():
-    # In a subprocess: /dev/null must stay the device it is (the old command line replaced it with a file).
-    done = subprocess.run([sys.executable, "-m", "kommunbudget", "datasets", "--out", os.devnull],
-                          capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
-    assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == f"kommunbudget: error: --out '{os.devnull}' is a character device; {EXPECTED}\n"
+def test_out_refuses_a_device(cli, monkeypatch):
+    # /dev/null must stay the device it is (the old command line replaced it with a regular file); should the check
+    # ever fail, the guard keeps this machine's /dev/null.
+    replace = os.replace
+
+    def guarded_replace(src, dst, *args, **kwargs):
+        assert os.path.abspath(dst) != os.devnull, "the command line tried to replace /dev/null"
+        return replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", guarded_replace)
+    status, out, err = cli.run("datasets", "--out", os.devnull)
+    assert (status, out, err) == (2, "", f"kommunbudget: error: --out '{os.devnull}' is a character device; "
+                                         f"{EXPECTED}\n")
     assert Path(os.devnull).is_char_device()
 
 
