@@ -326,44 +326,6 @@ class RevenueExplanation:
                 out[ident] = specs[ident][index[language]]
         return out
 
-    def explanation(self) -> list[str]:
-        """The marginal effects in plain words with the numbers: in full for the base year, then one short
-        sentence per later year."""
-        eq = self.equalisation
-        out = []
-        for year in self.years:
-            col = self.marginal[year]
-            ore_msek, ore_kr = float(col["one_ore_msek"]), float(col["one_ore_kr_per_inhabitant"])
-            tax, change, kept = (float(col["tax_per_krona"]) * 100, float(col["equalisation_change_per_krona"]) * 100,
-                                 float(col["kept_per_krona"]) * 100)
-            kept_text = (f"{self.name} keeps {kept:.1f} öre" if kept >= 0 else
-                         f"{self.name} loses {-kept:.1f} öre: its own rate is below what the equalisation takes")
-            status = self.year_status[year]
-            if year != self.years[0]:
-                out.append(f"{year} ({status}): 1 öre on the rate brings in {ore_msek:.2f} MSEK ({ore_kr:.0f} kr per "
-                           f"inhabitant), the equalisation unchanged; of an added krona of own tax base {tax:.2f} öre "
-                           f"in tax, {change:+.1f} öre equalisation, {kept_text}.")
-                continue
-            equalisation = float(self.bridge.at["income_equalisation", year])
-            guarantee = eq["guarantee_share"] * 100.0
-            if equalisation >= 0:  # a grant (the core's branch at or below the guarantee)
-                rule = (f"the grant falls by {-change:.1f} öre ({eq['compensation_degree']:.2f} × the county rate "
-                        f"{eq['grant_rate_kr_per_100kr']:.2f}: the tax capacity is below the guarantee of "
-                        f"{guarantee:.0f} % of the national average)")
-            else:
-                rule = (f"the fee grows by {-change:.1f} öre (the county's fee rate "
-                        f"{eq['fee_rate_kr_per_100kr']:.2f}: the tax capacity is above the guarantee of "
-                        f"{guarantee:.0f} % of the national average)")
-            what = ("the income equalisation (an estimate" if not self.calibrated
-                    else "the income equalisation (as budgeted" if status == "budget"
-                    else "the income equalisation (as projected")
-            out.append(
-                f"{year} ({status}): raising the rate by 1 öre (0.01 kr per 100 kr) brings in {ore_msek:.2f} MSEK "
-                f"({ore_kr:.0f} kr per inhabitant) and is kept in full: {what}, {equalisation:+.1f} MSEK) is "
-                f"computed with the county rate, not the own rate, so it does not change. An added krona of own tax "
-                f"base brings in {tax:.2f} öre in tax at the own rate, {rule}, and {kept_text}.")
-        return out
-
 
 def _marginal(years: list[int], tax_base, tax_rate, population, change, kept) -> pd.DataFrame:
     tax_base, tax_rate, population, change, kept = (list(x) for x in (tax_base, tax_rate, population, change, kept))

@@ -23,12 +23,12 @@ The result is duck-typed: any object with
 Matching rule: a topic is *tested* when a measure is tagged with its number. If no measure carries any tag,
 the topics are matched by kind instead: a measure tests every topic whose levers include its kind. (Once the
 user tags anything, untagged measures count for no topic, so tags and kinds are never mixed.)
+
+Numbers, not text: :func:`kommunbudget.report.checklist_text.checklist_text` words the table for the command line.
 """
 from __future__ import annotations
 
 import math
-import re
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +40,6 @@ __all__ = [
     "LEVER_KINDS",
     "ChecklistItem",
     "checklist",
-    "checklist_text",
     "item",
     "items",
 ]
@@ -491,53 +490,3 @@ def checklist(result: Any = None) -> pd.DataFrame:
     table = pd.DataFrame.from_records(records, columns=_COLUMNS)
     return table.astype({"number": "int64", "modelled": "bool", "tested": "bool", "worth_ore_first_year": "float64",
                          "worth_ore_last_year": "float64", "worth_ore_sum": "float64"})
-
-
-def _wrapped(wrap: textwrap.TextWrapper, text: str) -> list[str]:
-    """Wrap without separating a number from its unit ("3.8 %", "55 MSEK", "2 197")."""
-    glued = re.sub(r"(?<=\d) (?=%|MSEK|kr\b|km\b|\d{3}\b)", "\u00a0", text)
-    return [line.replace("\u00a0", " ") for line in wrap.wrap(glued)]
-
-
-def checklist_text(result: Any = None, width: int = 120) -> str:
-    """The checklist as readable text for the command line (about `width` columns, at least 100).
-
-    Each topic shows its number, topic, levers, whether the scenario tested it and the öre it is worth, then
-    the question, how to test it (or why it is not modelled) and the matching measures.
-    """
-    width = max(int(width), 100)
-    table = checklist(result)
-    indent = "     "
-    wrap = textwrap.TextWrapper(width=width, initial_indent=indent, subsequent_indent=indent + "  ",
-                                break_long_words=False, break_on_hyphens=False)
-    tested = int(table["tested"].sum())
-    modelled = int(table["modelled"].sum())
-    lines = [
-        "Before raising the tax: 19 things to test (the report's checklist, in kommunbudget's words)",
-        f"Modelled by a lever: {modelled} of 19.  "
-        + (f"Tested by this scenario: {tested} of 19." if result is not None else "No scenario given: nothing tested."),
-    ]
-    lines += textwrap.wrap("Worth: öre on the tax rate (1 kr per 100 kr = 100 öre); positive = a better result; "
-                           "first = the first year with an effect; sum = öre added over the years. A measure tagged "
-                           "with several topics counts in full under each, so the rows do not add up; a sale's "
-                           "one-off realisation gain counts in its year (and not in the balanced-budget result).",
-                           width=width)
-    lines.append("")
-    topic_width = width - 5 - 28 - 7 - 3 * 10
-    header = (f"{'#':>3}  {'Topic':<{topic_width}}{'Levers':<28}{'Tested':<7}"
-              f"{'öre first':>10}{'öre last':>10}{'öre sum':>10}")
-    lines += [header, "-" * len(header)]
-    for entry, (_, row) in zip(_ITEMS, table.iterrows()):
-        levers = ", ".join(entry.levers) if entry.levers else "(not modelled)"
-        topic = textwrap.shorten(entry.topic, topic_width - 1, placeholder="…")
-        lines.append(f"{entry.number:>3}  {topic:<{topic_width}}{levers:<28.27}{'yes' if row['tested'] else 'no':<7}"
-                     f"{row['worth_ore_first_year']:>10.1f}{row['worth_ore_last_year']:>10.1f}"
-                     f"{row['worth_ore_sum']:>10.1f}")
-        lines += _wrapped(wrap, f"Q: {entry.question} [{entry.swedish}]")
-        if entry.why_not:
-            lines += _wrapped(wrap, f"Not modelled directly: {entry.why_not}")
-        lines += _wrapped(wrap, f"How: {entry.how}")
-        if row["measures"]:
-            lines += _wrapped(wrap, f"Measures: {row['measures']}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"

@@ -1,25 +1,23 @@
-"""Benchmarking (kommunbudget.benchmark) and the ``kommunbudget benchmark`` command.
+"""Benchmarking (kommunbudget.benchmark); the ``kommunbudget benchmark`` command is tested in
+``tests/python/cli/test_benchmark_command.py``.
 
 Expected figures come from the embedded raw files, read here with pandas independently of the package's loaders
 (SCB TAB4199 net cost 2024 in thousand kr, ``nettokostnad_verksamhet_kommun_2024.csv``; population 31 December
 2024, ``befolkning_kommun_2024.csv``; Kolada NKA, ``nettokostnadsavvikelse_skane.csv``; SCB skattekraft 2023,
 ``skatteunderlag_kommun.csv``), from SOURCES.md (national social assistance 1 394 kr per inhabitant, §23) or from
-derivations written out in the tests (DESIGN.md 3.7: gap to peers = own − median × population; NKA gap = cost ×
+derivations written out in the tests (docs/model.md §8: gap to peers = own − median × population; NKA gap = cost ×
 d / (100 + d); öre = gap / (tax base / 100) × 100). Never from the code under test.
 """
 from __future__ import annotations
 
 import io
-import json
 from importlib import resources
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import kommunbudget as kb
 from kommunbudget import benchmark as bm
-from kommunbudget.cli.main import main
 
 SJOBO = "1265"
 SJOBO_POPULATION = 19337  # SCB, 31 Dec 2024 (befolkning_kommun_2024.csv)
@@ -363,100 +361,3 @@ def test_public_api():
         obj = getattr(bm, name)
         if callable(obj):
             assert obj.__doc__ and "Returns" in obj.__doc__ and "Raises" in obj.__doc__, name
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# CLI
-# ----------------------------------------------------------------------------------------------------------------
-
-
-
-
-def test_cli_table_prints_areas_peers_and_the_assistance_note(cli, capsys):
-    status, out, err = cli.run("benchmark", "Sjöbo")
-    assert status == 0, err
-    assert "Sjöbo, Skåne län" in out
-    for area in AREAS:
-        assert area in out
-    flat = " ".join(out.split())
-    assert "Peers (23; rule county_size" in out and "Ystad (32,106)" in out and "Östra Göinge (13,978)" in out
-    assert "1 394 kr per inhabitant" in flat and "1 033 kr paid" in flat
-    assert "1 394" in out and "\u00a0" not in out  # numbers are never broken across lines
-    assert "11.17" in out  # N17001 2024
-
-
-def test_cli_json(cli, capsys, sjobo):
-    status, out, err = cli.run("benchmark", "Sjöbo", "--format", "json")
-    assert status == 0, err
-    doc = json.loads(out)
-    assert doc["schema"] == "kommunbudget.benchmark/1"
-    assert doc["municipality"]["code"] == SJOBO and doc["year"] == 2024
-    assert [r["area"] for r in doc["areas"]] == AREAS
-    assert doc["columns"] == list(bm.BENCHMARK_UNITS) and doc["units"]["areas"] == bm.BENCHMARK_UNITS
-    upper = doc["areas"][AREAS.index("upper_secondary_school")]
-    assert upper["nka_gap_msek"] == pytest.approx(
-        SJOBO_UPPER_SECONDARY_MSEK * SJOBO_N17001_2024 / (100 + SJOBO_N17001_2024), rel=1e-12)
-    assert upper["gap_to_peers_msek"] == pytest.approx(_row(sjobo, "upper_secondary_school")["gap_to_peers_msek"])
-    assert doc["areas"][AREAS.index("social_assistance")]["nka_percent"] is None
-    assert "1 394" in doc["assistance_note"]
-    assert doc["peers"]["rule"] == "county_size"
-    assert [p["name"] for p in doc["peers"]["municipalities"]] == sjobo.attrs["peer_names"]
-
-
-def test_cli_csv_long_layout(cli, capsys, sjobo):
-    status, out, err = cli.run("benchmark", "Sjöbo", "--format", "csv")
-    assert status == 0, err
-    frame = pd.read_csv(io.StringIO(out), dtype={"row": str, "value": str})
-    assert list(frame.columns) == ["table", "row", "year", "value", "unit"]
-    numbers = frame[frame["unit"] != "text"]
-    for r in numbers[numbers["table"].isin(["gap_to_peers_msek", "nka_gap_msek"])].itertuples(index=False):
-        expected = _row(sjobo, r.row)[r.table]
-        assert (pd.isna(expected) and pd.isna(r.value)) or float(r.value) == pytest.approx(expected, abs=1e-12)
-        assert r.unit == "MSEK"
-    note = frame[(frame["table"] == "note") & (frame["row"] == "social_assistance")]["value"].iloc[0]
-    assert "1 394" in note
-    assert set(frame.loc[frame["table"] == "peer_population", "row"]) == set(bm.peers("Sjöbo")["code"])
-
-
-def test_cli_explicit_peers_and_out_file(cli, capsys, tmp_path):
-    target = tmp_path / "bench.json"
-    status, out, err = cli.run("benchmark", "1265", "--peers", "Ystad,Skurup, Tomelilla", "--format", "json",
-                           "--out", str(target))
-    assert status == 0, err
-    assert out == ""
-    doc = json.loads(target.read_text(encoding="utf-8"))
-    assert [p["name"] for p in doc["peers"]["municipalities"]] == ["Skurup", "Tomelilla", "Ystad"]
-    assert doc["peers"]["rule"] == "explicit"
-    assert all(r["peer_count"] == 3 for r in doc["areas"])
-
-
-def test_cli_out_failure_leaves_existing_file(cli, capsys, tmp_path):
-    target = tmp_path / "bench.csv"
-    target.write_text("previous\n", encoding="utf-8")
-    cli.clean_error(*cli.run("benchmark", "Sjöbo", "--peers", "Ystad,Sjöbo", "--format", "csv", "--out",
-                            str(target)), "own peer")
-    assert target.read_text(encoding="utf-8") == "previous\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["bench.csv"]
-
-
-@pytest.mark.parametrize("args, fragments", [
-    (("benchmark", "Nowhereby"), ["Nowhereby"]),
-    (("benchmark", "Sjöbo", "--peers", "Ystad,Atlantis"), ["peers", "Atlantis"]),
-    (("benchmark", "Sjöbo", "--peers", " , "), ["--peers"]),
-    (("benchmark", "Sjöbo", "--nka-year", "2019"), ["nka_year", "2019"]),
-])
-def test_cli_errors(cli, capsys, args, fragments):
-    cli.clean_error(*cli.run(*args), *fragments)
-
-
-def test_cli_rule_choice_is_checked_by_argparse(cli, capsys):
-    status, out, err = cli.run("benchmark", "Sjöbo", "--rule", "neighbours")
-    assert status == 2 and "neighbours" in err
-
-
-def test_cli_kiruna_says_no_nka(capsys, tmp_path):
-    path = Path(tmp_path) / "k.txt"
-    assert main(["benchmark", "Kiruna", "--out", str(path)]) == 0
-    text = path.read_text(encoding="utf-8")
-    assert "NKA: none (only Skåne's 33 municipalities are embedded)" in text
-    assert "Kalix" in text and "1 394" in text

@@ -3,9 +3,9 @@
 
 Expected figures come from Sjöbo's adopted budget 2024 with plan 2025-2027 (finansiellinfo.se/Sjobo/Budget-2024,
 Resultatbudget: result −26.1 MSEK in 2024 and 40.0, 44.0, 38.0 in the plan years; balanced-budget result −18.6
-after 7.5 MSEK from the result equalisation reserve) or from derivations written out in the tests (DESIGN.md:
-tax revenue = rate / 100 × tax base; result share = result / (tax revenue + general grants); a household pays
-change / 100 × income); never from the code under test.
+after 7.5 MSEK from the result equalisation reserve) or from derivations written out in the tests (docs/model.md
+§3, §9-10: tax revenue = rate / 100 × tax base; result share = result / (tax revenue + general grants); a household
+pays change / 100 × income); never from the code under test.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import math
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -148,7 +147,7 @@ def test_set_changes_a_copy_and_is_reported_as_user_set(cli, capsys):
     base = cli.json("project", "Sjöbo")
     changed = cli.json("project", "Sjöbo", "--set", "tax_base_growth=2028:0.05")
     # Only 2028 changes: one more percent of tax base growth raises 2028 tax revenue by rate/100 x 1 % of the
-    # 2027 tax base (DESIGN.md 3.2), all else equal.
+    # 2027 tax base (docs/model.md §3), all else equal.
     k = base["years"].index(2028)
     expected = base["statement"]["tax_rate"][k] / 100 * base["statement"]["tax_base"][k - 1] * 0.01
     gain = changed["statement"]["tax_revenue"][k] - base["statement"]["tax_revenue"][k]
@@ -230,7 +229,7 @@ def test_compare_json_and_csv(cli, capsys):
     summary = doc["summary"]
     assert summary["from_year"] == 2025
     assert summary["tax_change_ore"] == pytest.approx(summary["tax_change"] * 100, abs=1e-9)
-    # tax revenue of the change = change / 100 x tax base (DESIGN.md 3.2); tax base of the baseline projection
+    # tax revenue of the change = change / 100 x tax base (docs/model.md §3); tax base of the baseline projection
     projected = cli.json("project", "Sjöbo", "--horizon", "2030")
     for year in range(2025, 2031):
         expected = summary["tax_change"] / 100 * at(projected, "statement", "tax_base", year)

@@ -1,7 +1,8 @@
 """Tests of the checklist (kommunbudget.checklist).
 
 Expected values are derived here from the fake results' own numbers, never taken from the code under test. The
-mapping of topics to levers follows DESIGN.md 3.7 and the project's brief for the checklist.
+mapping of topics to levers follows the measure kinds of docs/model.md §6-8 and the project's brief for the
+checklist. The checklist as text is tested in ``tests/python/report/test_checklist_text.py``.
 """
 from __future__ import annotations
 
@@ -199,35 +200,3 @@ def test_empty_result_and_empty_effects():
 def test_a_tag_outside_1_to_19_is_refused():
     with pytest.raises(ValueError, match=r"measure_topics\['activation'\].*\b20\b"):
         cl.checklist(FakeResult(KINDS, {"activation": [20]}, EFFECTS))
-
-
-# ----------------------------------------------------------------------------------------------------------
-# checklist_text()
-# ----------------------------------------------------------------------------------------------------------
-
-
-def test_text_without_a_result():
-    text = cl.checklist_text()
-    lines = text.splitlines()
-    assert max(len(line) for line in lines) <= 120
-    for e in cl.items():
-        assert any(re.match(rf"\s*{e.number}\s+{re.escape(e.topic[:20])}", line) for line in lines), e.number
-    assert "nothing tested" in text
-
-
-def test_text_with_a_result_shows_measures_and_worth():
-    topics = {"halve politics": [5], "activation": [13]}
-    text = cl.checklist_text(FakeResult(KINDS, topics, EFFECTS))
-    assert max(len(line) for line in text.splitlines()) <= 120
-    assert "Tested by this scenario: 2 of 19" in text
-    assert "Measures: halve politics" in text
-    row = next(line for line in text.splitlines() if re.match(r"\s*13\s", line))
-    assert "yes" in row
-    assert f"{sum(effect('activation', y) for y in YEARS):.1f}" in row
-
-
-def test_text_keeps_to_a_narrower_width():
-    text = cl.checklist_text(FakeResult(KINDS, {}, EFFECTS), width=100)
-    assert max(len(line) for line in text.splitlines()) <= 100
-    tested = {2, 7, 8, 9, 14} | {11, 13, 14, 15, 16} | {17, 19}  # by kind, as in test_kinds_decide_...
-    assert f"Tested by this scenario: {len(tested)} of 19" in text

@@ -1,0 +1,141 @@
+"""``kommunbudget benchmark``: a municipality's net cost by service area against the median of its peers and, in
+Skåne, Kolada's reference cost (NKA): the gap in MSEK and in öre on the tax rate (``docs/model.md`` §8).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from kommunbudget.analysis.benchmark import BENCHMARK_UNITS, PEERS_UNITS, benchmark, peers
+from kommunbudget.cli.errors import CliError
+from kommunbudget.data.service_areas import assistance_note
+from kommunbudget.report.documents import Document
+from kommunbudget.report.formats import MISSING, fmt
+from kommunbudget.report.text import THOUSANDS, notes_text, section, underlined, wrap
+
+__all__ = ["run"]
+
+_log = logging.getLogger("kommunbudget.cli")
+
+#: Text columns of the areas that are not CSV lines (the area itself and its fixed descriptions).
+_NOT_CSV = ("area", "name_sv", "rs_codes", "nka_kpi")
+
+
+def run(args: argparse.Namespace) -> Document:
+    """Benchmarks ``args.municipality`` against its peers (``--rule`` or ``--peers``) and NKA of ``--nka-year``;
+    the document (text only for ``--format table``).
+
+    Raises
+    ------
+    ValueError
+        For an unknown municipality or peer, an empty ``--peers``, or an NKA year without data.
+    """
+    peer_names = None
+    if args.peers is not None:
+        peer_names = [part.strip() for part in args.peers.split(",") if part.strip()]
+        if not peer_names:
+            raise CliError(f"--peers {args.peers!r}: expected names or codes separated by commas, e.g. Ystad,Skurup")
+    frame = benchmark(args.municipality, peers=peer_names, rule=args.rule, nka_year=args.nka_year)
+    a = frame.attrs
+    peer_frame = peers(a["municipality"], names=a["peer_codes"])
+    records = [_record(row) for row in frame.to_dict(orient="records")]
+    peer_records = [_record(row) for row in peer_frame.to_dict(orient="records")]
+    doc = _document(a, records, peer_records, assistance_note())
+    _log.info("benchmarked %s against %d peers (%s)", a["municipality_name"], len(peer_frame), a["peer_rule"])
+    if args.format == "table":
+        doc.text = _text(a, records, peer_records, doc.extra["assistance_note"])
+    return doc
+
+
+def _value(unit: str | None, v: Any) -> Any:
+    """A JSON value by its column's unit: text, None for a missing number, int for counts and years, else float."""
+    if unit == "text":
+        return str(v)
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return int(v) if unit in ("count", "year", "inhabitants") else float(v)
+
+
+def _record(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of the areas or the peers as a JSON record (a column's unit looked up in the areas' units first)."""
+    return {c: _value(BENCHMARK_UNITS.get(c, PEERS_UNITS.get(c)), v) for c, v in row.items()}
+
+
+def _document(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records: list[dict[str, Any]],
+              assistance: str) -> Document:
+    """The JSON keys (areas and peers as records) and the CSV lines of every number and non-empty note."""
+    year = int(a["year"])
+    header = {"municipality": {"code": a["municipality"], "name": a["municipality_name"], "county": a["county"],
+                               "population": a["population"]},
+              "year": year, "years": [year]}
+    doc = Document("benchmark", header, [], {
+        "peers": {"requested_rule": a["requested_rule"], "rule": a["peer_rule"], "description": a["peer_description"],
+                  "fallback": a["peer_fallback"], "municipalities": peer_records},
+        "nka_year": a["nka_year"],
+        "nka_available": a["nka_available"],
+        "tax_base_msek": a["tax_base_msek"],
+        "columns": list(BENCHMARK_UNITS),
+        "units": {"areas": dict(BENCHMARK_UNITS), "peers": dict(PEERS_UNITS)},
+        "areas": records,
+        "assistance_note": assistance,
+        "notes": list(a["notes"]),
+        "sources": dict(a["sources"]),
+    })
+    doc.csv_rows = [[c, r["area"], year, r[c], BENCHMARK_UNITS[c]] for r in records for c in BENCHMARK_UNITS
+                    if c not in _NOT_CSV and (BENCHMARK_UNITS[c] != "text" or r[c])]
+    doc.csv_rows += [[f"peer_{c}", p["code"], year, p[c], PEERS_UNITS[c]] for p in peer_records for c in PEERS_UNITS
+                     if c not in ("code", "county")]
+    return doc
+
+
+def _text(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records: list[dict[str, Any]],
+          assistance: str) -> str:
+    """The text report: columns explained, one line per area, the peers, the notes and the sources."""
+    year = int(a["year"])
+    head = (f"{a['municipality_name']}, {a['county']}, {a['population']:,} inhabitants (31 Dec {year}): net cost by "
+            f"service area against peers and the reference cost, {year}")
+    statuses = ", ".join(sorted({r["nka_status"] for r in records if r["nka_status"]}))
+    nka_text = (f"NKA = Kolada's net cost deviation {a['nka_year']} ({statuses}), gap = net cost × NKA / (100 + NKA)."
+                if a["nka_available"] else "NKA: none (only Skåne's 33 municipalities are embedded).")
+    area_notes = [f"{r['area']}: {note}" for r in records if (note := r["note"].replace(assistance, "").strip())]
+    parts = [
+        underlined(head),
+        wrap(f"Columns: net cost {year} (SCB, MSEK) and kr per inhabitant; peers = the peers' median kr per "
+             f"inhabitant; Sweden = all 290; gap = what closing the gap to the peers' median saves, MSEK and öre on "
+             f"the tax rate (tax base {year} {a['tax_base_msek']:,.1f} MSEK, derived from SCB, approximate). "
+             + nka_text, glue=THOUSANDS),
+        "\n".join(_area_lines(records)),
+        _peers_text(a, peer_records),
+        notes_text([*a["notes"], *area_notes], glue=THOUSANDS),
+        section("Sources", [wrap(f"{k}: {v}", indent="  ", subsequent="      ", glue=THOUSANDS)
+                            for k, v in a["sources"].items()]),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _area_lines(records: list[dict[str, Any]]) -> list[str]:
+    """One line per service area: net cost, per inhabitant, peers, Sweden, the gaps in MSEK and öre, NKA."""
+    lines = [f"{'area':<24} {'MSEK':>8} {'kr/inh':>7} {'peers':>7} {'Sweden':>7} {'gap MSEK':>8} {'öre':>6} "
+             f"{'NKA %':>6} {'NKA gap MSEK':>12} {'öre':>6}"]
+    for r in records:
+        nka = MISSING if r["nka_percent"] is None else f"{r['nka_percent']:.2f}"
+        lines.append(f"{r['area']:<24} {fmt(r['net_cost_msek'], 'MSEK'):>8} "
+                     f"{fmt(r['net_cost_kr_per_inhabitant'], 'kr'):>7} {fmt(r['peer_median_kr_per_inhabitant'], 'kr'):>7} "
+                     f"{fmt(r['national_kr_per_inhabitant'], 'kr'):>7} {fmt(r['gap_to_peers_msek'], 'MSEK'):>8} "
+                     f"{fmt(r['gap_to_peers_ore'], 'öre'):>6} {nka:>6} "
+                     f"{fmt(r['nka_gap_msek'], 'MSEK'):>12} {fmt(r['nka_gap_ore'], 'öre'):>6}")
+    return lines
+
+
+def _peers_text(a: Mapping[str, Any], peer_records: list[dict[str, Any]]) -> str:
+    """The peers with their population (each kept on one line), the rule, and the fallback if one was needed."""
+    peer_list = ", ".join(f"{p['name']} ({p['population']:,})".replace(" ", "\u00a0") for p in peer_records)
+    lines = [wrap(peer_list, indent="  ", subsequent="  ", glue=THOUSANDS)]
+    if a["peer_fallback"]:
+        lines.append(wrap(f"Fallback: {a['peer_fallback']}", indent="  ", subsequent="    ", glue=THOUSANDS))
+    return section(f"Peers ({len(peer_records)}; rule {a['peer_rule']}: {a['peer_description']})", lines)

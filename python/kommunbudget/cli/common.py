@@ -1,0 +1,202 @@
+"""Steps shared by ``project``, ``solve`` and ``compare`` (and the header of ``scenario``): load the municipality
+with the user's ``--set`` assumptions, project it once, read the targets, the first year of a change and the
+household income, and arrange the header, targets, assumptions and base-year sources of a document.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kommunbudget.baselines.load import load
+from kommunbudget.cli.errors import CliError, message
+from kommunbudget.model import core
+from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.projection import Projection
+from kommunbudget.model.targets import default_targets, parse_target, target_key
+from kommunbudget.report.text import wrap
+
+__all__ = ["MET_TOLERANCE_MSEK", "Setup", "assumption_records", "base_source_records", "from_year", "header",
+           "household_income", "load_municipality", "met", "met_label", "setup", "targets", "targets_json",
+           "user_set_text"]
+
+#: Tolerance (MSEK) below which a shortfall against a target counts as met, as in
+#: :meth:`kommunbudget.analysis.comparison.Comparison.table`.
+MET_TOLERANCE_MSEK = 1e-6
+
+_log = logging.getLogger("kommunbudget.cli")
+
+
+@dataclass
+class Setup:
+    """One run's municipality (with the user's assumptions applied), horizon and baseline projection.
+
+    Attributes
+    ----------
+    municipality : Municipality
+    horizon : int
+        The last year.
+    projection : Projection
+        The baseline projected to ``horizon`` (no measures).
+    user_set : list[str]
+        The assumptions set with ``--set``, in the order given.
+    """
+
+    municipality: Municipality
+    horizon: int
+    projection: Projection
+    user_set: list[str] = field(default_factory=list)
+
+
+def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list[str]]:
+    """The municipality of ``args`` with every ``--set`` applied, the horizon, and the names set.
+
+    Raises
+    ------
+    ValueError
+        For an unknown municipality, base year, vintage or assumption, a horizon before the base year, a value out
+        of range (the library's message), or a ``--set`` year outside the projection years (CliError).
+    """
+    m = load(args.municipality, args.base_year, vintage=args.vintage, use_plan_growth=not args.no_plan_growth)
+    _log.info("loaded %s, base year %d, vintage %s", m.label, m.base_year, m.vintage)
+    horizon = m.base_year + 4 if args.horizon is None else args.horizon
+    m.projector(horizon)  # checks the horizon against the base year before any --set is applied
+    first = m.base_year + 1
+    user_set = []
+    for name, value in args.assignments:
+        if isinstance(value, dict):
+            outside = [y for y in value if not first <= y <= horizon]
+            if outside:
+                raise CliError(f"--set {name}: year {outside[0]} is outside the projection years "
+                               f"{first}-{horizon} (base year {m.base_year}, horizon {horizon}); the base year's "
+                               f"figures come from the adopted budget")
+        try:
+            m = m.with_assumptions(**{name: value})
+        except KeyError as exc:
+            raise CliError(f"--set {name}: {message(exc)}; 'volume_growth' sets every cost line") from None
+        user_set.append(name)
+        _log.info("assumption %s set to %s", name, value)
+    return m, horizon, user_set
+
+
+def setup(args: argparse.Namespace) -> Setup:
+    """:func:`load_municipality`, then the baseline projection (built once per command)."""
+    m, horizon, user_set = load_municipality(args)
+    projection = m.project(horizon)
+    _log.info("projected %s %d-%d", m.label, m.base_year, horizon)
+    return Setup(m, horizon, projection, user_set)
+
+
+def targets(texts: Sequence[str]) -> list[core.Target]:
+    """The targets given with ``--target`` (default: result, balanced-budget result, result share 2 %), each once.
+
+    Raises
+    ------
+    ValueError
+        For a target that cannot be read (the library's message names it and the accepted forms).
+    """
+    parsed = [parse_target(t) for t in texts] if texts else default_targets()
+    unique: dict[str, core.Target] = {}
+    for t in parsed:
+        unique.setdefault(target_key(t), t)
+    return list(unique.values())
+
+
+def from_year(args: argparse.Namespace, m: Municipality, horizon: int) -> int:
+    """The first year of a change (``--from-year``; default base year + 1): a projection year after the base year.
+
+    Raises
+    ------
+    CliError
+        For the base year (its figures are the adopted budget's), a year before it or after the horizon, or a
+        projection without a year after the base year.
+    """
+    base = m.base_year
+    year = base + 1 if args.from_year is None else args.from_year
+    if horizon == base:
+        raise CliError(f"--from-year {year}: the projection {base}-{horizon} has no year after the base year; "
+                       f"give --horizon {base + 1} or later")
+    expected = f"expected a year in {base + 1}-{horizon}"
+    if year == base:
+        what = "the approximate base year from SCB data" if m.approximate else "the adopted budget"
+        raise CliError(f"--from-year {year} is the base year ({what}); {expected}")
+    if year < base:
+        raise CliError(f"--from-year {year} is before the base year {base}; {expected}")
+    if year > horizon:
+        raise CliError(f"--from-year {year} is after the horizon {horizon}; {expected} (or give a later --horizon)")
+    return year
+
+
+def household_income(args: argparse.Namespace, p: Projection, year: int) -> tuple[float, str]:
+    """The taxable household income for the cost of a tax change, kr a year, and its basis: ``--income``, or the
+    tax base per inhabitant in ``year`` (as :func:`kommunbudget.analysis.comparison.compare`)."""
+    if args.income is not None:
+        return float(args.income), "given with --income"
+    return p.household_income_kr(year)
+
+
+def header(m: Municipality, horizon: int, p: Projection) -> dict[str, Any]:
+    """The JSON header of a projection's document: municipality, vintage, uses_plan_growth, approximate,
+    base_year, horizon, years and year_status."""
+    status = p.year_status()
+    return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population},
+            "vintage": m.vintage, "uses_plan_growth": m.uses_plan_growth, "approximate": m.approximate,
+            "base_year": m.base_year, "horizon": horizon, "years": p.years,
+            "year_status": [status[y] for y in p.years]}
+
+
+def targets_json(shown: Sequence[core.Target]) -> list[dict[str, Any]]:
+    """Targets as JSON records: id, description, share (a fraction; None unless a result-share target)."""
+    return [{"id": target_key(t), "description": t.describe(),
+             "share": t.share if t.kind == core.TargetKind.RESULT_SHARE else None} for t in shown]
+
+
+def assumption_records(p: Projection) -> list[dict[str, Any]]:
+    """The assumptions of the projection years, consecutive years with the same provenance merged: records with
+    assumption, years (list of int), values (list of float, in ``unit``), unit, kind, source."""
+    detail = p.assumptions(detail=True)
+    records: list[dict[str, Any]] = []
+    for row in detail.itertuples(index=False):
+        last = records[-1] if records else None
+        if (last is not None and last["assumption"] == row.assumption and last["kind"] == row.kind
+                and last["source"] == row.source and last["years"][-1] + 1 == int(row.year)):
+            last["years"].append(int(row.year))
+            last["values"].append(float(row.value) + 0.0)
+        else:
+            records.append({"assumption": row.assumption, "years": [int(row.year)], "values": [float(row.value) + 0.0],
+                            "unit": row.unit, "kind": row.kind, "source": row.source})
+    return records
+
+
+def base_source_records(p: Projection) -> list[dict[str, Any]]:
+    """The base year's figures with their provenance: records with field, value (a float, or a text), kind,
+    source."""
+    frame = p.base_year_sources()
+    return [{"field": r.field, "value": (float(r.value) + 0.0 if isinstance(r.value, (int, float)) else r.value),
+             "kind": r.kind, "source": r.source} for r in frame.itertuples(index=False)]
+
+
+def met(p: Projection, target: core.Target) -> list[bool]:
+    """Per year: whether ``target`` is met (its shortfall, from the core, is at most :data:`MET_TOLERANCE_MSEK`)."""
+    gap = p.target_gaps([target]).loc[(target_key(target), "MSEK")]
+    return [bool(g <= MET_TOLERANCE_MSEK) for g in gap]
+
+
+def met_label(target: core.Target) -> str:
+    """A short row label for whether a target is met (the full wording is in :meth:`Target.describe`)."""
+    if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
+        return "Met: balanskrav (balanced-budget result >= 0)"
+    if target.kind == core.TargetKind.RESULT:
+        return "Met: result >= 0"
+    return f"Met: result share >= {target.share * 100:g} %"
+
+
+def user_set_text(m: Municipality, horizon: int, user_set: Sequence[str]) -> str:
+    """Where to read the assumptions, and which ones the user set (a wrapped paragraph)."""
+    text = (f"Assumptions and their sources: see 'kommunbudget project {m.code} --base-year {m.base_year} "
+            f"--horizon {horizon}'.")
+    if user_set:
+        text += " Set by you: " + ", ".join(dict.fromkeys(user_set)) + "."
+    return wrap(text)

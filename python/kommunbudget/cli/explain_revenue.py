@@ -1,0 +1,120 @@
+"""``kommunbudget explain-revenue``: where a municipality's tax revenue and income equalisation come from, year by
+year, and what 1 öre on the rate or an added krona of own tax base brings in and keeps (``docs/model.md`` §3-4).
+Calibrated for a municipality with an embedded budget, derived from SCB and approximate for any other.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import Any
+
+from kommunbudget.analysis.revenue import MARGINAL_ROWS, RevenueExplanation, explain_revenue
+from kommunbudget.report.documents import Document, Table, floats
+from kommunbudget.report.formats import fmt
+from kommunbudget.report.revenue_text import bridge_rows, explanation_sentences
+from kommunbudget.report.text import frame_text, notes_text, section, status_legend, title, wrap, year_columns
+
+__all__ = ["run"]
+
+_log = logging.getLogger("kommunbudget.cli")
+
+#: The tax base check of a calibrated municipality: row -> unit.
+_CHECK_UNITS = {"budget_tax_base_msek": "MSEK", "scb_tax_base_msek": "MSEK", "difference_percent": "percent",
+                "implied_own_tax_capacity_kr": "kr per inhabitant", "scb_own_tax_capacity_kr": "kr per inhabitant",
+                "capacity_difference_percent": "percent"}
+
+
+def run(args: argparse.Namespace) -> Document:
+    """Explains ``args.municipality``'s revenue from ``--base-year`` to ``--horizon`` and returns the document (text
+    only for ``--format table``).
+
+    Raises
+    ------
+    ValueError
+        For an unknown municipality, a horizon before the base year, or years the embedded data cannot reach.
+    """
+    e = explain_revenue(args.municipality, args.base_year, args.horizon)
+    _log.info("explained the revenue of %s %d-%d (%s)", e.label, e.base_year, e.horizon,
+              "calibrated" if e.calibrated else "approximate")
+    doc = _document(e, args.language)
+    if args.format == "table":
+        doc.text = _text(e, doc)
+    return doc
+
+
+def _document(e: RevenueExplanation, language: str) -> Document:
+    """The bridge, the marginal effects and the tax base check as tables; labels, sentences, sources, notes."""
+    tables = [Table("revenue", {ident: floats(e.bridge.loc[ident]) for ident in e.bridge.index},
+                    dict(e.bridge.attrs["units"])),
+              Table("marginal_effects", {ident: floats(e.marginal.loc[ident]) for ident in e.marginal.index},
+                    dict(e.marginal.attrs["units"]))]
+    if e.tax_base_check is not None:
+        tables.append(Table("tax_base_check", dict(e.tax_base_check), dict(_CHECK_UNITS), yearly=False))
+    header = {"municipality": {"code": e.code, "name": e.name, "county": e.county, "population": e.population},
+              "base_year": e.base_year, "horizon": e.horizon, "years": e.years,
+              "year_status": [e.year_status[y] for y in e.years], "calibrated": e.calibrated, "basis": e.basis}
+    return Document("explain-revenue", header, tables, {
+        "labels": {"revenue": e.labels(language),
+                   "marginal_effects": {ident: text for ident, text, _unit in MARGINAL_ROWS}},
+        "equalisation": dict(e.equalisation),
+        "explanation": explanation_sentences(e),
+        "sources": [{"item": k, "kind": v.kind, "source": v.source} for k, v in e.sources.items()],
+        "notes": list(e.notes),
+    })
+
+
+def _text(e: RevenueExplanation, doc: Document) -> str:
+    """The text report, drawn from the document's tables and sentences."""
+    bridge, marginal = doc.tables[0], doc.tables[1]
+    columns = year_columns(e.years, e.year_status)
+    if e.calibrated:
+        legend, kind = status_legend(e.year_status), "calibrated to the adopted budget"
+    else:
+        legend = ("APPROXIMATE: no adopted budget is embedded for this municipality and year, so every figure is "
+                  "derived from SCB's tax capacity and the equalisation is an uncalibrated estimate.")
+        kind = "derived and approximate"
+    parts = [
+        title(e.label, e.county, e.population, f"revenue explained ({kind})", e.years),
+        wrap(legend),
+        wrap("Basis: " + e.basis),
+        "Revenue bridge, MSEK nominal (capacities kr per inhabitant; the per-krona rows in öre per krona of own "
+        f"tax base)\n{frame_text(bridge_rows(bridge.rows, bridge.units, doc.extra['labels']['revenue']), columns)}",
+        f"Marginal effects\n{frame_text(_marginal_rows(marginal), columns)}",
+        "In words\n" + "\n".join(wrap(t, indent="  - ", subsequent="    ") for t in doc.extra["explanation"]),
+    ]
+    if e.tax_base_check is not None:
+        parts.append(_check_text(e.tax_base_check, e.base_year))
+    parts.append(section("Sources", [wrap(f"[{prov.kind}] {item}: {prov.source}", indent="  ", subsequent="      ")
+                                     for item, prov in e.sources.items()]))
+    if e.notes:
+        parts.append(notes_text(e.notes))
+    return "\n\n".join(parts) + "\n"
+
+
+def _marginal_rows(marginal: Table) -> list[tuple[Any, list[str]]]:
+    """1 öre on the rate (MSEK 2 decimals, kr per inhabitant), and per added krona of own tax base, in öre."""
+    rows = marginal.rows
+    return [
+        ("1 öre on the rate raises, MSEK", [f"{v:.2f}" for v in rows["one_ore_msek"]]),
+        ("  per inhabitant, kr", [f"{v:.1f}" for v in rows["one_ore_kr_per_inhabitant"]]),
+        ("  change of the income equalisation, MSEK",
+         [fmt(v, "MSEK") for v in rows["rate_rise_equalisation_change_msek"]]),
+        ("Added krona of own tax base: tax, öre", [f"{v * 100:.2f}" for v in rows["tax_per_krona"]]),
+        ("  change of the income equalisation, öre",
+         [f"{v * 100 + 0.0:+.1f}" for v in rows["equalisation_change_per_krona"]]),
+        ("  kept, öre", [f"{v * 100 + 0.0:.1f}" for v in rows["kept_per_krona"]]),
+    ]
+
+
+def _check_text(c: dict[str, float], base_year: int) -> str:
+    """The budget's tax base and own tax capacity against those derived from SCB (MSEK, kr per inhabitant, %)."""
+    return section(f"Tax base check, {base_year}", [
+        wrap(f"Tax base implied by the budget (preliminary tax / rate): {c['budget_tax_base_msek']:,.1f} MSEK; "
+             f"derived from SCB (skattekraft 2023 x population 2021, carried with published growth): "
+             f"{c['scb_tax_base_msek']:,.1f} MSEK, {c['difference_percent']:+.2f} %.", indent="  ", subsequent="    "),
+        wrap(f"Own tax capacity implied by the budgeted income equalisation: "
+             f"{c['implied_own_tax_capacity_kr']:,.0f} kr per inhabitant; SCB-derived tax base / population "
+             f"31 Dec 2024: {c['scb_own_tax_capacity_kr']:,.0f} kr, {c['capacity_difference_percent']:+.2f} % "
+             f"(the budget's equalisation rests on SKR's figures: the 1 November population and SKR's national "
+             f"capacity).", indent="  ", subsequent="    "),
+    ])

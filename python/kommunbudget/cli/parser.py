@@ -1,0 +1,370 @@
+"""The argument parser of ``kommunbudget`` and the table of its subcommands.
+
+This module imports neither pandas nor numpy nor matplotlib, directly or indirectly, so ``kommunbudget --help`` and
+``--version`` stay fast: the choices come from the light modules :mod:`kommunbudget.analysis.options` (peer rules,
+sort orders) and :mod:`kommunbudget.data.paths` (packaged scenarios), the version from
+:mod:`kommunbudget.model.core`. The subcommands' modules are named in :data:`COMMANDS` and imported only when one
+runs (:func:`kommunbudget.cli.main.main`).
+"""
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+from kommunbudget.analysis.options import PEER_RULES, REVENUE_SORTS
+from kommunbudget.data.paths import packaged_names
+from kommunbudget.model.core import __version__
+
+__all__ = ["COMMANDS", "SCENARIO_JSON_HELP", "assignment", "build_parser", "finite", "out_path", "year"]
+
+#: Subcommand -> the module that runs it (a ``run(args) -> Document`` function), in the order of ``--help``.
+COMMANDS: dict[str, str] = {
+    "project": "kommunbudget.cli.project",
+    "solve": "kommunbudget.cli.solve",
+    "compare": "kommunbudget.cli.compare",
+    "explain-revenue": "kommunbudget.cli.explain_revenue",
+    "revenue-table": "kommunbudget.cli.revenue_table",
+    "benchmark": "kommunbudget.cli.benchmark",
+    "scenario": "kommunbudget.cli.scenario",
+    "checklist": "kommunbudget.cli.checklist",
+    "vintages": "kommunbudget.cli.vintages",
+    "datasets": "kommunbudget.cli.datasets",
+}
+
+#: The scenario command's JSON keys (its --help epilog).
+SCENARIO_JSON_HELP = """\
+JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated:
+  municipality, vintage, uses_plan_growth, approximate, base_year, horizon, years,
+  year_status          as for 'project'
+  notes                the baseline's notes (e.g. what is approximate), list of text
+  scenario             name, file, target, measures (name, kind, topics) in file order
+  measure_effects      measure -> change of the result per year, MSEK (measures added one at a
+                       time in file order, so they sum to summary.change_result)
+  measure_effects_ore  the same in öre on the tax rate
+  summary              baseline_* and scenario_* result, balanced_budget_result, result_share
+                       (fraction), meets_balanced_budget, meets_target (1/0); change_result
+  units                the unit of each row of measure_effects, measure_effects_ore, summary
+  measure_sources      measure -> how its derived amount was computed (nka_gap, premises_target,
+                       area_gap: figures, sources, share closed; MSEK a year in base-year
+                       prices, before ramp and realised share); {} when no measure derives one
+  premises_summary     null without a premises portfolio; else sold_property_ids (the
+                       portfolio's properties the disposals sell) and before_disposals,
+                       after_disposals: one record per use and a "total" record with use,
+                       n_properties, area_m2, vacant_area_m2, vacancy_share (fraction),
+                       running_cost_msek, depreciation_msek, total_premises_cost_msek (running
+                       cost + depreciation), cost_kr_per_m2, book_value_msek,
+                       market_value_msek, market_minus_book_msek (base year; null where there
+                       is no area)
+  bridge               year, rows: view (measure|line), item, msek, ore
+  bridge_by_driver     year, rows: driver, msek, ore
+  tax_needed           "without measures", "with measures": change_kr_per_100kr, change_ore,
+                       household_cost_kr
+  checklist            the 19 questions: number, topic, question, levers, modelled, tested,
+                       worth_ore_first_year, worth_ore_last_year, worth_ore_sum, measures
+"""
+
+_MUNICIPALITY_HELP = "name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digit SCB code (1265)"
+_FORMAT_HELP = "output format (default table); csv and json are documented in README.md"
+_TARGET_HELP = ("target: result, balanced-budget or share:<fraction> (result as a share of tax revenue and general "
+                "grants, e.g. share:0.02)")
+_INCOME_HELP = ("taxable earned income of a household, kr a year; default the municipality's tax base per inhabitant "
+                "in --from-year")
+_VERBOSE_HELP = "log progress (level INFO of the 'kommunbudget' logger) to stderr"
+_ASSIGNMENT_USAGE = ("expected NAME=VALUE or NAME=YEAR:VALUE[,YEAR:VALUE...], e.g. tax_base_growth=0.04 or "
+                     "tax_rate_kr_per_100kr=2026:21.42")
+
+
+def finite(text: str) -> float:
+    """An argparse type: a finite number (kr, kr per 100 kr, ...).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For text that is not a number, or NaN or an infinity.
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def year(text: str) -> int:
+    """An argparse type: a year, a whole number (its range is checked by the command that uses it).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For text that is not a whole number.
+    """
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (e.g. 2026)") from None
+
+
+def assignment(text: str) -> tuple[str, float | dict[int, float]]:
+    """An argparse type for ``--set``: ``NAME=VALUE`` or ``NAME=YEAR:VALUE[,YEAR:VALUE...]``.
+
+    Returns
+    -------
+    tuple
+        (name, a number for every projection year) or (name, {year: number}); numbers in the assumption's unit.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For a missing ``=``, name or value, a value that is not a finite number, a part without ``YEAR:``, or a
+        year given twice (the message shows the expected forms).
+    """
+    name, sep, value = text.partition("=")
+    name, value = name.strip(), value.strip()
+    if not sep or not name or not value:
+        raise argparse.ArgumentTypeError(f"{text!r}: {_ASSIGNMENT_USAGE}")
+    if ":" not in value:
+        try:
+            return name, finite(value)
+        except argparse.ArgumentTypeError as exc:
+            raise argparse.ArgumentTypeError(f"{text!r}: {exc}; {_ASSIGNMENT_USAGE}") from None
+    values: dict[int, float] = {}
+    for part in value.split(","):
+        y, colon, number = part.strip().partition(":")
+        try:
+            if not colon:
+                raise argparse.ArgumentTypeError(f"{part.strip()!r} has no YEAR:")
+            key = year(y.strip())
+            if key in values:
+                raise argparse.ArgumentTypeError(f"year {key} is given twice")
+            values[key] = finite(number.strip())
+        except argparse.ArgumentTypeError as exc:
+            raise argparse.ArgumentTypeError(f"{text!r}: {exc}; {_ASSIGNMENT_USAGE}") from None
+    return name, values
+
+
+def out_path(text: str) -> Path | None:
+    """An argparse type for ``--out``: a file name, or ``-`` for stdout (None). Whether the file may be written is
+    checked before the command runs (:func:`kommunbudget.cli.output.check_target`).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For an empty name.
+    """
+    if text == "-":
+        return None
+    if not text:
+        raise argparse.ArgumentTypeError("'' is not a file name; expected FILE, or - for stdout")
+    return Path(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kommunbudget`` (exposed for documentation and tests).
+
+    Each subcommand's namespace has ``command`` (a key of :data:`COMMANDS`), ``format``, ``out`` (a Path, or None
+    for stdout) and ``verbose``.
+    """
+    parser = argparse.ArgumentParser(
+        prog="kommunbudget",
+        description="Budget scenarios for Swedish municipalities: project the income statement, find the tax "
+                    "rate each target needs, and compare raising the tax with efficiency savings.",
+        epilog="Amounts are nominal MSEK; tax rates kr per 100 kr (1 öre = 0.01 kr); growth rates and shares are "
+               "fractions (0.04 = 4 %). Exit status 2 for invalid input, 1 when a computation or writing fails.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", default=False, help=_VERBOSE_HELP)
+    shared = [_out_parent(), _verbose_parent()]
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_project(sub, [_municipality_parent(), *shared])
+    _add_solve(sub, [_municipality_parent(), *shared])
+    _add_compare(sub, [_municipality_parent(), *shared])
+    _add_explain_revenue(sub, shared)
+    _add_revenue_table(sub, shared)
+    _add_benchmark(sub, shared)
+    _add_scenario(sub, shared)
+    _add_checklist(sub, shared)
+    _add_vintages(sub, shared)
+    _add_datasets(sub, shared)
+    return parser
+
+
+def _verbose_parent() -> argparse.ArgumentParser:
+    """``-v`` after the subcommand too (not overriding one given before it)."""
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=_VERBOSE_HELP)
+    return verbose
+
+
+def _out_parent() -> argparse.ArgumentParser:
+    """``--out FILE`` (``-`` for stdout), shared by every subcommand."""
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--out", metavar="FILE", type=out_path, default=None,
+                     help="write the output to FILE instead of stdout (- is stdout): a regular file, replaced in one "
+                          "step, or a new file in an existing folder; never a directory, link, device or pipe")
+    return out
+
+
+def _municipality_parent() -> argparse.ArgumentParser:
+    """The arguments of project, solve and compare: municipality, years, format, assumptions and labels."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("municipality", metavar="MUNICIPALITY", help=_MUNICIPALITY_HELP)
+    common.add_argument("--base-year", type=year, metavar="YEAR",
+                        help="base year (the adopted budget); default the latest available")
+    common.add_argument("--horizon", type=year, metavar="YEAR", help="last year; default base year + 4")
+    common.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+    common.add_argument("--set", dest="assignments", action="append", type=assignment, default=[],
+                        metavar="NAME=VALUE",
+                        help="change an assumption: a number for every projection year, or YEAR:VALUE[,YEAR:VALUE]; "
+                             "units as listed by 'project' (fractions for growth rates, MSEK, kr per 100 kr); "
+                             "repeatable; volume_growth sets every cost line")
+    common.add_argument("--language", choices=("en", "sv"), default="en",
+                        help="labels of the income statement: English or the Swedish statutory names")
+    common.add_argument("--vintage", metavar="NAME|FILE.toml", default=None,
+                        help="assumption vintage (PKV, tax base growth, national tax capacity growth): a packaged "
+                             "name (see 'kommunbudget vintages') or a TOML file; default skr-2025-report")
+    common.add_argument("--no-plan-growth", action="store_true", default=False,
+                        help="use the vintage's tax base and national growth in the plan years too, instead of the "
+                             "growth implied by the municipality's adopted plan")
+    return common
+
+
+def _add_project(sub, parents: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("project", parents=parents,
+                       help="income statement per year, targets met, assumptions and sources",
+                       description="Projects the income statement from the base year to the horizon and shows "
+                                   "whether the balanced-budget requirement and each target are met, with every "
+                                   "assumption and its source.")
+    p.add_argument("--target", action="append", default=[], metavar="TARGET",
+                   help=_TARGET_HELP + "; repeatable; default result, balanced-budget and share:0.02")
+
+
+def _add_solve(sub, parents: list[argparse.ArgumentParser]) -> None:
+    s = sub.add_parser("solve", parents=parents,
+                       help="required tax rate per target and year, and the sustained change",
+                       description="The lowest tax rate meeting each target in each year, the single sustained "
+                                   "change from --from-year that meets it in every later year (kr, öre and what "
+                                   "it costs a household), and the shortfall against each target.")
+    s.add_argument("--target", action="append", default=[], metavar="TARGET",
+                   help=_TARGET_HELP + "; repeatable; default result, balanced-budget and share:0.02")
+    s.add_argument("--from-year", type=year, metavar="YEAR",
+                   help="first year of the sustained change, after the base year; default base year + 1")
+    s.add_argument("--income", type=finite, metavar="KR", help=_INCOME_HELP)
+
+
+def _add_compare(sub, parents: list[argparse.ArgumentParser]) -> None:
+    c = sub.add_parser("compare", parents=parents,
+                       help="raise the tax or make efficiency savings worth the same",
+                       description="Sets a sustained tax rise against a one-off across-the-board efficiency that "
+                                   "saves as much in --from-year, year by year against one target.")
+    c.add_argument("--target", action="append", default=[], metavar="TARGET",
+                   help=_TARGET_HELP + "; one target; default share:0.02")
+    c.add_argument("--from-year", type=year, metavar="YEAR",
+                   help="first year of both measures, after the base year; default base year + 1")
+    c.add_argument("--tax-change", type=finite, metavar="KR",
+                   help="tax rise in kr per 100 kr (0.25 = 25 öre); default the sustained change that meets the "
+                        "target in every year from --from-year")
+    c.add_argument("--income", type=finite, metavar="KR", help=_INCOME_HELP)
+    c.add_argument("--chart", type=Path, metavar="PATH.png",
+                   help="write the result-vs-target chart to PATH.png and the comparison chart to "
+                        "PATH_comparison.png (the same rules as --out)")
+
+
+def _add_explain_revenue(sub, parents: list[argparse.ArgumentParser]) -> None:
+    e = sub.add_parser("explain-revenue", parents=parents,
+                       help="revenue bridge and what 1 öre on the rate or 1 krona of tax base brings in",
+                       description="Where the tax revenue and the income equalisation come from, year by year, and "
+                                   "the marginal effects: 1 öre on the rate is kept in full, an added krona of own "
+                                   "tax base is largely equalised away. Calibrated for a municipality with an "
+                                   "embedded budget (Sjöbo); derived from SCB and approximate for any other.")
+    e.add_argument("municipality", metavar="MUNICIPALITY", help=_MUNICIPALITY_HELP + "; any of the 290")
+    e.add_argument("--base-year", type=year, metavar="YEAR",
+                   help="first year; default the latest adopted budget, else 2024")
+    e.add_argument("--horizon", type=year, metavar="YEAR",
+                   help="last year; default base year + 4 (without a budget: at most the last year SCB's tax "
+                        "capacity can be carried to, 2025)")
+    e.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+    e.add_argument("--language", choices=("en", "sv"), default="en", help="labels of the revenue bridge")
+
+
+def _add_revenue_table(sub, parents: list[argparse.ArgumentParser]) -> None:
+    r = sub.add_parser("revenue-table", parents=parents,
+                       help="all 290 municipalities: what 1 öre is worth, tax base, capacity index, equalisation",
+                       description="For every municipality in --base-year: what 1 öre on the rate raises (MSEK and "
+                                   "kr per inhabitant), the tax base, the tax capacity index and the estimated "
+                                   "income equalisation. Derived from SCB and approximate (not calibrated).")
+    r.add_argument("--base-year", type=year, metavar="YEAR", default=2024,
+                   help="budget year (default 2024; 2025 is the last the embedded growth figures reach)")
+    r.add_argument("--sort", choices=tuple(REVENUE_SORTS), default="code",
+                   help="order: code (default), name (Swedish alphabetical), ore (largest öre value first) or "
+                        "index (highest tax capacity first)")
+    r.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+
+
+def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
+    b = sub.add_parser("benchmark", parents=parents,
+                       help="net cost by service area against peers and Kolada's reference cost (NKA), in MSEK "
+                            "and öre",
+                       description="A municipality's net cost 2024 by service area (SCB) against the median per "
+                                   "inhabitant of its peers and, in Skåne, Kolada's reference cost (NKA): the gap in "
+                                   "MSEK and in öre on the tax rate.")
+    b.add_argument("municipality", metavar="MUNICIPALITY", help=_MUNICIPALITY_HELP + "; any of the 290")
+    b.add_argument("--rule", choices=tuple(PEER_RULES), default="county_size",
+                   help="peer rule (default county_size: same county, population 0.5-2 times the own; county: same "
+                        "county; size: all Sweden, 0.5-2 times; capacity: size and SCB tax capacity within ± 5 "
+                        "points); with fewer than 3 peers the rule falls back to size")
+    b.add_argument("--peers", metavar="A,B,C", default=None,
+                   help="explicit peers, names or codes separated by commas (replaces --rule)")
+    b.add_argument("--nka-year", type=year, metavar="YEAR", default=2024,
+                   help="year of Kolada's NKA (2023, 2024 final; 2025 preliminary); default 2024")
+    b.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+
+
+def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
+    sc = sub.add_parser("scenario", parents=parents, formatter_class=argparse.RawDescriptionHelpFormatter,
+                        help="run a scenario file: measures' worth per year in MSEK and öre, targets, bridge, tax "
+                             "needed with and without the measures, checklist",
+                        description="Runs a scenario TOML file (see README 'Levers and scenarios') against its "
+                                    "baseline.\nThe table output adds how each derived amount was computed and, for a "
+                                    "scenario with a premises\nportfolio, the portfolio before and after the "
+                                    "scenario's disposals.",
+                        epilog=SCENARIO_JSON_HELP)
+    sc.add_argument("file", metavar="FILE.toml",
+                    help="the scenario file (read only), or a packaged example by name: "
+                         + ", ".join(packaged_names("scenarios")))
+    sc.add_argument("--year", type=year, metavar="YEAR", default=None,
+                    help="year of the bridge; default the scenario's horizon")
+    sc.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+
+
+def _add_checklist(sub, parents: list[argparse.ArgumentParser]) -> None:
+    ck = sub.add_parser("checklist", parents=parents,
+                        help="the report's 19 questions before a tax rise, and the lever that models each",
+                        description="Prints the checklist; with a scenario file, which questions it tested and "
+                                    "what each is worth in öre.")
+    ck.add_argument("file", metavar="FILE.toml", nargs="?", default=None,
+                    help="a scenario file or packaged example (optional)")
+    ck.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+
+
+def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
+    v = sub.add_parser("vintages", parents=parents,
+                       help="assumption vintages: list them, or compare two (assumptions and, for a municipality, "
+                            "the result)",
+                       description="Lists the packaged assumption vintages. With --compare A B: what changed between "
+                                   "two vintages, and with --municipality what it does to the result.")
+    v.add_argument("--compare", nargs=2, metavar=("A", "B"), help="two vintages (names or TOML files)")
+    v.add_argument("--municipality", metavar="MUNICIPALITY", help="show the effect on this municipality's result")
+    v.add_argument("--horizon", type=year, metavar="YEAR", default=None, help="last year; default base year + 6")
+    v.add_argument("--no-plan-growth", action="store_true", default=False,
+                   help="compare with the vintages' growth in the plan years too")
+    v.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+
+
+def _add_datasets(sub, parents: list[argparse.ArgumentParser]) -> None:
+    d = sub.add_parser("datasets", parents=parents,
+                       help="embedded data sets, available baselines and PKV vintages",
+                       description="Lists the embedded data files with their sources, the municipalities with an "
+                                   "adopted budget (every other municipality gets an approximate baseline), and the "
+                                   "PKV vintages.")
+    d.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")

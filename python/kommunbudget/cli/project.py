@@ -1,0 +1,143 @@
+"""``kommunbudget project``: the income statement per year, the revenue bridge, whether the balanced-budget
+requirement and each target are met, and every assumption with its source (``docs/model.md`` §9-11).
+"""
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kommunbudget.cli.common import (
+    Setup,
+    assumption_records,
+    base_source_records,
+    header,
+    met,
+    met_label,
+    setup,
+    targets,
+    targets_json,
+)
+from kommunbudget.model import core
+from kommunbudget.model.lines import STATEMENT_LINES
+from kommunbudget.model.targets import target_key
+from kommunbudget.report.documents import Document, Table, floats
+from kommunbudget.report.formats import fmt
+from kommunbudget.report.revenue_text import bridge_rows
+from kommunbudget.report.text import (
+    assumptions_text,
+    base_sources_text,
+    frame_text,
+    notes_text,
+    status_legend,
+    title,
+    wrap,
+    year_columns,
+)
+
+__all__ = ["run"]
+
+#: Statement line -> its labels by language ("id", "sv", "en").
+_LABELS = {spec[0]: {"id": spec[0], "sv": spec[1], "en": spec[2]} for spec in STATEMENT_LINES}
+#: Statement line -> unit.
+_UNITS = {spec[0]: spec[3] for spec in STATEMENT_LINES}
+
+#: Statement rows shown in the text table, in blocks separated by a blank line. The rows for measures
+#: (efficiency savings, tax-change revenue) are always zero in ``project`` and are left out of the text (not of
+#: JSON and CSV).
+_STATEMENT_BLOCKS = (
+    ("operating_income", "operating_costs", "depreciation", "net_operating_cost", "tax_revenue", "general_grants",
+     "operating_result", "financial_income", "financial_costs", "result"),
+    ("realisation_gains", "other_balance_adjustments", "reserve_use", "balanced_budget_result"),
+    ("result_share",),
+    ("tax_rate", "tax_base", "final_settlement"),
+)
+
+
+def run(args: argparse.Namespace) -> Document:
+    """Projects ``args.municipality`` to ``args.horizon`` once and returns the document (text only for
+    ``--format table``).
+
+    Raises
+    ------
+    ValueError
+        For invalid input: the municipality, years, ``--set`` assumptions, targets or vintage.
+    """
+    s = setup(args)
+    shown = _shown_targets(args.target)
+    doc = _document(s, shown, args.language)
+    if args.format == "table":
+        doc.text = _text(s, doc, shown, args.language)
+    return doc
+
+
+def _shown_targets(texts: list[str]) -> list[core.Target]:
+    """The balanced-budget requirement first, then the other targets asked for."""
+    balanskrav = core.Target(kind=core.TargetKind.BALANCED_BUDGET_RESULT)
+    return [balanskrav] + [t for t in targets(texts) if target_key(t) != target_key(balanskrav)]
+
+
+def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
+    """The tables (statement, targets_met, revenue) and the further keys of the JSON."""
+    p, m = s.projection, s.municipality
+    statement = Table("statement", {ident: floats(p.line(ident)) for ident in _LABELS}, dict(_UNITS))
+    met_table = Table("targets_met", {target_key(t): met(p, t) for t in shown},
+                      {target_key(t): "boolean" for t in shown})
+    bridge = p.revenue(language="id")
+    revenue_labels = dict(zip(bridge.index, p.revenue(language=language).index, strict=True))
+    revenue = Table("revenue", {ident: floats(bridge.loc[ident]) for ident in bridge.index},
+                    dict(bridge.attrs["units"]))
+    return Document("project", header(m, s.horizon, p), [statement, met_table, revenue], {
+        "targets": targets_json(shown),
+        "labels": {"statement": {ident: _LABELS[ident][language] for ident in _LABELS},
+                   "revenue": revenue_labels},
+        "assumptions": assumption_records(p),
+        "base_year_sources": base_source_records(p),
+        "notes": list(m.notes),
+    })
+
+
+def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> str:
+    """The text report, drawn from the document's tables and records."""
+    p, m = s.projection, s.municipality
+    statement, met_table, revenue = doc.tables
+    years, status = p.years, p.year_status()
+    columns = year_columns(years, status)
+    revenue_kind = ("an uncalibrated estimate (approximate baseline)" if m.approximate
+                    else "calibrated in the base year")
+    revenue_rows = bridge_rows(revenue.rows, revenue.units, doc.extra["labels"]["revenue"])
+    return "\n\n".join([
+        title(m.label, m.county, m.population, "income statement", years),
+        wrap(status_legend(status)),
+        "Income statement (resultaträkning), MSEK nominal, costs negative\n"
+        + frame_text(_statement_rows(statement, language), columns),
+        "Revenue bridge, MSEK: tax revenue and general grants item by item; income equalisation by the formula, "
+        f"{revenue_kind}\n{frame_text(revenue_rows, columns)}",
+        "Balanced-budget requirement and targets\n"
+        + frame_text(_target_rows(statement, met_table, shown, language), columns),
+        assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon),
+        base_sources_text(doc.extra["base_year_sources"], m.base_year),
+        notes_text(m.notes),
+    ]) + "\n"
+
+
+def _statement_rows(statement: Table, language: str) -> list[tuple[Any, list[str]]]:
+    """The statement's text rows in blocks (the measure rows, always 0 here, left out)."""
+    rows: list[tuple[Any, list[str]]] = []
+    for block in _STATEMENT_BLOCKS:
+        if rows:
+            rows.append(("", [""] * len(statement.rows["result"])))
+        for ident in block:
+            rows.append((_LABELS[ident][language], [fmt(v, _UNITS[ident]) for v in statement.rows[ident]]))
+    return rows
+
+
+def _target_rows(statement: Table, met_table: Table, shown: list[core.Target], language: str
+                 ) -> list[tuple[Any, list[str]]]:
+    rows: list[tuple[Any, list[str]]] = [
+        (_LABELS["balanced_budget_result"][language] + ", MSEK",
+         [fmt(v, "MSEK") for v in statement.rows["balanced_budget_result"]]),
+        (_LABELS["result_share"][language], [fmt(v, "fraction") for v in statement.rows["result_share"]]),
+    ]
+    for t in shown:
+        rows.append((met_label(t), [fmt(v, "boolean") for v in met_table.rows[target_key(t)]]))
+    return rows

@@ -1,0 +1,84 @@
+"""``kommunbudget vintages``: the packaged assumption vintages; with ``--compare A B`` what changed between two of
+them, and with ``--municipality`` what the change does to that municipality's result (``docs/model.md`` §2-4).
+"""
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import Any
+
+import pandas as pd
+
+from kommunbudget.analysis.vintages import compare_vintage_results, compare_vintages
+from kommunbudget.baselines.load import load
+from kommunbudget.baselines.vintages import get_vintage, list_vintages
+from kommunbudget.cli.errors import CliError
+from kommunbudget.model.core import __version__
+from kommunbudget.model.municipality import Municipality
+from kommunbudget.report.documents import Document, floats
+from kommunbudget.report.text import wrap
+
+__all__ = ["run"]
+
+#: The first year of a comparison without a municipality (the base year of the embedded budgets).
+_DEFAULT_FIRST_YEAR = 2024
+
+
+def run(args: argparse.Namespace) -> Document:
+    """The vintages, and the comparison of ``args.compare`` (for ``args.municipality`` if given); the document.
+
+    Raises
+    ------
+    ValueError
+        For ``--municipality`` without ``--compare``, an unknown vintage or municipality, or a horizon a vintage
+        cannot reach.
+    """
+    if args.municipality and not args.compare:
+        raise CliError("--municipality needs --compare A B: the effect of a change of vintage on a municipality")
+    listing = list_vintages()
+    extra: dict[str, Any] = {"vintages": listing.to_dict(orient="records")}
+    lines = [f"kommunbudget {__version__}: assumption vintages", "=" * 40]
+    for r in listing.itertuples(index=False):
+        lines.append(f"  {r.name} (published {r.published}), {r.file}")
+        lines.append(wrap(r.description, indent="      ", subsequent="      "))
+    if args.compare:
+        lines += _compare(args, extra)
+    doc = Document("vintages", {}, [], extra)
+    if args.format == "table":
+        doc.text = "\n".join(lines) + "\n"
+    return doc
+
+
+def _compare(args: argparse.Namespace, extra: dict[str, Any]) -> list[str]:
+    """Adds ``compare`` (and ``units`` with a municipality) to ``extra``; returns the text's lines."""
+    a, b = args.compare
+    m = load(args.municipality) if args.municipality else None
+    first = m.base_year if m else _DEFAULT_FIRST_YEAR
+    last = args.horizon if args.horizon is not None else first + 6
+    diff = compare_vintages(a, b, first, last)
+    extra["compare"] = {"a": get_vintage(a).label, "b": get_vintage(b).label,
+                        "changes": diff.to_dict(orient="records")}
+    lines = ["", f"What changed from {extra['compare']['a']} to {extra['compare']['b']}, {first}-{last} "
+                 f"(fractions shown in %)", "-" * 60]
+    if diff.empty:
+        lines.append("  nothing: the two vintages give the same values in these years")
+    for r in diff.itertuples(index=False):
+        lines.append(f"  {r.series:<30} {r.year}  {r.a * 100:6.2f} % -> {r.b * 100:6.2f} %")
+    if m is not None:
+        lines += _effect(args, m, last, extra)
+    return lines
+
+
+def _effect(args: argparse.Namespace, m: Municipality, last: int, extra: dict[str, Any]) -> list[str]:
+    """The change of vintage's effect on ``m``'s statement (b − a: MSEK, the result share as a fraction)."""
+    a, b = args.compare
+    frame = compare_vintage_results(m.code, a, b, last, use_plan_growth=not args.no_plan_growth)
+    effect = frame.xs("b - a", level="vintage")
+    extra["compare"]["effect"] = {line: floats(effect.loc[line]) for line in effect.index}
+    extra["compare"]["years"] = [int(y) for y in effect.columns]
+    extra["units"] = {"effect": {line: ("fraction" if line == "result_share" else "MSEK") for line in effect.index}}
+    shown: pd.DataFrame = effect.copy()
+    shown.loc["result_share"] = shown.loc["result_share"] * 100
+    return ["", f"Effect on {m.label} (b − a, MSEK; result share in percentage points)"
+                + ("" if args.no_plan_growth else "; the plan years use the plan's own growth"), "-" * 60,
+            textwrap.indent(shown.round(2).to_string(), "  ")]

@@ -1,0 +1,190 @@
+"""What a command outputs, independent of the format: a :class:`Document` of :class:`Table` objects and further
+keys, rendered as the text report, as JSON (schema ``kommunbudget.<command>/<version>``) or as CSV (one value a line:
+``table,row,year,value,unit``).
+
+The JSON and CSV layouts are stable within a schema version (README.md, "Command line"): a change of keys, values or
+layout raises the command's version.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kommunbudget.model.core import __version__
+
+__all__ = ["FORMATS", "SCHEMA_VERSION", "Document", "Table", "clean", "csv_value", "floats"]
+
+#: Default version of a command's JSON and CSV layout (``"kommunbudget.project/1"``).
+SCHEMA_VERSION = 1
+
+#: The output formats a document renders to.
+FORMATS = ("table", "json", "csv")
+
+#: An array of numbers, booleans and nulls in indented JSON (written on one line).
+_SCALAR_ARRAY = re.compile(r"\[(?:[\s\-0-9.eE+,]|null|true|false)*\]")
+
+
+@dataclass
+class Table:
+    """One table of a document.
+
+    Attributes
+    ----------
+    name : str
+        The JSON key and the CSV ``table`` column (e.g. ``"statement"``).
+    rows : dict[str, Any]
+        Row identifier -> a list of values, one per year of the document's header ``years`` (``yearly``), or one
+        value. Values are float, int, bool or None (no value).
+    units : dict[str, str]
+        Row identifier -> its unit (``"MSEK"``, ``"fraction"``, ``"öre"``, ``"boolean"``, ...).
+    yearly : bool
+        Whether each row holds one value per year.
+    """
+
+    name: str
+    rows: dict[str, Any]
+    units: dict[str, str]
+    yearly: bool = True
+
+
+@dataclass
+class Document:
+    """What a command outputs.
+
+    Attributes
+    ----------
+    command : str
+        The subcommand (``"project"``), part of the JSON schema name.
+    header : dict[str, Any]
+        Keys written first in JSON (after ``schema`` and ``kommunbudget_version``); ``years`` (list of int), if
+        present, are the years of the yearly tables.
+    tables : list[Table]
+        Written as JSON keys by table name, with their units under ``units``; every value is a CSV line.
+    extra : dict[str, Any]
+        Further JSON keys, after the tables (an ``units`` key here replaces the tables' units). Its
+        ``assumptions`` records (``assumption``, ``years``, ``values``, ``unit``) are CSV lines too.
+    text : str
+        The text report (``--format table``).
+    csv_rows : list[list[Any]]
+        Further CSV lines (table, row, year, value, unit) after the tables, e.g. revenue-table's columns.
+    schema_version : int
+        The version of this command's JSON and CSV layout.
+    notices : list[str]
+        Lines for the user beside the output, not part of it (e.g. the files a command wrote); the command line
+        prints them to stderr.
+    """
+
+    command: str
+    header: dict[str, Any]
+    tables: list[Table] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    csv_rows: list[list[Any]] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def schema(self) -> str:
+        """``"kommunbudget.<command>/<version>"``."""
+        return f"kommunbudget.{self.command}/{self.schema_version}"
+
+    def to_json(self) -> str:
+        """The document as indented JSON (UTF-8 text, a final newline): ``schema``, ``kommunbudget_version``, the
+        header, the tables, ``units``, then ``extra``. Arrays of numbers sit on one line each. Non-finite numbers
+        are written as ``null`` (:func:`clean`), so the text never holds NaN or Infinity."""
+        obj: dict[str, Any] = {"schema": self.schema, "kommunbudget_version": __version__}
+        obj.update(self.header)
+        for table in self.tables:
+            obj[table.name] = table.rows
+        if self.tables:
+            obj["units"] = {table.name: table.units for table in self.tables}
+        obj.update(self.extra)
+        text = json.dumps(clean(obj), ensure_ascii=False, indent=2, allow_nan=False)
+        return _SCALAR_ARRAY.sub(lambda m: re.sub(r"\s+", " ", m.group(0)).replace("[ ", "[").replace(" ]", "]"),
+                                 text) + "\n"
+
+    def to_csv(self) -> str:
+        """The document as CSV: a header ``table,row,year,value,unit``, then one line per value of the tables (year
+        empty for a scalar row), of the ``assumptions`` records and of :attr:`csv_rows`. Values as
+        :func:`csv_value`.
+
+        Raises
+        ------
+        ValueError
+            If a yearly row's length differs from the header's ``years`` (a programming error).
+        """
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["table", "row", "year", "value", "unit"])
+        years = self.header.get("years", [])
+        for table in self.tables:
+            for row, values in table.rows.items():
+                unit = table.units[row]
+                if table.yearly:
+                    for year, value in zip(years, values, strict=True):
+                        writer.writerow([table.name, row, year, csv_value(value), unit])
+                else:
+                    writer.writerow([table.name, row, "", csv_value(values), unit])
+        for record in self.extra.get("assumptions", []):
+            for year, value in zip(record["years"], record["values"], strict=True):
+                writer.writerow(["assumptions", record["assumption"], year, csv_value(value), record["unit"]])
+        for table, row, year, value, unit in self.csv_rows:
+            writer.writerow([table, row, year, csv_value(value), unit])
+        return buffer.getvalue()
+
+    def render(self, fmt: str) -> str:
+        """The document in ``fmt``: ``"json"``, ``"csv"``, or ``"table"`` (:attr:`text`).
+
+        Raises
+        ------
+        ValueError
+            For another format (the message lists :data:`FORMATS`).
+        """
+        if fmt == "json":
+            return self.to_json()
+        if fmt == "csv":
+            return self.to_csv()
+        if fmt == "table":
+            return self.text
+        raise ValueError(f"format = {fmt!r}; expected one of: {', '.join(FORMATS)}")
+
+
+def clean(obj: Any) -> Any:
+    """A JSON-ready copy of ``obj``: numpy scalars and arrays to Python values and lists, non-finite floats to
+    None, -0.0 to 0.0, dict keys to text (recursively through dicts, lists and tuples)."""
+    if isinstance(obj, dict):
+        return {str(k): clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, np.ndarray)):
+        return [clean(v) for v in obj]
+    if isinstance(obj, (bool, np.bool_)):
+        return bool(obj)
+    if isinstance(obj, (int, np.integer)):
+        return int(obj)
+    if isinstance(obj, (float, np.floating)):
+        value = float(obj)
+        return value + 0.0 if math.isfinite(value) else None
+    return obj
+
+
+def csv_value(value: Any) -> str:
+    """One CSV value: empty for None or a non-finite number, ``1``/``0`` for a boolean, ``repr`` of a float (every
+    digit kept, so the value parses back exactly), else ``str``."""
+    value = clean(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def floats(values: Sequence[float]) -> list[float]:
+    """Values as a list of Python floats, -0.0 turned into 0.0 (for a table row)."""
+    return [float(v) + 0.0 for v in values]

@@ -1,0 +1,110 @@
+"""The revenue in words and in text tables: the revenue bridge's rows (``project``, ``explain-revenue``) and the
+sentences that explain a :class:`~kommunbudget.analysis.revenue.RevenueExplanation` (``docs/model.md`` §3-4).
+
+The numbers come from :mod:`kommunbudget.analysis.revenue` and the projection; this module only words them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from kommunbudget.analysis.revenue import RevenueExplanation
+from kommunbudget.report.formats import revenue_cell
+
+__all__ = ["REVENUE_BREAKS", "bridge_rows", "explanation_sentences"]
+
+#: Rows of the revenue bridge before which the text table leaves a blank line (grants, then the memo rows).
+REVENUE_BREAKS = ("income_equalisation", "tax_base")
+
+
+def bridge_rows(rows: Mapping[str, Sequence[float]], units: Mapping[str, str], labels: Mapping[str, str]
+                ) -> list[tuple[Any, list[str]]]:
+    """The revenue bridge as rows of a text table (:func:`kommunbudget.report.text.frame_text`).
+
+    Parameters
+    ----------
+    rows : mapping
+        Row identifier (``tax_revenue``, ``grant:<name>``, ...) -> values per year, in the row's unit.
+    units : mapping
+        Row identifier -> unit (``"MSEK"``, ``"kr per inhabitant"``, ``"inhabitants"``, ``"fraction"``, ...).
+    labels : mapping
+        Row identifier -> label. A per-krona row (``"fraction"``) is relabelled "(öre per krona)" and shown in öre;
+        grant items are indented.
+
+    Returns
+    -------
+    list of (label, cells)
+        With an empty row before each of :data:`REVENUE_BREAKS`.
+    """
+    out: list[tuple[Any, list[str]]] = []
+    for ident, values in rows.items():
+        if ident in REVENUE_BREAKS and out:
+            out.append(("", [""] * len(values)))
+        label = labels[ident]
+        if units[ident] == "fraction":  # shown in öre per krona, not as a fraction
+            label = re.sub(r"\s*\((fraction|andel)\)$", "", label) + " (öre per krona)"
+        elif ident.startswith("grant:"):
+            label = "  " + label
+        out.append((label, [revenue_cell(v, units[ident]) for v in values]))
+    return out
+
+
+def explanation_sentences(e: RevenueExplanation) -> list[str]:
+    """The marginal effects of a revenue explanation in plain words with the numbers: in full for the first year,
+    then one short sentence per later year.
+
+    Parameters
+    ----------
+    e : RevenueExplanation
+        From :func:`kommunbudget.analysis.revenue.explain_revenue`: its ``marginal`` rows (1 öre in MSEK and kr per
+        inhabitant; per krona of own tax base the tax, the equalisation's change and what is kept, as fractions
+        of a krona, worded in öre), the first year's income equalisation (MSEK) and its parameters.
+
+    Returns
+    -------
+    list of str
+        One sentence (or two) per year, e.g. ``"2025 (plan): 1 öre on the rate brings in 4.97 MSEK (257 kr per
+        inhabitant), the equalisation unchanged; ..."``.
+    """
+    out = []
+    for year in e.years:
+        col = e.marginal[year]
+        ore_msek, ore_kr = float(col["one_ore_msek"]), float(col["one_ore_kr_per_inhabitant"])
+        tax, change, kept = (float(col["tax_per_krona"]) * 100, float(col["equalisation_change_per_krona"]) * 100,
+                             float(col["kept_per_krona"]) * 100)
+        kept_text = (f"{e.name} keeps {kept:.1f} öre" if kept >= 0 else
+                     f"{e.name} loses {-kept:.1f} öre: its own rate is below what the equalisation takes")
+        status = e.year_status[year]
+        if year != e.years[0]:
+            out.append(f"{year} ({status}): 1 öre on the rate brings in {ore_msek:.2f} MSEK ({ore_kr:.0f} kr per "
+                       f"inhabitant), the equalisation unchanged; of an added krona of own tax base {tax:.2f} öre "
+                       f"in tax, {change:+.1f} öre equalisation, {kept_text}.")
+            continue
+        equalisation = float(e.bridge.at["income_equalisation", year])
+        out.append(
+            f"{year} ({status}): raising the rate by 1 öre (0.01 kr per 100 kr) brings in {ore_msek:.2f} MSEK "
+            f"({ore_kr:.0f} kr per inhabitant) and is kept in full: {_equalisation_what(e, status)}, "
+            f"{equalisation:+.1f} MSEK) is computed with the county rate, not the own rate, so it does not change. An "
+            f"added krona of own tax base brings in {tax:.2f} öre in tax at the own rate, "
+            f"{_equalisation_rule(e.equalisation, equalisation, change)}, and {kept_text}.")
+    return out
+
+
+def _equalisation_what(e: RevenueExplanation, status: str) -> str:
+    """How the first year's income equalisation was obtained: an estimate, as budgeted or as projected."""
+    if not e.calibrated:
+        return "the income equalisation (an estimate"
+    return "the income equalisation (as budgeted" if status == "budget" else "the income equalisation (as projected"
+
+
+def _equalisation_rule(eq: Mapping[str, float], equalisation_msek: float, change_ore: float) -> str:
+    """Why an added krona changes the equalisation by ``change_ore``: a grant (at or below the guarantee) falls by
+    the compensation degree × the county rate; a fee (above it) grows by the county's fee rate."""
+    guarantee = eq["guarantee_share"] * 100.0
+    if equalisation_msek >= 0:  # a grant (the core's branch at or below the guarantee)
+        return (f"the grant falls by {-change_ore:.1f} öre ({eq['compensation_degree']:.2f} × the county rate "
+                f"{eq['grant_rate_kr_per_100kr']:.2f}: the tax capacity is below the guarantee of "
+                f"{guarantee:.0f} % of the national average)")
+    return (f"the fee grows by {-change_ore:.1f} öre (the county's fee rate {eq['fee_rate_kr_per_100kr']:.2f}: the "
+            f"tax capacity is above the guarantee of {guarantee:.0f} % of the national average)")
