@@ -13,8 +13,8 @@ checkers only and left out):
 4. nothing inside the package imports the package face (``kommunbudget/__init__.py``) or a sub-package's face (its
    ``__init__.py``): modules import the module that defines a name; only the faces re-export;
 5. no ``import`` statement inside a function, except of the optional heavy dependencies (matplotlib, openpyxl);
-   the two lazy doors (the package face and the CLI's dispatch) use ``importlib.import_module`` and nothing else
-   does;
+   the lazy doors (the package face, the data layer's face and the CLI's dispatch) use
+   ``importlib.import_module`` and nothing else does;
 6. zero import circles between the package's modules.
 """
 from __future__ import annotations
@@ -33,8 +33,9 @@ PACKAGE = Path(str(resources.files("kommunbudget")))
 LAYERS = ("data", "model", "baselines", "analysis", "scenarios", "report", "cli")
 #: Imports allowed inside a function: optional heavy dependencies, imported where they are used.
 LAZY_ALLOWED = ("matplotlib", "openpyxl")
-#: The modules that may call importlib.import_module: the lazy package face and the CLI's dispatch.
-DYNAMIC_IMPORTERS = {"kommunbudget", "kommunbudget.cli.main"}
+#: The modules that may call importlib.import_module: the lazy faces (the package's and the data layer's, whose
+#: light modules the command line's ``--help`` reads without pandas) and the CLI's dispatch.
+DYNAMIC_IMPORTERS = {"kommunbudget", "kommunbudget.data", "kommunbudget.cli.main"}
 
 
 @dataclass
