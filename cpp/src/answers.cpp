@@ -9,14 +9,15 @@
 namespace kommunbudget {
 
 namespace {
-constexpr double kMaxShare = 0.5;
-constexpr double kMaxRate = 100.0;  // kr per 100 kr: a rate above 100 % of income cannot be levied
+// The range of a rate that can be levied at all (kr per 100 kr): not the range of an input tax rate.
+const FieldLimit& leviable_rate() {
+  static const FieldLimit& row = field_limit("required_tax_rate", "tax_rate_kr_per_100kr");
+  return row;
+}
 
 void check_target(const Target& target) {
-  if (target.kind == TargetKind::ResultShare) {
-    check_fraction("target.share", kNoYear, target.share, -kMaxShare, kMaxShare,
-                   "a result target (fraction of tax revenue and general grants)");
-  }
+  static const FieldLimit& share = field_limit("Target", "share");
+  if (target.kind == TargetKind::ResultShare) check_limit(share, "target.share", kNoYear, target.share);
 }
 
 // Change of the rate (kr per 100 kr) that makes year k meet the target exactly.
@@ -37,10 +38,11 @@ double required_change(const IncomeStatement& s, const Target& target, Eigen::In
 }
 
 void check_required_rate(const IncomeStatement& s, const Target& target, Eigen::Index k, double rate) {
-  if (!(rate >= 0.0 && rate <= kMaxRate)) {
+  if (!within_limit(leviable_rate(), rate)) {
     throw InputError(fmt::format("impossible target: {} in {} would need a tax rate of {:.2f} kr per 100 kr; a rate "
-                                 "must be in [0, {:g}]",
-                                 describe(target), s.years[static_cast<std::size_t>(k)], rate, kMaxRate));
+                                 "must be in {}",
+                                 describe(target), s.years[static_cast<std::size_t>(k)], rate,
+                                 format_range(leviable_rate())));
   }
 }
 }  // namespace
@@ -101,8 +103,9 @@ double required_sustained_change(const IncomeStatement& statement, const Target&
 }
 
 double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek) {
+  static const FieldLimit& base = field_limit("tax_rate_equivalent_ore", "tax_base_msek");
   check_finite("amount_msek", kNoYear, amount_msek);
-  check_positive("tax_base_msek", kNoYear, tax_base_msek, "MSEK");
+  check_limit(base, kNoYear, tax_base_msek);
   return amount_msek / (tax_base_msek / 100.0) * 100.0;
 }
 
@@ -122,8 +125,10 @@ Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const 
 }
 
 double household_tax_change_kr(double change_kr_per_100kr, double taxable_income_kr) {
-  check_range("change_kr_per_100kr", kNoYear, change_kr_per_100kr, -10.0, 10.0, "kr per 100 kr");
-  check_range("taxable_income_kr", kNoYear, taxable_income_kr, 0.0, 1.0e9, "kr per year");
+  static const FieldLimit& change = field_limit("TaxChange", "change_kr_per_100kr");
+  static const FieldLimit& income = field_limit("household_tax_change_kr", "taxable_income_kr");
+  check_limit(change, "change_kr_per_100kr", kNoYear, change_kr_per_100kr);
+  check_limit(income, kNoYear, taxable_income_kr);
   return change_kr_per_100kr / 100.0 * taxable_income_kr;
 }
 

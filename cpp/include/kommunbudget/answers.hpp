@@ -3,7 +3,7 @@
 /// Answers drawn from an income statement: the required tax rate for a target (closed form, because revenue is
 /// linear in the own rate and equalisation ignores the own rate), the single sustained change from a year, the
 /// tax-rate equivalent of an amount in öre, the yearly cost of a tax change for a household, and the
-/// across-the-board efficiency worth the same as an amount. DESIGN.md 3.7.
+/// across-the-board efficiency worth the same as an amount. docs/model.md §10.
 #include <Eigen/Core>
 
 #include "kommunbudget/projection.hpp"
@@ -43,7 +43,7 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year);
 
 /// Tax-rate equivalent of an amount: amount_msek / (tax_base_msek / 100) kr per 100 kr, expressed in öre
-/// (1 kr = 100 öre). DESIGN.md 3.7. @throws InputError for a non-positive tax base or non-finite amount.
+/// (1 kr = 100 öre). docs/model.md §10. @throws InputError for a non-positive tax base or non-finite amount.
 double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek);
 
 /// Tax-rate equivalents in öre of yearly amounts (shape (n_years,), MSEK) against the statement's tax base.
