@@ -91,6 +91,7 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 }
 
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year) {
+  check_year("from_year", from_year);
   check_target(target);
   const Eigen::Index first = statement.index_of(from_year);
   double change = -INFINITY;
@@ -107,6 +108,36 @@ double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek) {
   check_finite("amount_msek", kNoYear, amount_msek);
   check_limit(base, kNoYear, tax_base_msek);
   return amount_msek / (tax_base_msek / 100.0) * 100.0;
+}
+
+double one_ore_msek(double tax_base_msek) {
+  static const FieldLimit& base = field_limit("tax_rate_equivalent_ore", "tax_base_msek");
+  check_limit(base, kNoYear, tax_base_msek);
+  return tax_base_msek / 10000.0;  // 0.01 kr per 100 kr = 1 / 10 000 of the base
+}
+
+Eigen::Array<bool, Eigen::Dynamic, 1> target_met(const IncomeStatement& statement, const Target& target) {
+  return target_gap_msek(statement, target).array() <= kTargetToleranceMsek;
+}
+
+Eigen::Array<bool, Eigen::Dynamic, 1> balanced_budget_met(const IncomeStatement& statement) {
+  return statement.balanced_budget_result.array() >= -kTargetToleranceMsek;
+}
+
+double gap_saving_msek(double gap_msek, double share_closed) {
+  static const FieldLimit& gap = field_limit("gap_saving_msek", "gap_msek");
+  static const FieldLimit& share = field_limit("gap_saving_msek", "share_closed");
+  check_limit(gap, kNoYear, gap_msek);
+  check_limit(share, kNoYear, share_closed);
+  return gap_msek * share_closed;
+}
+
+double premises_target_saving_msek(double total_premises_cost_msek, double share) {
+  static const FieldLimit& total = field_limit("premises_target_saving_msek", "total_premises_cost_msek");
+  static const FieldLimit& part = field_limit("premises_target_saving_msek", "share");
+  check_limit(total, kNoYear, total_premises_cost_msek);
+  check_limit(part, kNoYear, share);
+  return total_premises_cost_msek * share;
 }
 
 Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const Eigen::VectorXd& amounts_msek) {
@@ -133,6 +164,7 @@ double household_tax_change_kr(double change_kr_per_100kr, double taxable_income
 }
 
 double efficiency_rate_equivalent(const IncomeStatement& statement, int year, double amount_msek) {
+  check_year("year", year);
   const Eigen::Index k = statement.index_of(year);
   check_finite("amount_msek", year, amount_msek);
   const double costs =
