@@ -350,6 +350,13 @@ const std::vector<FieldLimit>& field_limits() {
   return all;
 }
 
+const FieldLimit* find_field_limit(std::string_view structure, std::string_view field) noexcept {
+  for (const FieldLimit& row : field_limits()) {
+    if (structure == row.structure && field == row.field) return &row;
+  }
+  return nullptr;
+}
+
 const FieldLimit& field_limit(std::string_view structure, std::string_view field) {
   const std::vector<FieldLimit>& rows = field_limits();
   bool known_structure = false;

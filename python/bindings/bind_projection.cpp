@@ -52,7 +52,8 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   define_fields(earned, "EarnedIncomeChange", "income_year", &EarnedIncomeChange::income_year, "amount_msek",
                 &EarnedIncomeChange::amount_msek);
   m.def("net_cost_gap_msek", &net_cost_gap_msek, py::arg("net_cost_msek"), py::arg("net_cost_deviation_percent"),
-        "Gap to the reference cost, MSEK: net cost × NKA / (100 + NKA); 0 for NKA <= 0.");
+        "Gap to the reference cost, MSEK: net cost (MSEK, [0, 1e6]) × NKA / (100 + NKA), NKA in percent "
+        "[-99.999, 1000]; 0 for NKA <= 0.");
   m.def("peer_gap_msek", &peer_gap_msek, py::arg("net_cost_msek"), py::arg("population"),
         py::arg("peer_cost_per_inhabitant_kr"),
         "Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.");
@@ -166,20 +167,52 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   KB_LINE(grant_items);
   KB_LINE(grant_item_names);
 #undef KB_LINE
-  st.def("index_of", &IncomeStatement::index_of, py::arg("year"));
+  st.def("index_of", &IncomeStatement::index_of, py::arg("year"), "Position of a year; InputError outside the years.");
   st.def("__len__", &IncomeStatement::size);
+
+  py::enum_<MeasureGroup>(m, "MeasureGroup", "The six lists of Measures.")
+      .value("DISPOSALS", MeasureGroup::Disposals, "Measures.disposals")
+      .value("FIXED_SAVINGS", MeasureGroup::FixedSavings, "Measures.fixed_savings")
+      .value("TAX_CHANGES", MeasureGroup::TaxChanges, "Measures.tax_changes")
+      .value("EFFICIENCY", MeasureGroup::Efficiency, "Measures.efficiency")
+      .value("EARNED_INCOME_CHANGES", MeasureGroup::EarnedIncomeChanges, "Measures.earned_income_changes")
+      .value("WORK_LINES", MeasureGroup::WorkLines, "Measures.work_lines");
+  py::class_<MeasureRef>(m, "MeasureRef", "One measure of a Measures: its list (MeasureGroup) and its index in it.")
+      .def(py::init([](MeasureGroup group, std::size_t index) { return MeasureRef{group, index}; }), py::arg("group"),
+           py::arg("index"))
+      .def_readwrite("group", &MeasureRef::group, "The list (MeasureGroup).")
+      .def_readwrite("index", &MeasureRef::index, "The index in that list (0-based).")
+      .def("__repr__", [](const MeasureRef& r) {
+        return std::string("MeasureRef(") + to_string(r.group) + ", " + std::to_string(r.index) + ")";
+      });
+  py::class_<MeasureEffects>(m, "MeasureEffects",
+                             "Result of Projector.measure_effects: the baseline, the final projection and what each "
+                             "measure adds to the result.")
+      .def_readonly("baseline", &MeasureEffects::baseline, "The projection without measures.")
+      .def_readonly("final", &MeasureEffects::final, "The projection with every measure.")
+      .def_readonly("result_change", &MeasureEffects::result_change,
+                    "float64 array of shape (n_measures, n_years), MSEK: row i is the change of the result that "
+                    "measure order[i] adds to those before it; the rows sum to final.result - baseline.result.");
 
   py::class_<Projector>(m, "Projector",
                         "Validated inputs of one municipality and the projection engine over them. "
-                        "Projector(base, assumptions, horizon) raises ValueError for invalid input (field, year, "
-                        "value and range named).")
-      .def(py::init<BaseYearState, Assumptions, int>(), py::arg("base"), py::arg("assumptions"), py::arg("horizon"))
+                        "Projector(base, assumptions, horizon) raises InputError (a ValueError) for invalid input "
+                        "(field, year, value and range named). The GIL is released while it builds and runs.")
+      .def(py::init<BaseYearState, Assumptions, int>(), py::arg("base"), py::arg("assumptions"), py::arg("horizon"),
+           py::call_guard<py::gil_scoped_release>())
       .def("run", &Projector::run, py::arg("measures") = Measures{}, py::call_guard<py::gil_scoped_release>(),
-           "Projects with the measures (applied to a copy; the baseline is never changed).")
-      .def_property_readonly("base", &Projector::base)
-      .def_property_readonly("assumptions", &Projector::assumptions)
-      .def_property_readonly("base_year", &Projector::base_year)
-      .def_property_readonly("horizon", &Projector::horizon)
+           "Projects with the measures (applied to a copy; the baseline is never changed). Raises InputError for an "
+           "invalid measure or a year whose costs would turn into income.")
+      .def("measure_effects", &Projector::measure_effects, py::arg("measures"), py::arg("order"),
+           py::call_guard<py::gil_scoped_release>(),
+           "Each measure's effect on the result when the measures are added one at a time in order (a list of "
+           "MeasureRef naming every measure once). Validates each measure once, then projects the baseline and "
+           "each prefix. Raises MeasureError (with .position, the index in order) for an invalid measure or a prefix "
+           "that cannot be projected, InputError for an order that misses or repeats a measure.")
+      .def_property_readonly("base", &Projector::base, "The base year (a copy).")
+      .def_property_readonly("assumptions", &Projector::assumptions, "The assumptions (a copy).")
+      .def_property_readonly("base_year", &Projector::base_year, "The base year.")
+      .def_property_readonly("horizon", &Projector::horizon, "The last year projected.")
       .def_property_readonly("implied_own_tax_capacity_kr", &Projector::implied_own_tax_capacity_kr,
                              "Itemised grants: the own tax capacity (kr per inhabitant) that reproduces the base "
                              "year's income equalisation (the calibration); 0 otherwise.");

@@ -1,22 +1,41 @@
 #pragma once
 // One field list per struct: define_fields(cls, "name", &T::name, ...) registers each field as a read-write
-// attribute and returns the names, which drive __repr__ and keyword construction. Bindings only.
+// attribute and returns the names, which drive __repr__ and keyword construction. Bindings only. Each field's
+// docstring shows its unit and allowed range from the core's table of limits (limits.hpp), where it has a row.
+#include <deque>
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>  // _fields is a list of str
 
+#include "kommunbudget/limits.hpp"
+
 namespace kommunbudget::bindings {
 
+/// The docstring of `structure`.`field` from the table of limits ("" without a row): description, unit and
+/// allowed range, e.g. "yearly saving at full effect, base-year MSEK. Unit: MSEK. Allowed range: [0, 100000].".
+/// Kept alive for the module's lifetime.
+inline const char* field_doc(const char* structure, const char* field) {
+  static std::deque<std::string> docs;  // stable addresses; filled at import, under the GIL
+  const FieldLimit* row = find_field_limit(structure, field);
+  if (row == nullptr) return "";
+  std::string doc = fmt::format("{}. Unit: {}. Allowed range: {}", row->description, row->unit, format_range(*row));
+  if (row->negative_sentinel) doc += " (a negative value is the sentinel described)";
+  docs.push_back(doc + ".");
+  return docs.back().c_str();
+}
+
 template <typename Class>
-void define_fields_impl(Class&, std::vector<std::string>&) {}
+void define_fields_impl(Class&, const char*, std::vector<std::string>&) {}
 
 template <typename Class, typename Member, typename... Rest>
-void define_fields_impl(Class& cls, std::vector<std::string>& names, const char* name, Member member, Rest... rest) {
-  cls.def_readwrite(name, member);
+void define_fields_impl(Class& cls, const char* type_name, std::vector<std::string>& names, const char* name,
+                        Member member, Rest... rest) {
+  cls.def_readwrite(name, member, field_doc(type_name, name));
   names.emplace_back(name);
-  define_fields_impl(cls, names, rest...);
+  define_fields_impl(cls, type_name, names, rest...);
 }
 
 /// Registers the fields and adds __repr__, a keyword constructor (unknown keywords raise TypeError naming them)
@@ -26,7 +45,7 @@ void define_fields(Class& cls, const char* type_name, Pairs... pairs) {
   namespace py = pybind11;
   using T = typename Class::type;
   auto names = std::make_shared<std::vector<std::string>>();
-  define_fields_impl(cls, *names, pairs...);
+  define_fields_impl(cls, type_name, *names, pairs...);
   cls.def(py::init([names](const py::kwargs& kwargs) {
             py::object obj = py::cast(T{});
             for (auto item : kwargs) {
@@ -42,7 +61,7 @@ void define_fields(Class& cls, const char* type_name, Pairs... pairs) {
             }
             return obj.cast<T>();
           }),
-          "Keyword construction: every field optional, unknown keywords raise TypeError.");
+          "Keyword construction: every field optional (the C++ default), unknown keywords raise TypeError.");
   py::setattr(cls, "_fields", py::cast(*names));
   std::string tn = type_name;
   cls.def("__repr__", [names, tn](const py::object& self) {

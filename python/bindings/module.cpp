@@ -23,10 +23,12 @@ PYBIND11_MODULE(_core, m) {
   using namespace kommunbudget::bindings;
   bind_errors(m);
   bind_logging(m);
+  bind_limits(m);
   bind_series(m);
   bind_price_index(m);
   bind_revenue(m);
   bind_municipality(m);
   bind_projection(m);
   bind_answers(m);
+  bind_calibration(m);
 }

@@ -58,6 +58,9 @@ const std::vector<FieldLimit>& field_limits();
 /// unknown field (listing the structure's fields).
 const FieldLimit& field_limit(std::string_view structure, std::string_view field);
 
+/// The row of `structure`.`field`, or nullptr when the table has none (a name, a list, a flag).
+const FieldLimit* find_field_limit(std::string_view structure, std::string_view field) noexcept;
+
 /// "[low, high]" with "(" / ")" for open bounds, numbers as %g ("[0, 100000]", "(0, inf)").
 std::string format_range(const FieldLimit& row);
 
