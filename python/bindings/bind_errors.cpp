@@ -29,6 +29,14 @@ void kommunbudget::bindings::bind_errors(py::module_& m) {
       "the one Projector.run gives for that measure (it names the measure by its list and its index in that "
       "list, e.g. 'fixed_savings[0] (name).amount_msek = ...'); the attribute `position` (int) is the measure's "
       "position in the order given.";
+  // `position` is a read-only property over the instance's _position (set by the translator below), so that type
+  // checkers and the generated stub see `position: int`.
+  py::cpp_function position_getter(
+      [](const py::object& self) { return self.attr("_position").cast<std::size_t>(); }, py::name("position"),
+      py::is_method(measure_error));
+  measure_error.attr("position") = py::module_::import("builtins").attr("property")(
+      position_getter, py::none(), py::none(),
+      "Position (0-based) of the invalid measure in the order given to Projector.measure_effects.");
   measure_error_type() = measure_error.ptr();  // the module keeps the type alive
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -36,7 +44,7 @@ void kommunbudget::bindings::bind_errors(py::module_& m) {
     } catch (const kommunbudget::MeasureError& e) {
       PyObject* type = measure_error_type();
       py::object instance = py::reinterpret_borrow<py::object>(type)(e.what());
-      instance.attr("position") = py::int_(e.position());
+      instance.attr("_position") = py::int_(e.position());
       PyErr_SetObject(type, instance.ptr());
     }
   });

@@ -1,5 +1,6 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <pybind11/typing.h>
 
 #include "bindings.hpp"
 #include "kommunbudget/limits.hpp"
@@ -8,8 +9,10 @@ namespace py = pybind11;
 using namespace kommunbudget;
 
 namespace {
-py::dict as_dict(const FieldLimit& row) {
-  py::dict d;
+using LimitRow = py::typing::Dict<py::str, py::object>;
+
+LimitRow as_dict(const FieldLimit& row) {
+  LimitRow d;
   d["structure"] = row.structure;
   d["field"] = row.field;
   d["low"] = row.low;
@@ -26,7 +29,7 @@ void kommunbudget::bindings::bind_limits(py::module_& m) {
   m.def(
       "field_limits",
       [] {
-        py::list out;
+        py::typing::List<LimitRow> out;
         for (const FieldLimit& row : field_limits()) out.append(as_dict(row));
         return out;
       },

@@ -46,6 +46,12 @@ void define_fields(Class& cls, const char* type_name, Pairs... pairs) {
   using T = typename Class::type;
   auto names = std::make_shared<std::vector<std::string>>();
   define_fields_impl(cls, type_name, *names, pairs...);
+  static std::deque<std::string> init_docs;  // stable addresses; filled at import, under the GIL
+  std::string signature;
+  for (const auto& n : *names) signature += (signature.empty() ? "" : ", ") + n + "=...";
+  init_docs.push_back(std::string("Keyword construction: ") + type_name + "(" + signature +
+                      "). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. "
+                      "Ranges are checked when the object is used (validate, Projector), from the table of limits.");
   cls.def(py::init([names](const py::kwargs& kwargs) {
             py::object obj = py::cast(T{});
             for (auto item : kwargs) {
@@ -61,7 +67,7 @@ void define_fields(Class& cls, const char* type_name, Pairs... pairs) {
             }
             return obj.cast<T>();
           }),
-          "Keyword construction: every field optional (the C++ default), unknown keywords raise TypeError.");
+          init_docs.back().c_str());
   py::setattr(cls, "_fields", py::cast(*names));
   std::string tn = type_name;
   cls.def("__repr__", [names, tn](const py::object& self) {
