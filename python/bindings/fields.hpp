@@ -3,6 +3,8 @@
 // attribute and returns the names, which drive __repr__ and keyword construction. Bindings only. Each field's
 // docstring shows its unit and allowed range from the core's table of limits (limits.hpp), where it has a row.
 #include <deque>
+#include <string_view>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,39 @@ namespace kommunbudget::bindings {
 inline const char* field_doc(const char* structure, const char* field) {
   static std::deque<std::string> docs;  // stable addresses; filled at import, under the GIL
   const FieldLimit* row = find_field_limit(structure, field);
-  if (row == nullptr) return "";
+  if (row == nullptr) {
+    // Fields without a range (names, flags, lists): a short description.
+    static const std::pair<const char*, const char*> others[] = {
+        {"name", "Name (text), unique within its list where the core names it in messages."},
+        {"code", "Kommunkod, 4 digits as text (leading zero kept)."},
+        {"cost_line", "Name of the cost line (service area) the measure applies to; '' = all lines / none."},
+        {"yearly", "False: a one-off step that persists; True: the step again every year (compounding)."},
+        {"id", "The property's id (e.g. its designation), unique within the disposals."},
+        {"use", "What the property is used for (text, descriptive)."},
+        {"need_remains", "Whether the activity still needs premises after a sale (external rent is then paid)."},
+        {"property", "The property sold (Property)."},
+        {"kind", "What the target requires (TargetKind)."},
+        {"cost_lines", "The cost lines (list of CostLine), at least one."},
+        {"grant_items", "The grant items other than the income equalisation (list)."},
+        {"equalisation", "Income equalisation parameters (IncomeEqualisation); itemised grants only."},
+        {"itemised_grants", "True: general grants are the income equalisation by the formula plus grant_items."},
+        {"depreciation_in_cost_lines", "True: the cost lines are net costs holding the capital costs (SCB)."},
+        {"growth_follows_tax_base", "True: years with neither an amount nor a growth grow with tax_base_growth."},
+        {"general_grants_growth_follows_tax_base",
+         "True: years with neither an amount nor a general_grants_growth grow with tax_base_growth."},
+        {"price_index", "PKV components per year (PriceIndex)."},
+        {"tax_changes", "List of TaxChange."},
+        {"efficiency", "List of EfficiencyMeasure."},
+        {"earned_income_changes", "List of EarnedIncomeChange."},
+        {"work_lines", "List of WorkLinePolicy."},
+        {"disposals", "List of Disposal."},
+        {"fixed_savings", "List of FixedSaving."},
+    };
+    for (const auto& [name, doc] : others) {
+      if (std::string_view(field) == name) return doc;
+    }
+    return "";
+  }
   std::string doc = fmt::format("{}. Unit: {}. Allowed range: {}", row->description, row->unit, format_range(*row));
   if (row->negative_sentinel) doc += " (a negative value is the sentinel described)";
   docs.push_back(doc + ".");

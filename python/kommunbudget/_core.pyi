@@ -182,7 +182,6 @@ class CostLine:
     One line of operating costs: name, cost_msek (base year, positive MSEK), labour_share (fraction; negative = PKV's weight of each year), volume_growth (YearSeries of fractions for the projection years).
     """
     _fields: typing.ClassVar[list] = ['name', 'cost_msek', 'labour_share', 'volume_growth']
-    name: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: CostLine(name=..., cost_msek=..., labour_share=..., volume_growth=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -206,6 +205,14 @@ class CostLine:
     def labour_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+    @property
     def volume_growth(self) -> YearSeries:
         """
         volume growth of the line per projection year. Unit: fraction per year. Allowed range: [-0.5, 0.5].
@@ -218,7 +225,6 @@ class GrantItem:
     A general grant item other than the income equalisation: name, amount_msek (base year, signed MSEK).
     """
     _fields: typing.ClassVar[list] = ['name', 'amount_msek']
-    name: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: GrantItem(name=..., amount_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -233,13 +239,19 @@ class GrantItem:
     @amount_msek.setter
     def amount_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
 class GrantItemPath:
     """
     A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth (YearSeries of fractions for the other years), growth_follows_tax_base (years with neither grow with the tax base growth).
     """
     _fields: typing.ClassVar[list] = ['name', 'amounts_msek', 'growth', 'growth_follows_tax_base']
-    growth_follows_tax_base: bool
-    name: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: GrantItemPath(name=..., amounts_msek=..., growth=..., growth_follows_tax_base=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -262,16 +274,27 @@ class GrantItemPath:
     @growth.setter
     def growth(self, arg0: YearSeries) -> None:
         ...
+    @property
+    def growth_follows_tax_base(self) -> bool:
+        """
+        True: years with neither an amount nor a growth grow with tax_base_growth.
+        """
+    @growth_follows_tax_base.setter
+    def growth_follows_tax_base(self, arg0: bool) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
 class BaseYearState:
     """
     A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in kr per 100 kr. validate() raises ValueError naming field, year, value and range.
     """
     _fields: typing.ClassVar[list] = ['code', 'name', 'year', 'tax_rate_kr_per_100kr', 'tax_base_msek', 'final_settlement_msek', 'final_settlement_previous_year_msek', 'operating_income_msek', 'cost_lines', 'depreciation_msek', 'general_grants_msek', 'itemised_grants', 'equalisation', 'population', 'national_tax_capacity_kr', 'income_equalisation_msek', 'grant_items', 'financial_income_msek', 'financial_costs_msek', 'realisation_gains_msek', 'reserve_use_msek', 'other_balance_adjustments_msek', 'depreciation_in_cost_lines']
-    code: str
-    depreciation_in_cost_lines: bool
-    equalisation: IncomeEqualisation
-    itemised_grants: bool
-    name: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: BaseYearState(code=..., name=..., year=..., tax_rate_kr_per_100kr=..., tax_base_msek=..., final_settlement_msek=..., final_settlement_previous_year_msek=..., operating_income_msek=..., cost_lines=..., depreciation_msek=..., general_grants_msek=..., itemised_grants=..., equalisation=..., population=..., national_tax_capacity_kr=..., income_equalisation_msek=..., grant_items=..., financial_income_msek=..., financial_costs_msek=..., realisation_gains_msek=..., reserve_use_msek=..., other_balance_adjustments_msek=..., depreciation_in_cost_lines=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -287,10 +310,28 @@ class BaseYearState:
         Checks every field against the table of limits; InputError naming field, year, value and range.
         """
     @property
-    def cost_lines(self) -> list[CostLine]:
+    def code(self) -> str:
+        """
+        Kommunkod, 4 digits as text (leading zero kept).
+        """
+    @code.setter
+    def code(self, arg0: str) -> None:
         ...
+    @property
+    def cost_lines(self) -> list[CostLine]:
+        """
+        The cost lines (list of CostLine), at least one.
+        """
     @cost_lines.setter
     def cost_lines(self, arg0: collections.abc.Sequence[CostLine]) -> None:
+        ...
+    @property
+    def depreciation_in_cost_lines(self) -> bool:
+        """
+        True: the cost lines are net costs holding the capital costs (SCB).
+        """
+    @depreciation_in_cost_lines.setter
+    def depreciation_in_cost_lines(self, arg0: bool) -> None:
         ...
     @property
     def depreciation_msek(self) -> float:
@@ -299,6 +340,14 @@ class BaseYearState:
         """
     @depreciation_msek.setter
     def depreciation_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def equalisation(self) -> IncomeEqualisation:
+        """
+        Income equalisation parameters (IncomeEqualisation); itemised grants only.
+        """
+    @equalisation.setter
+    def equalisation(self, arg0: IncomeEqualisation) -> None:
         ...
     @property
     def final_settlement_msek(self) -> float:
@@ -342,7 +391,9 @@ class BaseYearState:
         ...
     @property
     def grant_items(self) -> list[GrantItem]:
-        ...
+        """
+        The grant items other than the income equalisation (list).
+        """
     @grant_items.setter
     def grant_items(self, arg0: collections.abc.Sequence[GrantItem]) -> None:
         ...
@@ -353,6 +404,22 @@ class BaseYearState:
         """
     @income_equalisation_msek.setter
     def income_equalisation_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def itemised_grants(self) -> bool:
+        """
+        True: general grants are the income equalisation by the formula plus grant_items.
+        """
+    @itemised_grants.setter
+    def itemised_grants(self, arg0: bool) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
         ...
     @property
     def national_tax_capacity_kr(self) -> float:
@@ -431,8 +498,6 @@ class Assumptions:
     Yearly assumptions for the projection years (YearSeries each): PKV components, tax base growth, operating income growth (fractions); general grants, depreciation, financial income and costs (MSEK); optional tax rate (kr per 100 kr), final settlements, realisation gains, reserve use (MSEK).
     """
     _fields: typing.ClassVar[list] = ['price_index', 'tax_base_growth', 'operating_income_growth', 'general_grants_msek', 'general_grants_growth', 'general_grants_growth_follows_tax_base', 'population', 'national_tax_capacity_growth', 'grant_items', 'final_settlement_previous_year_msek', 'depreciation_msek', 'financial_income_msek', 'financial_costs_msek', 'tax_rate_kr_per_100kr', 'final_settlement_msek', 'realisation_gains_msek', 'reserve_use_msek']
-    general_grants_growth_follows_tax_base: bool
-    price_index: PriceIndex
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: Assumptions(price_index=..., tax_base_growth=..., operating_income_growth=..., general_grants_msek=..., general_grants_growth=..., general_grants_growth_follows_tax_base=..., population=..., national_tax_capacity_growth=..., grant_items=..., final_settlement_previous_year_msek=..., depreciation_msek=..., financial_income_msek=..., financial_costs_msek=..., tax_rate_kr_per_100kr=..., final_settlement_msek=..., realisation_gains_msek=..., reserve_use_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -492,6 +557,14 @@ class Assumptions:
     def general_grants_growth(self, arg0: YearSeries) -> None:
         ...
     @property
+    def general_grants_growth_follows_tax_base(self) -> bool:
+        """
+        True: years with neither an amount nor a general_grants_growth grow with tax_base_growth.
+        """
+    @general_grants_growth_follows_tax_base.setter
+    def general_grants_growth_follows_tax_base(self, arg0: bool) -> None:
+        ...
+    @property
     def general_grants_msek(self) -> YearSeries:
         """
         general grants where given (grants as a total), signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
@@ -501,7 +574,9 @@ class Assumptions:
         ...
     @property
     def grant_items(self) -> list[GrantItemPath]:
-        ...
+        """
+        The grant items other than the income equalisation (list).
+        """
     @grant_items.setter
     def grant_items(self, arg0: collections.abc.Sequence[GrantItemPath]) -> None:
         ...
@@ -528,6 +603,14 @@ class Assumptions:
         """
     @population.setter
     def population(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def price_index(self) -> PriceIndex:
+        """
+        PKV components per year (PriceIndex).
+        """
+    @price_index.setter
+    def price_index(self, arg0: PriceIndex) -> None:
         ...
     @property
     def realisation_gains_msek(self) -> YearSeries:
@@ -593,13 +676,19 @@ class EfficiencyMeasure:
     Efficiency on a cost line (service area) or all ('' = all): the step rate × realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from from_year, one-off and persisting or again every year (yearly=True); a start after January counts (13 − start_month)/12 of the first year; one_off_cost_msek in from_year.
     """
     _fields: typing.ClassVar[list] = ['from_year', 'rate', 'yearly', 'cost_line', 'start_month', 'ramp_years', 'realised_share', 'one_off_cost_msek']
-    cost_line: str
-    yearly: bool
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: EfficiencyMeasure(from_year=..., rate=..., yearly=..., cost_line=..., start_month=..., ramp_years=..., realised_share=..., one_off_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
+        ...
+    @property
+    def cost_line(self) -> str:
+        """
+        Name of the cost line (service area) the measure applies to; '' = all lines / none.
+        """
+    @cost_line.setter
+    def cost_line(self, arg0: str) -> None:
         ...
     @property
     def from_year(self) -> int:
@@ -649,6 +738,14 @@ class EfficiencyMeasure:
     @start_month.setter
     def start_month(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
+    @property
+    def yearly(self) -> bool:
+        """
+        False: a one-off step that persists; True: the step again every year (compounding).
+        """
+    @yearly.setter
+    def yearly(self, arg0: bool) -> None:
+        ...
 class EarnedIncomeChange:
     """
     A change of residents' taxable earned income in income_year (MSEK); it reaches the tax base of income_year + 2.
@@ -681,7 +778,6 @@ class WorkLinePolicy:
     A work-line policy for households on social assistance: baseline households and cost per household (kr), trend, start year and month, target reduction, ramp years, share into work, earnings per person (kr), persons per household, yearly implementation cost (MSEK). Fractions as fractions.
     """
     _fields: typing.ClassVar[list] = ['name', 'baseline_households', 'cost_per_household_kr', 'household_trend', 'start_year', 'start_month', 'target_reduction', 'ramp_years', 'share_into_work', 'earnings_per_person_kr', 'persons_per_household', 'implementation_cost_msek']
-    name: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: WorkLinePolicy(name=..., baseline_households=..., cost_per_household_kr=..., household_trend=..., start_year=..., start_month=..., target_reduction=..., ramp_years=..., share_into_work=..., earnings_per_person_kr=..., persons_per_household=..., implementation_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -727,6 +823,14 @@ class WorkLinePolicy:
         """
     @implementation_cost_msek.setter
     def implementation_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
         ...
     @property
     def persons_per_household(self) -> float:
@@ -781,9 +885,6 @@ class Property:
     A property of the premises: id, use, area_m2, book_value_msek, market_value_msek, running_cost_msek (a year, base-year prices), depreciation_msek (a year), vacancy (share), need_remains, external_rent_msek (a year, if the need remains).
     """
     _fields: typing.ClassVar[list] = ['id', 'use', 'area_m2', 'book_value_msek', 'market_value_msek', 'running_cost_msek', 'depreciation_msek', 'vacancy', 'need_remains', 'external_rent_msek']
-    id: str
-    need_remains: bool
-    use: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: Property(id=..., use=..., area_m2=..., book_value_msek=..., market_value_msek=..., running_cost_msek=..., depreciation_msek=..., vacancy=..., need_remains=..., external_rent_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -823,6 +924,14 @@ class Property:
     def external_rent_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def id(self) -> str:
+        """
+        The property's id (e.g. its designation), unique within the disposals.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
     def market_value_msek(self) -> float:
         """
         marknadsvärde (the default sale price). Unit: MSEK. Allowed range: [0, 100000].
@@ -831,12 +940,28 @@ class Property:
     def market_value_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def need_remains(self) -> bool:
+        """
+        Whether the activity still needs premises after a sale (external rent is then paid).
+        """
+    @need_remains.setter
+    def need_remains(self, arg0: bool) -> None:
+        ...
+    @property
     def running_cost_msek(self) -> float:
         """
         drift and maintenance a year, base-year prices. Unit: MSEK. Allowed range: [0, 10000].
         """
     @running_cost_msek.setter
     def running_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def use(self) -> str:
+        """
+        What the property is used for (text, descriptive).
+        """
+    @use.setter
+    def use(self, arg0: str) -> None:
         ...
     @property
     def vacancy(self) -> float:
@@ -851,7 +976,6 @@ class Disposal:
     Sale of a property in year from month: price_msek (negative = market value), debt_interest_rate (fraction) on the debt the proceeds repay.
     """
     _fields: typing.ClassVar[list] = ['property', 'year', 'month', 'price_msek', 'debt_interest_rate']
-    property: Property
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: Disposal(property=..., year=..., month=..., price_msek=..., debt_interest_rate=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -883,6 +1007,14 @@ class Disposal:
     def price_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def property(self) -> Property:
+        """
+        The property sold (Property).
+        """
+    @property.setter
+    def property(self, arg0: Property) -> None:
+        ...
+    @property
     def year(self) -> int:
         """
         year of the sale (must also be a projected year). Unit: calendar year. Allowed range: [1900, 2200].
@@ -895,8 +1027,6 @@ class FixedSaving:
     A yearly saving at full effect (base-year MSEK) from start_year/start_month, ramped over ramp_years, realised_share realised, uprated with labour_share (negative = PKV), one_off_cost_msek in the start year.
     """
     _fields: typing.ClassVar[list] = ['name', 'amount_msek', 'start_year', 'start_month', 'ramp_years', 'realised_share', 'labour_share', 'one_off_cost_msek', 'cost_line']
-    cost_line: str
-    name: str
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: FixedSaving(name=..., amount_msek=..., start_year=..., start_month=..., ramp_years=..., realised_share=..., labour_share=..., one_off_cost_msek=..., cost_line=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -912,12 +1042,28 @@ class FixedSaving:
     def amount_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def cost_line(self) -> str:
+        """
+        Name of the cost line (service area) the measure applies to; '' = all lines / none.
+        """
+    @cost_line.setter
+    def cost_line(self, arg0: str) -> None:
+        ...
+    @property
     def labour_share(self) -> float:
         """
         labour share for uprating the saving; a negative value (−1) means the cost line's share, or PKV's weight without a line. Unit: fraction. Allowed range: [0, 1] (a negative value is the sentinel described).
         """
     @labour_share.setter
     def labour_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
         ...
     @property
     def one_off_cost_msek(self) -> float:
@@ -972,37 +1118,49 @@ class Measures:
         ...
     @property
     def disposals(self) -> list[Disposal]:
-        ...
+        """
+        List of Disposal.
+        """
     @disposals.setter
     def disposals(self, arg0: collections.abc.Sequence[Disposal]) -> None:
         ...
     @property
     def earned_income_changes(self) -> list[EarnedIncomeChange]:
-        ...
+        """
+        List of EarnedIncomeChange.
+        """
     @earned_income_changes.setter
     def earned_income_changes(self, arg0: collections.abc.Sequence[EarnedIncomeChange]) -> None:
         ...
     @property
     def efficiency(self) -> list[EfficiencyMeasure]:
-        ...
+        """
+        List of EfficiencyMeasure.
+        """
     @efficiency.setter
     def efficiency(self, arg0: collections.abc.Sequence[EfficiencyMeasure]) -> None:
         ...
     @property
     def fixed_savings(self) -> list[FixedSaving]:
-        ...
+        """
+        List of FixedSaving.
+        """
     @fixed_savings.setter
     def fixed_savings(self, arg0: collections.abc.Sequence[FixedSaving]) -> None:
         ...
     @property
     def tax_changes(self) -> list[TaxChange]:
-        ...
+        """
+        List of TaxChange.
+        """
     @tax_changes.setter
     def tax_changes(self, arg0: collections.abc.Sequence[TaxChange]) -> None:
         ...
     @property
     def work_lines(self) -> list[WorkLinePolicy]:
-        ...
+        """
+        List of WorkLinePolicy.
+        """
     @work_lines.setter
     def work_lines(self, arg0: collections.abc.Sequence[WorkLinePolicy]) -> None:
         ...
@@ -1019,163 +1177,269 @@ class IncomeStatement:
         """
     @property
     def balanced_budget_result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        balanskravsresultat = result + realisation_gains (negative) + other adjustments + reserve use (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def depreciation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        avskrivningar (−) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_depreciation_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        depreciation no longer booked (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_external_rent(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        rent for replacement premises (a cost) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_interest_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        interest on the debt the proceeds repaid (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_net(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        effect on the result (gain + savings − rent) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_net_balanced_budget(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        effect on the balanced-budget result (without gains) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_realisation_gain(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        price − book value in the year of sale (a loss is negative) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def disposal_running_cost_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        running cost no longer paid (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def earned_income_effect(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def efficiency_one_off_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        one-off implementation costs of efficiency measures (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def efficiency_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        cost avoided by efficiency measures this year, MSEK (positive) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def equalisation_change_per_krona(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100). (float64 array of shape (n_years,), fraction).
+        """
     @property
     def equalisation_tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        the own tax base as the equalisation sees it (calibrated) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def final_settlement(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        slutavräkningar within tax revenue (both years) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def final_settlement_current_year(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        slutavräkning for the current year (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def final_settlement_previous_year(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        slutavräkning for the previous year (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def financial_costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        finansiella kostnader (−) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def financial_income(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        finansiella intäkter (+) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def fixed_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        saving realised this year (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def fixed_saving_one_off_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        one-off implementation costs this year (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def general_grants(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        generella statsbidrag och utjämning = income equalisation + other items (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def grant_item_names(self) -> list[str]:
-        ...
+        """
+        Names of the rows of grant_items (list of str).
+        """
     @property
     def grant_items(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
-        ...
+        """
+        Grant items (rows, named in grant_item_names) by year: float64 array of shape (n_items, n_years), MSEK.
+        """
     @property
     def income_equalisation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        inkomstutjämning (+ grant, − fee), MSEK; 0 when grants are a total (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def kept_per_krona(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above. (float64 array of shape (n_years,), fraction).
+        """
     @property
     def national_tax_capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        medelskattekraft (float64 array of shape (n_years,), kr per inhabitant).
+        """
     @property
     def net_operating_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        verksamhetens nettokostnader = income + costs + depreciation (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def operating_costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        verksamhetens kostnader (−) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def operating_income(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        verksamhetens intäkter (+), incl. realisation gains (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def operating_result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        verksamhetens resultat = net operating cost + tax + grants (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def other_balance_adjustments(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        other balanskrav adjustments (signed) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def other_general_grants(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        general grants other than the income equalisation (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def own_tax_capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        skattekraft in the equalisation (float64 array of shape (n_years,), kr per inhabitant).
+        """
     @property
     def population(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        inhabitants used by the equalisation (float64 array of shape (n_years,), inhabitants).
+        """
     @property
     def preliminary_tax(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        preliminär kommunalskatt = rate / 100 × tax base (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def realisation_gains(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        avgår: realisationsvinster — the gains (part of operating income) deducted for the balanced-budget result, printed NEGATIVE as in the balanskravsutredning (a gain of 5 MSEK is −5 here) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def reserve_use(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        medel från (+) / till (−) resultatutjämningsreserv (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        årets resultat = operating result + financial income + costs (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def result_share(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        result / (tax revenue + general grants), fraction (resultat i procent av skatter och statsbidrag) (float64 array of shape (n_years,), fraction).
+        """
     @property
     def tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        skatteunderlag (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def tax_change_revenue(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        revenue from tax changes this year, MSEK (positive for a rise) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def tax_rate(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        own tax rate (float64 array of shape (n_years,), kr per 100 kr).
+        """
     @property
     def tax_revenue(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        skatteintäkter = preliminary tax + final settlements (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        implementation cost, MSEK (raises operating costs) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_earnings(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        earnings of those moved into work in this income year (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_equalisation_change(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        the income equalisation's change on it, MSEK (≤ 0 below 115 %) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_households_reduced(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        households off assistance against the baseline path (float64 array of shape (n_years,), households).
+        """
     @property
     def work_line_net(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        saving − cost + tax gain + equalisation change (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        assistance saved, MSEK (lowers operating costs) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        tax base added this year (earnings of two years before) (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def work_line_tax_gain(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
+        """
+        own-rate tax on that added base (float64 array of shape (n_years,), MSEK).
+        """
     @property
     def years(self) -> list[int]:
-        ...
+        """
+        The years, base year first (list of int).
+        """
 class MeasureGroup:
     """
     The six lists of Measures.
@@ -1372,7 +1636,6 @@ class Target:
     A target: kind and share (fraction, RESULT_SHARE only, [-0.5, 0.5]).
     """
     _fields: typing.ClassVar[list] = ['kind', 'share']
-    kind: TargetKind
     def __init__(self, **kwargs) -> None:
         """
         Keyword construction: Target(kind=..., share=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
@@ -1383,6 +1646,14 @@ class Target:
         """
         Human-readable name, e.g. 'result >= 2.0 % of tax revenue and general grants'.
         """
+    @property
+    def kind(self) -> TargetKind:
+        """
+        What the target requires (TargetKind).
+        """
+    @kind.setter
+    def kind(self, arg0: TargetKind) -> None:
+        ...
     @property
     def share(self) -> float:
         """
