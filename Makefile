@@ -14,7 +14,7 @@ BASE    ?= 2024
 HORIZON ?= 2030
 OUT     ?= out/demo
 
-.PHONY: setup build-cpp test-cpp test-python test demo benchmark clean
+.PHONY: setup build-cpp test-cpp test-python test demo benchmark stub clean
 
 ## setup: apt packages, .venv with build tools, build and install kommunbudget[test] into .venv
 setup:
@@ -61,6 +61,13 @@ benchmark:
 	  -DCMAKE_BUILD_TYPE=Release -DKOMMUNBUDGET_BUILD_TESTS=OFF -DKOMMUNBUDGET_BUILD_BENCHMARKS=ON
 	$(CMAKE) --build build/bench
 	build/bench/benchmarks/bench_projection
+
+## stub: regenerate python/kommunbudget/_core.pyi from the _core module installed in .venv (pybind11-stubgen,
+## pinned in the [test] extra; pybind11 pinned in build-system.requires so the text is stable)
+stub: setup
+	rm -rf build/stubs
+	$(PYTHON) -m pybind11_stubgen kommunbudget._core --output-dir build/stubs --exit-code
+	cp build/stubs/kommunbudget/_core.pyi python/kommunbudget/_core.pyi
 
 ## clean: remove build trees and demo output (keeps .venv)
 clean:

@@ -2,11 +2,15 @@
 // in one run: Projector::run (allocates the output each time) and project() (validates and flattens the inputs
 // each time). Prints the time per projection and the ratios; makes no claim by itself (no timed test).
 //
+// Then Projector::measure_effects for 1 000 and 2 000 mixed measures (every list of Measures in turn), against
+// one plain run without measures and one run with all the measures.
+//
 // Usage: bench_projection [n_runs]   (default 200000)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "kommunbudget/kommunbudget.hpp"
 
@@ -38,6 +42,66 @@ void make_inputs(BaseYearState& b, Assumptions& a, int horizon) {
   a.depreciation_msek = YearSeries::constant("depreciation_msek", 2025, horizon, 40.0);
   a.financial_income_msek = YearSeries::constant("financial_income_msek", 2025, horizon, 9.0);
   a.financial_costs_msek = YearSeries::constant("financial_costs_msek", 2025, horizon, 0.3);
+}
+
+// n valid measures cycling through the six lists, small enough that any prefix stays a valid projection.
+Measures mixed_measures(int n, std::vector<MeasureRef>& order) {
+  const char* lines[] = {"forskola", "grundskola", "gymnasieskola", "aldreomsorg", "lss", "ifo", "ovrigt"};
+  Measures m;
+  for (int i = 0; i < n; ++i) {
+    const int year = 2025 + i % 10;
+    switch (i % 6) {
+      case 0:
+        m.efficiency.push_back(EfficiencyMeasure{year, 0.001, i % 12 == 0, lines[i % 7], 1 + i % 12, 1 + i % 3, 0.9, 0.01});
+        order.push_back({MeasureGroup::Efficiency, m.efficiency.size() - 1});
+        break;
+      case 1:
+        m.tax_changes.push_back(TaxChange{year, 0.001});
+        order.push_back({MeasureGroup::TaxChanges, m.tax_changes.size() - 1});
+        break;
+      case 2: {
+        FixedSaving f;
+        f.name = "saving " + std::to_string(i);
+        f.amount_msek = 0.05;
+        f.start_year = year;
+        f.ramp_years = 2;
+        f.cost_line = lines[i % 7];
+        m.fixed_savings.push_back(f);
+        order.push_back({MeasureGroup::FixedSavings, m.fixed_savings.size() - 1});
+        break;
+      }
+      case 3:
+        m.earned_income_changes.push_back(EarnedIncomeChange{2023 + i % 10, 0.5});
+        order.push_back({MeasureGroup::EarnedIncomeChanges, m.earned_income_changes.size() - 1});
+        break;
+      case 4: {
+        WorkLinePolicy w;
+        w.name = "work line " + std::to_string(i);
+        w.baseline_households = 2.0;
+        w.cost_per_household_kr = 75045.0;
+        w.start_year = year;
+        w.target_reduction = 0.1;
+        w.share_into_work = 0.5;
+        w.earnings_per_person_kr = 250000.0;
+        w.implementation_cost_msek = 0.001;
+        m.work_lines.push_back(w);
+        order.push_back({MeasureGroup::WorkLines, m.work_lines.size() - 1});
+        break;
+      }
+      default: {
+        Property q;
+        q.id = "property " + std::to_string(i);
+        q.book_value_msek = 1.0;
+        q.market_value_msek = 1.2;
+        q.running_cost_msek = 0.05;
+        q.depreciation_msek = 0.01;
+        m.disposals.push_back(Disposal{q, year, 1 + i % 12, -1.0, 0.03});
+        order.push_back({MeasureGroup::Disposals, m.disposals.size() - 1});
+        break;
+      }
+    }
+  }
+  return m;
 }
 
 template <typename F>
@@ -82,5 +146,30 @@ int main(int argc, char** argv) {
               full / tight);
   std::printf("  => %.2f million projections per second per core on the tight path (checksum %.3f)\n",
               1e-6 / tight, sink);
+
+  // Measure effects: the baseline and every prefix of the order, each measure validated once.
+  const double plain = seconds_per_call(n / 10 + 1, [&](long) {
+    projector.run_into(Measures{}, out);
+    sink += out.result[10];
+  });
+  std::printf("measure effects (each measure added in turn; the six lists mixed):\n");
+  std::printf("  plain run, no measures             : %9.3f us  (reference 1.00)\n", plain * 1e6);
+  for (int count : {1000, 2000}) {
+    std::vector<MeasureRef> order;
+    const Measures all = mixed_measures(count, order);
+    const double with_all = seconds_per_call(20, [&](long) {
+      projector.run_into(all, out);
+      sink += out.result[10];
+    });
+    const double effects = seconds_per_call(3, [&](long) {
+      sink += projector.measure_effects(all, order).result_change.sum();
+    });
+    std::printf("  %4d measures, run with all        : %9.3f ms  ratio %.0f\n", count, with_all * 1e3,
+                with_all / plain);
+    std::printf("  %4d measures, measure_effects     : %9.3f ms  ratio %.0f to the plain run, %.1f to the run "
+                "with all; %.2f us per prefix\n",
+                count, effects * 1e3, effects / plain, effects / with_all, effects / (count + 1) * 1e6);
+  }
+  std::printf("(checksum %.3f)\n", sink);
   return 0;
 }

@@ -9,14 +9,15 @@
 namespace kommunbudget {
 
 namespace {
-constexpr double kMaxShare = 0.5;
-constexpr double kMaxRate = 100.0;  // kr per 100 kr: a rate above 100 % of income cannot be levied
+// The range of a rate that can be levied at all (kr per 100 kr): not the range of an input tax rate.
+const FieldLimit& leviable_rate() {
+  static const FieldLimit& row = field_limit("required_tax_rate", "tax_rate_kr_per_100kr");
+  return row;
+}
 
 void check_target(const Target& target) {
-  if (target.kind == TargetKind::ResultShare) {
-    check_fraction("target.share", kNoYear, target.share, -kMaxShare, kMaxShare,
-                   "a result target (fraction of tax revenue and general grants)");
-  }
+  static const FieldLimit& share = field_limit("Target", "share");
+  if (target.kind == TargetKind::ResultShare) check_limit(share, "target.share", kNoYear, target.share);
 }
 
 // Change of the rate (kr per 100 kr) that makes year k meet the target exactly.
@@ -37,10 +38,11 @@ double required_change(const IncomeStatement& s, const Target& target, Eigen::In
 }
 
 void check_required_rate(const IncomeStatement& s, const Target& target, Eigen::Index k, double rate) {
-  if (!(rate >= 0.0 && rate <= kMaxRate)) {
+  if (!within_limit(leviable_rate(), rate)) {
     throw InputError(fmt::format("impossible target: {} in {} would need a tax rate of {:.2f} kr per 100 kr; a rate "
-                                 "must be in [0, {:g}]",
-                                 describe(target), s.years[static_cast<std::size_t>(k)], rate, kMaxRate));
+                                 "must be in {}",
+                                 describe(target), s.years[static_cast<std::size_t>(k)], rate,
+                                 format_range(leviable_rate())));
   }
 }
 }  // namespace
@@ -89,6 +91,7 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 }
 
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year) {
+  check_year("from_year", from_year);
   check_target(target);
   const Eigen::Index first = statement.index_of(from_year);
   double change = -INFINITY;
@@ -101,9 +104,40 @@ double required_sustained_change(const IncomeStatement& statement, const Target&
 }
 
 double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek) {
+  static const FieldLimit& base = field_limit("tax_rate_equivalent_ore", "tax_base_msek");
   check_finite("amount_msek", kNoYear, amount_msek);
-  check_positive("tax_base_msek", kNoYear, tax_base_msek, "MSEK");
+  check_limit(base, kNoYear, tax_base_msek);
   return amount_msek / (tax_base_msek / 100.0) * 100.0;
+}
+
+double one_ore_msek(double tax_base_msek) {
+  static const FieldLimit& base = field_limit("tax_rate_equivalent_ore", "tax_base_msek");
+  check_limit(base, kNoYear, tax_base_msek);
+  return tax_base_msek / 10000.0;  // 0.01 kr per 100 kr = 1 / 10 000 of the base
+}
+
+Eigen::Array<bool, Eigen::Dynamic, 1> target_met(const IncomeStatement& statement, const Target& target) {
+  return target_gap_msek(statement, target).array() <= kTargetToleranceMsek;
+}
+
+Eigen::Array<bool, Eigen::Dynamic, 1> balanced_budget_met(const IncomeStatement& statement) {
+  return statement.balanced_budget_result.array() >= -kTargetToleranceMsek;
+}
+
+double gap_saving_msek(double gap_msek, double share_closed) {
+  static const FieldLimit& gap = field_limit("gap_saving_msek", "gap_msek");
+  static const FieldLimit& share = field_limit("gap_saving_msek", "share_closed");
+  check_limit(gap, kNoYear, gap_msek);
+  check_limit(share, kNoYear, share_closed);
+  return gap_msek * share_closed;
+}
+
+double premises_target_saving_msek(double total_premises_cost_msek, double share) {
+  static const FieldLimit& total = field_limit("premises_target_saving_msek", "total_premises_cost_msek");
+  static const FieldLimit& part = field_limit("premises_target_saving_msek", "share");
+  check_limit(total, kNoYear, total_premises_cost_msek);
+  check_limit(part, kNoYear, share);
+  return total_premises_cost_msek * share;
 }
 
 Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const Eigen::VectorXd& amounts_msek) {
@@ -122,12 +156,15 @@ Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const 
 }
 
 double household_tax_change_kr(double change_kr_per_100kr, double taxable_income_kr) {
-  check_range("change_kr_per_100kr", kNoYear, change_kr_per_100kr, -10.0, 10.0, "kr per 100 kr");
-  check_range("taxable_income_kr", kNoYear, taxable_income_kr, 0.0, 1.0e9, "kr per year");
+  static const FieldLimit& change = field_limit("TaxChange", "change_kr_per_100kr");
+  static const FieldLimit& income = field_limit("household_tax_change_kr", "taxable_income_kr");
+  check_limit(change, "change_kr_per_100kr", kNoYear, change_kr_per_100kr);
+  check_limit(income, kNoYear, taxable_income_kr);
   return change_kr_per_100kr / 100.0 * taxable_income_kr;
 }
 
 double efficiency_rate_equivalent(const IncomeStatement& statement, int year, double amount_msek) {
+  check_year("year", year);
   const Eigen::Index k = statement.index_of(year);
   check_finite("amount_msek", year, amount_msek);
   const double costs =

@@ -1,16 +1,14 @@
 #include "kommunbudget/logging.hpp"
 
-#include <mutex>
+#include <atomic>
 
 #include <spdlog/sinks/stdout_sinks.h>
 
 namespace kommunbudget {
 
 namespace {
-std::mutex& logger_mutex() {
-  static std::mutex m;
-  return m;
-}
+// The logger behind an atomic shared_ptr: logger() is a lock-free load on every call (it is called from projector
+// builds on many threads), set_log_sinks() an atomic store. No mutex of ours is ever held while a sink runs.
 std::shared_ptr<spdlog::logger>& logger_instance() {
   static std::shared_ptr<spdlog::logger> instance = [] {
     auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
@@ -22,17 +20,13 @@ std::shared_ptr<spdlog::logger>& logger_instance() {
 }
 }  // namespace
 
-std::shared_ptr<spdlog::logger> logger() {
-  std::lock_guard<std::mutex> lock(logger_mutex());
-  return logger_instance();
-}
+std::shared_ptr<spdlog::logger> logger() { return std::atomic_load(&logger_instance()); }
 
 void set_log_sinks(std::vector<spdlog::sink_ptr> sinks) {
-  std::lock_guard<std::mutex> lock(logger_mutex());
-  auto& l = logger_instance();
+  const auto current = logger();
   auto replacement = std::make_shared<spdlog::logger>("kommunbudget", sinks.begin(), sinks.end());
-  replacement->set_level(l->level());
-  l = replacement;
+  replacement->set_level(current->level());
+  std::atomic_store(&logger_instance(), std::move(replacement));
 }
 
 }  // namespace kommunbudget

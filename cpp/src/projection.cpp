@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -11,10 +14,6 @@
 namespace kommunbudget {
 
 namespace {
-constexpr int kMaxHorizonYears = 50;
-constexpr double kMaxTaxChange = 10.0;      // kr per 100 kr
-constexpr double kMaxEfficiencyRate = 0.5;  // fraction of a line's cost in one step
-
 // Fills v[1..n-1] from an optional series, v[0] = base value; `fallback` for every year when the series is empty.
 void flatten(const YearSeries& s, int base_year, Eigen::Index n, double base_value, double fallback,
              Eigen::VectorXd& v) {
@@ -25,44 +24,69 @@ void flatten(const YearSeries& s, int base_year, Eigen::Index n, double base_val
     v[k] = s.empty() ? fallback : s.at(y);
   }
 }
+
+// The row of `structure`.`field`, looked up once per call site (the callers keep it in a function-local static).
+const FieldLimit& row(const char* structure, const char* field) { return field_limit(structure, field); }
 }  // namespace
 
-double remaining_year_share(int start_month) {
-  if (start_month < 1 || start_month > 12) {
-    throw InputError(fmt::format("start_month = {} is outside the allowed range [1, 12]", start_month));
+const char* to_string(MeasureGroup group) {
+  switch (group) {
+    case MeasureGroup::Disposals:
+      return "disposals";
+    case MeasureGroup::FixedSavings:
+      return "fixed_savings";
+    case MeasureGroup::TaxChanges:
+      return "tax_changes";
+    case MeasureGroup::Efficiency:
+      return "efficiency";
+    case MeasureGroup::EarnedIncomeChanges:
+      return "earned_income_changes";
+    case MeasureGroup::WorkLines:
+      return "work_lines";
   }
+  return "unknown";
+}
+
+double remaining_year_share(int start_month) {
+  static const FieldLimit& month = row("EfficiencyMeasure", "start_month");
+  check_whole(month, "start_month", start_month);
   return static_cast<double>(13 - start_month) / 12.0;
 }
 
 double net_cost_gap_msek(double net_cost_msek, double net_cost_deviation_percent) {
-  check_range("net_cost_msek", kNoYear, net_cost_msek, 0.0, 1.0e6, "MSEK");
-  check_range("net_cost_deviation_percent", kNoYear, net_cost_deviation_percent, -99.999, 1000.0, "percent");
+  static const FieldLimit& cost = row("net_cost_gap_msek", "net_cost_msek");
+  static const FieldLimit& deviation = row("net_cost_gap_msek", "net_cost_deviation_percent");
+  check_limit(cost, kNoYear, net_cost_msek);
+  check_limit(deviation, kNoYear, net_cost_deviation_percent);
   if (net_cost_deviation_percent <= 0.0) return 0.0;
   return net_cost_msek * net_cost_deviation_percent / (100.0 + net_cost_deviation_percent);
 }
 
 double peer_gap_msek(double net_cost_msek, double population, double peer_cost_per_inhabitant_kr) {
-  check_range("net_cost_msek", kNoYear, net_cost_msek, 0.0, 1.0e6, "MSEK");
-  check_range("population", kNoYear, population, 0.0, 2.0e7, "persons");
-  check_range("peer_cost_per_inhabitant_kr", kNoYear, peer_cost_per_inhabitant_kr, 0.0, 1.0e6, "kr per inhabitant");
+  static const FieldLimit& cost = row("peer_gap_msek", "net_cost_msek");
+  static const FieldLimit& people = row("peer_gap_msek", "population");
+  static const FieldLimit& peer = row("peer_gap_msek", "peer_cost_per_inhabitant_kr");
+  check_limit(cost, kNoYear, net_cost_msek);
+  check_limit(people, kNoYear, population);
+  check_limit(peer, kNoYear, peer_cost_per_inhabitant_kr);
   return std::max(0.0, net_cost_msek - peer_cost_per_inhabitant_kr * population / 1.0e6);
 }
 
 namespace {
-// The timing every ramped measure shares: its first year inside [first, last], a start month 1-12 and a ramp of
-// 1-50 years. `p` is the measure's prefix (e.g. "fixed_savings[0] (name)."), `year_field` the first year's name.
-void check_timing(const std::string& p, const char* year_field, int year, int month, int ramp_years, int first,
-                  int last) {
+// The timing every ramped measure shares: its first year inside [first, last], a start month and a ramp from the
+// table of limits (the rows of `structure`). `prefix()` builds the measure's prefix (e.g. "fixed_savings[0]
+// (name).") only when a check fails; `year_field` names the first year.
+template <typename Prefix>
+void check_timing(const char* structure, const Prefix& prefix, const char* year_field, int year, int month,
+                  int ramp_years, int first, int last) {
   if (year < first || year > last) {
-    throw InputError(fmt::format("{}{} = {} is outside the projected years [{}, {}]", p, year_field, year, first,
+    throw InputError(fmt::format("{}{} = {} is outside the projected years [{}, {}]", prefix(), year_field, year, first,
                                  last));
   }
-  if (month < 1 || month > 12) {
-    throw InputError(fmt::format("{}start_month = {} is outside the allowed range [1, 12]", p, month));
-  }
-  if (ramp_years < 1 || ramp_years > 50) {
-    throw InputError(fmt::format("{}ramp_years = {} is outside the allowed range [1, 50]", p, ramp_years));
-  }
+  const FieldLimit& month_limit = field_limit(structure, "start_month");
+  const FieldLimit& ramp_limit = field_limit(structure, "ramp_years");
+  if (!within_limit(month_limit, month)) check_whole(month_limit, prefix() + "start_month", month);
+  if (!within_limit(ramp_limit, ramp_years)) check_whole(ramp_limit, prefix() + "ramp_years", ramp_years);
 }
 
 // Level of a cost line under one efficiency measure in `year` at full-year effect (1 before from_year).
@@ -109,13 +133,15 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
     : base_(std::move(base)), assumptions_(std::move(assumptions)), horizon_(horizon) {
   base_.validate();
   const int b = base_.year;
-  if (horizon_ < b) {
+  static const FieldLimit& horizon_limit = row("Projection", "horizon_years");
+  const int max_years = static_cast<int>(horizon_limit.high);
+  if (horizon_ < b + static_cast<int>(horizon_limit.low)) {
     throw InputError(fmt::format("horizon = {} is before the base year {}; expected a horizon in [{}, {}]", horizon_,
-                                 b, b, b + kMaxHorizonYears));
+                                 b, b, b + max_years));
   }
-  if (horizon_ > b + kMaxHorizonYears) {
+  if (horizon_ > b + max_years) {
     throw InputError(fmt::format("horizon = {} is more than {} years after the base year {}; expected [{}, {}]",
-                                 horizon_, kMaxHorizonYears, b, b, b + kMaxHorizonYears));
+                                 horizon_, max_years, b, b, b + max_years));
   }
   assumptions_.validate(b + 1, horizon_, base_.itemised_grants);
   n_ = horizon_ - b + 1;
@@ -127,23 +153,29 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
   flatten(a.operating_income_growth, b, n_, 0.0, 0.0, income_growth_);
   flatten(a.final_settlement_previous_year_msek, b, n_, base_.final_settlement_previous_year_msek, 0.0,
           settlement_prev_);
-  grants_.resize(n_);
+  const double none = std::numeric_limits<double>::quiet_NaN();
   if (!base_.itemised_grants) {
-    grants_[0] = base_.general_grants_msek;
+    // The rules of the total: a given amount, else a growth, else (validated) the tax base growth.
+    grants_given_.setConstant(n_, none);
+    grants_growth_.setConstant(n_, none);
     for (Eigen::Index k = 1; k < n_; ++k) {
       const int y = b + static_cast<int>(k);
-      grants_[k] = a.general_grants_msek.has(y) ? a.general_grants_msek.at(y)
-                                                : grants_[k - 1] * (1.0 + a.general_grants_growth.at(y));
+      if (a.general_grants_msek.has(y)) {
+        grants_given_[k] = a.general_grants_msek.at(y);
+      } else if (a.general_grants_growth.has(y)) {
+        grants_growth_[k] = a.general_grants_growth.at(y);
+      }
     }
-    items_.resize(0, n_);
+    item_given_.resize(0, n_);
+    item_growth_.resize(0, n_);
   } else {
-    // Grant items other than the income equalisation: fixed by the assumptions, so computed once here.
+    // Grant items other than the income equalisation: their rules, resolved in compute_grants().
     const auto n_items = static_cast<Eigen::Index>(base_.grant_items.size());
-    items_.resize(n_items, n_);
+    item_given_.setConstant(n_items, n_, none);
+    item_growth_.setConstant(n_items, n_, none);
     for (Eigen::Index i = 0; i < n_items; ++i) {
       const GrantItem& item = base_.grant_items[static_cast<std::size_t>(i)];
       item_names_.push_back(item.name);
-      items_(i, 0) = item.amount_msek;
       if (n_ == 1) continue;
       const GrantItemPath* path = nullptr;
       for (const GrantItemPath& p : a.grant_items) path = p.name == item.name ? &p : path;
@@ -154,8 +186,11 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
       }
       for (Eigen::Index k = 1; k < n_; ++k) {
         const int y = b + static_cast<int>(k);
-        items_(i, k) =
-            path->amounts_msek.has(y) ? path->amounts_msek.at(y) : items_(i, k - 1) * (1.0 + path->growth.at(y));
+        if (path->amounts_msek.has(y)) {
+          item_given_(i, k) = path->amounts_msek.at(y);
+        } else if (path->growth.has(y)) {
+          item_growth_(i, k) = path->growth.at(y);
+        }  // else validated: the item follows the tax base growth
       }
     }
     population_.resize(n_);
@@ -172,6 +207,7 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
                                                        base_.national_tax_capacity_kr, base_.population);
     equalisation_base0_msek_ = implied_capacity_kr_ * base_.population / 1e6;
   }
+  compute_grants();
   flatten(a.depreciation_msek, b, n_, base_.depreciation_msek, 0.0, depreciation_);
   flatten(a.financial_income_msek, b, n_, base_.financial_income_msek, 0.0, fin_income_);
   flatten(a.financial_costs_msek, b, n_, base_.financial_costs_msek, 0.0, fin_costs_);
@@ -180,125 +216,210 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
   flatten(a.realisation_gains_msek, b, n_, base_.realisation_gains_msek, 0.0, gains_);
   flatten(a.reserve_use_msek, b, n_, base_.reserve_use_msek, 0.0, reserve_);
 
+  static const FieldLimit& volume_limit = row("CostLine", "volume_growth");
   const auto n_lines = static_cast<Eigen::Index>(base_.cost_lines.size());
   volume_.setZero(n_lines, n_);
   base_cost_.resize(n_lines);
   labour_share_.resize(n_lines);
+  total_base_cost_ = 0.0;
   for (Eigen::Index c = 0; c < n_lines; ++c) {
     const CostLine& line = base_.cost_lines[static_cast<std::size_t>(c)];
     base_cost_[c] = line.cost_msek;
+    total_base_cost_ += line.cost_msek;
     labour_share_[c] = line.labour_share;
     if (n_ > 1) {
       line.volume_growth.require_years(b + 1, horizon_);
       for (Eigen::Index k = 1; k < n_; ++k) {
         const int y = b + static_cast<int>(k);
-        check_rate(line.volume_growth.field(), y, line.volume_growth.at(y));
+        check_limit(volume_limit, line.volume_growth.field(), y, line.volume_growth.at(y));
         volume_(c, k) = line.volume_growth.at(y);
       }
     }
   }
-  logger()->info("projecting {} {}: base year {}, horizon {}, {} cost line(s)", base_.code, base_.name, b, horizon_,
-                 n_lines);
+  logger()->debug("projecting {} {}: base year {}, horizon {}, {} cost line(s)", base_.code, base_.name, b, horizon_,
+                  n_lines);
 }
 
-void Projector::validate_measures(const Measures& measures) const {
+void Projector::compute_grants() {
+  if (!base_.itemised_grants) {
+    grants_.resize(n_);
+    grants_[0] = base_.general_grants_msek;
+    for (Eigen::Index k = 1; k < n_; ++k) {
+      if (!std::isnan(grants_given_[k])) {
+        grants_[k] = grants_given_[k];
+      } else {
+        const double g = std::isnan(grants_growth_[k]) ? tax_base_growth_[k] : grants_growth_[k];
+        grants_[k] = grants_[k - 1] * (1.0 + g);
+      }
+    }
+    items_.resize(0, n_);
+    return;
+  }
+  const Eigen::Index n_items = item_given_.rows();
+  items_.resize(n_items, n_);
+  for (Eigen::Index i = 0; i < n_items; ++i) {
+    items_(i, 0) = base_.grant_items[static_cast<std::size_t>(i)].amount_msek;
+    for (Eigen::Index k = 1; k < n_; ++k) {
+      if (!std::isnan(item_given_(i, k))) {
+        items_(i, k) = item_given_(i, k);
+      } else {
+        const double g = std::isnan(item_growth_(i, k)) ? tax_base_growth_[k] : item_growth_(i, k);
+        items_(i, k) = items_(i, k - 1) * (1.0 + g);
+      }
+    }
+  }
+}
+
+void Projector::validate_tax_change(const TaxChange& m, std::size_t i) const {
+  static const FieldLimit& change = row("TaxChange", "change_kr_per_100kr");
   const int b = base_.year;
-  for (std::size_t i = 0; i < measures.tax_changes.size(); ++i) {
-    const TaxChange& m = measures.tax_changes[i];
-    const std::string field = fmt::format("tax_changes[{}].change_kr_per_100kr", i);
-    if (m.from_year < b || m.from_year > horizon_) {
-      throw InputError(fmt::format("tax_changes[{}].from_year = {} is outside the projected years [{}, {}]", i,
-                                   m.from_year, b, horizon_));
-    }
-    check_finite(field, m.from_year, m.change_kr_per_100kr);
-    if (std::abs(m.change_kr_per_100kr) > kMaxTaxChange) {
-      const std::string hint =
-          std::abs(m.change_kr_per_100kr / 100.0) <= kMaxTaxChange
-              ? fmt::format(" (kr per 100 kr is expected, 0.50 = 50 öre; if you meant öre: {:g})",
-                            m.change_kr_per_100kr / 100.0)
-              : "";
-      throw InputError(fmt::format("{} is outside the allowed range [{:g}, {:g}] kr per 100 kr{}",
-                                   describe(field, m.from_year, m.change_kr_per_100kr), -kMaxTaxChange,
-                                   kMaxTaxChange, hint));
-    }
+  if (m.from_year < b || m.from_year > horizon_) {
+    throw InputError(fmt::format("tax_changes[{}].from_year = {} is outside the projected years [{}, {}]", i,
+                                 m.from_year, b, horizon_));
   }
+  check_limit(change, [&] { return fmt::format("tax_changes[{}].change_kr_per_100kr", i); }, m.from_year,
+              m.change_kr_per_100kr);
+}
+
+void Projector::validate_earned_income_change(const EarnedIncomeChange& m, std::size_t i) const {
+  static const FieldLimit& amount = row("EarnedIncomeChange", "amount_msek");
+  const int b = base_.year;
+  if (m.income_year + 2 <= b || m.income_year + 2 > horizon_) {
+    throw InputError(fmt::format("earned_income_changes[{}].income_year = {} reaches the tax base of {}, outside the "
+                                 "projection years [{}, {}]; expected an income year in [{}, {}]",
+                                 i, m.income_year, m.income_year + 2, b + 1, horizon_, b - 1, horizon_ - 2));
+  }
+  check_limit(amount, [&] { return fmt::format("earned_income_changes[{}].amount_msek", i); }, m.income_year,
+              m.amount_msek);
+}
+
+void Projector::validate_disposal(const Disposal& d, std::size_t i) const {
+  static const FieldLimit& month = row("Disposal", "month");
+  static const FieldLimit& area = row("Property", "area_m2");
+  static const FieldLimit& book = row("Property", "book_value_msek");
+  static const FieldLimit& market = row("Property", "market_value_msek");
+  static const FieldLimit& running = row("Property", "running_cost_msek");
+  static const FieldLimit& depreciation = row("Property", "depreciation_msek");
+  static const FieldLimit& vacancy = row("Property", "vacancy");
+  static const FieldLimit& rent = row("Property", "external_rent_msek");
+  static const FieldLimit& price = row("Disposal", "price_msek");
+  static const FieldLimit& interest = row("Disposal", "debt_interest_rate");
+  const Property& q = d.property;
+  const int b = base_.year;
+  const auto p = [&] { return fmt::format("disposals[{}] ({}).", i, q.id); };
+  if (q.id.empty()) throw InputError(fmt::format("disposals[{}].property.id is empty; expected an id", i));
+  if (d.year < b || d.year > horizon_) {
+    throw InputError(fmt::format("{}year = {} is outside the projected years [{}, {}]", p(), d.year, b, horizon_));
+  }
+  if (!within_limit(month, d.month)) check_whole(month, p() + "month", d.month);
+  check_limit(area, [&] { return p() + "property.area_m2"; }, d.year, q.area_m2);
+  check_limit(book, [&] { return p() + "property.book_value_msek"; }, d.year, q.book_value_msek);
+  check_limit(market, [&] { return p() + "property.market_value_msek"; }, d.year, q.market_value_msek);
+  check_limit(running, [&] { return p() + "property.running_cost_msek"; }, d.year, q.running_cost_msek);
+  check_limit(depreciation, [&] { return p() + "property.depreciation_msek"; }, d.year, q.depreciation_msek);
+  check_limit(vacancy, [&] { return p() + "property.vacancy"; }, d.year, q.vacancy);
+  check_limit(rent, [&] { return p() + "property.external_rent_msek"; }, d.year, q.external_rent_msek);
+  check_limit(price, [&] { return p() + "price_msek"; }, d.year, d.price_msek);  // negative: the market value
+  check_limit(interest, [&] { return p() + "debt_interest_rate"; }, d.year, d.debt_interest_rate);
+}
+
+void Projector::validate_fixed_saving(const FixedSaving& f, std::size_t i) const {
+  static const FieldLimit& amount = row("FixedSaving", "amount_msek");
+  static const FieldLimit& realised = row("FixedSaving", "realised_share");
+  static const FieldLimit& share = row("FixedSaving", "labour_share");
+  static const FieldLimit& one_off = row("FixedSaving", "one_off_cost_msek");
+  const auto p = [&] { return fmt::format("fixed_savings[{}] ({}).", i, f.name); };
+  check_timing("FixedSaving", p, "start_year", f.start_year, f.start_month, f.ramp_years, base_.year, horizon_);
+  check_limit(amount, [&] { return p() + "amount_msek"; }, f.start_year, f.amount_msek);
+  check_limit(realised, [&] { return p() + "realised_share"; }, f.start_year, f.realised_share);
+  check_limit(share, [&] { return p() + "labour_share"; }, f.start_year, f.labour_share);  // negative: the line's
+  check_limit(one_off, [&] { return p() + "one_off_cost_msek"; }, f.start_year, f.one_off_cost_msek);
+  if (!f.cost_line.empty()) {
+    const Eigen::Index c = line_index(p() + "cost_line", f.cost_line);
+    if (f.amount_msek > base_cost_[c]) {
+      throw InputError(fmt::format("{}amount_msek = {} exceeds the base-year cost of cost line '{}' ({:.1f} "
+                                   "MSEK); expected at most that", p(), f.amount_msek, f.cost_line, base_cost_[c]));
+    }
+  } else if (f.amount_msek > total_base_cost_) {
+    throw InputError(fmt::format("{}amount_msek = {} exceeds the base-year operating costs of {} ({:.1f} MSEK); "
+                                 "expected at most that", p(), f.amount_msek, base_.name, total_base_cost_));
+  }
+}
+
+void Projector::validate_work_line(const WorkLinePolicy& m, std::size_t i) const {
+  static const FieldLimit& households = row("WorkLinePolicy", "baseline_households");
+  static const FieldLimit& cost = row("WorkLinePolicy", "cost_per_household_kr");
+  static const FieldLimit& trend = row("WorkLinePolicy", "household_trend");
+  static const FieldLimit& reduction = row("WorkLinePolicy", "target_reduction");
+  static const FieldLimit& into_work = row("WorkLinePolicy", "share_into_work");
+  static const FieldLimit& earnings = row("WorkLinePolicy", "earnings_per_person_kr");
+  static const FieldLimit& persons = row("WorkLinePolicy", "persons_per_household");
+  static const FieldLimit& implementation = row("WorkLinePolicy", "implementation_cost_msek");
+  const auto p = [&] { return fmt::format("work_lines[{}] ({}).", i, m.name); };
+  check_timing("WorkLinePolicy", p, "start_year", m.start_year, m.start_month, m.ramp_years, base_.year, horizon_);
+  const int y = m.start_year;
+  check_limit(households, [&] { return p() + "baseline_households"; }, y, m.baseline_households);
+  check_limit(cost, [&] { return p() + "cost_per_household_kr"; }, y, m.cost_per_household_kr);
+  check_limit(trend, [&] { return p() + "household_trend"; }, y, m.household_trend);
+  check_limit(reduction, [&] { return p() + "target_reduction"; }, y, m.target_reduction);
+  check_limit(into_work, [&] { return p() + "share_into_work"; }, y, m.share_into_work);
+  check_limit(earnings, [&] { return p() + "earnings_per_person_kr"; }, y, m.earnings_per_person_kr);
+  check_limit(persons, [&] { return p() + "persons_per_household"; }, y, m.persons_per_household);
+  check_limit(implementation, [&] { return p() + "implementation_cost_msek"; }, y, m.implementation_cost_msek);
+}
+
+void Projector::validate_efficiency(const EfficiencyMeasure& m, std::size_t i) const {
+  static const FieldLimit& rate = row("EfficiencyMeasure", "rate");
+  static const FieldLimit& realised = row("EfficiencyMeasure", "realised_share");
+  static const FieldLimit& one_off = row("EfficiencyMeasure", "one_off_cost_msek");
+  const auto p = [&] { return fmt::format("efficiency[{}].", i); };
+  check_timing("EfficiencyMeasure", p, "from_year", m.from_year, m.start_month, m.ramp_years, base_.year, horizon_);
+  check_limit(rate, [&] { return p() + "rate"; }, m.from_year, m.rate);
+  check_limit(realised, [&] { return p() + "realised_share"; }, m.from_year, m.realised_share);
+  check_limit(one_off, [&] { return p() + "one_off_cost_msek"; }, m.from_year, m.one_off_cost_msek);
+  if (!m.cost_line.empty()) line_index(p() + "cost_line", m.cost_line);
+}
+
+void Projector::validate_measure(const Measures& measures, MeasureRef ref) const {
+  const std::size_t i = ref.index;
+  switch (ref.group) {
+    case MeasureGroup::Disposals:
+      return validate_disposal(measures.disposals[i], i);
+    case MeasureGroup::FixedSavings:
+      return validate_fixed_saving(measures.fixed_savings[i], i);
+    case MeasureGroup::TaxChanges:
+      return validate_tax_change(measures.tax_changes[i], i);
+    case MeasureGroup::Efficiency:
+      return validate_efficiency(measures.efficiency[i], i);
+    case MeasureGroup::EarnedIncomeChanges:
+      return validate_earned_income_change(measures.earned_income_changes[i], i);
+    case MeasureGroup::WorkLines:
+      return validate_work_line(measures.work_lines[i], i);
+  }
+}
+
+namespace {
+std::string sold_twice(const std::string& id) {
+  return fmt::format("disposals: property '{}' is sold twice; expected each property once", id);
+}
+}  // namespace
+
+void Projector::validate_measures(const Measures& measures) const {
+  // Order of the checks as before: tax changes, earned income, disposals (with the check across them), fixed
+  // savings, work lines, efficiency; so the first message for a set of bad measures is unchanged.
+  for (std::size_t i = 0; i < measures.tax_changes.size(); ++i) validate_tax_change(measures.tax_changes[i], i);
   for (std::size_t i = 0; i < measures.earned_income_changes.size(); ++i) {
-    const EarnedIncomeChange& m = measures.earned_income_changes[i];
-    if (m.income_year + 2 <= b || m.income_year + 2 > horizon_) {
-      throw InputError(fmt::format("earned_income_changes[{}].income_year = {} reaches the tax base of {}, outside the "
-                                   "projection years [{}, {}]; expected an income year in [{}, {}]",
-                                   i, m.income_year, m.income_year + 2, b + 1, horizon_, b - 1, horizon_ - 2));
-    }
-    check_range(fmt::format("earned_income_changes[{}].amount_msek", i), m.income_year, m.amount_msek, -1.0e6, 1.0e6,
-                "MSEK");
+    validate_earned_income_change(measures.earned_income_changes[i], i);
   }
+  std::unordered_set<std::string_view> sold;
   for (std::size_t i = 0; i < measures.disposals.size(); ++i) {
-    const Disposal& d = measures.disposals[i];
-    const Property& q = d.property;
-    const std::string p = fmt::format("disposals[{}] ({}).", i, q.id);
-    if (q.id.empty()) throw InputError(fmt::format("disposals[{}].property.id is empty; expected an id", i));
-    for (std::size_t j = 0; j < i; ++j) {
-      if (measures.disposals[j].property.id == q.id) {
-        throw InputError(fmt::format("disposals: property '{}' is sold twice; expected each property once", q.id));
-      }
-    }
-    if (d.year < b || d.year > horizon_) {
-      throw InputError(fmt::format("{}year = {} is outside the projected years [{}, {}]", p, d.year, b, horizon_));
-    }
-    if (d.month < 1 || d.month > 12) {
-      throw InputError(fmt::format("{}month = {} is outside the allowed range [1, 12]", p, d.month));
-    }
-    check_range(p + "property.area_m2", d.year, q.area_m2, 0.0, 1.0e7, "m²");
-    check_range(p + "property.book_value_msek", d.year, q.book_value_msek, 0.0, 1.0e5, "MSEK");
-    check_range(p + "property.market_value_msek", d.year, q.market_value_msek, 0.0, 1.0e5, "MSEK");
-    check_range(p + "property.running_cost_msek", d.year, q.running_cost_msek, 0.0, 1.0e4, "MSEK");
-    check_range(p + "property.depreciation_msek", d.year, q.depreciation_msek, 0.0, 1.0e4, "MSEK");
-    check_share(p + "property.vacancy", d.year, q.vacancy);
-    check_range(p + "property.external_rent_msek", d.year, q.external_rent_msek, 0.0, 1.0e4, "MSEK");
-    if (d.price_msek >= 0.0 || !std::isfinite(d.price_msek)) {
-      check_range(p + "price_msek", d.year, d.price_msek, 0.0, 1.0e5, "MSEK");
-    }
-    check_fraction(p + "debt_interest_rate", d.year, d.debt_interest_rate, 0.0, 0.2, "an interest rate");
+    const std::string& id = measures.disposals[i].property.id;
+    if (!id.empty() && !sold.insert(id).second) throw InputError(sold_twice(id));
+    validate_disposal(measures.disposals[i], i);
   }
-  for (std::size_t i = 0; i < measures.fixed_savings.size(); ++i) {
-    const FixedSaving& f = measures.fixed_savings[i];
-    const std::string p = fmt::format("fixed_savings[{}] ({}).", i, f.name);
-    check_timing(p, "start_year", f.start_year, f.start_month, f.ramp_years, b, horizon_);
-    check_range(p + "amount_msek", f.start_year, f.amount_msek, 0.0, 1.0e5, "MSEK");
-    check_share(p + "realised_share", f.start_year, f.realised_share);
-    if (f.labour_share >= 0.0 || !std::isfinite(f.labour_share)) check_share(p + "labour_share", f.start_year, f.labour_share);
-    check_range(p + "one_off_cost_msek", f.start_year, f.one_off_cost_msek, 0.0, 1.0e5, "MSEK");
-    if (!f.cost_line.empty()) {
-      const Eigen::Index c = line_index(p + "cost_line", f.cost_line);
-      if (f.amount_msek > base_cost_[c]) {
-        throw InputError(fmt::format("{}amount_msek = {} exceeds the base-year cost of cost line '{}' ({:.1f} "
-                                     "MSEK); expected at most that", p, f.amount_msek, f.cost_line, base_cost_[c]));
-      }
-    }
-  }
-  for (std::size_t i = 0; i < measures.work_lines.size(); ++i) {
-    const WorkLinePolicy& m = measures.work_lines[i];
-    const std::string p = fmt::format("work_lines[{}] ({}).", i, m.name);
-    check_timing(p, "start_year", m.start_year, m.start_month, m.ramp_years, b, horizon_);
-    check_range(p + "baseline_households", m.start_year, m.baseline_households, 0.0, 1.0e6, "households");
-    check_range(p + "cost_per_household_kr", m.start_year, m.cost_per_household_kr, 0.0, 1.0e7, "kr per year");
-    check_rate(p + "household_trend", m.start_year, m.household_trend);
-    check_share(p + "target_reduction", m.start_year, m.target_reduction);
-    check_share(p + "share_into_work", m.start_year, m.share_into_work);
-    check_range(p + "earnings_per_person_kr", m.start_year, m.earnings_per_person_kr, 0.0, 1.0e8, "kr per year");
-    check_range(p + "persons_per_household", m.start_year, m.persons_per_household, 0.0, 10.0, "persons");
-    check_range(p + "implementation_cost_msek", m.start_year, m.implementation_cost_msek, 0.0, 1.0e5, "MSEK");
-  }
-  for (std::size_t i = 0; i < measures.efficiency.size(); ++i) {
-    const EfficiencyMeasure& m = measures.efficiency[i];
-    const std::string p = fmt::format("efficiency[{}].", i);
-    check_timing(p, "from_year", m.from_year, m.start_month, m.ramp_years, b, horizon_);
-    check_fraction(p + "rate", m.from_year, m.rate, 0.0, kMaxEfficiencyRate,
-                   "an efficiency rate (fraction of the line's cost)");
-    check_share(p + "realised_share", m.from_year, m.realised_share);
-    check_range(p + "one_off_cost_msek", m.from_year, m.one_off_cost_msek, 0.0, 1.0e5, "MSEK");
-    if (!m.cost_line.empty()) line_index(p + "cost_line", m.cost_line);
-  }
+  for (std::size_t i = 0; i < measures.fixed_savings.size(); ++i) validate_fixed_saving(measures.fixed_savings[i], i);
+  for (std::size_t i = 0; i < measures.work_lines.size(); ++i) validate_work_line(measures.work_lines[i], i);
+  for (std::size_t i = 0; i < measures.efficiency.size(); ++i) validate_efficiency(measures.efficiency[i], i);
 }
 
 Eigen::Index Projector::line_index(const std::string& field, const std::string& name) const {
@@ -319,6 +440,114 @@ IncomeStatement Projector::run(const Measures& measures) const {
 
 void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
   validate_measures(measures);
+  project_into(measures, out);
+}
+
+MeasureEffects Projector::measure_effects(const Measures& all, const std::vector<MeasureRef>& order) const {
+  // The order: each measure of `all` exactly once.
+  const std::size_t sizes[] = {all.disposals.size(),   all.fixed_savings.size(),         all.tax_changes.size(),
+                               all.efficiency.size(),  all.earned_income_changes.size(), all.work_lines.size()};
+  const auto slot = [](MeasureGroup g) { return static_cast<std::size_t>(g); };
+  std::size_t total = 0;
+  std::vector<std::size_t> offset(6, 0);
+  for (std::size_t g = 0; g < 6; ++g) {
+    offset[g] = total;
+    total += sizes[g];
+  }
+  std::vector<char> seen(total, 0);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const MeasureRef ref = order[i];
+    const std::size_t g = slot(ref.group);
+    if (g >= 6) throw MeasureError(fmt::format("order[{}]: not a known list of measures", i), i);
+    if (ref.index >= sizes[g]) {
+      throw MeasureError(fmt::format("order[{}] = {}[{}]: {} has {} measure(s); expected an index below that", i,
+                                     to_string(ref.group), ref.index, to_string(ref.group), sizes[g]),
+                         i);
+    }
+    if (seen[offset[g] + ref.index]) {
+      throw MeasureError(fmt::format("order[{}] = {}[{}] is named twice; expected each measure once", i,
+                                     to_string(ref.group), ref.index),
+                         i);
+    }
+    seen[offset[g] + ref.index] = 1;
+  }
+  if (order.size() != total) {
+    for (std::size_t g = 0; g < 6; ++g) {
+      for (std::size_t j = 0; j < sizes[g]; ++j) {
+        if (!seen[offset[g] + j]) {
+          throw InputError(fmt::format("order names {} of the {} measures; {}[{}] is missing (expected each measure "
+                                       "once)",
+                                       order.size(), total, to_string(static_cast<MeasureGroup>(g)), j));
+        }
+      }
+    }
+  }
+  // Each measure's own checks, once; then the checks across measures, in the order.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    try {
+      validate_measure(all, order[i]);
+    } catch (const InputError& e) {
+      throw MeasureError(e.what(), i);
+    }
+  }
+  std::unordered_set<std::string_view> sold;
+  sold.reserve(all.disposals.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i].group != MeasureGroup::Disposals) continue;
+    const std::string& id = all.disposals[order[i].index].property.id;
+    if (!sold.insert(id).second) throw MeasureError(sold_twice(id), i);
+  }
+
+  MeasureEffects effects;
+  project_into(Measures{}, effects.baseline);
+  effects.result_change.resize(static_cast<Eigen::Index>(order.size()), n_);
+  Measures current;
+  current.disposals.reserve(all.disposals.size());
+  current.fixed_savings.reserve(all.fixed_savings.size());
+  current.tax_changes.reserve(all.tax_changes.size());
+  current.efficiency.reserve(all.efficiency.size());
+  current.earned_income_changes.reserve(all.earned_income_changes.size());
+  current.work_lines.reserve(all.work_lines.size());
+  IncomeStatement scratch;
+  scratch.resize(n_);
+  Eigen::VectorXd previous = effects.baseline.result;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::size_t j = order[i].index;
+    switch (order[i].group) {
+      case MeasureGroup::Disposals:
+        current.disposals.push_back(all.disposals[j]);
+        break;
+      case MeasureGroup::FixedSavings:
+        current.fixed_savings.push_back(all.fixed_savings[j]);
+        break;
+      case MeasureGroup::TaxChanges:
+        current.tax_changes.push_back(all.tax_changes[j]);
+        break;
+      case MeasureGroup::Efficiency:
+        current.efficiency.push_back(all.efficiency[j]);
+        break;
+      case MeasureGroup::EarnedIncomeChanges:
+        current.earned_income_changes.push_back(all.earned_income_changes[j]);
+        break;
+      case MeasureGroup::WorkLines:
+        current.work_lines.push_back(all.work_lines[j]);
+        break;
+    }
+    try {
+      project_into(current, scratch);
+    } catch (const InputError& e) {
+      throw MeasureError(e.what(), i);
+    } catch (const ComputationError& e) {
+      throw MeasureError(e.what(), i);
+    }
+    effects.result_change.row(static_cast<Eigen::Index>(i)) = (scratch.result - previous).transpose();
+    previous = scratch.result;
+  }
+  effects.final = order.empty() ? effects.baseline : scratch;
+  return effects;
+}
+
+void Projector::project_into(const Measures& measures, IncomeStatement& out) const {
   out.resize(n_);
   const int b = base_.year;
   for (Eigen::Index k = 0; k < n_; ++k) out.years[static_cast<std::size_t>(k)] = b + static_cast<int>(k);
@@ -440,6 +669,7 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
   }
   out.operating_costs += out.disposal_running_cost_saved - out.disposal_external_rent;
 
+  static const FieldLimit& rate_limit = row("Projection", "tax_rate_after_changes");
   double baseline_tax_base = base_.tax_base_msek;
   double baseline_equalisation_base = equalisation_base0_msek_;
   double regular_income = base_.operating_income_msek - base_.realisation_gains_msek;
@@ -474,10 +704,10 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
       if (year >= m.from_year) change += m.change_kr_per_100kr;
     }
     const double rate = tax_rate_[k] + change;
-    if (!(rate > 0.0 && rate <= 50.0)) {
+    if (!within_limit(rate_limit, rate)) {
       throw InputError(fmt::format("tax_rate_kr_per_100kr[{}] = {:g} after tax changes of {:g} is outside the allowed "
-                                   "range (0, 50] kr per 100 kr",
-                                   year, rate, change));
+                                   "range {} {}",
+                                   year, rate, change, format_range(rate_limit), rate_limit.unit));
     }
     out.tax_rate[k] = rate;
     out.tax_base[k] = tax_base;
@@ -536,6 +766,12 @@ void Projector::run_into(const Measures& measures, IncomeStatement& out) const {
             "baseline's)", out.disposal_depreciation_saved[k], year, depreciation_[k]));
       }
       out.depreciation[k] = 0.0 - (depreciation_[k] - out.disposal_depreciation_saved[k]);
+    }
+    if (out.operating_costs[k] > 0.0) {
+      throw InputError(fmt::format("operating_costs[{}] = {:.3f} MSEK after the measures: the savings exceed the "
+                                   "costs by that much, so the costs would turn into income; expected costs of at "
+                                   "least 0 (lower the savings)",
+                                   year, out.operating_costs[k]));
     }
     out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
     out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];

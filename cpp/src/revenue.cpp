@@ -1,5 +1,8 @@
 #include "kommunbudget/revenue.hpp"
 
+#include <string>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "kommunbudget/check.hpp"
@@ -7,17 +10,23 @@
 namespace kommunbudget {
 
 void IncomeEqualisation::validate() const {
-  check_range("equalisation.guarantee_share", kNoYear, guarantee_share, 1.0, 2.0, "(fraction of medelskattekraft)");
-  check_range("equalisation.compensation_degree", kNoYear, compensation_degree, 1e-9, 1.0, "(fraction)");
-  check_tax_rate("equalisation.grant_rate_kr_per_100kr", kNoYear, grant_rate_kr_per_100kr);
-  check_tax_rate("equalisation.fee_rate_kr_per_100kr", kNoYear, fee_rate_kr_per_100kr);
+  for (const auto& [field, value] : {std::pair<const char*, double>{"guarantee_share", guarantee_share},
+                                     {"compensation_degree", compensation_degree},
+                                     {"grant_rate_kr_per_100kr", grant_rate_kr_per_100kr},
+                                     {"fee_rate_kr_per_100kr", fee_rate_kr_per_100kr}}) {
+    check_limit(field_limit("IncomeEqualisation", field), std::string("equalisation.") + field, kNoYear, value);
+  }
 }
 
 namespace {
+const FieldLimit& input_limit(const char* field) { return field_limit("income_equalisation_msek", field); }
+void check_own(double own) { check_limit(input_limit("own_tax_capacity_kr"), kNoYear, own); }
+void check_national(double national) { check_limit(input_limit("national_tax_capacity_kr"), kNoYear, national); }
+void check_population(double population) { check_limit(input_limit("population"), kNoYear, population); }
 void check_inputs(double own, double national, double population) {
-  check_positive("own_tax_capacity_kr", kNoYear, own, "kr per inhabitant");
-  check_positive("national_tax_capacity_kr", kNoYear, national, "kr per inhabitant");
-  check_positive("population", kNoYear, population, "inhabitants");
+  check_own(own);
+  check_national(national);
+  check_population(population);
 }
 }  // namespace
 
@@ -32,8 +41,8 @@ double income_equalisation_msek(const IncomeEqualisation& p, double own_tax_capa
 
 double equalisation_change_per_krona(const IncomeEqualisation& p, double own_tax_capacity_kr,
                                      double national_tax_capacity_kr) {
-  check_positive("own_tax_capacity_kr", kNoYear, own_tax_capacity_kr, "kr per inhabitant");
-  check_positive("national_tax_capacity_kr", kNoYear, national_tax_capacity_kr, "kr per inhabitant");
+  check_own(own_tax_capacity_kr);
+  check_national(national_tax_capacity_kr);
   const double guarantee = p.guarantee_share * national_tax_capacity_kr;
   if (own_tax_capacity_kr <= guarantee) return -p.compensation_degree * p.grant_rate_kr_per_100kr / 100.0;
   return -p.fee_rate_kr_per_100kr / 100.0;
@@ -42,8 +51,8 @@ double equalisation_change_per_krona(const IncomeEqualisation& p, double own_tax
 double implied_own_tax_capacity_kr(const IncomeEqualisation& p, double equalisation_msek,
                                    double national_tax_capacity_kr, double population) {
   check_finite("equalisation_msek", kNoYear, equalisation_msek);
-  check_positive("national_tax_capacity_kr", kNoYear, national_tax_capacity_kr, "kr per inhabitant");
-  check_positive("population", kNoYear, population, "inhabitants");
+  check_national(national_tax_capacity_kr);
+  check_population(population);
   const double guarantee = p.guarantee_share * national_tax_capacity_kr;
   const double per_inhabitant_kr = equalisation_msek * 1e6 / population;
   const double own = equalisation_msek >= 0.0
@@ -61,8 +70,8 @@ double implied_own_tax_capacity_kr(const IncomeEqualisation& p, double equalisat
 double implied_national_tax_capacity_kr(const IncomeEqualisation& p, double equalisation_msek,
                                         double own_tax_capacity_kr, double population) {
   check_finite("equalisation_msek", kNoYear, equalisation_msek);
-  check_positive("own_tax_capacity_kr", kNoYear, own_tax_capacity_kr, "kr per inhabitant");
-  check_positive("population", kNoYear, population, "inhabitants");
+  check_own(own_tax_capacity_kr);
+  check_population(population);
   const double per_inhabitant_kr = equalisation_msek * 1e6 / population;
   const double guarantee =
       equalisation_msek >= 0.0

@@ -10,8 +10,10 @@
 namespace kommunbudget {
 
 namespace {
-constexpr int kMinYear = 1900;
-constexpr int kMaxYear = 2200;
+const FieldLimit& year_limit() {
+  static const FieldLimit& row = field_limit("YearSeries", "year");
+  return row;
+}
 }  // namespace
 
 YearSeries::YearSeries(std::string field, const std::vector<int>& years, const std::vector<double>& values)
@@ -26,8 +28,8 @@ YearSeries::YearSeries(std::string field, const std::vector<int>& years, const s
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return years[a] < years[b]; });
   for (std::size_t i = 0; i < order.size(); ++i) {
     const int y = years[order[i]];
-    if (y < kMinYear || y > kMaxYear) {
-      throw InputError(fmt::format("{}: year {} is outside the allowed range [{}, {}]", field_, y, kMinYear, kMaxYear));
+    if (y < year_limit().low || y > year_limit().high) {
+      throw InputError(fmt::format("{}: year {} is outside the allowed range {}", field_, y, format_range(year_limit())));
     }
     if (i > 0) {
       const int prev = years[order[i - 1]];
@@ -46,6 +48,8 @@ YearSeries::YearSeries(std::string field, const std::vector<int>& years, const s
 }
 
 YearSeries YearSeries::constant(std::string field, int first_year, int last_year, double value) {
+  check_year(field + ": first_year", first_year);
+  check_year(field + ": last_year", last_year);
   if (last_year < first_year) {
     throw InputError(fmt::format("{}: last year {} is before first year {}", field, last_year, first_year));
   }
@@ -112,6 +116,8 @@ YearSeries YearSeries::with_value(int year, double value) const {
 }
 
 YearSeries chain(double base_amount, int base_year, const YearSeries& change, int to_year) {
+  check_year("base_year", base_year);
+  check_year("to_year", to_year);
   check_finite("base_amount", base_year, base_amount);
   if (to_year < base_year) {
     throw InputError(fmt::format("horizon = {} is before the base year {}", to_year, base_year));
@@ -123,7 +129,7 @@ YearSeries chain(double base_amount, int base_year, const YearSeries& change, in
   out.push_back(amount);
   for (int y = base_year + 1; y <= to_year; ++y) {
     const double c = change.at(y);
-    check_rate(change.field(), y, c);
+    check_limit(yearly_growth_limit(), change.field(), y, c);
     amount *= 1.0 + c;
     out.push_back(amount);
   }

@@ -1,7 +1,6 @@
 // Forwards the core's spdlog logger ("kommunbudget") to Python's logging module (logger "kommunbudget.core").
-#include <mutex>
-
 #include <pybind11/pybind11.h>
+#include <spdlog/details/null_mutex.h>
 #include <spdlog/sinks/base_sink.h>
 
 #include "bindings.hpp"
@@ -11,11 +10,13 @@
 namespace py = pybind11;
 
 namespace {
-class PythonLoggingSink : public spdlog::sinks::base_sink<std::mutex> {
+// No C++ lock is held while Python runs: the sink's mutex is spdlog's null_mutex, and the Python call is serialised
+// by the GIL alone. (With a real mutex, a thread holding it would wait for the GIL while the thread holding the GIL
+// waited for the mutex: the deadlock of Python threads projecting with logging at INFO.)
+class PythonLoggingSink : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
     if (Py_IsInitialized() == 0) return;
-    py::gil_scoped_acquire gil;
     const int level = [&] {
       switch (msg.level) {
         case spdlog::level::trace:
@@ -31,10 +32,10 @@ class PythonLoggingSink : public spdlog::sinks::base_sink<std::mutex> {
           return 50;
       }
     }();
+    std::string text(msg.payload.data(), msg.payload.size());  // before the GIL: no Python needed for it
+    py::gil_scoped_acquire gil;
     try {
-      py::module_::import("logging")
-          .attr("getLogger")("kommunbudget.core")
-          .attr("log")(level, std::string(msg.payload.data(), msg.payload.size()));
+      py::module_::import("logging").attr("getLogger")("kommunbudget.core").attr("log")(level, text);
     } catch (py::error_already_set&) {
       // A failing Python handler must not break the model run.
     }
@@ -59,6 +60,7 @@ void kommunbudget::bindings::bind_logging(py::module_& m) {
       },
       py::arg("level"),
       "Sets the level below which the C++ core drops messages before they reach Python's logging "
-      "('debug', 'info', 'warning', 'error', 'off'). Raises ValueError for an unknown level.");
+      "('debug', 'info', 'warning', 'error', 'off'); the default is 'info' (a projector build logs at 'debug'). "
+      "Raises ValueError for an unknown level.");
   m.def("version", &kommunbudget::version, "The core library version (the project VERSION in CMakeLists.txt).");
 }

@@ -20,10 +20,11 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                                               "amount_msek (base year, signed MSEK).");
   define_fields(item, "GrantItem", "name", &GrantItem::name, "amount_msek", &GrantItem::amount_msek);
   py::class_<GrantItemPath> path(m, "GrantItemPath",
-                                 "A grant item's projection: name, amounts_msek (YearSeries, given years), growth "
-                                 "(YearSeries of fractions for the other years).");
+                                 "A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth "
+                                 "(YearSeries of fractions for the other years), growth_follows_tax_base (years with "
+                                 "neither grow with the tax base growth).");
   define_fields(path, "GrantItemPath", "name", &GrantItemPath::name, "amounts_msek", &GrantItemPath::amounts_msek,
-                "growth", &GrantItemPath::growth);
+                "growth", &GrantItemPath::growth, "growth_follows_tax_base", &GrantItemPath::growth_follows_tax_base);
 
   py::class_<BaseYearState> base(m, "BaseYearState",
                                  "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
@@ -44,7 +45,9 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
                 &BaseYearState::other_balance_adjustments_msek, "depreciation_in_cost_lines",
                 &BaseYearState::depreciation_in_cost_lines);
-  base.def("validate", &BaseYearState::validate).def("operating_costs_msek", &BaseYearState::operating_costs_msek);
+  base.def("validate", &BaseYearState::validate,
+           "Checks every field against the table of limits; InputError naming field, year, value and range.")
+      .def("operating_costs_msek", &BaseYearState::operating_costs_msek, "Sum of the cost lines, MSEK.");
 
   py::class_<Assumptions> a(m, "Assumptions",
                             "Yearly assumptions for the projection years (YearSeries each): PKV components, tax base "
@@ -54,7 +57,8 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
   define_fields(a, "Assumptions", "price_index", &Assumptions::price_index, "tax_base_growth",
                 &Assumptions::tax_base_growth, "operating_income_growth", &Assumptions::operating_income_growth,
                 "general_grants_msek", &Assumptions::general_grants_msek, "general_grants_growth",
-                &Assumptions::general_grants_growth, "population", &Assumptions::population,
+                &Assumptions::general_grants_growth, "general_grants_growth_follows_tax_base",
+                &Assumptions::general_grants_growth_follows_tax_base, "population", &Assumptions::population,
                 "national_tax_capacity_growth", &Assumptions::national_tax_capacity_growth, "grant_items",
                 &Assumptions::grant_items, "final_settlement_previous_year_msek",
                 &Assumptions::final_settlement_previous_year_msek, "depreciation_msek",
@@ -63,9 +67,10 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 &Assumptions::tax_rate_kr_per_100kr, "final_settlement_msek", &Assumptions::final_settlement_msek,
                 "realisation_gains_msek", &Assumptions::realisation_gains_msek, "reserve_use_msek",
                 &Assumptions::reserve_use_msek);
-  a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"), py::arg("itemised") = false);
+  a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"), py::arg("itemised") = false,
+        "Checks every series over the years first..last; InputError naming the series, the year and the range.");
   m.def("implied_tax_base_msek", &implied_tax_base_msek, py::arg("tax_revenue_msek"), py::arg("tax_rate_kr_per_100kr"),
         py::arg("final_settlement_msek") = 0.0, py::arg("year") = -1,
-        "Tax base (MSEK) implied by tax revenue: (revenue − settlement) / (rate / 100). ValueError for a rate "
-        "outside (0, 50] or a non-positive result.");
+        "Tax base (MSEK) implied by tax revenue: (revenue − settlement) / (rate / 100). InputError for a rate "
+        "outside [5, 50] kr per 100 kr or a non-positive result.");
 }

@@ -2,6 +2,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "fields.hpp"
 #include "kommunbudget/price_index.hpp"
 
 namespace py = pybind11;
@@ -15,14 +16,17 @@ void kommunbudget::bindings::bind_price_index(py::module_& m) {
   py::class_<PriceIndex>(m, "PriceIndex", "SKR's PKV components per year (fractions): labour-cost change, "
                                           "other-consumption change, labour weight.")
       .def(py::init<>())
-      .def_readwrite("labour_cost_change", &PriceIndex::labour_cost_change)
-      .def_readwrite("other_cost_change", &PriceIndex::other_cost_change)
-      .def_readwrite("labour_weight", &PriceIndex::labour_weight)
-      .def("validate", &PriceIndex::validate, py::arg("first"), py::arg("last"))
+      .def_readwrite("labour_cost_change", &PriceIndex::labour_cost_change,
+                     field_doc("PriceIndex", "labour_cost_change"))
+      .def_readwrite("other_cost_change", &PriceIndex::other_cost_change, field_doc("PriceIndex", "other_cost_change"))
+      .def_readwrite("labour_weight", &PriceIndex::labour_weight, field_doc("PriceIndex", "labour_weight"))
+      .def("validate", &PriceIndex::validate, py::arg("first"), py::arg("last"),
+           "Checks the three series over first..last; InputError naming the series and the year.")
       .def("pkv", &PriceIndex::pkv, py::arg("year"), "PKV of the year, fraction.")
       .def("price_change", py::overload_cast<int, double>(&PriceIndex::price_change, py::const_), py::arg("year"),
            py::arg("labour_share"), "Price change of a line with the given labour share (fraction).")
-      .def("factor", &PriceIndex::factor, py::arg("from_year"), py::arg("to_year"), py::arg("labour_share") = -1.0)
+      .def("factor", &PriceIndex::factor, py::arg("from_year"), py::arg("to_year"), py::arg("labour_share") = -1.0,
+           "Chained price factor from the prices of from_year to those of to_year (labour_share < 0: PKV's weight).")
       .def("uprate", &PriceIndex::uprate, py::arg("amount"), py::arg("price_year"), py::arg("to_year"),
            py::arg("labour_share") = -1.0,
            "An amount in the fixed prices of price_year expressed in the prices of to_year.")

@@ -52,7 +52,8 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   define_fields(earned, "EarnedIncomeChange", "income_year", &EarnedIncomeChange::income_year, "amount_msek",
                 &EarnedIncomeChange::amount_msek);
   m.def("net_cost_gap_msek", &net_cost_gap_msek, py::arg("net_cost_msek"), py::arg("net_cost_deviation_percent"),
-        "Gap to the reference cost, MSEK: net cost × NKA / (100 + NKA); 0 for NKA <= 0.");
+        "Gap to the reference cost, MSEK: net cost (MSEK, [0, 1e6]) × NKA / (100 + NKA), NKA in percent "
+        "[-99.999, 1000]; 0 for NKA <= 0.");
   m.def("peer_gap_msek", &peer_gap_msek, py::arg("net_cost_msek"), py::arg("population"),
         py::arg("peer_cost_per_inhabitant_kr"),
         "Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.");
@@ -106,80 +107,110 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                                  "Income statement per year (resultaträkning), base year first. Each line is a "
                                  "float64 array of shape (n_years,), nominal MSEK with statutory signs (costs "
                                  "negative); result_share is a fraction, tax_rate kr per 100 kr.");
-  st.def_readonly("years", &IncomeStatement::years);
+  st.def_readonly("years", &IncomeStatement::years, "The years, base year first (list of int).");
   st.def_property_readonly_static("LINES", [](const py::object&) {
     py::list names;
     for (const char* n : kLines) names.append(n);
     return names;
   });
-#define KB_LINE(name) st.def_readonly(#name, &IncomeStatement::name)
-  KB_LINE(operating_income);
-  KB_LINE(operating_costs);
-  KB_LINE(depreciation);
-  KB_LINE(net_operating_cost);
-  KB_LINE(tax_revenue);
-  KB_LINE(general_grants);
-  KB_LINE(operating_result);
-  KB_LINE(financial_income);
-  KB_LINE(financial_costs);
-  KB_LINE(result);
-  KB_LINE(realisation_gains);
-  KB_LINE(other_balance_adjustments);
-  KB_LINE(reserve_use);
-  KB_LINE(balanced_budget_result);
-  KB_LINE(result_share);
-  KB_LINE(tax_rate);
-  KB_LINE(tax_base);
-  KB_LINE(final_settlement);
-  KB_LINE(efficiency_saving);
-  KB_LINE(efficiency_one_off_cost);
-  KB_LINE(tax_change_revenue);
-  KB_LINE(preliminary_tax);
-  KB_LINE(final_settlement_previous_year);
-  KB_LINE(final_settlement_current_year);
-  KB_LINE(income_equalisation);
-  KB_LINE(other_general_grants);
-  KB_LINE(equalisation_tax_base);
-  KB_LINE(own_tax_capacity);
-  KB_LINE(national_tax_capacity);
-  KB_LINE(population);
-  KB_LINE(equalisation_change_per_krona);
-  KB_LINE(kept_per_krona);
-  KB_LINE(earned_income_effect);
-  KB_LINE(work_line_households_reduced);
-  KB_LINE(work_line_saving);
-  KB_LINE(work_line_cost);
-  KB_LINE(work_line_earnings);
-  KB_LINE(work_line_tax_base);
-  KB_LINE(work_line_tax_gain);
-  KB_LINE(work_line_equalisation_change);
-  KB_LINE(work_line_net);
-  KB_LINE(disposal_realisation_gain);
-  KB_LINE(disposal_running_cost_saved);
-  KB_LINE(disposal_depreciation_saved);
-  KB_LINE(disposal_interest_saved);
-  KB_LINE(disposal_external_rent);
-  KB_LINE(disposal_net);
-  KB_LINE(disposal_net_balanced_budget);
-  KB_LINE(fixed_saving);
-  KB_LINE(fixed_saving_one_off_cost);
-  KB_LINE(grant_items);
-  KB_LINE(grant_item_names);
-#undef KB_LINE
-  st.def("index_of", &IncomeStatement::index_of, py::arg("year"));
+  st.def_readonly("operating_income", &IncomeStatement::operating_income, "verksamhetens intäkter (+), incl. realisation gains (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("operating_costs", &IncomeStatement::operating_costs, "verksamhetens kostnader (−) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("depreciation", &IncomeStatement::depreciation, "avskrivningar (−) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("net_operating_cost", &IncomeStatement::net_operating_cost, "verksamhetens nettokostnader = income + costs + depreciation (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("tax_revenue", &IncomeStatement::tax_revenue, "skatteintäkter = preliminary tax + final settlements (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("general_grants", &IncomeStatement::general_grants, "generella statsbidrag och utjämning = income equalisation + other items (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("operating_result", &IncomeStatement::operating_result, "verksamhetens resultat = net operating cost + tax + grants (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("financial_income", &IncomeStatement::financial_income, "finansiella intäkter (+) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("financial_costs", &IncomeStatement::financial_costs, "finansiella kostnader (−) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("result", &IncomeStatement::result, "årets resultat = operating result + financial income + costs (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("realisation_gains", &IncomeStatement::realisation_gains, "avgår: realisationsvinster — the gains (part of operating income) deducted for the balanced-budget result, printed NEGATIVE as in the balanskravsutredning (a gain of 5 MSEK is −5 here) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("other_balance_adjustments", &IncomeStatement::other_balance_adjustments, "other balanskrav adjustments (signed) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("reserve_use", &IncomeStatement::reserve_use, "medel från (+) / till (−) resultatutjämningsreserv (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("balanced_budget_result", &IncomeStatement::balanced_budget_result, "balanskravsresultat = result + realisation_gains (negative) + other adjustments + reserve use (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("result_share", &IncomeStatement::result_share, "result / (tax revenue + general grants), fraction (resultat i procent av skatter och statsbidrag) (float64 array of shape (n_years,), fraction).");
+  st.def_readonly("tax_rate", &IncomeStatement::tax_rate, "own tax rate (float64 array of shape (n_years,), kr per 100 kr).");
+  st.def_readonly("tax_base", &IncomeStatement::tax_base, "skatteunderlag (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("final_settlement", &IncomeStatement::final_settlement, "slutavräkningar within tax revenue (both years) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("efficiency_saving", &IncomeStatement::efficiency_saving, "cost avoided by efficiency measures this year, MSEK (positive) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("efficiency_one_off_cost", &IncomeStatement::efficiency_one_off_cost, "one-off implementation costs of efficiency measures (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("tax_change_revenue", &IncomeStatement::tax_change_revenue, "revenue from tax changes this year, MSEK (positive for a rise) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("preliminary_tax", &IncomeStatement::preliminary_tax, "preliminär kommunalskatt = rate / 100 × tax base (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("final_settlement_previous_year", &IncomeStatement::final_settlement_previous_year, "slutavräkning for the previous year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("final_settlement_current_year", &IncomeStatement::final_settlement_current_year, "slutavräkning for the current year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("income_equalisation", &IncomeStatement::income_equalisation, "inkomstutjämning (+ grant, − fee), MSEK; 0 when grants are a total (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("other_general_grants", &IncomeStatement::other_general_grants, "general grants other than the income equalisation (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("equalisation_tax_base", &IncomeStatement::equalisation_tax_base, "the own tax base as the equalisation sees it (calibrated) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("own_tax_capacity", &IncomeStatement::own_tax_capacity, "skattekraft in the equalisation (float64 array of shape (n_years,), kr per inhabitant).");
+  st.def_readonly("national_tax_capacity", &IncomeStatement::national_tax_capacity, "medelskattekraft (float64 array of shape (n_years,), kr per inhabitant).");
+  st.def_readonly("population", &IncomeStatement::population, "inhabitants used by the equalisation (float64 array of shape (n_years,), inhabitants).");
+  st.def_readonly("equalisation_change_per_krona", &IncomeStatement::equalisation_change_per_krona, "Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100). (float64 array of shape (n_years,), fraction).");
+  st.def_readonly("kept_per_krona", &IncomeStatement::kept_per_krona, "What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above. (float64 array of shape (n_years,), fraction).");
+  st.def_readonly("earned_income_effect", &IncomeStatement::earned_income_effect, "tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_households_reduced", &IncomeStatement::work_line_households_reduced, "households off assistance against the baseline path (float64 array of shape (n_years,), households).");
+  st.def_readonly("work_line_saving", &IncomeStatement::work_line_saving, "assistance saved, MSEK (lowers operating costs) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_cost", &IncomeStatement::work_line_cost, "implementation cost, MSEK (raises operating costs) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_earnings", &IncomeStatement::work_line_earnings, "earnings of those moved into work in this income year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_tax_base", &IncomeStatement::work_line_tax_base, "tax base added this year (earnings of two years before) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_tax_gain", &IncomeStatement::work_line_tax_gain, "own-rate tax on that added base (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_equalisation_change", &IncomeStatement::work_line_equalisation_change, "the income equalisation's change on it, MSEK (≤ 0 below 115 %) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_net", &IncomeStatement::work_line_net, "saving − cost + tax gain + equalisation change (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_realisation_gain", &IncomeStatement::disposal_realisation_gain, "price − book value in the year of sale (a loss is negative) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_running_cost_saved", &IncomeStatement::disposal_running_cost_saved, "running cost no longer paid (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_depreciation_saved", &IncomeStatement::disposal_depreciation_saved, "depreciation no longer booked (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_interest_saved", &IncomeStatement::disposal_interest_saved, "interest on the debt the proceeds repaid (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_external_rent", &IncomeStatement::disposal_external_rent, "rent for replacement premises (a cost) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_net", &IncomeStatement::disposal_net, "effect on the result (gain + savings − rent) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_net_balanced_budget", &IncomeStatement::disposal_net_balanced_budget, "effect on the balanced-budget result (without gains) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("fixed_saving", &IncomeStatement::fixed_saving, "saving realised this year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("fixed_saving_one_off_cost", &IncomeStatement::fixed_saving_one_off_cost, "one-off implementation costs this year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("grant_items", &IncomeStatement::grant_items, "Grant items (rows, named in grant_item_names) by year: float64 array of shape (n_items, n_years), MSEK.");
+  st.def_readonly("grant_item_names", &IncomeStatement::grant_item_names, "Names of the rows of grant_items (list of str).");
+  st.def("index_of", &IncomeStatement::index_of, py::arg("year"), "Position of a year; InputError outside the years.");
   st.def("__len__", &IncomeStatement::size);
+
+  py::enum_<MeasureGroup>(m, "MeasureGroup", "The six lists of Measures.")
+      .value("DISPOSALS", MeasureGroup::Disposals, "Measures.disposals")
+      .value("FIXED_SAVINGS", MeasureGroup::FixedSavings, "Measures.fixed_savings")
+      .value("TAX_CHANGES", MeasureGroup::TaxChanges, "Measures.tax_changes")
+      .value("EFFICIENCY", MeasureGroup::Efficiency, "Measures.efficiency")
+      .value("EARNED_INCOME_CHANGES", MeasureGroup::EarnedIncomeChanges, "Measures.earned_income_changes")
+      .value("WORK_LINES", MeasureGroup::WorkLines, "Measures.work_lines");
+  py::class_<MeasureRef>(m, "MeasureRef", "One measure of a Measures: its list (MeasureGroup) and its index in it.")
+      .def(py::init([](MeasureGroup group, std::size_t index) { return MeasureRef{group, index}; }), py::arg("group"),
+           py::arg("index"))
+      .def_readwrite("group", &MeasureRef::group, "The list (MeasureGroup).")
+      .def_readwrite("index", &MeasureRef::index, "The index in that list (0-based).")
+      .def("__repr__", [](const MeasureRef& r) {
+        return std::string("MeasureRef(") + to_string(r.group) + ", " + std::to_string(r.index) + ")";
+      });
+  py::class_<MeasureEffects>(m, "MeasureEffects",
+                             "Result of Projector.measure_effects: the baseline, the final projection and what each "
+                             "measure adds to the result.")
+      .def_readonly("baseline", &MeasureEffects::baseline, "The projection without measures.")
+      .def_readonly("final", &MeasureEffects::final, "The projection with every measure.")
+      .def_readonly("result_change", &MeasureEffects::result_change,
+                    "float64 array of shape (n_measures, n_years), MSEK: row i is the change of the result that "
+                    "measure order[i] adds to those before it; the rows sum to final.result - baseline.result.");
 
   py::class_<Projector>(m, "Projector",
                         "Validated inputs of one municipality and the projection engine over them. "
-                        "Projector(base, assumptions, horizon) raises ValueError for invalid input (field, year, "
-                        "value and range named).")
-      .def(py::init<BaseYearState, Assumptions, int>(), py::arg("base"), py::arg("assumptions"), py::arg("horizon"))
+                        "Projector(base, assumptions, horizon) raises InputError (a ValueError) for invalid input "
+                        "(field, year, value and range named). The GIL is released while it builds and runs.")
+      .def(py::init<BaseYearState, Assumptions, int>(), py::arg("base"), py::arg("assumptions"), py::arg("horizon"),
+           py::call_guard<py::gil_scoped_release>())
       .def("run", &Projector::run, py::arg("measures") = Measures{}, py::call_guard<py::gil_scoped_release>(),
-           "Projects with the measures (applied to a copy; the baseline is never changed).")
-      .def_property_readonly("base", &Projector::base)
-      .def_property_readonly("assumptions", &Projector::assumptions)
-      .def_property_readonly("base_year", &Projector::base_year)
-      .def_property_readonly("horizon", &Projector::horizon)
+           "Projects with the measures (applied to a copy; the baseline is never changed). Raises InputError for an "
+           "invalid measure or a year whose costs would turn into income.")
+      .def("measure_effects", &Projector::measure_effects, py::arg("measures"), py::arg("order"),
+           py::call_guard<py::gil_scoped_release>(),
+           "Each measure's effect on the result when the measures are added one at a time in order (a list of "
+           "MeasureRef naming every measure once). Validates each measure once, then projects the baseline and "
+           "each prefix. Raises MeasureError (with .position, the index in order) for an invalid measure or a prefix "
+           "that cannot be projected, InputError for an order that misses or repeats a measure.")
+      .def_property_readonly("base", &Projector::base, "The base year (a copy).")
+      .def_property_readonly("assumptions", &Projector::assumptions, "The assumptions (a copy).")
+      .def_property_readonly("base_year", &Projector::base_year, "The base year.")
+      .def_property_readonly("horizon", &Projector::horizon, "The last year projected.")
       .def_property_readonly("implied_own_tax_capacity_kr", &Projector::implied_own_tax_capacity_kr,
                              "Itemised grants: the own tax capacity (kr per inhabitant) that reproduces the base "
                              "year's income equalisation (the calibration); 0 otherwise.");

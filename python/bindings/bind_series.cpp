@@ -1,4 +1,6 @@
 #include <pybind11/pybind11.h>
+#include <map>
+
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
@@ -29,12 +31,14 @@ void kommunbudget::bindings::bind_series(py::module_& m) {
       .def("require_years", &YearSeries::require_years, py::arg("first"), py::arg("last"))
       .def("with_value", &YearSeries::with_value, py::arg("year"), py::arg("value"))
       .def("__len__", &YearSeries::size)
-      .def("as_dict",
-           [](const YearSeries& s) {
-             py::dict d;
-             for (int y : s.years()) d[py::int_(y)] = s.at(y);
-             return d;
-           })
+      .def(
+          "as_dict",
+          [](const YearSeries& s) {
+            std::map<int, double> d;
+            for (int y : s.years()) d[y] = s.at(y);
+            return d;
+          },
+          "The values by year.")
       .def("__repr__", [](const YearSeries& s) {
         std::string out = "YearSeries('" + s.field() + "', {";
         bool first = true;

@@ -1,330 +1,1970 @@
-"""Type stub of the compiled core kommunbudget._core (C++17, pybind11). Private: use the kommunbudget package.
-
-Units: amounts in nominal MSEK; tax rates in kr per 100 kr; growth rates, shares and weights as fractions.
-Invalid input raises InputError (a ValueError) naming the field, the year, the value and the allowed range.
 """
-from enum import Enum
-from typing import Any, ClassVar
+kommunbudget._core: the C++ projection engine (private; use the kommunbudget package).
 
-import numpy as np
-import numpy.typing as npt
+Units: amounts in nominal MSEK; tax rates in kr per 100 kr; growth rates, shares and weights as fractions; tax capacities in kr per inhabitant. Invalid input raises InputError (a ValueError) naming the field, the year, the value and the allowed range (field_limits() lists every range). The GIL is released while the core builds and runs projections.
 
-__version__: str
-
-class InputError(ValueError): ...
-class ComputationError(RuntimeError): ...
-
-def set_log_level(level: str) -> None: ...
-def version() -> str: ...
-
+This module's type stub, _core.pyi, is generated from the built module: `make stub` (pybind11-stubgen).
+"""
+from __future__ import annotations
+import collections.abc
+import numpy
+import numpy.typing
+import typing
+__all__: list[str] = ['Assumptions', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
+class InputError(ValueError):
+    """
+    Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
+    """
+class ComputationError(RuntimeError):
+    """
+    A computation that cannot give an answer on valid input (a RuntimeError).
+    """
+class MeasureError(InputError):
+    """
+    An invalid measure found by Projector.measure_effects (an InputError, so a ValueError). The message is the one Projector.run gives for that measure (it names the measure by its list and its index in that list, e.g. 'fixed_savings[0] (name).amount_msek = ...'); the attribute `position` (int) is the measure's position in the order given.
+    """
+    @property
+    def position(self) -> int:
+        """
+        Position (0-based) of the invalid measure in the order given to Projector.measure_effects.
+        """
 class YearSeries:
-    def __init__(self, field: str = ..., years: list[int] = ..., values: list[float] = ...) -> None: ...
+    """
+    Values over consecutive calendar years; every value knows its year.
+    
+    YearSeries(field, years, values): parallel sequences, any order. Raises ValueError (InputError) for a size mismatch, a duplicate or missing year, or a NaN/infinite value; the message names the field and the year.
+    """
     @staticmethod
-    def constant(field: str, first_year: int, last_year: int, value: float) -> YearSeries: ...
+    def constant(field: str, first_year: typing.SupportsInt | typing.SupportsIndex, last_year: typing.SupportsInt | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> YearSeries:
+        """
+        The same value in every year first_year..last_year.
+        """
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, field: str, years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def as_dict(self) -> dict[int, float]:
+        """
+        The values by year.
+        """
+    def at(self, year: typing.SupportsInt | typing.SupportsIndex) -> float:
+        """
+        Value of a year; ValueError naming the year if not covered.
+        """
+    def empty(self) -> bool:
+        ...
+    def has(self, year: typing.SupportsInt | typing.SupportsIndex) -> bool:
+        ...
+    def require_years(self, first: typing.SupportsInt | typing.SupportsIndex, last: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def with_value(self, year: typing.SupportsInt | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> YearSeries:
+        ...
     @property
-    def field(self) -> str: ...
+    def field(self) -> str:
+        ...
     @property
-    def first_year(self) -> int: ...
+    def first_year(self) -> int:
+        ...
     @property
-    def last_year(self) -> int: ...
+    def last_year(self) -> int:
+        ...
     @property
-    def years(self) -> list[int]: ...
+    def values(self) -> list[float]:
+        ...
     @property
-    def values(self) -> list[float]: ...
-    def empty(self) -> bool: ...
-    def has(self, year: int) -> bool: ...
-    def at(self, year: int) -> float: ...
-    def require_years(self, first: int, last: int) -> None: ...
-    def with_value(self, year: int, value: float) -> YearSeries: ...
-    def as_dict(self) -> dict[int, float]: ...
-    def __len__(self) -> int: ...
-
-def chain(base_amount: float, base_year: int, change: YearSeries, to_year: int) -> YearSeries: ...
-def pkv_change(labour_change: float, other_change: float, labour_weight: float) -> float: ...
-
+    def years(self) -> list[int]:
+        ...
 class PriceIndex:
-    labour_cost_change: YearSeries
-    other_cost_change: YearSeries
-    labour_weight: YearSeries
-    def __init__(self) -> None: ...
-    def validate(self, first: int, last: int) -> None: ...
-    def pkv(self, year: int) -> float: ...
-    def price_change(self, year: int, labour_share: float) -> float: ...
-    def factor(self, from_year: int, to_year: int, labour_share: float = -1.0) -> float: ...
-    def uprate(self, amount: float, price_year: int, to_year: int, labour_share: float = -1.0) -> float: ...
-
+    """
+    SKR's PKV components per year (fractions): labour-cost change, other-consumption change, labour weight.
+    """
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def factor(self, from_year: typing.SupportsInt | typing.SupportsIndex, to_year: typing.SupportsInt | typing.SupportsIndex, labour_share: typing.SupportsFloat | typing.SupportsIndex = -1.0) -> float:
+        """
+        Chained price factor from the prices of from_year to those of to_year (labour_share < 0: PKV's weight).
+        """
+    def pkv(self, year: typing.SupportsInt | typing.SupportsIndex) -> float:
+        """
+        PKV of the year, fraction.
+        """
+    def price_change(self, year: typing.SupportsInt | typing.SupportsIndex, labour_share: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        Price change of a line with the given labour share (fraction).
+        """
+    def uprate(self, amount: typing.SupportsFloat | typing.SupportsIndex, price_year: typing.SupportsInt | typing.SupportsIndex, to_year: typing.SupportsInt | typing.SupportsIndex, labour_share: typing.SupportsFloat | typing.SupportsIndex = -1.0) -> float:
+        """
+        An amount in the fixed prices of price_year expressed in the prices of to_year.
+        """
+    def validate(self, first: typing.SupportsInt | typing.SupportsIndex, last: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Checks the three series over first..last; InputError naming the series and the year.
+        """
+    @property
+    def labour_cost_change(self) -> YearSeries:
+        """
+        PKV labour-cost change (arbetskraftskostnad) per year. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @labour_cost_change.setter
+    def labour_cost_change(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def labour_weight(self) -> YearSeries:
+        """
+        PKV labour weight per year (e.g. 0.691 in 2024). Unit: fraction. Allowed range: [0, 1].
+        """
+    @labour_weight.setter
+    def labour_weight(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def other_cost_change(self) -> YearSeries:
+        """
+        PKV other-consumption change (övrig förbrukning) per year. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @other_cost_change.setter
+    def other_cost_change(self, arg0: YearSeries) -> None:
+        ...
 class IncomeEqualisation:
-    _fields: ClassVar[list[str]]
-    guarantee_share: float
-    compensation_degree: float
-    grant_rate_kr_per_100kr: float
-    fee_rate_kr_per_100kr: float
-    def __init__(self, **kwargs: Any) -> None: ...
-    def validate(self) -> None: ...
-
-def income_equalisation_msek(params: IncomeEqualisation, own_tax_capacity_kr: float, national_tax_capacity_kr: float,
-                             population: float) -> float: ...
-def equalisation_change_per_krona(params: IncomeEqualisation, own_tax_capacity_kr: float,
-                                  national_tax_capacity_kr: float) -> float: ...
-def implied_own_tax_capacity_kr(params: IncomeEqualisation, equalisation_msek: float, national_tax_capacity_kr: float,
-                                population: float) -> float: ...
-def implied_national_tax_capacity_kr(params: IncomeEqualisation, equalisation_msek: float, own_tax_capacity_kr: float,
-                                     population: float) -> float: ...
-
-class GrantItem:
-    _fields: ClassVar[list[str]]
-    name: str
-    amount_msek: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
-class GrantItemPath:
-    _fields: ClassVar[list[str]]
-    name: str
-    amounts_msek: YearSeries
-    growth: YearSeries
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    Income equalisation parameters: guarantee_share (1.15), compensation_degree (0.95, unverified), grant_rate_kr_per_100kr and fee_rate_kr_per_100kr (county rates, förordning 2004:881).
+    """
+    _fields: typing.ClassVar[list] = ['guarantee_share', 'compensation_degree', 'grant_rate_kr_per_100kr', 'fee_rate_kr_per_100kr']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: IncomeEqualisation(guarantee_share=..., compensation_degree=..., grant_rate_kr_per_100kr=..., fee_rate_kr_per_100kr=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def validate(self) -> None:
+        ...
+    @property
+    def compensation_degree(self) -> float:
+        """
+        share of the gap below the guarantee compensated on top of the county rate, > 0 (open lower bound). Unit: fraction. Allowed range: (0, 1].
+        """
+    @compensation_degree.setter
+    def compensation_degree(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def fee_rate_kr_per_100kr(self) -> float:
+        """
+        county rate for the fee (förordning 2004:881). Unit: kr per 100 kr. Allowed range: [5, 50].
+        """
+    @fee_rate_kr_per_100kr.setter
+    def fee_rate_kr_per_100kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def grant_rate_kr_per_100kr(self) -> float:
+        """
+        county rate for the grant (förordning 2004:881 2 §). Unit: kr per 100 kr. Allowed range: [5, 50].
+        """
+    @grant_rate_kr_per_100kr.setter
+    def grant_rate_kr_per_100kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def guarantee_share(self) -> float:
+        """
+        guarantee level as a share of the national tax capacity: 1.15 for municipalities (lag 2004:773 3 §). Unit: fraction. Allowed range: [1, 2].
+        """
+    @guarantee_share.setter
+    def guarantee_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class CostLine:
-    _fields: ClassVar[list[str]]
-    name: str
-    cost_msek: float
-    labour_share: float
-    volume_growth: YearSeries
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    One line of operating costs: name, cost_msek (base year, positive MSEK), labour_share (fraction; negative = PKV's weight of each year), volume_growth (YearSeries of fractions for the projection years).
+    """
+    _fields: typing.ClassVar[list] = ['name', 'cost_msek', 'labour_share', 'volume_growth']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: CostLine(name=..., cost_msek=..., labour_share=..., volume_growth=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cost_msek(self) -> float:
+        """
+        base-year gross cost of the line, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @cost_msek.setter
+    def cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def labour_share(self) -> float:
+        """
+        labour share of the line; a negative value (−1) means each year's PKV labour weight. Unit: fraction. Allowed range: [0, 1] (a negative value is the sentinel described).
+        """
+    @labour_share.setter
+    def labour_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+    @property
+    def volume_growth(self) -> YearSeries:
+        """
+        volume growth of the line per projection year. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @volume_growth.setter
+    def volume_growth(self, arg0: YearSeries) -> None:
+        ...
+class GrantItem:
+    """
+    A general grant item other than the income equalisation: name, amount_msek (base year, signed MSEK).
+    """
+    _fields: typing.ClassVar[list] = ['name', 'amount_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: GrantItem(name=..., amount_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount_msek(self) -> float:
+        """
+        a general grant item other than the income equalisation, base year, signed (fees negative). Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @amount_msek.setter
+    def amount_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+class GrantItemPath:
+    """
+    A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth (YearSeries of fractions for the other years), growth_follows_tax_base (years with neither grow with the tax base growth).
+    """
+    _fields: typing.ClassVar[list] = ['name', 'amounts_msek', 'growth', 'growth_follows_tax_base']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: GrantItemPath(name=..., amounts_msek=..., growth=..., growth_follows_tax_base=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amounts_msek(self) -> YearSeries:
+        """
+        given amounts of the item, signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @amounts_msek.setter
+    def amounts_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def growth(self) -> YearSeries:
+        """
+        growth of the item in years without a given amount. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @growth.setter
+    def growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def growth_follows_tax_base(self) -> bool:
+        """
+        True: years with neither an amount nor a growth grow with tax_base_growth.
+        """
+    @growth_follows_tax_base.setter
+    def growth_follows_tax_base(self, arg0: bool) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
 class BaseYearState:
-    _fields: ClassVar[list[str]]
-    code: str
-    name: str
-    year: int
-    tax_rate_kr_per_100kr: float
-    tax_base_msek: float
-    final_settlement_msek: float
-    final_settlement_previous_year_msek: float
-    operating_income_msek: float
-    cost_lines: list[CostLine]
-    depreciation_msek: float
-    general_grants_msek: float
-    itemised_grants: bool
-    equalisation: IncomeEqualisation
-    population: float
-    national_tax_capacity_kr: float
-    income_equalisation_msek: float
-    grant_items: list[GrantItem]
-    financial_income_msek: float
-    financial_costs_msek: float
-    realisation_gains_msek: float
-    reserve_use_msek: float
-    other_balance_adjustments_msek: float
-    depreciation_in_cost_lines: bool
-    def __init__(self, **kwargs: Any) -> None: ...
-    def validate(self) -> None: ...
-    def operating_costs_msek(self) -> float: ...
-
+    """
+    A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in kr per 100 kr. validate() raises ValueError naming field, year, value and range.
+    """
+    _fields: typing.ClassVar[list] = ['code', 'name', 'year', 'tax_rate_kr_per_100kr', 'tax_base_msek', 'final_settlement_msek', 'final_settlement_previous_year_msek', 'operating_income_msek', 'cost_lines', 'depreciation_msek', 'general_grants_msek', 'itemised_grants', 'equalisation', 'population', 'national_tax_capacity_kr', 'income_equalisation_msek', 'grant_items', 'financial_income_msek', 'financial_costs_msek', 'realisation_gains_msek', 'reserve_use_msek', 'other_balance_adjustments_msek', 'depreciation_in_cost_lines']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: BaseYearState(code=..., name=..., year=..., tax_rate_kr_per_100kr=..., tax_base_msek=..., final_settlement_msek=..., final_settlement_previous_year_msek=..., operating_income_msek=..., cost_lines=..., depreciation_msek=..., general_grants_msek=..., itemised_grants=..., equalisation=..., population=..., national_tax_capacity_kr=..., income_equalisation_msek=..., grant_items=..., financial_income_msek=..., financial_costs_msek=..., realisation_gains_msek=..., reserve_use_msek=..., other_balance_adjustments_msek=..., depreciation_in_cost_lines=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def operating_costs_msek(self) -> float:
+        """
+        Sum of the cost lines, MSEK.
+        """
+    def validate(self) -> None:
+        """
+        Checks every field against the table of limits; InputError naming field, year, value and range.
+        """
+    @property
+    def code(self) -> str:
+        """
+        Kommunkod, 4 digits as text (leading zero kept).
+        """
+    @code.setter
+    def code(self, arg0: str) -> None:
+        ...
+    @property
+    def cost_lines(self) -> list[CostLine]:
+        """
+        The cost lines (list of CostLine), at least one.
+        """
+    @cost_lines.setter
+    def cost_lines(self, arg0: collections.abc.Sequence[CostLine]) -> None:
+        ...
+    @property
+    def depreciation_in_cost_lines(self) -> bool:
+        """
+        True: the cost lines are net costs holding the capital costs (SCB).
+        """
+    @depreciation_in_cost_lines.setter
+    def depreciation_in_cost_lines(self, arg0: bool) -> None:
+        ...
+    @property
+    def depreciation_msek(self) -> float:
+        """
+        avskrivningar, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @depreciation_msek.setter
+    def depreciation_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def equalisation(self) -> IncomeEqualisation:
+        """
+        Income equalisation parameters (IncomeEqualisation); itemised grants only.
+        """
+    @equalisation.setter
+    def equalisation(self, arg0: IncomeEqualisation) -> None:
+        ...
+    @property
+    def final_settlement_msek(self) -> float:
+        """
+        slutavräkning for the current year booked in the base year, signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @final_settlement_msek.setter
+    def final_settlement_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def final_settlement_previous_year_msek(self) -> float:
+        """
+        slutavräkning for the previous year (korrigering), signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @final_settlement_previous_year_msek.setter
+    def final_settlement_previous_year_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def financial_costs_msek(self) -> float:
+        """
+        finansiella kostnader, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @financial_costs_msek.setter
+    def financial_costs_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def financial_income_msek(self) -> float:
+        """
+        finansiella intäkter, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @financial_income_msek.setter
+    def financial_income_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def general_grants_msek(self) -> float:
+        """
+        generella statsbidrag och utjämning, signed (fees can exceed grants). Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @general_grants_msek.setter
+    def general_grants_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def grant_items(self) -> list[GrantItem]:
+        """
+        The grant items other than the income equalisation (list).
+        """
+    @grant_items.setter
+    def grant_items(self, arg0: collections.abc.Sequence[GrantItem]) -> None:
+        ...
+    @property
+    def income_equalisation_msek(self) -> float:
+        """
+        the base year's income equalisation (+ grant, − fee); itemised grants only. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @income_equalisation_msek.setter
+    def income_equalisation_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def itemised_grants(self) -> bool:
+        """
+        True: general grants are the income equalisation by the formula plus grant_items.
+        """
+    @itemised_grants.setter
+    def itemised_grants(self, arg0: bool) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+    @property
+    def national_tax_capacity_kr(self) -> float:
+        """
+        medelskattekraft of the base year (uprated); itemised grants only. Unit: kr per inhabitant. Allowed range: [10000, 1e+07].
+        """
+    @national_tax_capacity_kr.setter
+    def national_tax_capacity_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def operating_income_msek(self) -> float:
+        """
+        verksamhetens intäkter, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @operating_income_msek.setter
+    def operating_income_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def other_balance_adjustments_msek(self) -> float:
+        """
+        other statutory balanced-budget adjustments, signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @other_balance_adjustments_msek.setter
+    def other_balance_adjustments_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def population(self) -> float:
+        """
+        inhabitants for the income equalisation (1 November of the previous year); itemised grants only. Unit: inhabitants. Allowed range: [1, 2e+07].
+        """
+    @population.setter
+    def population(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def realisation_gains_msek(self) -> float:
+        """
+        realisationsvinster inside operating income (deducted for the balanced-budget result). Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @realisation_gains_msek.setter
+    def realisation_gains_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def reserve_use_msek(self) -> float:
+        """
+        use of the result reserve (+ withdrawal, − allocation). Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @reserve_use_msek.setter
+    def reserve_use_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tax_base_msek(self) -> float:
+        """
+        skatteunderlag the own rate applies to, > 0 (open lower bound). Unit: MSEK. Allowed range: (0, 1e+08].
+        """
+    @tax_base_msek.setter
+    def tax_base_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tax_rate_kr_per_100kr(self) -> float:
+        """
+        own municipal rate (skattesats) of the base year. Unit: kr per 100 kr. Allowed range: [5, 50].
+        """
+    @tax_rate_kr_per_100kr.setter
+    def tax_rate_kr_per_100kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def year(self) -> int:
+        """
+        the base year (basår): the budget or accounts year carried forward. Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @year.setter
+    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class Assumptions:
-    _fields: ClassVar[list[str]]
-    price_index: PriceIndex
-    tax_base_growth: YearSeries
-    operating_income_growth: YearSeries
-    general_grants_msek: YearSeries
-    general_grants_growth: YearSeries
-    population: YearSeries
-    national_tax_capacity_growth: YearSeries
-    grant_items: list[GrantItemPath]
-    final_settlement_previous_year_msek: YearSeries
-    depreciation_msek: YearSeries
-    financial_income_msek: YearSeries
-    financial_costs_msek: YearSeries
-    tax_rate_kr_per_100kr: YearSeries
-    final_settlement_msek: YearSeries
-    realisation_gains_msek: YearSeries
-    reserve_use_msek: YearSeries
-    def __init__(self, **kwargs: Any) -> None: ...
-    def validate(self, first: int, last: int, itemised: bool = False) -> None: ...
-
-def implied_tax_base_msek(tax_revenue_msek: float, tax_rate_kr_per_100kr: float, final_settlement_msek: float = 0.0,
-                          year: int = -1) -> float: ...
-
+    """
+    Yearly assumptions for the projection years (YearSeries each): PKV components, tax base growth, operating income growth (fractions); general grants, depreciation, financial income and costs (MSEK); optional tax rate (kr per 100 kr), final settlements, realisation gains, reserve use (MSEK).
+    """
+    _fields: typing.ClassVar[list] = ['price_index', 'tax_base_growth', 'operating_income_growth', 'general_grants_msek', 'general_grants_growth', 'general_grants_growth_follows_tax_base', 'population', 'national_tax_capacity_growth', 'grant_items', 'final_settlement_previous_year_msek', 'depreciation_msek', 'financial_income_msek', 'financial_costs_msek', 'tax_rate_kr_per_100kr', 'final_settlement_msek', 'realisation_gains_msek', 'reserve_use_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: Assumptions(price_index=..., tax_base_growth=..., operating_income_growth=..., general_grants_msek=..., general_grants_growth=..., general_grants_growth_follows_tax_base=..., population=..., national_tax_capacity_growth=..., grant_items=..., final_settlement_previous_year_msek=..., depreciation_msek=..., financial_income_msek=..., financial_costs_msek=..., tax_rate_kr_per_100kr=..., final_settlement_msek=..., realisation_gains_msek=..., reserve_use_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def validate(self, first: typing.SupportsInt | typing.SupportsIndex, last: typing.SupportsInt | typing.SupportsIndex, itemised: bool = False) -> None:
+        """
+        Checks every series over the years first..last; InputError naming the series, the year and the range.
+        """
+    @property
+    def depreciation_msek(self) -> YearSeries:
+        """
+        avskrivningar per year, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @depreciation_msek.setter
+    def depreciation_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def final_settlement_msek(self) -> YearSeries:
+        """
+        slutavräkning for the current year, signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @final_settlement_msek.setter
+    def final_settlement_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def final_settlement_previous_year_msek(self) -> YearSeries:
+        """
+        slutavräkning for the previous year, signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @final_settlement_previous_year_msek.setter
+    def final_settlement_previous_year_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def financial_costs_msek(self) -> YearSeries:
+        """
+        finansiella kostnader per year, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @financial_costs_msek.setter
+    def financial_costs_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def financial_income_msek(self) -> YearSeries:
+        """
+        finansiella intäkter per year, positive. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @financial_income_msek.setter
+    def financial_income_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def general_grants_growth(self) -> YearSeries:
+        """
+        growth of general grants in years without a given amount. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @general_grants_growth.setter
+    def general_grants_growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def general_grants_growth_follows_tax_base(self) -> bool:
+        """
+        True: years with neither an amount nor a general_grants_growth grow with tax_base_growth.
+        """
+    @general_grants_growth_follows_tax_base.setter
+    def general_grants_growth_follows_tax_base(self, arg0: bool) -> None:
+        ...
+    @property
+    def general_grants_msek(self) -> YearSeries:
+        """
+        general grants where given (grants as a total), signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @general_grants_msek.setter
+    def general_grants_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def grant_items(self) -> list[GrantItemPath]:
+        """
+        The grant items other than the income equalisation (list).
+        """
+    @grant_items.setter
+    def grant_items(self, arg0: collections.abc.Sequence[GrantItemPath]) -> None:
+        ...
+    @property
+    def national_tax_capacity_growth(self) -> YearSeries:
+        """
+        growth of the national average tax capacity. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @national_tax_capacity_growth.setter
+    def national_tax_capacity_growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def operating_income_growth(self) -> YearSeries:
+        """
+        growth of verksamhetens intäkter. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @operating_income_growth.setter
+    def operating_income_growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def population(self) -> YearSeries:
+        """
+        inhabitants for the income equalisation per projection year. Unit: inhabitants. Allowed range: [1, 2e+07].
+        """
+    @population.setter
+    def population(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def price_index(self) -> PriceIndex:
+        """
+        PKV components per year (PriceIndex).
+        """
+    @price_index.setter
+    def price_index(self, arg0: PriceIndex) -> None:
+        ...
+    @property
+    def realisation_gains_msek(self) -> YearSeries:
+        """
+        realisation gains per year. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @realisation_gains_msek.setter
+    def realisation_gains_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def reserve_use_msek(self) -> YearSeries:
+        """
+        use of the result reserve per year (+ withdrawal, − allocation). Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @reserve_use_msek.setter
+    def reserve_use_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def tax_base_growth(self) -> YearSeries:
+        """
+        growth of the own tax base (skatteunderlagets ökning). Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @tax_base_growth.setter
+    def tax_base_growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def tax_rate_kr_per_100kr(self) -> YearSeries:
+        """
+        own tax rate per projection year. Unit: kr per 100 kr. Allowed range: [5, 50].
+        """
+    @tax_rate_kr_per_100kr.setter
+    def tax_rate_kr_per_100kr(self, arg0: YearSeries) -> None:
+        ...
 class TaxChange:
-    _fields: ClassVar[list[str]]
-    from_year: int
-    change_kr_per_100kr: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    A sustained change of the own rate from 1 January of from_year, change_kr_per_100kr (0.50 = 50 öre; allowed [-10, 10]).
+    """
+    _fields: typing.ClassVar[list] = ['from_year', 'change_kr_per_100kr']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: TaxChange(from_year=..., change_kr_per_100kr=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def change_kr_per_100kr(self) -> float:
+        """
+        sustained change of the own rate, 0.50 = 50 öre. Unit: kr per 100 kr. Allowed range: [-10, 10].
+        """
+    @change_kr_per_100kr.setter
+    def change_kr_per_100kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def from_year(self) -> int:
+        """
+        first budget year with the new rate (must also be a projected year). Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @from_year.setter
+    def from_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class EfficiencyMeasure:
-    _fields: ClassVar[list[str]]
-    from_year: int
-    rate: float
-    yearly: bool
-    cost_line: str
-    start_month: int
-    ramp_years: int
-    realised_share: float
-    one_off_cost_msek: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    Efficiency on a cost line (service area) or all ('' = all): the step rate × realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from from_year, one-off and persisting or again every year (yearly=True); a start after January counts (13 − start_month)/12 of the first year; one_off_cost_msek in from_year.
+    """
+    _fields: typing.ClassVar[list] = ['from_year', 'rate', 'yearly', 'cost_line', 'start_month', 'ramp_years', 'realised_share', 'one_off_cost_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: EfficiencyMeasure(from_year=..., rate=..., yearly=..., cost_line=..., start_month=..., ramp_years=..., realised_share=..., one_off_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cost_line(self) -> str:
+        """
+        Name of the cost line (service area) the measure applies to; '' = all lines / none.
+        """
+    @cost_line.setter
+    def cost_line(self, arg0: str) -> None:
+        ...
+    @property
+    def from_year(self) -> int:
+        """
+        first year of the saving (must also be a projected year). Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @from_year.setter
+    def from_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def one_off_cost_msek(self) -> float:
+        """
+        implementation cost in from_year. Unit: MSEK. Allowed range: [0, 100000].
+        """
+    @one_off_cost_msek.setter
+    def one_off_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def ramp_years(self) -> int:
+        """
+        years to reach the full effect (1 = the full step in the first year). Unit: years. Allowed range: [1, 50].
+        """
+    @ramp_years.setter
+    def ramp_years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rate(self) -> float:
+        """
+        share of the line's cost saved at full effect in one step. Unit: fraction. Allowed range: [0, 0.5].
+        """
+    @rate.setter
+    def rate(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def realised_share(self) -> float:
+        """
+        share of the rate expected to be realised. Unit: fraction. Allowed range: [0, 1].
+        """
+    @realised_share.setter
+    def realised_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def start_month(self) -> int:
+        """
+        first month of the saving; the first year counts (13 − month) / 12. Unit: months. Allowed range: [1, 12].
+        """
+    @start_month.setter
+    def start_month(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def yearly(self) -> bool:
+        """
+        False: a one-off step that persists; True: the step again every year (compounding).
+        """
+    @yearly.setter
+    def yearly(self, arg0: bool) -> None:
+        ...
 class EarnedIncomeChange:
-    _fields: ClassVar[list[str]]
-    income_year: int
-    amount_msek: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
-def remaining_year_share(start_month: int) -> float: ...
-def net_cost_gap_msek(net_cost_msek: float, net_cost_deviation_percent: float) -> float: ...
-def peer_gap_msek(net_cost_msek: float, population: float, peer_cost_per_inhabitant_kr: float) -> float: ...
-
+    """
+    A change of residents' taxable earned income in income_year (MSEK); it reaches the tax base of income_year + 2.
+    """
+    _fields: typing.ClassVar[list] = ['income_year', 'amount_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: EarnedIncomeChange(income_year=..., amount_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount_msek(self) -> float:
+        """
+        change of residents' taxable earned income, signed. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @amount_msek.setter
+    def amount_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def income_year(self) -> int:
+        """
+        inkomstår; it reaches the tax base of income_year + 2. Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @income_year.setter
+    def income_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class WorkLinePolicy:
-    _fields: ClassVar[list[str]]
-    name: str
-    baseline_households: float
-    cost_per_household_kr: float
-    household_trend: float
-    start_year: int
-    start_month: int
-    target_reduction: float
-    ramp_years: int
-    share_into_work: float
-    earnings_per_person_kr: float
-    persons_per_household: float
-    implementation_cost_msek: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    A work-line policy for households on social assistance: baseline households and cost per household (kr), trend, start year and month, target reduction, ramp years, share into work, earnings per person (kr), persons per household, yearly implementation cost (MSEK). Fractions as fractions.
+    """
+    _fields: typing.ClassVar[list] = ['name', 'baseline_households', 'cost_per_household_kr', 'household_trend', 'start_year', 'start_month', 'target_reduction', 'ramp_years', 'share_into_work', 'earnings_per_person_kr', 'persons_per_household', 'implementation_cost_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: WorkLinePolicy(name=..., baseline_households=..., cost_per_household_kr=..., household_trend=..., start_year=..., start_month=..., target_reduction=..., ramp_years=..., share_into_work=..., earnings_per_person_kr=..., persons_per_household=..., implementation_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def baseline_households(self) -> float:
+        """
+        households on social assistance (biståndshushåll) in the base year. Unit: households. Allowed range: [0, 1e+06].
+        """
+    @baseline_households.setter
+    def baseline_households(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def cost_per_household_kr(self) -> float:
+        """
+        assistance paid per household and year, base-year kr. Unit: kr per year. Allowed range: [0, 1e+07].
+        """
+    @cost_per_household_kr.setter
+    def cost_per_household_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def earnings_per_person_kr(self) -> float:
+        """
+        yearly taxable earnings per person in work, base-year kr. Unit: kr per year. Allowed range: [0, 1e+08].
+        """
+    @earnings_per_person_kr.setter
+    def earnings_per_person_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def household_trend(self) -> float:
+        """
+        own yearly growth of the baseline households. Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @household_trend.setter
+    def household_trend(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def implementation_cost_msek(self) -> float:
+        """
+        yearly cost of the policy, base-year MSEK. Unit: MSEK. Allowed range: [0, 100000].
+        """
+    @implementation_cost_msek.setter
+    def implementation_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+    @property
+    def persons_per_household(self) -> float:
+        """
+        persons in work per household leaving into work. Unit: persons. Allowed range: [0, 10].
+        """
+    @persons_per_household.setter
+    def persons_per_household(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def ramp_years(self) -> int:
+        """
+        years to reach the full effect (1 = the full step in the first year). Unit: years. Allowed range: [1, 50].
+        """
+    @ramp_years.setter
+    def ramp_years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def share_into_work(self) -> float:
+        """
+        of the households leaving assistance, the share going into work. Unit: fraction. Allowed range: [0, 1].
+        """
+    @share_into_work.setter
+    def share_into_work(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def start_month(self) -> int:
+        """
+        first month of the policy; the first year counts (13 − month) / 12. Unit: months. Allowed range: [1, 12].
+        """
+    @start_month.setter
+    def start_month(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def start_year(self) -> int:
+        """
+        first year of the policy (must also be a projected year). Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @start_year.setter
+    def start_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def target_reduction(self) -> float:
+        """
+        share of the baseline households off assistance when fully ramped. Unit: fraction. Allowed range: [0, 1].
+        """
+    @target_reduction.setter
+    def target_reduction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class Property:
-    _fields: ClassVar[list[str]]
-    id: str
-    use: str
-    area_m2: float
-    book_value_msek: float
-    market_value_msek: float
-    running_cost_msek: float
-    depreciation_msek: float
-    vacancy: float
-    need_remains: bool
-    external_rent_msek: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    A property of the premises: id, use, area_m2, book_value_msek, market_value_msek, running_cost_msek (a year, base-year prices), depreciation_msek (a year), vacancy (share), need_remains, external_rent_msek (a year, if the need remains).
+    """
+    _fields: typing.ClassVar[list] = ['id', 'use', 'area_m2', 'book_value_msek', 'market_value_msek', 'running_cost_msek', 'depreciation_msek', 'vacancy', 'need_remains', 'external_rent_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: Property(id=..., use=..., area_m2=..., book_value_msek=..., market_value_msek=..., running_cost_msek=..., depreciation_msek=..., vacancy=..., need_remains=..., external_rent_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def area_m2(self) -> float:
+        """
+        floor area. Unit: m². Allowed range: [0, 1e+07].
+        """
+    @area_m2.setter
+    def area_m2(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def book_value_msek(self) -> float:
+        """
+        bokfört värde. Unit: MSEK. Allowed range: [0, 100000].
+        """
+    @book_value_msek.setter
+    def book_value_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def depreciation_msek(self) -> float:
+        """
+        avskrivning a year (nominal). Unit: MSEK. Allowed range: [0, 10000].
+        """
+    @depreciation_msek.setter
+    def depreciation_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def external_rent_msek(self) -> float:
+        """
+        yearly rent for replacement premises if the need remains, base-year prices. Unit: MSEK. Allowed range: [0, 10000].
+        """
+    @external_rent_msek.setter
+    def external_rent_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The property's id (e.g. its designation), unique within the disposals.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def market_value_msek(self) -> float:
+        """
+        marknadsvärde (the default sale price). Unit: MSEK. Allowed range: [0, 100000].
+        """
+    @market_value_msek.setter
+    def market_value_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def need_remains(self) -> bool:
+        """
+        Whether the activity still needs premises after a sale (external rent is then paid).
+        """
+    @need_remains.setter
+    def need_remains(self, arg0: bool) -> None:
+        ...
+    @property
+    def running_cost_msek(self) -> float:
+        """
+        drift and maintenance a year, base-year prices. Unit: MSEK. Allowed range: [0, 10000].
+        """
+    @running_cost_msek.setter
+    def running_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def use(self) -> str:
+        """
+        What the property is used for (text, descriptive).
+        """
+    @use.setter
+    def use(self, arg0: str) -> None:
+        ...
+    @property
+    def vacancy(self) -> float:
+        """
+        share of the area vacant (descriptive). Unit: fraction. Allowed range: [0, 1].
+        """
+    @vacancy.setter
+    def vacancy(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class Disposal:
-    _fields: ClassVar[list[str]]
-    property: Property
-    year: int
-    month: int
-    price_msek: float
-    debt_interest_rate: float
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    Sale of a property in year from month: price_msek (negative = market value), debt_interest_rate (fraction) on the debt the proceeds repay.
+    """
+    _fields: typing.ClassVar[list] = ['property', 'year', 'month', 'price_msek', 'debt_interest_rate']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: Disposal(property=..., year=..., month=..., price_msek=..., debt_interest_rate=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def debt_interest_rate(self) -> float:
+        """
+        interest rate on the debt the proceeds repay. Unit: fraction per year. Allowed range: [0, 0.2].
+        """
+    @debt_interest_rate.setter
+    def debt_interest_rate(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def month(self) -> int:
+        """
+        month of the sale; the first year counts (13 − month) / 12 of the yearly effects. Unit: months. Allowed range: [1, 12].
+        """
+    @month.setter
+    def month(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def price_msek(self) -> float:
+        """
+        sale price; a negative value (−1) means the property's market value. Unit: MSEK. Allowed range: [0, 100000] (a negative value is the sentinel described).
+        """
+    @price_msek.setter
+    def price_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def property(self) -> Property:
+        """
+        The property sold (Property).
+        """
+    @property.setter
+    def property(self, arg0: Property) -> None:
+        ...
+    @property
+    def year(self) -> int:
+        """
+        year of the sale (must also be a projected year). Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @year.setter
+    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class FixedSaving:
-    _fields: ClassVar[list[str]]
-    name: str
-    amount_msek: float
-    start_year: int
-    start_month: int
-    ramp_years: int
-    realised_share: float
-    labour_share: float
-    one_off_cost_msek: float
-    cost_line: str
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    A yearly saving at full effect (base-year MSEK) from start_year/start_month, ramped over ramp_years, realised_share realised, uprated with labour_share (negative = PKV), one_off_cost_msek in the start year.
+    """
+    _fields: typing.ClassVar[list] = ['name', 'amount_msek', 'start_year', 'start_month', 'ramp_years', 'realised_share', 'labour_share', 'one_off_cost_msek', 'cost_line']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: FixedSaving(name=..., amount_msek=..., start_year=..., start_month=..., ramp_years=..., realised_share=..., labour_share=..., one_off_cost_msek=..., cost_line=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount_msek(self) -> float:
+        """
+        yearly saving at full effect, base-year MSEK. Unit: MSEK. Allowed range: [0, 100000].
+        """
+    @amount_msek.setter
+    def amount_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def cost_line(self) -> str:
+        """
+        Name of the cost line (service area) the measure applies to; '' = all lines / none.
+        """
+    @cost_line.setter
+    def cost_line(self, arg0: str) -> None:
+        ...
+    @property
+    def labour_share(self) -> float:
+        """
+        labour share for uprating the saving; a negative value (−1) means the cost line's share, or PKV's weight without a line. Unit: fraction. Allowed range: [0, 1] (a negative value is the sentinel described).
+        """
+    @labour_share.setter
+    def labour_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+    @property
+    def one_off_cost_msek(self) -> float:
+        """
+        implementation cost in the start year. Unit: MSEK. Allowed range: [0, 100000].
+        """
+    @one_off_cost_msek.setter
+    def one_off_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def ramp_years(self) -> int:
+        """
+        years to reach the full effect (1 = the full step in the first year). Unit: years. Allowed range: [1, 50].
+        """
+    @ramp_years.setter
+    def ramp_years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def realised_share(self) -> float:
+        """
+        share of the saving expected to be realised. Unit: fraction. Allowed range: [0, 1].
+        """
+    @realised_share.setter
+    def realised_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def start_month(self) -> int:
+        """
+        first month of the saving; the first year counts (13 − month) / 12. Unit: months. Allowed range: [1, 12].
+        """
+    @start_month.setter
+    def start_month(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def start_year(self) -> int:
+        """
+        first year of the saving (must also be a projected year). Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @start_year.setter
+    def start_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class Measures:
-    _fields: ClassVar[list[str]]
-    tax_changes: list[TaxChange]
-    efficiency: list[EfficiencyMeasure]
-    earned_income_changes: list[EarnedIncomeChange]
-    work_lines: list[WorkLinePolicy]
-    disposals: list[Disposal]
-    fixed_savings: list[FixedSaving]
-    def __init__(self, **kwargs: Any) -> None: ...
-
+    """
+    The measures of a scenario: lists tax_changes, efficiency, earned_income_changes, work_lines, disposals, fixed_savings.
+    """
+    _fields: typing.ClassVar[list] = ['tax_changes', 'efficiency', 'earned_income_changes', 'work_lines', 'disposals', 'fixed_savings']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: Measures(tax_changes=..., efficiency=..., earned_income_changes=..., work_lines=..., disposals=..., fixed_savings=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def disposals(self) -> list[Disposal]:
+        """
+        List of Disposal.
+        """
+    @disposals.setter
+    def disposals(self, arg0: collections.abc.Sequence[Disposal]) -> None:
+        ...
+    @property
+    def earned_income_changes(self) -> list[EarnedIncomeChange]:
+        """
+        List of EarnedIncomeChange.
+        """
+    @earned_income_changes.setter
+    def earned_income_changes(self, arg0: collections.abc.Sequence[EarnedIncomeChange]) -> None:
+        ...
+    @property
+    def efficiency(self) -> list[EfficiencyMeasure]:
+        """
+        List of EfficiencyMeasure.
+        """
+    @efficiency.setter
+    def efficiency(self, arg0: collections.abc.Sequence[EfficiencyMeasure]) -> None:
+        ...
+    @property
+    def fixed_savings(self) -> list[FixedSaving]:
+        """
+        List of FixedSaving.
+        """
+    @fixed_savings.setter
+    def fixed_savings(self, arg0: collections.abc.Sequence[FixedSaving]) -> None:
+        ...
+    @property
+    def tax_changes(self) -> list[TaxChange]:
+        """
+        List of TaxChange.
+        """
+    @tax_changes.setter
+    def tax_changes(self, arg0: collections.abc.Sequence[TaxChange]) -> None:
+        ...
+    @property
+    def work_lines(self) -> list[WorkLinePolicy]:
+        """
+        List of WorkLinePolicy.
+        """
+    @work_lines.setter
+    def work_lines(self, arg0: collections.abc.Sequence[WorkLinePolicy]) -> None:
+        ...
 class IncomeStatement:
-    LINES: ClassVar[list[str]]
-    years: list[int]
-    operating_income: npt.NDArray[np.float64]
-    operating_costs: npt.NDArray[np.float64]
-    depreciation: npt.NDArray[np.float64]
-    net_operating_cost: npt.NDArray[np.float64]
-    tax_revenue: npt.NDArray[np.float64]
-    general_grants: npt.NDArray[np.float64]
-    operating_result: npt.NDArray[np.float64]
-    financial_income: npt.NDArray[np.float64]
-    financial_costs: npt.NDArray[np.float64]
-    result: npt.NDArray[np.float64]
-    realisation_gains: npt.NDArray[np.float64]
-    other_balance_adjustments: npt.NDArray[np.float64]
-    reserve_use: npt.NDArray[np.float64]
-    balanced_budget_result: npt.NDArray[np.float64]
-    result_share: npt.NDArray[np.float64]
-    tax_rate: npt.NDArray[np.float64]
-    tax_base: npt.NDArray[np.float64]
-    final_settlement: npt.NDArray[np.float64]
-    efficiency_saving: npt.NDArray[np.float64]
-    efficiency_one_off_cost: npt.NDArray[np.float64]
-    tax_change_revenue: npt.NDArray[np.float64]
-    preliminary_tax: npt.NDArray[np.float64]
-    final_settlement_previous_year: npt.NDArray[np.float64]
-    final_settlement_current_year: npt.NDArray[np.float64]
-    income_equalisation: npt.NDArray[np.float64]
-    other_general_grants: npt.NDArray[np.float64]
-    grant_items: npt.NDArray[np.float64]
-    grant_item_names: list[str]
-    equalisation_tax_base: npt.NDArray[np.float64]
-    own_tax_capacity: npt.NDArray[np.float64]
-    national_tax_capacity: npt.NDArray[np.float64]
-    population: npt.NDArray[np.float64]
-    equalisation_change_per_krona: npt.NDArray[np.float64]
-    kept_per_krona: npt.NDArray[np.float64]
-    earned_income_effect: npt.NDArray[np.float64]
-    work_line_households_reduced: npt.NDArray[np.float64]
-    work_line_saving: npt.NDArray[np.float64]
-    work_line_cost: npt.NDArray[np.float64]
-    work_line_earnings: npt.NDArray[np.float64]
-    work_line_tax_base: npt.NDArray[np.float64]
-    work_line_tax_gain: npt.NDArray[np.float64]
-    work_line_equalisation_change: npt.NDArray[np.float64]
-    work_line_net: npt.NDArray[np.float64]
-    disposal_realisation_gain: npt.NDArray[np.float64]
-    disposal_running_cost_saved: npt.NDArray[np.float64]
-    disposal_depreciation_saved: npt.NDArray[np.float64]
-    disposal_interest_saved: npt.NDArray[np.float64]
-    disposal_external_rent: npt.NDArray[np.float64]
-    disposal_net: npt.NDArray[np.float64]
-    disposal_net_balanced_budget: npt.NDArray[np.float64]
-    fixed_saving: npt.NDArray[np.float64]
-    fixed_saving_one_off_cost: npt.NDArray[np.float64]
-    def index_of(self, year: int) -> int: ...
-    def __len__(self) -> int: ...
-
+    """
+    Income statement per year (resultaträkning), base year first. Each line is a float64 array of shape (n_years,), nominal MSEK with statutory signs (costs negative); result_share is a fraction, tax_rate kr per 100 kr.
+    """
+    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost']
+    def __len__(self) -> int:
+        ...
+    def index_of(self, year: typing.SupportsInt | typing.SupportsIndex) -> int:
+        """
+        Position of a year; InputError outside the years.
+        """
+    @property
+    def balanced_budget_result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        balanskravsresultat = result + realisation_gains (negative) + other adjustments + reserve use (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def depreciation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        avskrivningar (−) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_depreciation_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        depreciation no longer booked (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_external_rent(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        rent for replacement premises (a cost) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_interest_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        interest on the debt the proceeds repaid (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_net(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        effect on the result (gain + savings − rent) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_net_balanced_budget(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        effect on the balanced-budget result (without gains) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_realisation_gain(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        price − book value in the year of sale (a loss is negative) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def disposal_running_cost_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        running cost no longer paid (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def earned_income_effect(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def efficiency_one_off_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        one-off implementation costs of efficiency measures (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def efficiency_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        cost avoided by efficiency measures this year, MSEK (positive) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def equalisation_change_per_krona(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100). (float64 array of shape (n_years,), fraction).
+        """
+    @property
+    def equalisation_tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the own tax base as the equalisation sees it (calibrated) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def final_settlement(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        slutavräkningar within tax revenue (both years) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def final_settlement_current_year(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        slutavräkning for the current year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def final_settlement_previous_year(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        slutavräkning for the previous year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def financial_costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        finansiella kostnader (−) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def financial_income(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        finansiella intäkter (+) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def fixed_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        saving realised this year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def fixed_saving_one_off_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        one-off implementation costs this year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def general_grants(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        generella statsbidrag och utjämning = income equalisation + other items (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def grant_item_names(self) -> list[str]:
+        """
+        Names of the rows of grant_items (list of str).
+        """
+    @property
+    def grant_items(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Grant items (rows, named in grant_item_names) by year: float64 array of shape (n_items, n_years), MSEK.
+        """
+    @property
+    def income_equalisation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        inkomstutjämning (+ grant, − fee), MSEK; 0 when grants are a total (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def kept_per_krona(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above. (float64 array of shape (n_years,), fraction).
+        """
+    @property
+    def national_tax_capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        medelskattekraft (float64 array of shape (n_years,), kr per inhabitant).
+        """
+    @property
+    def net_operating_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        verksamhetens nettokostnader = income + costs + depreciation (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def operating_costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        verksamhetens kostnader (−) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def operating_income(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        verksamhetens intäkter (+), incl. realisation gains (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def operating_result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        verksamhetens resultat = net operating cost + tax + grants (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def other_balance_adjustments(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        other balanskrav adjustments (signed) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def other_general_grants(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        general grants other than the income equalisation (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def own_tax_capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        skattekraft in the equalisation (float64 array of shape (n_years,), kr per inhabitant).
+        """
+    @property
+    def population(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        inhabitants used by the equalisation (float64 array of shape (n_years,), inhabitants).
+        """
+    @property
+    def preliminary_tax(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        preliminär kommunalskatt = rate / 100 × tax base (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def realisation_gains(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        avgår: realisationsvinster — the gains (part of operating income) deducted for the balanced-budget result, printed NEGATIVE as in the balanskravsutredning (a gain of 5 MSEK is −5 here) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def reserve_use(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        medel från (+) / till (−) resultatutjämningsreserv (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        årets resultat = operating result + financial income + costs (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def result_share(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        result / (tax revenue + general grants), fraction (resultat i procent av skatter och statsbidrag) (float64 array of shape (n_years,), fraction).
+        """
+    @property
+    def tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        skatteunderlag (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def tax_change_revenue(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        revenue from tax changes this year, MSEK (positive for a rise) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def tax_rate(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        own tax rate (float64 array of shape (n_years,), kr per 100 kr).
+        """
+    @property
+    def tax_revenue(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        skatteintäkter = preliminary tax + final settlements (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        implementation cost, MSEK (raises operating costs) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_earnings(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        earnings of those moved into work in this income year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_equalisation_change(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the income equalisation's change on it, MSEK (≤ 0 below 115 %) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_households_reduced(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        households off assistance against the baseline path (float64 array of shape (n_years,), households).
+        """
+    @property
+    def work_line_net(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        saving − cost + tax gain + equalisation change (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        assistance saved, MSEK (lowers operating costs) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        tax base added this year (earnings of two years before) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_tax_gain(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        own-rate tax on that added base (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def years(self) -> list[int]:
+        """
+        The years, base year first (list of int).
+        """
+class MeasureGroup:
+    """
+    The six lists of Measures.
+    
+    Members:
+    
+      DISPOSALS : Measures.disposals
+    
+      FIXED_SAVINGS : Measures.fixed_savings
+    
+      TAX_CHANGES : Measures.tax_changes
+    
+      EFFICIENCY : Measures.efficiency
+    
+      EARNED_INCOME_CHANGES : Measures.earned_income_changes
+    
+      WORK_LINES : Measures.work_lines
+    """
+    DISPOSALS: typing.ClassVar[MeasureGroup]
+    EARNED_INCOME_CHANGES: typing.ClassVar[MeasureGroup]
+    EFFICIENCY: typing.ClassVar[MeasureGroup]
+    FIXED_SAVINGS: typing.ClassVar[MeasureGroup]
+    TAX_CHANGES: typing.ClassVar[MeasureGroup]
+    WORK_LINES: typing.ClassVar[MeasureGroup]
+    __members__: typing.ClassVar[dict[str, MeasureGroup]]
+    @typing.overload
+    def __eq__(self, other: MeasureGroup) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: MeasureGroup) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class MeasureRef:
+    """
+    One measure of a Measures: its list (MeasureGroup) and its index in it.
+    """
+    def __init__(self, group: MeasureGroup, index: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def group(self) -> MeasureGroup:
+        """
+        The list (MeasureGroup).
+        """
+    @group.setter
+    def group(self, arg0: MeasureGroup) -> None:
+        ...
+    @property
+    def index(self) -> int:
+        """
+        The index in that list (0-based).
+        """
+    @index.setter
+    def index(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class MeasureEffects:
+    """
+    Result of Projector.measure_effects: the baseline, the final projection and what each measure adds to the result.
+    """
+    @property
+    def baseline(self) -> IncomeStatement:
+        """
+        The projection without measures.
+        """
+    @property
+    def final(self) -> IncomeStatement:
+        """
+        The projection with every measure.
+        """
+    @property
+    def result_change(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        float64 array of shape (n_measures, n_years), MSEK: row i is the change of the result that measure order[i] adds to those before it; the rows sum to final.result - baseline.result.
+        """
 class Projector:
-    def __init__(self, base: BaseYearState, assumptions: Assumptions, horizon: int) -> None: ...
-    def run(self, measures: Measures = ...) -> IncomeStatement: ...
+    """
+    Validated inputs of one municipality and the projection engine over them. Projector(base, assumptions, horizon) raises InputError (a ValueError) for invalid input (field, year, value and range named). The GIL is released while it builds and runs.
+    """
+    def __init__(self, base: BaseYearState, assumptions: Assumptions, horizon: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def measure_effects(self, measures: Measures, order: collections.abc.Sequence[MeasureRef]) -> MeasureEffects:
+        """
+        Each measure's effect on the result when the measures are added one at a time in order (a list of MeasureRef naming every measure once). Validates each measure once, then projects the baseline and each prefix. Raises MeasureError (with .position, the index in order) for an invalid measure or a prefix that cannot be projected, InputError for an order that misses or repeats a measure.
+        """
+    def run(self, measures: Measures = ...) -> IncomeStatement:
+        """
+        Projects with the measures (applied to a copy; the baseline is never changed). Raises InputError for an invalid measure or a year whose costs would turn into income.
+        """
     @property
-    def base(self) -> BaseYearState: ...
+    def assumptions(self) -> Assumptions:
+        """
+        The assumptions (a copy).
+        """
     @property
-    def assumptions(self) -> Assumptions: ...
+    def base(self) -> BaseYearState:
+        """
+        The base year (a copy).
+        """
     @property
-    def base_year(self) -> int: ...
+    def base_year(self) -> int:
+        """
+        The base year.
+        """
     @property
-    def horizon(self) -> int: ...
+    def horizon(self) -> int:
+        """
+        The last year projected.
+        """
     @property
-    def implied_own_tax_capacity_kr(self) -> float: ...
-
-def project(base: BaseYearState, assumptions: Assumptions, horizon: int, measures: Measures = ...) -> IncomeStatement: ...
-
-class TargetKind(Enum):
-    RESULT = ...
-    BALANCED_BUDGET_RESULT = ...
-    RESULT_SHARE = ...
-
+    def implied_own_tax_capacity_kr(self) -> float:
+        """
+        Itemised grants: the own tax capacity (kr per inhabitant) that reproduces the base year's income equalisation (the calibration); 0 otherwise.
+        """
+class TargetKind:
+    """
+    What a year must achieve.
+    
+    Members:
+    
+      RESULT : årets resultat >= 0
+    
+      BALANCED_BUDGET_RESULT : balanskravsresultat >= 0
+    
+      RESULT_SHARE : result / (tax revenue + general grants) >= share
+    """
+    BALANCED_BUDGET_RESULT: typing.ClassVar[TargetKind]
+    RESULT: typing.ClassVar[TargetKind]
+    RESULT_SHARE: typing.ClassVar[TargetKind]
+    __members__: typing.ClassVar[dict[str, TargetKind]]
+    @typing.overload
+    def __eq__(self, other: TargetKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: TargetKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
 class Target:
-    _fields: ClassVar[list[str]]
-    kind: TargetKind
-    share: float
-    def __init__(self, **kwargs: Any) -> None: ...
-    def describe(self) -> str: ...
-
-def target_gap_msek(statement: IncomeStatement, target: Target) -> npt.NDArray[np.float64]: ...
-def required_tax_rate(statement: IncomeStatement, target: Target) -> npt.NDArray[np.float64]: ...
-def required_sustained_change(statement: IncomeStatement, target: Target, from_year: int) -> float: ...
-def tax_rate_equivalent_ore(amount_msek: float, tax_base_msek: float) -> float: ...
-def tax_rate_equivalents_ore(statement: IncomeStatement, amounts_msek: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
-def household_tax_change_kr(change_kr_per_100kr: float, taxable_income_kr: float) -> float: ...
-def efficiency_rate_equivalent(statement: IncomeStatement, year: int, amount_msek: float) -> float: ...
+    """
+    A target: kind and share (fraction, RESULT_SHARE only, [-0.5, 0.5]).
+    """
+    _fields: typing.ClassVar[list] = ['kind', 'share']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: Target(kind=..., share=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def describe(self) -> str:
+        """
+        Human-readable name, e.g. 'result >= 2.0 % of tax revenue and general grants'.
+        """
+    @property
+    def kind(self) -> TargetKind:
+        """
+        What the target requires (TargetKind).
+        """
+    @kind.setter
+    def kind(self, arg0: TargetKind) -> None:
+        ...
+    @property
+    def share(self) -> float:
+        """
+        result as a share of tax revenue and general grants (RESULT_SHARE only). Unit: fraction. Allowed range: [-0.5, 0.5].
+        """
+    @share.setter
+    def share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class PlanYear:
+    """
+    One plan year of an adopted budget, as printed: year, preliminary_tax_msek, tax_rate_kr_per_100kr, operating_income_msek, operating_costs_msek (positive MSEK), income_equalisation_msek (signed MSEK) and population (the equalisation's inhabitants; the last two for itemised grants only).
+    """
+    _fields: typing.ClassVar[list] = ['year', 'preliminary_tax_msek', 'tax_rate_kr_per_100kr', 'operating_income_msek', 'operating_costs_msek', 'income_equalisation_msek', 'population']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: PlanYear(year=..., preliminary_tax_msek=..., tax_rate_kr_per_100kr=..., operating_income_msek=..., operating_costs_msek=..., income_equalisation_msek=..., population=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def income_equalisation_msek(self) -> float:
+        """
+        the plan's income equalisation (+ grant, − fee); itemised grants only. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @income_equalisation_msek.setter
+    def income_equalisation_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def operating_costs_msek(self) -> float:
+        """
+        the plan's verksamhetens kostnader as a positive amount, > 0 (a ratio of two years is taken). Unit: MSEK. Allowed range: (0, 1e+06].
+        """
+    @operating_costs_msek.setter
+    def operating_costs_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def operating_income_msek(self) -> float:
+        """
+        the plan's verksamhetens intäkter, > 0 (a ratio of two years is taken). Unit: MSEK. Allowed range: (0, 1e+06].
+        """
+    @operating_income_msek.setter
+    def operating_income_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def population(self) -> float:
+        """
+        the equalisation's inhabitants in the plan year; itemised grants only. Unit: inhabitants. Allowed range: [1, 2e+07].
+        """
+    @population.setter
+    def population(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def preliminary_tax_msek(self) -> float:
+        """
+        the plan's preliminary municipal tax, > 0 (open lower bound). Unit: MSEK. Allowed range: (0, 1e+06].
+        """
+    @preliminary_tax_msek.setter
+    def preliminary_tax_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tax_rate_kr_per_100kr(self) -> float:
+        """
+        the own rate of the plan year. Unit: kr per 100 kr. Allowed range: [5, 50].
+        """
+    @tax_rate_kr_per_100kr.setter
+    def tax_rate_kr_per_100kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def year(self) -> int:
+        """
+        a plan year of the adopted budget (consecutive from the base year + 1). Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @year.setter
+    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class PlanCalibration:
+    """
+    Growth rates implied by an adopted plan (YearSeries over the plan years): projecting with them reproduces the plan's tax revenue, operating income and costs and (itemised grants) its income equalisation.
+    """
+    @property
+    def national_tax_capacity_growth(self) -> YearSeries:
+        """
+        Itemised grants: growth of the national tax capacity (fraction per year) at which the equalisation formula gives the plan's income equalisation; empty otherwise.
+        """
+    @property
+    def national_tax_capacity_kr(self) -> YearSeries:
+        """
+        Itemised grants: the implied national tax capacity per plan year, kr per inhabitant.
+        """
+    @property
+    def operating_income_growth(self) -> YearSeries:
+        """
+        income[t] / income[t-1] - 1 (fraction per year).
+        """
+    @property
+    def own_tax_capacity_kr(self) -> YearSeries:
+        """
+        Itemised grants: the own tax capacity the projection sees per plan year, kr per inhabitant.
+        """
+    @property
+    def tax_base_growth(self) -> YearSeries:
+        """
+        tax_base[t] / tax_base[t-1] - 1 (fraction per year), from the base year's tax_base_msek.
+        """
+    @property
+    def tax_base_msek(self) -> YearSeries:
+        """
+        Implied tax base per plan year, MSEK: preliminary tax / (rate / 100).
+        """
+    @property
+    def volume_growth(self) -> YearSeries:
+        """
+        (costs[t] / costs[t-1]) / (1 + PKV[t]) - 1 (fraction per year): the volume of a line at PKV's labour weight that reproduces the plan's costs.
+        """
+class RevenueEstimate:
+    """
+    What a municipality's tax base and tax capacity give (estimate_revenue).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def capacity_index(self) -> float:
+        """
+        Own / national tax capacity × 100, percent.
+        """
+    @property
+    def equalisation_change_per_krona(self) -> float:
+        """
+        Change of the equalisation per krona of own tax base (<= 0).
+        """
+    @property
+    def income_equalisation_kr_per_inhabitant(self) -> float:
+        """
+        The same per inhabitant, kr.
+        """
+    @property
+    def income_equalisation_msek(self) -> float:
+        """
+        Income equalisation by the formula (uncalibrated), MSEK (+ grant, - fee).
+        """
+    @property
+    def kept_per_krona(self) -> float:
+        """
+        What the municipality keeps of a krona of tax base: rate / 100 + the change above.
+        """
+    @property
+    def one_ore_kr_per_inhabitant(self) -> float:
+        """
+        one_ore_msek × 1e6 / population, kr per inhabitant.
+        """
+    @property
+    def one_ore_msek(self) -> float:
+        """
+        What 1 öre raises: tax base / 10 000, MSEK.
+        """
+    @property
+    def tax_revenue_msek(self) -> float:
+        """
+        rate / 100 × tax base, MSEK.
+        """
+class DriverBridge:
+    """
+    From the base year's result to a scenario's result in one year, by driver (driver_bridge).
+    """
+    @property
+    def drivers(self) -> list[str]:
+        """
+        The nine rows: 'base-year result', 'other planned amounts', 'price (PKV)', 'volume', 'operating income growth', 'own tax base growth', 'national tax capacity growth (equalisation)', 'measures', 'scenario result'.
+        """
+    @property
+    def msek(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        float64 array of shape (9,), MSEK: the first and last rows are results, the others steps that sum exactly from the first to the last.
+        """
+    @property
+    def ore(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        float64 array of shape (9,): msek in öre on the rate against the baseline's tax base in year.
+        """
+    @property
+    def year(self) -> int:
+        """
+        The year bridged to.
+        """
+def balanced_budget_met(statement: IncomeStatement) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
+    """
+    Per year whether the balanced-budget requirement is met: balanced_budget_result >= -TARGET_TOLERANCE_MSEK; bool array of shape (n_years,).
+    """
+def balancing_grant_item_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, tax_revenue_msek: typing.SupportsFloat | typing.SupportsIndex, income_equalisation_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Approximate baseline: net cost - tax revenue - income equalisation (MSEK, signed), the derived grant item that makes the base-year result 0 when operating income, depreciation and financial items are 0.
+    """
+def calibrate_plan(base: BaseYearState, price_index: PriceIndex, plan: collections.abc.Sequence[PlanYear]) -> PlanCalibration:
+    """
+    Calibrates an adopted budget's plan in closed form (no trial projection): tax base, operating income, volume and (itemised grants) national tax capacity growth per plan year. plan: PlanYear list, consecutive from base.year + 1. Raises InputError naming the plan year and the field.
+    """
+def chain(base_amount: typing.SupportsFloat | typing.SupportsIndex, base_year: typing.SupportsInt | typing.SupportsIndex, change: YearSeries, to_year: typing.SupportsInt | typing.SupportsIndex) -> YearSeries:
+    """
+    Chains yearly changes (fractions) onto an amount from base_year to to_year; returns a YearSeries in the unit of base_amount. Raises ValueError for a missing year or a rate outside [-0.5, 0.5].
+    """
+def driver_bridge(projector: Projector, measures: Measures, year: typing.SupportsInt | typing.SupportsIndex) -> DriverBridge:
+    """
+    Bridge by driver of the measures in year (a projection year): all drivers frozen (price, volume, operating income growth, tax base growth with the grants that follow it, national tax capacity), then restored one at a time. Raises InputError for a year outside base year + 1 .. horizon or an invalid measure.
+    """
+def efficiency_rate_equivalent(statement: IncomeStatement, year: typing.SupportsInt | typing.SupportsIndex, amount_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    One-off across-the-board efficiency rate (fraction of that year's operating costs) saving amount_msek.
+    """
+def equalisation_change_per_krona(params: IncomeEqualisation, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Change of the equalisation per krona of own tax base (<= 0).
+    """
+def estimate_revenue(params: IncomeEqualisation, tax_rate_kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex, tax_base_msek: typing.SupportsFloat | typing.SupportsIndex, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex) -> RevenueEstimate:
+    """
+    Tax revenue, one öre, income equalisation (by the formula), what is kept per krona and the capacity index of a municipality. Rate in kr per 100 kr, tax base in MSEK, capacities in kr per inhabitant. Raises InputError outside the ranges of the table of limits (structure 'estimate_revenue').
+    """
+def field_limit(structure: str, field: str) -> dict[str, typing.Any]:
+    """
+    One row of field_limits() as a dict. Raises InputError (a ValueError) naming the unknown structure or field and listing the known ones.
+    """
+def field_limits() -> list[dict[str, typing.Any]]:
+    """
+    The core's table of limits (docs/model.md §14): one dict per checked field, with keys structure (the C++ struct, or the free function whose argument it is), field, low and high (float, inclusive unless the description says the bound is open; -inf/inf = unbounded), unit ('MSEK', 'fraction', 'fraction per year', 'kr per 100 kr', 'kr per inhabitant', 'inhabitants', 'households', 'persons', 'm²', 'months', 'years', 'percent', 'calendar year', 'kr per year'), kind ('amount', 'whole_number', 'share', 'fraction', 'tax_rate', 'tax_rate_change': decides the hint of an error message), description and negative_sentinel (bool: a negative value means something, e.g. -1 = PKV's weight, and skips the range check).
+    """
+def gap_saving_msek(gap_msek: typing.SupportsFloat | typing.SupportsIndex, share_closed: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Yearly saving (base-year MSEK) of closing share_closed (fraction, [0, 1]) of a service area's gap (MSEK, [0, 1e6]): gap × share (scenario kinds nka_gap and area_gap). InputError outside the ranges.
+    """
+def household_tax_change_kr(change_kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex, taxable_income_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Yearly cost (kr) of a rate change (kr per 100 kr, [-10, 10]) for a taxable income (kr per year, [0, 1e9]).
+    """
+def implied_national_tax_capacity_kr(params: IncomeEqualisation, equalisation_msek: typing.SupportsFloat | typing.SupportsIndex, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    National tax capacity (kr per inhabitant) at which the formula gives equalisation_msek.
+    """
+def implied_own_tax_capacity_kr(params: IncomeEqualisation, equalisation_msek: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Own tax capacity (kr per inhabitant) at which the formula gives equalisation_msek (base-year calibration).
+    """
+def implied_tax_base_msek(tax_revenue_msek: typing.SupportsFloat | typing.SupportsIndex, tax_rate_kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex, final_settlement_msek: typing.SupportsFloat | typing.SupportsIndex = 0.0, year: typing.SupportsInt | typing.SupportsIndex = -1) -> float:
+    """
+    Tax base (MSEK) implied by tax revenue: (revenue − settlement) / (rate / 100). InputError for a rate outside [5, 50] kr per 100 kr or a non-positive result.
+    """
+def income_equalisation_msek(params: IncomeEqualisation, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Income equalisation, MSEK (+ grant below 115 % of the national capacity, − fee above), with the county rates. Capacities in kr per inhabitant.
+    """
+def net_cost_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, net_cost_deviation_percent: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Gap to the reference cost, MSEK: net cost (MSEK, [0, 1e6]) × NKA / (100 + NKA), NKA in percent [-99.999, 1000]; 0 for NKA <= 0.
+    """
+def neutral_volume_growth(price_index: PriceIndex, tax_base_growth: YearSeries, first: typing.SupportsInt | typing.SupportsIndex, last: typing.SupportsInt | typing.SupportsIndex) -> YearSeries:
+    """
+    Approximate baseline: (1 + tax_base_growth[t]) / (1 + PKV[t]) - 1 per year first..last (fractions), the volume at which a line at PKV's weight grows with the tax base. Returns a YearSeries 'volume_growth'.
+    """
+def one_ore_msek(tax_base_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK: tax base / 10 000 (the inverse of tax_rate_equivalent_ore for 1 MSEK). InputError for a tax base <= 0.
+    """
+def peer_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex, peer_cost_per_inhabitant_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.
+    """
+def pkv_change(labour_change: typing.SupportsFloat | typing.SupportsIndex, other_change: typing.SupportsFloat | typing.SupportsIndex, labour_weight: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    PKV (SKR) for one year: weight × labour + (1 − weight) × other, all fractions. Raises ValueError for a weight outside [0, 1] or a rate outside [-0.5, 0.5].
+    """
+def premises_target_saving_msek(total_premises_cost_msek: typing.SupportsFloat | typing.SupportsIndex, share: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Yearly saving (base-year MSEK) of a premises target: share (fraction, [0, 1]) of the total premises cost (MSEK, [0, 100000]). InputError outside the ranges.
+    """
+def project(base: BaseYearState, assumptions: Assumptions, horizon: typing.SupportsInt | typing.SupportsIndex, measures: Measures = ...) -> IncomeStatement:
+    """
+    Projector(base, assumptions, horizon).run(measures).
+    """
+def remaining_year_share(start_month: typing.SupportsInt | typing.SupportsIndex) -> float:
+    """
+    Share of a year left from the first day of start_month (1-12): (13 − month) / 12.
+    """
+def required_sustained_change(statement: IncomeStatement, target: Target, from_year: typing.SupportsInt | typing.SupportsIndex) -> float:
+    """
+    Single sustained change of the rate (kr per 100 kr) from from_year meeting the target in every later year (negative = room to lower it).
+    """
+def required_tax_rate(statement: IncomeStatement, target: Target) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Lowest own rate (kr per 100 kr) meeting the target each year; float64 array of shape (n_years,). InputError for an impossible target (a rate outside [0, 100]).
+    """
+def set_log_level(level: str) -> None:
+    """
+    Sets the level below which the C++ core drops messages before they reach Python's logging ('debug', 'info', 'warning', 'error', 'off'); the default is 'info' (a projector build logs at 'debug'). Raises ValueError for an unknown level.
+    """
+def target_gap_msek(statement: IncomeStatement, target: Target) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Shortfall per year against the target, MSEK (negative = margin); float64 array of shape (n_years,). Raises InputError for a share outside [-0.5, 0.5].
+    """
+def target_met(statement: IncomeStatement, target: Target) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
+    """
+    Per year whether the target is met: target_gap_msek <= TARGET_TOLERANCE_MSEK (1e-6 MSEK); bool array of shape (n_years,).
+    """
+def tax_rate_equivalent_ore(amount_msek: typing.SupportsFloat | typing.SupportsIndex, tax_base_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    An amount (MSEK) as öre on the rate: amount / (tax base / 100) × 100. InputError for a tax base <= 0.
+    """
+def tax_rate_equivalents_ore(statement: IncomeStatement, amounts_msek: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Öre equivalents of yearly amounts (shape (n_years,), MSEK) against the statement's tax base; float64 array of shape (n_years,).
+    """
+def version() -> str:
+    """
+    The core library version (the project VERSION in CMakeLists.txt).
+    """
+TARGET_TOLERANCE_MSEK: float = 1e-06
+__version__: str = '0.3.0'

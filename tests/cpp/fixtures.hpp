@@ -1,6 +1,6 @@
 #pragma once
 // Shared test inputs. Sjöbo (1265) budget 2024, MSEK, from finansiellinfo.se/Sjobo/Budget-2024 (Resultatbudget
-// and Noter), copied in ../shared/data/resultatrakningar_exempel.csv; tax rate 20.92 from SCB/Skatteverket
+// and Noter), as in resultatrakningar_exempel.csv; tax rate 20.92 from SCB/Skatteverket
 // (skattesatser_kommun.csv).
 #include <random>
 

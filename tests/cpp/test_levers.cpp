@@ -35,7 +35,9 @@ TEST(Levers, RemainingYearShare) {
 TEST(WorkLine, NationalAssistanceFromHouseholdsTimesCostPerHousehold) {
   // Socialstyrelsen via Regionfakta (ekonomiskt_bistand.csv), Sweden 2024: 145 456 households, 10 915 807 tkr paid,
   // 75 045 kr per household. Removing every household from the start of the base year saves households × cost.
+  // Costs of a national size (Sjöbo's would turn into income, which the projection refuses).
   BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines[0].cost_msek = 20000.0;
   WorkLinePolicy m;
   m.baseline_households = 145456.0;
   m.cost_per_household_kr = 75045.0;

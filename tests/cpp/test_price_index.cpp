@@ -37,7 +37,7 @@ TEST(PriceIndex, ReproducesSkrPublishedPkvWithinRounding) {
     EXPECT_NEAR(p.pkv(r.year) * 100.0, r.pkv, 0.05) << r.year;
     EXPECT_NEAR(pkv_change(r.labour / 100, r.other / 100, r.weight / 100) * 100.0, r.pkv, 0.05) << r.year;
   }
-  // The DESIGN.md worked example: 0.686 × 6.6 + 0.314 × 4.5 = 5.9412.
+  // The worked example of docs/model.md §2: 0.686 × 6.6 + 0.314 × 4.5 = 5.9412.
   EXPECT_NEAR(p.pkv(2023) * 100.0, 0.686 * 6.6 + 0.314 * 4.5, 1e-12);
 }
 

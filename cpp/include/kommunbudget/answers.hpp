@@ -3,8 +3,10 @@
 /// Answers drawn from an income statement: the required tax rate for a target (closed form, because revenue is
 /// linear in the own rate and equalisation ignores the own rate), the single sustained change from a year, the
 /// tax-rate equivalent of an amount in öre, the yearly cost of a tax change for a household, and the
-/// across-the-board efficiency worth the same as an amount. DESIGN.md 3.7.
+/// across-the-board efficiency worth the same as an amount. docs/model.md §10.
 #include <Eigen/Core>
+
+#include "kommunbudget/limits.hpp"
 
 #include "kommunbudget/projection.hpp"
 
@@ -17,7 +19,8 @@ enum class TargetKind {
   ResultShare,           ///< result / (tax revenue + general grants) >= share (god ekonomisk hushållning)
 };
 
-/// A target. `share` (fraction, e.g. 0.02 = 2 %) is used only by ResultShare; allowed [−0.5, 0.5].
+/// A target. `share` (fraction, e.g. 0.02 = 2 %) is used only by ResultShare; allowed [−0.5, 0.5] (limits.hpp,
+/// Target.share).
 struct Target {
   TargetKind kind = TargetKind::Result;
   double share = 0.0;
@@ -43,8 +46,13 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year);
 
 /// Tax-rate equivalent of an amount: amount_msek / (tax_base_msek / 100) kr per 100 kr, expressed in öre
-/// (1 kr = 100 öre). DESIGN.md 3.7. @throws InputError for a non-positive tax base or non-finite amount.
+/// (1 kr = 100 öre). docs/model.md §10. @throws InputError for a non-positive tax base or non-finite amount.
 double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek);
+
+/// What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK: tax_base_msek / 10 000. The inverse of
+/// tax_rate_equivalent_ore for 1 MSEK: tax_rate_equivalent_ore(one_ore_msek(B), B) = 1 öre (docs/model.md §10).
+/// @throws InputError for a tax base that is not positive (limits.hpp, tax_rate_equivalent_ore.tax_base_msek).
+double one_ore_msek(double tax_base_msek);
 
 /// Tax-rate equivalents in öre of yearly amounts (shape (n_years,), MSEK) against the statement's tax base.
 Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const Eigen::VectorXd& amounts_msek);
@@ -52,6 +60,29 @@ Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const 
 /// What a change of the rate costs a household with the given yearly taxable earned income (kr per year):
 /// change/100 × income. @throws InputError for an income outside [0, 1e9] kr or a change outside [−10, 10].
 double household_tax_change_kr(double change_kr_per_100kr, double taxable_income_kr);
+
+/// Per year, whether the target is met: target_gap_msek <= kTargetToleranceMsek (limits.hpp, 1e-6 MSEK, the
+/// tolerance of every "met" answer; docs/model.md §10). Shape (n_years,). @throws InputError for a bad target.
+Eigen::Array<bool, Eigen::Dynamic, 1> target_met(const IncomeStatement& statement, const Target& target);
+
+/// Per year, whether the balanced-budget requirement is met (kommunallagen 11 kap. 5 §): balanced_budget_result >=
+/// −kTargetToleranceMsek. Shape (n_years,).
+Eigen::Array<bool, Eigen::Dynamic, 1> balanced_budget_met(const IncomeStatement& statement);
+
+/// The yearly saving (base-year MSEK, at full effect) of closing `share_closed` of a service area's gap: gap ×
+/// share. Used by the scenario kinds nka_gap (the gap to the reference cost, net_cost_gap_msek) and area_gap (the
+/// gap to peers, peer_gap_msek); docs/model.md §8.
+/// @param gap_msek the gap, [0, 1e6] MSEK
+/// @param share_closed fraction of the gap closed, [0, 1]
+/// @throws InputError for a value outside its range (limits.hpp, gap_saving_msek), with the percent hint.
+double gap_saving_msek(double gap_msek, double share_closed);
+
+/// The yearly saving (base-year MSEK, at full effect) of a premises target: `share` of the total premises cost
+/// (running cost + depreciation of the portfolio, base-year prices), e.g. Lomma's 10 %; docs/model.md §7.
+/// @param total_premises_cost_msek [0, 1e5] MSEK
+/// @param share fraction, [0, 1]
+/// @throws InputError for a value outside its range (limits.hpp, premises_target_saving_msek).
+double premises_target_saving_msek(double total_premises_cost_msek, double share);
 
 /// The one-off across-the-board efficiency rate (fraction of that year's operating costs, persisting) whose
 /// saving in `year` equals `amount_msek`. @throws InputError for a year outside the statement.

@@ -1,10 +1,13 @@
 #pragma once
 /// @file check.hpp
 /// Always-on input checks (never compiled out). Each throws InputError with a message that names the field,
-/// the year (if any), the offending value and the allowed range.
+/// the year (if any), the offending value and the allowed range. The ranges come from the table of limits
+/// (limits.hpp, docs/model.md §14); no check takes a range of its own.
 #include <string>
+#include <type_traits>
 
 #include "kommunbudget/errors.hpp"
+#include "kommunbudget/limits.hpp"
 
 namespace kommunbudget {
 
@@ -17,43 +20,48 @@ std::string describe(const std::string& field, int year, double value);
 /// Throws InputError unless `value` is finite. Message: "<field>[<year>] = nan is not a finite number".
 void check_finite(const std::string& field, int year, double value);
 
-/// Throws InputError unless lo <= value <= hi (and value is finite). `unit` is appended to the range,
-/// e.g. "MSEK" or "kr per 100 kr".
-void check_range(const std::string& field, int year, double value, double lo, double hi,
-                 const std::string& unit = "");
+/// Checks `value` against the row `limit` of the table of limits; `field` is the name shown in the message (a path
+/// such as "fixed_savings[0] (name).amount_msek"), `year` the year shown (kNoYear: none).
+///
+/// Messages, by the row's kind (the wording of the checks this replaced, kept word for word):
+/// - any kind, not finite: "<field>[<year>] = nan is not a finite number";
+/// - amount or whole number: "... is outside the allowed range [lo, hi] <unit>"; with an open lower bound at 0 and a
+///   value <= 0: "... must be positive (allowed range (0, hi] <unit>)";
+/// - share: "... is outside the allowed range [0, 1] for a share", with "(a fraction is expected, not a percentage;
+///   did you mean x/100?)" from 2 on (1.2 is as likely a typo for 0.12 as a percentage);
+/// - fraction: "... is outside the allowed range [lo, hi] for <what>", the same percent hint when |x| >= 1 and x/100
+///   is inside the range;
+/// - tax rate: "... kr per 100 kr for a municipal tax rate", with "(kr per 100 kr is expected, not a fraction; did
+///   you mean x×100?)" for a value in (0, 1);
+/// - tax rate change: "... kr per 100 kr", with "(kr per 100 kr is expected, 0.50 = 50 öre; if you meant öre:
+///   x/100)" when x/100 is inside the range.
+/// A row with `negative_sentinel` accepts any negative finite value (the sentinel) without a range check.
+/// @throws InputError as above.
+void check_limit(const FieldLimit& limit, const std::string& field, int year, double value);
 
-/// Throws InputError unless `value` is a finite positive number.
-void check_positive(const std::string& field, int year, double value, const std::string& unit = "");
+/// True when `value` passes the row: finite and inside the range, or a negative sentinel of a sentinel row.
+bool within_limit(const FieldLimit& limit, double value);
 
-/// Throws InputError unless `value` is finite and >= 0.
-void check_non_negative(const std::string& field, int year, double value, const std::string& unit = "");
+/// check_limit with the field's name built only when the check fails (`name()` returns it): no string is built on
+/// valid input, so a check inside a loop over measures allocates nothing.
+template <typename NameFn, typename = std::enable_if_t<std::is_invocable_r_v<std::string, NameFn&>>>
+void check_limit(const FieldLimit& limit, NameFn&& name, int year, double value) {
+  if (!within_limit(limit, value)) check_limit(limit, std::string(name()), year, value);
+}
 
-/// Checks a yearly growth or price-change rate given as a FRACTION (0.046 = 4.6 %), allowed range
-/// [kMinRate, kMaxRate]. A value that looks like a percentage (e.g. 4.6) gets the hint
-/// "fraction expected; did you mean 0.046?".
-void check_rate(const std::string& field, int year, double value);
+/// check_limit with the row's own field name in the message.
+void check_limit(const FieldLimit& limit, int year, double value);
 
-/// Checks a share or weight given as a FRACTION in [0, 1]; a value in (1, 100] gets the percent hint.
-void check_share(const std::string& field, int year, double value);
+/// Checks a calendar year argument against the table's calendar-year range (YearSeries.year, [1900, 2200]).
+/// Message: "<field> = <year> is outside the allowed range [1900, 2200]". @throws InputError.
+void check_year(const std::string& field, int year);
 
-/// Checks a fraction with allowed range [lo, hi]; a value that looks like a percentage (value / 100 in range, and
-/// |value| >= 1) gets the hint "a fraction is expected; did you mean value / 100?". `what` names the kind, e.g.
-/// "an efficiency rate".
-void check_fraction(const std::string& field, int year, double value, double lo, double hi, const std::string& what);
+/// Checks a whole-number field (a month, a ramp) against its row; message "<field> = <value> is outside the
+/// allowed range [lo, hi]". @throws InputError.
+void check_whole(const FieldLimit& limit, const std::string& field, int value);
 
-/// Checks an own municipal tax rate in kr per 100 kr, allowed [kMinTaxRate, kMaxTaxRate]; a value below 1 gets the
-/// hint "kr per 100 kr is expected, not a fraction; did you mean value × 100?".
-void check_tax_rate(const std::string& field, int year, double value);
-
-/// Allowed range of an own municipal tax rate, kr per 100 kr. Swedish municipal rates run from about 15 to 24.5
-/// (SCB, skattesatser 2024-2026) and Gotland's whole rate is 33.60; [5, 50] leaves room for any scenario while
-/// catching fractions (0.2092) and totals with a unit error.
-inline constexpr double kMinTaxRate = 5.0;
-inline constexpr double kMaxTaxRate = 50.0;
-
-/// Allowed range of a yearly growth rate: −50 % to +50 % a year covers every observed municipal series
-/// (PKV components, tax base growth, volumes); anything outside is almost surely a unit error.
-inline constexpr double kMinRate = -0.5;
-inline constexpr double kMaxRate = 0.5;
+/// The row of a yearly growth or price-change rate (fraction per year, [−0.5, 0.5]): PriceIndex.labour_cost_change.
+/// For messages and ranges of a growth series that has no row of its own.
+const FieldLimit& yearly_growth_limit();
 
 }  // namespace kommunbudget

@@ -3,6 +3,7 @@
 /// Error types of kommunbudget. Invalid input raises InputError (derived from std::invalid_argument, arrives in
 /// Python as ValueError); its message names the field, the year (where there is one), the value and the allowed
 /// range. Failures of a computation on valid input raise ComputationError (std::runtime_error → RuntimeError).
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 
@@ -13,6 +14,20 @@ namespace kommunbudget {
 class InputError : public std::invalid_argument {
  public:
   using std::invalid_argument::invalid_argument;
+};
+
+/// An invalid measure found by Projector::measure_effects: the message is the one a projection with that measure
+/// gives (e.g. "fixed_savings[0] (name).amount_msek = ...", naming the measure by its list and its index in that
+/// list), and position() is the measure's position in the order the effects were asked for. Maps to Python
+/// kommunbudget._core.MeasureError (a subclass of InputError, so of ValueError) with an attribute `position`.
+class MeasureError : public InputError {
+ public:
+  MeasureError(const std::string& message, std::size_t position) : InputError(message), position_(position) {}
+  /// Position of the measure in the order given to measure_effects (0-based).
+  std::size_t position() const noexcept { return position_; }
+
+ private:
+  std::size_t position_;
 };
 
 /// A computation that cannot give an answer on valid input. Maps to Python RuntimeError.

@@ -2,8 +2,11 @@
 /// @file kommunbudget.hpp
 /// Façade: include this to get the whole public API of the kommunbudget core.
 #include "kommunbudget/answers.hpp"
+#include "kommunbudget/bridge.hpp"
+#include "kommunbudget/calibration.hpp"
 #include "kommunbudget/check.hpp"
 #include "kommunbudget/errors.hpp"
+#include "kommunbudget/limits.hpp"
 #include "kommunbudget/logging.hpp"
 #include "kommunbudget/municipality.hpp"
 #include "kommunbudget/price_index.hpp"

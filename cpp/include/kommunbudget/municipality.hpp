@@ -15,7 +15,7 @@ namespace kommunbudget {
 
 /// One line of operating costs (verksamhetens kostnader), e.g. a service area (verksamhet) or "all activities".
 /// cost[t] = cost[t−1] × (1 + volume_growth[t]) × (1 + price[t]) × (1 − efficiency[t]),
-/// price[t] = labour_share × labour_cost_change[t] + (1 − labour_share) × other_cost_change[t] (DESIGN.md 3.1).
+/// price[t] = labour_share × labour_cost_change[t] + (1 − labour_share) × other_cost_change[t] (docs/model.md §2).
 struct CostLine {
   std::string name;                 ///< e.g. "operating_costs" or "grundskola"
   double cost_msek = 0.0;           ///< base-year gross cost, MSEK, positive, >= 0
@@ -34,12 +34,17 @@ struct GrantItem {
   double amount_msek = 0.0;
 };
 
-/// The yearly path of a grant item in the projection years: the given amount where `amounts_msek` has the year,
-/// else the previous year's amount × (1 + growth[t]).
+/// The yearly path of a grant item in the projection years (docs/model.md §5): the given amount where
+/// `amounts_msek` has the year, else the previous year's amount × (1 + growth[t]) where `growth` has the year, else
+/// (only with `growth_follows_tax_base`) the previous year's amount × (1 + tax_base_growth[t]).
 struct GrantItemPath {
   std::string name;           ///< the GrantItem's name
-  YearSeries amounts_msek = YearSeries("amounts_msek", {}, {});    ///< given amounts (may be empty or cover some years)
-  YearSeries growth = YearSeries("growth", {}, {});          ///< growth (fraction) for the years without a given amount
+  YearSeries amounts_msek = YearSeries("amounts_msek", {}, {});  ///< given amounts, MSEK (may be empty or cover some years)
+  YearSeries growth = YearSeries("growth", {}, {});  ///< growth (fraction per year) for the years without an amount
+  /// Years with neither an amount nor a growth value grow with the tax base growth (Assumptions.tax_base_growth),
+  /// e.g. an approximate baseline's derived item. The projector keeps the rule (not the resolved numbers), so a
+  /// projection with another tax base growth (driver_bridge's frozen copy) recomputes the item.
+  bool growth_follows_tax_base = false;
 };
 
 /// The base year of a municipality (basår): the figures of an adopted budget or of the accounts.
@@ -75,6 +80,9 @@ struct BaseYearState {
   /// operating costs instead of the depreciation line. False: depreciation is its own line (an adopted budget).
   bool depreciation_in_cost_lines = false;
 
+  /// Checks every field against the table of limits (limits.hpp, structures BaseYearState, CostLine, GrantItem,
+  /// IncomeEqualisation), unique non-empty names, and (itemised) that the equalisation and the items sum to
+  /// general_grants_msek within kGrantSumToleranceMsek.
   /// @throws InputError naming the field, the base year, the value and the allowed range.
   void validate() const;
   /// Sum of the cost lines, MSEK.
@@ -82,9 +90,11 @@ struct BaseYearState {
 };
 
 /// The tax base (skatteunderlag, MSEK) implied by a budget's tax revenue: (tax_revenue − final_settlement) /
-/// (tax_rate / 100), the inverse of tax_revenue = rate / 100 × tax base + settlement (DESIGN.md 3.2). Used to
+/// (tax_rate / 100), the inverse of tax_revenue = rate / 100 × tax base + settlement (docs/model.md §3). Used to
 /// calibrate a base year from an adopted budget, and to derive the tax base growth implied by its plan.
-/// @throws InputError for a non-finite amount, a rate outside (0, 50] or a non-positive implied tax base.
+/// @param year the year named in messages (−1: none); else checked against [1900, 2200]
+/// @throws InputError for an amount outside [−1e6, 1e6] MSEK, a rate outside [5, 50] kr per 100 kr or a
+///         non-positive implied tax base (limits.hpp, implied_tax_base_msek).
 double implied_tax_base_msek(double tax_revenue_msek, double tax_rate_kr_per_100kr, double final_settlement_msek = 0.0,
                              int year = -1);
 
@@ -101,6 +111,9 @@ struct Assumptions {
   /// Growth of general grants (fraction) for each projection year WITHOUT a given amount:
   /// grants[t] = grants[t − 1] × (1 + general_grants_growth[t]).
   YearSeries general_grants_growth = YearSeries("general_grants_growth", {}, {});
+  /// Grants as a total: years with neither an amount nor a general_grants_growth value grow with tax_base_growth
+  /// (the rule is kept by the projector, as GrantItemPath::growth_follows_tax_base).
+  bool general_grants_growth_follows_tax_base = false;
   /// Itemised grants only: inhabitants per projection year (persons), the growth of the national average tax
   /// capacity (fraction), and one path per grant item.
   YearSeries population = YearSeries("population", {}, {});
@@ -120,8 +133,10 @@ struct Assumptions {
   /// Optional (empty = 0): use of the result reserve per year, MSEK (+ withdrawal, − allocation).
   YearSeries reserve_use_msek = YearSeries("reserve_use_msek", {}, {});
 
+  /// Checks every series over the projection years [from, to] against the table of limits (limits.hpp).
   /// @throws InputError naming the series and the missing or invalid year, for years [from, to]. With
-  ///         `itemised` the grant paths, population and national growth are checked instead of the total.
+  ///         `itemised` the grant paths, population and national growth are checked instead of the total. A year
+  ///         outside [1900, 2200] is refused.
   void validate(int from, int to, bool itemised = false) const;
 };
 

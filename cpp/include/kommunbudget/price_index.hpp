@@ -3,7 +3,7 @@
 /// SKR's price index for municipal activities (PKV, prisindex för kommunal verksamhet): a labour-cost index
 /// (arbetskraftskostnad, hourly wages incl. social charges) and an other-consumption index (övrig förbrukning),
 /// weighted by the labour share of municipal costs, published per year (e.g. 2024: 69.1 % labour).
-/// Source of the rule: SKR, "PKV" (skr.se, prisindex); DESIGN.md 3.1.
+/// Source of the rule: SKR, "PKV" (skr.se, prisindex); docs/model.md §2.
 #include "kommunbudget/year_series.hpp"
 
 namespace kommunbudget {

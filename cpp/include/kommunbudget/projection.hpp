@@ -1,11 +1,12 @@
 #pragma once
 /// @file projection.hpp
 /// The projection engine: from a base-year state, yearly assumptions and measures to an income statement
-/// (resultaträkning) per year in the statutory layout (LKBR; RKR's model), DESIGN.md 3.6.
+/// (resultaträkning) per year in the statutory layout (LKBR; RKR's model), docs/model.md §9.
 ///
 /// Implementation: the assumptions are validated and flattened once into plain arrays (Projector's
 /// constructor); run_into() is a tight loop over years and cost lines with no allocation, so it can be called
-/// millions of times (Monte Carlo) on one preallocated IncomeStatement.
+/// millions of times (Monte Carlo) on one preallocated IncomeStatement. Every range is read from the table of
+/// limits (limits.hpp, docs/model.md §14).
 #include <string>
 #include <vector>
 
@@ -16,18 +17,18 @@
 namespace kommunbudget {
 
 /// A change of the own tax rate (skattehöjning/-sänkning) from 1 January of `from_year`, sustained in every
-/// later year. In this slice the municipality keeps the whole change (income equalisation uses fixed county
-/// rates and ignores the own rate: RULES.md §2, SKR).
+/// later year. The municipality keeps the whole change: the income equalisation uses fixed county rates and
+/// ignores the own rate (lag 2004:773 3-6 §§; docs/model.md §4).
 struct TaxChange {
   int from_year = 0;                     ///< first budget year with the new rate
   double change_kr_per_100kr = 0.0;      ///< e.g. 0.50 = 50 öre; allowed [−10, 10]
 };
 
-/// An efficiency measure (effektivisering) on one cost line (a service area) or on all lines, DESIGN.md 3.5.
+/// An efficiency measure (effektivisering) on one cost line (a service area) or on all lines, docs/model.md §8.
 /// The full step is `rate × realised_share`, reached in equal parts over `ramp_years` from `from_year`: the line's
 /// cost is multiplied by the level L(j) = 1 − step × min(1, (j + 1) / ramp_years) in year from_year + j. With
 /// `yearly`, the (ramped) step is taken again every year and compounds: L(j) = Π_{i≤j} (1 − step × min(1,
-/// (i + 1) / ramp_years)). Savings persist and follow the line's own price and volume (DESIGN.md 3.1). A start
+/// (i + 1) / ramp_years)). Savings persist and follow the line's own price and volume (docs/model.md §2). A start
 /// after January counts (13 − start_month) / 12 of the first year's saving. `one_off_cost_msek` (nominal MSEK) is
 /// paid in the first year.
 struct EfficiencyMeasure {
@@ -54,7 +55,7 @@ struct EarnedIncomeChange {
 /// 1 April counts nine twelfths of its yearly amount in its first year. @throws InputError for a month outside 1-12.
 double remaining_year_share(int start_month);
 
-/// A work-line policy (arbetslinje) for households on social assistance (ekonomiskt bistånd), DESIGN.md 3.3.
+/// A work-line policy (arbetslinje) for households on social assistance (ekonomiskt bistånd), docs/model.md §6.
 ///
 /// Baseline: households[t] = baseline_households × (1 + household_trend)^(t − base year); cost per household
 /// uprated by the other-consumption index (övrig förbrukning: the assistance norm follows prices). The policy
@@ -93,7 +94,7 @@ struct Property {
   double external_rent_msek = 0.0; ///< yearly rent for replacement premises if the need remains, base-year prices
 };
 
-/// Disposal (avyttring) of a property in `year` from the first day of `month` (DESIGN.md 3.4): the realisation
+/// Disposal (avyttring) of a property in `year` from the first day of `month` (docs/model.md §7): the realisation
 /// gain (price − book value) counts in the result but not in the balanced-budget result (LKBR 11 kap. 10 §; a loss
 /// stays in both); from then on the running cost (uprated by other consumption) and the depreciation stop; the
 /// proceeds repay debt at `debt_interest_rate` (interest saved); external rent is paid (uprated) if the need
@@ -123,7 +124,8 @@ struct FixedSaving {
   double labour_share = -1.0;
   double one_off_cost_msek = 0.0;   ///< implementation cost in the start year, MSEK, >= 0
   /// The cost line (service area) the saving reduces; empty = not tied to a line. When given, the line must exist
-  /// and amount_msek must not exceed its base-year cost.
+  /// and amount_msek must not exceed its base-year cost; without a line, amount_msek must not exceed the base
+  /// year's operating costs (the sum of the cost lines).
   std::string cost_line;
 };
 
@@ -147,6 +149,25 @@ struct Measures {
   std::vector<EarnedIncomeChange> earned_income_changes;
   std::vector<WorkLinePolicy> work_lines;
 };
+
+/// The six lists of Measures, named as in error messages ("disposals[0] ...").
+enum class MeasureGroup { Disposals, FixedSavings, TaxChanges, Efficiency, EarnedIncomeChanges, WorkLines };
+
+/// The list's name as in Measures and in messages: "disposals", "fixed_savings", "tax_changes", "efficiency",
+/// "earned_income_changes", "work_lines".
+const char* to_string(MeasureGroup group);
+
+/// One measure of a Measures: its list and its index in that list.
+struct MeasureRef {
+  MeasureGroup group = MeasureGroup::FixedSavings;
+  std::size_t index = 0;
+};
+
+/// What each measure adds to the result when the measures are added one at a time (docs/model.md §13).
+struct MeasureEffects;
+
+/// A bridge from the base year's result to a scenario's result by driver (bridge.hpp).
+struct DriverBridge;
 
 /// The income statement per year, base year first. Every vector has shape (n_years,) aligned with `years`.
 /// Amounts are nominal MSEK with the STATUTORY SIGNS: income positive, costs negative.
@@ -225,19 +246,48 @@ struct IncomeStatement {
   void resize(Eigen::Index n);
 };
 
+/// Result of Projector::measure_effects (docs/model.md §13).
+struct MeasureEffects {
+  IncomeStatement baseline;  ///< the projection without measures
+  IncomeStatement final;     ///< the projection with every measure of the order
+  /// Shape (n_measures, n_years), MSEK: row i is the change of the result (årets resultat) that measure order[i]
+  /// adds to the measures before it, year by year; interactions fall to the later measure. The rows sum to
+  /// final.result − baseline.result up to rounding (each row is a difference of consecutive projections).
+  Eigen::MatrixXd result_change;
+};
+
 /// Validated, flattened inputs of one municipality and the projection engine over them.
 class Projector {
  public:
-  /// @throws InputError if the base year is invalid, horizon < base year or horizon > base year + 50, or an
-  ///         assumption series misses a year in base_year + 1 .. horizon (the message names it).
+  /// Validates and flattens the inputs once (every range from limits.hpp). Logs the build at debug level.
+  /// @throws InputError if the base year is invalid, horizon < base year or horizon > base year + 50
+  ///         (Projection.horizon_years), or an assumption series misses a year in base_year + 1 .. horizon or is
+  ///         out of range (the message names it).
   Projector(BaseYearState base, Assumptions assumptions, int horizon);
 
   /// Projects with the given measures. @throws InputError for a measure outside the projected years or out of
-  /// range (field, year and value named).
+  /// range (field, year and value named), a FixedSaving larger than its line's (or, without a line, all lines')
+  /// base-year cost, a property sold twice, or a year whose costs would turn into income.
   IncomeStatement run(const Measures& measures = {}) const;
 
-  /// Same as run(), writing into `out` (resized once if needed; no other allocation).
+  /// Same as run(), writing into `out` (resized once if needed; no other allocation on the projection path).
+  /// @throws InputError as run(), and when a year's operating costs would turn into income after the measures
+  ///         (statement operating_costs > 0: the savings exceed the costs; the year and the amount named).
   void run_into(const Measures& measures, IncomeStatement& out) const;
+
+  /// Each measure's effect on the result when the measures of `all` are added one at a time in `order`.
+  ///
+  /// Validates each measure once (its own fields, then the checks across measures, e.g. a property sold twice),
+  /// projects the baseline, then each prefix of `order` (reusing one preallocated statement), and returns the
+  /// baseline, the final projection and the change each measure adds (MeasureEffects::result_change, shape
+  /// (order.size(), n_years), MSEK). Equivalent to running every prefix with run(), without re-validating.
+  /// @param all the scenario's measures
+  /// @param order every measure of `all` exactly once, as (list, index) pairs; the first is added first
+  /// @throws MeasureError (an InputError) when measure order[i] is invalid or its prefix cannot be projected: the
+  ///         message is run()'s for that measure (e.g. "fixed_savings[0] (name).amount_msek = ..." or
+  ///         "disposals: property 'X' is sold twice; ..."), position() is i.
+  /// @throws InputError when `order` names a measure that does not exist, names one twice or leaves one out.
+  MeasureEffects measure_effects(const Measures& all, const std::vector<MeasureRef>& order) const;
 
   const BaseYearState& base() const { return base_; }
   const Assumptions& assumptions() const { return assumptions_; }
@@ -249,7 +299,21 @@ class Projector {
   double implied_own_tax_capacity_kr() const { return implied_capacity_kr_; }
 
  private:
+  friend DriverBridge driver_bridge(const Projector& projector, const Measures& measures, int year);
+
   void validate_measures(const Measures& measures) const;
+  // Per-measure checks (the message names the measure by its list and index i in that list).
+  void validate_measure(const Measures& measures, MeasureRef ref) const;
+  void validate_tax_change(const TaxChange& m, std::size_t i) const;
+  void validate_earned_income_change(const EarnedIncomeChange& m, std::size_t i) const;
+  void validate_disposal(const Disposal& d, std::size_t i) const;
+  void validate_fixed_saving(const FixedSaving& f, std::size_t i) const;
+  void validate_work_line(const WorkLinePolicy& m, std::size_t i) const;
+  void validate_efficiency(const EfficiencyMeasure& m, std::size_t i) const;
+  /// The projection itself, on measures already validated.
+  void project_into(const Measures& measures, IncomeStatement& out) const;
+  /// grants_ (a total) or items_ (itemised) from their rules and tax_base_growth_.
+  void compute_grants();
   /// Position of the cost line `name`. @throws InputError naming `field`, the value and the lines available.
   Eigen::Index line_index(const std::string& field, const std::string& name) const;
 
@@ -261,6 +325,9 @@ class Projector {
   Eigen::VectorXd labour_, other_, weight_, tax_base_growth_, income_growth_, grants_, depreciation_,
       fin_income_, fin_costs_, tax_rate_, settlement_, gains_, reserve_;
   Eigen::VectorXd settlement_prev_, population_, national_capacity_;
+  // Rules of the grants, per projection year: a given amount (NaN: none) and a growth (NaN: the tax base growth).
+  Eigen::VectorXd grants_given_, grants_growth_;
+  Eigen::MatrixXd item_given_, item_growth_;  // (n_items, n_years)
   Eigen::MatrixXd items_;         // (n_items, n_years) grant items, amounts fixed by the assumptions
   std::vector<std::string> item_names_;
   double implied_capacity_kr_ = 0.0;
@@ -268,6 +335,7 @@ class Projector {
   Eigen::MatrixXd volume_;        // (n_lines, n_years) volume growth
   Eigen::VectorXd base_cost_;     // (n_lines,)
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
+  double total_base_cost_ = 0.0;  // sum of the cost lines, base year, MSEK
 };
 
 /// Convenience: Projector(base, assumptions, horizon).run(measures).
