@@ -59,7 +59,7 @@ class ServiceArea:
     kolada_nka: str = ""
 
 
-#: The areas named in the issue and in DESIGN.md, in the order of SCB's table. IFO is split: individual and family
+#: The areas of docs/data.md (SCB's net cost per activity), in the order of SCB's table. IFO is split: individual and family
 #: care without social assistance (559, 569, 571, 585) and social assistance (575) on its own line, so a work line
 #: and an IFO saving do not touch the same money. Kolada's IFO NKA (N30001) covers both.
 SERVICE_AREAS: tuple[ServiceArea, ...] = (

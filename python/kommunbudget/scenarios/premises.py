@@ -1,7 +1,7 @@
 """Premises (lokaler): a municipality's portfolio of properties, read from a CSV file or a scenario's tables.
 
 A portfolio describes properties whose running cost and depreciation are already inside the baseline's costs
-(DESIGN.md 3.4): it changes nothing by itself. Scenario measures use it: a ``disposal`` names a property by its id,
+(docs/model.md §7): it changes nothing by itself. Scenario measures use it: a ``disposal`` names a property by its id,
 and a ``premises_target`` without an amount takes the portfolio's total premises cost (see
 :mod:`kommunbudget.scenarios`).
 

@@ -20,7 +20,7 @@ A scenario file::
 Each measure kind takes the fields of its core type (``kommunbudget._core``: WorkLinePolicy, Disposal, FixedSaving,
 EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two derived kinds, the fields below.
 
-* ``efficiency`` (DESIGN.md 3.5): ``rate`` (fraction of the line's cost, at most 0.5) from ``from_year``;
+* ``efficiency`` (docs/model.md §8): ``rate`` (fraction of the line's cost, at most 0.5) from ``from_year``;
   ``cost_line`` a cost line (service area, e.g. ``"elderly_care"``; see
   ``Municipality.cost_line_names``) or ``""``/left out for all lines; ``yearly`` (false: one step that persists;
   true: the step again every year, compounding); ``start_month`` (1-12: the first year counts (13 − m)/12 of the
@@ -47,7 +47,7 @@ EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two 
   against reference, in percent) and ``share_closed``; the gap is net cost × NKA / (100 + NKA); becomes a FixedSaving
   of share_closed × gap, with the timing fields and an optional ``cost_line`` as for ``fixed_saving``.
 
-* ``area_gap`` (benchmarking, DESIGN.md 3.7): ``service_area`` (a key of
+* ``area_gap`` (benchmarking, docs/model.md §8): ``service_area`` (a key of
   :data:`kommunbudget.data.service_areas.SERVICE_AREAS`), ``basis`` = ``"peers"`` (default: the gap of the area's net cost
   per inhabitant to the peers' median, :func:`kommunbudget.analysis.benchmark.benchmark`; ``peer_rule`` one of
   :data:`kommunbudget.PEER_RULES`, default ``"county_size"``, or an explicit ``peers`` list of names or

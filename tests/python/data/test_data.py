@@ -296,7 +296,7 @@ def test_budget_statement_errors():
 
 
 SJOBO_2024 = {
-    # Sjöbo Budget-2024, budget 2024 (DESIGN.md section 3.6; resultatrakningar_exempel.csv), MSEK.
+    # Sjöbo Budget-2024, budget 2024 (resultatrakningar_exempel.csv; docs/data.md), MSEK.
     "verksamhetens_intakter": 335.6,
     "verksamhetens_kostnader": -1656.2,
     "avskrivningar": -37.7,
