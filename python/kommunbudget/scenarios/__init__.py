@@ -1,5 +1,5 @@
 """The scenarios layer: a baseline plus named measures, in a human-editable TOML file (:mod:`.schema`), run against
-the baseline (:mod:`.run`); the premises portfolio (:mod:`.premises`), the report's checklist (:mod:`.checklist`)
+the baseline (:mod:`.result`); the premises portfolio (:mod:`.premises`), the report's checklist (:mod:`.checklist`)
 and its presets (:mod:`.presets`).
 
 This face re-exports the scenario API for users (``kb.scenarios.run``, ``kb.scenarios.parse``, ...); modules inside
