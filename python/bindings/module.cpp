@@ -5,18 +5,6 @@
 
 namespace py = pybind11;
 
-namespace kommunbudget::bindings {
-std::string repr_fields(const py::handle& self, const char* type_name, std::initializer_list<const char*> fields) {
-  std::string out = std::string(type_name) + "(";
-  bool first = true;
-  for (const char* f : fields) {
-    out += (first ? "" : ", ") + std::string(f) + "=" + py::repr(self.attr(f)).cast<std::string>();
-    first = false;
-  }
-  return out + ")";
-}
-}  // namespace kommunbudget::bindings
-
 PYBIND11_MODULE(_core, m) {
   m.doc() =
       "kommunbudget._core: the C++ projection engine (private; use the kommunbudget package).\n\n"
