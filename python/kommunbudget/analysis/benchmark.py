@@ -14,8 +14,8 @@ Two measures of how much a service area costs beyond what could be expected, bot
   embedded (``nettokostnadsavvikelse_skane.csv``, Kolada 2023-2024 final, 2025 preliminary).
 
 The öre equivalent is ``gap / (tax base / 100)`` (core ``tax_rate_equivalent_ore``) with the 2024 tax base derived
-from SCB (:func:`kommunbudget.baselines.revenue_inputs.scb_tax_base_msek`, approximate). Every equation is in the core; this module
-selects peers, looks up data and arranges DataFrames.
+from SCB (:func:`kommunbudget.baselines.revenue_inputs.scb_tax_base_msek`, approximate). Every equation is in the core;
+this module selects peers, looks up data and arranges DataFrames.
 
 Peer rules (:func:`peers`)
 --------------------------
@@ -135,14 +135,14 @@ _NKA_NOTES = {
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _tax_capacity_shares() -> pd.Series:
     """SCB's tax capacity 2023 as a fraction of the national average, by code (all 290)."""
     codes = municipality_table()["code"]
     return pd.Series({code: scb_capacity_index(code)[0] for code in codes}, name="tax_capacity_share")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _universe() -> pd.DataFrame:
     """All 290: code, name, county_code, county, population, tax_capacity_share; sorted by code."""
     munis = municipality_table()
@@ -152,7 +152,7 @@ def _universe() -> pd.DataFrame:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _nka_table() -> pd.DataFrame:
     raw = cached_table(NKA_FILE)
     out = pd.DataFrame({"code": raw["kommunkod"].astype(str), "name": raw["kommun"].astype(str),
@@ -198,7 +198,8 @@ def nka(municipality: str | int, year: int = YEAR) -> pd.DataFrame:
         One row per KPI (N00097 total excl. LSS, N11024 förskola incl. öppen förskola, N15001 grundskola F-9,
         N17001 gymnasieskola, N20900 äldreomsorg, N28018 LSS, N30001 IFO), columns ``kpi``, ``title`` (Kolada's),
         ``year``, ``nka_percent`` (percent of the reference cost; positive = dearer than structurally expected),
-        ``status`` (``slutlig`` / ``preliminär``) and ``area`` (the :data:`~kommunbudget.data.service_areas.SERVICE_AREAS`
+        ``status`` (``slutlig`` / ``preliminär``) and ``area`` (the
+        :data:`~kommunbudget.data.service_areas.SERVICE_AREAS`
         key using the KPI, ``""`` for N00097).
 
     Raises
@@ -488,7 +489,8 @@ def benchmark(municipality: str | int, peers: pd.DataFrame | Sequence[str | int]
     Per inhabitant means per all inhabitants, not per user of the service; NKA adjusts for structure, the peer
     comparison does not. SCB's net cost of ekonomiskt bistånd includes more than the assistance paid out
     (:func:`kommunbudget.data.service_areas.assistance_note`). Sources: SCB TAB4199 (OE0107), SOURCES.md §21-23;
-    Kolada NKA, §5; SCB skattekraft 2023, §20; tax base: :func:`kommunbudget.baselines.revenue_inputs.scb_tax_base_msek`.
+    Kolada NKA, §5; SCB skattekraft 2023, §20; tax base:
+    :func:`kommunbudget.baselines.revenue_inputs.scb_tax_base_msek`.
     """
     code = find_municipality(municipality)
     nka_year = _checked_nka_year(nka_year)

@@ -125,7 +125,8 @@ def _area_lines(records: list[dict[str, Any]]) -> list[str]:
     for r in records:
         nka = MISSING if r["nka_percent"] is None else f"{r['nka_percent']:.2f}"
         lines.append(f"{r['area']:<24} {fmt(r['net_cost_msek'], 'MSEK'):>8} "
-                     f"{fmt(r['net_cost_kr_per_inhabitant'], 'kr'):>7} {fmt(r['peer_median_kr_per_inhabitant'], 'kr'):>7} "
+                     f"{fmt(r['net_cost_kr_per_inhabitant'], 'kr'):>7} "
+                     f"{fmt(r['peer_median_kr_per_inhabitant'], 'kr'):>7} "
                      f"{fmt(r['national_kr_per_inhabitant'], 'kr'):>7} {fmt(r['gap_to_peers_msek'], 'MSEK'):>8} "
                      f"{fmt(r['gap_to_peers_ore'], 'öre'):>6} {nka:>6} "
                      f"{fmt(r['nka_gap_msek'], 'MSEK'):>12} {fmt(r['nka_gap_ore'], 'öre'):>6}")

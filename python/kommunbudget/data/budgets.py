@@ -16,7 +16,7 @@ from kommunbudget.data.tables import cached_table, fail
 _FIELD = "municipality"
 _STATEMENTS_FILE = "resultatrakningar_exempel.csv"
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _statements() -> pd.DataFrame:
     raw = cached_table(_STATEMENTS_FILE)
     return pd.DataFrame(
@@ -157,7 +157,7 @@ def adopted_budget(code: str, document: str, budget_year: int | None = None) -> 
     return copy.deepcopy(_adopted_budget(find_municipality(code), document, budget_year))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _adopted_budget(code: str, document: str, budget_year: int | None) -> dict:
     """:func:`adopted_budget`, computed once per process (shared: callers get deep copies)."""
     rows = budget_statement(code, document)
@@ -186,7 +186,8 @@ def _adopted_budget(code: str, document: str, budget_year: int | None) -> dict:
     result: dict = {}
     kinds: dict[int, str] = {}
     for year, group in rows.groupby("year", sort=True):
-        result[int(year)] = {str(item): float(amount) for item, amount in zip(group["item"], group["amount_msek"])}
+        result[int(year)] = {str(item): float(amount)
+                             for item, amount in zip(group["item"], group["amount_msek"], strict=True)}
         kinds[int(year)] = str(group["kind"].iloc[0])
     result["years"] = sorted(kinds)
     result["kind"] = kinds

@@ -114,7 +114,7 @@ def _years_of(frame: pd.DataFrame, spec: tuple[str | int, ...] | None) -> set[in
     return found | {item for item in (spec or ()) if isinstance(item, int)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data_sources() -> pd.DataFrame:
     records = []
     for file in csv_names():

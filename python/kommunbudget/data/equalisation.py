@@ -13,7 +13,7 @@ from kommunbudget.data.tables import cached_table
 __all__ = ["equalisation_rate", "equalisation_rates"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _equalisation_rates() -> pd.DataFrame:
     frame = cached_table("lansvisa_skattesatser_utjamning.csv")
     out = pd.DataFrame({

@@ -52,7 +52,7 @@ _TAX_RATE_2024_CORRECTIONS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def municipality_table() -> pd.DataFrame:
     """The table of :func:`municipalities`, built once per process and shared (callers must not modify it)."""
     rates = cached_table(_TAX_RATES_FILE)
@@ -143,7 +143,7 @@ def municipalities() -> pd.DataFrame:
     return municipality_table().copy()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _tax_rates() -> pd.DataFrame:
     raw = cached_table(_TAX_RATES_FILE).sort_values("kommunkod", ignore_index=True)
     parts = []
@@ -303,7 +303,7 @@ def _fold(text: str) -> str:
 
 def describe_rows(frame: pd.DataFrame) -> str:
     """'Upplands Väsby (0114), Upplands-Bro (0139)' for the rows of a table with ``code`` and ``name``."""
-    return _describe_pairs(zip(frame["code"], frame["name"]))
+    return _describe_pairs(zip(frame["code"], frame["name"], strict=True))
 
 
 def _describe_pairs(pairs) -> str:

@@ -173,7 +173,7 @@ def pkv_vintage(name: str = "skr-2025-report") -> PkvVintage:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pkv_history() -> pd.DataFrame:
     raw = cached_table(_PKV_FILE)
     totals = raw[raw["serie"] == "pkv_totalt"]

@@ -59,9 +59,9 @@ class ServiceArea:
     kolada_nka: str = ""
 
 
-#: The areas of docs/data.md (SCB's net cost per activity), in the order of SCB's table. IFO is split: individual and family
-#: care without social assistance (559, 569, 571, 585) and social assistance (575) on its own line, so a work line
-#: and an IFO saving do not touch the same money. Kolada's IFO NKA (N30001) covers both.
+#: The areas of docs/data.md (SCB's net cost per activity), in the order of SCB's table. IFO is split: individual and
+#: family care without social assistance (559, 569, 571, 585) and social assistance (575) on its own line, so a work
+#: line and an IFO saving do not touch the same money. Kolada's IFO NKA (N30001) covers both.
 SERVICE_AREAS: tuple[ServiceArea, ...] = (
     ServiceArea("preschool", "förskola", ("407",), "N11024"),
     ServiceArea("compulsory_school", "grundskola (förskoleklass och grundskola F-9)", ("435", "440"), "N15001"),
@@ -74,7 +74,7 @@ SERVICE_AREAS: tuple[ServiceArea, ...] = (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def assistance_note() -> str:
     """The note shown wherever SCB's net cost of social assistance is used, with the national figures of 2024
     computed from the embedded files (SCB's net cost, ``ekonomiskt_bistand_alla.csv``; assistance paid,
@@ -101,7 +101,7 @@ def _area(key: str) -> ServiceArea:
                      f"{', '.join(a.key for a in SERVICE_AREAS)}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _table() -> pd.DataFrame:
     raw = cached_table(AREA_FILE)
     raw = raw[raw["niva"] == "kommun"].copy()

@@ -25,7 +25,7 @@ CODE_COLUMNS = ("kommunkod", "kod", "lan_kod")
 N_MUNICIPALITIES = 290
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cached_table(name: str) -> pd.DataFrame:
     """One embedded CSV, parsed once per process and shared: callers inside the package must not modify it
     (users get copies from :func:`read_table` and the loaders). Code columns are text; only an empty cell is

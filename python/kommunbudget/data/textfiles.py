@@ -14,8 +14,9 @@ from __future__ import annotations
 import codecs
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["decode_user_text", "read_user_text", "strip_bom", "write_text_atomic"]
 

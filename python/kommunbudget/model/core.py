@@ -7,6 +7,7 @@ generated from the built module). Units follow ``docs/model.md`` §1: amounts in
 failed computations on valid input as ``RuntimeError`` (``ComputationError``).
 """
 from kommunbudget._core import (
+    TARGET_TOLERANCE_MSEK,
     Assumptions,
     BaseYearState,
     ComputationError,
@@ -37,7 +38,6 @@ from kommunbudget._core import (
     TaxChange,
     WorkLinePolicy,
     YearSeries,
-    TARGET_TOLERANCE_MSEK,
     __version__,
     balanced_budget_met,
     balancing_grant_item_msek,

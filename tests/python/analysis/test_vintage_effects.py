@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-import kommunbudget as kb
 from kommunbudget.analysis import vintages
 
 

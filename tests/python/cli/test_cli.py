@@ -195,7 +195,7 @@ def test_solve_sustained_change_in_ore_and_household_cost(cli, capsys):
     assert change > 0  # Sjöbo's projection falls below 2 % after the plan
     rates = doc["required_tax_rate"]["current"]
     raised = cli.json("project", "Sjöbo", "--horizon", "2030", "--set", "tax_rate_kr_per_100kr=" + ",".join(
-        f"{y}:{rate + change!r}" for y, rate in zip(doc["years"], rates) if y >= 2025))
+        f"{y}:{rate + change!r}" for y, rate in zip(doc["years"], rates, strict=True) if y >= 2025))
     shares = raised["statement"]["result_share"][1:]
     assert min(shares) == pytest.approx(0.02, abs=1e-9)
 
@@ -212,7 +212,8 @@ def test_solve_default_income_is_the_tax_base_per_inhabitant(cli, capsys):
 def test_solve_table(cli, capsys):
     status, out, err = cli.run("solve", "Sjöbo", "--horizon", "2030")
     assert status == 0, err
-    for text in ("Required tax rate", "Sustained change from 1 January 2025", "öre", "Income used for the cost", "Shortfall"):
+    for text in ("Required tax rate", "Sustained change from 1 January 2025", "öre", "Income used for the cost",
+                 "Shortfall"):
         assert text in out, text
     assert max(len(line) for line in out.splitlines()) <= 140
 
@@ -499,8 +500,8 @@ def _packaged_portfolio() -> list[dict[str, str]]:
     import csv
     from importlib import resources
 
-    text = (resources.files("kommunbudget") / "data" / "files" / "scenarios" / "sjobo_premises_portfolio.csv").read_text(
-        encoding="utf-8")
+    portfolio = resources.files("kommunbudget") / "data" / "files" / "scenarios" / "sjobo_premises_portfolio.csv"
+    text = portfolio.read_text(encoding="utf-8")
     return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
 
 

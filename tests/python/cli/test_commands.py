@@ -15,7 +15,6 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.scenarios import result as scenario_result
 from kommunbudget.scenarios.checklist import checklist as checklist_table
 
-
 # ----------------------------------------------------------------------------------------------------------------
 # --from-year
 # ----------------------------------------------------------------------------------------------------------------

@@ -165,8 +165,8 @@ def _close_stdout() -> None:
 
 def test_closed_stdout_exits_1_quietly():
     """``kommunbudget project Sjöbo >&-``: the child starts with descriptor 1 closed."""
-    done = subprocess.run([sys.executable, "-m", "kommunbudget", "project", "Sjöbo"], stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, preexec_fn=_close_stdout, timeout=300, check=False)
+    done = subprocess.run([sys.executable, "-m", "kommunbudget", "project", "Sjöbo"], capture_output=True,
+                          preexec_fn=_close_stdout, timeout=300, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")
 
 

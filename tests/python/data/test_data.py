@@ -69,7 +69,7 @@ def test_population_sums_to_scb_national_total():
 def test_population_matches_file_row_by_row():
     expected = {row["kommunkod"]: int(row["folkmangd_2024_12_31"]) for row in raw_rows("befolkning_kommun_2024.csv")}
     table = kd.municipalities()
-    assert dict(zip(table["code"], table["population_2024"])) == expected
+    assert dict(zip(table["code"], table["population_2024"], strict=True)) == expected
 
 
 def test_sjobo():
@@ -230,7 +230,7 @@ def test_pkv_components_reproduce_published_total():
     # SOURCES.md section 11: the weighted means 4.92, 5.94, 4.63 agree with PKV 4.9, 5.9, 4.6.
     vintage = kd.pkv_vintage()
     for w, labour, other, pkv in zip(
-        vintage.labour_weight, vintage.labour_cost_change, vintage.other_cost_change, vintage.published_pkv
+        vintage.labour_weight, vintage.labour_cost_change, vintage.other_cost_change, vintage.published_pkv, strict=True
     ):
         assert w * labour + (1 - w) * other == pytest.approx(pkv, abs=0.0005)
 

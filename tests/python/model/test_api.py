@@ -216,7 +216,7 @@ def test_tax_rate_equivalent_in_ore(projection):
 def test_pkv_vintage_reproduces_published_pkv():
     vintage = kb.data.pkv_vintage()
     for lab, oth, w, pub in zip(vintage.labour_cost_change, vintage.other_cost_change, vintage.labour_weight,
-                                vintage.published_pkv):
+                                vintage.published_pkv, strict=True):
         assert kb.pkv_change(lab, oth, w) == pytest.approx(pub, abs=0.0005)
 
 

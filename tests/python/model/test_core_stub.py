@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 
-
 def test_committed_stub_is_the_generated_one(root: Path, tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pybind11_stubgen", "kommunbudget._core", "--output-dir",
                            str(tmp_path), "--exit-code"], capture_output=True, text=True, timeout=300)
