@@ -100,7 +100,7 @@ from kommunbudget.baselines.vintages import is_vintage_file, load_vintage, packa
 from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
 from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
-from kommunbudget.model import core
+from kommunbudget.model import core, limits
 from kommunbudget.model.measures import MEASURE_KINDS
 from kommunbudget.model.targets import TargetTextError, parse_target
 from kommunbudget.model.years import as_year, year_range_error
@@ -595,22 +595,47 @@ def packaged_scenarios() -> list[str]:
     return packaged_names("scenarios")
 
 
-#: Fractions checked on load: (kind, key) -> range. The core would check some of them too, but those combined before
-#: it sees them (a share of a total, of a gap) only under another name; a value that looks like a percent is named.
-_FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
-              ("area_gap", "share_closed"): (0.0, 1.0), ("area_gap", "labour_share"): (0.0, 1.0),
-              ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0),
-              ("efficiency", "rate"): (0.0, 0.5)}
-#: The timing fields, checked on load for every kind that has them, with the core's ranges (projection.cpp
-#: validate_measures): key -> range. ``start_month`` and ``one_off_cost_msek`` are checked below.
-_TIMING_FRACTIONS = {"realised_share": (0.0, 1.0)}
-_TIMING_WHOLE = {"ramp_years": (1, 50)}
-#: Amounts checked on load with the core's range for a saving and a one-off cost, [0, 100000] MSEK: (kind, key) ->
-#: what the amount is.
-_MAX_MSEK = 1.0e5
-_AMOUNTS = {("fixed_saving", "amount_msek"): "a yearly saving in base-year prices, written as a positive amount",
-            ("premises_target", "total_premises_cost_msek"): "the premises' yearly running cost + depreciation in "
-                                                            "base-year prices"}
+def _limit_row(kind: str, key: str) -> tuple[str, str]:
+    """The row of the core's table of limits (``docs/model.md`` §14, :mod:`kommunbudget.model.limits`) that holds
+    the range of a measure's key: (structure, field). A file's keys are those of the kind's core struct, except a
+    derived kind's share and a premises total, which the core's ``gap_saving_msek`` and
+    ``premises_target_saving_msek`` take."""
+    if key == "share_closed":
+        return "gap_saving_msek", "share_closed"
+    if kind == "premises_target" and key in ("share", "total_premises_cost_msek"):
+        return "premises_target_saving_msek", key
+    return MEASURE_KINDS[kind].core_type, key
+
+
+def _ranges(keys: tuple[str, ...], kinds: tuple[str, ...] | None = None) -> dict[tuple[str, str], tuple[float, float]]:
+    """(kind, key) -> the core's range, for every kind (of ``kinds``, default all) whose fields include the key."""
+    return {(kind, key): limits.limit(*_limit_row(kind, key))
+            for kind, spec in MEASURE_KINDS.items() if kinds is None or kind in kinds
+            for key in keys if key in spec.fields}
+
+
+#: Fractions checked on load: (kind, key) -> range, the core's. The core would check some of them too, but those
+#: combined before it sees them (a share of a total, of a gap) only under another name; a value that looks like a
+#: percent is named. ``labour_share`` is refused below 0 in a file (the core reads a negative one as "the line's
+#: share"; a file leaves the key out for that).
+_FRACTIONS = {**_ranges(("share", "share_closed"), ("premises_target", "nka_gap", "area_gap")),
+              **_ranges(("labour_share",), ("area_gap", "nka_gap", "fixed_saving")),
+              **_ranges(("rate",), ("efficiency",))}
+#: The timing fields, checked on load for every kind that has them, with the core's ranges for the kind's core type
+#: (FixedSaving, EfficiencyMeasure, WorkLinePolicy): (kind, key) -> range. ``one_off_cost_msek`` is checked with the
+#: amounts below.
+_TIMING_FRACTIONS = _ranges(("realised_share",))
+_TIMING_WHOLE = _ranges(("ramp_years",))
+#: Months (``start_month``, a disposal's ``month``): (kind, key) -> the core's range, 1-12.
+_MONTHS = _ranges(("start_month", "month"))
+#: Amounts checked on load with the core's range (a saving and a premises total, [0, 100000] MSEK): (kind, key) ->
+#: (range, what the amount is); the one-off costs of the kinds that have one: (kind, key) -> range.
+_AMOUNTS = {("fixed_saving", "amount_msek"): (limits.limit("FixedSaving", "amount_msek"),
+                                              "a yearly saving in base-year prices, written as a positive amount"),
+            ("premises_target", "total_premises_cost_msek"): (
+                limits.limit("premises_target_saving_msek", "total_premises_cost_msek"),
+                "the premises' yearly running cost + depreciation in base-year prices")}
+_ONE_OFF_COSTS = _ranges(("one_off_cost_msek",))
 
 
 def _fraction_error(value: float, lo: float, hi: float) -> str:
@@ -629,24 +654,25 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
     saving's amount and a premises total, the NKA figures, a disposal's price and month, an area_gap's fields. The
     core checks the rest when the scenario runs (years against the base year and horizon, cost lines, the other
     fields of the core types)."""
-    for (k, key), (lo, hi) in _FRACTIONS.items():
+    for (k, key), (lo, hi) in {**_FRACTIONS, **_TIMING_FRACTIONS}.items():
         if k == kind and key in fields and not lo <= fields[key] <= hi:
             raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
-    for key, (lo, hi) in _TIMING_FRACTIONS.items():
-        if key in fields and not lo <= fields[key] <= hi:
-            raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
-    for key, (lo, hi) in _TIMING_WHOLE.items():
-        if key in fields and not lo <= fields[key] <= hi:
-            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo}, {hi}] (1 = the full step in the first year)")
-    for (k, key), what in _AMOUNTS.items():
-        if k == kind and key in fields and not 0.0 <= fields[key] <= _MAX_MSEK:
-            raise fail(f"{where}.{key}", f"{fields[key]:g} is outside [0, {_MAX_MSEK:g}] MSEK ({what})")
-    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] < 0:
-        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is negative; expected a cost >= 0 "
-                                                 f"(MSEK, paid once in the first year)")
-    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] > _MAX_MSEK:
-        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is outside [0, {_MAX_MSEK:g}] MSEK "
-                                                 f"(paid once in the first year)")
+    for (k, key), (lo, hi) in _TIMING_WHOLE.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo:g}, {hi:g}] (1 = the full step in the first "
+                                         f"year)")
+    for (k, key), ((lo, hi), what) in _AMOUNTS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]:g} is outside [{lo:g}, {hi:g}] MSEK ({what})")
+    if (kind, "one_off_cost_msek") in _ONE_OFF_COSTS and "one_off_cost_msek" in fields:
+        lo, hi = _ONE_OFF_COSTS[(kind, "one_off_cost_msek")]
+        cost = fields["one_off_cost_msek"]
+        if cost < lo:
+            raise fail(f"{where}.one_off_cost_msek", f"{cost:g} is negative; expected a cost >= {lo:g} (MSEK, paid "
+                                                     f"once in the first year)")
+        if cost > hi:
+            raise fail(f"{where}.one_off_cost_msek", f"{cost:g} is outside [{lo:g}, {hi:g}] MSEK (paid once in the "
+                                                     f"first year)")
     if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
         raise fail(f"{where}.net_cost_deviation_percent",
                    f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
@@ -661,9 +687,9 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
     if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
         raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
                                           f"out to sell at the market value)")
-    for key in ("start_month", "month"):
-        if key in fields and not 1 <= fields[key] <= 12:
-            raise fail(f"{where}.{key}", f"{fields[key]} is outside [1, 12]")
+    for (k, key), (lo, hi) in _MONTHS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo:g}, {hi:g}]")
     if kind == "area_gap":
         keys = [a.key for a in service_areas.SERVICE_AREAS]
         if fields["service_area"] not in keys:
