@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kommunbudget.model import core
+from kommunbudget.model import core, limits
 from kommunbudget.data.tables import cached_table
 from kommunbudget.scenarios.checklist import LEVER_KINDS
 
@@ -202,9 +202,12 @@ def _fixed_saving(name: str, v: dict[str, Any], amount_msek: float) -> core.Fixe
 
 
 def _build_premises_share(name: str, v: dict[str, Any]) -> core.FixedSaving:
-    share = _number(name, "share", v["share"], 0.0, 1.0)
-    base = _number(name, "premises_cost_msek", v["premises_cost_msek"])
-    return _fixed_saving(name, v, share * base)
+    """A premises target: the core's saving ``premises_target_saving_msek(premises cost, share)`` (base-year MSEK),
+    each figure checked against the core's range for it (``docs/model.md`` §14)."""
+    share = _number(name, "share", v["share"], *limits.limit("premises_target_saving_msek", "share"))
+    base = _number(name, "premises_cost_msek", v["premises_cost_msek"],
+                   *limits.limit("premises_target_saving_msek", "total_premises_cost_msek"))
+    return _fixed_saving(name, v, core.premises_target_saving_msek(base, share))
 
 
 def _build_tjorn(name: str, v: dict[str, Any]) -> core.FixedSaving:

@@ -152,6 +152,10 @@ class Measure:
     def to_core(self, premises: Portfolio | None = None, municipality: str | None = None) -> Any:
         """The core measure object (WorkLinePolicy, Disposal, FixedSaving, EfficiencyMeasure or TaxChange).
 
+        A derived kind's yearly saving (base-year MSEK) is the core's: ``premises_target`` is
+        ``premises_target_saving_msek(total, share)``, ``nka_gap`` and ``area_gap`` are
+        ``gap_saving_msek(gap, share_closed)`` (``docs/model.md`` §8).
+
         Parameters
         ----------
         premises : Portfolio, optional
@@ -163,7 +167,9 @@ class Measure:
         Raises
         ------
         ValueError
-            If such a measure has no portfolio, or the id is not in it (the message lists the ids).
+            If such a measure has no portfolio, or the id is not in it (the message lists the ids); the core's
+            InputError for a derived saving's figures outside its ranges (a portfolio's total premises cost above
+            100 000 MSEK, a gap above 1 000 000 MSEK; the message names the core's argument and its range).
         """
         f = dict(self.fields)
         if self.kind == "work_line":
@@ -188,11 +194,12 @@ class Measure:
                     raise ValueError(f"measure {self.name!r}: no total_premises_cost_msek and no portfolio to take "
                                      f"it from")
                 total = premises.total_premises_cost_msek
-            return core.FixedSaving(name=self.name, amount_msek=total * share, labour_share=0.0, **f)
+            saving = core.premises_target_saving_msek(total, share)
+            return core.FixedSaving(name=self.name, amount_msek=saving, labour_share=0.0, **f)
         if self.kind == "nka_gap":
             cost, nka, closed = f.pop("net_cost_msek"), f.pop("net_cost_deviation_percent"), f.pop("share_closed")
             gap = core.net_cost_gap_msek(cost, nka)
-            return core.FixedSaving(name=self.name, amount_msek=gap * closed, **f)
+            return core.FixedSaving(name=self.name, amount_msek=core.gap_saving_msek(gap, closed), **f)
         if self.kind == "area_gap":
             if municipality is None:
                 raise ValueError(f"measure {self.name!r}: an area_gap measure needs the scenario's municipality")
@@ -200,7 +207,8 @@ class Measure:
             area, closed = f.pop("service_area"), f.pop("share_closed")
             for key in ("basis", "peer_rule", "peers"):
                 f.pop(key, None)
-            return core.FixedSaving(name=self.name, amount_msek=gap * closed, cost_line=area, **f)
+            return core.FixedSaving(name=self.name, amount_msek=core.gap_saving_msek(gap, closed), cost_line=area,
+                                    **f)
         if self.kind == "efficiency":
             return core.EfficiencyMeasure(**f)
         return core.TaxChange(**f)
