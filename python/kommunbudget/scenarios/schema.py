@@ -275,14 +275,28 @@ class Scenario:
 
     @functools.cached_property
     def _core_cache(self) -> dict[str, Any]:
-        """Measure name -> its core object, filled as measures are asked for (a run asks for the measures of every
-        prefix of the file's list); the core copies what it is given, so the objects are never changed."""
+        """Measure name -> its core object, filled as measures are asked for; the core copies what it is given, so
+        the objects are never changed."""
         return {}
 
+    def core_measure(self, measure: Measure) -> Any:
+        """The core object of one of this scenario's measures (:meth:`Measure.to_core` with the scenario's
+        portfolio and municipality), built once per scenario.
+
+        Raises
+        ------
+        ValueError
+            As :meth:`Measure.to_core`.
+        """
+        cache = self._core_cache
+        if measure.name not in cache:
+            cache[measure.name] = measure.to_core(self.premises, self.municipality)
+        return cache[measure.name]
+
     def measures_core(self, names: list[str] | None = None) -> core.Measures:
-        """The core Measures of the named measures (all by default), in file order; disposals by id and premises
-        targets without a total use :attr:`premises`. Each measure's core object is built once per scenario, so a
-        call takes time linear in the number of measures.
+        """The core Measures of the named measures (all by default), in file order within each of the core's lists;
+        disposals by id and premises targets without a total use :attr:`premises`. Each measure's core object is
+        built once per scenario (:meth:`core_measure`), so a call takes time linear in the number of measures.
 
         Raises
         ------
@@ -290,14 +304,11 @@ class Scenario:
             As :meth:`Measure.to_core`.
         """
         wanted = None if names is None else set(names)
-        cache = self._core_cache
         out = core.Measures()
         groups: dict[str, list] = {group: [] for group in dict.fromkeys(_CORE_GROUP.values())}
         for m in self.measures:
             if wanted is None or m.name in wanted:
-                if m.name not in cache:
-                    cache[m.name] = m.to_core(self.premises, self.municipality)
-                groups[_CORE_GROUP[m.kind]].append(cache[m.name])
+                groups[_CORE_GROUP[m.kind]].append(self.core_measure(m))
         for key, items in groups.items():
             setattr(out, key, items)
         return out
