@@ -71,7 +71,8 @@ Validation on load names the file, the key path (``measures[2] (sälj skolan).pr
 value that looks like a percent gets the fraction it probably means), calendar years (``horizon``, ``base_year``,
 ``start_year``, ``year``, ``from_year`` in [1900, 2200]), the timing fields of every kind (``start_month``,
 ``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total, the NKA figures,
-an inline property (as a portfolio row), the target's share, the vintage file. What needs the baseline is checked
+an inline property (as a portfolio row), the target's share, the vintage file. Every range is the core's, read from
+its table of limits (``docs/model.md`` §14, :mod:`kommunbudget.model.limits`). What needs the baseline is checked
 when the scenario runs: years against the base year and horizon, cost lines, a saving larger than its line, and the
 core's ranges of the other fields of the core types (a work line's shares, a tax change); the core's message then
 names the file and the key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside
@@ -395,7 +396,8 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
         not in the portfolio (the ids listed) or one named twice by id, a premises target without a total and
         without a portfolio, a ``vintage`` file that does not exist (the path as written and where it was looked
         for) or is not a valid vintage; each message names the file and the key path (e.g.
-        ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
+        ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values. Every range quoted is the
+        core's, from its table of limits (``docs/model.md`` §14).
     """
     try:
         doc = tomllib.loads(strip_bom(text))
