@@ -62,18 +62,16 @@ MUNICIPAL_REVENUE_UNITS: dict[str, str] = {
 
 
 def one_ore_msek(tax_base_msek: float) -> float:
-    """What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK.
-
-    It is the amount that the core's :func:`kommunbudget.tax_rate_equivalent_ore` counts as exactly one öre
-    against ``tax_base_msek`` (the core's definition of the öre equivalent; tax base / 10 000): the inverse of
-    that function's value for 1 MSEK.
+    """What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK: the core's ``one_ore_msek``, tax base
+    (MSEK) / 10 000, the amount that the core's :func:`kommunbudget.tax_rate_equivalent_ore` counts as one öre
+    against ``tax_base_msek`` (``docs/model.md`` §10).
 
     Raises
     ------
     ValueError
         For a tax base that is not positive (the core's InputError).
     """
-    return 1.0 / core.tax_rate_equivalent_ore(1.0, float(tax_base_msek))
+    return core.one_ore_msek(float(tax_base_msek))
 
 
 @functools.lru_cache(maxsize=None)

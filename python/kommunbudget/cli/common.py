@@ -18,13 +18,9 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import default_targets, parse_target, target_key
 from kommunbudget.report.text import wrap
 
-__all__ = ["MET_TOLERANCE_MSEK", "Setup", "assumption_records", "base_source_records", "from_year", "header",
+__all__ = ["Setup", "assumption_records", "base_source_records", "from_year", "header",
            "household_income", "load_municipality", "met", "met_label", "setup", "targets", "targets_json",
            "user_set_text"]
-
-#: Tolerance (MSEK) below which a shortfall against a target counts as met, as in
-#: :meth:`kommunbudget.analysis.comparison.Comparison.table`.
-MET_TOLERANCE_MSEK = 1e-6
 
 _log = logging.getLogger("kommunbudget.cli")
 
@@ -179,9 +175,9 @@ def base_source_records(p: Projection) -> list[dict[str, Any]]:
 
 
 def met(p: Projection, target: core.Target) -> list[bool]:
-    """Per year: whether ``target`` is met (its shortfall, from the core, is at most :data:`MET_TOLERANCE_MSEK`)."""
-    gap = p.target_gaps([target]).loc[(target_key(target), "MSEK")]
-    return [bool(g <= MET_TOLERANCE_MSEK) for g in gap]
+    """Per year: whether ``target`` is met, the core's answer (``target_met``: a shortfall of at most
+    ``TARGET_TOLERANCE_MSEK``, 1e-6 MSEK; ``docs/model.md`` §10)."""
+    return [bool(x) for x in core.target_met(p.core, target)]
 
 
 def met_label(target: core.Target) -> str:

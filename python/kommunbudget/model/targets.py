@@ -9,13 +9,14 @@ import math
 from kommunbudget.model import core
 from kommunbudget.model.checks import finite_real
 from kommunbudget.model.defaults import RESULT_TARGET_SHARE
+from kommunbudget.model.limits import limit
 
 __all__ = ["TARGET_SHARE_RANGE", "TargetTextError", "as_target", "default_targets", "parse_target", "target_key"]
 
-#: The allowed range of a result-share target (fraction of tax revenue and general grants). The same range as the
-#: core's (answers.cpp, ``kMaxShare``; tests/python/test_scenarios.py holds the two together): text is checked when
-#: it is parsed, so a scenario file's or the command line's target fails where it is written.
-TARGET_SHARE_RANGE = (-0.5, 0.5)
+#: The allowed range of a result-share target (fraction of tax revenue and general grants), ``(-0.5, 0.5)``: the
+#: core's row ``Target.share`` of its table of limits (``docs/model.md`` §14). Text is checked when it is parsed, so
+#: a scenario file's or the command line's target fails where it is written.
+TARGET_SHARE_RANGE = limit("Target", "share")
 
 
 class TargetTextError(ValueError):

@@ -4,14 +4,17 @@ The allowed range of a calendar year and of a projection's length are the core's
 """
 from __future__ import annotations
 
+from kommunbudget.model.limits import limit
+
 __all__ = ["MAX_HORIZON_YEARS", "YEAR_RANGE", "as_year", "year_range_error"]
 
-#: The core's limit on the projection length (Projector: horizon at most base year + 50).
-MAX_HORIZON_YEARS = 50
+#: The core's limit on the projection length, in years after the base year (the Projector takes a horizon up to
+#: base year + 50): the upper bound of the core's row ``Projection.horizon_years``.
+MAX_HORIZON_YEARS = int(limit("Projection", "horizon_years")[1])
 
-#: The calendar range of every year the model takes, inclusive: the core's (year_series.cpp ``kMinYear`` and
-#: ``kMaxYear``; municipality.cpp checks the base year against the same range).
-YEAR_RANGE = (1900, 2200)
+#: The calendar range of every year the model takes, inclusive, ``(1900, 2200)``: the core's row ``YearSeries.year``
+#: (every series and year argument; the base year has the same range).
+YEAR_RANGE = tuple(int(bound) for bound in limit("YearSeries", "year"))
 
 
 def year_range_error(year: int) -> str:

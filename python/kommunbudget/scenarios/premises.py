@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 import pandas as pd
 
 from kommunbudget.data.textfiles import decode_user_text, write_text_atomic
-from kommunbudget.model import core
+from kommunbudget.model import core, limits
 from kommunbudget.model.checks import is_bool, is_real_number
 
 __all__ = ["FieldSpec", "PROPERTY_FIELDS", "Portfolio", "PortfolioError", "checked_property_fields", "expected_form",
@@ -60,7 +60,7 @@ class FieldSpec:
     unit : str
         ``"MSEK"`` (base-year, nominal), ``"m²"``, ``"fraction"`` or ``""``.
     low, high : float
-        Allowed range of a number (inclusive); the core's ranges for a disposal.
+        Allowed range of a number (inclusive); for the numbers, the core's rows ``Property.<field>``.
     required : bool
         A portfolio row must give it (a non-empty value).
     default : object
@@ -75,19 +75,26 @@ class FieldSpec:
     default: Any = None
 
 
+def _number(name: str, **options: Any) -> FieldSpec:
+    """A number field with the unit and range of the core's row ``Property.<name>`` (``docs/model.md`` §14)."""
+    row = limits.field_limit("Property", name)
+    return FieldSpec(float, row.unit, row.low, row.high, **options)
+
+
 #: The fields of a property, in the core's order (``kommunbudget.core.Property._fields``): the one list that drives
 #: validation of CSV rows and ``[[premises]]`` tables, the columns of :meth:`Portfolio.to_frame` and the file written.
+#: The numbers' units and ranges are the core's (:func:`kommunbudget.model.limits.field_limit`).
 PROPERTY_FIELDS: dict[str, FieldSpec] = {
     "id": FieldSpec(str),
     "use": FieldSpec(str),
-    "area_m2": FieldSpec(float, "m²", 0.0, 1.0e7),
-    "book_value_msek": FieldSpec(float, "MSEK", 0.0, 1.0e5),
-    "market_value_msek": FieldSpec(float, "MSEK", 0.0, 1.0e5),
-    "running_cost_msek": FieldSpec(float, "MSEK", 0.0, 1.0e4),
-    "depreciation_msek": FieldSpec(float, "MSEK", 0.0, 1.0e4),
-    "vacancy": FieldSpec(float, "fraction", 0.0, 1.0),
+    "area_m2": _number("area_m2"),                        # [0, 1e7] m²
+    "book_value_msek": _number("book_value_msek"),        # [0, 1e5] MSEK
+    "market_value_msek": _number("market_value_msek"),    # [0, 1e5] MSEK
+    "running_cost_msek": _number("running_cost_msek"),    # [0, 1e4] MSEK
+    "depreciation_msek": _number("depreciation_msek"),    # [0, 1e4] MSEK
+    "vacancy": _number("vacancy"),                        # [0, 1] fraction
     "need_remains": FieldSpec(bool),
-    "external_rent_msek": FieldSpec(float, "MSEK", 0.0, 1.0e4, required=False, default=0.0),
+    "external_rent_msek": _number("external_rent_msek", required=False, default=0.0),  # [0, 1e4] MSEK
 }
 if list(PROPERTY_FIELDS) != list(core.Property._fields):  # pragma: no cover - a core change not carried over
     raise ImportError(f"kommunbudget.premises: PROPERTY_FIELDS {list(PROPERTY_FIELDS)} do not match the core's "

@@ -28,7 +28,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kommunbudget.model import core
+from kommunbudget.model import core, limits
+from kommunbudget.model.years import YEAR_RANGE
 from kommunbudget.data.tables import cached_table
 from kommunbudget.scenarios.checklist import LEVER_KINDS
 
@@ -150,8 +151,9 @@ def _number(preset_name: str, key: str, value: Any, low: float = 0.0, high: floa
 
 
 def _year(preset_name: str, key: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        raise ValueError(f"preset {preset_name!r}: {key} = {value!r} is not a year (an integer 1900-2200)")
+    lo, hi = YEAR_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValueError(f"preset {preset_name!r}: {key} = {value!r} is not a year (an integer {lo}-{hi})")
     return int(value)
 
 
@@ -175,8 +177,9 @@ def _build_solna(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
     _number(name, "cost_per_household_kr", v["cost_per_household_kr"])
     fields["start_year"] = _year(name, "start_year", v["start_year"])
     ramp_years = v["ramp_years"]
-    if isinstance(ramp_years, bool) or not isinstance(ramp_years, int) or not 1 <= ramp_years <= 50:
-        raise ValueError(f"preset {name!r}: ramp_years = {ramp_years!r} is not an integer 1-50")
+    lo, hi = limits.limit("WorkLinePolicy", "ramp_years")
+    if isinstance(ramp_years, bool) or not isinstance(ramp_years, int) or not lo <= ramp_years <= hi:
+        raise ValueError(f"preset {name!r}: ramp_years = {ramp_years!r} is not an integer {lo:g}-{hi:g}")
     change = _number(name, "yearly_change", v["yearly_change"], -1.0, 0.0)
     if "target_reduction" not in v:  # Solna's pace sustained over the ramp
         fields["target_reduction"] = 1.0 - (1.0 + change) ** ramp_years
@@ -188,7 +191,7 @@ def _build_national(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
     fields.setdefault("name", name)
     _number(name, "baseline_households", v["baseline_households"])
     _number(name, "cost_per_household_kr", v["cost_per_household_kr"])
-    _number(name, "target_reduction", v["target_reduction"], 0.0, 1.0)
+    _number(name, "target_reduction", v["target_reduction"], *limits.limit("WorkLinePolicy", "target_reduction"))
     fields["start_year"] = _year(name, "start_year", v["start_year"])
     return core.WorkLinePolicy(**fields)
 
@@ -202,9 +205,12 @@ def _fixed_saving(name: str, v: dict[str, Any], amount_msek: float) -> core.Fixe
 
 
 def _build_premises_share(name: str, v: dict[str, Any]) -> core.FixedSaving:
-    share = _number(name, "share", v["share"], 0.0, 1.0)
-    base = _number(name, "premises_cost_msek", v["premises_cost_msek"])
-    return _fixed_saving(name, v, share * base)
+    """A premises target: the core's saving ``premises_target_saving_msek(premises cost, share)`` (base-year MSEK),
+    each figure checked against the core's range for it (``docs/model.md`` §14)."""
+    share = _number(name, "share", v["share"], *limits.limit("premises_target_saving_msek", "share"))
+    base = _number(name, "premises_cost_msek", v["premises_cost_msek"],
+                   *limits.limit("premises_target_saving_msek", "total_premises_cost_msek"))
+    return _fixed_saving(name, v, core.premises_target_saving_msek(base, share))
 
 
 def _build_tjorn(name: str, v: dict[str, Any]) -> core.FixedSaving:

@@ -1,10 +1,15 @@
 """Running a scenario against its baseline: the projection with all measures, each measure's effect (measures
 added one at a time in file order, so the effects sum exactly), the bridges and the tax needed with and without the
 measures (``docs/model.md`` §13).
+
+The arithmetic is the core's: the effects are ``Projector.measure_effects`` (each measure validated once, then the
+baseline and each prefix of the measures projected: time at most quadratic in the number of measures), the bridge by
+driver is ``driver_bridge``, öre are ``one_ore_msek`` and ``tax_rate_equivalents_ore``, and whether a year meets a
+target or the balanced-budget requirement is ``target_met`` and ``balanced_budget_met`` (one tolerance,
+``TARGET_TOLERANCE_MSEK``, ``docs/model.md`` §10).
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,15 +107,16 @@ class ScenarioResult:
 
     def summary(self) -> pd.DataFrame:
         """Per year: baseline and scenario result, balanced-budget result and result share, the change, and
-        whether each meets the balanced-budget requirement and the target. MSEK, shares as fractions."""
+        whether each meets the balanced-budget requirement and the target. MSEK, shares as fractions; met is 1.0
+        (0.0 not), the core's answer (``balanced_budget_met``, ``target_met``: a shortfall of at most
+        ``TARGET_TOLERANCE_MSEK``, 1e-6 MSEK, counts as met; ``docs/model.md`` §10)."""
         rows = {}
         for key, p in (("baseline", self.baseline), ("scenario", self.projection)):
             rows[f"{key}_result"] = p.line("result")
             rows[f"{key}_balanced_budget_result"] = p.line("balanced_budget_result")
             rows[f"{key}_result_share"] = p.line("result_share")
-            rows[f"{key}_meets_balanced_budget"] = (p.line("balanced_budget_result") >= -1e-9).astype(float)
-            gap = np.array(core.target_gap_msek(p.core, self.target))
-            rows[f"{key}_meets_target"] = (gap <= 1e-6).astype(float)
+            rows[f"{key}_meets_balanced_budget"] = np.asarray(core.balanced_budget_met(p.core), dtype=float)
+            rows[f"{key}_meets_target"] = np.asarray(core.target_met(p.core, self.target), dtype=float)
         rows["change_result"] = self.projection.line("result") - self.baseline.line("result")
         frame = pd.DataFrame(rows, index=self.baseline.years).T
         frame.index.name = "item"
@@ -126,7 +132,13 @@ class ScenarioResult:
         -------
         pandas.DataFrame
             Columns ``view`` ("measure" or "line"), ``item``, ``msek``, ``ore``; each view starts with the
-            baseline result and ends with the scenario result.
+            baseline result and ends with the scenario result. ``ore`` is ``msek`` in öre on the rate against the
+            baseline's tax base in ``year`` (one öre raises the core's ``one_ore_msek``: tax base / 10 000).
+
+        Raises
+        ------
+        ValueError
+            For a year outside the scenario's years.
         """
         year = as_year("year", year)
         if year not in self.baseline.years:
@@ -134,7 +146,7 @@ class ScenarioResult:
                              f"{self.baseline.years[-1]}")
         k = self.baseline.years.index(year)
         b, s = self.baseline, self.projection
-        one_ore = float(b.line("tax_base")[k]) / 10000.0
+        one_ore = core.one_ore_msek(float(b.line("tax_base")[k]))
         rows = []
 
         def add(view: str, item: str, msek: float) -> None:
@@ -157,7 +169,8 @@ class ScenarioResult:
         (depreciation, financial items, grant items, settlements as given), price (PKV on costs), volume, operating
         income growth, own tax base growth (tax revenue net of the equalisation's offset), national tax capacity
         growth (the equalisation), and the measures. Each driver is the change when it is switched on after the ones
-        before it (all growth frozen at first), so the steps sum exactly; the order is the one listed.
+        before it (all growth frozen at first), so the steps sum exactly; the order is the one listed. The core's
+        ``driver_bridge`` computes it (``docs/model.md`` §13).
 
         Returns
         -------
@@ -174,34 +187,11 @@ class ScenarioResult:
         years = self.baseline.years
         if year not in years[1:]:
             raise ValueError(f"year = {year} is outside the scenario's projection years {years[1]}-{years[-1]}")
-        m = self.municipality
-        k = years.index(year)
-        frozen = m.with_assumptions(labour_cost_change=0.0, other_cost_change=0.0, volume_growth=0.0,
-                                    operating_income_growth=0.0, tax_base_growth=0.0,
-                                    national_tax_capacity_growth=0.0)
-        steps = [("price (PKV)", ["labour_cost_change", "other_cost_change"]),
-                 ("volume", [f"volume_growth:{n}" for n in m.cost_line_names()]),
-                 ("operating income growth", ["operating_income_growth"]),
-                 ("own tax base growth", ["tax_base_growth"]),
-                 ("national tax capacity growth (equalisation)", ["national_tax_capacity_growth"])]
-        one_ore = float(self.baseline.line("tax_base")[k]) / 10000.0
-        rows = [("base-year result", float(self.baseline.line("result")[0]))]
-        current = frozen
-        previous = float(current.project(self.scenario.horizon).line("result")[k])
-        rows.append(("other planned amounts", previous - rows[0][1]))
-        for label, names in steps:
-            restored = current.assumptions
-            for name in names:
-                restored = restored.replace(name, m.assumptions[name])
-            current = dataclasses.replace(current, assumptions=restored)
-            value = float(current.project(self.scenario.horizon).line("result")[k])
-            rows.append((label, value - previous))
-            previous = value
-        rows.append(("measures", float(self.projection.line("result")[k]) - previous))
-        rows.append(("scenario result", float(self.projection.line("result")[k])))
-        frame = pd.DataFrame(rows, columns=["driver", "msek"])
-        frame["ore"] = frame["msek"] / one_ore
-        return frame
+        projector = self.municipality.projector(self.scenario.horizon)
+        measures = self.projection.measures if self.projection.measures is not None else core.Measures()
+        bridge = core.driver_bridge(projector, measures, year)
+        return pd.DataFrame({"driver": list(bridge.drivers), "msek": np.asarray(bridge.msek, dtype=float),
+                             "ore": np.asarray(bridge.ore, dtype=float)})
 
     def tax_needed(self, from_year: int | None = None, household_income_kr: float | None = None) -> pd.DataFrame:
         """Raise tax vs. efficiency: the sustained tax change (kr per 100 kr) from ``from_year`` that meets the
@@ -228,11 +218,15 @@ class ScenarioResult:
 def run(scenario: Scenario | str | Path) -> ScenarioResult:
     """Runs a scenario (a Scenario or a file) against its baseline.
 
+    Each measure's effect is the core's ``Projector.measure_effects`` with the measures in file order: the change of
+    the result (MSEK) that the measure adds to those before it.
+
     Raises
     ------
     ValueError
-        For an invalid file or a measure the core refuses; the core's message names the file and the key path as
-        written in the file (``measures[i] (name).<key>``), or the measure for a message about several measures.
+        For an invalid file or a measure the core refuses (the core's ``MeasureError``, whose ``position`` is the
+        measure's index in the file); the core's message names the file and the key path as written in the file
+        (``measures[i] (name).<key>``), or the measure for a message about several measures.
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
@@ -276,31 +270,43 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
         projector = m.projector(scenario.horizon)
     except ValueError as exc:
         raise ValueError(f"scenario {scenario.source_file}: {exc}") from None
-    baseline = Projection(m, scenario.horizon, projector.run(core.Measures()))
-    previous = baseline.line("result")
-    effects = {}
     for i, measure in enumerate(scenario.measures):
-        names = [x.name for x in scenario.measures[: i + 1]]
         try:
-            statement = projector.run(scenario.measures_core(names))
+            scenario.core_measure(measure)
         except ValueError as exc:
             raise ValueError(f"scenario {scenario.source_file}: {_core_message(scenario.measures, i, str(exc))}") \
                 from None
-        current = np.array(statement.result, dtype=float)
-        effects[measure.name] = current - previous
-        previous = current
     measures = scenario.measures_core()
-    final = Projection(m, scenario.horizon, projector.run(measures), measures)
-    frame = pd.DataFrame(effects, index=baseline.years).T if effects else pd.DataFrame(columns=baseline.years)
+    try:
+        effects = projector.measure_effects(measures, _measure_order(scenario.measures))
+    except core.MeasureError as exc:
+        raise ValueError(f"scenario {scenario.source_file}: "
+                         f"{_core_message(scenario.measures, exc.position, str(exc))}") from None
+    baseline = Projection(m, scenario.horizon, effects.baseline)
+    final = Projection(m, scenario.horizon, effects.final, measures)
+    changes = np.asarray(effects.result_change, dtype=float).reshape(len(scenario.measures), len(baseline.years))
+    frame = pd.DataFrame(changes, index=[x.name for x in scenario.measures], columns=baseline.years, dtype=float)
     frame.index.name = "measure"
     frame.columns.name = "year"
     ore = frame.apply(lambda row: pd.Series(baseline.tax_rate_equivalent_ore(row.to_numpy(dtype=float)),
-                                            index=frame.columns), axis=1) if effects else frame.copy()
+                                            index=frame.columns), axis=1) if len(frame) else frame.copy()
     return ScenarioResult(scenario=scenario, municipality=m, baseline=baseline, projection=final,
                           measure_effects=frame, measure_effects_ore=ore,
                           measure_kinds={x.name: x.kind for x in scenario.measures},
                           measure_topics={x.name: list(x.topics) for x in scenario.measures},
                           measure_sources=sources)
+
+
+def _measure_order(measures: tuple[Measure, ...]) -> list[core.MeasureRef]:
+    """The file's order of the measures as the core names them: each measure's list (``MeasureGroup``) and its
+    index in that list of :meth:`Scenario.measures_core` (file order within a list)."""
+    counts: dict[str, int] = {}
+    order = []
+    for measure in measures:
+        group = _CORE_GROUP[measure.kind]
+        order.append(core.MeasureRef(core.MeasureGroup.__members__[group.upper()], counts.get(group, 0)))
+        counts[group] = counts.get(group, 0) + 1
+    return order
 
 
 #: How the core's amount of a derived kind comes from the file's keys (for the core's messages on ``amount_msek``).
@@ -310,7 +316,8 @@ _DERIVED_AMOUNT = {"premises_target": "share × the total premises cost",
 
 
 def _core_message(measures: tuple[Measure, ...], i: int, message: str) -> str:
-    """The core's message about ``measures[i]`` (the last measure of a run) with the file's key path.
+    """The core's message about ``measures[i]`` (the measure a ``MeasureError`` names by its ``position``) with the
+    file's key path.
 
     The core names a measure by its own list and index (projection.cpp ``validate_measures``:
     ``fixed_savings[j] (name).``, ``work_lines[j] (name).``, ``disposals[j] (property id).``, ``efficiency[j].``,

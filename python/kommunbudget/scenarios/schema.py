@@ -71,7 +71,8 @@ Validation on load names the file, the key path (``measures[2] (sälj skolan).pr
 value that looks like a percent gets the fraction it probably means), calendar years (``horizon``, ``base_year``,
 ``start_year``, ``year``, ``from_year`` in [1900, 2200]), the timing fields of every kind (``start_month``,
 ``ramp_years``, ``realised_share``, ``one_off_cost_msek``), a saving's amount and a premises total, the NKA figures,
-an inline property (as a portfolio row), the target's share, the vintage file. What needs the baseline is checked
+an inline property (as a portfolio row), the target's share, the vintage file. Every range is the core's, read from
+its table of limits (``docs/model.md`` §14, :mod:`kommunbudget.model.limits`). What needs the baseline is checked
 when the scenario runs: years against the base year and horizon, cost lines, a saving larger than its line, and the
 core's ranges of the other fields of the core types (a work line's shares, a tax change); the core's message then
 names the file and the key path as written (``measures[1] (arbetslinje).target_reduction[2026] = 20 is outside
@@ -100,7 +101,7 @@ from kommunbudget.baselines.vintages import is_vintage_file, load_vintage, packa
 from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
 from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
-from kommunbudget.model import core
+from kommunbudget.model import core, limits
 from kommunbudget.model.measures import MEASURE_KINDS
 from kommunbudget.model.targets import TargetTextError, parse_target
 from kommunbudget.model.years import as_year, year_range_error
@@ -152,6 +153,10 @@ class Measure:
     def to_core(self, premises: Portfolio | None = None, municipality: str | None = None) -> Any:
         """The core measure object (WorkLinePolicy, Disposal, FixedSaving, EfficiencyMeasure or TaxChange).
 
+        A derived kind's yearly saving (base-year MSEK) is the core's: ``premises_target`` is
+        ``premises_target_saving_msek(total, share)``, ``nka_gap`` and ``area_gap`` are
+        ``gap_saving_msek(gap, share_closed)`` (``docs/model.md`` §8).
+
         Parameters
         ----------
         premises : Portfolio, optional
@@ -163,7 +168,9 @@ class Measure:
         Raises
         ------
         ValueError
-            If such a measure has no portfolio, or the id is not in it (the message lists the ids).
+            If such a measure has no portfolio, or the id is not in it (the message lists the ids); the core's
+            InputError for a derived saving's figures outside its ranges (a portfolio's total premises cost above
+            100 000 MSEK, a gap above 1 000 000 MSEK; the message names the core's argument and its range).
         """
         f = dict(self.fields)
         if self.kind == "work_line":
@@ -188,11 +195,12 @@ class Measure:
                     raise ValueError(f"measure {self.name!r}: no total_premises_cost_msek and no portfolio to take "
                                      f"it from")
                 total = premises.total_premises_cost_msek
-            return core.FixedSaving(name=self.name, amount_msek=total * share, labour_share=0.0, **f)
+            saving = core.premises_target_saving_msek(total, share)
+            return core.FixedSaving(name=self.name, amount_msek=saving, labour_share=0.0, **f)
         if self.kind == "nka_gap":
             cost, nka, closed = f.pop("net_cost_msek"), f.pop("net_cost_deviation_percent"), f.pop("share_closed")
             gap = core.net_cost_gap_msek(cost, nka)
-            return core.FixedSaving(name=self.name, amount_msek=gap * closed, **f)
+            return core.FixedSaving(name=self.name, amount_msek=core.gap_saving_msek(gap, closed), **f)
         if self.kind == "area_gap":
             if municipality is None:
                 raise ValueError(f"measure {self.name!r}: an area_gap measure needs the scenario's municipality")
@@ -200,7 +208,8 @@ class Measure:
             area, closed = f.pop("service_area"), f.pop("share_closed")
             for key in ("basis", "peer_rule", "peers"):
                 f.pop(key, None)
-            return core.FixedSaving(name=self.name, amount_msek=gap * closed, cost_line=area, **f)
+            return core.FixedSaving(name=self.name, amount_msek=core.gap_saving_msek(gap, closed), cost_line=area,
+                                    **f)
         if self.kind == "efficiency":
             return core.EfficiencyMeasure(**f)
         return core.TaxChange(**f)
@@ -267,14 +276,28 @@ class Scenario:
 
     @functools.cached_property
     def _core_cache(self) -> dict[str, Any]:
-        """Measure name -> its core object, filled as measures are asked for (a run asks for the measures of every
-        prefix of the file's list); the core copies what it is given, so the objects are never changed."""
+        """Measure name -> its core object, filled as measures are asked for; the core copies what it is given, so
+        the objects are never changed."""
         return {}
 
+    def core_measure(self, measure: Measure) -> Any:
+        """The core object of one of this scenario's measures (:meth:`Measure.to_core` with the scenario's
+        portfolio and municipality), built once per scenario.
+
+        Raises
+        ------
+        ValueError
+            As :meth:`Measure.to_core`.
+        """
+        cache = self._core_cache
+        if measure.name not in cache:
+            cache[measure.name] = measure.to_core(self.premises, self.municipality)
+        return cache[measure.name]
+
     def measures_core(self, names: list[str] | None = None) -> core.Measures:
-        """The core Measures of the named measures (all by default), in file order; disposals by id and premises
-        targets without a total use :attr:`premises`. Each measure's core object is built once per scenario, so a
-        call takes time linear in the number of measures.
+        """The core Measures of the named measures (all by default), in file order within each of the core's lists;
+        disposals by id and premises targets without a total use :attr:`premises`. Each measure's core object is
+        built once per scenario (:meth:`core_measure`), so a call takes time linear in the number of measures.
 
         Raises
         ------
@@ -282,14 +305,11 @@ class Scenario:
             As :meth:`Measure.to_core`.
         """
         wanted = None if names is None else set(names)
-        cache = self._core_cache
         out = core.Measures()
         groups: dict[str, list] = {group: [] for group in dict.fromkeys(_CORE_GROUP.values())}
         for m in self.measures:
             if wanted is None or m.name in wanted:
-                if m.name not in cache:
-                    cache[m.name] = m.to_core(self.premises, self.municipality)
-                groups[_CORE_GROUP[m.kind]].append(cache[m.name])
+                groups[_CORE_GROUP[m.kind]].append(self.core_measure(m))
         for key, items in groups.items():
             setattr(out, key, items)
         return out
@@ -376,7 +396,8 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
         not in the portfolio (the ids listed) or one named twice by id, a premises target without a total and
         without a portfolio, a ``vintage`` file that does not exist (the path as written and where it was looked
         for) or is not a valid vintage; each message names the file and the key path (e.g.
-        ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values.
+        ``measures[2] (sälj skolan).property.book_value_msek``) and the allowed values. Every range quoted is the
+        core's, from its table of limits (``docs/model.md`` §14).
     """
     try:
         doc = tomllib.loads(strip_bom(text))
@@ -595,22 +616,47 @@ def packaged_scenarios() -> list[str]:
     return packaged_names("scenarios")
 
 
-#: Fractions checked on load: (kind, key) -> range. The core would check some of them too, but those combined before
-#: it sees them (a share of a total, of a gap) only under another name; a value that looks like a percent is named.
-_FRACTIONS = {("premises_target", "share"): (0.0, 1.0), ("nka_gap", "share_closed"): (0.0, 1.0),
-              ("area_gap", "share_closed"): (0.0, 1.0), ("area_gap", "labour_share"): (0.0, 1.0),
-              ("nka_gap", "labour_share"): (0.0, 1.0), ("fixed_saving", "labour_share"): (0.0, 1.0),
-              ("efficiency", "rate"): (0.0, 0.5)}
-#: The timing fields, checked on load for every kind that has them, with the core's ranges (projection.cpp
-#: validate_measures): key -> range. ``start_month`` and ``one_off_cost_msek`` are checked below.
-_TIMING_FRACTIONS = {"realised_share": (0.0, 1.0)}
-_TIMING_WHOLE = {"ramp_years": (1, 50)}
-#: Amounts checked on load with the core's range for a saving and a one-off cost, [0, 100000] MSEK: (kind, key) ->
-#: what the amount is.
-_MAX_MSEK = 1.0e5
-_AMOUNTS = {("fixed_saving", "amount_msek"): "a yearly saving in base-year prices, written as a positive amount",
-            ("premises_target", "total_premises_cost_msek"): "the premises' yearly running cost + depreciation in "
-                                                            "base-year prices"}
+def _limit_row(kind: str, key: str) -> tuple[str, str]:
+    """The row of the core's table of limits (``docs/model.md`` §14, :mod:`kommunbudget.model.limits`) that holds
+    the range of a measure's key: (structure, field). A file's keys are those of the kind's core struct, except a
+    derived kind's share and a premises total, which the core's ``gap_saving_msek`` and
+    ``premises_target_saving_msek`` take."""
+    if key == "share_closed":
+        return "gap_saving_msek", "share_closed"
+    if kind == "premises_target" and key in ("share", "total_premises_cost_msek"):
+        return "premises_target_saving_msek", key
+    return MEASURE_KINDS[kind].core_type, key
+
+
+def _ranges(keys: tuple[str, ...], kinds: tuple[str, ...] | None = None) -> dict[tuple[str, str], tuple[float, float]]:
+    """(kind, key) -> the core's range, for every kind (of ``kinds``, default all) whose fields include the key."""
+    return {(kind, key): limits.limit(*_limit_row(kind, key))
+            for kind, spec in MEASURE_KINDS.items() if kinds is None or kind in kinds
+            for key in keys if key in spec.fields}
+
+
+#: Fractions checked on load: (kind, key) -> range, the core's. The core would check some of them too, but those
+#: combined before it sees them (a share of a total, of a gap) only under another name; a value that looks like a
+#: percent is named. ``labour_share`` is refused below 0 in a file (the core reads a negative one as "the line's
+#: share"; a file leaves the key out for that).
+_FRACTIONS = {**_ranges(("share", "share_closed"), ("premises_target", "nka_gap", "area_gap")),
+              **_ranges(("labour_share",), ("area_gap", "nka_gap", "fixed_saving")),
+              **_ranges(("rate",), ("efficiency",))}
+#: The timing fields, checked on load for every kind that has them, with the core's ranges for the kind's core type
+#: (FixedSaving, EfficiencyMeasure, WorkLinePolicy): (kind, key) -> range. ``one_off_cost_msek`` is checked with the
+#: amounts below.
+_TIMING_FRACTIONS = _ranges(("realised_share",))
+_TIMING_WHOLE = _ranges(("ramp_years",))
+#: Months (``start_month``, a disposal's ``month``): (kind, key) -> the core's range, 1-12.
+_MONTHS = _ranges(("start_month", "month"))
+#: Amounts checked on load with the core's range (a saving and a premises total, [0, 100000] MSEK): (kind, key) ->
+#: (range, what the amount is); the one-off costs of the kinds that have one: (kind, key) -> range.
+_AMOUNTS = {("fixed_saving", "amount_msek"): (limits.limit("FixedSaving", "amount_msek"),
+                                              "a yearly saving in base-year prices, written as a positive amount"),
+            ("premises_target", "total_premises_cost_msek"): (
+                limits.limit("premises_target_saving_msek", "total_premises_cost_msek"),
+                "the premises' yearly running cost + depreciation in base-year prices")}
+_ONE_OFF_COSTS = _ranges(("one_off_cost_msek",))
 
 
 def _fraction_error(value: float, lo: float, hi: float) -> str:
@@ -629,24 +675,25 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
     saving's amount and a premises total, the NKA figures, a disposal's price and month, an area_gap's fields. The
     core checks the rest when the scenario runs (years against the base year and horizon, cost lines, the other
     fields of the core types)."""
-    for (k, key), (lo, hi) in _FRACTIONS.items():
+    for (k, key), (lo, hi) in {**_FRACTIONS, **_TIMING_FRACTIONS}.items():
         if k == kind and key in fields and not lo <= fields[key] <= hi:
             raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
-    for key, (lo, hi) in _TIMING_FRACTIONS.items():
-        if key in fields and not lo <= fields[key] <= hi:
-            raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
-    for key, (lo, hi) in _TIMING_WHOLE.items():
-        if key in fields and not lo <= fields[key] <= hi:
-            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo}, {hi}] (1 = the full step in the first year)")
-    for (k, key), what in _AMOUNTS.items():
-        if k == kind and key in fields and not 0.0 <= fields[key] <= _MAX_MSEK:
-            raise fail(f"{where}.{key}", f"{fields[key]:g} is outside [0, {_MAX_MSEK:g}] MSEK ({what})")
-    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] < 0:
-        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is negative; expected a cost >= 0 "
-                                                 f"(MSEK, paid once in the first year)")
-    if "one_off_cost_msek" in fields and fields["one_off_cost_msek"] > _MAX_MSEK:
-        raise fail(f"{where}.one_off_cost_msek", f"{fields['one_off_cost_msek']:g} is outside [0, {_MAX_MSEK:g}] MSEK "
-                                                 f"(paid once in the first year)")
+    for (k, key), (lo, hi) in _TIMING_WHOLE.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo:g}, {hi:g}] (1 = the full step in the first "
+                                         f"year)")
+    for (k, key), ((lo, hi), what) in _AMOUNTS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]:g} is outside [{lo:g}, {hi:g}] MSEK ({what})")
+    if (kind, "one_off_cost_msek") in _ONE_OFF_COSTS and "one_off_cost_msek" in fields:
+        lo, hi = _ONE_OFF_COSTS[(kind, "one_off_cost_msek")]
+        cost = fields["one_off_cost_msek"]
+        if cost < lo:
+            raise fail(f"{where}.one_off_cost_msek", f"{cost:g} is negative; expected a cost >= {lo:g} (MSEK, paid "
+                                                     f"once in the first year)")
+        if cost > hi:
+            raise fail(f"{where}.one_off_cost_msek", f"{cost:g} is outside [{lo:g}, {hi:g}] MSEK (paid once in the "
+                                                     f"first year)")
     if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
         raise fail(f"{where}.net_cost_deviation_percent",
                    f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
@@ -661,9 +708,9 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
     if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
         raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
                                           f"out to sell at the market value)")
-    for key in ("start_month", "month"):
-        if key in fields and not 1 <= fields[key] <= 12:
-            raise fail(f"{where}.{key}", f"{fields[key]} is outside [1, 12]")
+    for (k, key), (lo, hi) in _MONTHS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo:g}, {hi:g}]")
     if kind == "area_gap":
         keys = [a.key for a in service_areas.SERVICE_AREAS]
         if fields["service_area"] not in keys:
