@@ -7,21 +7,37 @@ kr per 100 kr; tax-rate equivalents are in öre (1 kr = 100 öre). See ``docs/mo
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
 from kommunbudget.model import core
+from kommunbudget.model.assumptions import AssumptionSet
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS, MEMO_LINES, REVENUE_LINES, STATEMENT_LINES
 from kommunbudget.model.years import as_year
-
-if TYPE_CHECKING:  # only for annotations: a Municipality builds its Projections
-    from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.targets import as_target, default_targets, target_key
 
-__all__ = ["Projection"]
+__all__ = ["Baseline", "Projection"]
+
+
+class Baseline(Protocol):
+    """What a :class:`Projection` reads of the baseline it was projected from: a
+    :class:`~kommunbudget.model.municipality.Municipality` (which builds its projections, so this module does not
+    import it and the two form no import circle)."""
+
+    name: str
+    base_year: int
+    assumptions: AssumptionSet
+    approximate: bool
+    population: int
+
+    @property
+    def plan_years(self) -> Sequence[int]: ...
+
+    def base_year_sources(self) -> pd.DataFrame: ...
 
 @dataclass
 class Projection:
@@ -29,8 +45,8 @@ class Projection:
 
     Attributes
     ----------
-    municipality : Municipality
-        The baseline it was projected from (unchanged by the projection).
+    municipality : Baseline
+        The baseline it was projected from (a Municipality; unchanged by the projection).
     horizon : int
         The last year.
     core : kommunbudget.core.IncomeStatement
@@ -39,7 +55,7 @@ class Projection:
         The measures applied, if any.
     """
 
-    municipality: Municipality
+    municipality: Baseline
     horizon: int
     core: core.IncomeStatement
     measures: core.Measures | None = None
@@ -217,7 +233,7 @@ class Projection:
 
     def assumptions(self, detail: bool = False) -> pd.DataFrame:
         """The assumptions used for the projection years with their provenance (kind and source); see
-        :meth:`kommunbudget.assumptions.AssumptionSet.summary` (or ``.table`` with ``detail=True``)."""
+        :meth:`kommunbudget.model.assumptions.AssumptionSet.summary` (or ``.table`` with ``detail=True``)."""
         m = self.municipality
         first, last = m.base_year + 1, self.horizon
         if last < first:

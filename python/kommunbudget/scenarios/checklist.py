@@ -7,7 +7,7 @@ each, how the model can put a price on it:
 * ``levers`` names the kinds of measure that value the topic (see :data:`LEVER_KINDS`); a topic with no
   lever is not modelled directly, and ``why_not`` says why;
 * ``how`` says what to enter, with the report's examples as starting points (the presets of
-  :mod:`kommunbudget.presets` hold the figures).
+  :mod:`kommunbudget.scenarios.presets` hold the figures).
 
 :func:`checklist` turns a scenario result into a table of which topics were tested and what the measures
 behind each are worth in öre on the tax rate (1 kr per 100 kr = 100 öre; positive = a better result).

@@ -63,7 +63,7 @@ the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio 
 are already in the baseline; it changes the result only through the measures that use it.
 
 A file is UTF-8 text (a byte-order mark is accepted; another encoding is refused, naming the first byte that is not
-UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.vintages.list_vintages`; a name wins over a
+UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.baselines.vintages.list_vintages`; a name wins over a
 file of the same name) or a vintage file, read relative to the scenario file's folder and validated on load.
 
 Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
@@ -421,7 +421,7 @@ def _resolve_vintage(name: str, folder: Any, check: bool) -> str | None:
     for a packaged vintage's name or a text that is neither a name nor a file (the run then names what is known).
     With ``check``, the file is loaded (validated).
 
-    The rule (as :func:`kommunbudget.vintages.get_vintage`'s, with the scenario's folder for the working folder):
+    The rule (as :func:`kommunbudget.baselines.vintages.get_vintage`'s, with the scenario's folder for the working folder):
     a packaged vintage's name is that vintage; any other text ending in ``.toml``, or naming a file that exists in
     the scenario's folder, is a file.
 
