@@ -29,7 +29,6 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
     budget = adopted_budget(code, document, base_year)
     years = budget["years"]
     plan_years = [y for y in years if y > base_year]
-    b = budget[base_year]
     rates = tax_rate_records(code)
     budget_src = Provenance("data", citation)
 
