@@ -24,6 +24,7 @@ from kommunbudget.data.tables import cached_table
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import Provenance
 
+
 @functools.lru_cache(maxsize=None)
 def _income_year_growth() -> dict[int, tuple[float, str]]:
     growth: dict[int, tuple[float, str]] = {}
