@@ -3,7 +3,6 @@ plan, the national figures from the vintage, and documented defaults after the p
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM
@@ -164,11 +163,11 @@ def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation:
                                       f"continued") if plan_years else
                 Provenance("default", "no volume growth: no demographic or activity forecast is embedded"))
     volume_src = Provenance("derived", f"implied by the adopted plan's operating costs after PKV ({citation})")
-    # One series shared by every line (frozen): the same volume reproduces the plan's total (docs/model.md §11).
-    volume_series = AssumptionSeries("volume_growth", "fraction per year", volume, {y: volume_src for y in volume},
-                                     last_volume, tail_src)
+    # The same volume for every line reproduces the plan's total (docs/model.md §11): one mapping shared by all.
+    volume_provenance = {y: volume_src for y in volume}
     for line in line_names:
-        series[f"volume_growth:{line}"] = dataclasses.replace(volume_series, name=f"volume_growth:{line}")
+        series[f"volume_growth:{line}"] = AssumptionSeries(f"volume_growth:{line}", "fraction per year", volume,
+                                                           volume_provenance, last_volume, tail_src)
 
     # Amounts given by the plan, then a rule.
     grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}

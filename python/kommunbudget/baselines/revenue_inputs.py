@@ -229,6 +229,12 @@ def scb_capacity_index(code: str) -> tuple[float, str]:
                             f"(population-weighted; skatteunderlag_kommun.csv)")
 
 
+@functools.lru_cache(maxsize=1)
+def _rate_years() -> tuple[int, ...]:
+    """The years with own tax rates embedded (those of the first municipality: every one has the same years)."""
+    return tuple(sorted({y for code in all_codes()[:1] for y in info(code).tax_rates}))
+
+
 def last_derivable_year() -> int:
     """The last budget year to which SCB's 2023 tax capacities (income year 2021) can be carried with the growth
     figures in the embedded data (every income year from 2022 on needs one): 2025 with today's data."""
@@ -243,7 +249,7 @@ def check_approximate_year(base_year: int) -> None:
     """Raises ValueError unless the embedded data can give an approximate revenue baseline for ``base_year``: own
     tax rates for the year and the growth that carries SCB's tax capacities to it (the message names the year and
     the years available)."""
-    years = sorted({y for code in all_codes()[:1] for y in info(code).tax_rates})
+    years = _rate_years()
     if base_year not in years:
         raise ValueError(f"base_year = {base_year}: own tax rates are embedded for {years[0]}-{years[-1]}; "
                          f"expected one of {years}")

@@ -202,9 +202,24 @@ class AssumptionSet:
         return s.get(year)
 
     def series_to_core(self, name: str, first: int, last: int) -> core.YearSeries:
-        """Series ``name`` for ``first..last`` as a core YearSeries (see :meth:`AssumptionSeries.to_core`)."""
-        years = list(range(first, last + 1))
-        return core.YearSeries(name, years, [self.get(name, y)[0] for y in years])
+        """Series ``name`` for ``first..last`` as a core YearSeries (see :meth:`AssumptionSeries.to_core`): the
+        values of :meth:`get`, looked up without their provenance.
+
+        Raises
+        ------
+        KeyError
+            For an unknown series.
+        ValueError
+            For a year the series does not cover (named in the message).
+        """
+        s = self[name]
+        years = range(first, last + 1)
+        values = s.values
+        if s.tail_follows is None and s.tail_value is not None and (s.tail_from is None or s.tail_from <= first):
+            tail = float(s.tail_value)  # every year without a value is the tail's
+            return core.YearSeries(name, years, [float(values[y]) if y in values else tail for y in years])
+        return core.YearSeries(name, years, [float(values[y]) if y in values else self.get(name, y)[0]
+                                             for y in years])
 
     def replace(self, name: str, series: AssumptionSeries) -> AssumptionSet:
         """A copy with one series replaced (the original is unchanged)."""
