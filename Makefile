@@ -54,13 +54,15 @@ demo: setup
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise
 	$(VENV)/bin/kommunbudget scenario sjobo_premises
 
-## benchmark: the projection loop against two references in one run (prints ratios; not a test)
+## benchmark: the projection loop against two references in one run, then the public Python path against its
+## references and goals (prints ratios; not a test)
 benchmark:
 	scripts/setup.sh apt venv
 	$(CMAKE) -S . -B build/bench -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(NINJA)) \
 	  -DCMAKE_BUILD_TYPE=Release -DKOMMUNBUDGET_BUILD_TESTS=OFF -DKOMMUNBUDGET_BUILD_BENCHMARKS=ON
 	$(CMAKE) --build build/bench
 	build/bench/benchmarks/bench_projection
+	$(PYTHON) benchmarks/bench_public_path.py
 
 ## stub: regenerate python/kommunbudget/_core.pyi from the _core module installed in .venv (pybind11-stubgen,
 ## pinned in the [test] extra; pybind11 pinned in build-system.requires so the text is stable)

@@ -399,7 +399,6 @@ def _explain_calibrated(m, horizon: int) -> RevenueExplanation:
     base_year = m.base_year
     implied_capacity = float(m.projector(base_year).implied_own_tax_capacity_kr)
     budget_base = float(bridge.at["tax_base", base_year])
-    population = float(bridge.at["population", base_year])
     notes = list(m.notes)
     sources = {k: v for k, v in m.base_sources.items() if k in (
         "tax_rate_kr_per_100kr", "tax_base_msek", "equalisation", "population", "national_tax_capacity_kr",

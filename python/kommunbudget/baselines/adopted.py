@@ -6,7 +6,15 @@ from __future__ import annotations
 import functools
 
 from kommunbudget.baselines.grants import itemised_grants
-from kommunbudget.baselines.plan import negate, plan_assumptions, plan_equalisation, tax_rate_records
+from kommunbudget.baselines.plan import (
+    calibrate,
+    negate,
+    plan_assumptions,
+    plan_equalisation,
+    population_series,
+    tax_rate_records,
+    tax_rate_series,
+)
 from kommunbudget.baselines.registry import ADOPTED_BUDGETS
 from kommunbudget.baselines.service_lines import service_area_lines
 from kommunbudget.baselines.vintages import Vintage
@@ -29,7 +37,6 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
     budget = adopted_budget(code, document, base_year)
     years = budget["years"]
     plan_years = [y for y in years if y > base_year]
-    b = budget[base_year]
     rates = tax_rate_records(code)
     budget_src = Provenance("data", citation)
 
@@ -94,11 +101,15 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
         f"({base_rate:.2f} / 100) ({citation})")
     base_sources["cost_lines"] = lines_src
 
-    assumptions = plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax,
-                                    settlement_current, settlement_previous, reserve_use, vintage, use_plan_growth,
-                                    [line["name"] for line in base_fields["cost_lines"]])
-    assumptions = plan_equalisation(base_fields, assumptions, base_year, plan_years, item, citation, vintage,
-                                     use_plan_growth)
+    tax_rate = tax_rate_series(rates, base_year)
+    population = population_series(float(base_fields["population"]))
+    calibration = calibrate(base_fields, plan_years, item, preliminary_tax, tax_rate, population, vintage,
+                            use_plan_growth)
+    assumptions = plan_assumptions(code, base_year, plan_years, citation, tax_rate, item, settlement_current,
+                                   settlement_previous, reserve_use, vintage, use_plan_growth,
+                                   [line["name"] for line in base_fields["cost_lines"]], calibration)
+    assumptions = plan_equalisation(base_fields, assumptions, plan_years, item, citation, vintage, use_plan_growth,
+                                    calibration, population)
     plan = {y: dict(budget[y]) for y in years}
     notes = (
         f"Base year {base_year}: {citation}.",

@@ -3,10 +3,25 @@ year 2024 from SCB, result 0 by construction, and a neutral path after it, so th
 """
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
+
 from kommunbudget.baselines.grants import INCOME_EQUALISATION_ITEM, itemised_grants
-from kommunbudget.baselines.plan import plan_assumptions, plan_equalisation, tax_rate_records
+from kommunbudget.baselines.plan import (
+    plan_assumptions,
+    plan_equalisation,
+    population_series,
+    tax_rate_records,
+    tax_rate_series,
+    vintage_price_index,
+)
 from kommunbudget.baselines.registry import APPROXIMATE_BASE_YEAR, BALANCING_GRANT_ITEM
-from kommunbudget.baselines.revenue_inputs import APPROXIMATE_BASIS, GOTLAND_NOTE, approximate_revenue, scb_tax_base_msek
+from kommunbudget.baselines.revenue_inputs import (
+    APPROXIMATE_BASIS,
+    GOTLAND_NOTE,
+    approximate_revenue,
+    scb_tax_base_msek,
+)
 from kommunbudget.baselines.service_lines import service_area_lines
 from kommunbudget.baselines.vintages import Vintage
 from kommunbudget.data.municipalities import info
@@ -29,7 +44,7 @@ def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
     costs = sum(line["cost_msek"] for line in lines)
     tax = float(row["tax_revenue_msek"])
     equalisation = float(row["income_equalisation_msek"])
-    balancing = costs - tax - equalisation
+    balancing = core.balancing_grant_item_msek(costs, tax, equalisation)
     rates = tax_rate_records(code)
     tax_base, tax_base_src = scb_tax_base_msek(code, year)
     base_fields = {
@@ -74,11 +89,12 @@ def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
         return default
 
     zero = lambda _y: 0.0  # noqa: E731 - no settlements, reserve use or gains in an approximate baseline
-    assumptions = plan_assumptions(code, year, [], "approximate baseline", rates, item, lambda _y: tax, zero, zero,
-                                    zero, vintage, True, [line["name"] for line in lines])
-    assumptions = plan_equalisation(base_fields, assumptions, year, [], item, "approximate baseline", vintage,
-                                     False)
-    assumptions = neutral_path(assumptions, year, [line["name"] for line in lines])
+    line_names = [line["name"] for line in lines]
+    assumptions = plan_assumptions(code, year, [], "approximate baseline", tax_rate_series(rates, year), item, zero,
+                                   zero, zero, vintage, True, line_names, None)
+    assumptions = plan_equalisation(base_fields, assumptions, [], item, "approximate baseline", vintage, False, None,
+                                    population_series(float(base_fields["population"])))
+    assumptions = neutral_path(assumptions, vintage, year, line_names)
     notes = (
         f"APPROXIMATE baseline: {record.name} has no adopted budget in the embedded data. Base year {year} from SCB: "
         f"net costs by service area (accounts 2024), tax revenue = the {year} rate × SCB's tax base carried to "
@@ -99,25 +115,69 @@ def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
                         vintage=vintage.label, uses_plan_growth=False, approximate=True)
 
 
-def neutral_path(assumptions: AssumptionSet, base_year: int, line_names: list[str]) -> AssumptionSet:
-    """An approximate baseline's path after the base year: each cost line's volume such that its cost grows with the
-    tax base, (1 + tax base growth) / (1 + PKV) − 1 (every line has PKV's weight), and the derived grant item growing
-    with the tax base; so the result stays near the base year's 0 and only the measures move it."""
+def neutral_path(assumptions: AssumptionSet, vintage: Vintage, base_year: int,
+                 line_names: list[str]) -> AssumptionSet:
+    """An approximate baseline's path after the base year (``docs/model.md`` §12): each cost line's volume such
+    that its cost grows with the tax base, the core's ``neutral_volume_growth`` ((1 + tax base growth) / (1 + PKV)
+    − 1, fractions per year; every line has PKV's weight), for base year + 1 .. base year + 50, and the derived
+    grant item growing with the tax base (the core's rule, ``GrantItemPath.growth_follows_tax_base``); so the result
+    stays near the base year's 0 and only the measures move it.
+
+    The volume comes from the vintage's PKV and tax base growth, computed once per vintage, base year and line
+    and shared by every municipality (the series are frozen).
+
+    Raises
+    ------
+    ValueError
+        If ``assumptions`` does not take its PKV and tax base growth from ``vintage`` (the neutral volume would not
+        match them), or (the core's InputError) a vintage figure outside its range, named with the year.
+    """
+    own = [name for name in _NEUTRAL_INPUTS if assumptions.series.get(name) is not vintage.series[name]]
+    if own:
+        raise ValueError(f"neutral_path: {', '.join(own)} of {assumptions.name!r} are not the vintage's "
+                         f"({vintage.name}); the neutral volume follows the vintage's")
     series = dict(assumptions.series)
-    years = range(base_year + 1, base_year + MAX_HORIZON_YEARS + 1)
-    volume = {}
-    for year in years:
-        pkv = core.pkv_change(assumptions.get("labour_cost_change", year)[0],
-                               assumptions.get("other_cost_change", year)[0], assumptions.get("labour_weight", year)[0])
-        volume[year] = (1 + assumptions.get("tax_base_growth", year)[0]) / (1 + pkv) - 1
-    neutral = Provenance("derived", "approximate baseline: the volume at which costs grow with the tax base "
-                                    "((1 + tax base growth) / (1 + PKV) − 1), so the result stays near 0")
     for line in line_names:
         name = f"volume_growth:{line}"
-        series[name] = AssumptionSeries(name, "fraction per year", volume, {y: neutral for y in volume},
-                                        volume[years[-1]], neutral)
-    name = f"grant_growth:{BALANCING_GRANT_ITEM}"
-    series[name] = AssumptionSeries(name, "fraction per year", tail_follows="tax_base_growth",
-                                    tail_provenance=Provenance("derived", "approximate baseline: the derived item "
-                                                                          "grows with the tax base"))
+        series[name] = vintage.derived(("neutral volume", base_year, name),
+                                       lambda name=name: _neutral_volume(vintage, base_year).named(name))
+    series[_BALANCING_GROWTH.name] = _BALANCING_GROWTH
     return AssumptionSet(assumptions.name, assumptions.description, series)
+
+
+#: The vintage's series from which the neutral volume is computed.
+_NEUTRAL_INPUTS = ("labour_cost_change", "other_cost_change", "labour_weight", "tax_base_growth")
+
+_NEUTRAL_SOURCE = Provenance("derived", "approximate baseline: the volume at which costs grow with the tax base "
+                                        "((1 + tax base growth) / (1 + PKV) − 1), so the result stays near 0")
+
+#: The derived grant item's growth: the tax base growth, as a rule the core applies (no values here).
+_BALANCING_GROWTH = AssumptionSeries(f"grant_growth:{BALANCING_GRANT_ITEM}", "fraction per year",
+                                     tail_follows="tax_base_growth",
+                                     tail_provenance=Provenance("derived", "approximate baseline: the derived item "
+                                                                           "grows with the tax base"))
+
+
+@dataclasses.dataclass(frozen=True)
+class _NeutralVolume:
+    """The neutral volume of one vintage and base year: values and provenance by year, shared by every line and
+    municipality (as the vintage's own series are; nothing mutates an AssumptionSeries' mappings)."""
+
+    values: Mapping[int, float]
+    provenance: Mapping[int, Provenance]
+    tail: float
+
+    def named(self, name: str) -> AssumptionSeries:
+        return AssumptionSeries(name, "fraction per year", self.values, self.provenance, self.tail, _NEUTRAL_SOURCE)
+
+
+def _neutral_volume(vintage: Vintage, base_year: int) -> _NeutralVolume:
+    """The core's neutral volume growth for base year + 1 .. base year + 50 from the vintage, once per vintage and
+    base year."""
+    def build() -> _NeutralVolume:
+        first, last = base_year + 1, base_year + MAX_HORIZON_YEARS
+        growth = AssumptionSet(vintage.name, vintage.description, vintage.series).series_to_core(
+            "tax_base_growth", first, last)
+        volume = core.neutral_volume_growth(vintage_price_index(vintage, first, last), growth, first, last).as_dict()
+        return _NeutralVolume(volume, {y: _NEUTRAL_SOURCE for y in volume}, volume[last])
+    return vintage.derived(("neutral volume", base_year), build)

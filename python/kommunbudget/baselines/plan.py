@@ -3,6 +3,8 @@ plan, the national figures from the vintage, and documented defaults after the p
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM
 from kommunbudget.baselines.vintages import Vintage
 from kommunbudget.data.municipalities import info
@@ -10,7 +12,8 @@ from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.model.defaults import PKV_CHANGE, TAX_RATE_HELD
 
-__all__ = ["negate", "plan_assumptions", "plan_equalisation", "tax_rate_records"]
+__all__ = ["calibrate", "negate", "plan_assumptions", "plan_equalisation", "population_series", "tax_rate_records",
+           "tax_rate_series", "vintage_price_index"]
 
 
 def tax_rate_records(code: str) -> dict[int, tuple[float, Provenance]]:
@@ -23,43 +26,130 @@ def tax_rate_records(code: str) -> dict[int, tuple[float, Provenance]]:
     return out
 
 
-def plan_assumptions(code, base_year, plan_years, citation, rates, item, preliminary_tax, settlement,
-                     settlement_previous, reserve_use, vintage: Vintage,
-                      use_plan_growth: bool, line_names: list[str]) -> AssumptionSet:
-    series: dict[str, AssumptionSeries] = {}
-    plan_src = Provenance("data", f"adopted plan: {citation}")
+def tax_rate_series(rates: dict[int, tuple[float, Provenance]], base_year: int) -> AssumptionSeries:
+    """The own rate after ``base_year`` (kr per 100 kr): the published rates of :func:`tax_rate_records`, then the
+    last one held (a documented default).
 
-    # National assumptions from the vintage: PKV components and weight.
-    for name in ("labour_cost_change", "other_cost_change", "labour_weight"):
-        series[name] = vintage.series[name]
-
-    # Own tax rate: published rates, then held.
+    Raises
+    ------
+    ValueError
+        For empty ``rates`` (no year to hold).
+    """
+    if not rates:
+        raise ValueError("tax_rate_kr_per_100kr: no own rate in the data to start from")
     rate_years = sorted(y for y in rates if y > base_year)
     last_rate = rates[max(rates)][0]
-    series["tax_rate_kr_per_100kr"] = AssumptionSeries(
+    return AssumptionSeries(
         "tax_rate_kr_per_100kr", "kr per 100 kr", {y: rates[y][0] for y in rate_years},
         {y: rates[y][1] for y in rate_years}, last_rate,
         Provenance("default", f"{TAX_RATE_HELD} ({last_rate:.2f} from {max(rates)})"))
 
-    def rate_for(year: int) -> float:
-        return series["tax_rate_kr_per_100kr"].get(year)[0]
 
-    # Growth rates implied by the plan: tax base (tax revenue at the plan year's rate), operating income, volume.
-    derived = Provenance("derived", f"implied by the adopted plan ({citation})")
-    tax_base = {base_year: core.implied_tax_base_msek(preliminary_tax(base_year), rates[base_year][0])}
-    growth_tb, growth_income, volume = {}, {}, {}
+def population_series(population: float) -> AssumptionSeries:
+    """The equalisation's inhabitants in every year after the base year: the base year's ``population`` held (no
+    population forecast in the data)."""
+    return AssumptionSeries(
+        "population", "inhabitants", tail_value=population,
+        tail_provenance=Provenance("default", f"held at {population:,.0f} (31 Dec 2024): no population forecast in "
+                                              f"the data"))
+
+
+def vintage_price_index(vintage: Vintage, first: int, last: int) -> core.PriceIndex:
+    """The vintage's PKV components (labour-cost change, other-consumption change: fractions per year; labour
+    weight: fraction) for ``first..last`` as a new core PriceIndex (empty series when ``last < first``).
+
+    Raises
+    ------
+    ValueError
+        If a series misses a year (named in the message).
+    """
+    series = AssumptionSet(vintage.name, vintage.description, vintage.series)
     price = core.PriceIndex()
-    price.labour_cost_change = series["labour_cost_change"].to_core(base_year + 1, max(plan_years, default=base_year))
-    price.other_cost_change = series["other_cost_change"].to_core(base_year + 1, max(plan_years, default=base_year))
-    price.labour_weight = series["labour_weight"].to_core(base_year + 1, max(plan_years, default=base_year))
-    previous = base_year
-    for year in plan_years:
-        tax_base[year] = core.implied_tax_base_msek(preliminary_tax(year), rate_for(year), 0.0, year)
-        growth_tb[year] = tax_base[year] / tax_base[previous] - 1.0
-        growth_income[year] = item(year, "verksamhetens_intakter") / item(previous, "verksamhetens_intakter") - 1.0
-        cost_ratio = item(year, "verksamhetens_kostnader") / item(previous, "verksamhetens_kostnader")
-        volume[year] = cost_ratio / (1.0 + price.pkv(year)) - 1.0
-        previous = year
+    price.labour_cost_change = series.series_to_core("labour_cost_change", first, last)
+    price.other_cost_change = series.series_to_core("other_cost_change", first, last)
+    price.labour_weight = series.series_to_core("labour_weight", first, last)
+    return price
+
+
+def calibrate(base_fields: Mapping, plan_years: list[int], item, preliminary_tax, tax_rate: AssumptionSeries,
+              population: AssumptionSeries, vintage: Vintage, use_plan_growth: bool) -> core.PlanCalibration:
+    """The growth rates implied by an adopted plan, from the core's closed-form ``calibrate_plan``
+    (``docs/model.md`` §11): per plan year the tax base growth (the plan's preliminary tax at the year's rate),
+    the operating income growth, the cost volume after PKV (fractions per year) and, with itemised grants, the
+    national tax capacity growth at which the equalisation formula gives the plan's income equalisation.
+
+    Parameters
+    ----------
+    base_fields : Mapping
+        The base year's fields (those of the core ``BaseYearState``; cost lines and grant items as dicts).
+    plan_years : list[int]
+        The plan years, consecutive from the base year + 1 (may be empty: every series of the result is empty).
+    item : callable
+        ``item(year, post, default=None)``: a post of the plan's statement, MSEK with the budget's signs.
+    preliminary_tax : callable
+        ``preliminary_tax(year)``: the plan's tax revenue without settlements, MSEK.
+    tax_rate, population : AssumptionSeries
+        The own rate (kr per 100 kr) and the equalisation's inhabitants of each plan year.
+    vintage : Vintage
+        Gives PKV for the plan years.
+    use_plan_growth : bool
+        False: the plan's income equalisation is not needed (the vintage's national growth is used instead); a plan
+        without it then calibrates against the base year's figure, whose result is not used.
+
+    Raises
+    ------
+    ValueError
+        For a missing post (named with the year), or (the core's InputError) a plan figure outside its range, a
+        year out of sequence, or an implied tax base or capacity that is not positive (the field and the year
+        named).
+    """
+    base = _base_year_state(base_fields)
+    last = plan_years[-1] if plan_years else base.year
+    fallback = None if use_plan_growth else float(base_fields.get("income_equalisation_msek", 0.0))
+    itemised = bool(base_fields.get("itemised_grants"))
+    plan = [core.PlanYear(year=year, preliminary_tax_msek=preliminary_tax(year),
+                          tax_rate_kr_per_100kr=tax_rate.get(year)[0],
+                          operating_income_msek=item(year, "verksamhetens_intakter"),
+                          operating_costs_msek=negate(item(year, "verksamhetens_kostnader")),
+                          income_equalisation_msek=item(year, INCOME_EQUALISATION_ITEM, fallback) if itemised else 0.0,
+                          population=population.get(year)[0] if itemised else 0.0)
+            for year in plan_years]
+    return core.calibrate_plan(base, vintage_price_index(vintage, base.year + 1, last), plan)
+
+
+def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation: str, tax_rate: AssumptionSeries,
+                     item, settlement, settlement_previous, reserve_use, vintage: Vintage, use_plan_growth: bool,
+                     line_names: list[str], calibration: core.PlanCalibration | None) -> AssumptionSet:
+    """The assumptions of a baseline with an adopted plan (``docs/model.md`` §11), without the itemised grants
+    (:func:`plan_equalisation` adds them): the vintage's PKV, the own rate, and in the plan years the growth the plan
+    implies (``calibration``, from :func:`calibrate`: tax base growth where ``use_plan_growth``, operating income
+    growth and every cost line's volume, fractions per year) and the plan's amounts (grants, depreciation,
+    financial items, settlements, gains and reserve use, MSEK); after the plan, documented defaults.
+
+    ``item(year, post, default=None)`` gives a post of the plan (MSEK, the budget's signs), ``settlement``,
+    ``settlement_previous`` and ``reserve_use`` the year's amounts (MSEK). ``calibration`` may be None without plan
+    years.
+
+    Raises
+    ------
+    ValueError
+        For a post missing from the plan (named with the year), or plan years without a calibration.
+    """
+    series: dict[str, AssumptionSeries] = {}
+    plan_src = Provenance("data", f"adopted plan: {citation}")
+    if plan_years and calibration is None:
+        raise ValueError(f"{citation}: plan years {plan_years} need the plan's calibration (calibrate)")
+
+    # National assumptions from the vintage: PKV components and weight.
+    for name in ("labour_cost_change", "other_cost_change", "labour_weight"):
+        series[name] = vintage.series[name]
+    series["tax_rate_kr_per_100kr"] = tax_rate
+
+    # Growth rates implied by the plan (the core's calibrate_plan): tax base, operating income, volume.
+    derived = Provenance("derived", f"implied by the adopted plan ({citation})")
+    growth_tb = calibration.tax_base_growth.as_dict() if plan_years else {}
+    growth_income = calibration.operating_income_growth.as_dict() if plan_years else {}
+    volume = calibration.volume_growth.as_dict() if plan_years else {}
     series["tax_base_growth"] = vintage.series["tax_base_growth"]
     if use_plan_growth and growth_tb:
         series["tax_base_growth"] = series["tax_base_growth"].with_values(growth_tb, Provenance(
@@ -72,11 +162,12 @@ def plan_assumptions(code, base_year, plan_years, citation, rates, item, prelimi
     tail_src = (Provenance("derived", f"the volume growth implied by the plan's last year ({plan_years[-1]}) "
                                       f"continued") if plan_years else
                 Provenance("default", "no volume growth: no demographic or activity forecast is embedded"))
+    volume_src = Provenance("derived", f"implied by the adopted plan's operating costs after PKV ({citation})")
+    # The same volume for every line reproduces the plan's total (docs/model.md §11): one mapping shared by all.
+    volume_provenance = {y: volume_src for y in volume}
     for line in line_names:
-        series[f"volume_growth:{line}"] = AssumptionSeries(
-            f"volume_growth:{line}", "fraction per year", volume, {y: Provenance(
-                "derived", f"implied by the adopted plan's operating costs after PKV ({citation})") for y in volume},
-            last_volume, tail_src)
+        series[f"volume_growth:{line}"] = AssumptionSeries(f"volume_growth:{line}", "fraction per year", volume,
+                                                           volume_provenance, last_volume, tail_src)
 
     # Amounts given by the plan, then a rule.
     grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}
@@ -87,8 +178,7 @@ def plan_assumptions(code, base_year, plan_years, citation, rates, item, prelimi
         "general_grants_growth", "fraction per year", tail_follows="tax_base_growth", tail_from=last_grants_year + 1,
         tail_provenance=Provenance("default", f"after the plan ({last_grants_year}) general grants grow with the "
                                               "tax_base_growth assumption: income equalisation, most of the item, "
-                                              "follows the tax base (the equalisation formula is not yet "
-                                              "modelled)"))
+                                              "follows the tax base"))
     for name, key, sign in (("depreciation_msek", "avskrivningar", -1.0),
                             ("financial_income_msek", "finansiella_intakter", 1.0),
                             ("financial_costs_msek", "finansiella_kostnader", -1.0)):
@@ -122,18 +212,24 @@ def negate(value: float) -> float:
     return 0.0 - value
 
 
-def plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year: int, plan_years: list[int],
-                       item, citation: str, vintage: Vintage, use_plan_growth: bool) -> AssumptionSet:
-    """Adds the itemised-grant series: population, national capacity growth (implied by the plan's income
-    equalisation for the plan years, then following the tax base growth), and each grant item's amounts (the
-    plan's) and growth (held after the plan)."""
+def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_years: list[int], item, citation: str,
+                      vintage: Vintage, use_plan_growth: bool, calibration: core.PlanCalibration | None,
+                      population: AssumptionSeries) -> AssumptionSet:
+    """Adds the itemised-grant series to ``assumptions`` (``docs/model.md`` §4-5, §11): ``population``
+    (inhabitants), the national capacity growth (fractions per year: in the plan years, where ``use_plan_growth``,
+    the growth at which the formula reproduces the plan's income equalisation, from ``calibration``; otherwise and
+    after the plan the vintage's), and each grant item's amounts (MSEK, the plan's) and growth (held after the
+    plan). The total of general grants (``general_grants_msek``, ``general_grants_growth``) is dropped: the items
+    replace it.
+
+    Raises
+    ------
+    KeyError
+        If ``assumptions`` lacks the general grants series of :func:`plan_assumptions`.
+    """
     series = dict(assumptions.series)
     plan_src = Provenance("data", f"adopted plan: {citation}")
-    population = float(base_fields["population"])
-    series["population"] = AssumptionSeries(
-        "population", "inhabitants", tail_value=population,
-        tail_provenance=Provenance("default", f"held at {population:,.0f} (31 Dec 2024): no population forecast in "
-                                              f"the data"))
+    series["population"] = population
     for name in [g["name"] for g in base_fields["grant_items"]]:
         post = GRANT_ITEMS.get(name)
         amounts = {y: item(y, post, 0.0) + 0.0 for y in plan_years} if post else {}
@@ -144,33 +240,23 @@ def plan_equalisation(base_fields: dict, assumptions: AssumptionSet, base_year: 
             tail_from=(plan_years[-1] + 1) if plan_years and amounts else None,
             tail_provenance=Provenance("default", ("held at the plan's last amount" if plan_years else
                                                    "held at the base-year amount") + ": no rule in the data"))
-    # National capacity growth: first a placeholder, to let the core compute the own capacity path (which does not
-    # depend on it); then the growth at which the formula reproduces the plan's income equalisation.
     series["national_tax_capacity_growth"] = vintage.resolved("national_tax_capacity_growth")
-    provisional = AssumptionSet(assumptions.name, assumptions.description, series)
-    if plan_years and use_plan_growth:
-        fields = dict(base_fields)
-        fields["cost_lines"] = [core.CostLine(**line) for line in fields["cost_lines"]]
-        fields["grant_items"] = [core.GrantItem(**g) for g in fields["grant_items"]]
-        fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
-        base = core.BaseYearState(**fields)
-        last = plan_years[-1]
-        lines = base.cost_lines
-        for line in lines:
-            line.volume_growth = provisional.series_to_core(f"volume_growth:{line.name}", base_year + 1, last)
-        base.cost_lines = lines
-        names = [g["name"] for g in base_fields["grant_items"]]
-        statement = core.Projector(base, provisional.to_core(base_year + 1, last, names), last).run()
-        growth, previous = {}, float(base_fields["national_tax_capacity_kr"])
-        for k, year in enumerate(statement.years[1:], start=1):
-            national = core.implied_national_tax_capacity_kr(
-                base.equalisation, item(year, INCOME_EQUALISATION_ITEM), float(statement.own_tax_capacity[k]),
-                float(statement.population[k]))
-            growth[year] = national / previous - 1.0
-            previous = national
+    if plan_years and use_plan_growth and calibration is not None:
         derived = Provenance("derived", f"the national capacity growth at which the formula reproduces the adopted "
                                         f"plan's income equalisation ({citation})")
-        series["national_tax_capacity_growth"] = series["national_tax_capacity_growth"].with_values(growth, derived)
+        series["national_tax_capacity_growth"] = series["national_tax_capacity_growth"].with_values(
+            calibration.national_tax_capacity_growth.as_dict(), derived)
     del series["general_grants_msek"], series["general_grants_growth"]
     return AssumptionSet(f"{assumptions.name}+{vintage.name}",
                          f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)
+
+
+def _base_year_state(fields: Mapping) -> core.BaseYearState:
+    """A core BaseYearState from a baseline's fields (cost lines, grant items and equalisation as dicts), as
+    :meth:`kommunbudget.model.municipality.Municipality.base_state` builds it."""
+    fields = dict(fields)
+    fields["cost_lines"] = [core.CostLine(**line) for line in fields["cost_lines"]]
+    if "grant_items" in fields:
+        fields["grant_items"] = [core.GrantItem(**g) for g in fields["grant_items"]]
+        fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
+    return core.BaseYearState(**fields)

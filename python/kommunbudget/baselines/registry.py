@@ -7,7 +7,6 @@ from kommunbudget.data.municipalities import info
 
 __all__ = ["ADOPTED_BUDGETS", "APPROXIMATE_BASE_YEAR", "BALANCING_GRANT_ITEM", "available_baselines"]
 
-#: The core's limit on the projection length (Projector: horizon at most base year + 50).
 #: Adopted budgets with a plan that the embedded data holds in full: (code, base year) -> document (a substring
 #: of the source URL in resultatrakningar_exempel.csv) and a citation.
 ADOPTED_BUDGETS: dict[tuple[str, int], tuple[str, str]] = {

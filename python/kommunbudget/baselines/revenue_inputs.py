@@ -24,6 +24,7 @@ from kommunbudget.data.tables import cached_table
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import Provenance
 
+
 @functools.lru_cache(maxsize=None)
 def _income_year_growth() -> dict[int, tuple[float, str]]:
     growth: dict[int, tuple[float, str]] = {}
@@ -228,6 +229,12 @@ def scb_capacity_index(code: str) -> tuple[float, str]:
                             f"(population-weighted; skatteunderlag_kommun.csv)")
 
 
+@functools.lru_cache(maxsize=1)
+def _rate_years() -> tuple[int, ...]:
+    """The years with own tax rates embedded (those of the first municipality: every one has the same years)."""
+    return tuple(sorted({y for code in all_codes()[:1] for y in info(code).tax_rates}))
+
+
 def last_derivable_year() -> int:
     """The last budget year to which SCB's 2023 tax capacities (income year 2021) can be carried with the growth
     figures in the embedded data (every income year from 2022 on needs one): 2025 with today's data."""
@@ -242,7 +249,7 @@ def check_approximate_year(base_year: int) -> None:
     """Raises ValueError unless the embedded data can give an approximate revenue baseline for ``base_year``: own
     tax rates for the year and the growth that carries SCB's tax capacities to it (the message names the year and
     the years available)."""
-    years = sorted({y for code in all_codes()[:1] for y in info(code).tax_rates})
+    years = _rate_years()
     if base_year not in years:
         raise ValueError(f"base_year = {base_year}: own tax rates are embedded for {years[0]}-{years[-1]}; "
                          f"expected one of {years}")
@@ -254,18 +261,26 @@ def check_approximate_year(base_year: int) -> None:
                          f"expected a base year in {years[0]}-{last}")
 
 
-@functools.lru_cache(maxsize=None)
 def approximate_revenue(code: str, base_year: int) -> dict:
-    """One municipality's approximate base-year revenue (:data:`APPROXIMATE_BASIS`): the tax base carried from SCB,
-    the own rate, what 1 öre raises, the tax revenue, the capacity index and the income equalisation estimated by
-    the core's formula, uncalibrated. The row of :func:`kommunbudget.analysis.revenue.municipal_revenue` (columns
-    and units there).
+    """One municipality's approximate base-year revenue (:data:`APPROXIMATE_BASIS`): the tax base carried from SCB
+    (MSEK), the own rate (kr per 100 kr), and what the core's ``estimate_revenue`` gives from them (``docs/model.md``
+    §3-4, §12): what 1 öre raises (MSEK; kr per inhabitant), the tax revenue (MSEK), the capacity index (percent),
+    the income equalisation by the formula, uncalibrated (MSEK; kr per inhabitant), its change and what is kept per
+    krona of tax base (fractions). The row of :func:`kommunbudget.analysis.revenue.municipal_revenue` (columns and
+    units there). A new dict each call (the figures are computed once per code and year).
 
     Raises
     ------
     ValueError
-        For a year the data cannot reach (:func:`check_approximate_year`) or an unknown code.
+        For a year the data cannot reach (:func:`check_approximate_year`), an unknown code, or (the core's
+        InputError) a figure outside the core's range for ``estimate_revenue`` (``docs/model.md`` §14).
     """
+    return dict(_approximate_revenue(code, base_year))
+
+
+@functools.lru_cache(maxsize=None)
+def _approximate_revenue(code: str, base_year: int) -> dict:
+    """approximate_revenue, once per code, year and process (shared: the public function returns copies)."""
     check_approximate_year(base_year)
     m = info(code)
     scb = _scb_rows()
@@ -275,12 +290,9 @@ def approximate_revenue(code: str, base_year: int) -> dict:
     # The same derivation as scb_tax_base_msek(): the approximate tax base of income year 2021, carried.
     tax_base, _ = carry_to_budget_year(float(scb[code]["skatteunderlag_mnkr_approx_derived"]), SCB_INCOME_YEAR,
                                        base_year)
-    population = float(m.population_2024)
     rate, basis, _source = m.tax_rates[base_year]
-    ore = 1.0 / core.tax_rate_equivalent_ore(1.0, float(tax_base))
     own = float(scb[code]["skattekraft_kr_per_inv"]) / national_2023 * national  # SCB's 2023 index
-    equalisation = core.income_equalisation_msek(params, own, national, population)
-    change = core.equalisation_change_per_krona(params, own, national)
+    estimate = core.estimate_revenue(params, rate, float(tax_base), own, national, float(m.population_2024))
     return {
         "code": m.code,
         "name": m.name,
@@ -290,18 +302,18 @@ def approximate_revenue(code: str, base_year: int) -> dict:
         "tax_rate": rate,
         "tax_rate_basis": basis,
         "tax_base_msek": tax_base,
-        "one_ore_msek": ore,
-        "one_ore_kr_per_inhabitant": ore * 1e6 / population,
-        "tax_revenue_msek": rate * 100.0 * ore,
+        "one_ore_msek": estimate.one_ore_msek,
+        "one_ore_kr_per_inhabitant": estimate.one_ore_kr_per_inhabitant,
+        "tax_revenue_msek": estimate.tax_revenue_msek,
         "own_tax_capacity_kr": own,
         "national_tax_capacity_kr": national,
-        "capacity_index": own / national * 100.0,
+        "capacity_index": estimate.capacity_index,
         "grant_rate": params.grant_rate_kr_per_100kr,
         "fee_rate": params.fee_rate_kr_per_100kr,
         "fee_rate_basis": sources["fee_rate_kr_per_100kr"].kind,
-        "income_equalisation_msek": equalisation,
-        "income_equalisation_kr_per_inhabitant": equalisation * 1e6 / population,
-        "equalisation_change_per_krona": change,
-        "kept_per_krona": rate / 100.0 + change,
+        "income_equalisation_msek": estimate.income_equalisation_msek,
+        "income_equalisation_kr_per_inhabitant": estimate.income_equalisation_kr_per_inhabitant,
+        "equalisation_change_per_krona": estimate.equalisation_change_per_krona,
+        "kept_per_krona": estimate.kept_per_krona,
         "basis": APPROXIMATE_BASIS,
     }

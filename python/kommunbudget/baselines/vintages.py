@@ -31,9 +31,10 @@ import functools
 import math
 import os
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -61,6 +62,8 @@ _TOP_KEYS = {"name", "published", "description", "series"}
 _SERIES_KEYS = {"unit", "source", "values", "tail", "tail_source", "follows"}
 
 
+_T = TypeVar("_T")
+
 #: The vintage used when none is named.
 DEFAULT_VINTAGE = "skr-2025-report"
 
@@ -84,11 +87,24 @@ class Vintage:
     description: str
     source_file: str
     series: dict[str, AssumptionSeries]
+    #: Figures derived from this vintage alone, by key (see :meth:`derived`): a vintage is immutable, so each is
+    #: built once and shared (a copy made with dataclasses.replace starts empty).
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
         """'name (published)'."""
         return f"{self.name} ({self.published})"
+
+    def derived(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """``build()``, computed once per vintage and ``key`` and then shared: for figures that depend on this
+        vintage and the key alone (e.g. an approximate baseline's neutral volume path for a base year). The value is
+        shared by every caller, so ``build`` must return immutable objects (frozen dataclasses, tuples) or objects
+        no caller mutates."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            return self._derived.setdefault(key, build())
 
     def resolved(self, name: str) -> AssumptionSeries:
         """Series ``name`` with a ``follows`` rule resolved inside this vintage: the years and tail of the series it

@@ -202,9 +202,24 @@ class AssumptionSet:
         return s.get(year)
 
     def series_to_core(self, name: str, first: int, last: int) -> core.YearSeries:
-        """Series ``name`` for ``first..last`` as a core YearSeries (see :meth:`AssumptionSeries.to_core`)."""
-        years = list(range(first, last + 1))
-        return core.YearSeries(name, years, [self.get(name, y)[0] for y in years])
+        """Series ``name`` for ``first..last`` as a core YearSeries (see :meth:`AssumptionSeries.to_core`): the
+        values of :meth:`get`, looked up without their provenance.
+
+        Raises
+        ------
+        KeyError
+            For an unknown series.
+        ValueError
+            For a year the series does not cover (named in the message).
+        """
+        s = self[name]
+        years = range(first, last + 1)
+        values = s.values
+        if s.tail_follows is None and s.tail_value is not None and (s.tail_from is None or s.tail_from <= first):
+            tail = float(s.tail_value)  # every year without a value is the tail's
+            return core.YearSeries(name, years, [float(values[y]) if y in values else tail for y in years])
+        return core.YearSeries(name, years, [float(values[y]) if y in values else self.get(name, y)[0]
+                                             for y in years])
 
     def replace(self, name: str, series: AssumptionSeries) -> AssumptionSet:
         """A copy with one series replaced (the original is unchanged)."""
@@ -231,14 +246,28 @@ class AssumptionSet:
         if grant_items:  # itemised: income equalisation by formula, other items by their paths
             out.population = self.series_to_core("population", first, last)
             out.national_tax_capacity_growth = self.series_to_core("national_tax_capacity_growth", first, last)
-            out.grant_items = [core.GrantItemPath(name=name,
-                                                  amounts_msek=self._given_amounts(f"grant_amount:{name}", first, last),
-                                                  growth=self._covered(f"grant_growth:{name}", first, last))
-                               for name in grant_items]
+            paths = []
+            for name in grant_items:
+                growth, follows = self._growth(f"grant_growth:{name}", first, last)
+                paths.append(core.GrantItemPath(name=name, growth=growth, growth_follows_tax_base=follows,
+                                                amounts_msek=self._given_amounts(f"grant_amount:{name}", first, last)))
+            out.grant_items = paths
         else:
             out.general_grants_msek = self._given_amounts("general_grants_msek", first, last)
-            out.general_grants_growth = self._covered("general_grants_growth", first, last)
+            out.general_grants_growth, out.general_grants_growth_follows_tax_base = self._growth(
+                "general_grants_growth", first, last)
         return out
+
+    def _growth(self, name: str, first: int, last: int) -> tuple[core.YearSeries, bool]:
+        """A growth series for the core and whether the core grows the other years with ``tax_base_growth``: a
+        series whose tail follows ``tax_base_growth`` gives its explicit years (to the last one in ``first..last``)
+        and leaves the rule to the core (``GrantItemPath.growth_follows_tax_base``); any other gives its covered
+        years (see :meth:`_covered`)."""
+        s = self[name]
+        if s.tail_follows != "tax_base_growth":
+            return self._covered(name, first, last), False
+        explicit = [y for y in s.values if first <= y <= last]
+        return (self._covered(name, first, max(explicit)) if explicit else core.YearSeries(name, [], [])), True
 
     def _covered(self, name: str, first: int, last: int) -> core.YearSeries:
         """The years from the first covered one to ``last`` of series ``name``, as a core YearSeries (the core
