@@ -14,7 +14,7 @@ BASE    ?= 2024
 HORIZON ?= 2030
 OUT     ?= out/demo
 
-.PHONY: setup build-cpp test-cpp test-python test demo benchmark stub clean
+.PHONY: setup build-cpp test-cpp lint test-python test demo benchmark stub clean
 
 ## setup: apt packages, .venv with build tools, build and install kommunbudget[test] into .venv
 setup:
@@ -31,15 +31,20 @@ build-cpp:
 test-cpp:
 	$(CTEST) --test-dir $(CPP_BUILD_DIR) --output-on-failure
 
+## lint: ruff over the package, the tests and the benchmarks (rules in pyproject.toml, [tool.ruff])
+lint:
+	$(VENV)/bin/ruff check python tests benchmarks
+
 ## test-python: pytest over tests/python and tests/notebooks against the package installed in .venv
 test-python:
 	$(PYTHON) -m pytest
 
-## test: everything, in order; both test suites run, and the target fails if either fails
+## test: everything, in order: ruff, the C++ tests, the Python and notebook tests; all run, and the target fails if any fails
 test:
 	$(MAKE) --no-print-directory setup
 	$(MAKE) --no-print-directory build-cpp
 	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory test-cpp || status=1; \
 	$(MAKE) --no-print-directory test-python || status=1; \
 	exit $$status

@@ -46,8 +46,7 @@ def wall(argv: list[str], repeat: int = 7) -> float:
 
 def line(what: str, value: float, unit: str, reference: str, ref_value: float, goal: float | None) -> None:
     scale = {"us": 1e6, "ms": 1e3, "s": 1.0}[unit]
-    verdict = "" if goal is None else ("  goal <= %g %s: %s" % (goal * scale, unit, "met" if value <= goal else
-                                                                 "NOT MET"))
+    verdict = "" if goal is None else f"  goal <= {goal * scale:g} {unit}: {'met' if value <= goal else 'NOT MET'}"
     print(f"{what:<46} {value * scale:9.2f} {unit:<2}  {value / ref_value:7.2f} x {reference}{verdict}")
 
 

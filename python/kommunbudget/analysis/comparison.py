@@ -103,7 +103,8 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
         The tax change; default the single sustained change that meets ``target`` in every year from
         ``from_year`` (if the target is already met, the change is 0).
     target : kommunbudget.core.Target, optional
-        Default: result >= 2 % of tax revenue and general grants (:data:`kommunbudget.model.defaults.RESULT_TARGET_SHARE`).
+        Default: result >= 2 % of tax revenue and general grants
+        (:data:`kommunbudget.model.defaults.RESULT_TARGET_SHARE`).
     household_income_kr : float, optional
         Taxable earned income for the household cost (kr a year); default the municipality's tax base per inhabitant in
         ``from_year`` (derived: tax base / population 31 Dec 2024).

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kommunbudget.analysis.options import REVENUE_SORTS
-from kommunbudget.baselines.registry import ADOPTED_BUDGETS
 from kommunbudget.baselines.load import load
+from kommunbudget.baselines.registry import ADOPTED_BUDGETS
 from kommunbudget.baselines.revenue_inputs import (
     APPROXIMATE_BASIS,
     GOTLAND_NOTE,
@@ -74,7 +74,7 @@ def one_ore_msek(tax_base_msek: float) -> float:
     return core.one_ore_msek(float(tax_base_msek))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _municipal_revenue(base_year: int) -> pd.DataFrame:
     check_approximate_year(base_year)
     rows = [approximate_revenue(code, base_year) for code in all_codes()]
@@ -138,7 +138,8 @@ def municipal_revenue(base_year: int = 2024) -> pd.DataFrame:
                              f"(skatteunderlag_kommun.csv), uprated to {base_year}: {growth_basis}",
             "national_tax_capacity_kr": national_src.source,
             "population": "31 Dec 2024 (SCB via Kolada N01951); the equalisation uses 1 November of the year before",
-            "tax_rate": "kommunbudget.data.municipalities.tax_rates() (2024: derived by the data curator; 2025-2026 published)",
+            "tax_rate": ("kommunbudget.data.municipalities.tax_rates() (2024: derived by the data curator; 2025-2026 "
+                         "published)"),
             "equalisation": "the core's formula with guarantee 115 %, compensation degree 1 on the county rate and the "
                             "county rates (fee rates approximated outside Stockholm and Uppsala); not calibrated",
         },

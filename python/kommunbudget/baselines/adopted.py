@@ -138,7 +138,7 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
                         vintage=vintage.label, uses_plan_growth=use_plan_growth)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def newer_documents(code: str, used: str, base_year: int) -> tuple[str, ...]:
     """Notes on later documents of the same municipality that revise the plan years (e.g. Sjöbo's Budget-2025,
     whose notes revise tax revenue and grants), with the differences computed from the embedded figures."""

@@ -203,7 +203,7 @@ def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation:
         "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
         {y: plan_src for y in plan_years}, 0.0, zero_rule)
     return AssumptionSet(name=f"{code}-budget-{base_year}+defaults",
-                         description=f"{citation}; documented defaults (kommunbudget.defaults) after the plan",
+                         description=f"{citation}; documented defaults (kommunbudget.model.defaults) after the plan",
                          series=series)
 
 

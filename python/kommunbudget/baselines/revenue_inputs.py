@@ -25,7 +25,7 @@ from kommunbudget.model import core
 from kommunbudget.model.assumptions import Provenance
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _income_year_growth() -> dict[int, tuple[float, str]]:
     growth: dict[int, tuple[float, str]] = {}
     factors = cached_table("upprakningsfaktorer.csv")
@@ -88,7 +88,7 @@ def carry_to_budget_year(amount: float, income_year: int, budget_year: int) -> t
     return value, "; ".join(growth[y][1] for y in years)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def national_tax_capacity_kr(budget_year: int) -> tuple[float, Provenance]:
     """The uprated national average tax capacity (medelskattekraft) of a budget year, kr per inhabitant.
 
@@ -148,7 +148,7 @@ def equalisation_parameters(county_code: str) -> tuple[core.IncomeEqualisation, 
         dict(sources)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _equalisation_parameters(county_code: str) -> tuple[core.IncomeEqualisation, dict[str, Provenance]]:
     """equalisation_parameters, once per county and process (shared: the public function returns copies)."""
     rates = equalisation_rate(county_code)
@@ -278,7 +278,7 @@ def approximate_revenue(code: str, base_year: int) -> dict:
     return dict(_approximate_revenue(code, base_year))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _approximate_revenue(code: str, base_year: int) -> dict:
     """approximate_revenue, once per code, year and process (shared: the public function returns copies)."""
     check_approximate_year(base_year)

@@ -20,7 +20,8 @@ from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import MISSING, fmt
 from kommunbudget.report.text import frame_text, notes_text, status_legend, title, wrap, year_columns
 from kommunbudget.scenarios.checklist import checklist
-from kommunbudget.scenarios.result import ScenarioResult, run as run_scenario
+from kommunbudget.scenarios.result import ScenarioResult
+from kommunbudget.scenarios.result import run as run_scenario
 
 __all__ = ["run"]
 

@@ -12,6 +12,7 @@ No model arithmetic happens here: series are handed to the C++ core as ``core.Ye
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -341,25 +342,16 @@ class AssumptionSet:
         rows: list[dict] = []
         detail = self.table(first, last)
         for name, group in detail.groupby("assumption", sort=False):
-            run: list[tuple[int, float]] = []
-            prov: tuple[str, str] | None = None
             unit = group["unit"].iloc[0]
-
-            def flush() -> None:
-                if not run:
-                    return
-                years = f"{run[0][0]}" if len(run) == 1 else f"{run[0][0]}-{run[-1][0]}"
-                values = ", ".join(_format_value(v, unit) for _, v in run)
-                rows.append({"assumption": name, "years": years, "values": values, "unit": unit, "kind": prov[0],
-                             "source": prov[1]})
-
-            for _, row in group.iterrows():
-                key = (row["kind"], row["source"])
-                if key != prov:
-                    flush()
-                    run, prov = [], key
-                run.append((int(row["year"]), float(row["value"])))
-            flush()
+            records = zip(group["year"], group["value"], group["kind"], group["source"], strict=True)
+            # Consecutive years with the same kind and source form one row.
+            for (kind, source), run in itertools.groupby(records, key=lambda r: (r[2], r[3])):
+                run = list(run)
+                first_year, last_year = int(run[0][0]), int(run[-1][0])
+                years = f"{first_year}" if first_year == last_year else f"{first_year}-{last_year}"
+                values = ", ".join(_format_value(float(v), unit) for _, v, _, _ in run)
+                rows.append({"assumption": name, "years": years, "values": values, "unit": unit, "kind": kind,
+                             "source": source})
         return pd.DataFrame(rows, columns=["assumption", "years", "values", "unit", "kind", "source"])
 
 

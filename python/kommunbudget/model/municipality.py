@@ -14,8 +14,8 @@ import pandas as pd
 
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSet, Provenance
-from kommunbudget.model.projection import Projection
 from kommunbudget.model.checks import finite_real
+from kommunbudget.model.projection import Projection
 from kommunbudget.model.years import MAX_HORIZON_YEARS, as_year
 
 __all__ = ["Municipality"]
@@ -132,8 +132,8 @@ class Municipality:
             any real number: ``int``, ``float``, numpy's ``float64`` or ``int64``, not a bool) or a mapping
             ``{year: value}`` for some years (e.g. ``labour_cost_change={2026: 0.04}``; anything with ``.items()``,
             such as a pandas Series indexed by year). Names are those of
-            :class:`~kommunbudget.model.assumptions.AssumptionSet`; units as there (growth rates and shares as fractions,
-            amounts in MSEK, the rate in kr per 100 kr). ``volume_growth`` alone sets every cost line.
+            :class:`~kommunbudget.model.assumptions.AssumptionSet`; units as there (growth rates and shares as
+            fractions, amounts in MSEK, the rate in kr per 100 kr). ``volume_growth`` alone sets every cost line.
 
         Raises
         ------

@@ -17,8 +17,8 @@ import pandas as pd
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSet
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS, MEMO_LINES, REVENUE_LINES, STATEMENT_LINES
-from kommunbudget.model.years import as_year
 from kommunbudget.model.targets import as_target, default_targets, target_key
+from kommunbudget.model.years import as_year
 
 __all__ = ["Baseline", "Projection"]
 

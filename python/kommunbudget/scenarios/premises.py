@@ -35,9 +35,10 @@ import csv
 import io
 import math
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -469,7 +470,7 @@ def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) 
             continue
         row += 1
         line = skipped + reader.line_num
-        raw = dict(zip(header, cells))
+        raw = dict(zip(header, cells, strict=False))  # a short row lacks fields: refused below, naming them
         pid = raw.get("id", "").strip()
 
         def fail(column: str, detail: str, row: int = row, pid: str = pid, line: int = line) -> PortfolioError:

@@ -28,9 +28,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kommunbudget.data.tables import cached_table
 from kommunbudget.model import core, limits
 from kommunbudget.model.years import YEAR_RANGE
-from kommunbudget.data.tables import cached_table
 from kommunbudget.scenarios.checklist import LEVER_KINDS
 
 __all__ = [

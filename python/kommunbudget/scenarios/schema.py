@@ -48,8 +48,8 @@ EfficiencyMeasure, TaxChange; :data:`MEASURE_KINDS` lists them) or, for the two 
   of share_closed × gap, with the timing fields and an optional ``cost_line`` as for ``fixed_saving``.
 
 * ``area_gap`` (benchmarking, docs/model.md §8): ``service_area`` (a key of
-  :data:`kommunbudget.data.service_areas.SERVICE_AREAS`), ``basis`` = ``"peers"`` (default: the gap of the area's net cost
-  per inhabitant to the peers' median, :func:`kommunbudget.analysis.benchmark.benchmark`; ``peer_rule`` one of
+  :data:`kommunbudget.data.service_areas.SERVICE_AREAS`), ``basis`` = ``"peers"`` (default: the gap of the area's net
+  cost per inhabitant to the peers' median, :func:`kommunbudget.analysis.benchmark.benchmark`; ``peer_rule`` one of
   :data:`kommunbudget.PEER_RULES`, default ``"county_size"``, or an explicit ``peers`` list of names or
   codes) or ``"nka"`` (Kolada's reference cost, Skåne only), and ``share_closed``; the gap comes from SCB's 2024 net
   costs, so the baseline's base year must be 2024. Becomes a FixedSaving of share_closed × gap on the area's cost
@@ -63,8 +63,8 @@ the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio 
 are already in the baseline; it changes the result only through the measures that use it.
 
 A file is UTF-8 text (a byte-order mark is accepted; another encoding is refused, naming the first byte that is not
-UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.baselines.vintages.list_vintages`; a name wins over a
-file of the same name) or a vintage file, read relative to the scenario file's folder and validated on load.
+UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.baselines.vintages.list_vintages`; a name wins
+over a file of the same name) or a vintage file, read relative to the scenario file's folder and validated on load.
 
 Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
 (in TOML spelling: ``true``, ``"2030"``) and the allowed values or range: types, kinds, required keys, fractions (a
@@ -88,9 +88,10 @@ import math
 import os
 import tomllib
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import tomli_w
 import tomlkit
@@ -317,7 +318,8 @@ class Scenario:
 
 @functools.lru_cache(maxsize=256)
 def _area_gap(municipality: str, area: str, basis: str, rule: str, peers: tuple[str, ...]) -> tuple[float, str]:
-    """Cached :func:`kommunbudget.analysis.benchmark.area_gap_msek` (a scenario run builds its measures several times)."""
+    """Cached :func:`kommunbudget.analysis.benchmark.area_gap_msek` (a scenario run may build its measures more than
+    once)."""
     gap, text = area_gap_msek(municipality, area, basis=basis, rule=rule, peers=list(peers) or None)
     if area == "social_assistance" and service_areas.assistance_note() not in text:
         text += " " + service_areas.assistance_note()
@@ -421,9 +423,9 @@ def _resolve_vintage(name: str, folder: Any, check: bool) -> str | None:
     for a packaged vintage's name or a text that is neither a name nor a file (the run then names what is known).
     With ``check``, the file is loaded (validated).
 
-    The rule (as :func:`kommunbudget.baselines.vintages.get_vintage`'s, with the scenario's folder for the working folder):
-    a packaged vintage's name is that vintage; any other text ending in ``.toml``, or naming a file that exists in
-    the scenario's folder, is a file.
+    The rule (as :func:`kommunbudget.baselines.vintages.get_vintage`'s, with the scenario's folder for the working
+    folder): a packaged vintage's name is that vintage; any other text ending in ``.toml``, or naming a file that
+    exists in the scenario's folder, is a file.
 
     Raises
     ------
@@ -822,7 +824,7 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b

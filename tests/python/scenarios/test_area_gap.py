@@ -1,6 +1,5 @@
 """The benchmark lever in scenario files (kind area_gap): a share of a service area's gap to peers or to Kolada's
 reference cost, as a saving on that area's cost line. Expected values are derived in the tests from the raw data."""
-import pandas as pd
 import pytest
 
 import kommunbudget as kb

@@ -85,7 +85,7 @@ def test_saving_keeps_comments_and_changes_only_the_changed_lines(tmp_path):
     before = EXAMPLE.read_text(encoding="utf-8").splitlines()
     after = out.read_text(encoding="utf-8").splitlines()
     assert len(after) == len(before)
-    differ = [(a, b) for a, b in zip(before, after) if a != b]
+    differ = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert differ == [("horizon = 2030", "horizon = 2029"),
                       ("target_reduction = 0.20             # illustrative",
                        "target_reduction = 0.25             # illustrative")]

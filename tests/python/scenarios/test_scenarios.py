@@ -56,7 +56,6 @@ def test_nka_gap_by_hand(example):
     b = example.baseline
     factor = 1.0
     for year in (2025, 2026):
-        k = b.years.index(year)
         lab = b.municipality.assumptions.get("labour_cost_change", year)[0]
         oth = b.municipality.assumptions.get("other_cost_change", year)[0]
         factor *= 1 + 0.7 * lab + 0.3 * oth
@@ -369,8 +368,9 @@ def test_efficiency_values_are_checked_on_load_with_key_paths(extra, message):
 
 def test_unknown_cost_line_is_named_when_run(sjobo):
     s = scenarios.parse(EFFICIENCY + 'rate = 0.01\ncost_line = "moon_base"\n', "line.toml")
-    with pytest.raises(ValueError, match=r"line.toml: measures\[0\] \(effektivisera\).cost_line: 'moon_base' is not a "
-                                         r"cost line of Sjöbo \(1265\) .*expected one of: " + sjobo.cost_line_names()[0]):
+    expected = (r"line.toml: measures\[0\] \(effektivisera\).cost_line: 'moon_base' is not a cost line of Sjöbo "
+                r"\(1265\) .*expected one of: " + sjobo.cost_line_names()[0])
+    with pytest.raises(ValueError, match=expected):
         scenarios.run(s)
 
 
