@@ -336,7 +336,7 @@ def _packaged() -> dict[str, Vintage]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
-        v = parse_vintage(entry.read_text(encoding="utf-8"), f"data/files/vintages/{entry.name}")
+        v = parse_vintage(entry.read_text(encoding="utf-8"), f"kommunbudget/data/files/vintages/{entry.name}")
         if v.name in found:
             raise ValueError(f"vintage name {v.name!r} is used twice: {found[v.name].source_file} and "
                              f"{v.source_file}; expected unique names")

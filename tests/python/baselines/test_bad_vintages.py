@@ -127,7 +127,8 @@ def test_a_packaged_name_is_the_packaged_vintage_even_beside_a_file_of_that_name
     # the file (./name, or a pathlib.Path) loads the file.
     monkeypatch.chdir(tmp_path)
     Path("skr-2025-report").write_text(GOOD, encoding="utf-8")
-    assert vintages.get_vintage("skr-2025-report").source_file == "data/files/vintages/skr-2025-report.toml"
+    packaged = vintages.get_vintage("skr-2025-report")
+    assert packaged.source_file == "kommunbudget/data/files/vintages/skr-2025-report.toml"
     assert vintages.get_vintage("./skr-2025-report").name == "test-values-a-number"
     assert vintages.get_vintage(Path("skr-2025-report")).name == "test-values-a-number"
     assert kb.load("Sjöbo", vintage="skr-2025-report").vintage == "skr-2025-report (2025)"

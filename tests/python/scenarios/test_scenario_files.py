@@ -213,7 +213,7 @@ def test_a_packaged_vintage_name_stays_a_name_even_beside_a_file_of_that_name(tm
                     encoding="utf-8")
     s = scenarios.load_scenario(path)
     assert s.vintage == "skr-2025-report" and s.vintage_file == ""
-    assert vintages.get_vintage(s.vintage).source_file == "data/files/vintages/skr-2025-report.toml"
+    assert vintages.get_vintage(s.vintage).source_file == "kommunbudget/data/files/vintages/skr-2025-report.toml"
 
 
 # --- inline properties, checked as portfolio rows -------------------------------------------------------------------
