@@ -511,7 +511,7 @@ def _parse_measures(doc: dict[str, Any], premises: Portfolio | None, fail) -> tu
     measures: list[Measure] = []
     names: set[str] = set()
     sold: dict[str, tuple[str, bool]] = {}  # property id -> (where, named by id)
-    premises_ids = set(premises.ids()) if premises is not None else set()
+    premises_ids = dict.fromkeys(premises.ids()) if premises is not None else {}  # in order, for messages
     for i, raw in enumerate(doc.get("measures", [])):
         if not isinstance(raw, dict):
             raise fail(f"measures[{i}]", "expected a table ([[measures]])")
@@ -520,7 +520,7 @@ def _parse_measures(doc: dict[str, Any], premises: Portfolio | None, fail) -> tu
         fields = _measure_fields(raw, kind, where, premises, fail)
         _check_required(kind, fields, where, premises, fail)
         if kind == "disposal":
-            _check_disposal_property(doc, fields, where, premises, premises_ids, sold, fail)
+            _check_disposal_property(doc, fields, where, premises_ids, sold, fail)
         _check_measure_values(fail, where, kind, fields)
         topics = _measure_topics(raw, where, fail)
         measures.append(Measure(name=name, kind=kind, fields=fields, topics=topics))
@@ -593,16 +593,15 @@ def _check_required(kind: str, fields: dict[str, Any], where: str, premises: Por
                           "(running cost + depreciation) is then the total")
 
 
-def _check_disposal_property(doc: dict[str, Any], fields: dict[str, Any], where: str, premises: Portfolio | None,
-                             premises_ids: set[str], sold: dict[str, tuple[str, bool]], fail) -> None:
-    """Checks a disposal's property (an id of the portfolio, or an inline table checked in place in ``fields``) and
-    records it in ``sold`` (property id -> (where, named by id)): a property named twice by id is an error."""
+def _check_disposal_property(doc: dict[str, Any], fields: dict[str, Any], where: str, premises_ids: dict[str, None],
+                             sold: dict[str, tuple[str, bool]], fail) -> None:
+    """Checks a disposal's property (a portfolio id, or an inline table checked in place) and records it in ``sold``."""
     prop = fields["property"]
     if isinstance(prop, str):
         if prop not in premises_ids:
             form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
             raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
-                                            f"one of: {', '.join(premises.ids())}")
+                                            f"one of: {', '.join(premises_ids)}")
         pid = prop
     else:
         fields["property"] = _checked_inline_property(prop, f"{where}.property", fail)
