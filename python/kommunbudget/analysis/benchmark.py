@@ -497,14 +497,35 @@ def benchmark(municipality: str | int, peers: pd.DataFrame | Sequence[str | int]
     peer_frame = _peer_frame(code, peers, rule)
     costs = service_areas.net_costs_all().set_index("code")
     own = costs.loc[code]
-    population = float(own["population"])
-    peer_costs = costs.loc[list(peer_frame["code"])]
     tax_base, tax_base_source = scb_tax_base_msek(code, YEAR)
-    national_population = float(costs["population"].sum())
     has_nka = _has_nka(code)
     name = str(own["name"])
+    rows = _benchmark_rows(code, own, costs, peer_frame, tax_base, nka_year, has_nka)
 
-    rows = []
+    out = pd.DataFrame(rows, columns=list(BENCHMARK_UNITS))
+    out["peer_count"] = out["peer_count"].astype("int64")
+    out["nka_year"] = out["nka_year"].astype("Int64")
+    out.attrs = {
+        "municipality": code, "municipality_name": name, "county": str(_universe().set_index("code").loc[code,
+                                                                                                          "county"]),
+        "population": int(float(own["population"])), "year": YEAR, "tax_base_msek": float(tax_base),
+        "tax_base_source": tax_base_source.source,
+        "peer_rule": peer_frame.attrs["rule"], "requested_rule": peer_frame.attrs["requested_rule"],
+        "peer_description": peer_frame.attrs["description"], "peer_fallback": peer_frame.attrs["fallback"],
+        "peer_codes": list(peer_frame["code"]), "peer_names": list(peer_frame["name"]),
+        "nka_year": nka_year, "nka_available": has_nka, "notes": _general_notes(name, has_nka, nka_year, tax_base),
+        "sources": {**_SOURCES, "tax_base": tax_base_source.source}, "units": dict(BENCHMARK_UNITS),
+    }
+    return out
+
+
+def _benchmark_rows(code: str, own: pd.Series, costs: pd.DataFrame, peer_frame: pd.DataFrame, tax_base: float,
+                    nka_year: int, has_nka: bool) -> list[dict]:
+    """The rows of :func:`benchmark`: one per service area, then the total."""
+    population = float(own["population"])
+    peer_costs = costs.loc[list(peer_frame["code"])]
+    national_population = float(costs["population"].sum())
+    rows: list[dict] = []
     areas = [(a.key, a.name_sv, ", ".join(a.rs_codes), a.kolada_nka) for a in service_areas.SERVICE_AREAS]
     areas.append((_TOTAL, "totalt (alla 32 RS-koder)", "all 32 RS codes", ""))
     for key, name_sv, rs_codes, kpi in areas:
@@ -522,48 +543,71 @@ def benchmark(municipality: str | int, peers: pd.DataFrame | Sequence[str | int]
             "nka_kpi": "", "nka_year": None, "nka_status": "", "nka_percent": math.nan, "nka_gap_msek": math.nan,
             "nka_gap_ore": math.nan,
         }
-        notes = []
-        if key == "social_assistance":
-            notes.append(service_areas.assistance_note())
-        if key in _SCOPE_NOTES:
-            notes.append(_SCOPE_NOTES[key])
-        if key in _NKA_NOTES and has_nka:
-            notes.append(_NKA_NOTES[key])
+        notes = _scope_notes(key, has_nka)
         value = _nka_value(code, kpi, nka_year) if (kpi and has_nka) else None
         if value is not None:
-            percent, status = value
-            nka_gap = core.net_cost_gap_msek(cost, percent)
-            row.update({"nka_kpi": kpi, "nka_year": nka_year, "nka_status": status, "nka_percent": percent,
-                        "nka_gap_msek": nka_gap, "nka_gap_ore": core.tax_rate_equivalent_ore(nka_gap, tax_base)})
-            if key == "individual_family_care":
-                with_assistance = cost + float(own["social_assistance"])
-                notes.append(f"Kolada's N30001 covers all of IFO including ekonomiskt bistånd (575); its deviation is "
-                             f"applied here to SCB's IFO net cost without 575, so the gap leaves out the assistance "
-                             f"(the work line's money); on IFO including 575 ({with_assistance:.1f} MSEK) it would be "
-                             f"{core.net_cost_gap_msek(with_assistance, percent):.1f} MSEK.")
-            if status != "slutlig":
-                notes.append(f"Kolada's NKA {nka_year} is {status} (not final).")
+            notes += _add_nka(row, own, kpi, value, nka_year, tax_base)
         if key == _TOTAL:
-            notes.append("Gap to peers of the total: total net cost per inhabitant (all 32 RS codes) against the "
-                         "peers' median total; not the sum of the areas' gaps.")
-            if has_nka:
-                area_rows = [r for r in rows if not math.isnan(r["nka_gap_msek"])]
-                nka_gap = sum(r["nka_gap_msek"] for r in area_rows)
-                total_nka = _nka_value(code, "N00097", nka_year)
-                row.update({"nka_gap_msek": nka_gap, "nka_gap_ore": core.tax_rate_equivalent_ore(nka_gap, tax_base),
-                            "nka_year": nka_year, "nka_status": area_rows[0]["nka_status"] if area_rows else ""})
-                notes.append("NKA gap of the total: the sum of the areas' gaps (areas at or below their reference "
-                             "cost count 0)" + (f"; Kolada's N00097 (total excl. LSS) is {total_nka[0]:.2f} % in "
-                                                f"{nka_year}, not applied to SCB's total, whose scope differs."
-                                                if total_nka else "."))
-            if "0980" in set(peer_frame["code"]) | {code}:
-                notes.append("Gotland's (0980) total includes regional health care (RS 500/505, SOURCES.md §21).")
+            notes += _add_total_nka(row, rows, code, peer_frame, has_nka, nka_year, tax_base)
         row["note"] = " ".join(notes)
         rows.append(row)
+    return rows
 
-    out = pd.DataFrame(rows, columns=list(BENCHMARK_UNITS))
-    out["peer_count"] = out["peer_count"].astype("int64")
-    out["nka_year"] = out["nka_year"].astype("Int64")
+
+def _scope_notes(key: str, has_nka: bool) -> list[str]:
+    """An area's standing notes: the assistance note, what SCB's cost covers, where Kolada's NKA differs."""
+    notes = []
+    if key == "social_assistance":
+        notes.append(service_areas.assistance_note())
+    if key in _SCOPE_NOTES:
+        notes.append(_SCOPE_NOTES[key])
+    if key in _NKA_NOTES and has_nka:
+        notes.append(_NKA_NOTES[key])
+    return notes
+
+
+def _add_nka(row: dict, own: pd.Series, kpi: str, value: tuple[float, str], nka_year: int,
+             tax_base: float) -> list[str]:
+    """Fills an area row's NKA columns from Kolada's (percent, status); returns the notes they call for."""
+    key, cost = row["area"], row["net_cost_msek"]
+    percent, status = value
+    nka_gap = core.net_cost_gap_msek(cost, percent)
+    row.update({"nka_kpi": kpi, "nka_year": nka_year, "nka_status": status, "nka_percent": percent,
+                "nka_gap_msek": nka_gap, "nka_gap_ore": core.tax_rate_equivalent_ore(nka_gap, tax_base)})
+    notes = []
+    if key == "individual_family_care":
+        with_assistance = cost + float(own["social_assistance"])
+        notes.append(f"Kolada's N30001 covers all of IFO including ekonomiskt bistånd (575); its deviation is "
+                     f"applied here to SCB's IFO net cost without 575, so the gap leaves out the assistance "
+                     f"(the work line's money); on IFO including 575 ({with_assistance:.1f} MSEK) it would be "
+                     f"{core.net_cost_gap_msek(with_assistance, percent):.1f} MSEK.")
+    if status != "slutlig":
+        notes.append(f"Kolada's NKA {nka_year} is {status} (not final).")
+    return notes
+
+
+def _add_total_nka(row: dict, area_rows: list[dict], code: str, peer_frame: pd.DataFrame, has_nka: bool,
+                   nka_year: int, tax_base: float) -> list[str]:
+    """Fills the total row's NKA columns (the sum of the areas' gaps); returns the total row's notes."""
+    notes = ["Gap to peers of the total: total net cost per inhabitant (all 32 RS codes) against the "
+             "peers' median total; not the sum of the areas' gaps."]
+    if has_nka:
+        with_nka = [r for r in area_rows if not math.isnan(r["nka_gap_msek"])]
+        nka_gap = sum(r["nka_gap_msek"] for r in with_nka)
+        total_nka = _nka_value(code, "N00097", nka_year)
+        row.update({"nka_gap_msek": nka_gap, "nka_gap_ore": core.tax_rate_equivalent_ore(nka_gap, tax_base),
+                    "nka_year": nka_year, "nka_status": with_nka[0]["nka_status"] if with_nka else ""})
+        notes.append("NKA gap of the total: the sum of the areas' gaps (areas at or below their reference "
+                     "cost count 0)" + (f"; Kolada's N00097 (total excl. LSS) is {total_nka[0]:.2f} % in "
+                                        f"{nka_year}, not applied to SCB's total, whose scope differs."
+                                        if total_nka else "."))
+    if "0980" in set(peer_frame["code"]) | {code}:
+        notes.append("Gotland's (0980) total includes regional health care (RS 500/505, SOURCES.md §21).")
+    return notes
+
+
+def _general_notes(name: str, has_nka: bool, nka_year: int, tax_base: float) -> list[str]:
+    """The notes of :func:`benchmark`'s ``attrs``: the assistance note first, then per inhabitant, NKA and öre."""
     general = [service_areas.assistance_note(),
                "Per inhabitant means per all inhabitants (31 December 2024), not per child, pupil or elderly person: "
                "the peer comparison does not adjust for demography; Kolada's NKA does (reference cost)."]
@@ -573,18 +617,7 @@ def benchmark(municipality: str | int, peers: pd.DataFrame | Sequence[str | int]
         general.append(f"Kolada's NKA of {nka_year} is applied to SCB's net cost of {YEAR}.")
     general.append(f"Öre: the gap / (tax base / 100), tax base {YEAR} {tax_base:,.1f} MSEK (derived from SCB, "
                    f"approximate).")
-    out.attrs = {
-        "municipality": code, "municipality_name": name, "county": str(_universe().set_index("code").loc[code,
-                                                                                                          "county"]),
-        "population": int(population), "year": YEAR, "tax_base_msek": float(tax_base),
-        "tax_base_source": tax_base_source.source,
-        "peer_rule": peer_frame.attrs["rule"], "requested_rule": peer_frame.attrs["requested_rule"],
-        "peer_description": peer_frame.attrs["description"], "peer_fallback": peer_frame.attrs["fallback"],
-        "peer_codes": list(peer_frame["code"]), "peer_names": list(peer_frame["name"]),
-        "nka_year": nka_year, "nka_available": has_nka, "notes": general,
-        "sources": {**_SOURCES, "tax_base": tax_base_source.source}, "units": dict(BENCHMARK_UNITS),
-    }
-    return out
+    return general
 
 
 def area_gap_msek(municipality: str | int, area: str, basis: str = "peers", rule: str = "county_size",

@@ -38,47 +38,85 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
     years = budget["years"]
     plan_years = [y for y in years if y > base_year]
     rates = tax_rate_records(code)
-    budget_src = Provenance("data", citation)
+    item = functools.partial(_item, budget, citation)
+    base_fields, base_sources = _base_year(code, record.name, base_year, budget, citation, rates[base_year])
 
-    def item(year: int, name: str, default: float | None = None) -> float:
-        values = budget[year]
-        if name in values:
-            return float(values[name])
-        if default is None:
-            raise ValueError(f"{citation}: item {name!r} is missing for {year}")
-        return default
+    tax_rate = tax_rate_series(rates, base_year)
+    population = population_series(float(base_fields["population"]))
+    calibration = calibrate(base_fields, plan_years, item, functools.partial(_preliminary_tax, budget, citation),
+                            tax_rate, population, vintage, use_plan_growth)
+    assumptions = plan_assumptions(code, base_year, plan_years, citation, tax_rate, item,
+                                   functools.partial(_settlement_current, budget, citation),
+                                   functools.partial(_settlement_previous, budget, citation),
+                                   functools.partial(_reserve_use, budget, citation), vintage, use_plan_growth,
+                                   [line["name"] for line in base_fields["cost_lines"]], calibration)
+    assumptions = plan_equalisation(base_fields, assumptions, plan_years, item, citation, vintage, use_plan_growth,
+                                    calibration, population)
+    plan = {y: dict(budget[y]) for y in years}
+    notes = _notes(code, document, citation, base_year, plan_years, vintage, use_plan_growth)
+    return Municipality(code=code, name=record.name, county=record.county,
+                        population=record.population_2024, base_year=base_year, base_fields=base_fields,
+                        base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
+                        vintage=vintage.label, uses_plan_growth=use_plan_growth)
 
-    def settlement(year: int) -> float:
-        return sum(float(v) for k, v in budget[year].items() if k.startswith("skatt_slutavrakning"))
 
-    def settlement_previous(year: int) -> float:
-        return item(year, "skatt_slutavrakning_aret_innan", 0.0) + 0.0
+def _item(budget: dict, citation: str, year: int, name: str, default: float | None = None) -> float:
+    """An item of the budget's statement in ``year`` (MSEK, the budget's signs); ``default`` if missing, or an error."""
+    values = budget[year]
+    if name in values:
+        return float(values[name])
+    if default is None:
+        raise ValueError(f"{citation}: item {name!r} is missing for {year}")
+    return default
 
-    def settlement_current(year: int) -> float:
-        return settlement(year) - settlement_previous(year) + 0.0
 
-    def preliminary_tax(year: int) -> float:
-        return item(year, "skatt_kommunalskatt_preliminar", item(year, "skatteintakter") - settlement(year))
+def _settlement(budget: dict, year: int) -> float:
+    """The year's final settlements of tax revenue, every ``skatt_slutavrakning*`` item summed (MSEK)."""
+    return sum(float(v) for k, v in budget[year].items() if k.startswith("skatt_slutavrakning"))
 
-    def reserve_use(year: int) -> float:
-        # + withdrawal (medel från RUR), − allocation (reservering, printed negative in the budget)
-        return (item(year, "medel_fran_resultatutjamningsreserv", 0.0)
-                + item(year, "reservering_till_resultatutjamningsreserv", 0.0))
 
-    base_rate, base_rate_src = rates[base_year]
-    tax_base = core.implied_tax_base_msek(preliminary_tax(base_year) + settlement(base_year), base_rate,
-                                           settlement(base_year), base_year)
+def _settlement_previous(budget: dict, citation: str, year: int) -> float:
+    """The year's final settlement for the year before (MSEK, 0 if the budget has none)."""
+    return _item(budget, citation, year, "skatt_slutavrakning_aret_innan", 0.0) + 0.0
+
+
+def _settlement_current(budget: dict, citation: str, year: int) -> float:
+    """The year's final settlement for the year itself: all settlements but the previous year's (MSEK)."""
+    return _settlement(budget, year) - _settlement_previous(budget, citation, year) + 0.0
+
+
+def _preliminary_tax(budget: dict, citation: str, year: int) -> float:
+    """The year's preliminary tax revenue (MSEK): the item, else tax revenue without the settlements."""
+    return _item(budget, citation, year, "skatt_kommunalskatt_preliminar",
+                 _item(budget, citation, year, "skatteintakter") - _settlement(budget, year))
+
+
+def _reserve_use(budget: dict, citation: str, year: int) -> float:
+    """The year's use of the result equalisation reserve (MSEK): withdrawal minus allocation."""
+    # + withdrawal (medel från RUR), − allocation (reservering, printed negative in the budget)
+    return (_item(budget, citation, year, "medel_fran_resultatutjamningsreserv", 0.0)
+            + _item(budget, citation, year, "reservering_till_resultatutjamningsreserv", 0.0))
+
+
+def _base_year(code: str, municipality_name: str, base_year: int, budget: dict, citation: str,
+               base_rate_record: tuple[float, Provenance]) -> tuple[dict, dict[str, Provenance]]:
+    """The base year's fields (those of the core ``BaseYearState``) rebuilt from the budget, and their sources."""
+    item = functools.partial(_item, budget, citation)
+    base_rate, base_rate_src = base_rate_record
+    preliminary_tax = _preliminary_tax(budget, citation, base_year)
+    settlement = _settlement(budget, base_year)
+    tax_base = core.implied_tax_base_msek(preliminary_tax + settlement, base_rate, settlement, base_year)
     gains = negate(item(base_year, "balanskrav_avgar_realisationsvinster", 0.0))
     lines, lines_src = service_area_lines(code, negate(item(base_year, "verksamhetens_kostnader")),
                                           f"the budget's operating costs ({citation})")
     base_fields = {
         "code": code,
-        "name": record.name,
+        "name": municipality_name,
         "year": base_year,
         "tax_rate_kr_per_100kr": base_rate,
         "tax_base_msek": tax_base,
-        "final_settlement_msek": settlement_current(base_year),
-        "final_settlement_previous_year_msek": settlement_previous(base_year),
+        "final_settlement_msek": _settlement_current(budget, citation, base_year),
+        "final_settlement_previous_year_msek": _settlement_previous(budget, citation, base_year),
         "operating_income_msek": item(base_year, "verksamhetens_intakter"),
         "cost_lines": lines,
         "depreciation_msek": negate(item(base_year, "avskrivningar")),
@@ -86,31 +124,27 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
         "financial_income_msek": item(base_year, "finansiella_intakter"),
         "financial_costs_msek": negate(item(base_year, "finansiella_kostnader")),
         "realisation_gains_msek": gains,
-        "reserve_use_msek": reserve_use(base_year),
+        "reserve_use_msek": _reserve_use(budget, citation, base_year),
         "other_balance_adjustments_msek": item(base_year, "balanskrav_orealiserade_vinster_forluster_vardepapper",
                                                0.0),
     }
     grant_fields, grant_sources = itemised_grants(code, base_year, budget[base_year], citation)
     base_fields.update(grant_fields)
+    budget_src = Provenance("data", citation)
     base_sources = {name: budget_src for name in base_fields
                     if name not in ("code", "name", "year", "itemised_grants", "equalisation")}
     base_sources.update(grant_sources)
     base_sources["tax_rate_kr_per_100kr"] = base_rate_src
     base_sources["tax_base_msek"] = Provenance(
-        "derived", f"implied by the budget: preliminary tax revenue {preliminary_tax(base_year):.1f} MSEK / "
+        "derived", f"implied by the budget: preliminary tax revenue {preliminary_tax:.1f} MSEK / "
         f"({base_rate:.2f} / 100) ({citation})")
     base_sources["cost_lines"] = lines_src
+    return base_fields, base_sources
 
-    tax_rate = tax_rate_series(rates, base_year)
-    population = population_series(float(base_fields["population"]))
-    calibration = calibrate(base_fields, plan_years, item, preliminary_tax, tax_rate, population, vintage,
-                            use_plan_growth)
-    assumptions = plan_assumptions(code, base_year, plan_years, citation, tax_rate, item, settlement_current,
-                                   settlement_previous, reserve_use, vintage, use_plan_growth,
-                                   [line["name"] for line in base_fields["cost_lines"]], calibration)
-    assumptions = plan_equalisation(base_fields, assumptions, plan_years, item, citation, vintage, use_plan_growth,
-                                    calibration, population)
-    plan = {y: dict(budget[y]) for y in years}
+
+def _notes(code: str, document: str, citation: str, base_year: int, plan_years: list[int], vintage: Vintage,
+           use_plan_growth: bool) -> tuple[str, ...]:
+    """The baseline's notes: its sources, how the plan is reproduced, later documents, the vintage."""
     notes = (
         f"Base year {base_year}: {citation}.",
         "Operating costs by service area: each area at SCB's 2024 net cost (accounts, activity codes), the rest of "
@@ -128,14 +162,10 @@ def from_adopted_budget(code: str, base_year: int, vintage: Vintage,
         "The equalisation uses the population on 1 November of the previous year; the embedded data has only 31 "
         "December 2024, used for every year (held flat after it).",
     )
-    notes = notes + newer_documents(code, document, base_year) + (
+    return notes + newer_documents(code, document, base_year) + (
         f"National assumptions: vintage {vintage.label}, {vintage.source_file}"
                      + ("" if use_plan_growth else "; used in the plan years too (the plan's own tax base and "
                         "national growth are not)") + ".",)
-    return Municipality(code=code, name=record.name, county=record.county,
-                        population=record.population_2024, base_year=base_year, base_fields=base_fields,
-                        base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
-                        vintage=vintage.label, uses_plan_growth=use_plan_growth)
 
 
 @functools.cache

@@ -4,6 +4,7 @@ year 2024 from SCB, result 0 by construction, and a neutral path after it, so th
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 
 from kommunbudget.baselines.grants import INCOME_EQUALISATION_ITEM, itemised_grants
@@ -62,9 +63,30 @@ def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
     grant_fields, grant_sources = itemised_grants(code, year, budget, "approximate baseline")
     grant_fields["grant_items"] = [{"name": BALANCING_GRANT_ITEM, "amount_msek": balancing}]
     base_fields.update(grant_fields)
+    base_sources = _base_sources(rates[year][1], tax_base_src, lines_src, grant_sources, costs, tax, equalisation)
+
+    item = functools.partial(_budget_item, budget)
+    zero = lambda _y: 0.0  # noqa: E731 - no settlements, reserve use or gains in an approximate baseline
+    line_names = [line["name"] for line in lines]
+    assumptions = plan_assumptions(code, year, [], "approximate baseline", tax_rate_series(rates, year), item, zero,
+                                   zero, zero, vintage, True, line_names, None)
+    assumptions = plan_equalisation(base_fields, assumptions, [], item, "approximate baseline", vintage, False, None,
+                                    population_series(float(base_fields["population"])))
+    assumptions = neutral_path(assumptions, vintage, year, line_names)
+    notes = _notes(code, record.name, year, balancing, vintage)
+    return Municipality(code=code, name=record.name, county=record.county,
+                        population=record.population_2024, base_year=year, base_fields=base_fields,
+                        base_sources=base_sources, assumptions=assumptions, plan={}, notes=notes,
+                        vintage=vintage.label, uses_plan_growth=False, approximate=True)
+
+
+def _base_sources(rate_src: Provenance, tax_base_src: Provenance, lines_src: Provenance,
+                  grant_sources: dict[str, Provenance], costs: float, tax: float,
+                  equalisation: float) -> dict[str, Provenance]:
+    """The provenance of the approximate base year's fields (the derived grant item's figures in MSEK)."""
     approx = Provenance("derived", f"approximate: {APPROXIMATE_BASIS}")
-    base_sources = {
-        "tax_rate_kr_per_100kr": rates[year][1], "tax_base_msek": tax_base_src, "cost_lines": lines_src,
+    return {
+        "tax_rate_kr_per_100kr": rate_src, "tax_base_msek": tax_base_src, "cost_lines": lines_src,
         "operating_income_msek": Provenance("default", "0: the cost lines are SCB net costs (fees and earmarked "
                                                        "grants already deducted)"),
         "depreciation_msek": Provenance("default", "0: inside SCB's net costs by activity (capital costs)"),
@@ -81,22 +103,20 @@ def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
         "general_grants_msek": approx,
     }
 
-    def item(y: int, name: str, default: float | None = None) -> float:
-        if name in budget:
-            return float(budget[name])
-        if default is None:
-            raise ValueError(f"approximate baseline: item {name!r} is missing for {y}")
-        return default
 
-    zero = lambda _y: 0.0  # noqa: E731 - no settlements, reserve use or gains in an approximate baseline
-    line_names = [line["name"] for line in lines]
-    assumptions = plan_assumptions(code, year, [], "approximate baseline", tax_rate_series(rates, year), item, zero,
-                                   zero, zero, vintage, True, line_names, None)
-    assumptions = plan_equalisation(base_fields, assumptions, [], item, "approximate baseline", vintage, False, None,
-                                    population_series(float(base_fields["population"])))
-    assumptions = neutral_path(assumptions, vintage, year, line_names)
-    notes = (
-        f"APPROXIMATE baseline: {record.name} has no adopted budget in the embedded data. Base year {year} from SCB: "
+def _budget_item(budget: Mapping[str, float], y: int, name: str, default: float | None = None) -> float:
+    """An item of the approximate base year's statement (MSEK, the same in every year); ``default`` if missing."""
+    if name in budget:
+        return float(budget[name])
+    if default is None:
+        raise ValueError(f"approximate baseline: item {name!r} is missing for {y}")
+    return default
+
+
+def _notes(code: str, name: str, year: int, balancing: float, vintage: Vintage) -> tuple[str, ...]:
+    """The approximate baseline's notes: how it is built, why its result is 0, the vintage (and Gotland's note)."""
+    return (
+        f"APPROXIMATE baseline: {name} has no adopted budget in the embedded data. Base year {year} from SCB: "
         f"net costs by service area (accounts 2024), tax revenue = the {year} rate × SCB's tax base carried to "
         f"{year}, income equalisation estimated by the formula (uncalibrated).",
         f"The base-year result is 0 BY CONSTRUCTION ({BALANCING_GRANT_ITEM} = {balancing:.1f} MSEK closes it), and "
@@ -109,10 +129,6 @@ def approximate_baseline(code: str, vintage: Vintage) -> Municipality:
         assistance_note(),
         f"National assumptions: vintage {vintage.label}, {vintage.source_file}.",
     ) + ((GOTLAND_NOTE,) if code == "0980" else ())
-    return Municipality(code=code, name=record.name, county=record.county,
-                        population=record.population_2024, base_year=year, base_fields=base_fields,
-                        base_sources=base_sources, assumptions=assumptions, plan={}, notes=notes,
-                        vintage=vintage.label, uses_plan_growth=False, approximate=True)
 
 
 def neutral_path(assumptions: AssumptionSet, vintage: Vintage, base_year: int,

@@ -135,17 +135,26 @@ def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation:
     ValueError
         For a post missing from the plan (named with the year), or plan years without a calibration.
     """
-    series: dict[str, AssumptionSeries] = {}
-    plan_src = Provenance("data", f"adopted plan: {citation}")
     if plan_years and calibration is None:
         raise ValueError(f"{citation}: plan years {plan_years} need the plan's calibration (calibrate)")
 
     # National assumptions from the vintage: PKV components and weight.
+    series: dict[str, AssumptionSeries] = {}
     for name in ("labour_cost_change", "other_cost_change", "labour_weight"):
         series[name] = vintage.series[name]
     series["tax_rate_kr_per_100kr"] = tax_rate
+    series.update(_plan_growth(plan_years, citation, vintage, use_plan_growth, line_names, calibration))
+    series.update(_plan_amounts(base_year, plan_years, citation, item))
+    series.update(_plan_settlements(plan_years, citation, item, settlement, settlement_previous, reserve_use))
+    return AssumptionSet(name=f"{code}-budget-{base_year}+defaults",
+                         description=f"{citation}; documented defaults (kommunbudget.model.defaults) after the plan",
+                         series=series)
 
-    # Growth rates implied by the plan (the core's calibrate_plan): tax base, operating income, volume.
+
+def _plan_growth(plan_years: list[int], citation: str, vintage: Vintage, use_plan_growth: bool,
+                 line_names: list[str], calibration: core.PlanCalibration | None) -> dict[str, AssumptionSeries]:
+    """The growth rates implied by the plan (the core's calibrate_plan): tax base, operating income, volume."""
+    series: dict[str, AssumptionSeries] = {}
     derived = Provenance("derived", f"implied by the adopted plan ({citation})")
     growth_tb = calibration.tax_base_growth.as_dict() if plan_years else {}
     growth_income = calibration.operating_income_growth.as_dict() if plan_years else {}
@@ -168,8 +177,13 @@ def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation:
     for line in line_names:
         series[f"volume_growth:{line}"] = AssumptionSeries(f"volume_growth:{line}", "fraction per year", volume,
                                                            volume_provenance, last_volume, tail_src)
+    return series
 
-    # Amounts given by the plan, then a rule.
+
+def _plan_amounts(base_year: int, plan_years: list[int], citation: str, item) -> dict[str, AssumptionSeries]:
+    """General grants, depreciation and financial items: the plan's amounts (MSEK), then a rule."""
+    series: dict[str, AssumptionSeries] = {}
+    plan_src = Provenance("data", f"adopted plan: {citation}")
     grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}
     last_grants_year = plan_years[-1] if plan_years else base_year
     series["general_grants_msek"] = AssumptionSeries("general_grants_msek", "MSEK", grants,
@@ -188,23 +202,29 @@ def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation:
                                         Provenance("default", f"held at the plan's last year ({last_grants_year}) "
                                                               f"level: no plan beyond it" if plan_years else
                                                    "held at the base-year level: no plan in the data"))
+    return series
+
+
+def _plan_settlements(plan_years: list[int], citation: str, item, settlement, settlement_previous,
+                      reserve_use) -> dict[str, AssumptionSeries]:
+    """Settlements, realisation gains and reserve use: the plan's amounts (MSEK), none after the plan."""
+    plan_src = Provenance("data", f"adopted plan: {citation}")
     zero_rule = Provenance("default", "none planned after the adopted plan" if plan_years else
                            "none: no plan in the data")
-    series["final_settlement_msek"] = AssumptionSeries(
-        "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years}, {y: plan_src for y in plan_years},
-        0.0, zero_rule)
-    series["final_settlement_previous_year_msek"] = AssumptionSeries(
-        "final_settlement_previous_year_msek", "MSEK", {y: settlement_previous(y) for y in plan_years},
-        {y: plan_src for y in plan_years}, 0.0, zero_rule)
-    series["realisation_gains_msek"] = AssumptionSeries(
-        "realisation_gains_msek", "MSEK", {y: negate(item(y, "balanskrav_avgar_realisationsvinster", 0.0))
-                                           for y in plan_years}, {y: plan_src for y in plan_years}, 0.0, zero_rule)
-    series["reserve_use_msek"] = AssumptionSeries(
-        "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
-        {y: plan_src for y in plan_years}, 0.0, zero_rule)
-    return AssumptionSet(name=f"{code}-budget-{base_year}+defaults",
-                         description=f"{citation}; documented defaults (kommunbudget.model.defaults) after the plan",
-                         series=series)
+    return {
+        "final_settlement_msek": AssumptionSeries(
+            "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years},
+            {y: plan_src for y in plan_years}, 0.0, zero_rule),
+        "final_settlement_previous_year_msek": AssumptionSeries(
+            "final_settlement_previous_year_msek", "MSEK", {y: settlement_previous(y) for y in plan_years},
+            {y: plan_src for y in plan_years}, 0.0, zero_rule),
+        "realisation_gains_msek": AssumptionSeries(
+            "realisation_gains_msek", "MSEK", {y: negate(item(y, "balanskrav_avgar_realisationsvinster", 0.0))
+                                               for y in plan_years}, {y: plan_src for y in plan_years}, 0.0, zero_rule),
+        "reserve_use_msek": AssumptionSeries(
+            "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
+            {y: plan_src for y in plan_years}, 0.0, zero_rule),
+    }
 
 
 def negate(value: float) -> float:

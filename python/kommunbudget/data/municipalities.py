@@ -374,58 +374,80 @@ def find_municipality(query: str | int) -> str:
 @functools.lru_cache(maxsize=2048)
 def _find(text: str, shown: str) -> str:
     """find_municipality for stripped text (cached per process; errors are not cached)."""
-    codes, names, light_names, folded_names = _name_index()
+    codes, _names, _light_names, _folded_names = _name_index()
     if not text:
         raise ValueError(f"{_FIELD}: empty value; give a municipality name or 4-digit code, e.g. 'Sjöbo' or '1265'")
-
     if text.isdigit():
-        if len(text) not in (3, 4):
-            raise ValueError(
-                f"{_FIELD}: {shown} is not a municipality code; codes have 4 digits, e.g. '1265' (Sjöbo)"
-            )
-        code = text.zfill(4)
-        if code in _info_index():
-            return code
-        raise ValueError(f"{_FIELD}: no municipality has code {shown}; codes have 4 digits, e.g. '1265' (Sjöbo)")
-
-    def exact(candidate: str) -> int | None:
-        light = _light(candidate)
-        hits = [i for i, n in enumerate(light_names) if n == light]
-        if len(hits) == 1:
-            return hits[0]
-        folded = _fold(candidate)
-        hits = [i for i, n in enumerate(folded_names) if n == folded]
-        if len(hits) > 1:
-            raise _ambiguous(shown, hits)
-        return hits[0] if hits else None
-
-    hit = exact(text)
+        return _find_code(text, shown)
+    hit = _exact_hit(text, shown)
     if hit is None:
-        lowered = _light(text)
-        for suffix in _NAME_SUFFIXES:
-            if lowered.endswith(suffix) and len(lowered) > len(suffix):
-                stem = lowered[: -len(suffix)].strip()
-                hit = exact(stem)
-                if hit is None and stem.endswith("s"):
-                    hit = exact(stem[:-1])
-                break
+        hit = _suffix_hit(text, shown)
     if hit is None:
-        words = _fold(text).split()
-        hits = [i for i, name in enumerate(folded_names) if name.split()[: len(words)] == words]
-        if len(hits) > 1:
-            raise _ambiguous(shown, hits)
-        if len(hits) == 1:
-            hit = hits[0]
+        hit = _prefix_hit(text, shown)
     if hit is not None:
         return codes[hit]
+    raise _no_match(text, shown)
 
+
+def _find_code(text: str, shown: str) -> str:
+    """The code a query of digits names (3 digits zero-padded); an error if no municipality has it."""
+    if len(text) not in (3, 4):
+        raise ValueError(
+            f"{_FIELD}: {shown} is not a municipality code; codes have 4 digits, e.g. '1265' (Sjöbo)"
+        )
+    code = text.zfill(4)
+    if code in _info_index():
+        return code
+    raise ValueError(f"{_FIELD}: no municipality has code {shown}; codes have 4 digits, e.g. '1265' (Sjöbo)")
+
+
+def _exact_hit(candidate: str, shown: str) -> int | None:
+    """The index of the one name equal to ``candidate`` (case and separators ignored, then diacritics too)."""
+    _codes, _names, light_names, folded_names = _name_index()
+    light = _light(candidate)
+    hits = [i for i, n in enumerate(light_names) if n == light]
+    if len(hits) == 1:
+        return hits[0]
+    folded = _fold(candidate)
+    hits = [i for i, n in enumerate(folded_names) if n == folded]
+    if len(hits) > 1:
+        raise _ambiguous(shown, hits)
+    return hits[0] if hits else None
+
+
+def _suffix_hit(text: str, shown: str) -> int | None:
+    """The exact hit after dropping a trailing "kommun", "stad" or "municipality" and a genitive "s"."""
+    lowered = _light(text)
+    for suffix in _NAME_SUFFIXES:
+        if lowered.endswith(suffix) and len(lowered) > len(suffix):
+            stem = lowered[: -len(suffix)].strip()
+            hit = _exact_hit(stem, shown)
+            if hit is None and stem.endswith("s"):
+                hit = _exact_hit(stem[:-1], shown)
+            return hit
+    return None
+
+
+def _prefix_hit(text: str, shown: str) -> int | None:
+    """The index of the one name whose leading whole words are ``text`` (diacritics ignored)."""
+    _codes, _names, _light_names, folded_names = _name_index()
+    words = _fold(text).split()
+    hits = [i for i, name in enumerate(folded_names) if name.split()[: len(words)] == words]
+    if len(hits) > 1:
+        raise _ambiguous(shown, hits)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _no_match(text: str, shown: str) -> ValueError:
+    """The error for a query that matches no name, suggesting close names."""
+    codes, names, _light_names, folded_names = _name_index()
     by_folded: dict[str, list[int]] = {}
     for i, folded in enumerate(folded_names):
         by_folded.setdefault(folded, []).append(i)
     close = difflib.get_close_matches(_fold(text), list(by_folded), n=5, cutoff=0.6)
     hint = (f" Did you mean: {_describe_pairs((codes[i], names[i]) for c in close for i in by_folded[c])}?"
             if close else "")
-    raise ValueError(
+    return ValueError(
         f"{_FIELD}: no Swedish municipality matches {shown}.{hint} "
         "Give the name (diacritics optional) or the 4-digit code."
     )

@@ -423,22 +423,41 @@ def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) 
         number; a value outside its range (a share above 1 that looks like a percent is named as such).
     """
     source = name if name is not None else str(path)
+    lines = _read_text(path, source).splitlines(keepends=True)
+    skipped, comment = _leading_comment(lines)
+    reader = csv.reader(io.StringIO("".join(lines[skipped:]), newline=""))
+    header = _read_header(reader, skipped, source)
+    properties = _read_rows(reader, header, skipped, source)
+    if not properties:
+        raise PortfolioError(source, "no properties below the header; expected one row per property")
+    return Portfolio(tuple(properties), source, "\n".join(comment))
+
+
+def _read_text(path: str | os.PathLike[str] | Any, source: str) -> str:
+    """The text of a portfolio file (UTF-8, a byte-order mark accepted); PortfolioError if missing or not UTF-8."""
     entry = path if hasattr(path, "read_text") and not isinstance(path, (str, os.PathLike)) else Path(path)
     if not entry.is_file():
         raise PortfolioError(source, "the file does not exist")
     try:
-        text = decode_user_text(entry.read_bytes())
+        return decode_user_text(entry.read_bytes())
     except ValueError as exc:
         raise PortfolioError(source, str(exc)) from None
-    lines = text.splitlines(keepends=True)
-    skipped = 0  # leading comment and blank lines, kept as the portfolio's comment
+
+
+def _leading_comment(lines: list[str]) -> tuple[int, list[str]]:
+    """The number of leading comment and blank lines, and the comment's text (kept as the portfolio's comment)."""
+    skipped = 0
     comment: list[str] = []
     while skipped < len(lines) and (not lines[skipped].strip() or lines[skipped].lstrip().startswith("#")):
         stripped = lines[skipped].strip()
         if stripped:
             comment.append(stripped[1:].removeprefix(" "))
         skipped += 1
-    reader = csv.reader(io.StringIO("".join(lines[skipped:]), newline=""))
+    return skipped, comment
+
+
+def _read_header(reader: Any, skipped: int, source: str) -> list[str]:
+    """The header's columns (the first line that is not blank), checked against :data:`PROPERTY_FIELDS`."""
     header: list[str] | None = None
     header_line = 0
     for cells in reader:
@@ -462,6 +481,11 @@ def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) 
     if missing:
         raise PortfolioError(source, f"line {header_line}: the header lacks the columns {', '.join(missing)}; "
                                      f"expected {', '.join(PROPERTY_FIELDS)}")
+    return header
+
+
+def _read_rows(reader: Any, header: list[str], skipped: int, source: str) -> list[core.Property]:
+    """The properties of the rows below the header, each checked (its row, line, id and column named)."""
     properties: list[core.Property] = []
     rows: dict[str, int] = {}
     row = 0
@@ -484,9 +508,7 @@ def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) 
             raise fail("id", f"{values['id']!r} is used twice (also row {rows[values['id']]}); expected unique ids")
         rows[values["id"]] = row
         properties.append(core.Property(**values))
-    if not properties:
-        raise PortfolioError(source, "no properties below the header; expected one row per property")
-    return Portfolio(tuple(properties), source, "\n".join(comment))
+    return properties
 
 
 def portfolio_csv_text(portfolio: Portfolio) -> str:

@@ -230,6 +230,24 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
+    m = _baseline(scenario)
+    _check_measures_fit(scenario, m)
+    sources = _measure_sources(scenario, m)
+    if scenario.premises is not None:
+        _check_portfolio_fits(scenario, m)
+    measures, effects = _effects(scenario, m)
+    baseline = Projection(m, scenario.horizon, effects.baseline)
+    final = Projection(m, scenario.horizon, effects.final, measures)
+    frame, ore = _effect_frames(scenario, baseline, effects)
+    return ScenarioResult(scenario=scenario, municipality=m, baseline=baseline, projection=final,
+                          measure_effects=frame, measure_effects_ore=ore,
+                          measure_kinds={x.name: x.kind for x in scenario.measures},
+                          measure_topics={x.name: list(x.topics) for x in scenario.measures},
+                          measure_sources=sources)
+
+
+def _baseline(scenario: Scenario) -> Municipality:
+    """The scenario's baseline, loaded; its horizon must lie after the base year."""
     try:
         m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
                  use_plan_growth=scenario.use_plan_growth)
@@ -238,6 +256,11 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     if scenario.horizon <= m.base_year:
         raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
                          f"{m.base_year} (the adopted budget)")
+    return m
+
+
+def _check_measures_fit(scenario: Scenario, m: Municipality) -> None:
+    """Checks the measures against the baseline: years after the base year, cost lines (service areas) it has."""
     lines = m.cost_line_names()
     for i, measure in enumerate(scenario.measures):
         for key in ("start_year", "year", "from_year"):
@@ -252,6 +275,10 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
             raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}).{key}: {line!r} is "
                              f"not a cost line of {m.label} (base year {m.base_year}); expected one of: "
                              f"{', '.join(lines)}" + (" (or '' for all lines)" if measure.kind == "efficiency" else ""))
+
+
+def _measure_sources(scenario: Scenario, m: Municipality) -> dict[str, str]:
+    """Measure name -> how its derived amount was computed (:attr:`ScenarioResult.measure_sources`)."""
     sources = {}
     for i, measure in enumerate(scenario.measures):
         if measure.kind == "area_gap" and m.base_year != service_areas.YEAR:
@@ -264,8 +291,11 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
             raise ValueError(f"scenario {scenario.source_file}: measures[{i}] ({measure.name}): {exc}") from None
         if source:
             sources[measure.name] = source
-    if scenario.premises is not None:
-        _check_portfolio_fits(scenario, m)
+    return sources
+
+
+def _effects(scenario: Scenario, m: Municipality) -> tuple[core.Measures, core.MeasureEffects]:
+    """The core measures and the core's effects of adding them one at a time in file order."""
     try:
         projector = m.projector(scenario.horizon)
     except ValueError as exc:
@@ -282,19 +312,19 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     except core.MeasureError as exc:
         raise ValueError(f"scenario {scenario.source_file}: "
                          f"{_core_message(scenario.measures, exc.position, str(exc))}") from None
-    baseline = Projection(m, scenario.horizon, effects.baseline)
-    final = Projection(m, scenario.horizon, effects.final, measures)
+    return measures, effects
+
+
+def _effect_frames(scenario: Scenario, baseline: Projection,
+                   effects: core.MeasureEffects) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each measure's effect on the result by year, in MSEK and in öre (index measure names, columns years)."""
     changes = np.asarray(effects.result_change, dtype=float).reshape(len(scenario.measures), len(baseline.years))
     frame = pd.DataFrame(changes, index=[x.name for x in scenario.measures], columns=baseline.years, dtype=float)
     frame.index.name = "measure"
     frame.columns.name = "year"
     ore = frame.apply(lambda row: pd.Series(baseline.tax_rate_equivalent_ore(row.to_numpy(dtype=float)),
                                             index=frame.columns), axis=1) if len(frame) else frame.copy()
-    return ScenarioResult(scenario=scenario, municipality=m, baseline=baseline, projection=final,
-                          measure_effects=frame, measure_effects_ore=ore,
-                          measure_kinds={x.name: x.kind for x in scenario.measures},
-                          measure_topics={x.name: list(x.topics) for x in scenario.measures},
-                          measure_sources=sources)
+    return frame, ore
 
 
 def _measure_order(measures: tuple[Measure, ...]) -> list[core.MeasureRef]:

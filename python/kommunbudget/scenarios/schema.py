@@ -454,6 +454,20 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
     def fail(path: str, message: str, sep: str = ": ") -> ValueError:
         return ValueError(f"scenario {source_file}: {path}{sep}{message}")
 
+    _check_top_keys(doc, fail)
+    vintage, vintage_file = _parse_vintage(doc, fail, resolve_vintage)
+    premises = _parse_premises(doc, source_file, fail, read_premises)
+    measures = _parse_measures(doc, premises, fail)
+    return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc["municipality"]),
+                    horizon=as_year("horizon", doc["horizon"]), measures=measures,
+                    base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
+                    vintage=vintage, use_plan_growth=doc.get("use_plan_growth", True),
+                    description=doc.get("description", ""), source_file=source_file, premises=premises,
+                    premises_file=doc.get("premises_file", ""), vintage_file=vintage_file)
+
+
+def _check_top_keys(doc: dict[str, Any], fail) -> None:
+    """Checks the top-level keys: known, of their type, years in the calendar range, the required ones, the target."""
     for key, value in doc.items():
         if key not in _TOP_KEYS:
             raise fail(key, f"unknown key; expected one of {', '.join(sorted(_TOP_KEYS))}")
@@ -473,6 +487,11 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
             parse_target(doc["target"])
         except TargetTextError as exc:
             raise fail("target", f"{_toml(exc.text)}{exc.detail}") from None
+
+
+def _parse_vintage(doc: dict[str, Any], fail,
+                   resolve_vintage: Callable[[str], str | None]) -> tuple[str | None, str]:
+    """The scenario's (vintage, vintage_file): a file's resolved path and the text as written, else (name, "")."""
     vintage, vintage_file = doc.get("vintage"), ""
     if vintage is not None:
         if not vintage.strip():
@@ -484,89 +503,123 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
             raise fail("vintage", str(exc)) from None
         if resolved is not None:
             vintage, vintage_file = resolved, doc["vintage"]
-    premises = _parse_premises(doc, source_file, fail, read_premises)
-    premises_ids = set(premises.ids()) if premises is not None else set()
+    return vintage, vintage_file
+
+
+def _parse_measures(doc: dict[str, Any], premises: Portfolio | None, fail) -> tuple[Measure, ...]:
+    """The ``[[measures]]`` tables validated in file order (unique names, each property sold once)."""
     measures: list[Measure] = []
     names: set[str] = set()
     sold: dict[str, tuple[str, bool]] = {}  # property id -> (where, named by id)
+    premises_ids = dict.fromkeys(premises.ids()) if premises is not None else {}  # in order, for messages
     for i, raw in enumerate(doc.get("measures", [])):
-        where = f"measures[{i}]"
         if not isinstance(raw, dict):
-            raise fail(where, "expected a table ([[measures]])")
-        name = raw.get("name")
-        if name is not None and not isinstance(name, str):
-            raise fail(f"{where}.name", _type_error(name, str))
-        if not isinstance(name, str) or not name.strip():
-            raise fail(f"{where}.name", "missing or empty; every measure has a name")
-        where = f"measures[{i}] ({name})"
-        if name in names:
-            raise fail(where, f"the name {name!r} is used twice; expected unique names")
-        names.add(name)
-        kinds = ", ".join(MEASURE_KINDS)
-        if "kind" not in raw:
-            raise fail(f"{where}.kind", f"missing; expected one of {kinds}")
-        kind = raw["kind"]
-        if not isinstance(kind, str):
-            raise fail(f"{where}.kind", f"{_type_error(kind, str)}; expected one of {kinds}")
-        if kind not in MEASURE_KINDS:
-            raise fail(f"{where}.kind", f"{kind!r}; expected one of {kinds}")
-        allowed = MEASURE_KINDS[kind].fields
-        fields: dict[str, Any] = {}
-        for key, value in raw.items():
-            if key in _COMMON_KEYS:
-                if not _type_ok(value, _COMMON_KEYS[key]):
-                    raise fail(f"{where}.{key}", _type_error(value, _COMMON_KEYS[key]))
-                continue
-            if key not in allowed:
-                hint = (" (this kind starts with from_year, from 1 January)" if key == "start_year"
-                        and "from_year" in allowed else " (this kind starts with start_year)" if key == "from_year"
-                        and "start_year" in allowed else "")
-                raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure{hint}; expected one of "
-                                             f"{', '.join(sorted(allowed))}")
-            if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None:
-                raise fail(f"{where}.property", f"{value!r} is not a table, and the scenario has no portfolio for it "
-                                                f"to name ([[premises]] or premises_file); expected a "
-                                                f"[measures.property] table or the id of a portfolio property")
-            if not _type_ok(value, allowed[key]):
-                raise fail(f"{where}.{key}", _type_error(value, allowed[key]))
-            if key in _YEAR_KEYS and year_range_error(value):
-                raise fail(f"{where}.{key}", year_range_error(value))
-            fields[key] = float(value) if allowed[key] is float else value
-        missing = [k for k in _REQUIRED[kind] if k not in fields]
-        if missing:
-            raise fail(where, f"missing {', '.join(missing)} for {_article(kind)} {kind} measure")
-        if kind == "premises_target" and "total_premises_cost_msek" not in fields and premises is None:
-            raise fail(where, "missing total_premises_cost_msek for a premises_target measure; give it, or give the "
-                              "scenario a portfolio ([[premises]] or premises_file), whose total premises cost "
-                              "(running cost + depreciation) is then the total")
+            raise fail(f"measures[{i}]", "expected a table ([[measures]])")
+        name, where = _measure_name(raw, i, names, fail)
+        kind = _measure_kind(raw, where, fail)
+        fields = _measure_fields(raw, kind, where, premises, fail)
+        _check_required(kind, fields, where, premises, fail)
         if kind == "disposal":
-            prop = fields["property"]
-            if isinstance(prop, str):
-                if prop not in premises_ids:
-                    form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
-                    raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
-                                                    f"one of: {', '.join(premises.ids())}")
-                pid = prop
-            else:
-                fields["property"] = _checked_inline_property(prop, f"{where}.property", fail)
-                pid = prop["id"]
-            by_id = isinstance(prop, str)
-            if pid in sold and (by_id or sold[pid][1]):
-                raise fail(f"{where}.property", f"{pid!r} is already sold by {sold[pid][0]}; expected each property "
-                                                f"once")
-            sold.setdefault(pid, (where, by_id))
+            _check_disposal_property(doc, fields, where, premises_ids, sold, fail)
         _check_measure_values(fail, where, kind, fields)
-        topics = tuple(raw.get("topics", ()))
-        bad = [t for t in topics if not isinstance(t, int) or isinstance(t, bool) or not 1 <= t <= 19]
-        if bad:
-            raise fail(f"{where}.topics", f"{_toml(bad)} are not checklist numbers; expected whole numbers 1-19")
+        topics = _measure_topics(raw, where, fail)
         measures.append(Measure(name=name, kind=kind, fields=fields, topics=topics))
-    return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc["municipality"]),
-                    horizon=as_year("horizon", doc["horizon"]), measures=tuple(measures),
-                    base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
-                    vintage=vintage, use_plan_growth=doc.get("use_plan_growth", True),
-                    description=doc.get("description", ""), source_file=source_file, premises=premises,
-                    premises_file=doc.get("premises_file", ""), vintage_file=vintage_file)
+    return tuple(measures)
+
+
+def _measure_name(raw: dict[str, Any], i: int, names: set[str], fail) -> tuple[str, str]:
+    """A measure's name (non-empty, not used before; added to ``names``) and its key path for messages."""
+    name = raw.get("name")
+    if name is not None and not isinstance(name, str):
+        raise fail(f"measures[{i}].name", _type_error(name, str))
+    if not isinstance(name, str) or not name.strip():
+        raise fail(f"measures[{i}].name", "missing or empty; every measure has a name")
+    where = f"measures[{i}] ({name})"
+    if name in names:
+        raise fail(where, f"the name {name!r} is used twice; expected unique names")
+    names.add(name)
+    return name, where
+
+
+def _measure_kind(raw: dict[str, Any], where: str, fail) -> str:
+    """A measure's kind, one of :data:`MEASURE_KINDS`."""
+    kinds = ", ".join(MEASURE_KINDS)
+    if "kind" not in raw:
+        raise fail(f"{where}.kind", f"missing; expected one of {kinds}")
+    kind = raw["kind"]
+    if not isinstance(kind, str):
+        raise fail(f"{where}.kind", f"{_type_error(kind, str)}; expected one of {kinds}")
+    if kind not in MEASURE_KINDS:
+        raise fail(f"{where}.kind", f"{kind!r}; expected one of {kinds}")
+    return kind
+
+
+def _measure_fields(raw: dict[str, Any], kind: str, where: str, premises: Portfolio | None,
+                    fail) -> dict[str, Any]:
+    """A measure's own fields (not name, kind, topics): known for the kind, of their type, numbers as float."""
+    allowed = MEASURE_KINDS[kind].fields
+    fields: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in _COMMON_KEYS:
+            if not _type_ok(value, _COMMON_KEYS[key]):
+                raise fail(f"{where}.{key}", _type_error(value, _COMMON_KEYS[key]))
+            continue
+        if key not in allowed:
+            hint = (" (this kind starts with from_year, from 1 January)" if key == "start_year"
+                    and "from_year" in allowed else " (this kind starts with start_year)" if key == "from_year"
+                    and "start_year" in allowed else "")
+            raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure{hint}; expected one of "
+                                         f"{', '.join(sorted(allowed))}")
+        if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None:
+            raise fail(f"{where}.property", f"{value!r} is not a table, and the scenario has no portfolio for it "
+                                            f"to name ([[premises]] or premises_file); expected a "
+                                            f"[measures.property] table or the id of a portfolio property")
+        if not _type_ok(value, allowed[key]):
+            raise fail(f"{where}.{key}", _type_error(value, allowed[key]))
+        if key in _YEAR_KEYS and year_range_error(value):
+            raise fail(f"{where}.{key}", year_range_error(value))
+        fields[key] = float(value) if allowed[key] is float else value
+    return fields
+
+
+def _check_required(kind: str, fields: dict[str, Any], where: str, premises: Portfolio | None, fail) -> None:
+    """Checks that a measure has its kind's required fields (a premises target its total or a portfolio)."""
+    missing = [k for k in _REQUIRED[kind] if k not in fields]
+    if missing:
+        raise fail(where, f"missing {', '.join(missing)} for {_article(kind)} {kind} measure")
+    if kind == "premises_target" and "total_premises_cost_msek" not in fields and premises is None:
+        raise fail(where, "missing total_premises_cost_msek for a premises_target measure; give it, or give the "
+                          "scenario a portfolio ([[premises]] or premises_file), whose total premises cost "
+                          "(running cost + depreciation) is then the total")
+
+
+def _check_disposal_property(doc: dict[str, Any], fields: dict[str, Any], where: str, premises_ids: dict[str, None],
+                             sold: dict[str, tuple[str, bool]], fail) -> None:
+    """Checks a disposal's property (a portfolio id, or an inline table checked in place) and records it in ``sold``."""
+    prop = fields["property"]
+    if isinstance(prop, str):
+        if prop not in premises_ids:
+            form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
+            raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
+                                            f"one of: {', '.join(premises_ids)}")
+        pid = prop
+    else:
+        fields["property"] = _checked_inline_property(prop, f"{where}.property", fail)
+        pid = prop["id"]
+    by_id = isinstance(prop, str)
+    if pid in sold and (by_id or sold[pid][1]):
+        raise fail(f"{where}.property", f"{pid!r} is already sold by {sold[pid][0]}; expected each property "
+                                        f"once")
+    sold.setdefault(pid, (where, by_id))
+
+
+def _measure_topics(raw: dict[str, Any], where: str, fail) -> tuple[int, ...]:
+    """A measure's checklist topics, whole numbers 1-19."""
+    topics = tuple(raw.get("topics", ()))
+    bad = [t for t in topics if not isinstance(t, int) or isinstance(t, bool) or not 1 <= t <= 19]
+    if bad:
+        raise fail(f"{where}.topics", f"{_toml(bad)} are not checklist numbers; expected whole numbers 1-19")
+    return topics
 
 
 def _checked_inline_property(prop: dict[str, Any], where: str, fail) -> dict[str, Any]:
@@ -677,6 +730,21 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
     saving's amount and a premises total, the NKA figures, a disposal's price and month, an area_gap's fields. The
     core checks the rest when the scenario runs (years against the base year and horizon, cost lines, the other
     fields of the core types)."""
+    _check_fractions_and_amounts(fail, where, kind, fields)
+    if kind == "nka_gap":
+        _check_nka_figures(fail, where, fields)
+    if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
+        raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
+                                          f"out to sell at the market value)")
+    for (k, key), (lo, hi) in _MONTHS.items():
+        if k == kind and key in fields and not lo <= fields[key] <= hi:
+            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo:g}, {hi:g}]")
+    if kind == "area_gap":
+        _check_area_gap_fields(fail, where, fields)
+
+
+def _check_fractions_and_amounts(fail, where: str, kind: str, fields: dict[str, Any]) -> None:
+    """Checks a measure's fractions, ramp years, amounts and one-off cost against the core's ranges."""
     for (k, key), (lo, hi) in {**_FRACTIONS, **_TIMING_FRACTIONS}.items():
         if k == kind and key in fields and not lo <= fields[key] <= hi:
             raise fail(f"{where}.{key}", _fraction_error(fields[key], lo, hi))
@@ -696,42 +764,42 @@ def _check_measure_values(fail, where: str, kind: str, fields: dict[str, Any]) -
         if cost > hi:
             raise fail(f"{where}.one_off_cost_msek", f"{cost:g} is outside [{lo:g}, {hi:g}] MSEK (paid once in the "
                                                      f"first year)")
-    if kind == "nka_gap" and fields["net_cost_deviation_percent"] <= 0:
+
+
+def _check_nka_figures(fail, where: str, fields: dict[str, Any]) -> None:
+    """Checks an nka_gap measure's net cost and NKA deviation (a positive gap, the core's ranges)."""
+    if fields["net_cost_deviation_percent"] <= 0:
         raise fail(f"{where}.net_cost_deviation_percent",
                    f"{fields['net_cost_deviation_percent']:g} % means the net cost is at or below the reference "
                    f"cost: there is no gap to close (expected a deviation > 0)")
-    if kind == "nka_gap" and fields["net_cost_msek"] < 0:
+    if fields["net_cost_msek"] < 0:
         raise fail(f"{where}.net_cost_msek", f"{fields['net_cost_msek']:g} is negative; expected a net cost >= 0")
-    if kind == "nka_gap":
-        try:  # the core's ranges; its message names the key as written ("net_cost_deviation_percent = 2000 ...")
-            core.net_cost_gap_msek(fields["net_cost_msek"], fields["net_cost_deviation_percent"])
-        except ValueError as exc:
-            raise fail(where, str(exc), sep=".") from None
-    if kind == "disposal" and "price_msek" in fields and fields["price_msek"] < 0:
-        raise fail(f"{where}.price_msek", f"{fields['price_msek']:g} is negative; expected a price >= 0 (leave it "
-                                          f"out to sell at the market value)")
-    for (k, key), (lo, hi) in _MONTHS.items():
-        if k == kind and key in fields and not lo <= fields[key] <= hi:
-            raise fail(f"{where}.{key}", f"{fields[key]} is outside [{lo:g}, {hi:g}]")
-    if kind == "area_gap":
-        keys = [a.key for a in service_areas.SERVICE_AREAS]
-        if fields["service_area"] not in keys:
-            raise fail(f"{where}.service_area", f"{fields['service_area']!r} is not a service area; expected one of: "
-                                                f"{', '.join(keys)}")
-        if fields.get("basis", "peers") not in ("peers", "nka"):
-            raise fail(f"{where}.basis", f"{fields['basis']!r}; expected 'peers' (the peers' median per inhabitant) "
-                                         f"or 'nka' (Kolada's reference cost, Skåne only)")
-        if fields.get("peer_rule", "county_size") not in PEER_RULES:
-            raise fail(f"{where}.peer_rule", f"{fields['peer_rule']!r}; expected one of: "
-                                             f"{', '.join(PEER_RULES)}")
-        peers = fields.get("peers", [])
-        if not all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in peers):
-            raise fail(f"{where}.peers", f"{peers!r}; expected a list of municipality names or codes")
-        if peers and "peer_rule" in fields:
-            raise fail(f"{where}.peers", "both peers and peer_rule are given; expected one of them")
-        if fields.get("basis") == "nka" and (peers or "peer_rule" in fields):
-            raise fail(f"{where}.basis", "'nka' compares with Kolada's reference cost; peers and peer_rule apply to "
-                                         "basis 'peers' only")
+    try:  # the core's ranges; its message names the key as written ("net_cost_deviation_percent = 2000 ...")
+        core.net_cost_gap_msek(fields["net_cost_msek"], fields["net_cost_deviation_percent"])
+    except ValueError as exc:
+        raise fail(where, str(exc), sep=".") from None
+
+
+def _check_area_gap_fields(fail, where: str, fields: dict[str, Any]) -> None:
+    """Checks an area_gap measure's service area, basis, peer rule and peers."""
+    keys = [a.key for a in service_areas.SERVICE_AREAS]
+    if fields["service_area"] not in keys:
+        raise fail(f"{where}.service_area", f"{fields['service_area']!r} is not a service area; expected one of: "
+                                            f"{', '.join(keys)}")
+    if fields.get("basis", "peers") not in ("peers", "nka"):
+        raise fail(f"{where}.basis", f"{fields['basis']!r}; expected 'peers' (the peers' median per inhabitant) "
+                                     f"or 'nka' (Kolada's reference cost, Skåne only)")
+    if fields.get("peer_rule", "county_size") not in PEER_RULES:
+        raise fail(f"{where}.peer_rule", f"{fields['peer_rule']!r}; expected one of: "
+                                         f"{', '.join(PEER_RULES)}")
+    peers = fields.get("peers", [])
+    if not all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in peers):
+        raise fail(f"{where}.peers", f"{peers!r}; expected a list of municipality names or codes")
+    if peers and "peer_rule" in fields:
+        raise fail(f"{where}.peers", "both peers and peer_rule are given; expected one of them")
+    if fields.get("basis") == "nka" and (peers or "peer_rule" in fields):
+        raise fail(f"{where}.basis", "'nka' compares with Kolada's reference cost; peers and peer_rule apply to "
+                                     "basis 'peers' only")
 
 
 def load_scenario(path: str | Path) -> Scenario:
