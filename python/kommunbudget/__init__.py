@@ -58,7 +58,7 @@ _MODULES: dict[str, str] = {
     "cli": "kommunbudget.cli",
     "benchmark": "kommunbudget.analysis.benchmark",
     "revenue": "kommunbudget.analysis.revenue",
-    "vintages": "kommunbudget.baselines.vintages",
+    "vintages": "kommunbudget.analysis.vintages",
     "defaults": "kommunbudget.model.defaults",
     "service_areas": "kommunbudget.data.service_areas",
     "checklist": "kommunbudget.scenarios.checklist",
@@ -140,9 +140,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and IDEs: the names the face serves
     from kommunbudget import analysis, baselines, cli, data, model, report, scenarios
-    from kommunbudget.analysis import benchmark, revenue
+    from kommunbudget.analysis import benchmark, revenue, vintages
     from kommunbudget.analysis.comparison import Comparison, compare
-    from kommunbudget.baselines import vintages
     from kommunbudget.baselines.load import available_baselines, load
     from kommunbudget.data import service_areas
     from kommunbudget.model import defaults

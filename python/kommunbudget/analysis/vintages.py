@@ -1,5 +1,9 @@
 """Vintage effects: what changed between two assumption vintages, and what the change does to a municipality's
 income statement (``docs/model.md`` §2-4). Numbers, not text.
+
+For users this module is ``kb.vintages``: it also serves the vintages themselves (:func:`get_vintage`,
+:func:`list_vintages`, :func:`load_vintage`, ...), which are defined in :mod:`kommunbudget.baselines.vintages`
+(modules inside the package import them from there).
 """
 from __future__ import annotations
 
@@ -8,9 +12,20 @@ from pathlib import Path
 import pandas as pd
 
 from kommunbudget.baselines.load import load
-from kommunbudget.baselines.vintages import VINTAGE_SERIES, Vintage, get_vintage
+from kommunbudget.baselines.vintages import (
+    DEFAULT_VINTAGE,
+    VINTAGE_SERIES,
+    Vintage,
+    get_vintage,
+    is_vintage_file,
+    list_vintages,
+    load_vintage,
+    packaged_vintages,
+    parse_vintage,
+)
 
-__all__ = ["compare_vintage_results", "compare_vintages"]
+__all__ = ["DEFAULT_VINTAGE", "VINTAGE_SERIES", "Vintage", "compare_vintage_results", "compare_vintages",
+           "get_vintage", "is_vintage_file", "list_vintages", "load_vintage", "packaged_vintages", "parse_vintage"]
 
 
 def compare_vintages(a: str | Path | Vintage, b: str | Path | Vintage, first: int, last: int) -> pd.DataFrame:

@@ -154,7 +154,7 @@ def _notes(code: str, document: str, citation: str, base_year: int, plan_years: 
         assistance_note(),
         f"Plan years {plan_years[0]}-{plan_years[-1]}: tax base growth, operating income growth and cost volume "
         "are derived from the adopted plan, so the projection reproduces it under the PKV assumption; later years "
-        "use documented " if plan_years else "No plan years in the embedded budget.",
+        "use documented defaults." if plan_years else "No plan years in the embedded budget.",
         "General grants are itemised: the income equalisation follows the formula (guarantee 115 % of the national "
         "tax capacity, county rate), calibrated to the budget's figure in the base year; the plan's equalisation "
         "is reproduced through the national capacity growth it implies; the other items are the plan's amounts, "

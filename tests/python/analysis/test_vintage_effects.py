@@ -36,3 +36,14 @@ def test_vintage_effect_on_sjobo_when_the_plan_growth_is_not_used():
 def test_with_the_plan_growth_the_plan_years_do_not_depend_on_the_vintage():
     frame = vintages.compare_vintage_results("Sjöbo", "skr-2025-report", "government-uprating-2024-09", 2027)
     assert (frame.xs("b - a", level="vintage").abs() < 1e-9).all().all()
+
+
+def test_the_face_serves_vintages_and_their_comparison_as_one_module() -> None:
+    # README ("Assumption vintages"): kb.vintages.get_vintage / compare_vintages / compare_vintage_results.
+    import kommunbudget as kb
+    from kommunbudget.baselines import vintages as defining
+
+    assert kb.vintages.get_vintage is defining.get_vintage
+    assert kb.vintages.load_vintage is defining.load_vintage
+    assert kb.vintages.compare_vintages is vintages.compare_vintages
+    assert kb.vintages.compare_vintage_results is vintages.compare_vintage_results

@@ -151,3 +151,10 @@ def test_efficiency_with_start_year_gets_the_from_year_hint():
     with pytest.raises(ValueError, match=r"unknown key for an efficiency measure \(this kind starts with from_year"):
         kb.scenarios.parse('municipality = "Sjöbo"\nhorizon = 2030\n[[measures]]\nname = "e"\nkind = "efficiency"\n'
                            'start_year = 2026\nrate = 0.01\n', "e.toml")
+
+
+@pytest.mark.parametrize("name", ["Sjöbo", "Lund", "Gotland"])
+def test_every_baseline_note_is_a_whole_sentence(name):
+    # Notes are printed under every output; a note cut off mid-sentence once read "later years use documented".
+    for note in kb.load(name).notes:
+        assert note.strip()[0].isupper() and note.rstrip().endswith((".", ")")), note
