@@ -135,7 +135,7 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
         raise ValueError(f"from_year = {from_year} is outside the projection years {municipality.base_year + 1}-"
                          f"{baseline.years[-1]} (after the base year {municipality.base_year}, up to the horizon)")
     if tax_change_kr_per_100kr is None:
-        tax_change_kr_per_100kr = max(0.0, baseline.sustained_change(target, from_year))
+        tax_change_kr_per_100kr = max(0.0, baseline.sustained_tax_change(target, from_year))
     if tax_change_kr_per_100kr < 0:
         raise ValueError(f"tax_change_kr_per_100kr = {tax_change_kr_per_100kr:g}: the comparison weighs a tax rise "
                          f"against efficiency worth the same; expected a change >= 0")

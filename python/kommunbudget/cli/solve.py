@@ -77,7 +77,7 @@ def _tables(s: Setup, shown: list[core.Target], first: int, income: float) -> di
     rates = p.required_tax_rates(shown)
     gaps = p.target_gaps(shown)
     keys = [target_key(t) for t in shown]
-    change = {k: p.sustained_change(t, first) for k, t in zip(keys, shown, strict=True)}
+    change = {k: p.sustained_tax_change(t, first) for k, t in zip(keys, shown, strict=True)}
     tables = [
         Table("required_tax_rate", {row: floats(rates.loc[row]) for row in rates.index},
               {row: "kr per 100 kr" for row in rates.index}),

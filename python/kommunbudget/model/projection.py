@@ -16,6 +16,7 @@ import pandas as pd
 
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSet
+from kommunbudget.model.limits import field_limit
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS, MEMO_LINES, REVENUE_LINES, STATEMENT_LINES
 from kommunbudget.model.targets import as_target, default_targets, target_key
 from kommunbudget.model.years import as_year
@@ -209,6 +210,26 @@ class Projection:
         projection or an impossible target."""
         return float(core.required_sustained_change(self.core, as_target(target), as_year("from_year", from_year)))
 
+    def sustained_tax_change(self, target: core.Target | str, from_year: int) -> float:
+        """:meth:`sustained_change` as a tax change the model can apply and cost for a household (kr per 100 kr).
+
+        Raises
+        ------
+        ValueError
+            As :meth:`sustained_change`, and when the change lies outside the core's range for a tax change
+            (``TaxChange.change_kr_per_100kr``, docs/model.md §14): the message names the target, the year and the
+            change it would need.
+        """
+        target = as_target(target)
+        from_year = as_year("from_year", from_year)
+        change = self.sustained_change(target, from_year)
+        row = field_limit("TaxChange", "change_kr_per_100kr")
+        if not row.contains(change):
+            raise ValueError(f"the target ({_target_text(target)}) from {from_year} would need a sustained change of "
+                             f"{change:+.2f} kr per 100 kr ({change * 100:+.0f} öre), outside the range the model "
+                             f"takes for a tax change, {row.range_text()} {row.unit}; choose a less demanding target")
+        return change
+
     def tax_rate_equivalent_ore(self, amounts_msek) -> np.ndarray:
         """Öre on the rate equivalent to yearly amounts (shape (n_years,), MSEK), against each year's tax base."""
         return np.array(core.tax_rate_equivalents_ore(self.core, np.asarray(amounts_msek, dtype=float)))
@@ -246,3 +267,10 @@ class Projection:
     def base_year_sources(self) -> pd.DataFrame:
         """Base-year figures with their provenance (see :meth:`Municipality.base_year_sources`)."""
         return self.municipality.base_year_sources()
+
+
+def _target_text(target: core.Target) -> str:
+    """The target in words, as the command line writes it: ``result >= 2 % of tax revenue and general grants``."""
+    if target.kind == core.TargetKind.RESULT_SHARE:
+        return f"result >= {target.share * 100:g} % of tax revenue and general grants"
+    return "balanced-budget result >= 0" if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT else "result >= 0"

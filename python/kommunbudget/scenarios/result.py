@@ -146,11 +146,12 @@ class ScenarioResult:
                              f"{self.baseline.years[-1]}")
         k = self.baseline.years.index(year)
         b, s = self.baseline, self.projection
-        one_ore = core.one_ore_msek(float(b.line("tax_base")[k]))
+        tax_base = float(b.line("tax_base")[k])
         rows = []
 
         def add(view: str, item: str, msek: float) -> None:
-            rows.append({"view": view, "item": item, "msek": msek, "ore": msek / one_ore})
+            rows.append({"view": view, "item": item, "msek": msek,
+                         "ore": float(core.tax_rate_equivalent_ore(msek, tax_base))})
 
         for view in ("measure", "line"):
             add(view, "baseline result", float(b.line("result")[k]))
@@ -209,7 +210,7 @@ class ScenarioResult:
             household_income_kr, _ = self.baseline.household_income_kr(first)
         rows = {}
         for label, p in (("without measures", self.baseline), ("with measures", self.projection)):
-            change = max(0.0, p.sustained_change(self.target, first))
+            change = max(0.0, p.sustained_tax_change(self.target, first))
             rows[label] = {"change_kr_per_100kr": change, "change_ore": change * 100.0,
                            "household_cost_kr": float(core.household_tax_change_kr(change, household_income_kr))}
         return pd.DataFrame(rows).T

@@ -583,3 +583,19 @@ def test_checklist_command(cli, capsys):
     assert "19" in out
     doc = cli.json("checklist", "sjobo_before_tax_rise")
     assert doc["scenario"] and sum(1 for item in doc["items"] if item["tested"]) >= 3
+
+
+@pytest.mark.parametrize("command", ["solve", "compare"])
+def test_a_target_beyond_the_largest_tax_change_is_named_not_the_internal_field(cli, command):
+    # Sjöbo from 2025 (horizon 2028): the sustained change for a 40 % result target. Its size is found here from the
+    # required rates themselves: the sustained change is at least the largest required change over the years, so
+    # it exceeds the core's [-10, 10] kr per 100 kr once one year needs more than 10 kr.
+    p = kb.load("Sjöbo").project(horizon=2028)
+    target = kb.parse_target("share:0.4")
+    rates = p.required_tax_rates([target])
+    needed = (rates.loc["result_share_40pct"] - rates.loc["current"])[[2025, 2026, 2027, 2028]].max()
+    assert needed > 10.0
+    status, out, err = cli.run(command, "Sjöbo", "--horizon", "2028", "--target", "share:0.4")
+    cli.clean_error(status, out, err, "result >= 40 % of tax revenue and general grants", "from 2025",
+                    "[-10, 10] kr per 100 kr", "choose a less demanding target")
+    assert "tax_changes[0]" not in err and "if you meant öre" not in err
