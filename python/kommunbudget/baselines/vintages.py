@@ -41,6 +41,7 @@ import pandas as pd
 from kommunbudget.data.paths import files_folder
 from kommunbudget.data.textfiles import read_user_text, strip_bom
 from kommunbudget.model.assumptions import AssumptionSeries, Provenance
+from kommunbudget.model.limits import field_limit
 from kommunbudget.model.years import YEAR_RANGE, year_range_error
 
 __all__ = ["DEFAULT_VINTAGE", "VINTAGE_SERIES", "Vintage", "get_vintage", "is_vintage_file", "list_vintages",
@@ -277,16 +278,26 @@ def _check_follows(where: str, series: dict[str, AssumptionSeries]) -> None:
             chain.append(nxt)
 
 
+#: Each vintage series -> the core's row of limits for the input it becomes (docs/model.md §14).
+_SERIES_LIMITS: dict[str, tuple[str, str]] = {
+    "labour_cost_change": ("PriceIndex", "labour_cost_change"),
+    "other_cost_change": ("PriceIndex", "other_cost_change"),
+    "labour_weight": ("PriceIndex", "labour_weight"),
+    "tax_base_growth": ("Assumptions", "tax_base_growth"),
+    "national_tax_capacity_growth": ("Assumptions", "national_tax_capacity_growth"),
+}
+
+
 def _fraction(where: str, path: str, value) -> float:
+    """A series value (``path`` = ``series.<name>.values.<year>`` or ``.tail``) checked against the core's range for
+    the input it becomes; a percent given for a fraction gets the fraction it probably means."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise _fail(where, f"{path} = {_shown(value)} is not a finite number; expected a fraction, e.g. 0.03")
     value = float(value)
-    if not -0.5 <= value <= 0.5 and path.split(".")[1] != "labour_weight":
-        hint = f"; did you mean {value / 100:g}?" if abs(value / 100) <= 0.5 else ""
-        raise _fail(where, f"{path} = {value:g} is outside [-0.5, 0.5] (a fraction is expected{hint})")
-    if path.split(".")[1] == "labour_weight" and not 0.0 <= value <= 1.0:
-        hint = f"; did you mean {value / 100:g}?" if 0 <= value / 100 <= 1 else ""
-        raise _fail(where, f"{path} = {value:g} is outside [0, 1] (a fraction is expected{hint})")
+    row = field_limit(*_SERIES_LIMITS[path.split(".")[1]])
+    if not row.contains(value):
+        hint = f"; did you mean {value / 100:g}?" if row.contains(value / 100) and abs(value) >= 1 else ""
+        raise _fail(where, f"{path} = {value:g} is outside {row.range_text()} (a fraction is expected{hint})")
     return value
 
 

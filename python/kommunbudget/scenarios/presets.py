@@ -143,11 +143,22 @@ def _national_assistance() -> dict[str, Any]:
 
 
 def _number(preset_name: str, key: str, value: Any, low: float = 0.0, high: float = math.inf) -> float:
+    """``value`` as a float in [low, high]; a value that fits as a percent of a fraction gets the fraction it
+    probably means."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(float(value)):
         raise ValueError(f"preset {preset_name!r}: {key} = {value!r} is not a finite number")
     if not low <= float(value) <= high:
-        raise ValueError(f"preset {preset_name!r}: {key} = {value!r} is outside the allowed range [{low}, {high}]")
+        percent = high <= 1.0 and abs(value) >= 1 and low <= value / 100 <= high
+        hint = f"; did you mean {value / 100:g}?" if percent else ""
+        raise ValueError(f"preset {preset_name!r}: {key} = {value!r} is outside the allowed range [{low:g}, {high:g}]"
+                         f"{hint}")
     return float(value)
+
+
+def _core_number(preset_name: str, key: str, value: Any, structure: str, field: str) -> float:
+    """``value`` checked against the core's range for ``structure.field`` (docs/model.md §14), named by the preset's
+    own key."""
+    return _number(preset_name, key, value, *limits.limit(structure, field))
 
 
 def _year(preset_name: str, key: str, value: Any) -> int:
@@ -173,8 +184,9 @@ _FIXED_SAVING_PASSTHROUGH = frozenset({"name", "start_month", "ramp_years", "rea
 def _build_solna(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
     fields = _pick(v, _WORK_LINE_FIELDS)
     fields.setdefault("name", name)
-    _number(name, "baseline_households", v["baseline_households"])
-    _number(name, "cost_per_household_kr", v["cost_per_household_kr"])
+    _core_number(name, "baseline_households", v["baseline_households"], "WorkLinePolicy", "baseline_households")
+    _core_number(name, "cost_per_household_kr", v["cost_per_household_kr"], "WorkLinePolicy",
+                 "cost_per_household_kr")
     fields["start_year"] = _year(name, "start_year", v["start_year"])
     ramp_years = v["ramp_years"]
     lo, hi = limits.limit("WorkLinePolicy", "ramp_years")
@@ -189,9 +201,10 @@ def _build_solna(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
 def _build_national(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
     fields = _pick(v, _WORK_LINE_FIELDS)
     fields.setdefault("name", name)
-    _number(name, "baseline_households", v["baseline_households"])
-    _number(name, "cost_per_household_kr", v["cost_per_household_kr"])
-    _number(name, "target_reduction", v["target_reduction"], *limits.limit("WorkLinePolicy", "target_reduction"))
+    _core_number(name, "baseline_households", v["baseline_households"], "WorkLinePolicy", "baseline_households")
+    _core_number(name, "cost_per_household_kr", v["cost_per_household_kr"], "WorkLinePolicy",
+                 "cost_per_household_kr")
+    _core_number(name, "target_reduction", v["target_reduction"], "WorkLinePolicy", "target_reduction")
     fields["start_year"] = _year(name, "start_year", v["start_year"])
     return core.WorkLinePolicy(**fields)
 
@@ -214,21 +227,28 @@ def _build_premises_share(name: str, v: dict[str, Any]) -> core.FixedSaving:
 
 
 def _build_tjorn(name: str, v: dict[str, Any]) -> core.FixedSaving:
-    overtime = _number(name, "overtime_cost_msek", v["overtime_cost_msek"])
-    substitutes = _number(name, "substitute_cost_msek", v["substitute_cost_msek"])
-    overtime_cut = _number(name, "overtime_reduction", v["overtime_reduction"], 0.0, 1.0)
-    substitute_cut = _number(name, "substitute_reduction", v["substitute_reduction"], 0.0, 1.0)
-    return _fixed_saving(name, v, overtime_cut * overtime + substitute_cut * substitutes)
+    """Scheduling: the core's ``gap_saving_msek(cost, share)`` for overtime and for substitutes, summed (base-year
+    MSEK); each cost in the range of a fixed saving's amount, each reduction a share closed (docs/model.md §14)."""
+    overtime = _core_number(name, "overtime_cost_msek", v["overtime_cost_msek"], "FixedSaving", "amount_msek")
+    substitutes = _core_number(name, "substitute_cost_msek", v["substitute_cost_msek"], "FixedSaving", "amount_msek")
+    overtime_cut = _core_number(name, "overtime_reduction", v["overtime_reduction"], "gap_saving_msek",
+                                "share_closed")
+    substitute_cut = _core_number(name, "substitute_reduction", v["substitute_reduction"], "gap_saving_msek",
+                                  "share_closed")
+    return _fixed_saving(name, v, core.gap_saving_msek(overtime, overtime_cut)
+                         + core.gap_saving_msek(substitutes, substitute_cut))
 
 
 def _build_orust(name: str, v: dict[str, Any]) -> core.FixedSaving:
-    share = _number(name, "share", v["share"], 0.0, 1.0)
-    political = _number(name, "political_cost_msek", v["political_cost_msek"])
-    return _fixed_saving(name, v, share * political)
+    """Political organisation: the core's ``gap_saving_msek(political cost, share)`` (base-year MSEK)."""
+    share = _core_number(name, "share", v["share"], "gap_saving_msek", "share_closed")
+    political = _core_number(name, "political_cost_msek", v["political_cost_msek"], "FixedSaving", "amount_msek")
+    return _fixed_saving(name, v, core.gap_saving_msek(political, share))
 
 
 def _build_staffanstorp(name: str, v: dict[str, Any]) -> core.EfficiencyMeasure:
-    gain = _number(name, "productivity_gain", v["productivity_gain"], 0.0, 10.0)
+    # A productivity gain is a fraction: 0.3 = 30 % more cases for the same cost (at most twice as productive).
+    gain = _number(name, "productivity_gain", v["productivity_gain"], 0.0, 1.0)
     share = _number(name, "case_handling_share", v["case_handling_share"], 0.0, 1.0)
     cost_line = v["cost_line"]
     if not isinstance(cost_line, str):

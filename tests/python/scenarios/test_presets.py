@@ -250,3 +250,21 @@ def test_bad_figures_are_named(key, value):
     figures = {"political_cost_msek": 12.0, "start_year": 2026, key: value}
     with pytest.raises(ValueError, match=rf"'orust-political-cost'.*{re.escape(key)}"):
         pr.build("orust-political-cost", **figures)
+
+
+def test_preset_inputs_are_checked_against_the_core_range_of_what_they_become():
+    # A fixed saving's amount is at most 1e5 MSEK (docs/model.md §14, FixedSaving.amount_msek): a cost the preset
+    # turns into a saving is refused at that bound, named by the preset's own key, before any projection.
+    with pytest.raises(ValueError, match=r"'tjorn-scheduling': overtime_cost_msek = 1000000000.0 is outside the "
+                                         r"allowed range \[0, 100000\]"):
+        pr.build("tjorn-scheduling", overtime_cost_msek=1e9, substitute_cost_msek=20.0, start_year=2026)
+    with pytest.raises(ValueError, match=r"'orust-political-cost': share = 1.5 is outside the allowed range \[0, 1\]"):
+        pr.build("orust-political-cost", share=1.5, political_cost_msek=10.0, start_year=2026)
+
+
+def test_a_productivity_gain_given_in_percent_is_refused_with_the_fraction_it_means():
+    # "30 % more efficient" is 0.3; 5 (500 %) or 30 are percent slips, not gains.
+    for gain, meant in ((5, "0.05"), (30, "0.3")):
+        with pytest.raises(ValueError, match=rf"productivity_gain = {gain} is outside the allowed range \[0, 1\]; "
+                                             rf"did you mean {meant}\?"):
+            pr.build("staffanstorp-case-handling", from_year=2026, case_handling_share=0.3, productivity_gain=gain)
