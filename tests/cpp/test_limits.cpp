@@ -32,7 +32,7 @@ TEST(Limits, EveryRowIsWellFormedAndUnique) {
     EXPECT_TRUE(units.count(row.unit)) << key << ": " << row.unit;
     EXPECT_GT(std::string(row.description).size(), 5u) << key;
   }
-  // One table per structure, with the structures the brief names.
+  // One table per input structure of the core (docs/model.md §14).
   for (const char* s : {"BaseYearState", "CostLine", "GrantItem", "IncomeEqualisation", "PriceIndex", "Assumptions",
                         "TaxChange", "EfficiencyMeasure", "EarnedIncomeChange", "WorkLinePolicy", "Property",
                         "Disposal", "FixedSaving", "Target", "PlanYear", "Projection", "YearSeries"}) {

@@ -1,4 +1,4 @@
-"""``_core.pyi`` is generated from the built module, not written by hand (issue 8, point 4).
+"""``_core.pyi`` is generated from the built module, not written by hand (``docs/architecture.md``, the bindings).
 
 The committed stub (``python/kommunbudget/_core.pyi``) must be exactly what pybind11-stubgen writes for the module
 that the tests import; after any change to the bindings, ``make stub`` regenerates it. pybind11 and

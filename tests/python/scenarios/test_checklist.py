@@ -1,8 +1,8 @@
 """Tests of the checklist (kommunbudget.checklist).
 
 Expected values are derived here from the fake results' own numbers, never taken from the code under test. The
-mapping of topics to levers follows the measure kinds of docs/model.md §6-8 and the project's brief for the
-checklist. The checklist as text is tested in ``tests/python/report/test_checklist_text.py``.
+mapping of topics to levers follows the measure kinds of docs/model.md §6-8 and the report's topics
+(``data/files/REPORT-FACTS.md``). The checklist as text is tested in ``tests/python/report/test_checklist_text.py``.
 """
 from __future__ import annotations
 
