@@ -1,6 +1,7 @@
 """The public path's speed, measured in one run against references and goals (``make benchmark``; not a test).
 
-Each line prints the time, its reference measured in the same run, their ratio, and the goal of ``docs/architecture.md`` ("Speed goals"):
+Each line prints the time, its reference measured in the same run, their ratio, and the goal of
+``docs/architecture.md`` ("Speed goals"):
 
 * ``Municipality.project()`` for 10 years against the core's own run of the same projection (goal <= 20 us);
 * ``kb.load("Sjöbo")`` warm (tables already indexed) against one projection (goal <= 2 ms);

@@ -437,7 +437,8 @@ def _read_text(path: str | os.PathLike[str] | Any, source: str) -> str:
     """The text of a portfolio file (UTF-8, a byte-order mark accepted); PortfolioError if missing or not UTF-8."""
     entry = path if hasattr(path, "read_text") and not isinstance(path, (str, os.PathLike)) else Path(path)
     if not entry.is_file():
-        raise PortfolioError(source, "the file does not exist")
+        what = "is a folder, not a file" if entry.is_dir() else "does not exist"
+        raise PortfolioError(source, f"the file {what}; expected a CSV file with one row per property")
     try:
         return decode_user_text(entry.read_bytes())
     except ValueError as exc:

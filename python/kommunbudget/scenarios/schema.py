@@ -819,7 +819,8 @@ def load_scenario(path: str | Path) -> Scenario:
             folder = files_folder() / "scenarios"
             entry = folder / f"{path}.toml"
             return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/files/scenarios/{path}.toml", folder)
-        raise ValueError(f"scenario file {str(path)!r} does not exist (packaged examples: "
+        what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        raise ValueError(f"scenario file {str(path)!r} {what} (packaged examples: "
                          f"{', '.join(packaged_scenarios())})")
     try:
         text = read_user_text(path)

@@ -476,3 +476,10 @@ def test_packaged_premises_example_runs_from_its_portfolio():
     assert r.premises_summary().loc["total", "total_premises_cost_msek"] == pytest.approx(
         portfolio.total_premises_cost_msek)
     assert r.sold_property_ids() == ["Exempel 3:1", "Exempel 3:2"]
+
+
+def test_a_folder_given_as_the_portfolio_or_the_scenario_is_called_a_folder(tmp_path):
+    with pytest.raises(ValueError, match=r"portfolio .*: the file is a folder, not a file; expected a CSV file"):
+        premises.read_portfolio(tmp_path)
+    with pytest.raises(ValueError, match=r"scenario file .* is a folder, not a file"):
+        scenarios.load_scenario(tmp_path)
