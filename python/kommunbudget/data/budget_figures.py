@@ -1,0 +1,207 @@
+"""An adopted budget as plain figures (``docs/budget-workbook.md``): what a finance department's budget document
+states, in the units and signs of a Swedish income statement, with the place each figure came from.
+
+:class:`BudgetFigures` is the one form in which a budget enters the product: the embedded budgets
+(``resultatrakningar_exempel.csv``), a budget workbook read by :mod:`kommunbudget.data.budget_file`, or figures a
+user types in Python all become one, and :func:`kommunbudget.baselines.own_budget.from_budget_figures` turns it into
+a :class:`~kommunbudget.model.municipality.Municipality`. This module holds data only (no core, no I/O).
+
+Items are identified as in the embedded budgets: :data:`STATEMENT_ITEMS` (the income statement, resultatbudget),
+:data:`TAX_AND_GRANT_ITEMS` (the note on tax revenue and general grants). Amounts are MSEK with the statement's signs:
+income positive, costs negative (``verksamhetens_kostnader`` = -1656.2).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["BudgetFigures", "FigureSource", "STATEMENT_ITEMS", "TAX_AND_GRANT_ITEMS", "YEAR_KINDS"]
+
+
+@dataclass(frozen=True)
+class BudgetItem:
+    """One line of a budget: its identifier, its Swedish label as budgets print it, whether it is a cost (printed
+    negative in the statement), whether a budget must give it, and the other spellings a reader accepts."""
+
+    id: str
+    label: str
+    cost: bool = False
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+#: The income statement (resultatbudget), in its statutory order (LKBR 4 kap., RKR R15; docs/budget-workbook.md).
+STATEMENT_ITEMS: tuple[BudgetItem, ...] = (
+    BudgetItem("verksamhetens_intakter", "Verksamhetens intäkter", required=True),
+    BudgetItem("verksamhetens_kostnader", "Verksamhetens kostnader", cost=True, required=True),
+    BudgetItem("avskrivningar", "Avskrivningar", cost=True, required=True,
+               aliases=("Av- och nedskrivningar", "Avskrivningar och nedskrivningar")),
+    BudgetItem("jamforelsestorande_poster", "Jämförelsestörande poster"),
+    BudgetItem("verksamhetens_nettokostnader", "Verksamhetens nettokostnader", cost=True, required=True),
+    BudgetItem("skatteintakter", "Skatteintäkter", required=True),
+    BudgetItem("generella_statsbidrag_och_utjamning", "Generella statsbidrag och utjämning", required=True,
+               aliases=("Generella statsbidrag och utjämningsbidrag", "Generella statsbidrag")),
+    BudgetItem("verksamhetens_resultat", "Verksamhetens resultat"),
+    BudgetItem("finansiella_intakter", "Finansiella intäkter", required=True),
+    BudgetItem("finansiella_kostnader", "Finansiella kostnader", cost=True, required=True),
+    BudgetItem("arets_resultat", "Årets resultat", required=True),
+    BudgetItem("balanskrav_avgar_realisationsvinster", "Realisationsvinster", cost=True,
+               aliases=("Avgår realisationsvinster", "Samtliga realisationsvinster")),
+    BudgetItem("medel_fran_resultatutjamningsreserv", "Medel från resultatutjämningsreserv",
+               aliases=("Användning av resultatutjämningsreserv", "Disposition från RUR", "Medel från RUR")),
+    BudgetItem("reservering_till_resultatutjamningsreserv", "Reservering till resultatutjämningsreserv", cost=True,
+               aliases=("Reservering till RUR", "Avsättning till resultatutjämningsreserv")),
+    BudgetItem("balanskravsresultat", "Balanskravsresultat", aliases=("Årets balanskravsresultat",)),
+)
+
+#: The note on tax revenue and general grants (skatteintäkter, generella statsbidrag och utjämning).
+TAX_AND_GRANT_ITEMS: tuple[BudgetItem, ...] = (
+    BudgetItem("skatt_kommunalskatt_preliminar", "Preliminär kommunalskatt",
+               aliases=("Kommunalskatt", "Preliminära skatteintäkter", "Allmän kommunalskatt")),
+    BudgetItem("skatt_slutavrakning_innevarande_ar", "Slutavräkning innevarande år",
+               aliases=("Prognos slutavräkning innevarande år", "Slutavräkning året")),
+    BudgetItem("skatt_slutavrakning_aret_innan", "Slutavräkning föregående år",
+               aliases=("Slutavräkning året innan", "Korrigering slutavräkning föregående år")),
+    BudgetItem("utj_inkomstutjamning", "Inkomstutjämning", required=True,
+               aliases=("Inkomstutjämningsbidrag", "Inkomstutjämningsavgift")),
+    BudgetItem("utj_kostnadsutjamning", "Kostnadsutjämning",
+               aliases=("Kostnadsutjämningsbidrag", "Kostnadsutjämningsavgift")),
+    BudgetItem("utj_lss_utjamning", "LSS-utjämning", aliases=("Utjämning LSS", "LSS-utjämningsbidrag")),
+    BudgetItem("utj_regleringsbidrag_avgift", "Regleringsbidrag/-avgift",
+               aliases=("Regleringsbidrag", "Regleringsavgift", "Regleringsbidrag/avgift")),
+    BudgetItem("utj_strukturbidrag", "Strukturbidrag"),
+    BudgetItem("utj_kommunal_fastighetsavgift", "Kommunal fastighetsavgift", aliases=("Fastighetsavgift",)),
+    BudgetItem("utj_ovriga_statsbidrag", "Övriga generella statsbidrag",
+               aliases=("Övriga statsbidrag", "Generella bidrag från staten")),
+)
+
+#: What a year's column holds: an outturn (utfall/bokslut), the budget year, or a plan year.
+YEAR_KINDS: tuple[str, ...] = ("utfall", "budget", "plan")
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """Where one figure came from: the file, the sheet and the cell (``"C7"``), or a description for figures
+    typed in Python (``sheet`` and ``cell`` empty)."""
+
+    file: str
+    sheet: str = ""
+    cell: str = ""
+
+    def text(self) -> str:
+        """``"your budget: budget.xlsx, sheet Resultatbudget, cell C7"``."""
+        where = ", ".join(p for p in (self.file, f"sheet {self.sheet}" if self.sheet else "",
+                                       f"cell {self.cell}" if self.cell else "") if p)
+        return f"your budget: {where}"
+
+
+@dataclass(frozen=True)
+class BudgetFigures:
+    """An adopted budget with its plan, as plain figures (budgetens siffror).
+
+    Attributes
+    ----------
+    municipality : str
+        The municipality's SCB code (four digits, e.g. ``"1265"``) or its name; resolved against the embedded list.
+    budget_year : int
+        The budget year (the base year of the projection).
+    year_kinds : Mapping[int, str]
+        Every year the budget gives -> one of :data:`YEAR_KINDS`: the budget year is ``"budget"``, the years after it
+        ``"plan"`` (consecutive), earlier years ``"utfall"`` (kept for reference, not projected from).
+    items : Mapping[int, Mapping[str, float]]
+        Year -> item id (:data:`STATEMENT_ITEMS`, :data:`TAX_AND_GRANT_ITEMS`) -> MSEK with the statement's signs
+        (costs negative). The budget year and every plan year hold every required item.
+    tax_rate : Mapping[int, float]
+        The own municipal tax rate (skattesats) the budget assumes, kr per 100 kr, for the budget year and each plan
+        year (e.g. 20.92).
+    population : Mapping[int, float]
+        Inhabitants the budget assumes per year (at least the budget year); ``population_date`` says which date.
+    population_date : str
+        The date the population refers to, ISO (``"2023-11-01"``: 1 November of the year before the budget year,
+        the equalisation's date; ``"2023-12-31"`` for SCB's year-end figure).
+    service_areas : Mapping[str, float]
+        Optional net cost of the budget year per service area or committee, MSEK positive (name -> amount); empty
+        when the budget gives none (the embedded SCB split is used).
+    sources : Mapping[str, FigureSource]
+        Where each figure came from, keyed ``"<year>:<item>"`` (``"2024:skatteintakter"``), ``"tax_rate:<year>"``,
+        ``"population:<year>"`` or ``"service_area:<name>"``; a figure without a key has ``default_source``.
+    default_source : FigureSource
+        The file as a whole (e.g. ``FigureSource("budget.xlsx")``).
+    title : str
+        The document's title as the user gave it (e.g. "Budget 2025 med plan 2026-2027"), for citations.
+    """
+
+    municipality: str
+    budget_year: int
+    year_kinds: Mapping[int, str]
+    items: Mapping[int, Mapping[str, float]]
+    tax_rate: Mapping[int, float]
+    population: Mapping[int, float]
+    population_date: str
+    service_areas: Mapping[str, float] = field(default_factory=dict)
+    sources: Mapping[str, FigureSource] = field(default_factory=dict)
+    default_source: FigureSource = FigureSource("figures given in Python")
+    title: str = ""
+
+    @property
+    def plan_years(self) -> list[int]:
+        """The years after the budget year, in order."""
+        return sorted(y for y, kind in self.year_kinds.items() if kind == "plan")
+
+    @property
+    def years(self) -> list[int]:
+        """The budget year and the plan years, in order (the years a projection starts from)."""
+        return [self.budget_year, *self.plan_years]
+
+    def source(self, key: str) -> FigureSource:
+        """The source of one figure (keys as in :attr:`sources`), else :attr:`default_source`."""
+        return self.sources.get(key, self.default_source)
+
+    def item(self, year: int, item: str, default: float | None = None) -> float:
+        """An item of ``year`` (MSEK, the statement's signs); ``default`` when the budget does not give it.
+
+        Raises
+        ------
+        ValueError
+            When the item is missing and no default is given (naming the item, the year and the file).
+        """
+        values = self.items.get(year, {})
+        if item in values:
+            return float(values[item])
+        if default is None:
+            raise ValueError(f"{self.default_source.text()}: {item} is missing for {year}")
+        return default
+
+    def check(self) -> None:
+        """Checks the shape: a budget year of kind ``budget``, consecutive plan years, every required item, a tax
+        rate for every projected year and a population for the budget year, all finite.
+
+        Raises
+        ------
+        ValueError
+            Naming the field, the year and what was expected.
+        """
+        where = self.default_source.text()
+        if self.year_kinds.get(self.budget_year) != "budget":
+            raise ValueError(f"{where}: budget_year = {self.budget_year} is not marked 'budget' among the years "
+                             f"{dict(self.year_kinds)}")
+        for year, kind in self.year_kinds.items():
+            if kind not in YEAR_KINDS:
+                raise ValueError(f"{where}: the year {year} is marked {kind!r}; expected one of {YEAR_KINDS}")
+        plan = self.plan_years
+        if plan and plan != list(range(self.budget_year + 1, self.budget_year + 1 + len(plan))):
+            raise ValueError(f"{where}: plan years {plan} do not follow the budget year {self.budget_year} without "
+                             f"a gap")
+        required = [i.id for i in (*STATEMENT_ITEMS, *TAX_AND_GRANT_ITEMS) if i.required]
+        for year in self.years:
+            for item in required:
+                self.item(year, item)
+            if year not in self.tax_rate:
+                raise ValueError(f"{where}: the tax rate (skattesats) for {year} is missing")
+        if self.budget_year not in self.population:
+            raise ValueError(f"{where}: the population for the budget year {self.budget_year} is missing")
+        values = [v for year in self.items.values() for v in year.values()]
+        values += [*self.tax_rate.values(), *self.population.values(), *self.service_areas.values()]
+        if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
+            raise ValueError(f"{where}: every figure must be a finite number")
