@@ -61,7 +61,7 @@ def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list
     m.projector(horizon)  # checks the horizon against the base year before any --set is applied
     first = m.base_year + 1
     user_set = []
-    for name, value in args.assignments:
+    for name, value, read_as in args.assignments:
         if isinstance(value, dict):
             outside = [y for y in value if not first <= y <= horizon]
             if outside:
@@ -72,9 +72,28 @@ def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list
             m = m.with_assumptions(**{name: value})
         except KeyError as exc:
             raise CliError(f"--set {name}: {message(exc)}; 'volume_growth' sets every cost line") from None
-        user_set.append(name)
+        user_set.append(f"{name} ({read_as})" if read_as else name)
         _log.info("assumption %s set to %s", name, value)
+    if args.assignments:
+        try:
+            m.projector(horizon)  # the core checks every value set, once
+        except ValueError as exc:
+            raise CliError(_set_error(message(exc), [a.name for a in args.assignments])) from None
     return m, horizon, user_set
+
+
+def _set_error(text: str, names: Sequence[str]) -> str:
+    """A range error of the core on an assumption the user set, said with the name the user wrote: ``--set
+    volume_growth: volume_growth[2025] = 0.7 (cost line preschool) is outside ...``; other errors unchanged."""
+    for name in names:
+        if name == "volume_growth" and text.startswith("volume_growth:"):
+            line, _, rest = text[len("volume_growth:"):].partition("[")
+            year, _, rest = rest.partition("]")
+            value, sep, tail = rest.partition(" is outside")
+            return f"--set {name}: {name}[{year}]{value} (cost line {line}){sep}{tail}"
+        if text.startswith((f"{name}[", f"{name}:", f"{name} ")):
+            return f"--set {name}: {text}"
+    return text
 
 
 def setup(args: argparse.Namespace) -> Setup:

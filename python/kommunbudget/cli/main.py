@@ -85,6 +85,9 @@ def _run(args: argparse.Namespace) -> None:
     notices to stderr."""
     if args.out is not None:
         check_target(args.out, "--out")  # before anything is computed or written
+    for assignment in getattr(args, "assignments", []):
+        if assignment.read_as:
+            _stderr(f"kommunbudget: --set {assignment.name}: {assignment.read_as}")
     command = importlib.import_module(COMMANDS[args.command])
     doc = command.run(args)
     text = doc.render(args.format)

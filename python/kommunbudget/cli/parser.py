@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 from kommunbudget.analysis.options import PEER_RULES, REVENUE_SORTS
 from kommunbudget.data.paths import packaged_names
 from kommunbudget.model.core import __version__
 
-__all__ = ["COMMANDS", "SCENARIO_JSON_HELP", "assignment", "build_parser", "finite", "out_path", "year"]
+__all__ = ["COMMANDS", "SCENARIO_JSON_HELP", "Assignment", "assignment", "build_parser", "finite", "out_path", "year"]
 
 #: Subcommand -> the module that runs it (a ``run(args) -> Document`` function), in the order of ``--help``.
 COMMANDS: dict[str, str] = {
@@ -71,8 +73,20 @@ _TARGET_HELP = ("target: result, balanced-budget or share:<fraction> (result as 
 _INCOME_HELP = ("taxable earned income of a household, kr a year; default the municipality's tax base per inhabitant "
                 "in --from-year")
 _VERBOSE_HELP = "log progress (level INFO of the 'kommunbudget' logger) to stderr"
-_ASSIGNMENT_USAGE = ("expected NAME=VALUE or NAME=YEAR:VALUE[,YEAR:VALUE...], e.g. tax_base_growth=0.04 or "
-                     "tax_rate_kr_per_100kr=2026:21.42")
+_ASSIGNMENT_USAGE = ("expected NAME=VALUE or NAME=YEAR:VALUE[,YEAR:VALUE...], e.g. tax_base_growth=0.04 (also 4% "
+                     "or 0,04) or tax_rate_kr_per_100kr=2026:21.42")
+#: A part of a YEAR:VALUE list starts at a comma followed by a four-digit year and a colon (a decimal comma inside a
+#: value, as in 2026:0,04, is not a separator).
+_YEAR_PART = re.compile(r",(?=\s*-?\d+\s*:)")
+
+
+class Assignment(NamedTuple):
+    """One ``--set``: the assumption's name, its value (a number for every projection year, or {year: number}) and,
+    when the text was not a plain number, how it was read (``"4% read as 0.04"``; empty otherwise)."""
+
+    name: str
+    value: float | dict[int, float]
+    read_as: str = ""
 
 
 def finite(text: str) -> float:
@@ -106,13 +120,37 @@ def year(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year (e.g. 2026)") from None
 
 
-def assignment(text: str) -> tuple[str, float | dict[int, float]]:
-    """An argparse type for ``--set``: ``NAME=VALUE`` or ``NAME=YEAR:VALUE[,YEAR:VALUE...]``.
+def _set_number(text: str) -> tuple[float, str]:
+    """A value of ``--set`` as people type it: ``0.04``, ``4%`` or ``4 %`` (a percent: divided by 100), ``0,04``
+    (decimal comma); with the reading when it was not a plain number.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For text that is not a finite number in one of these forms.
+    """
+    body = text.strip()
+    percent = body.endswith("%")
+    if percent:
+        body = body[:-1].rstrip()
+    comma = "," in body and "." not in body
+    value = finite(body.replace(",", ".") if comma else body)
+    if percent:
+        value /= 100.0
+    if percent or comma:
+        return value, f"{text.strip()} read as {value:g}"
+    return value, ""
+
+
+def assignment(text: str) -> Assignment:
+    """An argparse type for ``--set``: ``NAME=VALUE`` or ``NAME=YEAR:VALUE[,YEAR:VALUE...]``; a value may be written
+    ``0.04``, ``4%``, ``4 %`` or ``0,04``.
 
     Returns
     -------
-    tuple
-        (name, a number for every projection year) or (name, {year: number}); numbers in the assumption's unit.
+    Assignment
+        (name, a number for every projection year or {year: number}, how a value other than a plain number was
+        read); numbers in the assumption's unit (a percent is divided by 100: for fractions).
 
     Raises
     ------
@@ -126,11 +164,13 @@ def assignment(text: str) -> tuple[str, float | dict[int, float]]:
         raise argparse.ArgumentTypeError(f"{text!r}: {_ASSIGNMENT_USAGE}")
     if ":" not in value:
         try:
-            return name, finite(value)
+            number, read_as = _set_number(value)
         except argparse.ArgumentTypeError as exc:
             raise argparse.ArgumentTypeError(f"{text!r}: {exc}; {_ASSIGNMENT_USAGE}") from None
+        return Assignment(name, number, read_as)
     values: dict[int, float] = {}
-    for part in value.split(","):
+    readings: list[str] = []
+    for part in _YEAR_PART.split(value):
         y, colon, number = part.strip().partition(":")
         try:
             if not colon:
@@ -138,10 +178,12 @@ def assignment(text: str) -> tuple[str, float | dict[int, float]]:
             key = year(y.strip())
             if key in values:
                 raise argparse.ArgumentTypeError(f"year {key} is given twice")
-            values[key] = finite(number.strip())
+            values[key], read_as = _set_number(number)
         except argparse.ArgumentTypeError as exc:
             raise argparse.ArgumentTypeError(f"{text!r}: {exc}; {_ASSIGNMENT_USAGE}") from None
-    return name, values
+        if read_as:
+            readings.append(f"{key}: {read_as}")
+    return Assignment(name, values, ", ".join(readings))
 
 
 def out_path(text: str) -> Path | None:

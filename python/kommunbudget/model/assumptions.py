@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kommunbudget.model import core
+from kommunbudget.model.years import YEAR_RANGE
 
 #: Kinds of provenance, in the order a reader should trust them.
 PROVENANCE_KINDS = ("data", "derived", "user", "default")
@@ -131,8 +132,12 @@ class AssumptionSeries:
         new_values = dict(self.values)
         new_prov = dict(self.provenance)
         tail_value, tail_prov, follows = self.tail_value, self.tail_provenance, self.tail_follows
+        tail_from = self.tail_from
         if isinstance(values, Mapping):
             items = {int(y): float(v) for y, v in values.items()}
+            if tail_from is None and not new_values and (tail_value is not None or follows is not None):
+                # The rule covered every year; it still covers every year without a value (not only the later ones).
+                tail_from = YEAR_RANGE[0]
         else:
             number = float(values)
             if years is None:
@@ -144,7 +149,7 @@ class AssumptionSeries:
             new_values[year] = value
             new_prov[year] = provenance
         return dataclasses.replace(self, values=new_values, provenance=new_prov, tail_value=tail_value,
-                                   tail_provenance=tail_prov, tail_follows=follows)
+                                   tail_provenance=tail_prov, tail_follows=follows, tail_from=tail_from)
 
     def to_core(self, first: int, last: int) -> core.YearSeries:
         """The values of years ``first..last`` as a core YearSeries (empty when last < first).

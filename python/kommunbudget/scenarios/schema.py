@@ -86,6 +86,7 @@ import dataclasses
 import functools
 import math
 import os
+import re
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -316,6 +317,21 @@ class Scenario:
         return out
 
 
+_DECIMAL_COMMA = re.compile(r"=\s*(-?\d+),(\d+)\s*(#.*)?$")
+
+
+def _decimal_comma_hint(text: str, exc: tomllib.TOMLDecodeError) -> str:
+    """A hint when the line TOML refused holds a number with a decimal comma (``rate = 0,01``): TOML writes 0.01."""
+    at = re.search(r"at line (\d+)", str(exc))  # Python 3.11's TOMLDecodeError gives the line in its text only
+    lines = strip_bom(text).splitlines()
+    number = int(at.group(1)) if at else 0
+    found = _DECIMAL_COMMA.search(lines[number - 1]) if 0 < number <= len(lines) else None
+    if not found:
+        return ""
+    return (f"; line {number} has a decimal comma ({found.group(1)},{found.group(2)}): TOML writes numbers with a "
+            f"decimal point, {found.group(1)}.{found.group(2)}")
+
+
 @functools.lru_cache(maxsize=256)
 def _area_gap(municipality: str, area: str, basis: str, rule: str, peers: tuple[str, ...]) -> tuple[float, str]:
     """Cached :func:`kommunbudget.analysis.benchmark.area_gap_msek` (a scenario run may build its measures more than
@@ -404,7 +420,7 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
     try:
         doc = tomllib.loads(strip_bom(text))
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"scenario {source_file}: not valid TOML: {exc}") from None
+        raise ValueError(f"scenario {source_file}: not valid TOML: {exc}{_decimal_comma_hint(text, exc)}") from None
     if base_dir is None:
         base_dir = Path(source_file).parent if source_file != "<text>" else Path.cwd()
     folder = base_dir if hasattr(base_dir, "joinpath") and not isinstance(base_dir, (str, os.PathLike)) \

@@ -157,6 +157,45 @@ def test_set_changes_a_copy_and_is_reported_as_user_set(cli, capsys):
     assert [(r["assumption"], r["years"], r["values"]) for r in user] == [("tax_base_growth", [2028], [0.05])]
 
 
+@pytest.mark.parametrize(("typed", "read"), [("4%", "4% read as 0.04"), ("4 %", "4 % read as 0.04"),
+                                             ("0,04", "0,04 read as 0.04"), ("0.04", None)])
+def test_set_reads_percent_and_decimal_comma_and_says_so(cli, typed, read):
+    plain = cli.json("project", "Sjöbo", "--set", "tax_base_growth=0.04")
+    status, out, err = cli.run("project", "Sjöbo", "--set", f"tax_base_growth={typed}", "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)["statement"] == plain["statement"]
+    if read is None:
+        assert err == ""
+    else:
+        assert err.strip() == f"kommunbudget: --set tax_base_growth: {read}"
+
+
+def test_set_by_year_takes_a_decimal_comma_inside_the_list(cli):
+    status, out, err = cli.run("project", "Sjöbo", "--set", "tax_base_growth=2026:0,04,2027:3%", "--format", "json")
+    assert status == 0, err
+    user = [r for r in json.loads(out)["assumptions"] if r["kind"] == "user"]
+    assert [(r["years"], r["values"]) for r in user] == [([2026, 2027], [0.04, 0.03])]
+    assert "2026: 0,04 read as 0.04, 2027: 3% read as 0.03" in err
+
+
+def test_set_on_an_approximate_baseline_names_the_field_set(cli):
+    # Lund's approximate baseline has one volume series per service area; the user set volume_growth.
+    status, out, err = cli.run("project", "Lund", "--set", "volume_growth=0.7")
+    cli.clean_error(status, out, err, "--set volume_growth: volume_growth[2025] = 0.7 (cost line preschool) is "
+                                      "outside the allowed range [-0.5, 0.5]")
+
+
+def test_set_one_year_of_an_assumption_that_is_a_rule_for_every_year(cli):
+    # Lund's operating income growth is one rule for every year (PKV, 2.6 %): setting 2027 leaves the other years
+    # on the rule.
+    base = cli.json("project", "Lund", "--horizon", "2028")
+    changed = cli.json("project", "Lund", "--horizon", "2028", "--set", "operating_income_growth=2027:0.09")
+    user = [r for r in changed["assumptions"] if r["kind"] == "user"]
+    assert [(r["assumption"], r["years"], r["values"]) for r in user] == [("operating_income_growth", [2027], [0.09])]
+    k = changed["years"].index(2027)
+    assert changed["statement"]["result"][:k] == pytest.approx(base["statement"]["result"][:k], abs=1e-9)
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # solve
 # ----------------------------------------------------------------------------------------------------------------
