@@ -4,12 +4,12 @@
 Layout: one sheet per table of the document (the income statement, the revenue bridge, targets, required tax
 rates, measures in MSEK and öre, ...), one per record table of its further keys (the scenario's bridges, the tax
 needed, the checklist, the base year's sources), ``Antaganden`` (every assumption with its value per year, kind and
-source) and ``Om`` (municipality, vintage, versions, notes). Each sheet has a title row, a header row of years with
-each year's status under it (budget, plan, framskrivning) and the row labels in column A (Swedish, from
-:mod:`kommunbudget.model.lines`); the header rows and column A are frozen. Numbers are stored as numbers, never as
-text, with number formats that Excel and LibreOffice show with the reader's own separators (``#,##0.0`` is
-``1 656,2`` in Swedish); fractions as percent, booleans as 1/0 shown ``ja``/``nej``. The last column holds each row's
-identifier as in JSON and CSV, so a sheet can be matched to them.
+source) and ``Om`` (municipality, vintage, versions, notes), each printed on A4 landscape one page wide. Each
+sheet has a title row, a header row of years with each year's status under it (budget, plan, framskrivning) and the
+row labels in column A (Swedish, from :mod:`kommunbudget.model.lines`); the header rows and column A are frozen.
+Numbers are stored as numbers, never as text, with number formats that Excel and LibreOffice show with the
+reader's own separators (``#,##0.0`` is ``1 656,2`` in Swedish); fractions as percent, booleans as 1/0 shown
+``ja``/``nej``. The last column holds each row's identifier as in JSON and CSV, so a sheet can be matched to them.
 
 openpyxl is imported at module top: this module is imported only when a workbook is written (the command line
 imports it by name, :data:`kommunbudget.cli.main.WORKBOOK_WRITERS`).
@@ -108,6 +108,21 @@ _COLUMN_SV: dict[str, str] = {
     "worth_ore_last_year": "Värd öre sista året", "worth_ore_sum": "Värd öre summa", "measures": "Åtgärder",
     "field": "Fält", "value": "Värde", "kind": "Slag", "source": "Källa",
 }
+#: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
+#: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
+_TEXT_SV = {
+    "measure": "åtgärd", "line": "resultatrad", "baseline result": "Grundscenariots resultat",
+    "scenario result": "Scenariots resultat", "base-year result": "Basårets resultat",
+    "other planned amounts": "Övriga planerade belopp", "price (PKV)": "Priser (PKV)", "volume": "Volym",
+    "operating income growth": "Verksamhetens intäkter, ökning", "own tax base growth": "Eget skatteunderlag, tillväxt",
+    "national tax capacity growth (equalisation)": "Medelskattekraft, tillväxt (utjämningen)",
+    "measures": "Åtgärder", "without measures": "Utan åtgärder", "with measures": "Med åtgärderna",
+}
+#: Columns of the record sheets whose texts are translated; the first present is repeated untranslated as ``Id``.
+_TRANSLATED = ("item", "driver", "", "view")
+#: Grant items the label table does not name (the approximate baseline's derived item).
+_GRANT_SV = {"other_items_derived": "Övriga poster, härledda (basåret i balans)"}
+
 #: Record columns -> number format.
 _COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": "0.00", "change_ore": "#,##0.0",
                    "household_cost_kr": "#,##0", "worth_ore_first_year": "#,##0.0", "worth_ore_last_year": "#,##0.0",
@@ -157,7 +172,20 @@ def build_workbook(doc: Document) -> Workbook:
         _assumptions_sheet(wb.create_sheet(_sheet_name("Antaganden", used)), doc.extra["assumptions"], years, status,
                            place)
     _about_sheet(wb.create_sheet(_sheet_name("Om", used)), doc)
+    for sheet in wb.worksheets:
+        _print_setup(sheet)
     return wb
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Printed on A4 landscape, one page wide, the header rows repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if sheet.title != "Om":
+        sheet.print_title_rows = "3:4"
 
 
 def row_label(table: str, ident: str, doc: Document | None = None) -> str:
@@ -165,7 +193,8 @@ def row_label(table: str, ident: str, doc: Document | None = None) -> str:
     target, a comparison or summary row, else the identifier itself (a measure's name)."""
     if table in ("statement", "revenue") and (ident in LINE_UNITS or ident.startswith("grant:")):
         if ident.startswith("grant:") and ident.split(":", 1)[1] not in GRANT_ITEM_LABELS:
-            return ident.split(":", 1)[1]
+            name = ident.split(":", 1)[1]
+            return _GRANT_SV.get(name, name)
         return label(ident, "sv")
     if table == "revenue" and doc is not None:
         return str(doc.extra.get("labels", {}).get("revenue", {}).get(ident, ident))
@@ -285,24 +314,41 @@ def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], pl
     """Records as a table: one column per key (Swedish headings), numbers as numbers."""
     _title(sheet, key, place, f", {year}" if year is not None else "")
     columns = list(dict.fromkeys(k for r in records for k in r))
-    for c, column in enumerate(columns, start=1):
-        cell = sheet.cell(3, c, _COLUMN_SV.get(column, column))
+    translated = [c for c in _TRANSLATED if c in columns and key != "checklist"]
+    headings = [_COLUMN_SV.get(column, column) for column in columns] + (["Id"] if translated else [])
+    for c, heading in enumerate(headings, start=1):
+        cell = sheet.cell(3, c, heading)
         cell.font, cell.fill = _BOLD, _HEADER_FILL
     for r, record in enumerate(records, start=4):
         for c, column in enumerate(columns, start=1):
             value = record.get(column)
             value = _cell_value(value) if isinstance(value, (int, float, bool)) or value is None else str(value)
+            if column in translated and isinstance(value, str):
+                value = _text_sv(value)
             cell = sheet.cell(r, c, value)
             if isinstance(value, (int, float)):
                 cell.number_format = _COLUMN_FORMATS.get(column, "#,##0.0" if isinstance(value, float) else "0")
+        if translated:
+            sheet.cell(r, len(columns) + 1, record.get(translated[0])).font = _GREY
     widths = [min(60, max(len(str(_COLUMN_SV.get(col, col))), *(len(_shown(r.get(col))) for r in records)) + 2)
-              for col in columns]
+              for col in columns] + ([24] if translated else [])
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = max(8, width)
         if width >= 60:
             for row in sheet.iter_rows(min_row=4, min_col=c, max_col=c):
                 row[0].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B4"
+
+
+def _text_sv(text: str) -> str:
+    """A text of a record sheet in Swedish (:data:`_TEXT_SV`, a statement line's label, a grant item's label)."""
+    if text in _TEXT_SV:
+        return _TEXT_SV[text]
+    if text in LINE_UNITS:
+        return label(text, "sv")
+    if text in GRANT_ITEM_LABELS:
+        return GRANT_ITEM_LABELS[text][0]
+    return text
 
 
 def _assumptions_sheet(sheet: Worksheet, records: Iterable[Mapping[str, Any]], years: Sequence[int],

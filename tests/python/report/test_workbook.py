@@ -74,10 +74,14 @@ def test_the_scenario_workbook_has_its_bridges(written_workbooks, workbook_docum
         ws = wb[sheet]
         records = doc.extra[key]["rows"]
         got = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=3 + len(records))]
-        assert [r[-2] for r in got] == pytest.approx([r["msek"] for r in records], rel=1e-14)
-        assert [r[-1] for r in got] == pytest.approx([r["ore"] for r in records], rel=1e-14)
-        assert [r[-3] for r in got] == [r["item"] if key == "bridge" else r["driver"] for r in records]
+        assert [r[-3] for r in got] == pytest.approx([r["msek"] for r in records], rel=1e-14)
+        assert [r[-2] for r in got] == pytest.approx([r["ore"] for r in records], rel=1e-14)
+        assert [r[-1] for r in got] == [r["item"] if key == "bridge" else r["driver"] for r in records]
+    assert wb["Brygga"].cell(3, 5).value == "Id"
+    assert wb["Brygga"].cell(4, 2).value == "Grundscenariots resultat"
+    assert wb["Brygga per drivkraft"].cell(4, 1).value == "Basårets resultat"
     ws = wb["Skatt som behövs"]
+    assert (ws.cell(4, 1).value, ws.cell(4, 5).value) == ("Utan åtgärder", "without measures")
     assert ws.cell(4, 3).value == pytest.approx(doc.extra["tax_needed"]["without measures"]["change_ore"], rel=1e-14)
 
 
