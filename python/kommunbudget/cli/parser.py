@@ -171,8 +171,9 @@ def out_path(text: str) -> Path | None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``kommunbudget`` (exposed for documentation and tests).
 
-    Each subcommand's namespace has ``command`` (a key of :data:`COMMANDS`), ``format``, ``out`` (a Path, or None
-    for stdout) and ``verbose``.
+    Each subcommand's namespace has ``command`` (a key of :data:`COMMANDS`), ``format`` (None when not given:
+    :func:`kommunbudget.cli.main.output_format` decides it from ``--out``), ``out`` (a Path, or None for stdout) and
+    ``verbose``.
     """
     parser = argparse.ArgumentParser(
         prog="kommunbudget",

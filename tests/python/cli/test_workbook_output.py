@@ -105,3 +105,14 @@ def test_json_does_not_load_openpyxl_but_xlsx_does(tmp_path):
         done = subprocess.run([sys.executable, "-c", code.replace("{fmt}", fmt), str(tmp_path / f"p.{fmt}")],
                               capture_output=True, text=True, encoding="utf-8", timeout=120, check=True)
         assert done.stdout.strip() == loaded
+
+
+@pytest.mark.parametrize("argv", [["solve", "Sjöbo"], ["compare", "Sjöbo"], ["explain-revenue", "Ystad"],
+                                  ["revenue-table"], ["benchmark", "Sjöbo"]])
+def test_csv_sv_wherever_csv_is(cli, argv):
+    status, plain, _ = cli.run(*argv, "--format", "csv")
+    assert status == 0
+    status, sv, err = cli.run(*argv, "--format", "csv-sv")
+    assert status == 0, err
+    assert sv.startswith("\ufefftable;row;year;value;unit\r\n")
+    assert len(sv[1:].split("\r\n")) == len(plain.split("\n"))
