@@ -36,7 +36,8 @@ __all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_work
 #: Table name -> the sheet's name (at most 31 characters; Excel's limit) and its title's words.
 SHEET_TITLES: dict[str, tuple[str, str]] = {
     "statement": ("Resultaträkning", "Resultaträkning"),
-    "revenue": ("Skatter och bidrag", "Skatteintäkter och generella statsbidrag, post för post"),
+    # Not "Skatter och bidrag": that is a sheet of the budget workbook a user fills in (docs/budget-workbook.md).
+    "revenue": ("Intäktsbrygga", "Skatteintäkter och generella statsbidrag, post för post"),
     "targets_met": ("Mål uppfyllda", "Balanskrav och mål: uppfyllt (ja/nej)"),
     "required_tax_rate": ("Skattesats som krävs", "Lägsta skattesats som når varje mål, kr per 100 kr"),
     "required_change_ore": ("Ändring som krävs öre", "Ändring av skattesatsen som varje mål kräver, öre"),
@@ -405,7 +406,7 @@ def _about_sheet(sheet: Worksheet, doc: Document) -> None:
         facts += [("Scenario", scenario.get("name")), ("Scenariofil", scenario.get("file")),
                   ("Mål", scenario.get("target"))]
     for target in doc.extra.get("targets", []) or []:
-        facts.append(("Mål", target.get("description")))
+        facts.append(("Mål", row_label("targets", str(target.get("id")))))
     for key, words in (("conclusion", "Slutsats"), ("tax_change_basis", "Skatteändringen"),
                        ("household_income_basis", "Hushållets inkomst")):
         if isinstance(doc.extra.get(key), str):

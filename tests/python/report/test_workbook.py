@@ -163,3 +163,10 @@ def test_the_example_is_sjobos_budget_2024(written_workbooks):
     premises = wb[EXAMPLE_PREFIX + "Förutsättningar"]
     assert premises.cell(HEADER_ROW + 1, 2).value == "Sjöbo"
     assert premises.cell(HEADER_ROW + 3, 2).value == 20.92
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_output_workbook_never_passes_for_a_budget_workbook(case, written_workbooks):
+    """No sheet of a command's workbook has the name of a sheet the budget reader reads (docs/budget-workbook.md)."""
+    names = {name.casefold() for name in load_workbook(written_workbooks[case]).sheetnames}
+    assert not names & {name.casefold() for name in SHEETS[1:]}
