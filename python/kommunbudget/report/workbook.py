@@ -55,6 +55,8 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
     "tax_needed": ("Skatt som behövs", "Varaktig skatteändring med och utan åtgärderna"),
     "checklist": ("Checklista", "Checklistans 19 frågor"),
     "base_year_sources": ("Källor basår", "Basårets siffror och deras källor"),
+    "before_disposals": ("Lokaler före försäljning", "Lokalbeståndet i basåret, före scenariots försäljningar"),
+    "after_disposals": ("Lokaler efter försäljning", "Lokalbeståndet i basåret, efter scenariots försäljningar"),
 }
 
 #: Unit (as in the document) -> its Swedish words in the unit column.
@@ -108,6 +110,11 @@ _COLUMN_SV: dict[str, str] = {
     "worth_ore_first_year": "Värd öre första året",
     "worth_ore_last_year": "Värd öre sista året", "worth_ore_sum": "Värd öre summa", "measures": "Åtgärder",
     "field": "Fält", "value": "Värde", "kind": "Slag", "source": "Källa",
+    "use": "Användning", "n_properties": "Fastigheter", "area_m2": "Yta m²", "vacant_area_m2": "Tom yta m²",
+    "vacancy_share": "Vakansgrad", "running_cost_msek": "Driftkostnad mnkr", "depreciation_msek": "Avskrivningar mnkr",
+    "total_premises_cost_msek": "Lokalkostnad mnkr", "cost_kr_per_m2": "kr per m²",
+    "book_value_msek": "Bokfört värde mnkr",
+    "market_value_msek": "Marknadsvärde mnkr", "market_minus_book_msek": "Marknadsvärde − bokfört mnkr",
 }
 #: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
 #: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
@@ -117,17 +124,19 @@ _TEXT_SV = {
     "other planned amounts": "Övriga planerade belopp", "price (PKV)": "Priser (PKV)", "volume": "Volym",
     "operating income growth": "Verksamhetens intäkter, ökning", "own tax base growth": "Eget skatteunderlag, tillväxt",
     "national tax capacity growth (equalisation)": "Medelskattekraft, tillväxt (utjämningen)",
-    "measures": "Åtgärder", "without measures": "Utan åtgärder", "with measures": "Med åtgärderna",
+    "measures": "Åtgärder", "without measures": "Utan åtgärder", "with measures": "Med åtgärderna", "total": "Totalt",
 }
 #: Columns of the record sheets whose texts are translated; the first present is repeated untranslated as ``Id``.
-_TRANSLATED = ("item", "driver", "", "view")
+_TRANSLATED = ("item", "driver", "", "use", "view")
 #: Grant items the label table does not name (the approximate baseline's derived item).
 _GRANT_SV = {"other_items_derived": "Övriga poster, härledda (basåret i balans)"}
 
 #: Record columns -> number format.
 _COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": "0.00", "change_ore": "#,##0.0",
                    "household_cost_kr": "#,##0", "worth_ore_first_year": "#,##0.0", "worth_ore_last_year": "#,##0.0",
-                   "worth_ore_sum": "#,##0.0", "modelled": '"ja";"ja";"nej"', "tested": '"ja";"ja";"nej"'}
+                   "worth_ore_sum": "#,##0.0", "modelled": '"ja";"ja";"nej"', "tested": '"ja";"ja";"nej"',
+                   "area_m2": "#,##0", "vacant_area_m2": "#,##0", "vacancy_share": "0%", "cost_kr_per_m2": "#,##0",
+                   "n_properties": "0"}
 
 #: The kinds of an assumption, in Swedish.
 _KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven av dig (--set)",
@@ -168,7 +177,14 @@ def build_workbook(doc: Document) -> Workbook:
         records = _records(value)
         if records:
             year = value.get("year") if isinstance(value, Mapping) else None
-            _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, records, place, year)
+            _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, records, place,
+                           f", {year}" if year is not None else "")
+    premises = doc.extra.get("premises_summary")
+    if isinstance(premises, Mapping):
+        sold = ", ".join(str(i) for i in premises.get("sold_property_ids") or []) or "inga"
+        for key, suffix in (("before_disposals", ""), ("after_disposals", f" (sålda: {sold})")):
+            if _records(premises.get(key)):
+                _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, _records(premises[key]), place, suffix)
     if doc.extra.get("assumptions"):
         _assumptions_sheet(wb.create_sheet(_sheet_name("Antaganden", used)), doc.extra["assumptions"], years, status,
                            place)
@@ -311,9 +327,10 @@ def _records(value: Any) -> list[dict[str, Any]]:
     return []
 
 
-def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], place: str, year: Any) -> None:
-    """Records as a table: one column per key (Swedish headings), numbers as numbers."""
-    _title(sheet, key, place, f", {year}" if year is not None else "")
+def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], place: str, suffix: str) -> None:
+    """Records as a table under the title (``suffix`` after it): one column per key (Swedish headings), numbers as
+    numbers; the texts of :data:`_TRANSLATED` columns in Swedish, the first of them repeated as ``Id``."""
+    _title(sheet, key, place, suffix)
     columns = list(dict.fromkeys(k for r in records for k in r))
     translated = [c for c in _TRANSLATED if c in columns and key != "checklist"]
     headings = [_COLUMN_SV.get(column, column) for column in columns] + (["Id"] if translated else [])

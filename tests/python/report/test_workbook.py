@@ -170,3 +170,19 @@ def test_an_output_workbook_never_passes_for_a_budget_workbook(case, written_wor
     """No sheet of a command's workbook has the name of a sheet the budget reader reads (docs/budget-workbook.md)."""
     names = {name.casefold() for name in load_workbook(written_workbooks[case]).sheetnames}
     assert not names & {name.casefold() for name in SHEETS[1:]}
+
+
+def test_the_premises_scenario_has_its_portfolio(written_workbooks, workbook_documents):
+    wb = load_workbook(written_workbooks["scenario_premises"])
+    summary = workbook_documents["scenario_premises"].extra["premises_summary"]
+    for key, sheet in (("before_disposals", "Lokaler före försäljning"), ("after_disposals",
+                                                                        "Lokaler efter försäljning")):
+        ws = wb[sheet]
+        records = summary[key]
+        headings = [c.value for c in ws[3]]
+        assert headings[0] == "Användning" and headings[-1] == "Id"
+        area = headings.index("Yta m²") + 1
+        for r, record in enumerate(records, start=4):
+            assert ws.cell(r, len(headings)).value == record["use"]
+            assert ws.cell(r, area).value == record["area_m2"]
+    assert all(i in wb["Lokaler efter försäljning"]["A1"].value for i in summary["sold_property_ids"])
