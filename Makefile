@@ -40,8 +40,10 @@ test-python:
 	$(PYTHON) -m pytest
 
 ## test: everything, in order: ruff, the C++ tests, the Python and notebook tests; all run, and the target fails if any fails
+## (installs LibreOffice Calc without a GUI first, for the workbook tests: scripts/setup.sh test-apt)
 test:
 	$(MAKE) --no-print-directory setup
+	scripts/setup.sh test-apt
 	$(MAKE) --no-print-directory build-cpp
 	@status=0; \
 	$(MAKE) --no-print-directory lint || status=1; \

@@ -8,6 +8,9 @@
 #                              extra into .venv; the CMake build dir build/{wheel_tag} is reused, so a
 #                              re-install only recompiles what changed
 #   scripts/setup.sh all       apt, venv, install (the default)
+#   scripts/setup.sh test-apt  what only the tests need, from Debian: LibreOffice Calc without a GUI (soffice,
+#                              which converts the written workbooks headless); run by `make test`, not by
+#                              `make setup` or `make demo` (apt-get only if something is missing)
 #
 # Several steps may be given: `scripts/setup.sh apt venv`.
 # Environment: PYTHON (interpreter used to create .venv, default python3).
@@ -20,6 +23,10 @@ PYTHON="${PYTHON:-python3}"
 
 # Debian packages the C++ build needs. cmake and ninja come from pip (into .venv), not from apt.
 APT_PACKAGES=(g++ make libeigen3-dev libspdlog-dev libfmt-dev libgtest-dev)
+
+# Debian packages only the tests need (step test-apt): soffice, to check the workbooks as LibreOffice reads them
+# (tests/python/report/test_workbook_libreoffice.py; skipped, saying why, where it is missing).
+TEST_APT_PACKAGES=(libreoffice-calc-nogui)
 
 # Build tools for `pip install --no-build-isolation`: build-system.requires from pyproject.toml (read at run
 # time, so it stays the single list) plus cmake and ninja, which scikit-build-core would otherwise add itself.
@@ -46,7 +53,7 @@ dpkg_installed() {
 }
 
 step_apt() {
-  local wanted=("${APT_PACKAGES[@]}") missing=() pkg
+  local wanted=("${APT_PACKAGES[@]}")
   # The interpreter for .venv: normally present (python3 with venv and headers). On a bare Debian the
   # system python3 needs python3-venv (ensurepip) and python3-dev (Python.h for the pybind11 module).
   if ! command -v "$PYTHON" >/dev/null 2>&1; then
@@ -56,14 +63,26 @@ step_apt() {
     "$PYTHON" -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("include"), "Python.h")))' \
       >/dev/null 2>&1 || wanted+=(python3-dev)
   fi
-  for pkg in "${wanted[@]}"; do
+  apt_install_missing apt "${wanted[@]}"
+}
+
+step_test_apt() {
+  apt_install_missing test-apt "${TEST_APT_PACKAGES[@]}"
+}
+
+# apt_install_missing STEP PACKAGE...: installs those of the packages that are not installed (nothing, and no
+# apt-get update, when all are).
+apt_install_missing() {
+  local step="$1" missing=() pkg
+  shift
+  for pkg in "$@"; do
     dpkg_installed "$pkg" || missing+=("$pkg")
   done
   if ((${#missing[@]} == 0)); then
-    log "apt: all present (${wanted[*]})"
+    log "$step: all present ($*)"
     return 0
   fi
-  log "apt: installing ${missing[*]}"
+  log "$step: installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
@@ -135,8 +154,9 @@ main() {
       venv) step_venv ;;
       install) step_install ;;
       all) step_apt; step_venv; step_install ;;
-      -h | --help | help) sed -n '2,13p' "${BASH_SOURCE[0]}"; return 0 ;;
-      *) die "unknown step '$step' (expected: apt, venv, install, all)" ;;
+      test-apt) step_test_apt ;;
+      -h | --help | help) sed -n '2,16p' "${BASH_SOURCE[0]}"; return 0 ;;
+      *) die "unknown step '$step' (expected: apt, venv, install, all, test-apt)" ;;
     esac
   done
 }

@@ -13,17 +13,20 @@ its revenue, benchmark its costs, run scenarios and list the embedded data.
     kommunbudget checklist sjobo_premises                     # the report's 19 questions, tested and worth
     kommunbudget vintages --compare skr-2025-report government-uprating-2024-09 --municipality Sjöbo
     kommunbudget datasets                                     # embedded data, baselines, PKV vintages
+    kommunbudget template --out budget.xlsx --municipality Ystad   # a budget workbook to fill in
 
 Every number comes from the library (the C++ core through :mod:`kommunbudget.model.core`); the command line only
-parses the arguments, arranges the results and formats them as a text table, JSON or CSV
-(:mod:`kommunbudget.report`). The JSON and CSV layouts are stable (schema ``kommunbudget.<command>/1``) and
-documented in README.md, section "Command line".
+parses the arguments, arranges the results and formats them (:mod:`kommunbudget.report`) as a text table, JSON,
+CSV (``csv``, or ``csv-sv`` for a spreadsheet set to Swedish) or an Excel workbook (``xlsx``: ``project``,
+``solve``, ``compare``, ``scenario``, ``template``). The JSON and CSV layouts are stable (schema
+``kommunbudget.<command>/1``) and documented in README.md, section "Command line".
 
 Layout: :mod:`.parser` builds the parser and names each subcommand's module in
 :data:`~kommunbudget.cli.parser.COMMANDS`; :func:`main` imports only the chosen one (with
-:func:`importlib.import_module`, the one dynamic import of the package besides its lazy faces, so ``--help`` and
-``--version`` load neither pandas nor matplotlib) and calls its ``run(args)``, which returns a
-:class:`~kommunbudget.report.documents.Document`; :mod:`.output` writes it.
+:func:`importlib.import_module`, so ``--help`` and ``--version`` load neither pandas nor matplotlib nor openpyxl)
+and calls its ``run(args)``, which returns a :class:`~kommunbudget.report.documents.Document`; :mod:`.output`
+writes it. A workbook is written by the module named in :data:`WORKBOOK_WRITERS` (imported the same way, only
+when a workbook is asked for): the dynamic imports of the package besides its lazy faces.
 
 Exit status: 0 on success; 2 for invalid input (an unknown municipality, year, assumption or target, a bad option
 or ``--out`` file; the message is printed as ``kommunbudget: error: ...`` without a traceback); 1 when a computation
@@ -35,14 +38,21 @@ import argparse
 import contextlib
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-from kommunbudget.cli.errors import message
-from kommunbudget.cli.output import ClosedOutputError, check_target, write_stdout, write_text
-from kommunbudget.cli.parser import COMMANDS, build_parser
+from kommunbudget.cli.errors import CliError, message
+from kommunbudget.cli.output import ClosedOutputError, check_target, replace_file, write_stdout, write_text
+from kommunbudget.cli.parser import COMMANDS, WORKBOOK_COMMANDS, build_parser
 
-__all__ = ["main"]
+__all__ = ["WORKBOOK_WRITERS", "main", "output_format"]
+
+#: Subcommand -> the module whose ``write_workbook(doc, path)`` writes its workbook (others: the document's
+#: workbook, :mod:`kommunbudget.report.workbook`).
+WORKBOOK_WRITERS: dict[str, str] = {"template": "kommunbudget.report.template"}
+_DOCUMENT_WORKBOOK = "kommunbudget.report.workbook"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,20 +93,64 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> None:
     """Checks ``--out``, runs the chosen subcommand (its module imported now), writes its document and prints its
     notices to stderr."""
+    args.format = output_format(args.command, args.format, args.out)
     if args.out is not None:
         check_target(args.out, "--out")  # before anything is computed or written
+        _check_not_input(args)
     for assignment in getattr(args, "assignments", []):
         if assignment.read_as:
             _stderr(f"kommunbudget: --set {assignment.name}: {assignment.read_as}")
     command = importlib.import_module(COMMANDS[args.command])
     doc = command.run(args)
-    text = doc.render(args.format)
-    if args.out is not None:
-        write_text(args.out, text)
+    if args.format == "xlsx":
+        writer = importlib.import_module(WORKBOOK_WRITERS.get(args.command, _DOCUMENT_WORKBOOK))
+        replace_file(args.out, lambda tmp: writer.write_workbook(doc, tmp), suffix=".xlsx")
+        logging.getLogger("kommunbudget.cli").info("wrote %s", args.out)
     else:
-        write_stdout(text)
+        text = doc.render(args.format)
+        if args.out is not None:
+            write_text(args.out, text)
+        else:
+            write_stdout(text)
     for notice in doc.notices:
         _stderr(notice)
+
+
+def output_format(command: str, given: str | None, out: Path | None) -> str:
+    """The format to write: the one given with ``--format``; else ``xlsx`` when ``--out`` ends in ``.xlsx``
+    (any case), else ``table``.
+
+    Raises
+    ------
+    CliError
+        For ``xlsx`` without a file (a workbook is not written to stdout), an ``.xlsx`` file with another format
+        given, or an ``.xlsx`` file for a subcommand that writes no workbook.
+    """
+    workbook_name = out is not None and out.suffix.lower() == ".xlsx"
+    if workbook_name and command not in WORKBOOK_COMMANDS:
+        raise CliError(f"--out {str(out)!r}: {command} writes no workbook (xlsx is written by "
+                       f"{', '.join(WORKBOOK_COMMANDS)}); expected another file name, e.g. ending in .csv or .json")
+    fmt = given if given is not None else ("xlsx" if workbook_name else "table")
+    if fmt == "xlsx" and out is None:
+        raise CliError("--format xlsx writes a workbook to a file, not to stdout; give --out FILE.xlsx")
+    if workbook_name and fmt != "xlsx":
+        raise CliError(f"--out {str(out)!r} ends in .xlsx but --format is {fmt}; drop --format (or give --format "
+                       f"xlsx) for a workbook, or another file name")
+    return fmt
+
+
+def _check_not_input(args: argparse.Namespace) -> None:
+    """Refuses ``--out`` naming a file the command reads (the scenario file, a budget file): it would be replaced
+    by the output."""
+    for option in ("file", "budget"):
+        value = getattr(args, option, None)
+        if value is None:
+            continue
+        source = Path(value)
+        if source.exists() and (source.resolve() == args.out.resolve()
+                                or (args.out.exists() and os.path.samefile(source, args.out))):
+            raise CliError(f"--out {str(args.out)!r} is the {'scenario' if option == 'file' else 'budget'} file the "
+                           f"command reads; expected another file name (the input is never overwritten)")
 
 
 def _error(exc: BaseException) -> None:

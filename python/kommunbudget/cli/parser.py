@@ -18,7 +18,8 @@ from kommunbudget.analysis.options import PEER_RULES, REVENUE_SORTS
 from kommunbudget.data.paths import packaged_names
 from kommunbudget.model.core import __version__
 
-__all__ = ["COMMANDS", "SCENARIO_JSON_HELP", "Assignment", "assignment", "build_parser", "finite", "out_path", "year"]
+__all__ = ["COMMANDS", "SCENARIO_JSON_HELP", "WORKBOOK_COMMANDS", "Assignment", "assignment", "build_parser", "finite",
+           "out_path", "year"]
 
 #: Subcommand -> the module that runs it (a ``run(args) -> Document`` function), in the order of ``--help``.
 COMMANDS: dict[str, str] = {
@@ -32,7 +33,11 @@ COMMANDS: dict[str, str] = {
     "checklist": "kommunbudget.cli.checklist",
     "vintages": "kommunbudget.cli.vintages",
     "datasets": "kommunbudget.cli.datasets",
+    "template": "kommunbudget.cli.template",
 }
+
+#: Subcommands that write a workbook (``--format xlsx``, or ``--out`` ending in ``.xlsx``).
+WORKBOOK_COMMANDS = ("project", "solve", "compare", "scenario", "template")
 
 #: The scenario command's JSON keys (its --help epilog).
 SCENARIO_JSON_HELP = """\
@@ -67,7 +72,10 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
 """
 
 _MUNICIPALITY_HELP = "name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digit SCB code (1265)"
-_FORMAT_HELP = "output format (default table); csv and json are documented in README.md"
+_FORMAT_HELP = ("output format (default table); csv and json are documented in README.md; csv-sv is the same CSV "
+                "for a spreadsheet set to Swedish (semicolons, decimal comma, UTF-8 with byte-order mark)")
+_WORKBOOK_FORMAT_HELP = (_FORMAT_HELP + "; xlsx writes an Excel workbook to --out (the default when --out ends in "
+                         ".xlsx)")
 _TARGET_HELP = ("target: result, balanced-budget or share:<fraction> (result as a share of tax revenue and general "
                 "grants, e.g. share:0.02)")
 _INCOME_HELP = ("taxable earned income of a household, kr a year; default the municipality's tax base per inhabitant "
@@ -205,8 +213,9 @@ def out_path(text: str) -> Path | None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``kommunbudget`` (exposed for documentation and tests).
 
-    Each subcommand's namespace has ``command`` (a key of :data:`COMMANDS`), ``format``, ``out`` (a Path, or None
-    for stdout) and ``verbose``.
+    Each subcommand's namespace has ``command`` (a key of :data:`COMMANDS`), ``format`` (None when not given:
+    :func:`kommunbudget.cli.main.output_format` decides it from ``--out``), ``out`` (a Path, or None for stdout) and
+    ``verbose``.
     """
     parser = argparse.ArgumentParser(
         prog="kommunbudget",
@@ -228,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_checklist(sub, shared)
     _add_vintages(sub, shared)
     _add_datasets(sub, shared)
+    _add_template(sub, [_verbose_parent()])
     return parser
 
 
@@ -254,7 +264,8 @@ def _municipality_parent() -> argparse.ArgumentParser:
     common.add_argument("--base-year", type=year, metavar="YEAR",
                         help="base year (the adopted budget); default the latest available")
     common.add_argument("--horizon", type=year, metavar="YEAR", help="last year; default base year + 4")
-    common.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+    common.add_argument("--format", choices=("table", "csv", "csv-sv", "json", "xlsx"), default=None,
+                        help=_WORKBOOK_FORMAT_HELP)
     common.add_argument("--set", dest="assignments", action="append", type=assignment, default=[],
                         metavar="NAME=VALUE",
                         help="change an assumption: a number for every projection year, or YEAR:VALUE[,YEAR:VALUE]; "
@@ -325,7 +336,7 @@ def _add_explain_revenue(sub, parents: list[argparse.ArgumentParser]) -> None:
     e.add_argument("--horizon", type=year, metavar="YEAR",
                    help="last year; default base year + 4 (without a budget: at most the last year SCB's tax "
                         "capacity can be carried to, 2025)")
-    e.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+    e.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
     e.add_argument("--language", choices=("en", "sv"), default="en", help="labels of the revenue bridge")
 
 
@@ -340,7 +351,7 @@ def _add_revenue_table(sub, parents: list[argparse.ArgumentParser]) -> None:
     r.add_argument("--sort", choices=tuple(REVENUE_SORTS), default="code",
                    help="order: code (default), name (Swedish alphabetical), ore (largest öre value first) or "
                         "index (highest tax capacity first)")
-    r.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+    r.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
 
 
 def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -359,7 +370,7 @@ def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
                    help="explicit peers, names or codes separated by commas (replaces --rule)")
     b.add_argument("--nka-year", type=year, metavar="YEAR", default=2024,
                    help="year of Kolada's NKA (2023, 2024 final; 2025 preliminary); default 2024")
-    b.add_argument("--format", choices=("table", "csv", "json"), default="table", help=_FORMAT_HELP)
+    b.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
 
 
 def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -376,7 +387,9 @@ def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
                          + ", ".join(packaged_names("scenarios")))
     sc.add_argument("--year", type=year, metavar="YEAR", default=None,
                     help="year of the bridge; default the scenario's horizon")
-    sc.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    sc.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
+                    help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
+                         "--out ends in .xlsx)")
 
 
 def _add_checklist(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -386,7 +399,7 @@ def _add_checklist(sub, parents: list[argparse.ArgumentParser]) -> None:
                                     "what each is worth in öre.")
     ck.add_argument("file", metavar="FILE.toml", nargs="?", default=None,
                     help="a scenario file or packaged example (optional)")
-    ck.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    ck.add_argument("--format", choices=("table", "json"), default=None, help="output format (default table)")
 
 
 def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -400,7 +413,7 @@ def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
     v.add_argument("--horizon", type=year, metavar="YEAR", default=None, help="last year; default base year + 6")
     v.add_argument("--no-plan-growth", action="store_true", default=False,
                    help="compare with the vintages' growth in the plan years too")
-    v.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    v.add_argument("--format", choices=("table", "json"), default=None, help="output format (default table)")
 
 
 def _add_datasets(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -409,4 +422,24 @@ def _add_datasets(sub, parents: list[argparse.ArgumentParser]) -> None:
                        description="Lists the embedded data files with their sources, the municipalities with an "
                                    "adopted budget (every other municipality gets an approximate baseline), and the "
                                    "PKV vintages.")
-    d.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    d.add_argument("--format", choices=("table", "json"), default=None, help="output format (default table)")
+
+
+def _add_template(sub, parents: list[argparse.ArgumentParser]) -> None:
+    t = sub.add_parser("template", parents=parents,
+                       help="write a budget workbook to fill in (docs/budget-workbook.md), with an example from "
+                            "Sjöbo's budget",
+                       description="Writes a budget workbook in the layout the budget reader takes "
+                                   "(docs/budget-workbook.md): Instruktioner, Resultatbudget, Skatter och bidrag, "
+                                   "Förutsättningar and Verksamheter, and the same sheets filled in from Sjöbo's "
+                                   "Budget 2024 as 'Exempel ...'. With --municipality, the figures the embedded data "
+                                   "know (tax rates, population, SCB's tax base, an estimated tax revenue and income "
+                                   "equalisation) are filled in as suggestions (Förslag), marked in colour.")
+    t.add_argument("--out", metavar="FILE.xlsx", type=out_path, required=True,
+                   help="the workbook to write (a regular file, replaced in one step, or a new file in an existing "
+                        "folder)")
+    t.add_argument("--municipality", metavar="MUNICIPALITY", default=None,
+                   help=_MUNICIPALITY_HELP + "; default none (an empty template)")
+    t.add_argument("--budget-year", type=year, metavar="YEAR", default=2025,
+                   help="the budget year (default 2025); the plan years are the two after it")
+    t.add_argument("--format", choices=("xlsx",), default="xlsx", help="output format (xlsx only)")

@@ -1,6 +1,8 @@
 """What a command outputs, independent of the format: a :class:`Document` of :class:`Table` objects and further
 keys, rendered as the text report, as JSON (schema ``kommunbudget.<command>/<version>``) or as CSV (one value a line:
-``table,row,year,value,unit``).
+``table,row,year,value,unit``), in two dialects: ``csv`` (comma, decimal point, UTF-8) and ``csv-sv`` for a
+spreadsheet set to Swedish (semicolon, decimal comma, CRLF, UTF-8 with a byte-order mark; the same lines). The
+workbook (``xlsx``) is written by :mod:`kommunbudget.report.workbook`.
 
 The JSON and CSV layouts are stable within a schema version (README.md, "Command line"): a change of keys, values or
 layout raises the command's version.
@@ -8,11 +10,12 @@ layout raises the command's version.
 from __future__ import annotations
 
 import csv
+import decimal
 import io
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +23,19 @@ import numpy as np
 
 from kommunbudget.model.core import __version__
 
-__all__ = ["FORMATS", "SCHEMA_VERSION", "Document", "Table", "clean", "csv_value", "floats"]
+__all__ = ["FORMATS", "SCHEMA_VERSION", "Document", "Table", "clean", "csv_value", "csv_value_sv", "floats"]
 
 #: Default version of a command's JSON and CSV layout (``"kommunbudget.project/1"``).
 SCHEMA_VERSION = 1
 
-#: The output formats a document renders to.
-FORMATS = ("table", "json", "csv")
+#: The output formats a document renders to as text (``xlsx`` is written by :mod:`kommunbudget.report.workbook`).
+FORMATS = ("table", "json", "csv", "csv-sv")
+
+#: The byte-order mark that starts ``csv-sv`` (so Excel reads the file as UTF-8).
+BOM = "\ufeff"
+
+#: The header line of the CSV forms.
+_HEADER = ["table", "row", "year", "value", "unit"]
 
 #: An array of numbers, booleans and nulls in indented JSON (written on one line).
 _SCALAR_ARRAY = re.compile(r"\[(?:[\s\-0-9.eE+,]|null|true|false)*\]")
@@ -123,25 +132,41 @@ class Document:
         """
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["table", "row", "year", "value", "unit"])
+        for line in self._csv_lines():
+            writer.writerow([*line[:3], csv_value(line[3]), line[4]] if line is not _HEADER else line)
+        return buffer.getvalue()
+
+    def to_csv_sv(self) -> str:
+        """The lines of :meth:`to_csv` for a spreadsheet set to Swedish (``--format csv-sv``): a byte-order mark,
+        semicolons between fields, a decimal comma and never an exponent in numbers (:func:`csv_value_sv`), CRLF
+        line ends; the same header (``table;row;year;value;unit``), lines and identifiers.
+        """
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        for line in self._csv_lines():
+            writer.writerow([*line[:3], csv_value_sv(line[3]), line[4]] if line is not _HEADER else line)
+        return BOM + buffer.getvalue()
+
+    def _csv_lines(self) -> Iterator[list[Any]]:
+        """The CSV header, then (table, row, year, value, unit) per value, the value not yet formatted."""
+        yield _HEADER
         years = self.header.get("years", [])
         for table in self.tables:
             for row, values in table.rows.items():
                 unit = table.units[row]
                 if table.yearly:
                     for year, value in zip(years, values, strict=True):
-                        writer.writerow([table.name, row, year, csv_value(value), unit])
+                        yield [table.name, row, year, value, unit]
                 else:
-                    writer.writerow([table.name, row, "", csv_value(values), unit])
+                    yield [table.name, row, "", values, unit]
         for record in self.extra.get("assumptions", []):
             for year, value in zip(record["years"], record["values"], strict=True):
-                writer.writerow(["assumptions", record["assumption"], year, csv_value(value), record["unit"]])
+                yield ["assumptions", record["assumption"], year, value, record["unit"]]
         for table, row, year, value, unit in self.csv_rows:
-            writer.writerow([table, row, year, csv_value(value), unit])
-        return buffer.getvalue()
+            yield [table, row, year, value, unit]
 
     def render(self, fmt: str) -> str:
-        """The document in ``fmt``: ``"json"``, ``"csv"``, or ``"table"`` (:attr:`text`).
+        """The document in ``fmt``: ``"json"``, ``"csv"``, ``"csv-sv"``, or ``"table"`` (:attr:`text`).
 
         Raises
         ------
@@ -152,6 +177,8 @@ class Document:
             return self.to_json()
         if fmt == "csv":
             return self.to_csv()
+        if fmt == "csv-sv":
+            return self.to_csv_sv()
         if fmt == "table":
             return self.text
         raise ValueError(f"format = {fmt!r}; expected one of: {', '.join(FORMATS)}")
@@ -183,6 +210,16 @@ def csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def csv_value_sv(value: Any) -> str:
+    """One value of ``csv-sv``: as :func:`csv_value`, but a float in positional notation (no exponent, every
+    digit of its shortest repr kept) with a decimal comma: ``-1656.2`` -> ``"-1656,2"``, ``1e-05`` ->
+    ``"0,00001"``."""
+    value = clean(value)
+    if isinstance(value, float):
+        return format(decimal.Decimal(repr(value)), "f").replace(".", ",")
+    return csv_value(value)
 
 
 def floats(values: Sequence[float]) -> list[float]:

@@ -1,6 +1,6 @@
 """Starting the command line is light: ``kommunbudget --help`` and ``--version`` and ``import kommunbudget`` load
-neither pandas nor numpy nor matplotlib (checked in fresh interpreters, with ``-X importtime`` and ``sys.modules``);
-each subcommand's module is imported only when it runs, from the parser's table.
+neither pandas nor numpy nor matplotlib nor openpyxl (checked in fresh interpreters, with ``-X importtime`` and
+``sys.modules``); each subcommand's module is imported only when it runs, from the parser's table.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import kommunbudget as kb
 from kommunbudget.cli import main as cli_main
 from kommunbudget.cli.parser import COMMANDS, build_parser
 
-HEAVY = ("pandas", "numpy", "matplotlib")
+HEAVY = ("pandas", "numpy", "matplotlib", "openpyxl")
 
 
 def _imported(stderr: str) -> set[str]:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import kommunbudget as kb
-from kommunbudget.report.documents import Document, Table, clean, csv_value
+from kommunbudget.report.documents import Document, Table, clean, csv_value, csv_value_sv
 
 
 def _doc() -> Document:
@@ -59,7 +59,7 @@ def test_render_by_format():
     doc.text = "text\n"
     assert doc.render("table") == "text\n"
     assert doc.render("csv") == doc.to_csv() and doc.render("json") == doc.to_json()
-    with pytest.raises(ValueError, match="format = 'xml'; expected one of: table, json, csv"):
+    with pytest.raises(ValueError, match="format = 'xml'; expected one of: table, json, csv, csv-sv"):
         doc.render("xml")
 
 
@@ -68,3 +68,36 @@ def test_clean_and_csv_value():
     assert str(clean(-0.0)) == "0.0"
     assert csv_value(0.1 + 0.2) == "0.30000000000000004"   # every digit, parses back exactly
     assert csv_value(True) == "1" and csv_value(None) == "" and csv_value("x") == "x"
+
+
+def test_csv_sv_lines():
+    """The same lines for a spreadsheet set to Swedish: byte-order mark, semicolons, decimal comma, CRLF."""
+    doc = _doc()
+    doc.csv_rows.append(["extra", "a;b", 2025, 1.5e-05, "MSEK"])
+    text = doc.to_csv_sv()
+    assert text.startswith("\ufefftable;row;year;value;unit\r\n")
+    assert text.encode("utf-8")[:3] == b"\xef\xbb\xbf"
+    assert text[1:].split("\r\n") == [
+        "table;row;year;value;unit",
+        "statement;result;2024;-26,1;MSEK",
+        "statement;result;2025;40,0;MSEK",
+        "statement;met;2024;0;boolean",
+        "statement;met;2025;1;boolean",
+        "summary;from_year;;2025;year",
+        "summary;change;;;öre",
+        "assumptions;g;2025;0,04;fraction",
+        "extra;x;2024;0,0;MSEK",
+        'extra;"a;b";2025;0,000015;MSEK',   # a field holding a semicolon is quoted; never an exponent
+        "",
+    ]
+    assert doc.render("csv-sv") == text
+
+
+def test_csv_value_sv():
+    assert csv_value_sv(-1656.2) == "-1656,2"
+    assert csv_value_sv(0.1 + 0.2) == "0,30000000000000004"   # every digit of repr, parses back exactly
+    assert csv_value_sv(1e-05) == "0,00001" and csv_value_sv(1.5e20) == "150000000000000000000"
+    assert csv_value_sv(True) == "1" and csv_value_sv(None) == "" and csv_value_sv(2025) == "2025"
+    assert csv_value_sv(float("nan")) == "" and csv_value_sv(-0.0) == "0,0"
+    for value in (-1946.3988826391592, 0.026, 123456.789e-9):
+        assert float(csv_value_sv(value).replace(",", ".")) == value

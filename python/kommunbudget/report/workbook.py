@@ -1,0 +1,496 @@
+"""A command's :class:`~kommunbudget.report.documents.Document` as an Excel workbook (``--format xlsx``, or
+``--out`` ending in ``.xlsx``), for a finance department that takes it on to the council.
+
+Layout: one sheet per table of the document (the income statement, the revenue bridge, targets, required tax
+rates, measures in MSEK and öre, ...), one per record table of its further keys (the scenario's bridges, the tax
+needed, the checklist, the base year's sources), ``Antaganden`` (every assumption with its value per year, kind and
+source) and ``Om`` (municipality, vintage, versions, notes), each printed on A4 landscape one page wide. Each
+sheet has a title row, a header row of years with each year's status under it (budget, plan, framskrivning) and the
+row labels in column A (Swedish, from :mod:`kommunbudget.model.lines`); the header rows and column A are frozen.
+Numbers are stored as numbers, never as text, with number formats that Excel and LibreOffice show with the
+reader's own separators (``#,##0.0`` is ``1 656,2`` in Swedish); fractions as percent, booleans as 1/0 shown
+``ja``/``nej``. The last column holds each row's identifier as in JSON and CSV, so a sheet can be matched to them.
+
+openpyxl is imported at module top: this module is imported only when a workbook is written (the command line
+imports it by name, :data:`kommunbudget.cli.main.WORKBOOK_WRITERS`).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kommunbudget.model.core import __version__
+from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS, label
+from kommunbudget.report.documents import Document, Table, clean
+
+__all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook", "number_format",
+           "row_label", "sheet_rows", "write_workbook"]
+
+#: Table name -> the sheet's name (at most 31 characters; Excel's limit) and its title's words.
+SHEET_TITLES: dict[str, tuple[str, str]] = {
+    "statement": ("Resultaträkning", "Resultaträkning"),
+    # Not "Skatter och bidrag": that is a sheet of the budget workbook a user fills in (docs/budget-workbook.md).
+    "revenue": ("Intäktsbrygga", "Skatteintäkter och generella statsbidrag, post för post"),
+    "targets_met": ("Mål uppfyllda", "Balanskrav och mål: uppfyllt (ja/nej)"),
+    "required_tax_rate": ("Skattesats som krävs", "Lägsta skattesats som når varje mål, kr per 100 kr"),
+    "required_change_ore": ("Ändring som krävs öre", "Ändring av skattesatsen som varje mål kräver, öre"),
+    "target_gap": ("Underskott mnkr", "Underskott mot varje mål (negativt = marginal), mnkr"),
+    "target_gap_ore": ("Underskott öre", "Underskott mot varje mål (negativt = marginal), öre"),
+    "sustained_change": ("Varaktig höjning", "Varaktig ändring av skattesatsen, kr per 100 kr"),
+    "sustained_change_ore": ("Varaktig höjning öre", "Varaktig ändring av skattesatsen, öre"),
+    "household_cost": ("Hushållets kostnad", "Vad ändringen kostar ett hushåll, kr per år"),
+    "summary": ("Sammanfattning", "Sammanfattning"),
+    "comparison": ("Skatt eller effektivisering", "Skattehöjning mot effektivisering, år för år"),
+    "measure_effects": ("Åtgärder mnkr", "Vad varje åtgärd tillför resultatet, mnkr"),
+    "measure_effects_ore": ("Åtgärder öre", "Vad varje åtgärd tillför resultatet, öre på skattesatsen"),
+    "bridge": ("Brygga", "Brygga per åtgärd och resultatrad"),
+    "bridge_by_driver": ("Brygga per drivkraft", "Från basårets resultat, drivkraft för drivkraft"),
+    "tax_needed": ("Skatt som behövs", "Varaktig skatteändring med och utan åtgärderna"),
+    "checklist": ("Checklista", "Checklistans 19 frågor"),
+    "base_year_sources": ("Källor basår", "Basårets siffror och deras källor"),
+    "before_disposals": ("Lokaler före försäljning", "Lokalbeståndet i basåret, före scenariots försäljningar"),
+    "after_disposals": ("Lokaler efter försäljning", "Lokalbeståndet i basåret, efter scenariots försäljningar"),
+}
+
+#: Unit (as in the document) -> its Swedish words in the unit column.
+UNIT_SV: dict[str, str] = {
+    "MSEK": "mnkr", "fraction": "procent", "fraction per year": "procent per år", "kr per 100 kr": "kr per 100 kr",
+    "öre": "öre", "boolean": "ja/nej", "kr per year": "kr per år", "kr": "kr", "kr per inhabitant": "kr per invånare",
+    "inhabitants": "invånare", "year": "år", "kr per m2": "kr per m²", "m2": "m²",
+}
+
+#: Unit -> number format code (the file's codes use ``,`` and ``.``; Excel and LibreOffice show the reader's
+#: separators). A unit not listed gets ``#,##0.0``.
+NUMBER_FORMATS: dict[str, str] = {
+    "MSEK": "#,##0.0", "öre": "#,##0.0", "fraction": "0.0%", "fraction per year": "0.00%",
+    "kr per 100 kr": "0.00", "kr per year": "#,##0", "kr": "#,##0", "kr per inhabitant": "#,##0",
+    "inhabitants": "#,##0", "year": "0", "boolean": '"ja";"ja";"nej"',
+}
+
+#: Year status (``year_status``) -> the header's word.
+STATUS_SV: dict[str, str] = {"budget": "Budget", "approximate": "Ungefärlig (SCB)", "plan": "Plan",
+                             "projection": "Framskrivning"}
+
+#: Row identifiers of the command tables other than statement lines -> Swedish label.
+_ROW_SV: dict[str, str] = {
+    "current": "Skattesats i framskrivningen",
+    "result": "Årets resultat ≥ 0",
+    "balanced_budget_result": "Balanskravsresultat ≥ 0",
+    "from_year": "Första år för ändringen",
+    "household_income": "Hushållets beskattningsbara inkomst",
+    "household_cost": "Kostnad för hushållet",
+    "tax_change": "Skattehöjning",
+    "tax_change_ore": "Skattehöjning, öre",
+    "efficiency_rate": "Effektivisering, andel av verksamhetens kostnader",
+    "tax_change_revenue": "Skattehöjningens intäkt, mnkr",
+    "tax_change_revenue_ore": "Skattehöjningens intäkt, öre",
+    "efficiency_saving": "Effektiviseringens besparing, mnkr",
+    "efficiency_saving_ore": "Effektiviseringens besparing, öre",
+    "change_result": "Ändring av resultatet",
+}
+_WHICH_SV = {"baseline": "Grundscenario", "tax": "Med skattehöjning", "efficiency": "Med effektivisering",
+             "scenario": "Med åtgärderna"}
+_ITEM_SV = {"result": "årets resultat", "balanced_budget_result": "balanskravsresultat",
+            "result_share": "resultat i % av skatter och bidrag", "meets_target": "når målet",
+            "meets_balanced_budget": "når balanskravet"}
+
+#: Headings of the record sheets' columns (a key not listed keeps its name).
+_COLUMN_SV: dict[str, str] = {
+    "view": "Vy", "item": "Post", "msek": "mnkr", "ore": "öre", "driver": "Drivkraft",
+    "change_kr_per_100kr": "Ändring, kr per 100 kr", "change_ore": "Ändring, öre",
+    "household_cost_kr": "Hushållets kostnad, kr per år", "number": "Nr", "topic": "Område", "question": "Fråga",
+    "levers": "Hävstänger", "modelled": "Modellerad", "tested": "Prövad",
+    "worth_ore_first_year": "Värd öre första året",
+    "worth_ore_last_year": "Värd öre sista året", "worth_ore_sum": "Värd öre summa", "measures": "Åtgärder",
+    "field": "Fält", "value": "Värde", "kind": "Slag", "source": "Källa",
+    "use": "Användning", "n_properties": "Fastigheter", "area_m2": "Yta m²", "vacant_area_m2": "Tom yta m²",
+    "vacancy_share": "Vakansgrad", "running_cost_msek": "Driftkostnad mnkr", "depreciation_msek": "Avskrivningar mnkr",
+    "total_premises_cost_msek": "Lokalkostnad mnkr", "cost_kr_per_m2": "kr per m²",
+    "book_value_msek": "Bokfört värde mnkr",
+    "market_value_msek": "Marknadsvärde mnkr", "market_minus_book_msek": "Marknadsvärde − bokfört mnkr",
+}
+#: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
+#: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
+_TEXT_SV = {
+    "measure": "åtgärd", "line": "resultatrad", "baseline result": "Grundscenariots resultat",
+    "scenario result": "Scenariots resultat", "base-year result": "Basårets resultat",
+    "other planned amounts": "Övriga planerade belopp", "price (PKV)": "Priser (PKV)", "volume": "Volym",
+    "operating income growth": "Verksamhetens intäkter, ökning", "own tax base growth": "Eget skatteunderlag, tillväxt",
+    "national tax capacity growth (equalisation)": "Medelskattekraft, tillväxt (utjämningen)",
+    "measures": "Åtgärder", "without measures": "Utan åtgärder", "with measures": "Med åtgärderna", "total": "Totalt",
+}
+#: Columns of the record sheets whose texts are translated; the first present is repeated untranslated as ``Id``.
+_TRANSLATED = ("item", "driver", "", "use", "view")
+#: Grant items the label table does not name (the approximate baseline's derived item).
+_GRANT_SV = {"other_items_derived": "Övriga poster, härledda (basåret i balans)"}
+
+#: Record columns -> number format.
+_COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": "0.00", "change_ore": "#,##0.0",
+                   "household_cost_kr": "#,##0", "worth_ore_first_year": "#,##0.0", "worth_ore_last_year": "#,##0.0",
+                   "worth_ore_sum": "#,##0.0", "modelled": '"ja";"ja";"nej"', "tested": '"ja";"ja";"nej"',
+                   "area_m2": "#,##0", "vacant_area_m2": "#,##0", "vacancy_share": "0%", "cost_kr_per_m2": "#,##0",
+                   "n_properties": "0"}
+
+#: The kinds of an assumption, in Swedish.
+_KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven av dig (--set)",
+            "default": "antagande (standard)"}
+
+#: Extra keys written as record sheets, in order.
+_RECORD_KEYS = ("bridge", "bridge_by_driver", "tax_needed", "checklist", "base_year_sources")
+
+_TITLE_FONT = Font(bold=True, size=12)
+_BOLD = Font(bold=True)
+_GREY = Font(color="808080")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_FIRST_DATA_ROW = 5  # title, blank, years, status, then the rows
+
+
+def write_workbook(doc: Document, path: Path) -> None:
+    """Writes ``doc`` as a workbook to ``path`` (the command line gives a temporary file in the target's folder,
+    then moves it into place)."""
+    build_workbook(doc).save(path)
+
+
+def build_workbook(doc: Document) -> Workbook:
+    """The workbook of ``doc`` (see the module's description), not yet saved."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    years = list(doc.header.get("years", []))
+    status = list(doc.header.get("year_status", []))
+    place = _place(doc)
+    used: set[str] = set()
+    for table in doc.tables:
+        sheet = wb.create_sheet(_sheet_name(table.name, used))
+        if table.yearly:
+            _yearly_sheet(sheet, table, years, status, place, doc)
+        else:
+            _scalar_sheet(sheet, table, place, doc)
+    for key in _RECORD_KEYS:
+        value = doc.extra.get(key)
+        records = _records(value)
+        if records:
+            year = value.get("year") if isinstance(value, Mapping) else None
+            _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, records, place,
+                           f", {year}" if year is not None else "")
+    premises = doc.extra.get("premises_summary")
+    if isinstance(premises, Mapping):
+        sold = ", ".join(str(i) for i in premises.get("sold_property_ids") or []) or "inga"
+        for key, suffix in (("before_disposals", ""), ("after_disposals", f" (sålda: {sold})")):
+            if _records(premises.get(key)):
+                _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, _records(premises[key]), place, suffix)
+    if doc.extra.get("assumptions"):
+        _assumptions_sheet(wb.create_sheet(_sheet_name("Antaganden", used)), doc.extra["assumptions"], years, status,
+                           place)
+    _about_sheet(wb.create_sheet(_sheet_name("Om", used)), doc)
+    for sheet in wb.worksheets:
+        _print_setup(sheet)
+    return wb
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Printed on A4 landscape, one page wide, the header rows repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if sheet.title != "Om":
+        sheet.print_title_rows = "3:4"
+
+
+def row_label(table: str, ident: str, doc: Document | None = None) -> str:
+    """The Swedish label of a row of a document's table: a statement or revenue line from the label table, a
+    target, a comparison or summary row, else the identifier itself (a measure's name)."""
+    if table in ("statement", "revenue") and (ident in LINE_UNITS or ident.startswith("grant:")):
+        if ident.startswith("grant:") and ident.split(":", 1)[1] not in GRANT_ITEM_LABELS:
+            name = ident.split(":", 1)[1]
+            return _GRANT_SV.get(name, name)
+        return label(ident, "sv")
+    if table == "revenue" and doc is not None:
+        return str(doc.extra.get("labels", {}).get("revenue", {}).get(ident, ident))
+    if ident in _ROW_SV:
+        return _ROW_SV[ident]
+    if ident.startswith("result_share_") and ident.endswith("pct"):
+        return f"Resultat ≥ {ident[len('result_share_'):-3].replace('.', ',')} % av skatter och generella statsbidrag"
+    for which, words in _WHICH_SV.items():
+        if ident.startswith(which + "_") and ident[len(which) + 1:] in _ITEM_SV:
+            return f"{words}: {_ITEM_SV[ident[len(which) + 1:]]}"
+    return ident
+
+
+def number_format(unit: str) -> str:
+    """The number format of a value in ``unit`` (:data:`NUMBER_FORMATS`)."""
+    return NUMBER_FORMATS.get(unit, "#,##0.0")
+
+
+def sheet_rows(table: Table, years: Sequence[int]) -> list[tuple[str, list[Any]]]:
+    """The rows of a table as stored in its sheet: (identifier, values), a yearly row one value per year, a scalar
+    row one value; each value as it is stored (a boolean as 1/0, no value as None)."""
+    rows = []
+    for ident, values in table.rows.items():
+        if table.yearly:
+            rows.append((ident, [_cell_value(v) for v in values]))
+        else:
+            rows.append((ident, [_cell_value(values)]))
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Sheets
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _place(doc: Document) -> str:
+    """``"Sjöbo (1265)"`` from the header, or the command's name when there is no municipality."""
+    m = doc.header.get("municipality")
+    if isinstance(m, Mapping) and m.get("name"):
+        return f"{m['name']} ({m.get('code', '')})"
+    return f"kommunbudget {doc.command}"
+
+
+def _sheet_name(key: str, used: set[str]) -> str:
+    """The sheet's name for a table key (or a given name): unique, at most 31 characters, without ``[]:*?/\\``."""
+    name = SHEET_TITLES.get(key, (key, key))[0]
+    name = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Blad"
+    candidate, n = name, 2
+    while candidate.casefold() in used:
+        candidate = f"{name[:28]} {n}"
+        n += 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _title(sheet: Worksheet, key: str, place: str, extra: str = "") -> None:
+    words = SHEET_TITLES.get(key, (key, key))[1]
+    sheet["A1"] = f"{words}, {place}{extra}"
+    sheet["A1"].font = _TITLE_FONT
+
+
+def _cell_value(value: Any) -> Any:
+    """A value as stored in a cell: a float or int (a boolean as 1/0), or None for no value."""
+    value = clean(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _yearly_sheet(sheet: Worksheet, table: Table, years: Sequence[int], status: Sequence[str], place: str,
+                  doc: Document) -> None:
+    """A yearly table: label and unit, one column per year (status below the year), the identifier last."""
+    _title(sheet, table.name, place)
+    _year_header(sheet, ["", "Enhet"], years, status, "Id")
+    for r, (ident, values) in enumerate(sheet_rows(table, years), start=_FIRST_DATA_ROW):
+        unit = table.units[ident]
+        sheet.cell(r, 1, row_label(table.name, ident, doc))
+        sheet.cell(r, 2, UNIT_SV.get(unit, unit))
+        for c, value in enumerate(values, start=3):
+            cell = sheet.cell(r, c, value)
+            cell.number_format = number_format(unit)
+        sheet.cell(r, 3 + len(years), ident).font = _GREY
+    _finish(sheet, label_width=_label_width(sheet), data_columns=len(years), first_data_column=3)
+    sheet.freeze_panes = sheet.cell(_FIRST_DATA_ROW, 3)
+
+
+def _scalar_sheet(sheet: Worksheet, table: Table, place: str, doc: Document) -> None:
+    """A table of single values: label, value, unit, identifier."""
+    _title(sheet, table.name, place)
+    for c, text in enumerate(("", "Värde", "Enhet", "Id"), start=1):
+        cell = sheet.cell(3, c, text)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for r, (ident, values) in enumerate(sheet_rows(table, []), start=4):
+        unit = table.units[ident]
+        sheet.cell(r, 1, row_label(table.name, ident, doc))
+        sheet.cell(r, 2, values[0]).number_format = number_format(unit)
+        sheet.cell(r, 3, UNIT_SV.get(unit, unit))
+        sheet.cell(r, 4, ident).font = _GREY
+    _finish(sheet, label_width=_label_width(sheet), data_columns=1, first_data_column=2)
+    sheet.freeze_panes = "B4"
+
+
+def _records(value: Any) -> list[dict[str, Any]]:
+    """The records of an extra key: a list of dicts, ``{"rows": [...]}``, or a dict of dicts (``tax_needed``: the
+    outer key becomes the column ``""``)."""
+    if isinstance(value, list) and value and all(isinstance(r, Mapping) for r in value):
+        return [dict(r) for r in value]
+    if isinstance(value, Mapping):
+        if isinstance(value.get("rows"), list):
+            return [dict(r) for r in value["rows"]]
+        if value and all(isinstance(v, Mapping) for v in value.values()):
+            return [{"": k, **v} for k, v in value.items()]
+    return []
+
+
+def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], place: str, suffix: str) -> None:
+    """Records as a table under the title (``suffix`` after it): one column per key (Swedish headings), numbers as
+    numbers; the texts of :data:`_TRANSLATED` columns in Swedish, the first of them repeated as ``Id``."""
+    _title(sheet, key, place, suffix)
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    translated = [c for c in _TRANSLATED if c in columns and key != "checklist"]
+    headings = [_COLUMN_SV.get(column, column) for column in columns] + (["Id"] if translated else [])
+    for c, heading in enumerate(headings, start=1):
+        cell = sheet.cell(3, c, heading)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for r, record in enumerate(records, start=4):
+        for c, column in enumerate(columns, start=1):
+            value = record.get(column)
+            value = _cell_value(value) if isinstance(value, (int, float, bool)) or value is None else str(value)
+            if column in translated and isinstance(value, str):
+                value = _text_sv(value)
+            cell = sheet.cell(r, c, value)
+            if isinstance(value, (int, float)):
+                cell.number_format = _COLUMN_FORMATS.get(column, "#,##0.0" if isinstance(value, float) else "0")
+        if translated:
+            sheet.cell(r, len(columns) + 1, record.get(translated[0])).font = _GREY
+    widths = [min(60, max(len(str(_COLUMN_SV.get(col, col))), *(len(_shown(r.get(col))) for r in records)) + 2)
+              for col in columns] + ([24] if translated else [])
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = max(8, width)
+        if width >= 60:
+            for row in sheet.iter_rows(min_row=4, min_col=c, max_col=c):
+                row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B4"
+
+
+def _text_sv(text: str) -> str:
+    """A text of a record sheet in Swedish (:data:`_TEXT_SV`, a statement line's label, a grant item's label)."""
+    if text in _TEXT_SV:
+        return _TEXT_SV[text]
+    if text in LINE_UNITS:
+        return label(text, "sv")
+    if text in GRANT_ITEM_LABELS:
+        return GRANT_ITEM_LABELS[text][0]
+    return text
+
+
+def _assumptions_sheet(sheet: Worksheet, records: Iterable[Mapping[str, Any]], years: Sequence[int],
+                       status: Sequence[str], place: str) -> None:
+    """Every assumption: name, unit, kind, source, and its value in each year it covers."""
+    sheet["A1"] = f"Antaganden och deras källor, {place}"
+    sheet["A1"].font = _TITLE_FONT
+    columns = [y for y in years if any(y in r["years"] for r in records)] or sorted(
+        {y for r in records for y in r["years"]})
+    shown_status = [s for y, s in zip(years, status, strict=False) if y in columns] if status else []
+    _year_header(sheet, ["Antagande", "Enhet", "Slag"], columns, shown_status, "Källa")
+    r = _FIRST_DATA_ROW
+    for record in records:
+        unit = record["unit"]
+        sheet.cell(r, 1, record["assumption"])
+        sheet.cell(r, 2, UNIT_SV.get(unit, unit))
+        sheet.cell(r, 3, _KIND_SV.get(record["kind"], record["kind"]))
+        for y, value in zip(record["years"], record["values"], strict=True):
+            if y in columns:
+                sheet.cell(r, 4 + columns.index(y), _cell_value(value)).number_format = _assumption_format(unit)
+        source = sheet.cell(r, 4 + len(columns), record["source"])
+        source.alignment = Alignment(wrap_text=True, vertical="top")
+        r += 1
+    _finish(sheet, label_width=_label_width(sheet), data_columns=len(columns), first_data_column=4)
+    sheet.column_dimensions["C"].width = 22
+    sheet.column_dimensions[get_column_letter(4 + len(columns))].width = 90
+    sheet.freeze_panes = sheet.cell(_FIRST_DATA_ROW, 4)
+
+
+def _assumption_format(unit: str) -> str:
+    """Assumptions are shown with more digits than the statement: growth rates to 0.01 %, amounts to 0.1."""
+    return {"fraction": "0.00%", "fraction per year": "0.00%"}.get(unit, number_format(unit))
+
+
+def _about_sheet(sheet: Worksheet, doc: Document) -> None:
+    """What the workbook is: the command, the municipality, years, vintage, versions, the document's texts and
+    notes."""
+    sheet["A1"] = f"Om arbetsboken, {_place(doc)}"
+    sheet["A1"].font = _TITLE_FONT
+    h = doc.header
+    m = h.get("municipality") if isinstance(h.get("municipality"), Mapping) else {}
+    facts: list[tuple[str, Any]] = [
+        ("Kommun", m.get("name")), ("Kommunkod", m.get("code")), ("Län", m.get("county")),
+        ("Invånare", m.get("population")), ("Basår", h.get("base_year")), ("Sista år", h.get("horizon")),
+        ("Antagandeårgång (vintage)", h.get("vintage")),
+        ("Ungefärligt grundscenario (utan antagen budget)", None if "approximate" not in h
+         else ("ja" if h["approximate"] else "nej")),
+        ("Planens tillväxt används", None if "uses_plan_growth" not in h else ("ja" if h["uses_plan_growth"]
+                                                                                  else "nej")),
+        ("Kommando", f"kommunbudget {doc.command}"), ("Schema", doc.schema), ("kommunbudget version", __version__),
+    ]
+    scenario = doc.extra.get("scenario")
+    if isinstance(scenario, Mapping):
+        facts += [("Scenario", scenario.get("name")), ("Scenariofil", scenario.get("file")),
+                  ("Mål", scenario.get("target"))]
+    for target in doc.extra.get("targets", []) or []:
+        facts.append(("Mål", row_label("targets", str(target.get("id")))))
+    for key, words in (("conclusion", "Slutsats"), ("tax_change_basis", "Skatteändringen"),
+                       ("household_income_basis", "Hushållets inkomst")):
+        if isinstance(doc.extra.get(key), str):
+            facts.append((words, doc.extra[key]))
+    facts.append(("Siffror", "Belopp i mnkr, löpande priser; kostnader negativa; skattesatser i kr per 100 kr "
+                             "(1 öre = 0,01 kr); andelar i procent."))
+    r = 3
+    for key, value in facts:
+        if value is None:
+            continue
+        sheet.cell(r, 1, key).font = _BOLD
+        cell = sheet.cell(r, 2, value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if isinstance(value, int) and key == "Invånare":
+            cell.number_format = "#,##0"
+        r += 1
+    notes = [str(n) for n in doc.extra.get("notes", []) or []]
+    if notes:
+        r += 1
+        sheet.cell(r, 1, "Anmärkningar").font = _BOLD
+        for note in notes:
+            cell = sheet.cell(r, 2, note)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            r += 1
+    sheet.column_dimensions["A"].width = 46
+    sheet.column_dimensions["B"].width = 110
+
+
+def _year_header(sheet: Worksheet, before: Sequence[str], years: Sequence[int], status: Sequence[str],
+                 after: str) -> None:
+    """Row 3: the headings before the years, each year as a number, the heading after; row 4: each year's
+    status."""
+    for c, text in enumerate(before, start=1):
+        cell = sheet.cell(3, c, text)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+        sheet.cell(4, c).fill = _HEADER_FILL
+    first = len(before) + 1
+    for i, y in enumerate(years):
+        cell = sheet.cell(3, first + i, int(y))
+        cell.font, cell.fill, cell.number_format = _BOLD, _HEADER_FILL, "0"
+        cell.alignment = Alignment(horizontal="right")
+        word = STATUS_SV.get(status[i], status[i]) if i < len(status) else ""
+        st = sheet.cell(4, first + i, word)
+        st.fill, st.alignment = _HEADER_FILL, Alignment(horizontal="right")
+    cell = sheet.cell(3, first + len(years), after)
+    cell.font, cell.fill = _BOLD, _HEADER_FILL
+    sheet.cell(4, first + len(years)).fill = _HEADER_FILL
+
+
+def _label_width(sheet: Worksheet) -> int:
+    """Column A's width: its longest label (from row 3), within 20-60 characters."""
+    longest = max((len(str(c.value)) for c in sheet["A"][2:] if c.value is not None), default=10)
+    return max(20, min(60, longest + 2))
+
+
+def _finish(sheet: Worksheet, label_width: int, data_columns: int, first_data_column: int) -> None:
+    """Column widths: labels, the unit column, the numbers (12), the identifier (grey, 24)."""
+    sheet.column_dimensions["A"].width = label_width
+    for c in range(2, first_data_column):
+        sheet.column_dimensions[get_column_letter(c)].width = 14
+    for c in range(first_data_column, first_data_column + data_columns):
+        sheet.column_dimensions[get_column_letter(c)].width = 12
+    sheet.column_dimensions[get_column_letter(first_data_column + data_columns)].width = 24
+
+
+def _shown(value: Any) -> str:
+    """A value's text length proxy for column widths."""
+    if isinstance(value, float):
+        return "" if not math.isfinite(value) else f"{value:,.2f}"
+    return "" if value is None else str(value)

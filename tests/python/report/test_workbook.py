@@ -1,0 +1,188 @@
+"""The workbooks of ``--out FILE.xlsx`` (``report/workbook.py``) and ``kommunbudget template``
+(``report/template.py``), reopened with openpyxl: the same numbers as the document's tables, stored as numbers,
+with Swedish labels, number formats, frozen headers; the template's labels exactly those of
+``docs/budget-workbook.md`` (``data/budget_figures.py``) and its example the embedded budget's figures.
+"""
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from kommunbudget.data.budget_figures import STATEMENT_ITEMS, TAX_AND_GRANT_ITEMS
+from kommunbudget.data.budgets import adopted_budget
+from kommunbudget.data.municipalities import info
+from kommunbudget.model.lines import STATEMENT_LINES
+from kommunbudget.report.template import EXAMPLE_PREFIX, HEADER_ROW, NOTE_HEADING, SHEETS, SUGGESTION_FILL
+from kommunbudget.report.workbook import NUMBER_FORMATS, SHEET_TITLES
+
+CASES = ("project", "project_approximate", "solve", "compare", "scenario", "scenario_premises")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_workbook_holds_the_documents_numbers(case, written_workbooks, workbook_documents, grids_of,
+                                                  workbook_check):
+    grids = grids_of(written_workbooks[case])
+    doc = workbook_documents[case]
+    check = workbook_check()
+    assert check.tables(grids, doc) > 0
+    check.assumptions(grids, doc)
+    check.about(grids, doc)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_numbers_are_numbers_with_number_formats(case, written_workbooks, workbook_documents):
+    wb = load_workbook(written_workbooks[case])
+    doc = workbook_documents[case]
+    years = doc.header["years"]
+    for table in doc.tables:
+        ws = wb[SHEET_TITLES[table.name][0]]
+        assert ws.freeze_panes in ("C5", "B4")
+        first_col = 3 if table.yearly else 2
+        last_col = first_col + (len(years) if table.yearly else 1) - 1
+        first_row = 5 if table.yearly else 4
+        for row in ws.iter_rows(min_row=first_row, min_col=first_col, max_col=last_col):
+            for cell in row:
+                if cell.value is None:
+                    continue
+                assert cell.data_type == "n" and not isinstance(cell.value, (str, bool)), (ws.title, cell.coordinate)
+                assert cell.number_format != "General", (ws.title, cell.coordinate)
+
+
+def test_the_statement_sheet_is_labelled_in_swedish_with_years_marked(written_workbooks, workbook_documents):
+    wb = load_workbook(written_workbooks["project"])
+    ws = wb["Resultaträkning"]
+    doc = workbook_documents["project"]
+    labels = [ws.cell(r, 1).value for r in range(5, 5 + len(STATEMENT_LINES))]
+    assert labels == [spec[1] for spec in STATEMENT_LINES]
+    assert [ws.cell(4, c).value for c in range(3, 3 + len(doc.header["years"]))] == \
+        ["Budget", "Plan", "Plan", "Plan", "Framskrivning", "Framskrivning", "Framskrivning"]
+    costs = next(r for r in range(5, 30) if ws.cell(r, 1).value == "Verksamhetens kostnader")
+    assert ws.cell(costs, 2).value == "mnkr"
+    assert ws.cell(costs, 3).value == -1656.2  # Sjöbo's Budget 2024
+    assert ws.cell(costs, 3).number_format == NUMBER_FORMATS["MSEK"] == "#,##0.0"
+    share = next(r for r in range(5, 30) if ws.cell(r, 10).value == "result_share")
+    assert ws.cell(share, 3).number_format == "0.0%"
+    assert wb["Mål uppfyllda"].cell(5, 3).number_format == '"ja";"ja";"nej"'
+    assert wb.sheetnames[-2:] == ["Antaganden", "Om"]
+    assert ws.column_dimensions["A"].width >= 30
+
+
+def test_the_scenario_workbook_has_its_bridges(written_workbooks, workbook_documents):
+    wb = load_workbook(written_workbooks["scenario"])
+    doc = workbook_documents["scenario"]
+    for key, sheet in (("bridge", "Brygga"), ("bridge_by_driver", "Brygga per drivkraft")):
+        ws = wb[sheet]
+        records = doc.extra[key]["rows"]
+        got = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=3 + len(records))]
+        assert [r[-3] for r in got] == pytest.approx([r["msek"] for r in records], rel=1e-14)
+        assert [r[-2] for r in got] == pytest.approx([r["ore"] for r in records], rel=1e-14)
+        assert [r[-1] for r in got] == [r["item"] if key == "bridge" else r["driver"] for r in records]
+    assert wb["Brygga"].cell(3, 5).value == "Id"
+    assert wb["Brygga"].cell(4, 2).value == "Grundscenariots resultat"
+    assert wb["Brygga per drivkraft"].cell(4, 1).value == "Basårets resultat"
+    ws = wb["Skatt som behövs"]
+    assert (ws.cell(4, 1).value, ws.cell(4, 5).value) == ("Utan åtgärder", "without measures")
+    assert ws.cell(4, 3).value == pytest.approx(doc.extra["tax_needed"]["without measures"]["change_ore"], rel=1e-14)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The template
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _labels(ws):
+    return [ws.cell(r, 1).value for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, 1).value]
+
+
+@pytest.mark.parametrize("case", ["template", "template_empty"])
+def test_the_template_has_the_documented_sheets_and_labels(case, written_workbooks):
+    wb = load_workbook(written_workbooks[case])
+    assert wb.sheetnames[:5] == list(SHEETS) == ["Instruktioner", "Resultatbudget", "Skatter och bidrag",
+                                                 "Förutsättningar", "Verksamheter"]
+    assert all(name.startswith("Exempel ") for name in wb.sheetnames[5:])
+    for sheet, items in (("Resultatbudget", STATEMENT_ITEMS), ("Skatter och bidrag", TAX_AND_GRANT_ITEMS)):
+        for prefix in ("", EXAMPLE_PREFIX):
+            ws = wb[prefix + sheet]
+            assert _labels(ws) == [i.label for i in items]
+            assert ws.cell(2, 1).value == "Belopp i mnkr"  # the unit, above the header row
+    ws = wb["Resultatbudget"]
+    assert [ws.cell(HEADER_ROW, c).value for c in range(1, 5)] == [None, "Budget 2025", "Plan 2026", "Plan 2027"]
+    assert _labels(wb["Förutsättningar"]) == ["Kommun", "Dokument", "Skattesats", "Invånare",
+                                              "Befolkning per datum"]
+    assert wb["Verksamheter"].cell(2, 1).value == "Belopp i mnkr"
+
+
+def test_the_empty_template_has_no_figures(written_workbooks):
+    wb = load_workbook(written_workbooks["template_empty"])
+    for sheet in ("Resultatbudget", "Skatter och bidrag"):
+        ws = wb[sheet]
+        values = [c.value for row in ws.iter_rows(min_row=HEADER_ROW + 1, min_col=2) for c in row]
+        assert values and all(v is None for v in values)
+    assert wb["Förutsättningar"].cell(HEADER_ROW + 1, 2).value is None  # Kommun
+
+
+def test_the_template_suggests_what_the_data_know(written_workbooks):
+    wb = load_workbook(written_workbooks["template"])
+    ystad = info("1286")
+    ws = wb["Förutsättningar"]
+    assert ws.cell(HEADER_ROW, 5).value == NOTE_HEADING
+    assert ws.cell(HEADER_ROW + 1, 2).value == "Ystad"
+    rate = ws.cell(HEADER_ROW + 3, 2)
+    assert rate.value == ystad.tax_rates[2025][0] and rate.fill.fgColor.rgb.endswith(SUGGESTION_FILL)
+    assert ws.cell(HEADER_ROW + 3, 3).value == ystad.tax_rates[2026][0]
+    assert ws.cell(HEADER_ROW + 4, 2).value == ystad.population_2024
+    assert "SCB" in ws.cell(HEADER_ROW + 4, 5).value
+    notes = wb["Skatter och bidrag"]
+    equalisation = next(r for r in range(5, 20) if notes.cell(r, 1).value == "Inkomstutjämning")
+    cell = notes.cell(equalisation, 2)
+    assert isinstance(cell.value, float) and cell.fill.fgColor.rgb.endswith(SUGGESTION_FILL)
+    assert "uppskattad" in notes.cell(equalisation, 5).value
+    statement = wb["Resultatbudget"]
+    tax = next(r for r in range(5, 25) if statement.cell(r, 1).value == "Skatteintäkter")
+    assert statement.cell(tax, 2).value > 0 and statement.cell(tax, 3).value is None  # no SCB figure for 2026
+
+
+def test_the_example_is_sjobos_budget_2024(written_workbooks):
+    wb = load_workbook(written_workbooks["template"])
+    budget = adopted_budget("1265", "Sjobo/Budget-2024", 2024)
+    years = budget["years"]
+    for sheet, items in (("Resultatbudget", STATEMENT_ITEMS), ("Skatter och bidrag", TAX_AND_GRANT_ITEMS)):
+        ws = wb[EXAMPLE_PREFIX + sheet]
+        assert [ws.cell(HEADER_ROW, 2 + i).value for i in range(len(years))] == \
+            ["Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"]
+        checked = 0
+        for r, item in enumerate(items, start=HEADER_ROW + 1):
+            for i, year in enumerate(years):
+                assert ws.cell(r, 2 + i).value == budget[year].get(item.id), (sheet, item.id, year)
+                checked += item.id in budget[year]
+        assert checked >= 3 * len(years)
+    # -1656.2 MSEK operating costs in 2024, the budget's sign; the balanced-budget result -18.6
+    ws = wb[EXAMPLE_PREFIX + "Resultatbudget"]
+    assert ws.cell(HEADER_ROW + 2, 2).value == -1656.2
+    assert ws.cell(HEADER_ROW + len(STATEMENT_ITEMS), 2).value == -18.6
+    premises = wb[EXAMPLE_PREFIX + "Förutsättningar"]
+    assert premises.cell(HEADER_ROW + 1, 2).value == "Sjöbo"
+    assert premises.cell(HEADER_ROW + 3, 2).value == 20.92
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_output_workbook_never_passes_for_a_budget_workbook(case, written_workbooks):
+    """No sheet of a command's workbook has the name of a sheet the budget reader reads (docs/budget-workbook.md)."""
+    names = {name.casefold() for name in load_workbook(written_workbooks[case]).sheetnames}
+    assert not names & {name.casefold() for name in SHEETS[1:]}
+
+
+def test_the_premises_scenario_has_its_portfolio(written_workbooks, workbook_documents):
+    wb = load_workbook(written_workbooks["scenario_premises"])
+    summary = workbook_documents["scenario_premises"].extra["premises_summary"]
+    for key, sheet in (("before_disposals", "Lokaler före försäljning"), ("after_disposals",
+                                                                        "Lokaler efter försäljning")):
+        ws = wb[sheet]
+        records = summary[key]
+        headings = [c.value for c in ws[3]]
+        assert headings[0] == "Användning" and headings[-1] == "Id"
+        area = headings.index("Yta m²") + 1
+        for r, record in enumerate(records, start=4):
+            assert ws.cell(r, len(headings)).value == record["use"]
+            assert ws.cell(r, area).value == record["area_m2"]
+    assert all(i in wb["Lokaler efter försäljning"]["A1"].value for i in summary["sold_property_ids"])
