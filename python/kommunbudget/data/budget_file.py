@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -128,8 +129,11 @@ def _number(sheet: _Sheet, row: int, column: int) -> Decimal | None:
     value = sheet.value(row, column)
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        raise sheet.fail(f"expected a number, found {value!r}", row, column)
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise sheet.fail(f"expected a number, found the date or time {value} (a cell formatted as a date?)",
+                         row, column)
+    if isinstance(value, bool):
+        raise sheet.fail(f"expected a number, found the truth value {value}", row, column)
     if isinstance(value, (int, float)):
         number = Decimal(str(value))
         if not number.is_finite():
@@ -140,10 +144,13 @@ def _number(sheet: _Sheet, row: int, column: int) -> Decimal | None:
         return Decimal(0)
     normalised = _DIGIT_SPACE.sub("\u00a0", text)
     try:
-        return parse_decimal(normalised, locale="sv_SE", strict=True)
+        number = parse_decimal(normalised, locale="sv_SE", strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
+        number = None
+    if number is None or not number.is_finite():
         raise sheet.fail(f"expected a number, found the text {str(value).strip()!r} (write numbers as "
-                         f"1 656,2 or -1656,2)", row, column) from None
+                         f"1 656,2 or -1656,2)", row, column)
+    return number
 
 
 def _msek(value: float | Decimal) -> str:
@@ -197,16 +204,17 @@ _UNIT_WORDS = {"mnkr": 1, "mkr": 1, "msek": 1, "miljoner kronor": 1, "miljoner k
 _UNIT_ALTERNATIVES = "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True))
 _UNIT_PATTERNS = (re.compile(rf"\bbelopp(?:en)?\s+(?:anges\s+)?i\s+({_UNIT_ALTERNATIVES})\b"),
                   re.compile(rf"\benhet\s*:?\s*({_UNIT_ALTERNATIVES})\b"),
-                  re.compile(rf"^\(?\s*({_UNIT_ALTERNATIVES})\s*\)?$"))
+                  re.compile(rf"^\(?\s*({_UNIT_ALTERNATIVES})\s*\)?$"),
+                  re.compile(rf"\(\s*({_UNIT_ALTERNATIVES})\s*\)"))
 _UNIT_NAMES = {1: "mnkr", 1_000: "tkr", 1_000_000: "kr"}
 
 
 def _unit(sheet: _Sheet, header_row: int) -> Decimal:
-    """The sheet's divisor to MSEK (1, 1 000 or 1 000 000), from a unit declared above the header row (or in the
-    header row's first cell)."""
+    """The sheet's divisor to MSEK (1, 1 000 or 1 000 000), from a unit declared above the header row or in it
+    (``Mnkr`` in column A, ``Budget 2025 (tkr)``)."""
     found: dict[int, str] = {}
     for (row, column), value in sorted(sheet.cells.items()):
-        if not isinstance(value, str) or row > header_row or (row == header_row and column != 1):
+        if not isinstance(value, str) or row > header_row:
             continue
         text = re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip().casefold()
         for pattern in _UNIT_PATTERNS:
@@ -240,7 +248,8 @@ def _split_address(cell: str) -> tuple[int, int]:
 
 _KINDS = {"budget": "budget", "plan": "plan", "utfall": "utfall", "bokslut": "utfall", "prognos": "utfall"}
 _KIND_WORDS = "|".join(_KINDS)
-_NAMED_YEAR = (re.compile(rf"^({_KIND_WORDS})\s*(?:år\s*)?(\d{{4}})$"), re.compile(rf"^(\d{{4}})\s*({_KIND_WORDS})$"))
+_NAMED_YEAR = (re.compile(rf"^({_KIND_WORDS})\s*(?:år\s*)?(\d{{4}})(?:\s*\([^)]*\))?$"),
+               re.compile(rf"^(\d{{4}})\s*({_KIND_WORDS})(?:\s*\([^)]*\))?$"))
 
 
 @dataclass
@@ -677,10 +686,13 @@ def _xlsx_sheets(path: Path, data: bytes) -> list[_Sheet]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError,
-            IndexError, AttributeError, EOFError) as exc:
+        with warnings.catch_warnings():  # e.g. "Data Validation extension is not supported": irrelevant to reading
+            warnings.simplefilter("ignore")
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException) as exc:
+        raise _fail(path.name, f"could not be read as an xlsx workbook ({exc}); {_ACCEPTED}") from None
+    except Exception as exc:  # noqa: BLE001 - any failure of the parser on a damaged file is the file's fault
         raise _fail(path.name, f"could not be read as an xlsx workbook ({type(exc).__name__}: {exc}); "
                                f"{_ACCEPTED}") from None
     sheets = []

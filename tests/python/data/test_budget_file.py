@@ -194,6 +194,16 @@ def test_bare_years_units_outcome_dashes_and_service_areas(tmp_path: Path) -> No
     assert figures.title == ""
 
 
+def test_unit_in_the_header_row(tmp_path: Path) -> None:
+    """'Mnkr' in the header row's column A, or the unit in parentheses after a year ('Budget 2024 (tkr)')."""
+    statement = [row[:5] for row in STATEMENT if row[0] != "Belopp i mnkr"]
+    statement[1] = ["Mnkr", "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"]
+    note = [row for row in NOTE if row[0] != "Belopp i tkr"]
+    note[1] = [None, "Budget 2024 (tkr)", "Plan 2025 (tkr)", "Plan 2026", "Plan 2027"]
+    path = _write_xlsx(tmp_path / "u.xlsx", {**SHEETS, "Resultatbudget": statement, "Skatter och bidrag": note})
+    _assert_sjobo(read_budget_file(path))
+
+
 def test_a_formula_is_read_through_its_saved_value(tmp_path: Path) -> None:
     """A formula cell gives the value the spreadsheet saved with it (openpyxl saves none, so one is put in the
     sheet's XML as Excel writes it)."""
