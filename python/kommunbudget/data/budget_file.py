@@ -159,8 +159,10 @@ def _msek(value: float | Decimal) -> str:
 
 # --------------------------------------------------------------------------------------------------------- labels
 
-_NOTE_REFERENCE = re.compile(r"\s*(?:\(\s*(?:not|noter|note)?[\s\d,.och&-]*\)|(?:not|noter)\s*[\d,\s-]+|"
-                             r"\d+\s*\)|\*+)\s*$", re.IGNORECASE)
+_NUMBERS = r"\d+(?:\s*(?:,|-|&|och)\s*\d+)*"
+#: A note reference at the end of a label: "(not 3)", "(Not 3, 4)", "(3)", "not 3", "3)", "*".
+_NOTE_REFERENCE = re.compile(rf"\s*(?:\(\s*(?:not(?:er)?|note)?\s*{_NUMBERS}\s*\)|\bnot(?:er)?\s*{_NUMBERS}|"
+                             rf"\b\d+\s*\)|\*+)\s*$", re.IGNORECASE)
 
 
 def _label_key(text: Any) -> str:
@@ -182,8 +184,16 @@ def _index(items: Iterable[BudgetItem]) -> dict[str, BudgetItem]:
 
 _STATEMENT_LABELS = _index(STATEMENT_ITEMS)
 _NOTE_LABELS = _index(TAX_AND_GRANT_ITEMS)
-_NOTE_TOTALS = {key: item for key, item in _STATEMENT_LABELS.items()
-                if item.id in ("skatteintakter", "generella_statsbidrag_och_utjamning")}
+#: The grand total a note often ends with; checked against the statement, not stored.
+_TAX_AND_GRANTS = BudgetItem(
+    "skatteintakter_och_generella_statsbidrag", "Skatteintäkter och generella statsbidrag",
+    aliases=("Skatteintäkter och generella statsbidrag och utjämning", "Skatteintäkter, generella statsbidrag och "
+             "utjämning", "Skatteintäkter, generella statsbidrag och utjämningsbidrag", "Skatteintäkter och "
+             "statsbidrag", "Skatter och bidrag", "Skatter och generella statsbidrag"))
+#: The totals a note may repeat: checked against its items and the statement, not stored.
+_NOTE_TOTALS = {**{key: item for key, item in _STATEMENT_LABELS.items()
+                   if item.id in ("skatteintakter", "generella_statsbidrag_och_utjamning")},
+                **_index([_TAX_AND_GRANTS])}
 
 
 def _lookup(table: dict[str, BudgetItem], label: str) -> BudgetItem | None:
@@ -378,6 +388,8 @@ def _year_sheet(sheet: _Sheet, years: _Years, labels: dict[str, BudgetItem],
         label = sheet.value(row, 1)
         if label is None or _cell_text(label) == "":
             continue
+        if _repeated_header(sheet, row, years):
+            continue
         numbers = {year: (_number(sheet, row, column), column) for column, (year, _) in years.columns.items()}
         if all(value is None for value, _ in numbers.values()):
             continue
@@ -405,6 +417,15 @@ def _year_sheet(sheet: _Sheet, years: _Years, labels: dict[str, BudgetItem],
             cells[year] = (row, column)
         target[item.id] = _Line(item, row, values, cells)
     return lines, total_lines
+
+
+def _repeated_header(sheet: _Sheet, row: int, years: _Years) -> bool:
+    """A row that repeats the year headers (a second table on the sheet, e.g. the balanced-budget statement with its
+    own header) or their kinds."""
+    texts = [sheet.value(row, column) for column in years.columns]
+    texts = [t for t in texts if t is not None]
+    return bool(texts) and all(isinstance(t, str) and (_named_year(t) is not None or _cell_text(t) in _KINDS)
+                               for t in texts)
 
 
 def _require(sheet: _Sheet, years: _Years, lines: dict[str, _Line], items: Iterable[BudgetItem]) -> None:
@@ -494,6 +515,8 @@ def _check_statement(statement: _Sheet, lines: dict[str, _Line], note: _Sheet, n
         for sheet, total in ((note, note_totals.get("generella_statsbidrag_och_utjamning")),
                              (statement, get("generella_statsbidrag_och_utjamning"))):
             _check_sum(sheet, total, grants, year, f"the grant items of sheet {note.name}")
+        _check_sum(note, note_totals.get(_TAX_AND_GRANTS.id), revenue, year,
+                   f"Skatteintäkter + Generella statsbidrag och utjämning of sheet {statement.name}")
 
 
 # -------------------------------------------------------------------------------------------------------- premises
@@ -590,7 +613,6 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
         municipality = find_municipality(text.strip())
     except ValueError as exc:
         raise sheet.fail(str(exc), rows["kommun"], column) from None
-    sources["municipality"] = sheet.source(rows["kommun"], column)
     title = ""
     if "dokument" in rows:
         value, _ = _first_value(sheet, rows["dokument"])
@@ -681,28 +703,40 @@ def _fail(name: str, detail: str) -> BudgetFileError:
     return BudgetFileError(f"{name}: {detail}")
 
 
+def _cells(worksheet: Any) -> dict[tuple[int, int], Any]:
+    """The non-empty cells of a read-only worksheet, (row, column) -> value; the dimension the file states is not
+    trusted (some programs write a wrong one)."""
+    worksheet.reset_dimensions()
+    return {(cell.row, cell.column): cell.value for row in worksheet.iter_rows() for cell in row
+            if cell.value is not None}
+
+
 def _xlsx_sheets(path: Path, data: bytes) -> list[_Sheet]:
+    """The sheets of a workbook's bytes: each cell's saved value, and the cells that hold a formula without one.
+    Read-only mode streams the rows that exist, so a stray formatted cell far down costs nothing."""
     import openpyxl  # an optional heavy dependency, needed for workbooks only
     from openpyxl.utils.exceptions import InvalidFileException
 
+    sheets = []
     try:
         with warnings.catch_warnings():  # e.g. "Data Validation extension is not supported": irrelevant to reading
             warnings.simplefilter("ignore")
-            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            for worksheet in values.worksheets:
+                cells = _cells(worksheet)
+                uncached = frozenset(
+                    key for key, value in _cells(formulas[worksheet.title]).items()
+                    if key not in cells and isinstance(value, str) and value.startswith("=")
+                    or key not in cells and type(value).__name__ in ("ArrayFormula", "DataTableFormula"))
+                sheets.append(_Sheet(path.name, worksheet.title, cells, uncached))
+            values.close()
+            formulas.close()
     except (zipfile.BadZipFile, InvalidFileException) as exc:
         raise _fail(path.name, f"could not be read as an xlsx workbook ({exc}); {_ACCEPTED}") from None
     except Exception as exc:  # noqa: BLE001 - any failure of the parser on a damaged file is the file's fault
         raise _fail(path.name, f"could not be read as an xlsx workbook ({type(exc).__name__}: {exc}); "
                                f"{_ACCEPTED}") from None
-    sheets = []
-    for ws in values.worksheets:
-        cells = {(c.row, c.column): c.value for row in ws.iter_rows() for c in row if c.value is not None}
-        uncached = frozenset(
-            (c.row, c.column) for row in formulas[ws.title].iter_rows() for c in row
-            if c.value is not None and (c.row, c.column) not in cells
-            and (c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("="))))
-        sheets.append(_Sheet(path.name, ws.title, cells, uncached))
     return sheets
 
 
@@ -711,19 +745,27 @@ def _workbook(path: Path) -> list[_Sheet]:
         data = path.read_bytes()
     except OSError as exc:
         raise _fail(path.name, f"cannot be read ({exc.strerror or exc})") from None
+    # What the file is, from its content: the name may say otherwise (a renamed file, an HTML export named .xls).
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail(path.name, f"is an Excel 97-2003 workbook (.xls) or a password-protected workbook, which "
-                               f"cannot be read; save it as .xlsx without a password; {_ACCEPTED}")
+        what = "an Excel 97-2003 workbook (.xls)" if path.suffix.casefold() == ".xls" else \
+            "an Excel 97-2003 workbook (.xls) or a password-protected workbook"
+        raise _fail(path.name, f"is {what}, which cannot be read; save it as .xlsx (without a password); "
+                               f"{_ACCEPTED}")
     if not data:
         raise _fail(path.name, f"is empty (0 bytes); {_ACCEPTED}")
     if not data.startswith(b"PK"):
-        kind = "a text file" if _is_text(data) else "neither an xlsx workbook nor text"
+        if not _is_text(data):
+            kind = "neither an xlsx workbook nor text"
+        elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            kind = "an HTML or XML file, as some programs export under a spreadsheet's name"
+        else:
+            kind = "a text file; if it holds CSV, name it after its sheet, e.g. Resultatbudget.csv"
         raise _fail(path.name, f"is not an xlsx workbook (it is {kind}); {_ACCEPTED}")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except Exception as exc:  # noqa: BLE001 - zipfile's errors on a damaged archive are of several kinds
         raise _fail(path.name, f"is not an xlsx workbook (a damaged zip archive: {exc}); {_ACCEPTED}") from None
     if "opendocument" in mimetype:
         raise _fail(path.name, f"is an OpenDocument spreadsheet (.ods), which cannot be read; save it as .xlsx "
@@ -783,13 +825,6 @@ def _sheets(path: Path) -> tuple[list[_Sheet], str, str]:
         raise _fail(path.name, f"no such file or folder ({path})")
     if path.suffix.casefold() == ".csv":
         return _csv_sheets(path.parent), f"{path.parent.name}/", "folder"
-    suffix = path.suffix.casefold()
-    if suffix == ".xls":
-        raise _fail(path.name, f"is an Excel 97-2003 workbook (.xls), which cannot be read; save it as .xlsx; "
-                               f"{_ACCEPTED}")
-    if suffix in (".ods", ".fods"):
-        raise _fail(path.name, f"is an OpenDocument spreadsheet ({suffix}), which cannot be read; save it as .xlsx "
-                               f"(LibreOffice: File > Save as > Excel 2007-365); {_ACCEPTED}")
     return _workbook(path), path.name, "workbook"
 
 

@@ -42,7 +42,7 @@ STATEMENT = [
     ["Finansiella kostnader", "0,7", "0,3", "0,3", "0,3", None],
     ["Årets resultat", "-26,1", "40,0", "44,0", "38,0", None],
     [None, None, None, None, None, None],
-    ["Balanskravsutredning", None, None, None, None, None],
+    ["Balanskravsutredning", "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027", None],
     ["Avgår realisationsvinster", "0,0", "0,0", "0,0", "0,0", None],
     ["Orealiserade vinster och förluster i värdepapper", "0,0", "0,0", "0,0", "0,0", None],
     ["Årets resultat efter balanskravsjusteringar", "-26,1", "40,0", "44,0", "38,0", None],
@@ -63,6 +63,7 @@ NOTE = [
     ["Kommunal fastighetsavgift", 53700, 53700, 53700, 53700],
     ["Övriga generella statsbidrag", 0, 0, 0, 0],
     ["Summa generella statsbidrag och utjämning", 327000, 324400, 337400, 345800],
+    ["Summa skatteintäkter och generella statsbidrag", 1322300, 1367200, 1428800, 1479800],
 ]
 PREMISES = [
     ["Kommun", "Sjöbo"],
@@ -275,7 +276,12 @@ BAD_BUDGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "the year 2024 needs its kind (Budget, Plan or Utfall) in the cell below it (B4)",)),
     "service_areas_exceed_costs.xlsx": ("Verksamheter", "", (
         "the service areas sum to 1800.0 MSEK, more than the operating costs of 2024 (1656.2 MSEK",)),
-    "text_renamed.xlsx": ("", "", ("is not an xlsx workbook (it is a text file); accepted are an .xlsx workbook",
+    "sum_note_total.xlsx": ("Skatter och bidrag", "E10", (
+        "Skatteintäkter och generella statsbidrag 2027 is 1489.8 MSEK, but the sum of Skatteintäkter + Generella "
+        "statsbidrag och utjämning of sheet Resultatbudget is 1479.8 MSEK (difference 10.0 MSEK",)),
+    "html_export.xls": ("", "", ("is not an xlsx workbook (it is an HTML or XML file",)),
+    "text_renamed.xlsx": ("", "", ("is not an xlsx workbook (it is a text file; if it holds CSV, name it after its "
+                                   "sheet, e.g. Resultatbudget.csv)", "accepted are an .xlsx workbook",
                                    "or CSV files")),
     "old_excel.xls": ("", "", ("is an Excel 97-2003 workbook (.xls)", "save it as .xlsx")),
     "old_excel_renamed.xlsx": ("", "", ("is an Excel 97-2003 workbook (.xls) or a password-protected workbook",)),
@@ -312,6 +318,14 @@ def test_bad_budget_is_refused_with_its_message(name: str) -> None:
         assert fragment in message, message
     assert (caught.value.sheet, caught.value.cell) == (sheet, cell)
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_stray_cell_far_down_costs_nothing(tmp_path: Path) -> None:
+    path = _write_xlsx(tmp_path / "far.xlsx", SHEETS)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Resultatbudget"]["A1048576"] = "utskriven av ekonomiavdelningen"
+    workbook.save(path)
+    _assert_sjobo(read_budget_file(path))
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
