@@ -103,12 +103,21 @@ class _Sheet:
         where = f"{self.file}, sheet {self.name}" + (f", cell {cell}" if cell else "")
         return BudgetFileError(f"{where}: {detail}", self.name, cell)
 
+    def check_saved(self) -> None:
+        """Refuses a sheet with a formula that has no saved value (a workbook written by a program and never
+        opened in a spreadsheet: none of its formulas has a value to read), naming the first such cell."""
+        if self.uncached:
+            row, column = min(self.uncached)
+            raise self._unsaved(row, column)
+
+    def _unsaved(self, row: int, column: int) -> BudgetFileError:
+        return self.fail("the cell holds a formula without a saved value (a file written by a program, not saved by "
+                         "a spreadsheet); open the workbook in Excel or LibreOffice and save it first", row, column)
+
     def value(self, row: int, column: int) -> Any:
-        """The cell's value (``None`` when empty); a formula without a cached value is refused."""
+        """The cell's value (``None`` when empty); a formula without a saved value is refused."""
         if (row, column) in self.uncached:
-            raise self.fail("the cell holds a formula without a saved value (a file written by a program, not "
-                            "saved by a spreadsheet); open the workbook in Excel or LibreOffice and save it first",
-                            row, column)
+            raise self._unsaved(row, column)
         value = self.cells.get((row, column))
         if isinstance(value, str) and not value.strip():
             return None
@@ -531,7 +540,6 @@ _PREMISE_LABELS = {
                              "datum för befolkning", "befolkningens datum"),
 }
 _PREMISE_KEYS = {_label_key(spelling): key for key, spellings in _PREMISE_LABELS.items() for spelling in spellings}
-_ONE_VALUE = ("kommun", "dokument", "befolkning per datum")
 
 
 def _premise_key(value: Any) -> str | None:
@@ -623,7 +631,7 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
                          rows["befolkning per datum"], 2)
     population_date = _date(sheet, rows["befolkning per datum"], date_column)
 
-    years = _years(sheet, lambda label: _premise_key(label) in _ONE_VALUE)
+    years = _years(sheet, lambda label: _premise_key(label) is not None)
     _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
     tax_rate: dict[int, float] = {}
     population: dict[int, float] = {}
@@ -877,6 +885,9 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
     premises_sheet = _find(sheets, _PREMISES, shown, kind)
     areas_sheet = _find(sheets, _AREAS, shown, kind)
     assert statement is not None and note is not None and premises_sheet is not None
+    for sheet in (statement, note, premises_sheet, areas_sheet):
+        if sheet is not None:
+            sheet.check_saved()
 
     statement_years = _years(statement)
     note_years = _years(note)
