@@ -816,13 +816,15 @@ def _csv_sheet(path: Path, sheet_name: str) -> _Sheet:
 
 
 def _csv_sheets(folder: Path) -> list[_Sheet]:
-    """The sheets of a folder of CSV files: the files named after a sheet (others are left alone)."""
+    """The sheets of a folder of CSV files: the files named after a sheet; the others become empty sheets that
+    are never matched, so that a missing sheet's message can list them."""
     try:
         files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.casefold() == ".csv")
     except OSError as exc:
         raise _fail(f"{folder.name}/", f"cannot be read ({exc.strerror or exc})") from None
     wanted = {_sheet_key(name) for name in SHEETS}
-    return [_csv_sheet(file, file.stem) for file in files if _sheet_key(file.stem) in wanted]
+    return [_csv_sheet(file, file.stem) if _sheet_key(file.stem) in wanted else _Sheet(file.name, "", {})
+            for file in files]
 
 
 def _sheets(path: Path) -> tuple[list[_Sheet], str, str]:
@@ -844,10 +846,15 @@ def _find(sheets: list[_Sheet], name: str, shown: str, kind: str) -> _Sheet | No
         return matches[0]
     if not SHEETS[name]:
         return None
-    found = ", ".join(repr(s.name) for s in sheets) or "none"
-    what = "no sheet" if kind == "workbook" else "no CSV file for the sheet"
-    raise _fail(shown, f"{what} {name!r} (sheets found: {found}); required: "
-                       f"{', '.join(n for n, required in SHEETS.items() if required)}")
+    required = ", ".join(n for n, needed in SHEETS.items() if needed)
+    if kind == "workbook":
+        found = ", ".join(repr(s.name) for s in sheets) or "none"
+        raise _fail(shown, f"no sheet {name!r} (sheets found: {found}); required: {required}")
+    found = ", ".join(repr(s.name) for s in sheets if s.name) or "none"
+    others = ", ".join(s.file for s in sheets if not s.name)
+    raise _fail(shown, f"no CSV file for the sheet {name!r}, expected {name}.csv (sheets found: {found}"
+                       + (f"; other CSV files: {others}" if others else "") + f"); required: {required}, one CSV "
+                       f"file each, named after the sheet")
 
 
 # ----------------------------------------------------------------------------------------------------------- entry

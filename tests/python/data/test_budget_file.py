@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -336,6 +338,29 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 def test_a_folder_without_the_csv_files_lists_what_it_found(tmp_path: Path) -> None:
     (tmp_path / "budget").mkdir()
     (tmp_path / "budget" / "Resultatbudget.csv").write_text("Belopp i mnkr\n", encoding="utf-8")
-    with pytest.raises(BudgetFileError, match=r"^budget/: no CSV file for the sheet 'Skatter och bidrag' \(sheets "
-                                              r"found: 'Resultatbudget'\)"):
-        read_budget_file(tmp_path / "budget")
+    (tmp_path / "budget" / "skatter.csv").write_text("Belopp i mnkr\n", encoding="utf-8")
+    with pytest.raises(BudgetFileError) as caught:
+        read_budget_file(tmp_path / "budget" / "Resultatbudget.csv")
+    assert str(caught.value) == (
+        "budget/: no CSV file for the sheet 'Skatter och bidrag', expected Skatter och bidrag.csv (sheets found: "
+        "'Resultatbudget'; other CSV files: skatter.csv); required: Resultatbudget, Skatter och bidrag, "
+        "Förutsättningar, one CSV file each, named after the sheet")
+
+
+def test_service_areas_written_negative_and_twice(tmp_path: Path) -> None:
+    areas = [["Belopp i tkr"], ["Utbildning", "-800 500"], ["Äldreomsorg", -450000]]
+    figures = read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
+    assert dict(figures.service_areas) == {"Utbildning": 800.5, "Äldreomsorg": 450.0}
+    areas.append(["äldreomsorg", 1])
+    with pytest.raises(BudgetFileError, match=r"^v\.xlsx, sheet Verksamheter, cell A4: the service area "
+                                              r"'äldreomsorg' appears twice"):
+        read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
+
+
+def test_reading_a_csv_budget_does_not_import_openpyxl(tmp_path: Path) -> None:
+    """openpyxl is imported when a workbook is read, not with the module (the command line stays fast)."""
+    folder = _write_csv(tmp_path / "budget", SHEETS, ";", False)
+    code = ("import sys; from kommunbudget.data.budget_file import read_budget_file; "
+            f"read_budget_file({str(folder)!r}); print('openpyxl' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
