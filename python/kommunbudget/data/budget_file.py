@@ -242,17 +242,13 @@ def _unit(sheet: _Sheet, header_row: int) -> Decimal:
                 found.setdefault(_UNIT_WORDS[match.group(1)], _address(row, column))
                 break
     if not found:
-        return _unit_missing(sheet)
+        raise sheet.fail("no unit is declared; write 'Belopp i mnkr' (or 'Belopp i tkr', 'Belopp i kr') in a cell "
+                         "above the header row")
     if len(found) > 1:
         units = ", ".join(f"{_UNIT_NAMES[d]} in {cell}" for d, cell in found.items())
         row, column = _split_address(next(iter(found.values())))
         raise sheet.fail(f"two different units are declared ({units}); declare one", row, column)
     return Decimal(next(iter(found)))
-
-
-def _unit_missing(sheet: _Sheet) -> Decimal:
-    raise sheet.fail("no unit is declared; write 'Belopp i mnkr' (or 'Belopp i tkr', 'Belopp i kr') in a cell above "
-                     "the header row")
 
 
 def _split_address(cell: str) -> tuple[int, int]:
@@ -660,7 +656,11 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
 
 def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: int,
                    ) -> tuple[dict[str, float], dict[str, FigureSource]]:
+    """Column A the service area, column B its net cost in the budget year; a header row (``Verksamhet | Budget
+    2025``, ``Nettokostnad (mnkr)``: text without digits other than a year) and a ``Summa`` row (checked) are not
+    lines."""
     header_row = 0
+    header_year: tuple[int, str] | None = None
     areas: dict[str, tuple[Decimal, int]] = {}
     total: tuple[Decimal, int] | None = None
     for row in range(1, sheet.rows + 1):
@@ -669,14 +669,11 @@ def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: in
         if label is None or raw is None:
             continue
         if not areas and isinstance(raw, str) and _named_year(raw) is not None:
-            header_row = row
+            header_row, header_year = row, _named_year(raw)
             continue
-        if not areas and header_row == 0 and isinstance(raw, str):
-            try:
-                _number(sheet, row, 2)
-            except BudgetFileError:
-                header_row = row  # a header such as "Nettokostnad"
-                continue
+        if not areas and header_row == 0 and isinstance(raw, str) and not re.search(r"\d", raw):
+            header_row = row  # a header such as "Nettokostnad (mnkr)"
+            continue
         number = _number(sheet, row, 2)
         assert number is not None
         name = re.sub(r"\s+", " ", str(label)).strip()
@@ -686,6 +683,9 @@ def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: in
         if name.casefold() in {n.casefold() for n in areas}:
             raise sheet.fail(f"the service area {name!r} appears twice; keep one", row, 1)
         areas[name] = (number, row)
+    if header_year is not None and header_year != (budget_year, "budget"):
+        raise sheet.fail(f"the column holds {header_year[1].capitalize()} {header_year[0]}, but the service areas "
+                         f"give the budget year, {budget_year} (write 'Budget {budget_year}')", header_row, 2)
     if not areas:
         return {}, {}
     divisor = _unit(sheet, header_row or min(r for _, r in areas.values()))

@@ -351,8 +351,13 @@ def test_service_areas_written_negative_and_twice(tmp_path: Path) -> None:
     areas = [["Belopp i tkr"], ["Utbildning", "-800 500"], ["Äldreomsorg", -450000]]
     figures = read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
     assert dict(figures.service_areas) == {"Utbildning": 800.5, "Äldreomsorg": 450.0}
+    areas.insert(1, ["Verksamhet", "Budget 2025"])
+    with pytest.raises(BudgetFileError, match=r"^v\.xlsx, sheet Verksamheter, cell B2: the column holds Budget 2025, "
+                                              r"but the service areas give the budget year, 2024"):
+        read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
+    areas[1] = ["Verksamhet", "Nettokostnad (tkr)"]
     areas.append(["äldreomsorg", 1])
-    with pytest.raises(BudgetFileError, match=r"^v\.xlsx, sheet Verksamheter, cell A4: the service area "
+    with pytest.raises(BudgetFileError, match=r"^v\.xlsx, sheet Verksamheter, cell A5: the service area "
                                               r"'äldreomsorg' appears twice"):
         read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
 
