@@ -1,0 +1,371 @@
+"""The budget workbook reader (``kommunbudget.data.budget_file``, ``docs/budget-workbook.md``).
+
+The positive cases write Sjöbo's Budget 2024 with plan 2025-2027 (finansiellinfo.se/Sjobo/Budget-2024, Resultatbudget
+and Noter) as a finance department would type it, and compare what is read with the embedded budget
+(``resultatrakningar_exempel.csv`` through ``adopted_budget``). The malformed files are in
+``fixtures/bad_budgets/`` (written by ``fixtures/make_budgets.py``); the message each must give is in
+:data:`BAD_BUDGETS`.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kommunbudget.data.budget_figures import FigureSource
+from kommunbudget.data.budget_file import BudgetFileError, read_budget_file
+from kommunbudget.data.budgets import adopted_budget
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bad_budgets"
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+# Sjöbo's Budget 2024, typed as in the printed document: mnkr with decimal comma as text, costs positive, a note
+# reference, a comment column; the note in tkr with no-break spaces and the true minus sign.
+STATEMENT = [
+    ["Resultatbudget Sjöbo kommun", None, None, None, None, None],
+    ["Belopp i mnkr", None, None, None, None, None],
+    [None, "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027", "Kommentar"],
+    ["Verksamhetens intäkter", "335,6", "352,3", "368,5", "385,5", "inkl. taxor"],
+    ["Verksamhetens kostnader", "1 656,2", "1 647,8", "1 719,6", "1 792,1", None],
+    ["Avskrivningar (not 2)", "37,7", "40,5", "42,5", "44,0", None],
+    ["VERKSAMHETENS NETTOKOSTNADER", f"{MINUS}1 358,3", "-1 336,0", f"-1{NBSP}393,6", "-1450,6", None],
+    ["Skatteintäkter (not 3)", "995,3", "1 042,8", "1 091,4", "1 134,0", None],
+    ["Generella statsbidrag och utjämning 3)", "327,0", "324,4", "337,4", "345,8", None],
+    ["Verksamhetens resultat", f"{MINUS}36,0", "31,2", "35,2", "29,2", None],
+    ["Finansiella intäkter", "10,6", "9,1", "9,1", "9,1", None],
+    ["Finansiella kostnader", "0,7", "0,3", "0,3", "0,3", None],
+    ["Årets resultat", "-26,1", "40,0", "44,0", "38,0", None],
+    [None, None, None, None, None, None],
+    ["Balanskravsutredning", "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027", None],
+    ["Avgår realisationsvinster", "0,0", "0,0", "0,0", "0,0", None],
+    ["Orealiserade vinster och förluster i värdepapper", "0,0", "0,0", "0,0", "0,0", None],
+    ["Årets resultat efter balanskravsjusteringar", "-26,1", "40,0", "44,0", "38,0", None],
+    ["Medel från RUR", "7,5", "0,0", "0,0", "0,0", "beslut KF"],
+    ["Balanskravsresultat", "-18,6", "40,0", "44,0", "38,0", None],
+]
+NOTE = [
+    ["Not 3 Skatteintäkter och generella statsbidrag", None, None, None, None],
+    ["Belopp i tkr", None, None, None, None],
+    [None, "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"],
+    ["Preliminär kommunalskatt", 995300, "1 042 800", f"1{NBSP}091{NBSP}400", "1 134 000"],
+    ["Slutavräkning innevarande år", 0, 0, 0, 0],
+    ["Summa skatteintäkter", 995300, 1042800, 1091400, 1134000],
+    ["Inkomstutjämning", "262 600", "270 600", "279 900", "289 200"],
+    ["Kostnadsutjämning", f"{MINUS}29 000", f"{MINUS}27 800", "-16 500", "\u201310 700"],
+    ["LSS-utjämning", -4600, -4600, -4600, -4600],
+    ["Regleringsbidrag/-avgift", 44300, 32500, 24900, 18200],
+    ["Kommunal fastighetsavgift", 53700, 53700, 53700, 53700],
+    ["Övriga generella statsbidrag", 0, 0, 0, 0],
+    ["Summa generella statsbidrag och utjämning", 327000, 324400, 337400, 345800],
+    ["Summa skatteintäkter och generella statsbidrag", 1322300, 1367200, 1428800, 1479800],
+]
+PREMISES = [
+    ["Kommun", "Sjöbo"],
+    ["Dokument", "Budget 2024 med plan 2025-2027"],
+    [None, "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"],
+    ["Skattesats", "20,92", "20,92", "20,92", "20,92"],
+    ["Invånare", "19 337"],
+    ["Befolkning per datum", "2023-11-01"],
+]
+SHEETS = {"Resultatbudget": STATEMENT, "Skatter och bidrag": NOTE, "Förutsättningar": PREMISES}
+
+
+def _write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def _swedish(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return f"{value:,}".replace(",", " ").replace(".", ",")
+    return str(value)
+
+
+def _write_csv(folder: Path, sheets: dict[str, list[list]], delimiter: str, bom: bool) -> Path:
+    folder.mkdir()
+    for name, rows in sheets.items():
+        with open(folder / f"{name}.csv", "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+            csv.writer(handle, delimiter=delimiter).writerows([[_swedish(v) for v in row] for row in rows])
+    return folder
+
+
+def _assert_sjobo(figures) -> None:
+    embedded = adopted_budget("1265", "Sjobo/Budget-2024", 2024)
+    assert figures.municipality == "1265"
+    assert figures.budget_year == 2024
+    assert figures.plan_years == [2025, 2026, 2027]
+    assert dict(figures.year_kinds) == embedded["kind"]
+    for year in embedded["years"]:
+        assert dict(figures.items[year]) == embedded[year], year
+    assert dict(figures.tax_rate) == {2024: 20.92, 2025: 20.92, 2026: 20.92, 2027: 20.92}
+    assert dict(figures.population) == {2024: 19337.0}
+    assert figures.population_date == "2023-11-01"
+    assert figures.title == "Budget 2024 med plan 2025-2027"
+    figures.check()
+
+
+def test_sjobo_workbook_reads_back_the_embedded_budget(tmp_path: Path) -> None:
+    figures = read_budget_file(_write_xlsx(tmp_path / "sjobo.xlsx", SHEETS))
+    _assert_sjobo(figures)
+    # Spot checks written out: costs typed positive are stored negative; tkr became MSEK.
+    assert figures.items[2024]["verksamhetens_kostnader"] == -1656.2
+    assert figures.items[2024]["finansiella_kostnader"] == -0.7
+    assert figures.items[2027]["utj_kostnadsutjamning"] == -10.7
+    assert figures.items[2025]["skatt_kommunalskatt_preliminar"] == 1042.8
+
+
+def test_sources_name_file_sheet_and_cell(tmp_path: Path) -> None:
+    figures = read_budget_file(_write_xlsx(tmp_path / "sjobo.xlsx", SHEETS))
+    assert figures.source("2024:verksamhetens_kostnader") == FigureSource("sjobo.xlsx", "Resultatbudget", "B5")
+    assert figures.source("2027:utj_kostnadsutjamning") == FigureSource("sjobo.xlsx", "Skatter och bidrag", "E8")
+    assert figures.source("tax_rate:2026") == FigureSource("sjobo.xlsx", "Förutsättningar", "D4")
+    assert figures.source("population:2024") == FigureSource("sjobo.xlsx", "Förutsättningar", "B5")
+    assert figures.source("2024:verksamhetens_kostnader").text() == \
+        "your budget: sjobo.xlsx, sheet Resultatbudget, cell B5"
+
+
+@pytest.mark.parametrize(("delimiter", "bom", "given"), [(";", True, "folder"), (",", False, "Resultatbudget.csv"),
+                                                          (";", False, "Förutsättningar.csv")])
+def test_sjobo_csv_files_read_back_the_embedded_budget(tmp_path: Path, delimiter: str, bom: bool,
+                                                       given: str) -> None:
+    folder = _write_csv(tmp_path / "budget", SHEETS, delimiter, bom)
+    figures = read_budget_file(folder if given == "folder" else folder / given)
+    _assert_sjobo(figures)
+    assert figures.source("2024:avskrivningar") == FigureSource("Resultatbudget.csv", "Resultatbudget", "B6")
+    assert figures.default_source == FigureSource("budget/")
+
+
+def test_the_file_is_not_modified(tmp_path: Path) -> None:
+    path = _write_xlsx(tmp_path / "sjobo.xlsx", SHEETS)
+    os.chmod(path, 0o444)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    read_budget_file(path)
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sjobo.xlsx"]
+
+
+def test_bare_years_units_outcome_dashes_and_service_areas(tmp_path: Path) -> None:
+    """A bare year with its kind below, an outcome column, amounts in kr, a dash for nothing, sheet names in
+    other case and without å/ä/ö, the service areas."""
+    statement = [[None, "Belopp i kr", None, None, None, None],
+                 [None, 2023, 2024, 2025, 2026, 2027],
+                 [None, "Utfall", "Budget", "Plan", "Plan", "Plan"]]
+    factor = 1_000_000
+    for row in STATEMENT[3:13]:
+        values = [float(str(v).replace(" ", "").replace(NBSP, "").replace(MINUS, "-").replace(",", "."))
+                  for v in row[1:5]]
+        statement.append([row[0], "-", *(round(v * factor) for v in values)])
+    note = [["Enhet: mnkr"], [None, 2023, 2024, 2025, 2026, 2027], [None, "bokslut", "budget", "plan", "plan", "plan"]]
+    note += [["Preliminär kommunalskatt", None, 995.3, 1042.8, 1091.4, 1134.0],
+             ["Inkomstutjämning", None, 262.6, 270.6, 279.9, 289.2],
+             ["Kostnadsutjämning", None, -29.0, -27.8, -16.5, -10.7],
+             ["LSS-utjämning", None, -4.6, -4.6, -4.6, -4.6],
+             ["Regleringsbidrag", None, 44.3, 32.5, 24.9, 18.2],
+             ["Fastighetsavgift", None, 53.7, 53.7, 53.7, 53.7]]
+    premises = [["Kommun", 1265], ["", "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"],
+                ["Skattesats", 20.92, 20.92, 20.92, 20.92], ["Invånare", 19337, 19500],
+                ["Befolkning per datum", "2023-11-01"]]
+    areas = [["Belopp i mnkr"], ["Verksamhet", "Budget 2024"], ["Utbildning", "800,5"], ["Äldreomsorg", 450],
+             ["Summa", "1 250,5"]]
+    path = _write_xlsx(tmp_path / "b.xlsx", {"RESULTATBUDGET ": statement, "skatter och bidrag": note,
+                                              "Forutsattningar": premises, "Verksamheter": areas,
+                                              "Instruktioner": [["Fyll i ..."]]})
+    figures = read_budget_file(path)
+    assert dict(figures.year_kinds) == {2023: "utfall", 2024: "budget", 2025: "plan", 2026: "plan", 2027: "plan"}
+    assert figures.items[2023] == {item: 0.0 for item in figures.items[2023]}  # the dashes
+    assert figures.items[2024]["verksamhetens_kostnader"] == -1656.2
+    assert figures.items[2026]["verksamhetens_nettokostnader"] == -1393.6
+    assert dict(figures.population) == {2024: 19337.0, 2025: 19500.0}
+    assert dict(figures.service_areas) == {"Utbildning": 800.5, "Äldreomsorg": 450.0}
+    assert figures.source("service_area:Äldreomsorg") == FigureSource("b.xlsx", "Verksamheter", "B4")
+    assert figures.title == ""
+
+
+def test_unit_in_the_header_row(tmp_path: Path) -> None:
+    """'Mnkr' in the header row's column A, or the unit in parentheses after a year ('Budget 2024 (tkr)')."""
+    statement = [row[:5] for row in STATEMENT if row[0] != "Belopp i mnkr"]
+    statement[1] = ["Mnkr", "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"]
+    note = [row for row in NOTE if row[0] != "Belopp i tkr"]
+    note[1] = [None, "Budget 2024 (tkr)", "Plan 2025 (tkr)", "Plan 2026", "Plan 2027"]
+    path = _write_xlsx(tmp_path / "u.xlsx", {**SHEETS, "Resultatbudget": statement, "Skatter och bidrag": note})
+    _assert_sjobo(read_budget_file(path))
+
+
+def test_a_formula_is_read_through_its_saved_value(tmp_path: Path) -> None:
+    """A formula cell gives the value the spreadsheet saved with it (openpyxl saves none, so one is put in the
+    sheet's XML as Excel writes it)."""
+    path = _write_xlsx(tmp_path / "f.xlsx", SHEETS)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Resultatbudget"]["B7"] = "=B4-B5-B6"
+    workbook.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b"<f>B4-B5-B6</f><v />" in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b"<f>B4-B5-B6</f><v />", b"<f>B4-B5-B6</f><v>-1358.3</v>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    figures = read_budget_file(path)
+    assert figures.items[2024]["verksamhetens_nettokostnader"] == -1358.3
+
+
+#: Fixture -> (sheet, cell, fragments of the message). Every message starts with the file's name.
+BAD_BUDGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "sum_nettokostnader.xlsx": ("Resultatbudget", "B7", (
+        "Verksamhetens nettokostnader 2024 is -1368.3 MSEK, but the sum of Verksamhetens intäkter + Verksamhetens "
+        "kostnader + Avskrivningar is -1358.3 MSEK (difference -10.0 MSEK",)),
+    "sum_verksamhetens_resultat.xlsx": ("Resultatbudget", "C10", (
+        "Verksamhetens resultat 2025 is 21.2 MSEK", "is 31.2 MSEK (difference -10.0 MSEK")),
+    "sum_arets_resultat.xlsx": ("Resultatbudget", "D13", (
+        "Årets resultat 2026 is 54.0 MSEK, but the sum of Verksamhetens resultat + Finansiella intäkter + "
+        "Finansiella kostnader is 44.0 MSEK (difference 10.0 MSEK",)),
+    "sum_balanskravsresultat.xlsx": ("Resultatbudget", "B15", (
+        "Balanskravsresultat 2024 is -26.1 MSEK", "is -18.6 MSEK (difference -7.5 MSEK")),
+    "sum_grants.xlsx": ("Resultatbudget", "E9", (
+        "Generella statsbidrag och utjämning 2027 is 345.8 MSEK, but the sum of the grant items of sheet Skatter "
+        "och bidrag is 335.8 MSEK (difference 10.0 MSEK",)),
+    "sum_tax.xlsx": ("Resultatbudget", "B8", (
+        "Skatteintäkter 2024 is 995.3 MSEK, but the sum of the tax items of sheet Skatter och bidrag is 985.3 MSEK",)),
+    "unknown_line.xlsx": ("Resultatbudget", "A7", ("unknown line 'Övriga kostnader' with numbers; known lines:",)),
+    "note_line_in_statement.xlsx": ("Resultatbudget", "A7", (
+        "unknown line 'Inkomstutjämning' with numbers; it belongs on sheet Skatter och bidrag",)),
+    "duplicate_year.xlsx": ("Resultatbudget", "F3", ("the year 2025 has two columns (C3 and F3)",)),
+    "duplicate_line.xlsx": ("Resultatbudget", "A7", ("the line 'Avskrivningar' appears twice (rows 6 and 7)",)),
+    "text_in_number.xlsx": ("Resultatbudget", "B4", ("expected a number, found the text 'ca 335'",)),
+    "missing_year_in_note.xlsx": ("Skatter och bidrag", "", (
+        "the sheet has no column for Plan 2027, which sheet Resultatbudget gives",)),
+    "years_differ.xlsx": ("Skatter och bidrag", "", (
+        "the years differ between the sheets: Resultatbudget gives Budget 2024, Plan 2025, Plan 2026, Plan 2027, "
+        "Skatter och bidrag gives Budget 2025, Plan 2026, Plan 2027, Plan 2028",)),
+    "no_unit.xlsx": ("Resultatbudget", "", ("no unit is declared; write 'Belopp i mnkr'",)),
+    "two_units.xlsx": ("Skatter och bidrag", "B2", ("two different units are declared (tkr in B2, mnkr in A3)",)),
+    "no_budget_year.xlsx": ("Resultatbudget", "B3", (
+        "no column is the budget year (found Plan 2024, Plan 2025, Plan 2026, Plan 2027)",)),
+    "two_budget_years.xlsx": ("Resultatbudget", "C3", (
+        "two columns are marked as the budget year: B3 (Budget 2023) and C3 (Budget 2024)",)),
+    "plan_gap.xlsx": ("Resultatbudget", "D3", (
+        "the plan years have a gap: 2026 is missing between the budget year 2024 and plan year 2027",)),
+    "missing_line.xlsx": ("Resultatbudget", "", ("the required line 'Finansiella kostnader' is missing",)),
+    "missing_value.xlsx": ("Resultatbudget", "D6", ("the line 'Avskrivningar' has no value for 2026",)),
+    "missing_population_date.xlsx": ("Förutsättningar", "", ("the required line 'Befolkning per datum' is missing",)),
+    "tax_rate_fraction.xlsx": ("Förutsättningar", "B4", (
+        "the tax rate 0.2092 for 2024 looks like a fraction", "write 20,92")),
+    "tax_rate_ore.xlsx": ("Förutsättningar", "C4", ("the tax rate 2092 for 2025 looks like öre", "write 20,92")),
+    "missing_sheet.xlsx": ("", "", (
+        "no sheet 'Förutsättningar' (sheets found: 'Resultatbudget', 'Skatter och bidrag')",)),
+    "unknown_municipality.xlsx": ("Förutsättningar", "B1", (
+        "municipality: no Swedish municipality matches 'Sjöbyn'", "Sjöbo (1265)")),
+    "formula_without_value.xlsx": ("Resultatbudget", "B7", (
+        "formula without a saved value", "open the workbook in Excel or LibreOffice and save it first")),
+    "year_without_kind.xlsx": ("Resultatbudget", "B3", (
+        "the year 2024 needs its kind (Budget, Plan or Utfall) in the cell below it (B4)",)),
+    "service_areas_exceed_costs.xlsx": ("Verksamheter", "", (
+        "the service areas sum to 1800.0 MSEK, more than the operating costs of 2024 (1656.2 MSEK",)),
+    "sum_note_total.xlsx": ("Skatter och bidrag", "E10", (
+        "Skatteintäkter och generella statsbidrag 2027 is 1489.8 MSEK, but the sum of Skatteintäkter + Generella "
+        "statsbidrag och utjämning of sheet Resultatbudget is 1479.8 MSEK (difference 10.0 MSEK",)),
+    "html_export.xls": ("", "", ("is not an xlsx workbook (it is an HTML or XML file",)),
+    "text_renamed.xlsx": ("", "", ("is not an xlsx workbook (it is a text file; if it holds CSV, name it after its "
+                                   "sheet, e.g. Resultatbudget.csv)", "accepted are an .xlsx workbook",
+                                   "or CSV files")),
+    "old_excel.xls": ("", "", ("is an Excel 97-2003 workbook (.xls)", "save it as .xlsx")),
+    "old_excel_renamed.xlsx": ("", "", ("is an Excel 97-2003 workbook (.xls) or a password-protected workbook",)),
+    "opendocument.ods": ("", "", ("is an OpenDocument spreadsheet (.ods)", "save it as .xlsx")),
+    "zip_renamed.xlsx": ("", "", ("is a zip archive but not an xlsx workbook",)),
+    "truncated.xlsx": ("", "", ("is not an xlsx workbook (a damaged zip archive",)),
+    "empty.xlsx": ("", "", ("is empty (0 bytes)",)),
+    "csv_latin1": ("", "", ("Förutsättningar.csv: the file is not UTF-8 text (byte 0xF6", "save it as UTF-8")),
+    "csv_text_in_number": ("Skatter och bidrag", "C7", ("expected a number, found the text 'se not'",)),
+}
+
+
+def test_every_bad_budget_has_its_message() -> None:
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(BAD_BUDGETS)
+    assert len(BAD_BUDGETS) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(BAD_BUDGETS))
+def test_bad_budget_is_refused_with_its_message(name: str) -> None:
+    sheet, cell, fragments = BAD_BUDGETS[name]
+    path = FIXTURES / name
+    before = {p: p.read_bytes() for p in ([path] if path.is_file() else sorted(path.iterdir()))}
+    with pytest.raises(BudgetFileError) as caught:
+        read_budget_file(path)
+    message = str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    file = (name + "/") if path.is_dir() else name
+    if sheet:
+        start = f"{sheet}.csv" if path.is_dir() else file
+        assert message.startswith(f"{start}, sheet {sheet}" + (f", cell {cell}: " if cell else ": ")), message
+    else:
+        assert message.split(":")[0] in (file, "Förutsättningar.csv"), message
+    for fragment in fragments:
+        assert fragment in message, message
+    assert (caught.value.sheet, caught.value.cell) == (sheet, cell)
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_stray_cell_far_down_costs_nothing(tmp_path: Path) -> None:
+    path = _write_xlsx(tmp_path / "far.xlsx", SHEETS)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Resultatbudget"]["A1048576"] = "utskriven av ekonomiavdelningen"
+    workbook.save(path)
+    _assert_sjobo(read_budget_file(path))
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(BudgetFileError, match=r"^nothing\.xlsx: no such file or folder"):
+        read_budget_file(tmp_path / "nothing.xlsx")
+
+
+def test_a_folder_without_the_csv_files_lists_what_it_found(tmp_path: Path) -> None:
+    (tmp_path / "budget").mkdir()
+    (tmp_path / "budget" / "Resultatbudget.csv").write_text("Belopp i mnkr\n", encoding="utf-8")
+    (tmp_path / "budget" / "skatter.csv").write_text("Belopp i mnkr\n", encoding="utf-8")
+    with pytest.raises(BudgetFileError) as caught:
+        read_budget_file(tmp_path / "budget" / "Resultatbudget.csv")
+    assert str(caught.value) == (
+        "budget/: no CSV file for the sheet 'Skatter och bidrag', expected Skatter och bidrag.csv (sheets found: "
+        "'Resultatbudget'; other CSV files: skatter.csv); required: Resultatbudget, Skatter och bidrag, "
+        "Förutsättningar, one CSV file each, named after the sheet")
+
+
+def test_service_areas_written_negative_and_twice(tmp_path: Path) -> None:
+    areas = [["Belopp i tkr"], ["Utbildning", "-800 500"], ["Äldreomsorg", -450000]]
+    figures = read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
+    assert dict(figures.service_areas) == {"Utbildning": 800.5, "Äldreomsorg": 450.0}
+    areas.insert(1, ["Verksamhet", "Budget 2025"])
+    with pytest.raises(BudgetFileError, match=r"^v\.xlsx, sheet Verksamheter, cell B2: the column holds Budget 2025, "
+                                              r"but the service areas give the budget year, 2024"):
+        read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
+    areas[1] = ["Verksamhet", "Nettokostnad (tkr)"]
+    areas.append(["äldreomsorg", 1])
+    with pytest.raises(BudgetFileError, match=r"^v\.xlsx, sheet Verksamheter, cell A5: the service area "
+                                              r"'äldreomsorg' appears twice"):
+        read_budget_file(_write_xlsx(tmp_path / "v.xlsx", {**SHEETS, "Verksamheter": areas}))
+
+
+def test_reading_a_csv_budget_does_not_import_openpyxl(tmp_path: Path) -> None:
+    """openpyxl is imported when a workbook is read, not with the module (the command line stays fast)."""
+    folder = _write_csv(tmp_path / "budget", SHEETS, ";", False)
+    code = ("import sys; from kommunbudget.data.budget_file import read_budget_file; "
+            f"read_budget_file({str(folder)!r}); print('openpyxl' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
