@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 from dataclasses import dataclass
 
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM, itemised_grants
@@ -32,7 +33,8 @@ from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSeries, Provenance
 from kommunbudget.model.municipality import Municipality
 
-__all__ = ["CitedSource", "build_baseline", "cite_sources", "from_budget_figures"]
+__all__ = ["CitedSource", "build_baseline", "check_budget_matches", "cite_sources", "from_budget_figures",
+           "read_budget"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CURRENT_SETTLEMENTS = ("skatt_slutavrakning_innevarande_ar",)
@@ -83,6 +85,59 @@ def from_budget_figures(figures: BudgetFigures, vintage=None, use_plan_growth: b
         general grants, or (the core's InputError) a figure outside its range; each message names the budget.
     """
     return build_baseline(figures, get_vintage(vintage), bool(use_plan_growth))
+
+
+def read_budget(path: str | os.PathLike[str], vintage=None, use_plan_growth: bool = True) -> Municipality:
+    """The baseline of a finance department's own budget file: a workbook (``.xlsx``) or a folder of CSV files in
+    the layout of ``docs/budget-workbook.md``, read by :func:`kommunbudget.data.budget_file.read_budget_file` and
+    built by :func:`from_budget_figures`.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The workbook, the CSV folder or one of its files.
+    vintage, use_plan_growth
+        As for :func:`from_budget_figures`.
+
+    Returns
+    -------
+    Municipality
+        Its base year is the budget year; every figure's provenance names its sheet and cell.
+
+    Raises
+    ------
+    ValueError
+        For a file that cannot be read or fails a check (the reader's message names the sheet and the cell), or
+        as :func:`from_budget_figures`.
+    """
+    return from_budget_figures(read_budget_file(path), vintage, use_plan_growth)
+
+
+def read_budget_file(path: str | os.PathLike[str]) -> BudgetFigures:
+    """Stand-in for :func:`kommunbudget.data.budget_file.read_budget_file`, which is merged separately and replaces
+    this function by an import."""
+    raise NotImplementedError(f"{os.fspath(path)}: the budget file reader (kommunbudget.data.budget_file) is not "
+                              f"part of this build")
+
+
+def check_budget_matches(m: Municipality, budget: str | os.PathLike[str], municipality: str | int | None = None,
+                         base_year: int | None = None) -> None:
+    """Checks that a municipality and a base year given beside a budget file (``--budget``, a scenario's
+    ``budget``) are the budget's own.
+
+    Raises
+    ------
+    ValueError
+        For a municipality that is not the budget's (or is unknown), or a base year other than the budget year.
+    """
+    if municipality is not None and str(municipality).strip():
+        code = find_municipality(municipality)
+        if code != m.code:
+            raise ValueError(f"municipality {str(municipality)!r} is {info(code).label}, but the budget "
+                             f"{os.fspath(budget)} is {m.label}'s; give one of them, or the budget's own")
+    if base_year is not None and base_year != m.base_year:
+        raise ValueError(f"base_year = {base_year}: the budget {os.fspath(budget)} is for {m.base_year}, which is "
+                         f"the base year (leave base_year out or give {m.base_year})")
 
 
 def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bool,

@@ -3,7 +3,8 @@
 Sjöbo's Budget 2024 with plan 2025-2027 (finansiellinfo.se/Sjobo/Budget-2024; the rows of
 ``resultatrakningar_exempel.csv``) typed as a user's workbook would give it must project exactly as the embedded
 baseline, with every figure citing its cell. Lund's budget below is made up (plausible magnitudes, Lund's 2025 rate
-21.24 and about 132 000 inhabitants): it checks the path for a municipality without an embedded budget.
+21.24 and about 132 000 inhabitants; ``tests/python/conftest.py``): it checks the path for a municipality without an
+embedded budget.
 """
 from __future__ import annotations
 
@@ -145,32 +146,9 @@ def test_the_budgets_tax_rate_replaces_the_embedded_one():
     assert m.assumptions.get("tax_rate_kr_per_100kr", 2030)[1].kind == "default"
 
 
-def lund() -> BudgetFigures:
-    """A made-up budget for Lund (1281, Skåne län): Budget 2025 with plan 2026-2027, MSEK, with service areas."""
-    def year(income, costs, depreciation, tax, equalisation, cost_eq, regulation, fin_in, fin_out):
-        note = {"utj_inkomstutjamning": equalisation, "utj_kostnadsutjamning": cost_eq, "utj_lss_utjamning": -35.0,
-                "utj_regleringsbidrag_avgift": regulation, "utj_kommunal_fastighetsavgift": 310.0}
-        grants = round(sum(note.values()), 1)
-        net = round(income + costs + depreciation, 1)
-        result = round(net + tax + grants + fin_in + fin_out, 1)
-        return {"verksamhetens_intakter": income, "verksamhetens_kostnader": costs, "avskrivningar": depreciation,
-                "verksamhetens_nettokostnader": net, "skatteintakter": tax,
-                "generella_statsbidrag_och_utjamning": grants, "finansiella_intakter": fin_in,
-                "finansiella_kostnader": fin_out, "arets_resultat": result, **note}
-
-    items = {2025: year(2150.0, -10480.0, -455.0, 7920.0, 820.0, 260.0, 95.0, 160.0, -190.0),
-             2026: year(2210.0, -10890.0, -480.0, 8260.0, 860.0, 255.0, 70.0, 160.0, -215.0),
-             2027: year(2270.0, -11300.0, -505.0, 8610.0, 900.0, 250.0, 45.0, 165.0, -240.0)}
-    return BudgetFigures(
-        municipality="Lunds kommun", budget_year=2025, year_kinds={2025: "budget", 2026: "plan", 2027: "plan"},
-        items=items, tax_rate={2025: 21.24, 2026: 21.24, 2027: 21.24},
-        population={2025: 130_200.0, 2026: 131_600.0, 2027: 133_000.0}, population_date="2024-11-01",
-        service_areas={"Barn- och skolnämnden": 4200.0, "Vård- och omsorgsnämnden": 3100.0},
-        default_source=FigureSource("lund.xlsx"), title="Budget 2025 med plan 2026-2027")
-
-
-def test_another_municipality_projects_its_own_budget():
-    figures = lund()
+def test_another_municipality_projects_its_own_budget(lund_figures):
+    # A made-up budget for Lund (tests/python/conftest.py): Budget 2025 with plan 2026-2027, two committees.
+    figures = lund_figures()
     m = from_budget_figures(figures)
     assert (m.code, m.name, m.county, m.base_year) == ("1281", "Lund", "Skåne län", 2025)
     assert not m.approximate
