@@ -368,6 +368,9 @@ def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
                                    "two vintages, and with --municipality what it does to the result.")
     v.add_argument("--compare", nargs=2, metavar=("A", "B"), help="two vintages (names or TOML files)")
     v.add_argument("--municipality", metavar="MUNICIPALITY", help="show the effect on this municipality's result")
+    v.add_argument("--budget", type=Path, metavar="FILE", default=None,
+                   help="show the effect on the result of your own budget (docs/budget-workbook.md) instead of the "
+                        "embedded baseline")
     v.add_argument("--horizon", type=year, metavar="YEAR", default=None, help="last year; default base year + 6")
     v.add_argument("--no-plan-growth", action="store_true", default=False,
                    help="compare with the vintages' growth in the plan years too")

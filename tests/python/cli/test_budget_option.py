@@ -148,3 +148,13 @@ def test_save_keeps_the_budget_reachable(tmp_path, budget_file):
     assert again.budget == "../budgets/lund.json"
     assert again.budget_path().resolve() == (tmp_path / "budgets" / "lund.json").resolve()
     assert "municipality" not in moved.read_text(encoding="utf-8")
+
+
+def test_vintages_effect_on_the_budget(cli, budget_file):
+    path = budget_file()
+    doc = cli.json("vintages", "--compare", "skr-2025-report", "government-uprating-2024-09", "--budget", str(path))
+    assert doc["compare"]["years"][0] == 2025  # the budget's year, not the embedded baselines' 2024
+    assert len(doc["compare"]["effect"]["result"]) == 7
+    cli.clean_error(*cli.run("vintages", "--budget", str(path)), "--budget needs --compare A B")
+    cli.clean_error(*cli.run("vintages", "--compare", "skr-2025-report", "government-uprating-2024-09",
+                             "--budget", str(path), "--municipality", "Sjöbo"), "Lund (1281)")
