@@ -328,9 +328,11 @@ def _base_year(figures: BudgetFigures, code: str, name: str, citation: str,
         "reserve_use_msek": _reserve_use(figures, year),
         "other_balance_adjustments_msek": item("balanskrav_orealiserade_vinster_forluster_vardepapper", 0.0),
     }
+    equalisation_date = f"{year - 1}-11-01"
     population_src = _provenance(figures.source(f"population:{year}"),
-                                 f" (inhabitants on {figures.population_date}; the equalisation uses 1 November "
-                                 f"{year - 1})")
+                                 f" (inhabitants on {figures.population_date}" + (
+                                     "" if figures.population_date == equalisation_date else
+                                     f"; the equalisation uses 1 November {year - 1}") + ")")
     grant_fields, grant_sources = itemised_grants(code, year, figures.items[year], citation,
                                                   float(figures.population[year]), population_src,
                                                   functools.partial(cite, year))
