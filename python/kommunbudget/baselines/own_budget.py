@@ -27,6 +27,7 @@ from kommunbudget.baselines.plan import (
 from kommunbudget.baselines.service_lines import service_area_lines
 from kommunbudget.baselines.vintages import Vintage, get_vintage
 from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
+from kommunbudget.data.budget_file import read_budget_file
 from kommunbudget.data.municipalities import find_municipality, info
 from kommunbudget.data.service_areas import OTHER_ACTIVITIES, assistance_note
 from kommunbudget.model import core
@@ -111,13 +112,6 @@ def read_budget(path: str | os.PathLike[str], vintage=None, use_plan_growth: boo
         as :func:`from_budget_figures`.
     """
     return from_budget_figures(read_budget_file(path), vintage, use_plan_growth)
-
-
-def read_budget_file(path: str | os.PathLike[str]) -> BudgetFigures:
-    """Stand-in for :func:`kommunbudget.data.budget_file.read_budget_file`, which is merged separately and replaces
-    this function by an import."""
-    raise NotImplementedError(f"{os.fspath(path)}: the budget file reader (kommunbudget.data.budget_file) is not "
-                              f"part of this build")
 
 
 def check_budget_matches(m: Municipality, budget: str | os.PathLike[str], municipality: str | int | None = None,
