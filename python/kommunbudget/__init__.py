@@ -9,6 +9,7 @@ Quick use::
 
     import kommunbudget as kb
     sjobo = kb.load("Sjöbo")                  # adopted budget 2024 with plan 2025-2027
+    own = kb.read_budget("budget.xlsx")       # your own budget (docs/budget-workbook.md)
     p = sjobo.project(horizon=2028)
     p.statement(language="sv")                # pandas DataFrame, years as columns
     p.required_tax_rates()                    # result >= 0, balanskrav, 2 % target
@@ -43,6 +44,10 @@ _NAMES: dict[str, str] = {
     # baselines and analyses
     "load": "kommunbudget.baselines.load",
     "available_baselines": "kommunbudget.baselines.load",
+    "read_budget": "kommunbudget.baselines.own_budget",
+    "from_budget_figures": "kommunbudget.baselines.own_budget",
+    "BudgetFigures": "kommunbudget.data.budget_figures",
+    "FigureSource": "kommunbudget.data.budget_figures",
     "Comparison": "kommunbudget.analysis.comparison",
     "compare": "kommunbudget.analysis.comparison",
 }
@@ -70,11 +75,13 @@ _MODULES: dict[str, str] = {
 __all__ = [
     "AssumptionSeries",
     "AssumptionSet",
+    "BudgetFigures",
     "Comparison",
     "ComputationError",
     "Disposal",
     "EarnedIncomeChange",
     "EfficiencyMeasure",
+    "FigureSource",
     "FixedSaving",
     "InputError",
     "Measures",
@@ -99,6 +106,7 @@ __all__ = [
     "data",
     "default_targets",
     "defaults",
+    "from_budget_figures",
     "household_tax_change_kr",
     "load",
     "model",
@@ -107,6 +115,7 @@ __all__ = [
     "plots",
     "premises",
     "presets",
+    "read_budget",
     "report",
     "revenue",
     "scenarios",
@@ -143,7 +152,9 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the names the face serves
     from kommunbudget.analysis import benchmark, revenue, vintages
     from kommunbudget.analysis.comparison import Comparison, compare
     from kommunbudget.baselines.load import available_baselines, load
+    from kommunbudget.baselines.own_budget import from_budget_figures, read_budget
     from kommunbudget.data import service_areas
+    from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
     from kommunbudget.model import defaults
     from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
     from kommunbudget.model.core import (

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from kommunbudget.baselines import own_budget
 from kommunbudget.cli.main import main
+from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
 
 #: The repository's root folder.
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,3 +79,70 @@ def cli_json_of():
     """``json_of(*args)``: main() run without capsys, the JSON read back from an ``--out`` file (usable in
     module-scoped fixtures)."""
     return json_of
+
+
+def lund_budget_items() -> dict[int, dict[str, float]]:
+    """A made-up budget for Lund (1281, Skåne län): Budget 2025 with plan 2026-2027, MSEK with the statement's signs;
+    plausible magnitudes, each year's totals summed from its lines (so the workbook's checks would pass)."""
+    def year(income, costs, depreciation, tax, equalisation, cost_eq, regulation, fin_in, fin_out):
+        note = {"utj_inkomstutjamning": equalisation, "utj_kostnadsutjamning": cost_eq, "utj_lss_utjamning": -35.0,
+                "utj_regleringsbidrag_avgift": regulation, "utj_kommunal_fastighetsavgift": 310.0}
+        grants = round(sum(note.values()), 1)
+        net = round(income + costs + depreciation, 1)
+        result = round(net + tax + grants + fin_in + fin_out, 1)
+        return {"verksamhetens_intakter": income, "verksamhetens_kostnader": costs, "avskrivningar": depreciation,
+                "verksamhetens_nettokostnader": net, "skatteintakter": tax,
+                "generella_statsbidrag_och_utjamning": grants, "finansiella_intakter": fin_in,
+                "finansiella_kostnader": fin_out, "arets_resultat": result, **note}
+
+    return {2025: year(2150.0, -10480.0, -455.0, 7920.0, 820.0, 260.0, 95.0, 160.0, -190.0),
+            2026: year(2210.0, -10890.0, -480.0, 8260.0, 860.0, 255.0, 70.0, 160.0, -215.0),
+            2027: year(2270.0, -11300.0, -505.0, 8610.0, 900.0, 250.0, 45.0, 165.0, -240.0)}
+
+
+def lund_budget(file: str = "lund.xlsx", **changes) -> BudgetFigures:
+    """:func:`lund_budget_items` as BudgetFigures: the rate 21.24 (Lund's 2025 rate), about 132 000 inhabitants of
+    1 November 2024, two committees as service areas."""
+    fields = dict(
+        municipality="Lunds kommun", budget_year=2025, year_kinds={2025: "budget", 2026: "plan", 2027: "plan"},
+        items=lund_budget_items(), tax_rate={2025: 21.24, 2026: 21.24, 2027: 21.24},
+        population={2025: 130_200.0, 2026: 131_600.0, 2027: 133_000.0}, population_date="2024-11-01",
+        service_areas={"Barn- och skolnämnden": 4200.0, "Vård- och omsorgsnämnden": 3100.0},
+        default_source=FigureSource(file), title="Budget 2025 med plan 2026-2027")
+    fields.update(changes)
+    return BudgetFigures(**fields)
+
+
+@pytest.fixture
+def lund_figures():
+    """``lund_figures(file="lund.xlsx", **changes)``: the made-up Lund budget as BudgetFigures."""
+    return lund_budget
+
+
+def _fake_read_budget_file(path) -> BudgetFigures:
+    """A stand-in for the budget file reader (kommunbudget.data.budget_file): a JSON file ``{"budget": "lund",
+    "changes": {...}}`` gives :func:`lund_budget` with the changes (tax_rate keys as text), citing the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such budget file")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["budget"] == "lund"
+    changes = dict(doc.get("changes", {}))
+    if "tax_rate" in changes:
+        changes["tax_rate"] = {int(y): v for y, v in changes["tax_rate"].items()}
+    return lund_budget(path.name, **changes)
+
+
+@pytest.fixture
+def budget_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """``budget_file(name="lund.json", **changes) -> Path``: writes a budget file that the (faked) budget file
+    reader reads as the made-up Lund budget with ``changes``; the reader is replaced for the test."""
+    monkeypatch.setattr(own_budget, "read_budget_file", _fake_read_budget_file)
+
+    def write(name: str = "lund.json", folder: Path | None = None, **changes) -> Path:
+        path = (folder or tmp_path) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"budget": "lund", "changes": changes}), encoding="utf-8")
+        return path
+
+    return write

@@ -32,6 +32,7 @@ from kommunbudget.data.municipalities import all_codes, find_municipality, info
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import Provenance
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, REVENUE_LINES
+from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.years import as_year
 
 #: Units of the columns of :func:`municipal_revenue` (text columns: ``"text"``).
@@ -346,7 +347,7 @@ def _marginal(years: list[int], tax_base, tax_rate, population, change, kept) ->
     return frame
 
 
-def explain_revenue(municipality: str | int, base_year: int | None = None,
+def explain_revenue(municipality: str | int | Municipality, base_year: int | None = None,
                     horizon: int | None = None) -> RevenueExplanation:
     """Where a municipality's revenue comes from and what 1 öre on the rate or an added krona of own tax base is
     worth, year by year.
@@ -359,10 +360,11 @@ def explain_revenue(municipality: str | int, base_year: int | None = None,
 
     Parameters
     ----------
-    municipality : str or int
-        Name or SCB code.
+    municipality : str, int or Municipality
+        Name or SCB code; or a baseline built from a budget (e.g. :func:`kommunbudget.read_budget`), whose
+        figures are then explained (calibrated to that budget).
     base_year : int, optional
-        Default the latest adopted budget, else 2024.
+        Default the latest adopted budget, else 2024 (for a Municipality: its base year, the only one allowed).
     horizon : int, optional
         Last year; default base year + 4 with a baseline, else the same capped at :func:`last_derivable_year`.
 
@@ -372,6 +374,8 @@ def explain_revenue(municipality: str | int, base_year: int | None = None,
         For an unknown municipality, a horizon before the base year, or years the embedded data cannot reach
         (the message names them).
     """
+    if isinstance(municipality, Municipality):
+        return _explain_baseline(municipality, base_year, horizon)
     code = find_municipality(municipality)
     record = info(code)
     budgets = sorted(y for (c, y) in ADOPTED_BUDGETS if c == code)
@@ -389,6 +393,18 @@ def explain_revenue(municipality: str | int, base_year: int | None = None,
     note = (f"{record.name} has an adopted budget for {', '.join(map(str, budgets))} only; {base_year} is derived "
             f"from SCB." if budgets else None)
     return _explain_approximate(code, record, base_year, horizon, note)
+
+
+def _explain_baseline(m: Municipality, base_year: int | None, horizon: int | None) -> RevenueExplanation:
+    """:func:`explain_revenue` of a baseline given as a Municipality (with itemised grants)."""
+    if base_year is not None and as_year("base_year", base_year) != m.base_year:
+        raise ValueError(f"base_year = {base_year}: the baseline of {m.label} has base year {m.base_year}")
+    if not m.base_fields.get("itemised_grants"):
+        raise ValueError(f"{m.label}: the baseline does not itemise general grants, so its revenue cannot be "
+                         f"explained by the equalisation formula")
+    if horizon is not None and as_year("horizon", horizon) < m.base_year:
+        raise ValueError(f"horizon = {horizon} is before base_year = {m.base_year}")
+    return _explain_calibrated(m, m.base_year + 4 if horizon is None else horizon)
 
 
 def _explain_calibrated(m, horizon: int) -> RevenueExplanation:
@@ -422,13 +438,15 @@ def _explain_calibrated(m, horizon: int) -> RevenueExplanation:
             "capacity_difference_percent": (scb_capacity / implied_capacity - 1.0) * 100.0,
         }
         sources["scb_tax_base_msek"] = scb_src
+    population = ("31 Dec 2024, held" if m.base_sources["population"].kind == "default" else
+                  "the budget's, held after its last year")
     basis = (f"calibrated to {m.name}'s adopted budget {base_year} (tax revenue, the budgeted income equalisation "
              f"and the plan's figures; {', '.join(str(y) for y in m.plan_years) or 'no plan years'}); later years "
              f"projected by the model. Derived: the tax base (implied by the budget's tax revenue and rate), the own "
              f"tax capacity in the equalisation (the one at which the formula gives the budgeted equalisation with "
              f"the national capacity and population used), the national capacity (SCB 2024, a secondary source, "
              f"carried with published growth; in the plan years the growth the plan implies). Approximate: the "
-             f"population (31 Dec 2024, held), the compensation degree (1 on the county rate; unverified against "
+             f"population ({population}), the compensation degree (1 on the county rate; unverified against "
              f"the law text, and it sets the change per krona) and the fee rate outside Stockholm and Uppsala.")
     return RevenueExplanation(
         code=m.code, name=m.name, county=m.county, population=m.population, base_year=base_year, horizon=horizon,

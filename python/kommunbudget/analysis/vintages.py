@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from kommunbudget.baselines.load import load
+from kommunbudget.baselines.own_budget import read_budget
 from kommunbudget.baselines.vintages import (
     DEFAULT_VINTAGE,
     VINTAGE_SERIES,
@@ -63,8 +64,11 @@ def _value(v: Vintage, name: str, year: int) -> tuple[float, str]:
 
 
 def compare_vintage_results(municipality: str, a: str | Path | Vintage, b: str | Path | Vintage, horizon: int,
-                            base_year: int | None = None, use_plan_growth: bool = True) -> pd.DataFrame:
-    """What a change of vintage does to a municipality's income statement.
+                            base_year: int | None = None, use_plan_growth: bool = True,
+                            budget: str | Path | None = None) -> pd.DataFrame:
+    """What a change of vintage does to a municipality's income statement: its embedded baseline, or with
+    ``budget`` the baseline of its own budget file (:func:`kommunbudget.read_budget`; ``municipality`` and
+    ``base_year`` are then not used).
 
     Returns
     -------
@@ -78,8 +82,12 @@ def compare_vintage_results(municipality: str, a: str | Path | Vintage, b: str |
     ValueError
         For an unknown municipality or vintage, or a vintage lacking a year the horizon needs (named).
     """
-    pa = load(municipality, base_year, vintage=a, use_plan_growth=use_plan_growth).project(horizon)
-    pb = load(municipality, base_year, vintage=b, use_plan_growth=use_plan_growth).project(horizon)
+    if budget is None:
+        pa = load(municipality, base_year, vintage=a, use_plan_growth=use_plan_growth).project(horizon)
+        pb = load(municipality, base_year, vintage=b, use_plan_growth=use_plan_growth).project(horizon)
+    else:
+        pa = read_budget(budget, vintage=a, use_plan_growth=use_plan_growth).project(horizon)
+        pb = read_budget(budget, vintage=b, use_plan_growth=use_plan_growth).project(horizon)
     rows = {}
     for line in ("tax_revenue", "general_grants", "income_equalisation", "operating_costs", "result",
                  "balanced_budget_result", "result_share"):

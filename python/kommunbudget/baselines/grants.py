@@ -3,7 +3,7 @@ a base year that carry them (``docs/model.md`` §4-5).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from kommunbudget.baselines.revenue_inputs import equalisation_parameters, national_tax_capacity_kr
 from kommunbudget.data.municipalities import info
@@ -13,12 +13,12 @@ from kommunbudget.model.assumptions import Provenance
 __all__ = ["GRANT_ITEMS", "INCOME_EQUALISATION_ITEM", "itemised_grants"]
 
 #: Items of "generella statsbidrag och utjämning" other than the income equalisation: identifier -> the item in a
-#: budget's note (resultatrakningar_exempel.csv, posts utj_*), or None where the embedded notes have no such post.
+#: budget's note (resultatrakningar_exempel.csv, posts utj_*; data/budget_figures.py TAX_AND_GRANT_ITEMS).
 GRANT_ITEMS: dict[str, str | None] = {
     "cost_equalisation": "utj_kostnadsutjamning",          # kostnadsutjämning
     "lss_equalisation": "utj_lss_utjamning",               # LSS-utjämning
     "regulation_grant": "utj_regleringsbidrag_avgift",     # regleringsbidrag/-avgift
-    "structural_grant": None,                              # strukturbidrag
+    "structural_grant": "utj_strukturbidrag",              # strukturbidrag
     "property_fee": "utj_kommunal_fastighetsavgift",       # kommunal fastighetsavgift
     "other_general_grants": "utj_ovriga_statsbidrag",      # övriga generella statsbidrag
 }
@@ -26,7 +26,8 @@ INCOME_EQUALISATION_ITEM = "utj_inkomstutjamning"
 
 
 def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: str,
-                    population: float | None = None) -> tuple[dict, dict[str, Provenance]]:
+                    population: float | None = None, population_source: Provenance | None = None,
+                    cite: Callable[..., str] | None = None) -> tuple[dict, dict[str, Provenance]]:
     """The fields of a core ``BaseYearState`` that itemise general grants, from a budget's note.
 
     Parameters
@@ -42,6 +43,10 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
     population : float, optional
         Inhabitants for the equalisation (1 Nov of the previous year); default the nearest embedded figure,
         31 Dec 2024 (SCB), marked as such.
+    population_source : Provenance, optional
+        The provenance of a given ``population`` (default: given by the user).
+    cite : callable, optional
+        ``cite(*posts)``: where the note's posts come from, as text (default: ``citation``).
 
     Returns
     -------
@@ -59,15 +64,18 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
     record = info(code)
     params, param_sources = equalisation_parameters(record.county_code)
     national, national_src = national_tax_capacity_kr(year)
-    note = Provenance("data", f"budget note: {citation}")
+    cite = cite or (lambda *_posts: citation)
+    note = Provenance("data", f"budget note: {cite(INCOME_EQUALISATION_ITEM)}")
     if population is None:
         population = float(record.population_2024)
         pop_src = Provenance("default", f"population 31 Dec 2024 (SCB via Kolada N01951), the nearest embedded "
                                         f"figure to 1 November {year - 1}, which the equalisation uses")
     else:
-        pop_src = Provenance("user", "given")
+        pop_src = population_source or Provenance("user", "given")
     grant_items = [{"name": name, "amount_msek": float(items[post]) + 0.0 if post in items else 0.0}
                    for name, post in GRANT_ITEMS.items()]
+    given = [post for post in GRANT_ITEMS.values() if post in items]
+    missing = [name.replace("_", " ") for name, post in GRANT_ITEMS.items() if post not in items]
     fields = {
         "itemised_grants": True,
         "equalisation": {name: getattr(params, name) for name in core.IncomeEqualisation._fields},
@@ -81,6 +89,7 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
         "population": pop_src,
         "national_tax_capacity_kr": national_src,
         "income_equalisation_msek": note,
-        "grant_items": Provenance("data", f"budget note: {citation}; structural grant not in the note (0)"),
+        "grant_items": Provenance("data", f"budget note: {cite(*given)}" + (
+            f"; {', '.join(missing)} not in the note (0)" if missing else "")),
     }
     return fields, sources

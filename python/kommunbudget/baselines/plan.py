@@ -3,7 +3,8 @@ plan, the national figures from the vintage, and documented defaults after the p
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Callable, Mapping
 
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM
 from kommunbudget.baselines.vintages import Vintage
@@ -12,8 +13,8 @@ from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.model.defaults import PKV_CHANGE, TAX_RATE_HELD
 
-__all__ = ["calibrate", "negate", "plan_assumptions", "plan_equalisation", "population_series", "tax_rate_records",
-           "tax_rate_series", "vintage_price_index"]
+__all__ = ["Cite", "calibrate", "negate", "plan_assumptions", "plan_equalisation", "population_series",
+           "tax_rate_records", "tax_rate_series", "vintage_price_index"]
 
 
 def tax_rate_records(code: str) -> dict[int, tuple[float, Provenance]]:
@@ -45,12 +46,12 @@ def tax_rate_series(rates: dict[int, tuple[float, Provenance]], base_year: int) 
         Provenance("default", f"{TAX_RATE_HELD} ({last_rate:.2f} from {max(rates)})"))
 
 
-def population_series(population: float) -> AssumptionSeries:
-    """The equalisation's inhabitants in every year after the base year: the base year's ``population`` held (no
-    population forecast in the data)."""
+def population_series(population: float, as_of: str = "31 Dec 2024") -> AssumptionSeries:
+    """The equalisation's inhabitants in every year after the base year: the base year's ``population`` (of the date
+    ``as_of``) held (no population forecast in the data)."""
     return AssumptionSeries(
         "population", "inhabitants", tail_value=population,
-        tail_provenance=Provenance("default", f"held at {population:,.0f} (31 Dec 2024): no population forecast in "
+        tail_provenance=Provenance("default", f"held at {population:,.0f} ({as_of}): no population forecast in "
                                               f"the data"))
 
 
@@ -119,7 +120,8 @@ def calibrate(base_fields: Mapping, plan_years: list[int], item, preliminary_tax
 
 def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation: str, tax_rate: AssumptionSeries,
                      item, settlement, settlement_previous, reserve_use, vintage: Vintage, use_plan_growth: bool,
-                     line_names: list[str], calibration: core.PlanCalibration | None) -> AssumptionSet:
+                     line_names: list[str], calibration: core.PlanCalibration | None,
+                     cite: Cite | None = None) -> AssumptionSet:
     """The assumptions of a baseline with an adopted plan (``docs/model.md`` §11), without the itemised grants
     (:func:`plan_equalisation` adds them): the vintage's PKV, the own rate, and in the plan years the growth the plan
     implies (``calibration``, from :func:`calibrate`: tax base growth where ``use_plan_growth``, operating income
@@ -144,8 +146,9 @@ def plan_assumptions(code: str, base_year: int, plan_years: list[int], citation:
         series[name] = vintage.series[name]
     series["tax_rate_kr_per_100kr"] = tax_rate
     series.update(_plan_growth(plan_years, citation, vintage, use_plan_growth, line_names, calibration))
-    series.update(_plan_amounts(base_year, plan_years, citation, item))
-    series.update(_plan_settlements(plan_years, citation, item, settlement, settlement_previous, reserve_use))
+    cite = cite or _whole(citation)
+    series.update(_plan_amounts(base_year, plan_years, cite, item))
+    series.update(_plan_settlements(plan_years, cite, item, settlement, settlement_previous, reserve_use))
     return AssumptionSet(name=f"{code}-budget-{base_year}+defaults",
                          description=f"{citation}; documented defaults (kommunbudget.model.defaults) after the plan",
                          series=series)
@@ -180,14 +183,14 @@ def _plan_growth(plan_years: list[int], citation: str, vintage: Vintage, use_pla
     return series
 
 
-def _plan_amounts(base_year: int, plan_years: list[int], citation: str, item) -> dict[str, AssumptionSeries]:
+def _plan_amounts(base_year: int, plan_years: list[int], cite: Cite, item) -> dict[str, AssumptionSeries]:
     """General grants, depreciation and financial items: the plan's amounts (MSEK), then a rule."""
     series: dict[str, AssumptionSeries] = {}
-    plan_src = Provenance("data", f"adopted plan: {citation}")
     grants = {y: item(y, "generella_statsbidrag_och_utjamning") for y in plan_years}
     last_grants_year = plan_years[-1] if plan_years else base_year
-    series["general_grants_msek"] = AssumptionSeries("general_grants_msek", "MSEK", grants,
-                                                     {y: plan_src for y in grants})
+    series["general_grants_msek"] = AssumptionSeries(
+        "general_grants_msek", "MSEK", grants,
+        {y: _plan_source(cite, y, "generella_statsbidrag_och_utjamning") for y in grants})
     series["general_grants_growth"] = AssumptionSeries(
         "general_grants_growth", "fraction per year", tail_follows="tax_base_growth", tail_from=last_grants_year + 1,
         tail_provenance=Provenance("default", f"after the plan ({last_grants_year}) general grants grow with the "
@@ -198,33 +201,51 @@ def _plan_amounts(base_year: int, plan_years: list[int], citation: str, item) ->
                             ("financial_costs_msek", "finansiella_kostnader", -1.0)):
         values = {y: sign * item(y, key) + 0.0 for y in plan_years}
         last = sign * item(last_grants_year, key) + 0.0
-        series[name] = AssumptionSeries(name, "MSEK", values, {y: plan_src for y in values}, last,
+        series[name] = AssumptionSeries(name, "MSEK", values, {y: _plan_source(cite, y, key) for y in values}, last,
                                         Provenance("default", f"held at the plan's last year ({last_grants_year}) "
                                                               f"level: no plan beyond it" if plan_years else
                                                    "held at the base-year level: no plan in the data"))
     return series
 
 
-def _plan_settlements(plan_years: list[int], citation: str, item, settlement, settlement_previous,
+def _plan_settlements(plan_years: list[int], cite: Cite, item, settlement, settlement_previous,
                       reserve_use) -> dict[str, AssumptionSeries]:
     """Settlements, realisation gains and reserve use: the plan's amounts (MSEK), none after the plan."""
-    plan_src = Provenance("data", f"adopted plan: {citation}")
+    def plan_src(*posts: str) -> dict[int, Provenance]:
+        return {y: _plan_source(cite, y, *posts) for y in plan_years}
+
     zero_rule = Provenance("default", "none planned after the adopted plan" if plan_years else
                            "none: no plan in the data")
     return {
         "final_settlement_msek": AssumptionSeries(
             "final_settlement_msek", "MSEK", {y: settlement(y) for y in plan_years},
-            {y: plan_src for y in plan_years}, 0.0, zero_rule),
+            plan_src("skatt_slutavrakning_innevarande_ar"), 0.0, zero_rule),
         "final_settlement_previous_year_msek": AssumptionSeries(
             "final_settlement_previous_year_msek", "MSEK", {y: settlement_previous(y) for y in plan_years},
-            {y: plan_src for y in plan_years}, 0.0, zero_rule),
+            plan_src("skatt_slutavrakning_aret_innan"), 0.0, zero_rule),
         "realisation_gains_msek": AssumptionSeries(
             "realisation_gains_msek", "MSEK", {y: negate(item(y, "balanskrav_avgar_realisationsvinster", 0.0))
-                                               for y in plan_years}, {y: plan_src for y in plan_years}, 0.0, zero_rule),
+                                               for y in plan_years},
+            plan_src("balanskrav_avgar_realisationsvinster"), 0.0, zero_rule),
         "reserve_use_msek": AssumptionSeries(
             "reserve_use_msek", "MSEK", {y: reserve_use(y) for y in plan_years},
-            {y: plan_src for y in plan_years}, 0.0, zero_rule),
+            plan_src("medel_fran_resultatutjamningsreserv", "reservering_till_resultatutjamningsreserv"), 0.0,
+            zero_rule),
     }
+
+
+#: ``cite(year, *posts)``: where the plan's figures ``posts`` of ``year`` come from, as text.
+Cite = Callable[..., str]
+
+
+def _whole(citation: str) -> Cite:
+    """A :data:`Cite` that gives the whole document's ``citation`` for every figure."""
+    return lambda _year, *_posts: citation
+
+
+def _plan_source(cite: Cite, year: int, *posts: str) -> Provenance:
+    """The provenance of a plan figure of ``year`` (the posts it is made of)."""
+    return Provenance("data", f"adopted plan: {cite(year, *posts)}")
 
 
 def negate(value: float) -> float:
@@ -234,13 +255,14 @@ def negate(value: float) -> float:
 
 def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_years: list[int], item, citation: str,
                       vintage: Vintage, use_plan_growth: bool, calibration: core.PlanCalibration | None,
-                      population: AssumptionSeries) -> AssumptionSet:
+                      population: AssumptionSeries, cite: Cite | None = None) -> AssumptionSet:
     """Adds the itemised-grant series to ``assumptions`` (``docs/model.md`` §4-5, §11): ``population``
     (inhabitants), the national capacity growth (fractions per year: in the plan years, where ``use_plan_growth``,
     the growth at which the formula reproduces the plan's income equalisation, from ``calibration``; otherwise and
     after the plan the vintage's), and each grant item's amounts (MSEK, the plan's) and growth (held after the
     plan). The total of general grants (``general_grants_msek``, ``general_grants_growth``) is dropped: the items
-    replace it.
+    replace it. An item the plan gives in none of its years is held at its base-year amount. ``cite(year, *posts)``
+    names where the plan's figures come from (default: ``citation``).
 
     Raises
     ------
@@ -248,13 +270,14 @@ def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_yea
         If ``assumptions`` lacks the general grants series of :func:`plan_assumptions`.
     """
     series = dict(assumptions.series)
-    plan_src = Provenance("data", f"adopted plan: {citation}")
+    cite = cite or _whole(citation)
     series["population"] = population
     for name in [g["name"] for g in base_fields["grant_items"]]:
         post = GRANT_ITEMS.get(name)
-        amounts = {y: item(y, post, 0.0) + 0.0 for y in plan_years} if post else {}
+        given = post is not None and any(not math.isnan(item(y, post, math.nan)) for y in plan_years)
+        amounts = {y: item(y, post, 0.0) + 0.0 for y in plan_years} if given else {}
         series[f"grant_amount:{name}"] = AssumptionSeries(f"grant_amount:{name}", "MSEK", amounts,
-                                                          {y: plan_src for y in amounts})
+                                                          {y: _plan_source(cite, y, post) for y in amounts})
         series[f"grant_growth:{name}"] = AssumptionSeries(
             f"grant_growth:{name}", "fraction per year", tail_value=0.0,
             tail_from=(plan_years[-1] + 1) if plan_years and amounts else None,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kommunbudget.baselines.load import load
+from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
 from kommunbudget.cli.errors import CliError, message
 from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
@@ -18,9 +19,9 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import default_targets, parse_target, target_key
 from kommunbudget.report.text import wrap
 
-__all__ = ["Setup", "assumption_records", "base_source_records", "from_year", "header",
-           "household_income", "load_municipality", "met", "met_label", "setup", "targets", "targets_json",
-           "user_set_text"]
+__all__ = ["Setup", "assumption_records", "base_source_records", "budget_text", "from_year", "header",
+           "household_income", "load_baseline", "load_municipality", "met", "met_label", "setup", "targets",
+           "targets_json", "user_set_text"]
 
 _log = logging.getLogger("kommunbudget.cli")
 
@@ -38,12 +39,15 @@ class Setup:
         The baseline projected to ``horizon`` (no measures).
     user_set : list[str]
         The assumptions set with ``--set``, in the order given.
+    budget : str or None
+        The file of ``--budget`` when the baseline is the user's own budget.
     """
 
     municipality: Municipality
     horizon: int
     projection: Projection
     user_set: list[str] = field(default_factory=list)
+    budget: str | None = None
 
 
 def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list[str]]:
@@ -55,7 +59,7 @@ def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list
         For an unknown municipality, base year, vintage or assumption, a horizon before the base year, a value out
         of range (the library's message), or a ``--set`` year outside the projection years (CliError).
     """
-    m = load(args.municipality, args.base_year, vintage=args.vintage, use_plan_growth=not args.no_plan_growth)
+    m = load_baseline(args, args.vintage, not args.no_plan_growth)
     _log.info("loaded %s, base year %d, vintage %s", m.label, m.base_year, m.vintage)
     horizon = m.base_year + 4 if args.horizon is None else args.horizon
     m.projector(horizon)  # checks the horizon against the base year before any --set is applied
@@ -96,12 +100,46 @@ def _set_error(text: str, names: Sequence[str]) -> str:
     return text
 
 
+def load_baseline(args: argparse.Namespace, vintage=None, use_plan_growth: bool = True) -> Municipality:
+    """The baseline of ``args``: the budget file of ``--budget`` (whose municipality and year a MUNICIPALITY and
+    ``--base-year`` given beside it must be), else MUNICIPALITY's embedded baseline for ``--base-year``.
+
+    Raises
+    ------
+    ValueError
+        For neither MUNICIPALITY nor ``--budget`` (CliError), a budget that cannot be read, a MUNICIPALITY or
+        ``--base-year`` that is not the budget's, or as :func:`kommunbudget.load`.
+    """
+    budget = getattr(args, "budget", None)
+    if budget is None:
+        if args.municipality is None:
+            raise CliError("give a MUNICIPALITY (name or code) or --budget FILE (your own budget, "
+                           "docs/budget-workbook.md)")
+        return load(args.municipality, args.base_year, vintage=vintage, use_plan_growth=use_plan_growth)
+    m = read_budget(budget, vintage=vintage, use_plan_growth=use_plan_growth)
+    if args.base_year is not None and args.base_year != m.base_year:
+        raise CliError(f"--base-year {args.base_year}: the budget {budget} is for {m.base_year}, its base year; "
+                       f"leave --base-year out or give {m.base_year}")
+    try:
+        check_budget_matches(m, budget, args.municipality)
+    except ValueError as exc:
+        raise CliError(f"MUNICIPALITY: {message(exc)}") from None
+    _log.info("read the budget %s", budget)
+    return m
+
+
 def setup(args: argparse.Namespace) -> Setup:
     """:func:`load_municipality`, then the baseline projection (built once per command)."""
     m, horizon, user_set = load_municipality(args)
     projection = m.project(horizon)
     _log.info("projected %s %d-%d", m.label, m.base_year, horizon)
-    return Setup(m, horizon, projection, user_set)
+    return Setup(m, horizon, projection, user_set, budget_text(args))
+
+
+def budget_text(args: argparse.Namespace) -> str | None:
+    """The file of ``--budget`` as given, or None."""
+    budget = getattr(args, "budget", None)
+    return None if budget is None else str(budget)
 
 
 def targets(texts: Sequence[str]) -> list[core.Target]:
@@ -208,10 +246,11 @@ def met_label(target: core.Target) -> str:
     return f"Met: result share >= {target.share * 100:g} %"
 
 
-def user_set_text(m: Municipality, horizon: int, user_set: Sequence[str]) -> str:
-    """Where to read the assumptions, and which ones the user set (a wrapped paragraph)."""
-    text = (f"Assumptions and their sources: see 'kommunbudget project {m.code} --base-year {m.base_year} "
-            f"--horizon {horizon}'.")
+def user_set_text(m: Municipality, horizon: int, user_set: Sequence[str], budget=None) -> str:
+    """Where to read the assumptions, and which ones the user set (a wrapped paragraph); ``budget`` the file of
+    ``--budget``, if the baseline is one."""
+    which = f"--budget {budget}" if budget is not None else f"{m.code} --base-year {m.base_year}"
+    text = f"Assumptions and their sources: see 'kommunbudget project {which} --horizon {horizon}'."
     if user_set:
         text += " Set by you: " + ", ".join(dict.fromkeys(user_set)) + "."
     return wrap(text)

@@ -16,6 +16,7 @@ from kommunbudget.analysis.comparison import Comparison, compare
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
+    budget_text,
     from_year,
     header,
     load_municipality,
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> Document:
                 household_income_kr=args.income)
     _log.info("compared a tax change of %.4f kr with an efficiency of %.4f %%", c.tax_change_kr_per_100kr,
               c.efficiency_rate * 100)
-    s = Setup(m, horizon, c.baseline, user_set)  # the comparison's baseline: projected once
+    s = Setup(m, horizon, c.baseline, user_set, budget_text(args))  # the comparison's baseline: projected once
     table = c.table()
     written = _write_charts(c, chart) if chart is not None else []
     doc = _document(s, c, table, _tax_source(args, c, horizon), written)
@@ -157,7 +158,7 @@ def _text(s: Setup, c: Comparison, table: pd.DataFrame, doc: Document) -> str:
         _facts_text(c, doc.extra["tax_change_basis"]),
         f"Per year\n{frame_text(_year_rows(table), year_columns(c.baseline.years, status))}",
         wrap("Conclusion: " + doc.extra["conclusion"], subsequent="  "),
-        user_set_text(m, s.horizon, s.user_set),
+        user_set_text(m, s.horizon, s.user_set, s.budget),
     ]
     if doc.extra["charts"]:
         parts.append("Charts written: " + ", ".join(doc.extra["charts"]))

@@ -9,6 +9,8 @@ import logging
 from typing import Any
 
 from kommunbudget.analysis.revenue import MARGINAL_ROWS, RevenueExplanation, explain_revenue
+from kommunbudget.cli.common import load_baseline
+from kommunbudget.cli.errors import CliError
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
 from kommunbudget.report.revenue_text import bridge_rows, explanation_sentences
@@ -33,7 +35,13 @@ def run(args: argparse.Namespace) -> Document:
     ValueError
         For an unknown municipality, a horizon before the base year, or years the embedded data cannot reach.
     """
-    e = explain_revenue(args.municipality, args.base_year, args.horizon)
+    if args.budget is not None:
+        e = explain_revenue(load_baseline(args), None, args.horizon)
+    elif args.municipality is None:
+        raise CliError("give a MUNICIPALITY (name or code) or --budget FILE (your own budget, "
+                       "docs/budget-workbook.md)")
+    else:
+        e = explain_revenue(args.municipality, args.base_year, args.horizon)
     _log.info("explained the revenue of %s %d-%d (%s)", e.label, e.base_year, e.horizon,
               "calibrated" if e.calibrated else "approximate")
     doc = _document(e, args.language)

@@ -45,7 +45,8 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
   municipality, vintage, uses_plan_growth, approximate, base_year, horizon, years,
   year_status          as for 'project'
   notes                the baseline's notes (e.g. what is approximate), list of text
-  scenario             name, file, target, measures (name, kind, topics) in file order
+  scenario             name, file, budget (the budget file, or null for the embedded
+                       baseline), target, measures (name, kind, topics) in file order
   measure_effects      measure -> change of the result per year, MSEK (measures added one at a
                        time in file order, so they sum to summary.change_result)
   measure_effects_ore  the same in öre on the tax rate
@@ -72,6 +73,9 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
 """
 
 _MUNICIPALITY_HELP = "name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digit SCB code (1265)"
+_BUDGET_HELP = ("your own adopted budget: a workbook (.xlsx) or a folder of CSV files as docs/budget-workbook.md "
+                "describes; its budget year is the base year. MUNICIPALITY may then be left out (if given, it must be "
+                "the budget's)")
 _FORMAT_HELP = ("output format (default table); csv and json are documented in README.md; csv-sv is the same CSV "
                 "for a spreadsheet set to Swedish (semicolons, decimal comma, UTF-8 with byte-order mark)")
 _WORKBOOK_FORMAT_HELP = (_FORMAT_HELP + "; xlsx writes an Excel workbook to --out (the default when --out ends in "
@@ -260,9 +264,12 @@ def _out_parent() -> argparse.ArgumentParser:
 def _municipality_parent() -> argparse.ArgumentParser:
     """The arguments of project, solve and compare: municipality, years, format, assumptions and labels."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("municipality", metavar="MUNICIPALITY", help=_MUNICIPALITY_HELP)
+    common.add_argument("municipality", metavar="MUNICIPALITY", nargs="?", default=None,
+                        help=_MUNICIPALITY_HELP + "; optional with --budget")
+    common.add_argument("--budget", type=Path, metavar="FILE", default=None, help=_BUDGET_HELP)
     common.add_argument("--base-year", type=year, metavar="YEAR",
-                        help="base year (the adopted budget); default the latest available")
+                        help="base year (the adopted budget); default the latest available (with --budget: the "
+                             "budget's year, the only one allowed)")
     common.add_argument("--horizon", type=year, metavar="YEAR", help="last year; default base year + 4")
     common.add_argument("--format", choices=("table", "csv", "csv-sv", "json", "xlsx"), default=None,
                         help=_WORKBOOK_FORMAT_HELP)
@@ -330,9 +337,12 @@ def _add_explain_revenue(sub, parents: list[argparse.ArgumentParser]) -> None:
                                    "the marginal effects: 1 öre on the rate is kept in full, an added krona of own "
                                    "tax base is largely equalised away. Calibrated for a municipality with an "
                                    "embedded budget (Sjöbo); derived from SCB and approximate for any other.")
-    e.add_argument("municipality", metavar="MUNICIPALITY", help=_MUNICIPALITY_HELP + "; any of the 290")
+    e.add_argument("municipality", metavar="MUNICIPALITY", nargs="?", default=None,
+                   help=_MUNICIPALITY_HELP + "; any of the 290; optional with --budget")
+    e.add_argument("--budget", type=Path, metavar="FILE", default=None, help=_BUDGET_HELP + "; calibrated to it")
     e.add_argument("--base-year", type=year, metavar="YEAR",
-                   help="first year; default the latest adopted budget, else 2024")
+                   help="first year; default the latest adopted budget, else 2024 (with --budget: the budget's "
+                        "year)")
     e.add_argument("--horizon", type=year, metavar="YEAR",
                    help="last year; default base year + 4 (without a budget: at most the last year SCB's tax "
                         "capacity can be carried to, 2025)")
@@ -387,6 +397,9 @@ def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
                          + ", ".join(packaged_names("scenarios")))
     sc.add_argument("--year", type=year, metavar="YEAR", default=None,
                     help="year of the bridge; default the scenario's horizon")
+    sc.add_argument("--budget", type=Path, metavar="FILE", default=None,
+                    help="your own adopted budget (docs/budget-workbook.md) as the baseline, replacing the file's "
+                         "'budget' and its embedded baseline; the file's municipality, if any, must be the budget's")
     sc.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
                     help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
                          "--out ends in .xlsx)")
@@ -410,6 +423,9 @@ def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
                                    "two vintages, and with --municipality what it does to the result.")
     v.add_argument("--compare", nargs=2, metavar=("A", "B"), help="two vintages (names or TOML files)")
     v.add_argument("--municipality", metavar="MUNICIPALITY", help="show the effect on this municipality's result")
+    v.add_argument("--budget", type=Path, metavar="FILE", default=None,
+                   help="show the effect on the result of your own budget (docs/budget-workbook.md) instead of the "
+                        "embedded baseline")
     v.add_argument("--horizon", type=year, metavar="YEAR", default=None, help="last year; default base year + 6")
     v.add_argument("--no-plan-growth", action="store_true", default=False,
                    help="compare with the vintages' growth in the plan years too")

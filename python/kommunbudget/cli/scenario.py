@@ -8,6 +8,8 @@ Every figure is computed once (:func:`_compute`) and both the JSON and the text 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +24,7 @@ from kommunbudget.report.text import frame_text, notes_text, status_legend, titl
 from kommunbudget.scenarios.checklist import checklist
 from kommunbudget.scenarios.result import ScenarioResult
 from kommunbudget.scenarios.result import run as run_scenario
+from kommunbudget.scenarios.schema import load_scenario
 
 __all__ = ["run"]
 
@@ -78,7 +81,10 @@ def run(args: argparse.Namespace) -> Document:
         For an invalid or missing scenario file (the message names the file and the key), or a ``--year`` outside
         the scenario's projection years.
     """
-    f = _compute(run_scenario(args.file), args.year)
+    scenario = load_scenario(args.file)
+    if args.budget is not None:  # --budget replaces the file's budget (and its embedded baseline)
+        scenario = dataclasses.replace(scenario, budget=os.path.abspath(args.budget))
+    f = _compute(run_scenario(scenario), args.year)
     doc = _document(f)
     if args.format == "table":
         doc.text = _text(f)
@@ -119,7 +125,9 @@ def _document(f: _Figures) -> Document:
                             **{key: frame.reset_index().to_dict(orient="records")
                                for key, frame in f.premises.items()}}
     return Document("scenario", header(r.municipality, r.scenario.horizon, r.baseline), tables, {
-        "scenario": {"name": r.scenario.name, "file": r.scenario.source_file, "target": r.target.describe(),
+        "scenario": {"name": r.scenario.name, "file": r.scenario.source_file,
+                     "budget": str(r.scenario.budget_path()) if r.scenario.budget else None,
+                     "target": r.target.describe(),
                      "measures": [{"name": m.name, "kind": m.kind, "topics": list(m.topics)}
                                   for m in r.scenario.measures]},
         "bridge": {"year": f.year, "rows": f.bridge.to_dict(orient="records")},
@@ -140,7 +148,9 @@ def _text(f: _Figures) -> str:
     lines = [title(r.municipality.label, r.municipality.county, r.municipality.population,
                    f"scenario '{r.scenario.name}'", years),
              wrap(r.scenario.description),
-             f"File: {r.scenario.source_file}; target: {r.target.describe()}; vintage {r.municipality.vintage}",
+             f"File: {r.scenario.source_file}"
+             + (f"; budget: {r.scenario.budget_path()}" if r.scenario.budget else "")
+             + f"; target: {r.target.describe()}; vintage {r.municipality.vintage}",
              wrap(status_legend(status)), "",
              "What each measure adds to the result (added one at a time in file order; the parts sum to the "
              "scenario's change)", frame_text(_effect_rows(r), columns), ""]

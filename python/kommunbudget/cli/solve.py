@@ -114,7 +114,7 @@ def _text(s: Setup, solved: _Solved) -> str:
                f"is room to lower the rate with the target still met."),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{frame_text(_gap_rows(solved), columns)}",
-        user_set_text(m, s.horizon, s.user_set),
+        user_set_text(m, s.horizon, s.user_set, s.budget),
     ]) + "\n"
 
 

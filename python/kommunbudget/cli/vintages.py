@@ -11,6 +11,7 @@ import pandas as pd
 
 from kommunbudget.analysis.vintages import compare_vintage_results, compare_vintages
 from kommunbudget.baselines.load import load
+from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
 from kommunbudget.baselines.vintages import get_vintage, list_vintages
 from kommunbudget.cli.errors import CliError
 from kommunbudget.model.core import __version__
@@ -33,8 +34,9 @@ def run(args: argparse.Namespace) -> Document:
         For ``--municipality`` without ``--compare``, an unknown vintage or municipality, or a horizon a vintage
         cannot reach.
     """
-    if args.municipality and not args.compare:
-        raise CliError("--municipality needs --compare A B: the effect of a change of vintage on a municipality")
+    if (args.municipality or args.budget is not None) and not args.compare:
+        raise CliError(f"{'--municipality' if args.municipality else '--budget'} needs --compare A B: the effect of "
+                       f"a change of vintage on a municipality")
     listing = list_vintages()
     extra: dict[str, Any] = {"vintages": listing.to_dict(orient="records")}
     lines = [f"kommunbudget {__version__}: assumption vintages", "=" * 40]
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> Document:
 def _compare(args: argparse.Namespace, extra: dict[str, Any]) -> list[str]:
     """Adds ``compare`` (and ``units`` with a municipality) to ``extra``; returns the text's lines."""
     a, b = args.compare
-    m = load(args.municipality) if args.municipality else None
+    m = _baseline(args)
     first = m.base_year if m else _DEFAULT_FIRST_YEAR
     last = args.horizon if args.horizon is not None else first + 6
     diff = compare_vintages(a, b, first, last)
@@ -69,10 +71,23 @@ def _compare(args: argparse.Namespace, extra: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _baseline(args: argparse.Namespace) -> Municipality | None:
+    """The municipality of ``--municipality`` or ``--budget`` (whose municipality a ``--municipality`` given beside
+    it must be), or None."""
+    if args.budget is None:
+        return load(args.municipality) if args.municipality else None
+    m = read_budget(args.budget)
+    try:
+        check_budget_matches(m, args.budget, args.municipality)
+    except ValueError as exc:
+        raise CliError(f"--municipality: {exc}") from None
+    return m
+
+
 def _effect(args: argparse.Namespace, m: Municipality, last: int, extra: dict[str, Any]) -> list[str]:
     """The change of vintage's effect on ``m``'s statement (b − a: MSEK, the result share as a fraction)."""
     a, b = args.compare
-    frame = compare_vintage_results(m.code, a, b, last, use_plan_growth=not args.no_plan_growth)
+    frame = compare_vintage_results(m.code, a, b, last, use_plan_growth=not args.no_plan_growth, budget=args.budget)
     effect = frame.xs("b - a", level="vintage")
     extra["compare"]["effect"] = {line: floats(effect.loc[line]) for line in effect.index}
     extra["compare"]["years"] = [int(y) for y in effect.columns]

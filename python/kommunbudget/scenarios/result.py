@@ -10,6 +10,7 @@ target or the balanced-budget requirement is ``target_met`` and ``balanced_budge
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kommunbudget.baselines.load import load
+from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
 from kommunbudget.data import service_areas
 from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
@@ -232,6 +234,8 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     m = _baseline(scenario)
+    if not scenario.municipality:  # the budget's municipality (an area_gap measure needs it)
+        scenario = dataclasses.replace(scenario, municipality=m.code)
     _check_measures_fit(scenario, m)
     sources = _measure_sources(scenario, m)
     if scenario.premises is not None:
@@ -248,12 +252,18 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
 
 
 def _baseline(scenario: Scenario) -> Municipality:
-    """The scenario's baseline, loaded; its horizon must lie after the base year."""
+    """The scenario's baseline, loaded (its own budget file if it names one); its horizon must lie after the base
+    year."""
+    budget = scenario.budget_path()
     try:
-        m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
-                 use_plan_growth=scenario.use_plan_growth)
+        if budget is None:
+            m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
+                     use_plan_growth=scenario.use_plan_growth)
+        else:
+            m = read_budget(budget, vintage=scenario.vintage, use_plan_growth=scenario.use_plan_growth)
+            check_budget_matches(m, budget, scenario.municipality or None, scenario.base_year)
     except ValueError as exc:
-        raise ValueError(f"scenario {scenario.source_file}: {exc}") from None
+        raise ValueError(f"scenario {scenario.source_file}: {'budget: ' if budget else ''}{exc}") from None
     if scenario.horizon <= m.base_year:
         raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
                          f"{m.base_year} (the adopted budget)")

@@ -8,6 +8,7 @@ A scenario file::
     horizon = 2030
     target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
     vintage = "skr-2025-report"    # optional: a packaged vintage, or a vintage .toml file relative to this file
+    # budget = "budget.xlsx"       # optional: your own adopted budget as the baseline, relative to this file
     premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
 
     [[measures]]
@@ -65,6 +66,10 @@ are already in the baseline; it changes the result only through the measures tha
 A file is UTF-8 text (a byte-order mark is accepted; another encoding is refused, naming the first byte that is not
 UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.baselines.vintages.list_vintages`; a name wins
 over a file of the same name) or a vintage file, read relative to the scenario file's folder and validated on load.
+``budget`` is the municipality's own adopted budget (a workbook or CSV folder, ``docs/budget-workbook.md``), read
+relative to the scenario file's folder when the scenario runs (:func:`kommunbudget.baselines.own_budget.read_budget`):
+it is the baseline, its budget year the base year; ``municipality`` may then be left out (if given, it and
+``base_year`` must be the budget's). Its existence is checked on load.
 
 Validation on load names the file, the key path (``measures[2] (sälj skolan).property.book_value_msek``), the value
 (in TOML spelling: ``true``, ``"2030"``) and the allowed values or range: types, kinds, required keys, fractions (a
@@ -119,7 +124,7 @@ from kommunbudget.scenarios.premises import (
 
 _TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
              "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
-             "premises_file": str}
+             "premises_file": str, "budget": str}
 _COMMON_KEYS = {"name": str, "kind": str, "topics": list}
 
 #: The core Measures list each kind becomes part of (:meth:`Scenario.measures_core`, in file order within a list).
@@ -231,7 +236,7 @@ class Scenario:
     Attributes
     ----------
     name, municipality : str
-        The scenario's name and the municipality (name or SCB code).
+        The scenario's name and the municipality (name or SCB code; ``""`` when :attr:`budget` names it).
     horizon : int
         The last year projected.
     measures : tuple[Measure, ...]
@@ -252,9 +257,12 @@ class Scenario:
     premises_file : str
         The portfolio's CSV file as written in the scenario (relative to it), or ``""`` when the portfolio is given
         as ``[[premises]]`` tables (or there is none); :func:`save` writes it back in the same form.
+    budget : str
+        The municipality's own budget file (``docs/budget-workbook.md``) as written in the scenario file (relative
+        to :attr:`base_dir`), or an absolute path; ``""`` for the embedded baseline. See :meth:`budget_path`.
     base_dir : str
-        The folder a relative ``premises_file`` and ``vintage`` file were read from, as an absolute path (``""`` for
-        a scenario built in code). Not compared.
+        The folder a relative ``premises_file``, ``vintage`` and ``budget`` file were read from, as an absolute
+        path (``""`` for a scenario built in code). Not compared.
     source_text : str
         The TOML text the scenario was parsed from (``""`` for a scenario built in code): :func:`save` updates it,
         so the file's comments and layout are kept. Not compared and not shown.
@@ -273,8 +281,17 @@ class Scenario:
     premises: Portfolio | None = None
     premises_file: str = ""
     vintage_file: str = ""
+    budget: str = ""
     base_dir: str = field(default="", repr=False, compare=False)
     source_text: str = field(default="", repr=False, compare=False)
+
+    def budget_path(self) -> Path | None:
+        """The budget file the scenario runs on: :attr:`budget` relative to :attr:`base_dir` (the working folder
+        for a scenario built in code), or None without one."""
+        if not self.budget:
+            return None
+        path = Path(self.budget)
+        return path if path.is_absolute() or not self.base_dir else Path(self.base_dir) / path
 
     @functools.cached_property
     def _core_cache(self) -> dict[str, Any]:
@@ -431,6 +448,12 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
         return read_portfolio(entry, str(entry))
 
     scenario = _parse_doc(doc, source_file, read, lambda name: _resolve_vintage(name, folder, check=True))
+    if scenario.budget:
+        entry = Path(scenario.budget) if Path(scenario.budget).is_absolute() else folder / scenario.budget
+        if not entry.exists():
+            raise ValueError(f"scenario {source_file}: budget: {scenario.budget!r} does not exist: looked for "
+                             f"{os.path.abspath(str(entry))} (a budget file is read relative to the scenario file's "
+                             f"folder); expected a budget workbook (.xlsx) or CSV folder (docs/budget-workbook.md)")
     return dataclasses.replace(scenario, base_dir=os.path.abspath(str(folder)), source_text=strip_bom(text))
 
 
@@ -474,12 +497,16 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
     vintage, vintage_file = _parse_vintage(doc, fail, resolve_vintage)
     premises = _parse_premises(doc, source_file, fail, read_premises)
     measures = _parse_measures(doc, premises, fail)
-    return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc["municipality"]),
+    if "budget" in doc and not doc["budget"].strip():
+        raise fail("budget", "empty; expected your budget's file (a workbook or CSV folder, relative to the "
+                             "scenario file), or leave the key out for the embedded baseline")
+    return Scenario(name=str(doc.get("name", Path(source_file).stem)), municipality=str(doc.get("municipality", "")),
                     horizon=as_year("horizon", doc["horizon"]), measures=measures,
                     base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
                     vintage=vintage, use_plan_growth=doc.get("use_plan_growth", True),
                     description=doc.get("description", ""), source_file=source_file, premises=premises,
-                    premises_file=doc.get("premises_file", ""), vintage_file=vintage_file)
+                    premises_file=doc.get("premises_file", ""), vintage_file=vintage_file,
+                    budget=doc.get("budget", ""))
 
 
 def _check_top_keys(doc: dict[str, Any], fail) -> None:
@@ -496,8 +523,9 @@ def _check_top_keys(doc: dict[str, Any], fail) -> None:
         if key in _YEAR_KEYS and year_range_error(value):
             raise fail(key, year_range_error(value))
     for key in ("municipality", "horizon"):
-        if key not in doc:
-            raise fail(key, "missing; a scenario names its municipality and horizon")
+        if key not in doc and not (key == "municipality" and "budget" in doc):
+            raise fail(key, "missing; a scenario names its municipality and horizon (or its own budget file, "
+                            "budget = \"FILE\", instead of the municipality)")
     if "target" in doc:
         try:
             parse_target(doc["target"])
@@ -875,11 +903,28 @@ def _vintage_text(scenario: Scenario, folder: str | os.PathLike[str] | None) -> 
         return target
 
 
-def _scenario_doc(scenario: Scenario, vintage: str | None) -> dict[str, Any]:
-    """The scenario as a TOML document (a dict), with ``vintage`` as it is to be written."""
-    doc: dict[str, Any] = {"name": scenario.name, "municipality": scenario.municipality, "horizon": scenario.horizon,
-                           "target": scenario.target}
-    for key, value in (("base_year", scenario.base_year), ("vintage", vintage),
+def _budget_text(scenario: Scenario, folder: str | os.PathLike[str] | None) -> str:
+    """The ``budget`` to write for a scenario file in ``folder`` (None: as written): a relative path that still
+    reaches the same file from ``folder``."""
+    path = scenario.budget_path()
+    if folder is None or path is None or Path(scenario.budget).is_absolute():
+        return scenario.budget
+    target = os.path.abspath(path)
+    if os.path.abspath(os.path.join(folder, scenario.budget)) == target:
+        return scenario.budget
+    try:
+        return os.path.relpath(target, os.path.abspath(folder))
+    except ValueError:  # another drive (Windows)
+        return target
+
+
+def _scenario_doc(scenario: Scenario, vintage: str | None, budget: str = "") -> dict[str, Any]:
+    """The scenario as a TOML document (a dict), with ``vintage`` and ``budget`` as they are to be written."""
+    doc: dict[str, Any] = {"name": scenario.name}
+    if scenario.municipality or not budget:
+        doc["municipality"] = scenario.municipality
+    doc.update({"horizon": scenario.horizon, "target": scenario.target})
+    for key, value in (("base_year", scenario.base_year), ("vintage", vintage), ("budget", budget),
                        ("description", scenario.description)):
         if value:
             doc[key] = value
@@ -899,7 +944,7 @@ def to_toml(scenario: Scenario) -> str:
     instead). The portfolio is written in the form it was read: ``premises_file = "..."`` (the CSV itself is written
     by :func:`save`) or ``[[premises]]`` tables; a vintage file as written in the scenario file it was loaded
     from."""
-    return tomli_w.dumps(_scenario_doc(scenario, _vintage_text(scenario, None)))
+    return tomli_w.dumps(_scenario_doc(scenario, _vintage_text(scenario, None), scenario.budget))
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1034,7 +1079,7 @@ def save(scenario: Scenario, path: str | Path, *, replace_premises_file: bool = 
         raise ValueError(f"scenario file {str(path)!r} is a directory; expected a file name")
     if not path.parent.is_dir():
         raise ValueError(f"scenario file {str(path)!r}: the folder {str(path.parent)!r} does not exist")
-    doc = _scenario_doc(scenario, _vintage_text(scenario, path.parent))
+    doc = _scenario_doc(scenario, _vintage_text(scenario, path.parent), _budget_text(scenario, path.parent))
     fresh = tomli_w.dumps(doc)
     text = _updated_text(scenario.source_text, doc, path.stem) if scenario.source_text else fresh
     if text != fresh and not _reads_back_as(text, path, scenario):  # pragma: no cover - a merge bug
