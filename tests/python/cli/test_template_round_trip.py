@@ -1,0 +1,113 @@
+"""The finance officer's path: ``kommunbudget template`` writes a workbook, it is filled in as Swedish people write
+numbers, and ``--budget`` reads it back to exactly the embedded Sjöbo baseline, giving the same projection to the
+öre; then ``scenario --budget ... --out council.xlsx`` writes the workbook for the council.
+
+Figures: Sjöbo kommun, Budget 2024 med plan 2025-2027 (finansiellinfo.se/Sjobo/Budget-2024, Resultatbudget and
+Noter), as printed; the tax rate 20.92 (SCB, held in 2027 as the embedded baseline holds it) and 19 337 inhabitants
+(SCB, 31 December 2024), the figures the embedded baseline uses.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import openpyxl
+import pytest
+
+import kommunbudget as kb
+from kommunbudget.cli.main import main
+
+PLAN_YEARS = ["Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"]
+#: Sjöbo's Budget 2024, written as the document prints it: Swedish number text, costs without a minus sign.
+STATEMENT = {
+    "Verksamhetens intäkter": ["335,6", "352,3", "368,5", "385,5"],
+    "Verksamhetens kostnader": ["1 656,2", "1 647,8", "1 719,6", "1 792,1"],
+    "Avskrivningar": ["37,7", "40,5", "42,5", "44,0"],
+    "Verksamhetens nettokostnader": ["−1 358,3", "−1 336,0", "−1 393,6", "−1 450,6"],
+    "Skatteintäkter": ["995,3", "1 042,8", "1 091,4", "1 134,0"],
+    "Generella statsbidrag och utjämning": ["327,0", "324,4", "337,4", "345,8"],
+    "Verksamhetens resultat": ["−36,0", "31,2", "35,2", "29,2"],
+    "Finansiella intäkter": ["10,6", "9,1", "9,1", "9,1"],
+    "Finansiella kostnader": ["0,7", "0,3", "0,3", "0,3"],
+    "Årets resultat": ["−26,1", "40,0", "44,0", "38,0"],
+    "Medel från resultatutjämningsreserv": ["7,5", "0", "0", "0"],
+    "Balanskravsresultat": ["−18,6", "40,0", "44,0", "38,0"],
+}
+NOTE = {
+    "Preliminär kommunalskatt": ["995,3", "1 042,8", "1 091,4", "1 134,0"],
+    "Slutavräkning innevarande år": ["0", "0", "0", "0"],
+    "Inkomstutjämning": ["262,6", "270,6", "279,9", "289,2"],
+    "Kostnadsutjämning": ["−29,0", "−27,8", "−16,5", "−10,7"],
+    "LSS-utjämning": ["−4,6", "−4,6", "−4,6", "−4,6"],
+    "Regleringsbidrag/-avgift": ["44,3", "32,5", "24,9", "18,2"],
+    "Kommunal fastighetsavgift": ["53,7", "53,7", "53,7", "53,7"],
+    "Övriga generella statsbidrag": ["0", "0", "0", "0"],
+}
+SETTINGS = {"Skattesats": ["20,92", "20,92", "20,92", "20,92"], "Invånare": ["19 337", "", "", ""]}
+
+
+def _fill(sheet, rows: dict[str, list[str]]) -> None:
+    """Writes each row's texts beside its label, in the year columns of the header row (a Plan 2027 column added
+    after the template's last plan year, as its instructions say)."""
+    header_row = next(r for r in sheet.iter_rows() if any(str(c.value or "").startswith("Budget 2024") for c in r))
+    columns = {str(c.value): c.column for c in header_row if c.value}
+    if "Plan 2027" not in columns:
+        # Insert the new plan year's column right after the last one (before any note column).
+        last = max(columns[y] for y in PLAN_YEARS[:3])
+        sheet.insert_cols(last + 1)
+        sheet.cell(header_row[0].row, last + 1, "Plan 2027")
+        columns = {str(c.value): c.column for c in sheet[header_row[0].row] if c.value}
+    labels = {str(r[0].value).strip(): r[0].row for r in sheet.iter_rows() if r[0].value}
+    for label, texts in rows.items():
+        for year, text in zip(PLAN_YEARS, texts, strict=True):
+            sheet.cell(labels[label], columns[year], text if text else None)
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("officer")
+    template = folder / "budget.xlsx"
+    assert main(["template", "--out", str(template), "--municipality", "Sjöbo", "--budget-year", "2024"]) == 0
+    book = openpyxl.load_workbook(template)
+    _fill(book["Resultatbudget"], STATEMENT)
+    _fill(book["Skatter och bidrag"], NOTE)
+    _fill(book["Förutsättningar"], SETTINGS)
+    labels = {str(r[0].value).strip(): r[0].row for r in book["Förutsättningar"].iter_rows() if r[0].value}
+    book["Förutsättningar"].cell(labels["Befolkning per datum"], 2, "2024-12-31")
+    book.save(template)
+    return template
+
+
+def test_the_filled_template_reads_back_as_the_embedded_budget_and_projects_to_the_ore(filled):
+    own = kb.read_budget(filled)
+    embedded = kb.load("Sjöbo")
+    assert (own.base_year, own.plan_years) == (embedded.base_year, embedded.plan_years)
+    a, b = own.project(horizon=2030), embedded.project(horizon=2030)
+    # To the öre: one öre on the rate is tax base / 10 000 MSEK (about 0.47 MSEK); the lines agree far closer.
+    for line in ("result", "balanced_budget_result", "tax_revenue", "general_grants", "operating_costs",
+                 "income_equalisation"):
+        assert np.max(np.abs(a.line(line) - b.line(line))) < 1e-6, line
+    sources = own.base_year_sources()
+    assert sources["source"].str.contains("your budget: budget.xlsx, sheet Resultatbudget, cell").any()
+
+
+def test_scenario_with_the_budget_writes_a_council_workbook_that_holds_the_json_numbers(filled, tmp_path, cli):
+    budget = tmp_path / "budget.xlsx"
+    shutil.copy(filled, budget)
+    scenario = tmp_path / "my.toml"
+    scenario.write_text('name = "effektivisering"\nbudget = "budget.xlsx"\nhorizon = 2028\n[[measures]]\n'
+                        'name = "äldreomsorg 1 %"\nkind = "efficiency"\nfrom_year = 2026\nrate = 0.01\n'
+                        'cost_line = "elderly_care"\n', encoding="utf-8")
+    council = tmp_path / "council.xlsx"
+    status, out, err = cli.run("scenario", str(scenario), "--budget", str(budget), "--out", str(council))
+    assert status == 0, err
+    status, out, err = cli.run("scenario", str(scenario), "--budget", str(budget), "--format", "json")
+    assert status == 0, err
+    doc = json.loads(out)
+    book = openpyxl.load_workbook(council, data_only=True)
+    numbers = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, float)]
+    effect = doc["measure_effects"]["äldreomsorg 1 %"]
+    for value in effect.values() if isinstance(effect, dict) else effect:
+        if value:
+            assert any(abs(c.value - value) < 1e-9 for c in numbers), value
