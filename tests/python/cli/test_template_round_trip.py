@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import numpy as np
 import openpyxl
@@ -17,6 +18,7 @@ import pytest
 
 import kommunbudget as kb
 from kommunbudget.cli.main import main
+from kommunbudget.data.budget_file import read_budget_file
 
 PLAN_YEARS = ["Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"]
 #: Sjöbo's Budget 2024, written as the document prints it: Swedish number text, costs without a minus sign.
@@ -111,3 +113,23 @@ def test_scenario_with_the_budget_writes_a_council_workbook_that_holds_the_json_
     for value in effect.values() if isinstance(effect, dict) else effect:
         if value:
             assert any(abs(c.value - value) < 1e-9 for c in numbers), value
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; `make test` "
+                                                             "installs libreoffice-calc-nogui (scripts/setup.sh)")
+def test_the_budget_saved_again_by_libreoffice_reads_back_the_same(filled, tmp_path):
+    # A finance officer who fills the template in LibreOffice saves it as xlsx: LibreOffice's own writing of the
+    # workbook (its own number cells, its own sheet XML) must read back to the same figures.
+    source = tmp_path / "in" / "budget.xlsx"
+    source.parent.mkdir()
+    shutil.copy(filled, source)
+    done = subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                           "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                           str(tmp_path / "out"), str(source)], capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    again = read_budget_file(tmp_path / "out" / "budget.xlsx")
+    first = read_budget_file(filled)
+    assert again.items == first.items
+    assert (again.tax_rate, again.population, again.budget_year) == (first.tax_rate, first.population,
+                                                                     first.budget_year)
