@@ -1967,4 +1967,4 @@ def version() -> str:
     The core library version (the project VERSION in CMakeLists.txt).
     """
 TARGET_TOLERANCE_MSEK: float = 1e-06
-__version__: str = '0.4.0'
+__version__: str = '0.5.0'
