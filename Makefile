@@ -51,7 +51,8 @@ test:
 	$(MAKE) --no-print-directory test-python || status=1; \
 	exit $$status
 
-## demo: project, solve, compare and benchmark one municipality; the two example scenarios (Sjöbo)
+## demo: project, solve, compare and benchmark one municipality; the two example scenarios (Sjöbo), one as a
+## council workbook; a budget template for the municipality
 demo: setup
 	mkdir -p "$(OUT)"
 	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
@@ -60,6 +61,8 @@ demo: setup
 	$(VENV)/bin/kommunbudget benchmark "$(MUNI)"
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise
 	$(VENV)/bin/kommunbudget scenario sjobo_premises
+	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise --out "$(OUT)/sjobo_before_tax_rise.xlsx"
+	$(VENV)/bin/kommunbudget template --out "$(OUT)/budgetmall.xlsx" --municipality "$(MUNI)"
 
 ## benchmark: the projection loop against two references in one run, then the public Python path against its
 ## references and goals (prints ratios; not a test)
