@@ -35,7 +35,7 @@ from kommunbudget.model.assumptions import AssumptionSeries, Provenance
 from kommunbudget.model.municipality import Municipality
 
 __all__ = ["CitedSource", "build_baseline", "check_budget_matches", "cite_sources", "from_budget_figures",
-           "read_budget"]
+           "read_budget", "read_budget_and_figures"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CURRENT_SETTLEMENTS = ("skatt_slutavrakning_innevarande_ar",)
@@ -111,7 +111,15 @@ def read_budget(path: str | os.PathLike[str], vintage=None, use_plan_growth: boo
         For a file that cannot be read or fails a check (the reader's message names the sheet and the cell), or
         as :func:`from_budget_figures`.
     """
-    return from_budget_figures(read_budget_file(path), vintage, use_plan_growth)
+    return read_budget_and_figures(path, vintage, use_plan_growth)[0]
+
+
+def read_budget_and_figures(path: str | os.PathLike[str], vintage=None,
+                            use_plan_growth: bool = True) -> tuple[Municipality, BudgetFigures]:
+    """:func:`read_budget` and the figures it was built from (for what the baseline does not hold: the budget's
+    premises portfolio, its investments)."""
+    figures = read_budget_file(path)
+    return from_budget_figures(figures, vintage, use_plan_growth), figures
 
 
 def check_budget_matches(m: Municipality, budget: str | os.PathLike[str], municipality: str | int | None = None,
