@@ -173,6 +173,8 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
     plan = {y: dict(figures.items[y]) for y in figures.years}
     if notes is None:
         notes = _notes(figures, citation, vintage, use_plan_growth)
+    if figures.investments:
+        notes = (*notes, _investments_note(figures))
     return Municipality(code=code, name=record.name, county=record.county,
                         population=record.population_2024, base_year=base_year, base_fields=base_fields,
                         base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
@@ -388,6 +390,15 @@ def _population_series(figures: BudgetFigures, base_population: float) -> Assump
         {y: _provenance(figures.source(f"population:{y}"), f" (inhabitants for {y})") for y in given},
         given[last], Provenance("default", f"held at {given[last]:,.0f} (the budget's figure for {last}): no "
                                            f"population forecast after it"))
+
+
+def _investments_note(figures: BudgetFigures) -> str:
+    """The note of a budget that gives its net investments: read and cited, not yet used by the projection."""
+    amounts = ", ".join(f"{year} {amount:.1f}" for year, amount in sorted(figures.investments.items()))
+    cells = cite_sources([figures.source(f"investments:{year}") for year in sorted(figures.investments)])
+    return (f"Investments: the budget's net investments (MSEK: {amounts}; {cells}) were read and are not yet used "
+            "by the projection: depreciation and financial costs stay the budget's, and after the plan follow the "
+            "projection's rules as without investments.")
 
 
 def _notes(figures: BudgetFigures, citation: str, vintage: Vintage, use_plan_growth: bool) -> tuple[str, ...]:
