@@ -801,12 +801,11 @@ def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
                  ) -> tuple[dict[int, float], dict[str, FigureSource]]:
     """The sheet ``Investeringar``: the year header of the other sheets, a unit, one line ``Nettoinvesteringar``
     with the net investment of the budget year and each plan year (outcome years optional). Amounts written all
-    negative (as a cash-flow statement prints them) are read as investments."""
+    negative (as a cash-flow statement prints them) are read as investments. A sheet without amounts (the
+    template's, not filled in) gives none."""
     if not any(sheet.value(r, c) is not None for r, c in sheet.cells):
         return {}, {}
     years = _years(sheet)
-    _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
-    divisor = _unit(sheet, years.header_row)
     found: tuple[int, dict[int, tuple[Decimal, int]]] | None = None
     for row in range(years.first_row, sheet.rows + 1):
         label = sheet.value(row, 1)
@@ -823,8 +822,9 @@ def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
             raise sheet.fail(f"the net investment appears twice (rows {found[0]} and {row}); keep one", row, 1)
         found = (row, {year: (value, column) for year, (value, column) in numbers.items() if value is not None})
     if found is None:
-        raise sheet.fail("no line 'Nettoinvesteringar' with amounts; write the net investment of each year in it, "
-                         "or leave the sheet out")
+        return {}, {}
+    _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
+    divisor = _unit(sheet, years.header_row)
     row, values = found
     for year, kind in sorted(years.kinds().items()):
         if kind != "utfall" and year not in values:
