@@ -922,7 +922,9 @@ def _is_text(data: bytes) -> bool:
 
 
 def _csv_delimiter(text: str) -> str:
-    """``;`` or ``,``: semicolons where any line has one outside quotes, else commas."""
+    """``;`` or ``,``: semicolons where any line has one outside quotes, else commas. Comment lines (starting with
+    ``#``, as a portfolio file's) are not looked at."""
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     unquoted = re.sub(r'"[^"]*"', "", text)
     return ";" if unquoted.count(";") else ","
 

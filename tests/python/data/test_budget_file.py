@@ -427,3 +427,15 @@ def test_lokaler_as_csv(tmp_path: Path) -> None:
     assert len(figures.premises) == 8 and "external_rent_msek" not in figures.premises[0]
     assert figures.premises[0]["running_cost_msek"] == 6.1
     assert figures.source("premises:1:id") == FigureSource("Lokaler.csv", "Lokaler", "A3")
+
+
+def test_a_portfolio_file_serves_as_lokaler_csv(tmp_path: Path) -> None:
+    """The scenarios' portfolio file (comma-separated, decimal points, '#' comment lines, one of them with a
+    semicolon) copied in as Lokaler.csv beside semicolon-separated sheets."""
+    folder = _write_csv(tmp_path / "budget", SHEETS, ";", True)
+    (folder / "Lokaler.csv").write_bytes(PORTFOLIO_CSV.read_bytes())
+    figures = read_budget_file(folder)
+    assert [p["id"] for p in figures.premises][:2] == ["Exempel 1:1", "Exempel 1:2"]
+    assert figures.premises[4] == {"id": "Exempel 3:2", "use": "office", "area_m2": 1800.0, "book_value_msek": 6.5,
+                                   "market_value_msek": 9.0, "running_cost_msek": 1.5, "depreciation_msek": 0.3,
+                                   "vacancy": 0.5, "need_remains": True, "external_rent_msek": 0.6}
