@@ -121,15 +121,17 @@ def lund_figures():
 
 def _fake_read_budget_file(path) -> BudgetFigures:
     """A stand-in for the budget file reader (kommunbudget.data.budget_file): a JSON file ``{"budget": "lund",
-    "changes": {...}}`` gives :func:`lund_budget` with the changes (tax_rate keys as text), citing the file."""
+    "changes": {...}}`` gives :func:`lund_budget` with the changes (tax_rate and investments keys as text), citing
+    the file."""
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path}: no such budget file")
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["budget"] == "lund"
     changes = dict(doc.get("changes", {}))
-    if "tax_rate" in changes:
-        changes["tax_rate"] = {int(y): v for y, v in changes["tax_rate"].items()}
+    for key in ("tax_rate", "investments"):  # JSON writes the years as text
+        if key in changes:
+            changes[key] = {int(y): v for y, v in changes[key].items()}
     return lund_budget(path.name, **changes)
 
 

@@ -35,7 +35,7 @@ from kommunbudget.model.assumptions import AssumptionSeries, Provenance
 from kommunbudget.model.municipality import Municipality
 
 __all__ = ["CitedSource", "build_baseline", "check_budget_matches", "cite_sources", "from_budget_figures",
-           "read_budget"]
+           "read_budget", "read_budget_and_figures"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CURRENT_SETTLEMENTS = ("skatt_slutavrakning_innevarande_ar",)
@@ -111,7 +111,15 @@ def read_budget(path: str | os.PathLike[str], vintage=None, use_plan_growth: boo
         For a file that cannot be read or fails a check (the reader's message names the sheet and the cell), or
         as :func:`from_budget_figures`.
     """
-    return from_budget_figures(read_budget_file(path), vintage, use_plan_growth)
+    return read_budget_and_figures(path, vintage, use_plan_growth)[0]
+
+
+def read_budget_and_figures(path: str | os.PathLike[str], vintage=None,
+                            use_plan_growth: bool = True) -> tuple[Municipality, BudgetFigures]:
+    """:func:`read_budget` and the figures it was built from (for what the baseline does not hold: the budget's
+    premises portfolio, its investments)."""
+    figures = read_budget_file(path)
+    return from_budget_figures(figures, vintage, use_plan_growth), figures
 
 
 def check_budget_matches(m: Municipality, budget: str | os.PathLike[str], municipality: str | int | None = None,
@@ -165,6 +173,8 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
     plan = {y: dict(figures.items[y]) for y in figures.years}
     if notes is None:
         notes = _notes(figures, citation, vintage, use_plan_growth)
+    if figures.investments:
+        notes = (*notes, _investments_note(figures))
     return Municipality(code=code, name=record.name, county=record.county,
                         population=record.population_2024, base_year=base_year, base_fields=base_fields,
                         base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
@@ -380,6 +390,15 @@ def _population_series(figures: BudgetFigures, base_population: float) -> Assump
         {y: _provenance(figures.source(f"population:{y}"), f" (inhabitants for {y})") for y in given},
         given[last], Provenance("default", f"held at {given[last]:,.0f} (the budget's figure for {last}): no "
                                            f"population forecast after it"))
+
+
+def _investments_note(figures: BudgetFigures) -> str:
+    """The note of a budget that gives its net investments: read and cited, not yet used by the projection."""
+    amounts = ", ".join(f"{year} {amount:.1f}" for year, amount in sorted(figures.investments.items()))
+    cells = cite_sources([figures.source(f"investments:{year}") for year in sorted(figures.investments)])
+    return (f"Investments: the budget's net investments (MSEK: {amounts}; {cells}) were read and are not yet used "
+            "by the projection: depreciation and financial costs stay the budget's, and after the plan follow the "
+            "projection's rules as without investments.")
 
 
 def _notes(figures: BudgetFigures, citation: str, vintage: Vintage, use_plan_growth: bool) -> tuple[str, ...]:

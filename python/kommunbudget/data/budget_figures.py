@@ -16,7 +16,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["BudgetFigures", "FigureSource", "STATEMENT_ITEMS", "TAX_AND_GRANT_ITEMS", "YEAR_KINDS"]
+__all__ = ["BudgetFigures", "FigureSource", "PREMISES_COLUMNS", "STATEMENT_ITEMS", "TAX_AND_GRANT_ITEMS",
+           "YEAR_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,23 @@ TAX_AND_GRANT_ITEMS: tuple[BudgetItem, ...] = (
                aliases=("Övriga statsbidrag", "Generella bidrag från staten")),
 )
 
+#: The columns of the optional sheet ``Lokaler`` (the premises portfolio, one row per property): column -> (kind,
+#: required), kind ``"text"``, ``"number"`` or ``"bool"``. They are the fields of the core ``Property`` in its
+#: order; :mod:`kommunbudget.scenarios.premises` checks on import that they are its ``PROPERTY_FIELDS`` (which also
+#: holds the ranges). Amounts are base-year MSEK, ``area_m2`` m², ``vacancy`` a fraction of the area.
+PREMISES_COLUMNS: dict[str, tuple[str, bool]] = {
+    "id": ("text", True),
+    "use": ("text", True),
+    "area_m2": ("number", True),
+    "book_value_msek": ("number", True),
+    "market_value_msek": ("number", True),
+    "running_cost_msek": ("number", True),
+    "depreciation_msek": ("number", True),
+    "vacancy": ("number", True),
+    "need_remains": ("bool", True),
+    "external_rent_msek": ("number", False),
+}
+
 #: What a year's column holds: an outturn (utfall/bokslut), the budget year, or a plan year.
 YEAR_KINDS: tuple[str, ...] = ("utfall", "budget", "plan")
 
@@ -128,9 +146,20 @@ class BudgetFigures:
     service_areas : Mapping[str, float]
         Optional net cost of the budget year per service area or committee, MSEK positive (name -> amount); empty
         when the budget gives none (the embedded SCB split is used).
+    premises : tuple[Mapping[str, object], ...]
+        Optional premises portfolio (sheet ``Lokaler``): one record per property, column (:data:`PREMISES_COLUMNS`)
+        -> value (text, a float, a bool); a column the budget leaves out or an empty optional cell is absent. Plain
+        records: their ranges are checked when a scenario turns them into a portfolio
+        (:func:`kommunbudget.scenarios.premises.portfolio_from_budget`). Empty when the budget gives none.
+    investments : Mapping[int, float]
+        Optional net investment per year (sheet ``Investeringar``), MSEK, for the budget year and each plan year
+        (outcome years if given). Read and cited, not yet used by the projection (depreciation and financial costs
+        stay the budget's). Empty when the budget gives none.
     sources : Mapping[str, FigureSource]
         Where each figure came from, keyed ``"<year>:<item>"`` (``"2024:skatteintakter"``), ``"tax_rate:<year>"``,
-        ``"population:<year>"`` or ``"service_area:<name>"``; a figure without a key has ``default_source``.
+        ``"population:<year>"``, ``"service_area:<name>"``, ``"premises:<n>:<column>"`` (``n`` the property's
+        1-based position in :attr:`premises`) or ``"investments:<year>"``; a figure without a key has
+        ``default_source``.
     default_source : FigureSource
         The file as a whole (e.g. ``FigureSource("budget.xlsx")``).
     title : str
@@ -145,6 +174,8 @@ class BudgetFigures:
     population: Mapping[int, float]
     population_date: str
     service_areas: Mapping[str, float] = field(default_factory=dict)
+    premises: tuple[Mapping[str, object], ...] = ()
+    investments: Mapping[int, float] = field(default_factory=dict)
     sources: Mapping[str, FigureSource] = field(default_factory=dict)
     default_source: FigureSource = FigureSource("figures given in Python")
     title: str = ""
@@ -207,6 +238,7 @@ class BudgetFigures:
         if self.budget_year not in self.population:
             raise ValueError(f"{where}: the population for the budget year {self.budget_year} is missing")
         values = [v for year in self.items.values() for v in year.values()]
-        values += [*self.tax_rate.values(), *self.population.values(), *self.service_areas.values()]
+        values += [*self.tax_rate.values(), *self.population.values(), *self.service_areas.values(),
+                   *self.investments.values()]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
             raise ValueError(f"{where}: every figure must be a finite number")

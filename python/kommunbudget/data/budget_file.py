@@ -2,9 +2,10 @@
 written as Swedish budget documents are written, becomes :class:`~kommunbudget.data.budget_figures.BudgetFigures`.
 
 :func:`read_budget_file` reads the sheets ``Resultatbudget``, ``Skatter och bidrag``, ``Förutsättningar`` and the
-optional ``Verksamheter``; it accepts label spellings and note references, decimal comma, space or no-break space
-as thousands separator, both minus signs, amounts in kr, tkr or mnkr (declared per sheet, converted to MSEK) and
-costs written positive (stored negative). It checks the sums of the statement and of the note. Every figure keeps
+optional ``Verksamheter``, ``Lokaler`` (the premises portfolio, as plain records) and ``Investeringar``; it accepts
+label spellings and note references, decimal comma, space or no-break space as thousands separator, both minus
+signs, amounts in kr, tkr or mnkr (declared per sheet, converted to MSEK) and costs written positive (stored
+negative). It checks the sums of the statement and of the note. Every figure keeps
 its file, sheet and cell (:class:`~kommunbudget.data.budget_figures.FigureSource`).
 
 Every refusal is a :class:`BudgetFileError` (a ``ValueError``) whose message starts with the file's name and names
@@ -30,6 +31,7 @@ from typing import Any
 from babel.numbers import NumberFormatError, parse_decimal
 
 from kommunbudget.data.budget_figures import (
+    PREMISES_COLUMNS,
     STATEMENT_ITEMS,
     TAX_AND_GRANT_ITEMS,
     BudgetFigures,
@@ -43,8 +45,8 @@ __all__ = ["BudgetFileError", "read_budget_file", "SHEETS"]
 
 #: The sheets of the workbook: name -> required.
 SHEETS: dict[str, bool] = {"Resultatbudget": True, "Skatter och bidrag": True, "Förutsättningar": True,
-                           "Verksamheter": False}
-_STATEMENT, _NOTE, _PREMISES, _AREAS = SHEETS
+                           "Verksamheter": False, "Lokaler": False, "Investeringar": False}
+_STATEMENT, _NOTE, _PREMISES, _AREAS, _PORTFOLIO, _INVESTMENTS = SHEETS
 _ACCEPTED = "accepted are an .xlsx workbook (Excel, LibreOffice: 'Save as' .xlsx), or CSV files, one per sheet, " \
             "in one folder (give the folder or one of the files)"
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -705,6 +707,134 @@ def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: in
     return result, sources
 
 
+# ---------------------------------------------------------------------------------------------- premises portfolio
+
+_TRUE = {"true", "yes", "ja", "sant", "1"}
+_FALSE = {"false", "no", "nej", "falskt", "0"}
+
+
+def _portfolio(sheet: _Sheet) -> tuple[tuple[dict[str, Any], ...], dict[str, FigureSource]]:
+    """The sheet ``Lokaler``: a header row naming the columns of :data:`PREMISES_COLUMNS` (case ignored; the first
+    row with a cell ``id``), then one row per property. Values are converted (numbers as Swedish text too, booleans
+    as true/false, ja/nej, 1/0); ranges are the scenario layer's to check."""
+    header_row = next((row for row in range(1, sheet.rows + 1)
+                       if any(_cell_text(v) == "id" for (r, _), v in sheet.cells.items() if r == row)), 0)
+    if header_row == 0:
+        if not any(sheet.value(r, c) is not None for r, c in sheet.cells):
+            return (), {}
+        raise sheet.fail(f"no header row: write the column names {', '.join(PREMISES_COLUMNS)} in one row (the row "
+                         f"with a cell 'id'), then one row per property")
+    columns: dict[int, str] = {}
+    for (row, column), value in sorted(sheet.cells.items(), key=lambda kv: kv[0][1]):
+        if row != header_row or sheet.value(row, column) is None:
+            continue
+        name = _cell_text(value)
+        if name not in PREMISES_COLUMNS:
+            raise sheet.fail(f"unknown column {str(value).strip()!r}; expected the columns "
+                             f"{', '.join(PREMISES_COLUMNS)}", row, column)
+        if name in columns.values():
+            first = next(c for c, n in columns.items() if n == name)
+            raise sheet.fail(f"the column {name!r} appears twice ({_address(row, first)} and "
+                             f"{_address(row, column)}); keep one", row, column)
+        columns[column] = name
+    missing = [name for name, (_, required) in PREMISES_COLUMNS.items() if required and name not in columns.values()]
+    if missing:
+        raise sheet.fail(f"the header row lacks the required column{'s' if len(missing) > 1 else ''} "
+                         f"{', '.join(missing)}; expected the columns {', '.join(PREMISES_COLUMNS)}",
+                         header_row, max(columns) + 1)
+    records: list[dict[str, Any]] = []
+    sources: dict[str, FigureSource] = {}
+    ids: dict[str, int] = {}
+    for row in range(header_row + 1, sheet.rows + 1):
+        if all(sheet.value(row, column) is None for column in columns):
+            continue
+        record: dict[str, Any] = {}
+        for column, name in columns.items():
+            kind, required = PREMISES_COLUMNS[name]
+            value = sheet.value(row, column)
+            if value is None:
+                if required:
+                    raise sheet.fail(f"the property has no {name}; every property gives it", row, column)
+                continue
+            record[name] = _portfolio_value(sheet, row, column, kind)
+            sources[f"premises:{len(records) + 1}:{name}"] = sheet.source(row, column)
+        pid = record["id"]
+        if pid in ids:
+            raise sheet.fail(f"the id {pid!r} appears twice (rows {ids[pid]} and {row}); every property has its own "
+                             f"id", row, next(c for c, n in columns.items() if n == "id"))
+        ids[pid] = row
+        records.append(record)
+    return tuple(records), sources
+
+
+def _portfolio_value(sheet: _Sheet, row: int, column: int, kind: str) -> Any:
+    value = sheet.value(row, column)
+    if kind == "number":
+        number = _number(sheet, row, column)
+        assert number is not None
+        return float(number) + 0.0
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = _cell_text(value)
+        if text.removesuffix(".0") in _TRUE | _FALSE:
+            return text.removesuffix(".0") in _TRUE
+        raise sheet.fail(f"expected true or false (also ja/nej, 1/0), found {value!r}", row, column)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise sheet.fail(f"expected text, found the date or time {value}", row, column)
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    if not text:
+        raise sheet.fail("the cell is empty; every property gives it", row, column)
+    return text
+
+
+# ------------------------------------------------------------------------------------------------------ investments
+
+_INVESTMENT_LABELS = {_label_key(label) for label in (
+    "Nettoinvesteringar", "Investeringar", "Summa investeringar", "Summa nettoinvesteringar", "Investeringsvolym",
+    "Nettoinvesteringsvolym", "Investeringsutgifter")}
+
+
+def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
+                 ) -> tuple[dict[int, float], dict[str, FigureSource]]:
+    """The sheet ``Investeringar``: the year header of the other sheets, a unit, one line ``Nettoinvesteringar``
+    with the net investment of the budget year and each plan year (outcome years optional). Amounts written all
+    negative (as a cash-flow statement prints them) are read as investments. A sheet without amounts (the
+    template's, not filled in) gives none."""
+    if not any(sheet.value(r, c) is not None for r, c in sheet.cells):
+        return {}, {}
+    years = _years(sheet)
+    found: tuple[int, dict[int, tuple[Decimal, int]]] | None = None
+    for row in range(years.first_row, sheet.rows + 1):
+        label = sheet.value(row, 1)
+        if label is None or _repeated_header(sheet, row, years):
+            continue
+        numbers = {year: (_number(sheet, row, column), column) for column, (year, _) in years.columns.items()}
+        if all(value is None for value, _ in numbers.values()):
+            continue
+        if _label_key(label) not in _INVESTMENT_LABELS:
+            raise sheet.fail(f"unknown line {str(label).strip()!r} with numbers; the sheet holds one line, "
+                             f"'Nettoinvesteringar' (the net investment of each year; a project list stays in "
+                             f"your own document)", row, 1)
+        if found is not None:
+            raise sheet.fail(f"the net investment appears twice (rows {found[0]} and {row}); keep one", row, 1)
+        found = (row, {year: (value, column) for year, (value, column) in numbers.items() if value is not None})
+    if found is None:
+        return {}, {}
+    _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
+    divisor = _unit(sheet, years.header_row)
+    row, values = found
+    for year, kind in sorted(years.kinds().items()):
+        if kind != "utfall" and year not in values:
+            raise sheet.fail(f"the net investment has no value for {year}", row, years.column_of(year))
+    sign = -1 if all(v <= 0 for v, _ in values.values()) and any(v < 0 for v, _ in values.values()) else 1
+    amounts = {year: float(sign * value / divisor) + 0.0 for year, (value, _) in sorted(values.items())}
+    sources = {f"investments:{year}": sheet.source(row, column) for year, (_, column) in values.items()}
+    return amounts, sources
+
+
 # ---------------------------------------------------------------------------------------------------------- files
 
 def _fail(name: str, detail: str) -> BudgetFileError:
@@ -792,7 +922,9 @@ def _is_text(data: bytes) -> bool:
 
 
 def _csv_delimiter(text: str) -> str:
-    """``;`` or ``,``: semicolons where any line has one outside quotes, else commas."""
+    """``;`` or ``,``: semicolons where any line has one outside quotes, else commas. Comment lines (starting with
+    ``#``, as a portfolio file's) are not looked at."""
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     unquoted = re.sub(r'"[^"]*"', "", text)
     return ";" if unquoted.count(";") else ","
 
@@ -866,14 +998,16 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
     ----------
     path : str or path-like
         An ``.xlsx`` workbook; or a folder of CSV files named after the sheets (``Resultatbudget.csv``,
-        ``Skatter och bidrag.csv``, ``Förutsättningar.csv``, optionally ``Verksamheter.csv``), or one of them.
+        ``Skatter och bidrag.csv``, ``Förutsättningar.csv``, optionally ``Verksamheter.csv``, ``Lokaler.csv``,
+        ``Investeringar.csv``), or one of them.
 
     Returns
     -------
     BudgetFigures
         MSEK with the statement's signs (costs negative), the municipality's SCB code, the budget, plan and outcome
-        years, the tax rate and population per year, the service areas if given, and each figure's file, sheet and
-        cell in ``sources``. The file is only read, never written.
+        years, the tax rate and population per year, the service areas, the premises portfolio (plain records) and
+        the net investments if given, and each figure's file, sheet and cell in ``sources``. The file is only
+        read, never written.
 
     Raises
     ------
@@ -883,7 +1017,9 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
         year or two, plan years with a gap, years that differ between the sheets, an unknown line with numbers, a
         line twice, text in a number cell, a missing required line or value, a sum that does not add up (the cell of
         the total, the sum found and the difference), an implausible tax rate (a fraction, öre), an unknown
-        municipality, a formula without a saved value.
+        municipality, a formula without a saved value; in ``Lokaler`` an unknown, repeated or missing required
+        column, an empty required cell, text in a number cell, an id used twice; in ``Investeringar`` an unknown
+        line, a missing value for the budget or a plan year.
     """
     path = Path(path)
     sheets, shown, kind = _sheets(path)
@@ -891,8 +1027,10 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
     note = _find(sheets, _NOTE, shown, kind)
     premises_sheet = _find(sheets, _PREMISES, shown, kind)
     areas_sheet = _find(sheets, _AREAS, shown, kind)
+    portfolio_sheet = _find(sheets, _PORTFOLIO, shown, kind)
+    investments_sheet = _find(sheets, _INVESTMENTS, shown, kind)
     assert statement is not None and note is not None and premises_sheet is not None
-    for sheet in (statement, note, premises_sheet, areas_sheet):
+    for sheet in (statement, note, premises_sheet, areas_sheet, portfolio_sheet, investments_sheet):
         if sheet is not None:
             sheet.check_saved()
 
@@ -923,11 +1061,20 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
         costs = items[budget_year].get("verksamhetens_kostnader")
         service_areas, area_sources = _service_areas(areas_sheet, costs, budget_year)
         sources.update(area_sources)
+    portfolio: tuple[dict[str, Any], ...] = ()
+    if portfolio_sheet is not None:
+        portfolio, portfolio_sources = _portfolio(portfolio_sheet)
+        sources.update(portfolio_sources)
+    investments: dict[int, float] = {}
+    if investments_sheet is not None:
+        investments, investment_sources = _investments(investments_sheet, statement, statement_years)
+        sources.update(investment_sources)
 
     figures = BudgetFigures(
         municipality=premises.municipality, budget_year=budget_year, year_kinds=year_kinds, items=items,
         tax_rate=premises.tax_rate, population=premises.population, population_date=premises.population_date,
-        service_areas=service_areas, sources=sources, default_source=FigureSource(shown), title=premises.title)
+        service_areas=service_areas, premises=portfolio, investments=investments, sources=sources,
+        default_source=FigureSource(shown), title=premises.title)
     try:
         figures.check()
     except ValueError as exc:

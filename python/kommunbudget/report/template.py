@@ -1,7 +1,10 @@
 """The budget workbook to fill in (``kommunbudget template``), laid out exactly as ``docs/budget-workbook.md``
-describes: ``Instruktioner``, ``Resultatbudget``, ``Skatter och bidrag``, ``Förutsättningar`` and an empty
-``Verksamheter``; then the same sheets filled in from Sjöbo's Budget 2024 as ``Exempel Resultatbudget`` and so on
-(sheets whose name starts with ``Exempel`` are never read).
+describes: ``Instruktioner``, ``Resultatbudget``, ``Skatter och bidrag``, ``Förutsättningar`` and the optional
+``Verksamheter``, ``Lokaler`` (the premises portfolio's column names in the header row) and ``Investeringar`` (the
+year header and a line ``Nettoinvesteringar``), left empty; then the sheets filled in from Sjöbo's Budget 2024 as
+``Exempel Resultatbudget`` and so on, and ``Exempel Lokaler`` with the packaged ILLUSTRATIVE portfolio of the
+example scenario (not Sjöbo's property records; the sheet says so). Sheets whose name starts with ``Exempel`` are
+never read.
 
 Year sheets: the title in A1, the unit (``Belopp i mnkr``) in A2, the header row in row 4 (``Budget 2025``,
 ``Plan 2026``, ... and a ``Förslag`` column for notes), one row per line with its label as
@@ -21,15 +24,22 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kommunbudget.data.budget_figures import STATEMENT_ITEMS, TAX_AND_GRANT_ITEMS, BudgetItem
+from kommunbudget.data.budget_figures import PREMISES_COLUMNS, STATEMENT_ITEMS, TAX_AND_GRANT_ITEMS, BudgetItem
+from kommunbudget.data.paths import files_folder
 from kommunbudget.model.core import __version__
 from kommunbudget.report.documents import Document
+from kommunbudget.scenarios.premises import read_portfolio
 
-__all__ = ["EXAMPLE_PREFIX", "HEADER_ROW", "NOTE_HEADING", "SHEETS", "SUGGESTION_FILL", "UNIT_TEXT",
-           "build_template", "write_workbook", "year_heading"]
+__all__ = ["EXAMPLE_PORTFOLIO", "EXAMPLE_PREFIX", "HEADER_ROW", "INVESTMENTS_LABEL", "NOTE_HEADING", "SHEETS",
+           "SUGGESTION_FILL", "UNIT_TEXT", "build_template", "write_workbook", "year_heading"]
 
 #: The sheets of the template, in order (docs/budget-workbook.md).
-SHEETS = ("Instruktioner", "Resultatbudget", "Skatter och bidrag", "Förutsättningar", "Verksamheter")
+SHEETS = ("Instruktioner", "Resultatbudget", "Skatter och bidrag", "Förutsättningar", "Verksamheter", "Lokaler",
+          "Investeringar")
+#: The label of the one line of ``Investeringar``.
+INVESTMENTS_LABEL = "Nettoinvesteringar"
+#: The packaged illustrative portfolio shown in ``Exempel Lokaler`` (the example scenario's, data/files/scenarios).
+EXAMPLE_PORTFOLIO = "sjobo_premises_portfolio.csv"
 #: The prefix of the example's sheets (never read).
 EXAMPLE_PREFIX = "Exempel "
 #: The row of the year headers on every year sheet (1-based).
@@ -81,6 +91,8 @@ def build_template(doc: Document) -> Workbook:
     _premises(wb.create_sheet(SHEETS[3]), name, _title_text(h["budget_year"], years), years, kinds, {}, {}, None,
               suggestions)
     _activities(wb.create_sheet(SHEETS[4]))
+    _portfolio(wb.create_sheet(SHEETS[5]), [])
+    _investments(wb.create_sheet(SHEETS[6]), years, kinds)
     ex = extra["example"]
     ex_name = ex["municipality"]["name"]
     ex_years, ex_kinds = list(ex["years"]), list(ex["year_kinds"])
@@ -90,6 +102,8 @@ def build_template(doc: Document) -> Workbook:
                 TAX_AND_GRANT_ITEMS, ex_years, ex_kinds, ex["items"], {}, example=ex)
     _premises(wb.create_sheet(EXAMPLE_PREFIX + "Förutsättningar"), ex_name, ex["title"], ex_years, ex_kinds,
               ex["tax_rate"], ex["population"], ex["population_date"], None, example=ex)
+    _portfolio(wb.create_sheet(EXAMPLE_PREFIX + "Lokaler"),
+               read_portfolio(files_folder() / "scenarios" / EXAMPLE_PORTFOLIO, EXAMPLE_PORTFOLIO).records())
     wb.active = 1  # open on Resultatbudget
     return wb
 
@@ -105,7 +119,8 @@ def _instructions(sheet: Worksheet, h: Mapping[str, Any], suggested: bool) -> No
         ("Budgetmall för kommunbudget", _TITLE),
         ("", None),
         ("Fyll i bladen Resultatbudget, Skatter och bidrag och Förutsättningar med kommunens antagna budget och "
-         "plan, så som budgetdokumentet skriver dem. Bladet Verksamheter är frivilligt.", None),
+         "plan, så som budgetdokumentet skriver dem. Bladen Verksamheter, Lokaler och Investeringar är frivilliga.",
+         None),
         (f"Kolumnerna: Budget {years[0]} är budgetåret, "
          + ", ".join(f"Plan {y}" for y in years[1:]) + " är planåren. Fler planår: lägg till en kolumn "
          f"\"Plan {years[-1] + 1}\" direkt efter den sista, i alla tre bladen. Utfall för tidigare år får stå "
@@ -121,6 +136,9 @@ def _instructions(sheet: Worksheet, h: Mapping[str, Any], suggested: bool) -> No
          "utjämning = summan av posterna i Skatter och bidrag.", None),
         ("Förutsättningar: kommunens namn, skattesatsen i kr per 100 kr för varje år (t.ex. 20,92), invånarantalet "
          "och det datum det gäller (utjämningen använder 1 november året före budgetåret).", None),
+        ("Lokaler: fastighetsbeståndet, en rad per fastighet, i kolumnerna som står i rubrikraden (scenariernas "
+         "lokalportfölj). Investeringar: nettoinvesteringarna per år; de läses och redovisas men används ännu inte "
+         "i prognosen.", None),
     ]
     if suggested:
         lines.append((f"Gulmarkerade celler är förslag ur kommunbudgets data (SCB, Skatteverket); kolumnen "
@@ -250,6 +268,62 @@ def _activities(sheet: Worksheet) -> None:
         sheet.cell(r, 1).fill = _INPUT
         sheet.cell(r, 2).fill = _INPUT
         sheet.cell(r, 2).number_format = _MSEK
+
+
+#: Short Swedish headings of the portfolio's columns, for the row below the header (never read).
+_PORTFOLIO_HINTS = {"id": "fastighetsbeteckning", "use": "användning", "area_m2": "yta, m²",
+                    "book_value_msek": "bokfört värde, mnkr", "market_value_msek": "marknadsvärde, mnkr",
+                    "running_cost_msek": "drift och underhåll, mnkr/år", "depreciation_msek": "avskrivning, mnkr/år",
+                    "vacancy": "vakans, andel 0-1", "need_remains": "behovet kvar vid försäljning: ja/nej",
+                    "external_rent_msek": "extern hyra om såld, mnkr/år (frivillig)"}
+
+
+def _portfolio(sheet: Worksheet, records: Sequence[Mapping[str, Any]]) -> None:
+    """Lokaler: the title, one line of instruction, the header row of :data:`PREMISES_COLUMNS` (row
+    :data:`HEADER_ROW`), then one row per property (empty input rows in the template)."""
+    example = bool(records)
+    sheet.cell(1, 1, "Lokaler" + (" (illustrativt exempel)" if example else "")).font = _TITLE
+    if example:
+        text = ("Exempel: ett PÅHITTAT lokalbestånd (exempelscenariot sjobo_premises), inte Sjöbo kommuns "
+                "fastighetsregister. Bladet läses inte.")
+    else:
+        text = ("Frivilligt: en rad per fastighet under rubrikraden; belopp i mnkr med basårets priser, vakans som "
+                "andel (0,25), need_remains ja eller nej. Rubrikerna ska stå kvar som de är.")
+    sheet.cell(2, 1, text).font = _NOTE
+    for c, name in enumerate(PREMISES_COLUMNS, start=1):
+        cell = sheet.cell(HEADER_ROW, c, name)
+        cell.font, cell.fill = _BOLD, _HEADER
+        sheet.cell(HEADER_ROW - 1, c, _PORTFOLIO_HINTS[name]).font = _NOTE
+        sheet.column_dimensions[cell.column_letter].width = 18
+    sheet.column_dimensions["A"].width = 22
+    rows = [list(r.values()) for r in records] or [[None] * len(PREMISES_COLUMNS)] * 15
+    for r, values in enumerate(rows, start=HEADER_ROW + 1):
+        for c, (name, value) in enumerate(zip(PREMISES_COLUMNS, values, strict=True), start=1):
+            cell = sheet.cell(r, c)
+            if value is None:
+                cell.fill = _INPUT
+            else:
+                cell.value = ("ja" if value else "nej") if isinstance(value, bool) else value
+            if PREMISES_COLUMNS[name][0] == "number":
+                cell.number_format = _PEOPLE if name == "area_m2" else "0.00" if name == "vacancy" else _MSEK
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
+
+
+def _investments(sheet: Worksheet, years: Sequence[int], kinds: Sequence[str]) -> None:
+    """Investeringar: the title, the unit, one line of instruction, the year header (row :data:`HEADER_ROW`) and the
+    line ``Nettoinvesteringar`` left empty."""
+    sheet.cell(1, 1, "Investeringar").font = _TITLE
+    sheet.cell(2, 1, UNIT_TEXT)
+    sheet.cell(3, 1, "Frivilligt: nettoinvesteringarna för budgetåret och varje planår. De läses och redovisas, "
+                     "men används ännu inte i prognosen (avskrivningar och finansiella kostnader är budgetens)."
+               ).font = _NOTE
+    _header(sheet, years, kinds, False)
+    sheet.cell(HEADER_ROW + 1, 1, INVESTMENTS_LABEL).font = _BOLD
+    for c in range(2, 2 + len(years)):
+        cell = sheet.cell(HEADER_ROW + 1, c)
+        cell.fill, cell.number_format = _INPUT, _MSEK
+    sheet.column_dimensions["A"].width = 46
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
 
 
 def _example_note(example: Mapping[str, Any]) -> str:

@@ -42,12 +42,15 @@ from typing import Any
 
 import pandas as pd
 
+from kommunbudget.data.budget_figures import PREMISES_COLUMNS, BudgetFigures
+from kommunbudget.data.budget_file import BudgetFileError
 from kommunbudget.data.textfiles import decode_user_text, write_text_atomic
 from kommunbudget.model import core, limits
 from kommunbudget.model.checks import is_bool, is_real_number
 
 __all__ = ["FieldSpec", "PROPERTY_FIELDS", "Portfolio", "PortfolioError", "checked_property_fields", "expected_form",
-           "portfolio_csv_text", "portfolio_from_records", "read_portfolio", "write_portfolio"]
+           "portfolio_csv_text", "portfolio_from_budget", "portfolio_from_records", "read_portfolio",
+           "write_portfolio"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,12 @@ PROPERTY_FIELDS: dict[str, FieldSpec] = {
 if list(PROPERTY_FIELDS) != list(core.Property._fields):  # pragma: no cover - a core change not carried over
     raise ImportError(f"kommunbudget.premises: PROPERTY_FIELDS {list(PROPERTY_FIELDS)} do not match the core's "
                       f"Property fields {list(core.Property._fields)}")
+
+_KINDS = {str: "text", float: "number", bool: "bool"}
+if {name: (_KINDS[spec.kind], spec.required) for name, spec in PROPERTY_FIELDS.items()} != PREMISES_COLUMNS \
+        or list(PREMISES_COLUMNS) != list(PROPERTY_FIELDS):  # pragma: no cover - the budget sheet not carried over
+    raise ImportError(f"kommunbudget.premises: the budget workbook's Lokaler columns {PREMISES_COLUMNS} do not match "
+                      f"PROPERTY_FIELDS {list(PROPERTY_FIELDS)}")
 
 _TRUE = {"true", "yes", "ja", "1"}
 _FALSE = {"false", "no", "nej", "0"}
@@ -394,6 +403,46 @@ def portfolio_from_records(records: Iterable[Mapping[str, Any]], source: str = "
         rows[values["id"]] = row
         properties.append(core.Property(**values))
     return Portfolio(tuple(properties), source, comment)
+
+
+def portfolio_from_budget(figures: BudgetFigures) -> Portfolio | None:
+    """The portfolio of a budget's sheet ``Lokaler`` (:attr:`BudgetFigures.premises`), each row checked exactly as
+    a portfolio row (:func:`checked_property_fields`: required fields, types, the core's ranges); None when the budget
+    gives none.
+
+    Raises
+    ------
+    kommunbudget.data.budget_file.BudgetFileError
+        (a ValueError) for the first value that is wrong, as the reader's messages: the file, the sheet, the cell,
+        then the property (its position and id), the column and what is allowed; also an unknown column (a budget
+        typed in Python) and an id used twice.
+    """
+    if not figures.premises:
+        return None
+    first = figures.source("premises:1:id")
+    name = ", ".join(p for p in (first.file, f"sheet {first.sheet}" if first.sheet else "") if p)
+    properties: list[core.Property] = []
+    rows: dict[str, int] = {}
+    for row, raw in enumerate(figures.premises, start=1):
+        pid = raw.get("id") if isinstance(raw.get("id"), str) else ""
+
+        def fail(column: str, detail: str, row: int = row, pid: str = pid) -> BudgetFileError:
+            source = figures.sources.get(f"premises:{row}:{column}") or figures.source(f"premises:{row}:id")
+            where = ", ".join(p for p in (source.file, f"sheet {source.sheet}" if source.sheet else "",
+                                          f"cell {source.cell}" if source.cell else "") if p)
+            what = f"property {row}" + (f" (id {pid!r})" if pid else "") + (f", column {column}" if column else "")
+            return BudgetFileError(f"{where}: {what}: {detail}", source.sheet, source.cell)
+
+        unknown = [k for k in raw if k not in PROPERTY_FIELDS]
+        if unknown:
+            raise fail(str(unknown[0]), f"unknown column; expected one of {', '.join(PROPERTY_FIELDS)}")
+        values = _checked_record(raw, fail, typed=True)
+        if values["id"] in rows:
+            raise fail("id", f"{values['id']!r} is used twice (also property {rows[values['id']]}); expected unique "
+                             f"ids")
+        rows[values["id"]] = row
+        properties.append(core.Property(**values))
+    return Portfolio(tuple(properties), name)
 
 
 def read_portfolio(path: str | os.PathLike[str] | Any, name: str | None = None) -> Portfolio:

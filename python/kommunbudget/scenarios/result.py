@@ -18,14 +18,15 @@ import numpy as np
 import pandas as pd
 
 from kommunbudget.baselines.load import load
-from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
+from kommunbudget.baselines.own_budget import check_budget_matches, read_budget_and_figures
 from kommunbudget.data import service_areas
+from kommunbudget.data.budget_figures import BudgetFigures
 from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
 from kommunbudget.model.years import as_year
-from kommunbudget.scenarios.premises import Portfolio
+from kommunbudget.scenarios.premises import Portfolio, portfolio_from_budget
 from kommunbudget.scenarios.schema import _CORE_GROUP, Measure, Scenario, load_scenario
 
 __all__ = ["ScenarioResult", "compare_scenarios", "run"]
@@ -233,7 +234,8 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    m = _baseline(scenario)
+    m, figures = _baseline(scenario)
+    scenario, m = _budget_portfolio(scenario, m, figures)
     if not scenario.municipality:  # the budget's municipality (an area_gap measure needs it)
         scenario = dataclasses.replace(scenario, municipality=m.code)
     _check_measures_fit(scenario, m)
@@ -251,23 +253,64 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
                           measure_sources=sources)
 
 
-def _baseline(scenario: Scenario) -> Municipality:
-    """The scenario's baseline, loaded (its own budget file if it names one); its horizon must lie after the base
-    year."""
+def _baseline(scenario: Scenario) -> tuple[Municipality, BudgetFigures | None]:
+    """The scenario's baseline, loaded (its own budget file if it names one, whose figures are returned too); its
+    horizon must lie after the base year."""
     budget = scenario.budget_path()
+    figures = None
     try:
         if budget is None:
             m = load(scenario.municipality, scenario.base_year, vintage=scenario.vintage,
                      use_plan_growth=scenario.use_plan_growth)
         else:
-            m = read_budget(budget, vintage=scenario.vintage, use_plan_growth=scenario.use_plan_growth)
+            m, figures = read_budget_and_figures(budget, vintage=scenario.vintage,
+                                                 use_plan_growth=scenario.use_plan_growth)
             check_budget_matches(m, budget, scenario.municipality or None, scenario.base_year)
     except ValueError as exc:
         raise ValueError(f"scenario {scenario.source_file}: {'budget: ' if budget else ''}{exc}") from None
     if scenario.horizon <= m.base_year:
         raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
                          f"{m.base_year} (the adopted budget)")
-    return m
+    return m, figures
+
+
+def _budget_portfolio(scenario: Scenario, m: Municipality,
+                      figures: BudgetFigures | None) -> tuple[Scenario, Municipality]:
+    """The scenario with its portfolio: its own, else its budget's (sheet ``Lokaler``), with a note on the baseline
+    saying which is used; then what needs a portfolio is checked (disposals by id, premises targets without a
+    total), as on load for a scenario with its own portfolio."""
+    where = f"scenario {scenario.source_file}"
+    budget_portfolio = None
+    if figures is not None and figures.premises:
+        sheet = f"sheet Lokaler of the budget {scenario.budget_path()} ({len(figures.premises)} properties)"
+        if scenario.premises is not None:
+            own = f"premises_file {scenario.premises_file!r}" if scenario.premises_file else "[[premises]]"
+            note = f"Premises: the scenario's portfolio ({own}) is used; the {sheet} is not."
+        else:
+            try:
+                budget_portfolio = portfolio_from_budget(figures)
+            except ValueError as exc:
+                raise ValueError(f"{where}: budget: {exc}") from None
+            note = f"Premises: the portfolio is the {sheet}; the scenario gives none of its own."
+        m = dataclasses.replace(m, notes=(*m.notes, note))
+    if budget_portfolio is not None:
+        scenario = dataclasses.replace(scenario, premises=budget_portfolio, premises_from_budget=True)
+    ids = scenario.premises.ids() if scenario.premises is not None else []
+    for i, measure in enumerate(scenario.measures):
+        label = f"{where}: measures[{i}] ({measure.name})"
+        prop = measure.fields.get("property") if measure.kind == "disposal" else None
+        if isinstance(prop, str) and prop not in ids:
+            if scenario.premises is None:
+                raise ValueError(f"{label}.property: {prop!r} names a portfolio property, but neither the scenario "
+                                 f"([[premises]] or premises_file) nor its budget (sheet Lokaler) gives a portfolio")
+            raise ValueError(f"{label}.property: {prop!r} is not a property of the budget's portfolio (sheet "
+                             f"Lokaler); expected one of: {', '.join(ids)}")
+        if measure.kind == "premises_target" and "total_premises_cost_msek" not in measure.fields \
+                and scenario.premises is None:
+            raise ValueError(f"{label}: missing total_premises_cost_msek for a premises_target measure; give it, or "
+                             f"give a portfolio ([[premises]], premises_file, or the budget's sheet Lokaler), whose "
+                             f"total premises cost (running cost + depreciation) is then the total")
+    return scenario, m
 
 
 def _check_measures_fit(scenario: Scenario, m: Municipality) -> None:
@@ -413,7 +456,8 @@ def _check_portfolio_fits(scenario: Scenario, m: Municipality) -> None:
     """A portfolio describes properties whose costs are in the baseline: its running cost may not exceed the base
     year's operating costs (the cost lines), nor its depreciation the base year's depreciation."""
     portfolio = scenario.premises
-    where = "premises_file" if scenario.premises_file else "premises"
+    where = "budget: sheet Lokaler" if scenario.premises_from_budget else \
+        "premises_file" if scenario.premises_file else "premises"
     running = sum(p.running_cost_msek for p in portfolio)
     depreciation = sum(p.depreciation_msek for p in portfolio)
     costs = sum(float(line["cost_msek"]) for line in m.base_fields["cost_lines"])

@@ -61,7 +61,10 @@ Premises: a top-level ``[[premises]]`` array of tables (Property fields: ``id``,
 ``book_value_msek``, ``market_value_msek``, ``running_cost_msek``, ``depreciation_msek``, ``vacancy``,
 ``need_remains``, optional ``external_rent_msek``) or ``premises_file``, a CSV file of the same columns relative to
 the scenario file (:func:`kommunbudget.premises.read_portfolio`). The portfolio describes properties whose costs
-are already in the baseline; it changes the result only through the measures that use it.
+are already in the baseline; it changes the result only through the measures that use it. A scenario with a
+``budget`` and neither key takes the budget's portfolio (its optional sheet ``Lokaler``) when it runs: disposals by
+id and premises targets without a total are then checked against it at run time; when the scenario gives a portfolio
+too, the scenario's is used and a note says so.
 
 A file is UTF-8 text (a byte-order mark is accepted; another encoding is refused, naming the first byte that is not
 UTF-8). ``vintage`` is a packaged vintage's name (:func:`kommunbudget.baselines.vintages.list_vintages`; a name wins
@@ -257,6 +260,9 @@ class Scenario:
     premises_file : str
         The portfolio's CSV file as written in the scenario (relative to it), or ``""`` when the portfolio is given
         as ``[[premises]]`` tables (or there is none); :func:`save` writes it back in the same form.
+    premises_from_budget : bool
+        :attr:`premises` is the budget's (its sheet ``Lokaler``), set by :func:`kommunbudget.scenarios.run` for a
+        scenario without a portfolio of its own; such a portfolio is not written by :func:`to_toml` and :func:`save`.
     budget : str
         The municipality's own budget file (``docs/budget-workbook.md``) as written in the scenario file (relative
         to :attr:`base_dir`), or an absolute path; ``""`` for the embedded baseline. See :meth:`budget_path`.
@@ -282,6 +288,7 @@ class Scenario:
     premises_file: str = ""
     vintage_file: str = ""
     budget: str = ""
+    premises_from_budget: bool = False
     base_dir: str = field(default="", repr=False, compare=False)
     source_text: str = field(default="", repr=False, compare=False)
 
@@ -496,7 +503,9 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
     _check_top_keys(doc, fail)
     vintage, vintage_file = _parse_vintage(doc, fail, resolve_vintage)
     premises = _parse_premises(doc, source_file, fail, read_premises)
-    measures = _parse_measures(doc, premises, fail)
+    # Without a portfolio of its own, a scenario on a budget file may use the budget's (sheet Lokaler): what needs
+    # a portfolio is then checked when the scenario runs (kommunbudget.scenarios.result).
+    measures = _parse_measures(doc, premises, fail, deferred=premises is None and "budget" in doc)
     if "budget" in doc and not doc["budget"].strip():
         raise fail("budget", "empty; expected your budget's file (a workbook or CSV folder, relative to the "
                              "scenario file), or leave the key out for the embedded baseline")
@@ -550,8 +559,11 @@ def _parse_vintage(doc: dict[str, Any], fail,
     return vintage, vintage_file
 
 
-def _parse_measures(doc: dict[str, Any], premises: Portfolio | None, fail) -> tuple[Measure, ...]:
-    """The ``[[measures]]`` tables validated in file order (unique names, each property sold once)."""
+def _parse_measures(doc: dict[str, Any], premises: Portfolio | None, fail,
+                    deferred: bool = False) -> tuple[Measure, ...]:
+    """The ``[[measures]]`` tables validated in file order (unique names, each property sold once); ``deferred``:
+    the portfolio may be the budget's, so disposals by id and premises targets without a total are checked when the
+    scenario runs."""
     measures: list[Measure] = []
     names: set[str] = set()
     sold: dict[str, tuple[str, bool]] = {}  # property id -> (where, named by id)
@@ -561,10 +573,10 @@ def _parse_measures(doc: dict[str, Any], premises: Portfolio | None, fail) -> tu
             raise fail(f"measures[{i}]", "expected a table ([[measures]])")
         name, where = _measure_name(raw, i, names, fail)
         kind = _measure_kind(raw, where, fail)
-        fields = _measure_fields(raw, kind, where, premises, fail)
-        _check_required(kind, fields, where, premises, fail)
+        fields = _measure_fields(raw, kind, where, premises, fail, deferred)
+        _check_required(kind, fields, where, premises, fail, deferred)
         if kind == "disposal":
-            _check_disposal_property(doc, fields, where, premises_ids, sold, fail)
+            _check_disposal_property(doc, fields, where, None if deferred else premises_ids, sold, fail)
         _check_measure_values(fail, where, kind, fields)
         topics = _measure_topics(raw, where, fail)
         measures.append(Measure(name=name, kind=kind, fields=fields, topics=topics))
@@ -599,7 +611,7 @@ def _measure_kind(raw: dict[str, Any], where: str, fail) -> str:
 
 
 def _measure_fields(raw: dict[str, Any], kind: str, where: str, premises: Portfolio | None,
-                    fail) -> dict[str, Any]:
+                    fail, deferred: bool = False) -> dict[str, Any]:
     """A measure's own fields (not name, kind, topics): known for the kind, of their type, numbers as float."""
     allowed = MEASURE_KINDS[kind].fields
     fields: dict[str, Any] = {}
@@ -614,7 +626,7 @@ def _measure_fields(raw: dict[str, Any], kind: str, where: str, premises: Portfo
                     and "start_year" in allowed else "")
             raise fail(f"{where}.{key}", f"unknown key for {_article(kind)} {kind} measure{hint}; expected one of "
                                          f"{', '.join(sorted(allowed))}")
-        if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None:
+        if kind == "disposal" and key == "property" and isinstance(value, str) and premises is None and not deferred:
             raise fail(f"{where}.property", f"{value!r} is not a table, and the scenario has no portfolio for it "
                                             f"to name ([[premises]] or premises_file); expected a "
                                             f"[measures.property] table or the id of a portfolio property")
@@ -626,23 +638,25 @@ def _measure_fields(raw: dict[str, Any], kind: str, where: str, premises: Portfo
     return fields
 
 
-def _check_required(kind: str, fields: dict[str, Any], where: str, premises: Portfolio | None, fail) -> None:
+def _check_required(kind: str, fields: dict[str, Any], where: str, premises: Portfolio | None, fail,
+                    deferred: bool = False) -> None:
     """Checks that a measure has its kind's required fields (a premises target its total or a portfolio)."""
     missing = [k for k in _REQUIRED[kind] if k not in fields]
     if missing:
         raise fail(where, f"missing {', '.join(missing)} for {_article(kind)} {kind} measure")
-    if kind == "premises_target" and "total_premises_cost_msek" not in fields and premises is None:
+    if kind == "premises_target" and "total_premises_cost_msek" not in fields and premises is None and not deferred:
         raise fail(where, "missing total_premises_cost_msek for a premises_target measure; give it, or give the "
                           "scenario a portfolio ([[premises]] or premises_file), whose total premises cost "
                           "(running cost + depreciation) is then the total")
 
 
-def _check_disposal_property(doc: dict[str, Any], fields: dict[str, Any], where: str, premises_ids: dict[str, None],
-                             sold: dict[str, tuple[str, bool]], fail) -> None:
-    """Checks a disposal's property (a portfolio id, or an inline table checked in place) and records it in ``sold``."""
+def _check_disposal_property(doc: dict[str, Any], fields: dict[str, Any], where: str,
+                             premises_ids: dict[str, None] | None, sold: dict[str, tuple[str, bool]], fail) -> None:
+    """Checks a disposal's property (a portfolio id, or an inline table checked in place) and records it in ``sold``;
+    ``premises_ids`` None: the portfolio is the budget's, and an id is checked when the scenario runs."""
     prop = fields["property"]
     if isinstance(prop, str):
-        if prop not in premises_ids:
+        if premises_ids is not None and prop not in premises_ids:
             form = f"premises_file {doc['premises_file']!r}" if "premises_file" in doc else "[[premises]]"
             raise fail(f"{where}.property", f"{prop!r} is not a property of the portfolio ({form}); expected "
                                             f"one of: {', '.join(premises_ids)}")
@@ -932,7 +946,7 @@ def _scenario_doc(scenario: Scenario, vintage: str | None, budget: str = "") -> 
         doc["use_plan_growth"] = False
     if scenario.premises is not None and scenario.premises_file:
         doc["premises_file"] = scenario.premises_file
-    elif scenario.premises is not None:
+    elif scenario.premises is not None and not scenario.premises_from_budget:
         doc["premises"] = scenario.premises.records()
     doc["measures"] = [{"name": m.name, "kind": m.kind, **({"topics": list(m.topics)} if m.topics else {}),
                         **m.fields} for m in scenario.measures]
@@ -1112,6 +1126,8 @@ def _reads_back_as(text: str, path: Path, scenario: Scenario, check: bool = Fals
         return True
     keys = ("name", "municipality", "horizon", "measures", "base_year", "target", "use_plan_growth", "description",
             "premises", "premises_file")
+    if scenario.premises_from_budget:  # the budget's portfolio is not written
+        keys = tuple(k for k in keys if k != "premises")
     return all(getattr(again, k) == getattr(scenario, k) for k in keys)
 
 

@@ -187,3 +187,20 @@ def test_service_areas_above_the_operating_costs_are_refused():
 def test_figures_of_the_wrong_shape_are_refused():
     with pytest.raises(ValueError, match="tax rate"):
         from_budget_figures(sjobo_figures(tax_rate={2024: 20.92}))
+
+
+def test_investments_are_cited_in_a_note_and_change_nothing_else(own):
+    investments = {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
+    sources = {**cell_sources(FILE, SJOBO),
+               **{f"investments:{y}": FigureSource(FILE, "Investeringar", f"{COLUMNS[y]}4") for y in investments}}
+    with_investments = from_budget_figures(sjobo_figures(investments=investments, sources=sources))
+    a, b = with_investments.project(2035), own.project(2035)
+    assert a.statement(memo=True).equals(b.statement(memo=True))
+    assert a.assumptions(detail=True).equals(b.assumptions(detail=True))
+    assert a.base_year_sources().equals(b.base_year_sources())
+    assert with_investments.notes[:-1] == own.notes
+    assert with_investments.notes[-1] == (
+        "Investments: the budget's net investments (MSEK: 2024 120.5, 2025 90.0, 2026 80.0, 2027 75.0; your budget: "
+        "sjobo-budget-2024.xlsx, sheet Investeringar, cells C4, D4, E4, F4) were read and are not yet used by the "
+        "projection: depreciation and financial costs stay the budget's, and after the plan follow the projection's "
+        "rules as without investments.")

@@ -158,3 +158,44 @@ def test_vintages_effect_on_the_budget(cli, budget_file):
     cli.clean_error(*cli.run("vintages", "--budget", str(path)), "--budget needs --compare A B")
     cli.clean_error(*cli.run("vintages", "--compare", "skr-2025-report", "government-uprating-2024-09",
                              "--budget", str(path), "--municipality", "Sjöbo"), "Lund (1281)")
+
+
+#: Net investments of the made-up Lund budget, MSEK (read and noted, not used by the projection).
+LUND_INVESTMENTS = {2025: 900.0, 2026: 850.0, 2027: 700.0}
+
+
+def test_investments_are_noted_in_every_output_and_change_no_figure(cli, budget_file, tmp_path):
+    plain = budget_file(folder=tmp_path / "plain")
+    path = budget_file(folder=tmp_path / "invest", investments=LUND_INVESTMENTS)
+    scenario = tmp_path / "invest" / "s.toml"
+    scenario.write_text('name = "s"\nhorizon = 2030\nbudget = "lund.json"\n', encoding="utf-8")
+    outputs = {"project": cli.json("project", "--budget", str(path), "--horizon", "2030"),
+               "solve": cli.json("solve", "--budget", str(path)),
+               "compare": cli.json("compare", "--budget", str(path), "--horizon", "2029"),
+               "explain-revenue": cli.json("explain-revenue", "--budget", str(path)),
+               "scenario": cli.json("scenario", str(scenario))}
+    for command, doc in outputs.items():
+        notes = [n for n in doc["notes"] if n.startswith("Investments:")]
+        assert len(notes) == 1, command
+        assert "MSEK: 2025 900.0, 2026 850.0, 2027 700.0" in notes[0] and "not yet used by the projection" in notes[0]
+        assert "depreciation and financial costs stay the budget's" in notes[0]
+    without = cli.json("project", "--budget", str(plain), "--horizon", "2030")
+    with_investments = outputs["project"]
+    assert with_investments["statement"] == without["statement"]
+    assert with_investments["assumptions"] == without["assumptions"]
+    assert with_investments["notes"] == [*without["notes"], *[n for n in with_investments["notes"]
+                                                              if n.startswith("Investments:")]]
+
+
+def test_investments_leave_the_assumptions_sheet_unchanged(cli, budget_file, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    books = {}
+    for name, changes in (("plain", {}), ("invest", {"investments": LUND_INVESTMENTS})):
+        out = tmp_path / f"{name}.xlsx"
+        path = budget_file(folder=tmp_path / name, **changes)
+        assert cli.run("project", "--budget", str(path), "--horizon", "2030", "--out", str(out))[0] == 0
+        books[name] = openpyxl.load_workbook(out)
+    cells = {name: [[c.value for c in row] for row in book["Antaganden"].iter_rows()] for name, book in books.items()}
+    assert cells["invest"] == cells["plain"]
+    about = " ".join(str(c.value) for row in books["invest"]["Om"].iter_rows() for c in row if c.value)
+    assert "not yet used by the projection" in about

@@ -19,6 +19,9 @@ import pytest
 import kommunbudget as kb
 from kommunbudget.cli.main import main
 from kommunbudget.data.budget_file import read_budget_file
+from kommunbudget.data.paths import files_folder
+from kommunbudget.report.template import HEADER_ROW
+from kommunbudget.scenarios.premises import portfolio_from_budget, read_portfolio
 
 PLAN_YEARS = ["Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"]
 #: Sjöbo's Budget 2024, written as the document prints it: Swedish number text, costs without a minus sign.
@@ -133,3 +136,28 @@ def test_the_budget_saved_again_by_libreoffice_reads_back_the_same(filled, tmp_p
     assert again.items == first.items
     assert (again.tax_rate, again.population, again.budget_year) == (first.tax_rate, first.population,
                                                                      first.budget_year)
+
+
+def test_the_template_left_as_it_is_gives_no_premises_nor_investments(filled):
+    figures = read_budget_file(filled)
+    assert figures.premises == () and dict(figures.investments) == {}
+
+
+def test_lokaler_and_investeringar_filled_in_read_back(filled, tmp_path):
+    """The example's rows copied into Lokaler (the packaged ILLUSTRATIVE portfolio), net investments typed in
+    Investeringar (a Plan 2027 column added as in the other sheets)."""
+    book = openpyxl.load_workbook(filled)
+    example, sheet = book["Exempel Lokaler"], book["Lokaler"]
+    assert "PÅHITTAT" in example["A2"].value and "inte Sjöbo kommuns fastighetsregister" in example["A2"].value
+    assert [c.value for c in sheet[HEADER_ROW]] == [c.value for c in example[HEADER_ROW]]
+    for row in example.iter_rows(min_row=HEADER_ROW + 1):
+        for cell in row:
+            sheet.cell(cell.row, cell.column, cell.value)
+    _fill(book["Investeringar"], {"Nettoinvesteringar": ["120,5", "90", "80", "75"]})
+    path = tmp_path / "budget.xlsx"
+    book.save(path)
+    figures = read_budget_file(path)
+    packaged = read_portfolio(files_folder() / "scenarios" / "sjobo_premises_portfolio.csv")
+    assert portfolio_from_budget(figures) == packaged
+    assert dict(figures.investments) == {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
+    assert figures.source("investments:2027").sheet == "Investeringar"

@@ -293,6 +293,16 @@ BAD_BUDGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "empty.xlsx": ("", "", ("is empty (0 bytes)",)),
     "csv_latin1": ("", "", ("Förutsättningar.csv: the file is not UTF-8 text (byte 0xF6", "save it as UTF-8")),
     "csv_text_in_number": ("Skatter och bidrag", "C7", ("expected a number, found the text 'se not'",)),
+    "lokaler_unknown_column.xlsx": ("Lokaler", "C2", (
+        "unknown column 'Yta'; expected the columns id, use, area_m2, book_value_msek",)),
+    "lokaler_missing_column.xlsx": ("Lokaler", "J2", ("the header row lacks the required column vacancy",)),
+    "lokaler_duplicate_id.xlsx": ("Lokaler", "A4", ("the id 'Exempel 1:1' appears twice (rows 3 and 4)",)),
+    "lokaler_text_in_number.xlsx": ("Lokaler", "F3", ("expected a number, found the text 'ca 6'",)),
+    "lokaler_not_true_or_false.xlsx": ("Lokaler", "I4", ("expected true or false (also ja/nej, 1/0), found 'kanske'",)),
+    "investeringar_text_in_number.xlsx": ("Investeringar", "C4", ("expected a number, found the text 'ca 90'",)),
+    "investeringar_missing_value.xlsx": ("Investeringar", "E4", ("the net investment has no value for 2027",)),
+    "investeringar_unknown_line.xlsx": ("Investeringar", "A5", (
+        "unknown line 'Ny skola' with numbers; the sheet holds one line, 'Nettoinvesteringar'",)),
 }
 
 
@@ -369,3 +379,63 @@ def test_reading_a_csv_budget_does_not_import_openpyxl(tmp_path: Path) -> None:
             f"read_budget_file({str(folder)!r}); print('openpyxl' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+PORTFOLIO_CSV = Path(__file__).resolve().parents[3] / "python" / "kommunbudget" / "data" / "files" / "scenarios" / \
+    "sjobo_premises_portfolio.csv"
+
+
+def _portfolio_rows() -> list[list]:
+    """The packaged illustrative portfolio as a Lokaler sheet: a title, the header (in capitals: case is ignored),
+    the rows with numbers as Swedish text and as numbers."""
+    lines = [line for line in PORTFOLIO_CSV.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    rows = list(csv.reader(lines))
+    body = [[float(v) if i in (2, 3) else v.replace(".", ",") if i > 3 and v[:1].isdigit() else v
+             for i, v in enumerate(row)] for row in rows[1:]]
+    return [["Lokaler (illustrativt)"], [c.upper() for c in rows[0]], *body]
+
+
+def test_lokaler_and_investeringar_are_read_with_their_cells(tmp_path: Path) -> None:
+    investments = [["Investeringar"], ["Belopp i tkr"], [None, "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"],
+                   ["Nettoinvesteringar", "-120 500", -90000, -80000, -75000]]
+    path = _write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Lokaler": _portfolio_rows(), "Investeringar": investments,
+                                             "Exempel Lokaler": [["id"], ["x"]]})
+    figures = read_budget_file(path)
+    _assert_sjobo(figures)
+    assert len(figures.premises) == 8
+    assert dict(figures.premises[3]) == {
+        "id": "Exempel 3:1", "use": "former school (empty)", "area_m2": 2500.0, "book_value_msek": 8.0,
+        "market_value_msek": 14.0, "running_cost_msek": 1.6, "depreciation_msek": 0.4, "vacancy": 1.0,
+        "need_remains": False, "external_rent_msek": 0.0}
+    assert figures.source("premises:4:vacancy") == FigureSource("b.xlsx", "Lokaler", "H6")
+    assert dict(figures.investments) == {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
+    assert figures.source("investments:2025") == FigureSource("b.xlsx", "Investeringar", "C4")
+
+
+def test_without_the_optional_sheets_nothing_is_read(tmp_path: Path) -> None:
+    figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Lokaler": [], "Investeringar": []}))
+    assert figures.premises == () and dict(figures.investments) == {}
+
+
+def test_lokaler_as_csv(tmp_path: Path) -> None:
+    rows = _portfolio_rows()
+    rows[1][-1] = "External_Rent_MSEK"
+    for row in rows[2:]:
+        row[-1] = ""  # the optional column left empty: absent from the record
+    folder = _write_csv(tmp_path / "budget", {**SHEETS, "Lokaler": rows}, ";", True)
+    figures = read_budget_file(folder)
+    assert len(figures.premises) == 8 and "external_rent_msek" not in figures.premises[0]
+    assert figures.premises[0]["running_cost_msek"] == 6.1
+    assert figures.source("premises:1:id") == FigureSource("Lokaler.csv", "Lokaler", "A3")
+
+
+def test_a_portfolio_file_serves_as_lokaler_csv(tmp_path: Path) -> None:
+    """The scenarios' portfolio file (comma-separated, decimal points, '#' comment lines, one of them with a
+    semicolon) copied in as Lokaler.csv beside semicolon-separated sheets."""
+    folder = _write_csv(tmp_path / "budget", SHEETS, ";", True)
+    (folder / "Lokaler.csv").write_bytes(PORTFOLIO_CSV.read_bytes())
+    figures = read_budget_file(folder)
+    assert [p["id"] for p in figures.premises][:2] == ["Exempel 1:1", "Exempel 1:2"]
+    assert figures.premises[4] == {"id": "Exempel 3:2", "use": "office", "area_m2": 1800.0, "book_value_msek": 6.5,
+                                   "market_value_msek": 9.0, "running_cost_msek": 1.5, "depreciation_msek": 0.3,
+                                   "vacancy": 0.5, "need_remains": True, "external_rent_msek": 0.6}

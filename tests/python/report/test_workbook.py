@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from kommunbudget.data.budget_figures import STATEMENT_ITEMS, TAX_AND_GRANT_ITEMS
+from kommunbudget.data.budget_figures import PREMISES_COLUMNS, STATEMENT_ITEMS, TAX_AND_GRANT_ITEMS
 from kommunbudget.data.budgets import adopted_budget
 from kommunbudget.data.municipalities import info
 from kommunbudget.model.lines import STATEMENT_LINES
@@ -97,9 +97,9 @@ def _labels(ws):
 @pytest.mark.parametrize("case", ["template", "template_empty"])
 def test_the_template_has_the_documented_sheets_and_labels(case, written_workbooks):
     wb = load_workbook(written_workbooks[case])
-    assert wb.sheetnames[:5] == list(SHEETS) == ["Instruktioner", "Resultatbudget", "Skatter och bidrag",
-                                                 "Förutsättningar", "Verksamheter"]
-    assert all(name.startswith("Exempel ") for name in wb.sheetnames[5:])
+    assert wb.sheetnames[:7] == list(SHEETS) == ["Instruktioner", "Resultatbudget", "Skatter och bidrag",
+                                                 "Förutsättningar", "Verksamheter", "Lokaler", "Investeringar"]
+    assert all(name.startswith("Exempel ") for name in wb.sheetnames[7:])
     for sheet, items in (("Resultatbudget", STATEMENT_ITEMS), ("Skatter och bidrag", TAX_AND_GRANT_ITEMS)):
         for prefix in ("", EXAMPLE_PREFIX):
             ws = wb[prefix + sheet]
@@ -110,6 +110,14 @@ def test_the_template_has_the_documented_sheets_and_labels(case, written_workboo
     assert _labels(wb["Förutsättningar"]) == ["Kommun", "Dokument", "Skattesats", "Invånare",
                                               "Befolkning per datum"]
     assert wb["Verksamheter"].cell(2, 1).value == "Belopp i mnkr"
+    lokaler = wb["Lokaler"]
+    assert [c.value for c in lokaler[HEADER_ROW]] == list(PREMISES_COLUMNS)
+    assert lokaler.cell(2, 1).value and lokaler.cell(HEADER_ROW + 1, 1).value is None  # one instruction, no rows
+    investments = wb["Investeringar"]
+    assert investments.cell(2, 1).value == "Belopp i mnkr" and investments.cell(3, 1).value
+    assert [investments.cell(HEADER_ROW, c).value for c in range(1, 5)] == [None, "Budget 2025", "Plan 2026",
+                                                                            "Plan 2027"]
+    assert _labels(investments) == ["Nettoinvesteringar"]
 
 
 def test_the_empty_template_has_no_figures(written_workbooks):
