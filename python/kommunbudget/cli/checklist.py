@@ -26,6 +26,8 @@ def run(args: argparse.Namespace) -> Document:
     table = checklist(result)
     doc = Document("checklist", {}, [], {"scenario": result.scenario.name if result else None,
                                          "items": table.to_dict(orient="records")})
+    if result is not None:
+        doc.inputs = [(what, str(path)) for what, path in result.scenario.files_read()]
     if args.format == "table":
         doc.text = checklist_text(table, scenario=result is not None) + "\n"
     return doc

@@ -102,6 +102,8 @@ def _run(args: argparse.Namespace) -> None:
             _stderr(f"kommunbudget: --set {assignment.name}: {assignment.read_as}")
     command = importlib.import_module(COMMANDS[args.command])
     doc = command.run(args)
+    if args.out is not None:
+        _check_not_read(args.out, doc.inputs)  # the files the command read, known now; nothing written yet
     if args.format == "xlsx":
         writer = importlib.import_module(WORKBOOK_WRITERS.get(args.command, _DOCUMENT_WORKBOOK))
         replace_file(args.out, lambda tmp: writer.write_workbook(doc, tmp), suffix=".xlsx")
@@ -137,6 +139,16 @@ def output_format(command: str, given: str | None, out: Path | None) -> str:
         raise CliError(f"--out {str(out)!r} ends in .xlsx but --format is {fmt}; drop --format (or give --format "
                        f"xlsx) for a workbook, or another file name")
     return fmt
+
+
+def _check_not_read(out: Path, inputs: list[tuple[str, str]]) -> None:
+    """Refuses ``--out`` naming a file the command read (a scenario's budget, portfolio or vintage file): the
+    output would replace it."""
+    for what, path in inputs:
+        source = Path(path)
+        if source.exists() and (source.resolve() == out.resolve() or (out.exists() and os.path.samefile(source, out))):
+            raise CliError(f"--out {str(out)!r} is the {what} file the command reads; expected another file name "
+                           f"(the input is never overwritten)")
 
 
 def _check_not_input(args: argparse.Namespace) -> None:

@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> Document:
         scenario = dataclasses.replace(scenario, budget=os.path.abspath(args.budget))
     f = _compute(run_scenario(scenario), args.year)
     doc = _document(f)
+    doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]
     if args.format == "table":
         doc.text = _text(f)
     return doc

@@ -89,6 +89,9 @@ class Document:
     notices : list[str]
         Lines for the user beside the output, not part of it (e.g. the files a command wrote); the command line
         prints them to stderr.
+    inputs : list[tuple[str, str]]
+        The files the command read, as (what, path): ``("budget", "/x/budget.xlsx")``. The command line refuses to
+        write ``--out`` over any of them. Not part of the output.
     """
 
     command: str
@@ -99,6 +102,7 @@ class Document:
     csv_rows: list[list[Any]] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
     notices: list[str] = field(default_factory=list)
+    inputs: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def schema(self) -> str:

@@ -300,6 +300,21 @@ class Scenario:
         path = Path(self.budget)
         return path if path.is_absolute() or not self.base_dir else Path(self.base_dir) / path
 
+    def files_read(self) -> list[tuple[str, Path]]:
+        """The user's files this scenario is read from, as (what, path): the scenario file, its budget, its
+        portfolio and its vintage file (those it names; the packaged ones are not the user's)."""
+        files: list[tuple[str, Path]] = []
+        if self.source_file and not self.source_file.startswith("kommunbudget/"):
+            files.append(("scenario", Path(self.source_file)))
+        if self.budget_path() is not None:
+            files.append(("budget", self.budget_path()))
+        folder = Path(self.base_dir) if self.base_dir else Path.cwd()
+        if self.premises_file:
+            files.append(("portfolio", folder / self.premises_file))
+        if self.vintage_file and self.vintage:
+            files.append(("vintage", Path(self.vintage)))
+        return files
+
     @functools.cached_property
     def _core_cache(self) -> dict[str, Any]:
         """Measure name -> its core object, filled as measures are asked for; the core copies what it is given, so

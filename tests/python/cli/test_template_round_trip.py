@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -161,3 +162,21 @@ def test_lokaler_and_investeringar_filled_in_read_back(filled, tmp_path):
     assert portfolio_from_budget(figures) == packaged
     assert dict(figures.investments) == {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
     assert figures.source("investments:2027").sheet == "Investeringar"
+
+
+@pytest.mark.parametrize(("named", "what", "form"), [("budget.xlsx", "budget", []),
+                                                     ("portfolio.csv", "portfolio", ["--format", "json"])])
+def test_scenario_out_never_replaces_a_file_the_scenario_reads(filled, tmp_path, cli, named, what, form):
+    # The scenario names its budget and its portfolio itself (not on the command line): --out over either is
+    # refused and the file is left as it was.
+    shutil.copy(filled, tmp_path / "budget.xlsx")
+    packaged = Path(kb.__file__).parent / "data" / "files" / "scenarios" / "sjobo_premises_portfolio.csv"
+    shutil.copy(packaged, tmp_path / "portfolio.csv")
+    scenario = tmp_path / "s.toml"
+    scenario.write_text('name = "s"\nbudget = "budget.xlsx"\npremises_file = "portfolio.csv"\nhorizon = 2028\n'
+                        '[[measures]]\nname = "e"\nkind = "efficiency"\nfrom_year = 2026\nrate = 0.01\n',
+                        encoding="utf-8")
+    before = (tmp_path / named).read_bytes()
+    status, out, err = cli.run("scenario", str(scenario), *form, "--out", str(tmp_path / named))
+    cli.clean_error(status, out, err, f"is the {what} file the command reads")
+    assert (tmp_path / named).read_bytes() == before
