@@ -62,6 +62,7 @@ demo: setup
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise
 	$(VENV)/bin/kommunbudget scenario sjobo_premises
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise --out "$(OUT)/sjobo_before_tax_rise.xlsx"
+	rm -f "$(OUT)/budgetmall.xlsx"  # the template never replaces a file; this one is the demo's own
 	$(VENV)/bin/kommunbudget template --out "$(OUT)/budgetmall.xlsx" --municipality "$(MUNI)"
 
 ## benchmark: the projection loop against two references in one run, then the public Python path against its

@@ -8,6 +8,7 @@ in the same folder, moved into place).
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from kommunbudget.baselines.revenue_inputs import approximate_revenue, last_derivable_year, scb_tax_base_msek
@@ -39,6 +40,9 @@ def run(args: argparse.Namespace) -> Document:
     ValueError
         For an unknown municipality, or a budget year outside 2000-2100.
     """
+    if args.out is not None and os.path.lexists(args.out):
+        raise CliError(f"--out {str(args.out)!r} exists: the template never replaces a file (it may be a filled "
+                       f"budget); give a new file name, or remove the old file first")
     budget_year = int(args.budget_year)
     if not 2000 <= budget_year <= 2100:
         raise CliError(f"--budget-year {budget_year}: expected a year in 2000-2100, e.g. 2025")
@@ -52,9 +56,10 @@ def run(args: argparse.Namespace) -> Document:
         suggestions = _suggestions(code, years)
     header = {"municipality": municipality, "budget_year": budget_year, "years": years,
               "year_kinds": ["budget"] + ["plan"] * PLAN_YEARS}
-    return Document("template", header, extra={"suggestions": suggestions, "example": _example(),
-                                               "statement_items": [i.id for i in STATEMENT_ITEMS],
-                                               "tax_and_grant_items": [i.id for i in TAX_AND_GRANT_ITEMS]})
+    doc = Document("template", header, extra={"suggestions": suggestions, "example": _example(),
+                                              "statement_items": [i.id for i in STATEMENT_ITEMS],
+                                              "tax_and_grant_items": [i.id for i in TAX_AND_GRANT_ITEMS]})
+    return doc
 
 
 def _suggestions(code: str, years: list[int]) -> dict[str, Any]:

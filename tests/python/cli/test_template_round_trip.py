@@ -180,3 +180,12 @@ def test_scenario_out_never_replaces_a_file_the_scenario_reads(filled, tmp_path,
     status, out, err = cli.run("scenario", str(scenario), *form, "--out", str(tmp_path / named))
     cli.clean_error(status, out, err, f"is the {what} file the command reads")
     assert (tmp_path / named).read_bytes() == before
+
+
+def test_the_template_never_replaces_an_existing_file(filled, tmp_path, cli):
+    budget = tmp_path / "budget.xlsx"
+    shutil.copy(filled, budget)
+    before = budget.read_bytes()
+    status, out, err = cli.run("template", "--out", str(budget), "--municipality", "Ystad")
+    cli.clean_error(status, out, err, "exists: the template never replaces a file")
+    assert budget.read_bytes() == before
