@@ -70,6 +70,8 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
                        household_cost_kr
   checklist            the 19 questions: number, topic, question, levers, modelled, tested,
                        worth_ore_first_year, worth_ore_last_year, worth_ore_sum, measures
+  assumptions          the baseline's assumptions: assumption, years, values, unit, kind, source
+  base_year_sources    the base year's figures: field, value, kind, source (a budget file's cells)
 """
 
 _MUNICIPALITY_HELP = "name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digit SCB code (1265)"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from kommunbudget.cli.common import header
+from kommunbudget.cli.common import assumption_records, base_source_records, header
 from kommunbudget.report.checklist_text import checklist_text
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import MISSING, fmt
@@ -138,6 +138,8 @@ def _document(f: _Figures) -> Document:
         "premises_summary": premises_summary,
         "notes": list(r.municipality.notes),
         "checklist": f.checklist.to_dict(orient="records"),
+        "assumptions": assumption_records(r.baseline),
+        "base_year_sources": base_source_records(r.baseline),
     })
 
 
