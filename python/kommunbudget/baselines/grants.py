@@ -27,7 +27,8 @@ INCOME_EQUALISATION_ITEM = "utj_inkomstutjamning"
 
 def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: str,
                     population: float | None = None, population_source: Provenance | None = None,
-                    cite: Callable[..., str] | None = None) -> tuple[dict, dict[str, Provenance]]:
+                    cite: Callable[..., str] | None = None,
+                    national: tuple[float, Provenance] | None = None) -> tuple[dict, dict[str, Provenance]]:
     """The fields of a core ``BaseYearState`` that itemise general grants, from a budget's note.
 
     Parameters
@@ -47,6 +48,9 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
         The provenance of a given ``population`` (default: given by the user).
     cite : callable, optional
         ``cite(*posts)``: where the note's posts come from, as text (default: ``citation``).
+    national : (float, Provenance), optional
+        The uprated national average tax capacity of ``year`` (kr per inhabitant) with its source; default the
+        embedded figure (:func:`~kommunbudget.baselines.revenue_inputs.national_tax_capacity_kr`).
 
     Returns
     -------
@@ -63,7 +67,7 @@ def itemised_grants(code: str, year: int, items: Mapping[str, float], citation: 
         raise ValueError(f"{citation}: the note has no income equalisation ({INCOME_EQUALISATION_ITEM}) for {year}")
     record = info(code)
     params, param_sources = equalisation_parameters(record.county_code)
-    national, national_src = national_tax_capacity_kr(year)
+    national, national_src = national if national is not None else national_tax_capacity_kr(year)
     cite = cite or (lambda *_posts: citation)
     note = Provenance("data", f"budget note: {cite(INCOME_EQUALISATION_ITEM)}")
     if population is None:

@@ -24,6 +24,7 @@ from kommunbudget.baselines.plan import (
     population_series,
     tax_rate_series,
 )
+from kommunbudget.baselines.revenue_inputs import national_tax_capacity_kr
 from kommunbudget.baselines.service_lines import service_area_lines
 from kommunbudget.baselines.vintages import Vintage, get_vintage
 from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
@@ -216,6 +217,30 @@ def _code(figures: BudgetFigures, citation: str) -> str:
                          f"county gives the equalisation's parameters): {exc}") from None
 
 
+def _national(figures: BudgetFigures, year: int) -> tuple[float, Provenance] | None:
+    """The budget year's national average tax capacity (kr per inhabitant): the budget's own figure
+    (``Medelskattekraft`` in ``Förutsättningar``), else None for the embedded one, which must then reach ``year``.
+
+    Raises
+    ------
+    ValueError
+        When the budget gives none and the embedded figures do not reach ``year``: the message says what to add.
+    """
+    if year in figures.national_tax_capacity_kr:
+        source = _provenance(figures.source(f"national_tax_capacity:{year}"),
+                             " (uppräknad medelskattekraft, SKR's circular)")
+        return float(figures.national_tax_capacity_kr[year]), source
+    try:
+        national_tax_capacity_kr(year)
+    except ValueError as exc:
+        raise ValueError(f"{figures.default_source.text()}: budget year {year}: the income equalisation needs the "
+                         f"national average tax capacity of {year}, and the embedded figures do not reach it ({exc}); "
+                         f"add a line 'Medelskattekraft' to Förutsättningar with {year}'s uprated national average "
+                         f"tax capacity in kr per inhabitant, as SKR's latest circular on tax revenue and "
+                         f"equalisation gives it (docs/budget-workbook.md)") from None
+    return None
+
+
 def _provenance(source: FigureSource, detail: str = "") -> Provenance:
     """The provenance of a figure from ``source`` (``detail`` added to a cell's text)."""
     if isinstance(source, CitedSource):
@@ -339,7 +364,7 @@ def _base_year(figures: BudgetFigures, code: str, name: str, citation: str,
                                      f"; the equalisation uses 1 November {year - 1}") + ")")
     grant_fields, grant_sources = itemised_grants(code, year, figures.items[year], citation,
                                                   float(figures.population[year]), population_src,
-                                                  functools.partial(cite, year))
+                                                  functools.partial(cite, year), _national(figures, year))
     base_fields.update(grant_fields)
     posts = {
         "final_settlement_msek": [k for k in settlements if k != _PREVIOUS_SETTLEMENT] or _CURRENT_SETTLEMENTS,

@@ -11,7 +11,12 @@ import argparse
 import os
 from typing import Any
 
-from kommunbudget.baselines.revenue_inputs import approximate_revenue, last_derivable_year, scb_tax_base_msek
+from kommunbudget.baselines.revenue_inputs import (
+    approximate_revenue,
+    last_derivable_year,
+    national_tax_capacity_kr,
+    scb_tax_base_msek,
+)
 from kommunbudget.cli.errors import CliError
 from kommunbudget.data.budget_figures import STATEMENT_ITEMS, TAX_AND_GRANT_ITEMS
 from kommunbudget.data.budgets import adopted_budget
@@ -93,8 +98,14 @@ def _suggestions(code: str, years: list[int]) -> dict[str, Any]:
                                   ("skatt_kommunalskatt_preliminar", row["tax_revenue_msek"], tax_note),
                                   ("utj_inkomstutjamning", row["income_equalisation_msek"], equalisation_note)):
             items.setdefault(item, {})[y] = (float(value), note)
+    national: dict[int, tuple[float, str]] = {}
+    for y in years:
+        if 2024 <= y <= last_derivable_year():
+            value, _src = national_tax_capacity_kr(y)
+            national[y] = (value, f"uppskattad: SCB:s skattekraft för riket uppräknad till {y}")
     return {"tax_rate": tax_rate, "population": {years[0]: (float(record.population_2024), _POPULATION_NOTE)},
-            "population_date": (_POPULATION_DATE, _POPULATION_NOTE), "items": items, "tax_base": tax_base}
+            "population_date": (_POPULATION_DATE, _POPULATION_NOTE), "items": items, "tax_base": tax_base,
+            "national_tax_capacity": national}
 
 
 def _sv(value: float, decimals: int) -> str:

@@ -155,6 +155,10 @@ class BudgetFigures:
         Optional net investment per year (sheet ``Investeringar``), MSEK, for the budget year and each plan year
         (outcome years if given). Read and cited, not yet used by the projection (depreciation and financial costs
         stay the budget's). Empty when the budget gives none.
+    national_tax_capacity_kr : Mapping[int, float]
+        Optional: the uprated national average tax capacity (uppräknad medelskattekraft, kr per inhabitant) per
+        year, as SKR's circular gives it; the budget year's is the income equalisation's reference. Empty: the
+        embedded figure (SCB's skattekraft carried forward), which reaches budget year 2025.
     sources : Mapping[str, FigureSource]
         Where each figure came from, keyed ``"<year>:<item>"`` (``"2024:skatteintakter"``), ``"tax_rate:<year>"``,
         ``"population:<year>"``, ``"service_area:<name>"``, ``"premises:<n>:<column>"`` (``n`` the property's
@@ -176,6 +180,7 @@ class BudgetFigures:
     service_areas: Mapping[str, float] = field(default_factory=dict)
     premises: tuple[Mapping[str, object], ...] = ()
     investments: Mapping[int, float] = field(default_factory=dict)
+    national_tax_capacity_kr: Mapping[int, float] = field(default_factory=dict)
     sources: Mapping[str, FigureSource] = field(default_factory=dict)
     default_source: FigureSource = FigureSource("figures given in Python")
     title: str = ""
@@ -239,6 +244,6 @@ class BudgetFigures:
             raise ValueError(f"{where}: the population for the budget year {self.budget_year} is missing")
         values = [v for year in self.items.values() for v in year.values()]
         values += [*self.tax_rate.values(), *self.population.values(), *self.service_areas.values(),
-                   *self.investments.values()]
+                   *self.investments.values(), *self.national_tax_capacity_kr.values()]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
             raise ValueError(f"{where}: every figure must be a finite number")

@@ -38,7 +38,7 @@ from kommunbudget.data.budget_figures import (
     BudgetItem,
     FigureSource,
 )
-from kommunbudget.data.municipalities import find_municipality
+from kommunbudget.data.municipalities import find_municipality, info
 from kommunbudget.data.textfiles import decode_user_text
 
 __all__ = ["BudgetFileError", "read_budget_file", "SHEETS"]
@@ -536,6 +536,9 @@ _PREMISE_LABELS = {
     "invanare": ("invånare", "antal invånare", "befolkning", "folkmängd", "invånarantal"),
     "befolkning per datum": ("befolkning per datum", "invånare per datum", "befolkningsdatum",
                              "datum för befolkning", "befolkningens datum"),
+    "medelskattekraft": ("medelskattekraft", "uppräknad medelskattekraft", "medelskattekraft i riket",
+                         "skattekraft riket", "skattekraft i riket", "medelskattekraft (kr per invånare)",
+                         "medelskattekraft kr per invånare"),
 }
 _PREMISE_KEYS = {_label_key(spelling): key for key, spellings in _PREMISE_LABELS.items() for spelling in spellings}
 
@@ -544,8 +547,9 @@ def _premise_key(value: Any) -> str | None:
     return _PREMISE_KEYS.get(_label_key(value)) if isinstance(value, str) else None
 
 
-def _first_value(sheet: _Sheet, row: int) -> tuple[Any, int]:
-    columns = sorted(c for r, c in sheet.cells if r == row and c > 1)
+def _first_value(sheet: _Sheet, row: int, allowed: set[int] | None = None) -> tuple[Any, int]:
+    """The first value right of column A in ``row`` (only in ``allowed`` columns when given), and its column."""
+    columns = sorted(c for r, c in sheet.cells if r == row and c > 1 and (allowed is None or c in allowed))
     for column in columns:
         value = sheet.value(row, column)
         if value is not None:
@@ -595,6 +599,7 @@ class _Premises:
     population: dict[int, float]
     population_date: str
     sources: dict[str, FigureSource]
+    national_tax_capacity_kr: dict[int, float]
 
 
 def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Premises:
@@ -623,16 +628,23 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
     if "dokument" in rows:
         value, _ = _first_value(sheet, rows["dokument"])
         title = "" if value is None else str(value).strip()
-    date_value, date_column = _first_value(sheet, rows["befolkning per datum"])
+    years = _years(sheet, lambda label: _premise_key(label) is not None)
+    _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
+    # The date stands in column B or a year column, never in a note column such as the template's "Förslag".
+    date_value, date_column = _first_value(sheet, rows["befolkning per datum"], {2, *years.columns})
     if date_value is None:
         raise sheet.fail("Befolkning per datum: write the date the population refers to, e.g. 2024-11-01",
                          rows["befolkning per datum"], 2)
     population_date = _date(sheet, rows["befolkning per datum"], date_column)
-
-    years = _years(sheet, lambda label: _premise_key(label) is not None)
-    _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
+    budget_year = next(year for year, kind in years.columns.values() if kind == "budget")
+    if not f"{budget_year - 2}-01-01" <= population_date <= f"{budget_year}-12-31":
+        raise sheet.fail(f"Befolkning per datum: {population_date} is not a date the budget {budget_year} can have "
+                         f"counted its inhabitants on (expected {budget_year - 2}-01-01 to {budget_year}-12-31; "
+                         f"the equalisation uses 1 November {budget_year - 1})", rows["befolkning per datum"],
+                         date_column)
     tax_rate: dict[int, float] = {}
     population: dict[int, float] = {}
+    national: dict[int, float] = {}
     for column, (year, kind) in years.columns.items():
         row = rows["skattesats"]
         if sheet.value(row, column) is None:
@@ -641,6 +653,15 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
         else:
             tax_rate[year] = _tax_rate(sheet, row, column, year)
             sources[f"tax_rate:{year}"] = sheet.source(row, column)
+        if "medelskattekraft" in rows:
+            row = rows["medelskattekraft"]
+            number = _number(sheet, row, column)
+            if number is not None:
+                if not 100_000 <= number <= 1_000_000:
+                    raise sheet.fail(f"Medelskattekraft for {year} = {number} is not an average tax capacity in kr "
+                                     f"per inhabitant (expected 100 000-1 000 000, e.g. 283 000)", row, column)
+                national[year] = float(number)
+                sources[f"national_tax_capacity:{year}"] = sheet.source(row, column)
         row = rows["invanare"]
         number = _number(sheet, row, column)
         if number is None:
@@ -649,9 +670,16 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
             continue
         if number <= 0:
             raise sheet.fail(f"the population (Invånare) for {year} must be positive, found {number}", row, column)
+        scb = info(municipality).population_2024
+        if not 0.5 <= float(number) / scb <= 2.0:
+            counted = f"{scb:,}".replace(",", " ")
+            raise sheet.fail(f"the population (Invånare) for {year} = {_comma(float(number))} is not plausible for "
+                             f"{info(municipality).name}: SCB counted {counted} inhabitants on 31 December 2024 "
+                             f"(expected half to twice that; write thousands with a space, 22 426, not 22.426)",
+                             row, column)
         population[year] = float(number)
         sources[f"population:{year}"] = sheet.source(row, column)
-    return _Premises(municipality, title, tax_rate, population, population_date, sources)
+    return _Premises(municipality, title, tax_rate, population, population_date, sources, national)
 
 
 # --------------------------------------------------------------------------------------------------- service areas
@@ -1073,7 +1101,8 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
     figures = BudgetFigures(
         municipality=premises.municipality, budget_year=budget_year, year_kinds=year_kinds, items=items,
         tax_rate=premises.tax_rate, population=premises.population, population_date=premises.population_date,
-        service_areas=service_areas, premises=portfolio, investments=investments, sources=sources,
+        service_areas=service_areas, premises=portfolio, investments=investments,
+        national_tax_capacity_kr=premises.national_tax_capacity_kr, sources=sources,
         default_source=FigureSource(shown), title=premises.title)
     try:
         figures.check()

@@ -254,6 +254,16 @@ def _premises(sheet: Worksheet, name: str | None, title: str, years: Sequence[in
             sheet.cell(r + 4, note_col, suggested_date[1]).font = _NOTE
     else:
         date.fill = _INPUT
+    # The national average tax capacity: needed for a budget year the embedded figures do not reach (after 2025).
+    sheet.cell(r + 5, 1, "Medelskattekraft").font = _BOLD
+    suggested_national = (suggestions or {}).get("national_tax_capacity", {})
+    for c, year in enumerate(years, start=2):
+        if year in suggested_national:
+            cell = sheet.cell(r + 5, c, int(round(suggested_national[year][0])))
+            cell.number_format, cell.fill = _PEOPLE, _SUGGESTED
+    if note_column:
+        sheet.cell(r + 5, note_col, "uppräknad medelskattekraft i riket, kr per invånare (SKR:s cirkulär); behövs "
+                                    "för ett budgetår efter 2025, annars frivillig").font = _NOTE
     sheet.column_dimensions["A"].width = 46
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
 

@@ -192,3 +192,47 @@ def test_the_template_never_replaces_an_existing_file(filled, tmp_path, cli):
     status, out, err = cli.run("template", "--out", str(budget), "--municipality", "Ystad")
     cli.clean_error(status, out, err, "exists: the template never replaces a file")
     assert budget.read_bytes() == before
+
+
+def _shifted_budget(folder, national: str | None):
+    """Sjöbo's figures written as a Budget 2026 with plan 2027-2029 (a budget year the embedded national figures do
+    not reach), with or without the national average tax capacity typed in Förutsättningar."""
+    template = folder / "budget2026.xlsx"
+    assert main(["template", "--out", str(template), "--municipality", "Sjöbo", "--budget-year", "2026"]) == 0
+    book = openpyxl.load_workbook(template)
+    for sheet in ("Resultatbudget", "Skatter och bidrag", "Förutsättningar"):
+        header = next(r for r in book[sheet].iter_rows() if any(c.value == "Budget 2026" for c in r))
+        for cell in header:
+            if isinstance(cell.value, str) and cell.value[-4:].isdigit():
+                kind, year = cell.value.rsplit(" ", 1)
+                cell.value = f"{kind} {int(year) - 2}"  # so _fill finds its columns; renamed back below
+    _fill(book["Resultatbudget"], STATEMENT)
+    _fill(book["Skatter och bidrag"], NOTE)
+    _fill(book["Förutsättningar"], {**SETTINGS, "Medelskattekraft": [national or "", "", "", ""]})
+    labels = {str(r[0].value).strip(): r[0].row for r in book["Förutsättningar"].iter_rows() if r[0].value}
+    book["Förutsättningar"].cell(labels["Befolkning per datum"], 2, "2025-11-01")
+    for sheet in ("Resultatbudget", "Skatter och bidrag", "Förutsättningar"):
+        header = next(r for r in book[sheet].iter_rows() if any(c.value == "Budget 2024" for c in r))
+        for cell in header:
+            if isinstance(cell.value, str) and cell.value[-4:].isdigit():
+                kind, year = cell.value.rsplit(" ", 1)
+                cell.value = f"{kind} {int(year) + 2}"
+    book.save(template)
+    return template
+
+
+def test_a_budget_after_the_embedded_years_asks_for_the_national_tax_capacity(tmp_path):
+    with pytest.raises(ValueError, match=r"budget year 2026: the income equalisation needs the national average tax "
+                                         r"capacity of 2026.*add a line 'Medelskattekraft' to Förutsättningar"):
+        kb.read_budget(_shifted_budget(tmp_path, None))
+
+
+def test_a_budget_after_the_embedded_years_projects_with_the_national_capacity_given(tmp_path):
+    m = kb.read_budget(_shifted_budget(tmp_path, "283 000"))
+    assert (m.base_year, m.plan_years) == (2026, [2027, 2028, 2029])
+    p = m.project(horizon=2031)
+    # The budget's own figures come back in its years (the plan is reproduced), e.g. the result of each year.
+    assert p.line("result")[:4] == pytest.approx([-26.1, 40.0, 44.0, 38.0], abs=1e-6)
+    sources = m.base_year_sources()
+    national = sources[sources["field"] == "national_tax_capacity_kr"]["source"].iloc[0]
+    assert "sheet Förutsättningar, cell B" in national

@@ -439,3 +439,44 @@ def test_a_portfolio_file_serves_as_lokaler_csv(tmp_path: Path) -> None:
     assert figures.premises[4] == {"id": "Exempel 3:2", "use": "office", "area_m2": 1800.0, "book_value_msek": 6.5,
                                    "market_value_msek": 9.0, "running_cost_msek": 1.5, "depreciation_msek": 0.3,
                                    "vacancy": 0.5, "need_remains": True, "external_rent_msek": 0.6}
+
+
+def _premises_with(**rows) -> dict[str, list[list]]:
+    """SHEETS with Förutsättningar's rows replaced by label (a list: the row's cells after the label)."""
+    premises = [[row[0], *rows[row[0]]] if row and row[0] in rows else list(row) for row in PREMISES]
+    premises += [[label, *cells] for label, cells in rows.items() if label not in {r[0] for r in PREMISES if r}]
+    return {**SHEETS, "Förutsättningar": premises}
+
+
+@pytest.mark.parametrize(("population", "shown"), [("22.426", "22,426"), (224, "224"), (193370, "193370")])
+def test_an_implausible_population_is_refused_naming_its_cell(tmp_path: Path, population, shown) -> None:
+    # SCB counted 19 337 inhabitants in Sjöbo on 31 December 2024 (befolkning_kommun_2024.csv); a slip of the
+    # thousands separator or a digit too few or too many is outside half to twice that.
+    path = _write_xlsx(tmp_path / "b.xlsx", _premises_with(**{"Invånare": [population]}))
+    with pytest.raises(BudgetFileError, match=rf"Invånare\) for 2024 = {shown} is not plausible for Sjöbo: SCB "
+                                              r"counted 19 337 inhabitants") as caught:
+        read_budget_file(path)
+    assert caught.value.sheet == "Förutsättningar" and caught.value.cell.startswith("B")
+
+
+def test_a_population_date_after_the_budget_year_is_refused(tmp_path: Path) -> None:
+    path = _write_xlsx(tmp_path / "b.xlsx", _premises_with(**{"Befolkning per datum": ["2026-11-01"]}))
+    with pytest.raises(BudgetFileError, match=r"2026-11-01 is not a date the budget 2024 can have counted its "
+                                              r"inhabitants on \(expected 2022-01-01 to 2024-12-31"):
+        read_budget_file(path)
+
+
+def test_an_empty_population_date_is_named_not_read_from_a_note_column(tmp_path: Path) -> None:
+    # The template writes notes in a column after the years ("Förslag"); an empty date must not be taken from there.
+    sheets = _premises_with(**{"Befolkning per datum": [None, None, None, None, "SCB:s folkmängd 31 december 2024"]})
+    with pytest.raises(BudgetFileError, match=r"Befolkning per datum: write the date the population refers to"):
+        read_budget_file(_write_xlsx(tmp_path / "b.xlsx", sheets))
+
+
+def test_the_national_tax_capacity_is_read_with_its_cell(tmp_path: Path) -> None:
+    figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", _premises_with(
+        **{"Medelskattekraft": ["283 000", None, None, None]})))
+    assert figures.national_tax_capacity_kr == {2024: 283000.0}
+    assert figures.source("national_tax_capacity:2024").sheet == "Förutsättningar"
+    with pytest.raises(BudgetFileError, match=r"Medelskattekraft for 2024 = 283 is not an average tax capacity"):
+        read_budget_file(_write_xlsx(tmp_path / "c.xlsx", _premises_with(**{"Medelskattekraft": [283]})))
