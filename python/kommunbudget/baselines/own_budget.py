@@ -177,7 +177,9 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
     if figures.investments:
         notes = (*notes, _investments_note(figures))
     return Municipality(code=code, name=record.name, county=record.county,
-                        population=record.population_2024, base_year=base_year, base_fields=base_fields,
+                        population=int(round(figures.population[base_year])),
+                        population_date=_date_text(figures.population_date), base_year=base_year,
+                        base_fields=base_fields,
                         base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
                         vintage=vintage.label, uses_plan_growth=use_plan_growth)
 

@@ -153,7 +153,8 @@ def _text(s: Setup, c: Comparison, table: pd.DataFrame, doc: Document) -> str:
     m = s.municipality
     status = c.baseline.year_status()
     parts = [
-        title(m.label, m.county, m.population, "raise the tax or make efficiency savings", c.baseline.years),
+        title(m.label, m.county, m.population, "raise the tax or make efficiency savings", c.baseline.years,
+              m.population_date),
         wrap(status_legend(status)),
         _facts_text(c, doc.extra["tax_change_basis"]),
         f"Per year\n{frame_text(_year_rows(table), year_columns(c.baseline.years, status))}",

@@ -106,7 +106,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
                     else "calibrated in the base year")
     revenue_rows = bridge_rows(revenue.rows, revenue.units, doc.extra["labels"]["revenue"])
     return "\n\n".join([
-        title(m.label, m.county, m.population, "income statement", years),
+        title(m.label, m.county, m.population, "income statement", years, m.population_date),
         wrap(status_legend(status)),
         "Income statement (resultaträkning), MSEK nominal, costs negative\n"
         + frame_text(_statement_rows(statement, language), columns),

@@ -149,7 +149,7 @@ def _text(f: _Figures) -> str:
     years, status = r.baseline.years, r.baseline.year_status()
     columns = year_columns(years, status)
     lines = [title(r.municipality.label, r.municipality.county, r.municipality.population,
-                   f"scenario '{r.scenario.name}'", years),
+                   f"scenario '{r.scenario.name}'", years, r.municipality.population_date),
              wrap(r.scenario.description),
              f"File: {r.scenario.source_file}"
              + (f"; budget: {r.scenario.budget_path()}" if r.scenario.budget else "")

@@ -104,7 +104,7 @@ def _text(s: Setup, solved: _Solved) -> str:
     status = p.year_status()
     columns = year_columns(p.years, status)
     return "\n\n".join([
-        title(m.label, m.county, m.population, "required tax rate", p.years),
+        title(m.label, m.county, m.population, "required tax rate", p.years, m.population_date),
         wrap(status_legend(status)),
         "Required tax rate, kr per 100 kr: the lowest own rate that meets each target in each year, all else as "
         f"projected\n{frame_text(_rate_rows(solved), columns)}",

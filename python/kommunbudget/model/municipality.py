@@ -33,6 +33,10 @@ class Municipality:
     code, name, county : str
         SCB's 4-digit code (text), name and county (län).
     population : int
+        Inhabitants on ``population_date`` (SCB's count of 31 Dec 2024, or the figure of the municipality's own
+        budget).
+    population_date : str
+        The date ``population`` refers to, as text (``"31 Dec 2024"``, ``"1 Nov 2024"``).
         Population on 31 December 2024 (SCB via Kolada N01951).
     base_year : int
         The base year (basår): the year of the adopted budget.
@@ -69,6 +73,7 @@ class Municipality:
     vintage: str = ""  # the assumption vintage used, 'name (published)'
     uses_plan_growth: bool = True
     approximate: bool = False  # True: an approximate baseline from SCB data (no adopted budget), see load()
+    population_date: str = "31 Dec 2024"  # what population counts: SCB's year-end count, or the budget's date
     #: Core projectors already built, by horizon: a Municipality is immutable, so each is built once and reused
     #: (a changed copy from with_assumptions starts with an empty cache).
     _projectors: dict[int, core.Projector] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -34,6 +34,7 @@ class Baseline(Protocol):
     assumptions: AssumptionSet
     approximate: bool
     population: int
+    population_date: str
 
     @property
     def plan_years(self) -> Sequence[int]: ...
@@ -236,7 +237,7 @@ class Projection:
 
     def household_income_kr(self, year: int) -> tuple[float, str]:
         """The default taxable income for the household cost of a tax change: the municipality's tax base per
-        inhabitant in ``year`` (kr a year; derived: tax base / population on 31 Dec 2024), and its basis.
+        inhabitant in ``year`` (kr a year; derived: tax base / the baseline's population), and its basis.
 
         Raises
         ------
@@ -247,9 +248,9 @@ class Projection:
             raise ValueError(f"year = {year} is outside the projection's years {self.years[0]}-{self.years[-1]}")
         m = self.municipality
         income = float(self.line("tax_base")[self.years.index(year)]) * 1e6 / m.population
-        basis = (f"{m.name}'s tax base per inhabitant in {year}, all ages (derived: tax base / population 31 Dec "
-                 f"2024, {m.population:,} inhabitants; not SCB's skattekraft): a per-inhabitant figure, give a "
-                 f"household's own taxable income for its cost")
+        basis = (f"{m.name}'s tax base per inhabitant in {year}, all ages (derived: tax base / population "
+                 f"{m.population_date}, {m.population:,} inhabitants; not SCB's skattekraft): a per-inhabitant "
+                 f"figure, give a household's own taxable income for its cost")
         return income, basis
 
     def assumptions(self, detail: bool = False) -> pd.DataFrame:

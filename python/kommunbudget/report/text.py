@@ -79,7 +79,8 @@ def underlined(head: str, char: str = "=") -> str:
     return f"{head}\n{char * min(len(head), WIDTH)}"
 
 
-def title(label: str, county: str, population: int, what: str, years: Sequence[int]) -> str:
+def title(label: str, county: str, population: int, what: str, years: Sequence[int],
+          population_date: str = "31 Dec 2024") -> str:
     """The title of a municipality's report, underlined.
 
     Parameters
@@ -88,11 +89,13 @@ def title(label: str, county: str, population: int, what: str, years: Sequence[i
         ``"Sjöbo (1265)"``.
     county : str
     population : int
-        Inhabitants on 31 Dec 2024 (SCB).
+        Inhabitants on ``population_date``.
     what : str
         What the report shows, e.g. ``"income statement"``.
     years : sequence of int
         The years shown (first and last are printed); at least one.
+    population_date : str
+        The date the population refers to (SCB's 31 Dec 2024, or a budget's own date).
 
     Returns
     -------
@@ -100,7 +103,8 @@ def title(label: str, county: str, population: int, what: str, years: Sequence[i
         ``"Sjöbo (1265), Skåne län, 19,337 inhabitants (31 Dec 2024): income statement, 2024-2030"`` and its
         underline.
     """
-    return underlined(f"{label}, {county}, {population:,} inhabitants (31 Dec 2024): {what}, {years[0]}-{years[-1]}")
+    return underlined(f"{label}, {county}, {population:,} inhabitants ({population_date}): {what}, "
+                      f"{years[0]}-{years[-1]}")
 
 
 def section(heading: str, lines: Sequence[str]) -> str:

@@ -204,3 +204,14 @@ def test_investments_are_cited_in_a_note_and_change_nothing_else(own):
         "sjobo-budget-2024.xlsx, sheet Investeringar, cells C4, D4, E4, F4) were read and are not yet used by the "
         "projection: depreciation and financial costs stay the budget's, and after the plan follow the projection's "
         "rules as without investments.")
+
+
+def test_the_budgets_population_and_its_date_are_shown_everywhere(lund_figures):
+    # The made-up Lund budget assumes 130 200 inhabitants on 1 November 2024 (not SCB's count of 31 Dec 2024).
+    m = from_budget_figures(lund_figures())
+    assert (m.population, m.population_date) == (130_200, "1 Nov 2024")
+    p = m.project(2028)
+    income, basis = p.household_income_kr(2026)
+    k = p.years.index(2026)
+    assert income == pytest.approx(p.line("tax_base")[k] * 1e6 / 130_200)
+    assert "population 1 Nov 2024, 130,200 inhabitants" in basis
