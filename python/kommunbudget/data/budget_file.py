@@ -153,6 +153,14 @@ def _number(sheet: _Sheet, row: int, column: int) -> Decimal | None:
     text = str(value).strip().replace("\u00a0", " ").translate(_DASHES)
     if re.fullmatch(r"-+", text):  # a dash for nothing, as printed budgets write it
         return Decimal(0)
+    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", text):
+        # 12.000 or 1.656.200: a dot as thousands separator (other languages' habit) or a decimal point? Ambiguous.
+        raise sheet.fail(f"the text {text!r} is ambiguous: write thousands with a space ({text.replace('.', ' ')}) "
+                         f"or decimals with a comma", row, column)
+    if re.search(r"[eE]", text):
+        raise sheet.fail(f"expected a number, found the text {text!r} (write numbers as 1 656,2, without an "
+                         f"exponent)", row, column)
+    text = text[1:].lstrip() if text.startswith("+") else text
     normalised = _DIGIT_SPACE.sub("\u00a0", text)
     try:
         number = parse_decimal(normalised, locale="sv_SE", strict=True)
@@ -700,6 +708,9 @@ def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: in
             continue
         if not areas and isinstance(raw, str) and _named_year(raw) is not None:
             header_row, header_year = row, _named_year(raw)
+            continue
+        if not areas and header_row == 0 and type(raw) is int and raw == budget_year:
+            header_row, header_year = row, (budget_year, "budget")  # a bare year as the column's header
             continue
         if not areas and header_row == 0 and isinstance(raw, str) and not re.search(r"\d", raw):
             header_row = row  # a header such as "Nettokostnad (mnkr)"

@@ -448,7 +448,7 @@ def _premises_with(**rows) -> dict[str, list[list]]:
     return {**SHEETS, "Förutsättningar": premises}
 
 
-@pytest.mark.parametrize(("population", "shown"), [("22.426", "22,426"), (224, "224"), (193370, "193370")])
+@pytest.mark.parametrize(("population", "shown"), [(22.426, "22,426"), (224, "224"), (193370, "193370")])
 def test_an_implausible_population_is_refused_naming_its_cell(tmp_path: Path, population, shown) -> None:
     # SCB counted 19 337 inhabitants in Sjöbo on 31 December 2024 (befolkning_kommun_2024.csv); a slip of the
     # thousands separator or a digit too few or too many is outside half to twice that.
@@ -480,3 +480,31 @@ def test_the_national_tax_capacity_is_read_with_its_cell(tmp_path: Path) -> None
     assert figures.source("national_tax_capacity:2024").sheet == "Förutsättningar"
     with pytest.raises(BudgetFileError, match=r"Medelskattekraft for 2024 = 283 is not an average tax capacity"):
         read_budget_file(_write_xlsx(tmp_path / "c.xlsx", _premises_with(**{"Medelskattekraft": [283]})))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("12.000", r"the text '12.000' is ambiguous: write thousands with a space \(12 000\) or decimals with a comma"),
+    ("1,25E4", r"found the text '1,25E4' \(write numbers as 1 656,2, without an exponent\)"),
+])
+def test_ambiguous_or_exponent_number_text_is_refused(tmp_path: Path, text, message) -> None:
+    statement = [list(row) for row in STATEMENT]
+    row = next(r for r in statement if r and r[0] == "Finansiella intäkter")
+    row[1] = text
+    with pytest.raises(BudgetFileError, match=message):
+        read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Resultatbudget": statement}))
+
+
+def test_a_plus_sign_is_read(tmp_path: Path) -> None:
+    statement = [list(row) for row in STATEMENT]
+    row = next(r for r in statement if r and r[0] == "Finansiella intäkter")
+    row[1] = "+" + str(row[1])
+    figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Resultatbudget": statement}))
+    assert figures.items[2024]["finansiella_intakter"] == 10.6
+
+
+def test_a_bare_year_heads_the_service_areas(tmp_path: Path) -> None:
+    # "Verksamhet | 2024" (the year as a number) is the header of the column, not a service area of 2.024 MSEK.
+    areas = [["Verksamheter"], ["Belopp i tkr"], ["Verksamhet", 2024], ["Äldreomsorg", "420 000"],
+             ["Kultur och fritid", "75 000"]]
+    figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Verksamheter": areas}))
+    assert figures.service_areas == {"Äldreomsorg": 420.0, "Kultur och fritid": 75.0}
