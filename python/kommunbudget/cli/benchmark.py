@@ -13,6 +13,8 @@ import pandas as pd
 
 from kommunbudget.analysis.benchmark import BENCHMARK_UNITS, PEERS_UNITS, benchmark, peers
 from kommunbudget.cli.errors import CliError
+from kommunbudget.data.budget_file import read_budget_file
+from kommunbudget.data.municipalities import find_municipality
 from kommunbudget.data.service_areas import assistance_note
 from kommunbudget.report.documents import Document
 from kommunbudget.report.formats import MISSING, fmt
@@ -35,12 +37,13 @@ def run(args: argparse.Namespace) -> Document:
     ValueError
         For an unknown municipality or peer, an empty ``--peers``, or an NKA year without data.
     """
+    municipality = _municipality(args)
     peer_names = None
     if args.peers is not None:
         peer_names = [part.strip() for part in args.peers.split(",") if part.strip()]
         if not peer_names:
             raise CliError(f"--peers {args.peers!r}: expected names or codes separated by commas, e.g. Ystad,Skurup")
-    frame = benchmark(args.municipality, peers=peer_names, rule=args.rule, nka_year=args.nka_year)
+    frame = benchmark(municipality, peers=peer_names, rule=args.rule, nka_year=args.nka_year)
     a = frame.attrs
     peer_frame = peers(a["municipality"], names=a["peer_codes"])
     records = [_record(row) for row in frame.to_dict(orient="records")]
@@ -50,6 +53,26 @@ def run(args: argparse.Namespace) -> Document:
     if args.format == "table":
         doc.text = _text(a, records, peer_records, doc.extra["assistance_note"])
     return doc
+
+
+def _municipality(args: argparse.Namespace) -> str:
+    """The municipality to benchmark: MUNICIPALITY, or the one the ``--budget`` file names (both given: they must be
+    the same). The comparison uses SCB's accounts for all alike, so the budget's own figures are not used.
+
+    Raises
+    ------
+    ValueError
+        For neither given, a budget that cannot be read, or a MUNICIPALITY that is not the budget's.
+    """
+    if args.budget is None:
+        if args.municipality is None:
+            raise CliError("give a MUNICIPALITY (name or code) or --budget FILE")
+        return args.municipality
+    code = find_municipality(read_budget_file(args.budget).municipality)
+    if args.municipality is not None and find_municipality(args.municipality) != code:
+        raise CliError(f"MUNICIPALITY {args.municipality!r} is not the municipality of the budget {args.budget} "
+                       f"({code}); leave MUNICIPALITY out or give the budget's")
+    return code
 
 
 def _value(unit: str | None, v: Any) -> Any:

@@ -373,7 +373,11 @@ def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
                        description="A municipality's net cost 2024 by service area (SCB) against the median per "
                                    "inhabitant of its peers and, in Skåne, Kolada's reference cost (NKA): the gap in "
                                    "MSEK and in öre on the tax rate.")
-    b.add_argument("municipality", metavar="MUNICIPALITY", help=_MUNICIPALITY_HELP + "; any of the 290")
+    b.add_argument("municipality", metavar="MUNICIPALITY", nargs="?", default=None,
+                   help=_MUNICIPALITY_HELP + "; any of the 290; optional with --budget")
+    b.add_argument("--budget", type=Path, metavar="FILE", default=None,
+                   help="your own budget (docs/budget-workbook.md): names the municipality; the benchmark itself "
+                        "compares SCB's accounts of 2024 for every municipality alike, not the budget's figures")
     b.add_argument("--rule", choices=tuple(PEER_RULES), default="county_size",
                    help="peer rule (default county_size: same county, population 0.5-2 times the own; county: same "
                         "county; size: all Sweden, 0.5-2 times; capacity: size and SCB tax capacity within ± 5 "

@@ -236,3 +236,9 @@ def test_a_budget_after_the_embedded_years_projects_with_the_national_capacity_g
     sources = m.base_year_sources()
     national = sources[sources["field"] == "national_tax_capacity_kr"]["source"].iloc[0]
     assert "sheet Förutsättningar, cell B" in national
+
+
+def test_benchmark_takes_the_municipality_from_the_budget(filled, cli):
+    assert cli.json("benchmark", "--budget", str(filled)) == cli.json("benchmark", "Sjöbo")
+    status, out, err = cli.run("benchmark", "Ystad", "--budget", str(filled))
+    cli.clean_error(status, out, err, "MUNICIPALITY 'Ystad' is not the municipality of the budget")
