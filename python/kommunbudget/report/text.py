@@ -216,8 +216,10 @@ def base_sources_text(records: Sequence[Mapping[str, Any]], base_year: int) -> s
     groups: dict[tuple[str, str], list[str]] = {}
     for r in records:
         value = r["value"]
-        if r["field"] == "tax_rate_kr_per_100kr":
-            text = f"{value + 0.0:.2f}"
+        if r["field"] == "tax_rate_kr_per_100kr" or r["field"].endswith("_kr_per_100kr"):
+            text = f"{value + 0.0:.2f}"  # rates in kr per 100 kr, as published (20.45)
+        elif r["field"].startswith("equalisation.") and isinstance(value, (int, float)):
+            text = f"{value + 0.0:g}"  # the equalisation's parameters as the law and ordinance write them (1.15)
         else:
             text = f"{value + 0.0:.1f}" if isinstance(value, (int, float)) else str(value)
         groups.setdefault((r["kind"], r["source"]), []).append(f"{r['field']} {text}")
