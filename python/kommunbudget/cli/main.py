@@ -142,27 +142,25 @@ def output_format(command: str, given: str | None, out: Path | None) -> str:
 
 
 def _check_not_read(out: Path, inputs: list[tuple[str, str]]) -> None:
-    """Refuses ``--out`` naming a file the command read (a scenario's budget, portfolio or vintage file): the
-    output would replace it."""
+    """Refuses ``--out`` naming a file the command reads (the scenario file, a budget file or any file of a budget
+    folder, a portfolio or vintage file): the output would replace it."""
     for what, path in inputs:
         source = Path(path)
-        if source.exists() and (source.resolve() == out.resolve() or (out.exists() and os.path.samefile(source, out))):
-            raise CliError(f"--out {str(out)!r} is the {what} file the command reads; expected another file name "
-                           f"(the input is never overwritten)")
+        files = [f for f in source.iterdir() if f.is_file()] if source.is_dir() else [source]
+        for file in files:
+            if file.exists() and (file.resolve() == out.resolve() or (out.exists() and os.path.samefile(file, out))):
+                inside = f" (in the {what} folder {str(source)!r})" if source.is_dir() else ""
+                raise CliError(f"--out {str(out)!r} is the {what} file the command reads{inside}; expected another "
+                               f"file name (the input is never overwritten)")
 
 
 def _check_not_input(args: argparse.Namespace) -> None:
-    """Refuses ``--out`` naming a file the command reads (the scenario file, a budget file): it would be replaced
-    by the output."""
-    for option in ("file", "budget"):
-        value = getattr(args, option, None)
-        if value is None:
-            continue
-        source = Path(value)
-        if source.exists() and (source.resolve() == args.out.resolve()
-                                or (args.out.exists() and os.path.samefile(source, args.out))):
-            raise CliError(f"--out {str(args.out)!r} is the {'scenario' if option == 'file' else 'budget'} file the "
-                           f"command reads; expected another file name (the input is never overwritten)")
+    """Refuses ``--out`` naming a file the command line names as input: the scenario file, ``--budget`` (a file,
+    or any file of its folder), a ``--vintage`` or ``vintages --compare`` file."""
+    inputs = [("scenario", getattr(args, "file", None)), ("budget", getattr(args, "budget", None)),
+              ("vintage", getattr(args, "vintage", None))]
+    inputs += [("vintage", name) for name in getattr(args, "compare", None) or []]
+    _check_not_read(args.out, [(what, str(path)) for what, path in inputs if path is not None])
 
 
 def _error(exc: BaseException) -> None:

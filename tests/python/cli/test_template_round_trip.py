@@ -242,3 +242,21 @@ def test_benchmark_takes_the_municipality_from_the_budget(filled, cli):
     assert cli.json("benchmark", "--budget", str(filled)) == cli.json("benchmark", "Sjöbo")
     status, out, err = cli.run("benchmark", "Ystad", "--budget", str(filled))
     cli.clean_error(status, out, err, "MUNICIPALITY 'Ystad' is not the municipality of the budget")
+
+
+def test_out_never_replaces_a_file_of_a_budget_folder_or_a_vintage_file(tmp_path, cli):
+    folder = tmp_path / "budget"
+    folder.mkdir()
+    (folder / "Resultatbudget.csv").write_text("Belopp i mnkr\n", encoding="utf-8")
+    status, out, err = cli.run("project", "--budget", str(folder), "--format", "csv",
+                               "--out", str(folder / "Resultatbudget.csv"))
+    cli.clean_error(status, out, err, "is the budget file the command reads (in the budget folder")
+    assert (folder / "Resultatbudget.csv").read_text(encoding="utf-8") == "Belopp i mnkr\n"
+    vintage = tmp_path / "v.toml"
+    shutil.copy(Path(kb.__file__).parent / "data" / "files" / "vintages" / "skr-2025-report.toml", vintage)
+    before = vintage.read_bytes()
+    for argv in (["project", "Sjöbo", "--vintage", str(vintage)],
+                 ["vintages", "--compare", str(vintage), "government-uprating-2024-09"]):
+        status, out, err = cli.run(*argv, "--format", "json", "--out", str(vintage))
+        cli.clean_error(status, out, err, "is the vintage file the command reads")
+    assert vintage.read_bytes() == before
