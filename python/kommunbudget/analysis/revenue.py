@@ -250,7 +250,7 @@ class RevenueExplanation:
     code, name, county : str
         The municipality.
     population : int
-        31 Dec 2024 (SCB).
+        Inhabitants on ``population_date`` (SCB's 31 Dec 2024, or a budget's own figure).
     base_year, horizon : int
         First and last year.
     calibrated : bool
@@ -299,6 +299,7 @@ class RevenueExplanation:
     basis: str
     sources: dict[str, Provenance] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    population_date: str = "31 Dec 2024"
 
     @property
     def label(self) -> str:
@@ -439,17 +440,22 @@ def _explain_calibrated(m, horizon: int) -> RevenueExplanation:
         }
         sources["scb_tax_base_msek"] = scb_src
     population = ("31 Dec 2024, held" if m.base_sources["population"].kind == "default" else
-                  "the budget's, held after its last year")
+                  f"the budget's, {m.population_date}, held after its last year")
+    national = m.base_sources.get("national_tax_capacity_kr")
+    national_text = ("SCB 2024, a secondary source, carried with published growth" if national is None
+                     or national.kind != "data" or "your budget" not in national.source else
+                     "the budget's Medelskattekraft")
     basis = (f"calibrated to {m.name}'s adopted budget {base_year} (tax revenue, the budgeted income equalisation "
              f"and the plan's figures; {', '.join(str(y) for y in m.plan_years) or 'no plan years'}); later years "
              f"projected by the model. Derived: the tax base (implied by the budget's tax revenue and rate), the own "
              f"tax capacity in the equalisation (the one at which the formula gives the budgeted equalisation with "
-             f"the national capacity and population used), the national capacity (SCB 2024, a secondary source, "
-             f"carried with published growth; in the plan years the growth the plan implies). Approximate: the "
+             f"the national capacity and population used), the national capacity ({national_text}; "
+             f"in the plan years the growth the plan implies). Approximate: the "
              f"population ({population}), the compensation degree (1 on the county rate; unverified against "
              f"the law text, and it sets the change per krona) and the fee rate outside Stockholm and Uppsala.")
     return RevenueExplanation(
-        code=m.code, name=m.name, county=m.county, population=m.population, base_year=base_year, horizon=horizon,
+        code=m.code, name=m.name, county=m.county, population=m.population, population_date=m.population_date,
+        base_year=base_year, horizon=horizon,
         calibrated=True, bridge=bridge, marginal=marginal, year_status=p.year_status(),
         equalisation=dict(m.base_fields["equalisation"]), tax_base_check=check, basis=basis, sources=sources,
         notes=tuple(notes))

@@ -176,6 +176,12 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
         notes = _notes(figures, citation, vintage, use_plan_growth)
     if figures.investments:
         notes = (*notes, _investments_note(figures))
+    later = sorted(y for y in figures.national_tax_capacity_kr if y > base_year)
+    if later:
+        notes = (*notes, f"Medelskattekraft is given for {', '.join(map(str, later))} too: the projection uses the "
+                         f"budget year's ({base_year}) as the equalisation's reference; in the plan years the national "
+                         f"capacity grows as the plan's income equalisation implies (calibrated), and after them with "
+                         f"the vintage's growth, so those figures are read but not used.")
     return Municipality(code=code, name=record.name, county=record.county,
                         population=int(round(figures.population[base_year])),
                         population_date=_date_text(figures.population_date), base_year=base_year,

@@ -194,7 +194,8 @@ def header(m: Municipality, horizon: int, p: Projection) -> dict[str, Any]:
     """The JSON header of a projection's document: municipality, vintage, uses_plan_growth, approximate,
     base_year, horizon, years and year_status."""
     status = p.year_status()
-    return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population},
+    return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population,
+                             "population_date": m.population_date},
             "vintage": m.vintage, "uses_plan_growth": m.uses_plan_growth, "approximate": m.approximate,
             "base_year": m.base_year, "horizon": horizon, "years": p.years,
             "year_status": [status[y] for y in p.years]}

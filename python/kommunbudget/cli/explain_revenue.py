@@ -58,7 +58,8 @@ def _document(e: RevenueExplanation, language: str) -> Document:
                     dict(e.marginal.attrs["units"]))]
     if e.tax_base_check is not None:
         tables.append(Table("tax_base_check", dict(e.tax_base_check), dict(_CHECK_UNITS), yearly=False))
-    header = {"municipality": {"code": e.code, "name": e.name, "county": e.county, "population": e.population},
+    header = {"municipality": {"code": e.code, "name": e.name, "county": e.county, "population": e.population,
+                                 "population_date": e.population_date},
               "base_year": e.base_year, "horizon": e.horizon, "years": e.years,
               "year_status": [e.year_status[y] for y in e.years], "calibrated": e.calibrated, "basis": e.basis}
     return Document("explain-revenue", header, tables, {
@@ -82,7 +83,7 @@ def _text(e: RevenueExplanation, doc: Document) -> str:
                   "derived from SCB's tax capacity and the equalisation is an uncalibrated estimate.")
         kind = "derived and approximate"
     parts = [
-        title(e.label, e.county, e.population, f"revenue explained ({kind})", e.years),
+        title(e.label, e.county, e.population, f"revenue explained ({kind})", e.years, e.population_date),
         wrap(legend),
         wrap("Basis: " + e.basis),
         "Revenue bridge, MSEK nominal (capacities kr per inhabitant; the per-krona rows in öre per krona of own "

@@ -709,8 +709,10 @@ def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: in
         if not areas and isinstance(raw, str) and _named_year(raw) is not None:
             header_row, header_year = row, _named_year(raw)
             continue
-        if not areas and header_row == 0 and type(raw) is int and raw == budget_year:
-            header_row, header_year = row, (budget_year, "budget")  # a bare year as the column's header
+        bare = raw if type(raw) is int else int(raw.strip()) if isinstance(raw, str) and re.fullmatch(
+            r"\s*\d{4}\s*", raw) else None
+        if not areas and header_row == 0 and bare is not None and 1900 <= bare <= 2200:
+            header_row, header_year = row, (bare, "budget")  # a bare year as the column's header, checked below
             continue
         if not areas and header_row == 0 and isinstance(raw, str) and not re.search(r"\d", raw):
             header_row = row  # a header such as "Nettokostnad (mnkr)"

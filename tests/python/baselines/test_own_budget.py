@@ -215,3 +215,12 @@ def test_the_budgets_population_and_its_date_are_shown_everywhere(lund_figures):
     k = p.years.index(2026)
     assert income == pytest.approx(p.line("tax_base")[k] * 1e6 / 130_200)
     assert "population 1 Nov 2024, 130,200 inhabitants" in basis
+
+
+def test_plan_year_national_capacities_are_said_to_be_unused(lund_figures):
+    # Only the budget year's Medelskattekraft enters (the plan years' national capacity is calibrated to the plan's
+    # equalisation); figures given for later years must not pass silently.
+    figures = lund_figures(national_tax_capacity_kr={2025: 283_000.0, 2026: 291_000.0, 2027: 300_000.0})
+    m = from_budget_figures(figures)
+    assert any("Medelskattekraft is given for 2026, 2027 too" in note for note in m.notes)
+    assert m.base_fields["national_tax_capacity_kr"] == 283_000.0

@@ -55,7 +55,7 @@ def test_project_json_has_the_documented_keys(project_json):
     assert doc["schema"] == "kommunbudget.project/1"
     assert doc["kommunbudget_version"] == kb.__version__
     assert doc["municipality"] == {"code": "1265", "name": "Sjöbo", "county": "Skåne län",
-                                   "population": doc["municipality"]["population"]}
+                                   "population": doc["municipality"]["population"], "population_date": "31 Dec 2024"}
     assert doc["municipality"]["population"] > 19000  # SCB, 31 Dec 2024: 19 337
     assert doc["base_year"] == 2024 and doc["horizon"] == 2030
     assert doc["years"] == list(range(2024, 2031))

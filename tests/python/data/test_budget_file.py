@@ -508,3 +508,17 @@ def test_a_bare_year_heads_the_service_areas(tmp_path: Path) -> None:
              ["Kultur och fritid", "75 000"]]
     figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Verksamheter": areas}))
     assert figures.service_areas == {"Äldreomsorg": 420.0, "Kultur och fritid": 75.0}
+
+
+@pytest.mark.parametrize("header", ["2024", " 2024 "])
+def test_a_bare_year_as_text_heads_the_service_areas(tmp_path: Path, header) -> None:
+    # As a CSV file writes it (Verksamhet;2024): the year as text is the header, not an area.
+    areas = [["Verksamheter"], ["Belopp i tkr"], ["Verksamhet", header], ["Äldreomsorg", "420 000"]]
+    figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Verksamheter": areas}))
+    assert figures.service_areas == {"Äldreomsorg": 420.0}
+
+
+def test_a_bare_year_that_is_not_the_budget_year_is_refused(tmp_path: Path) -> None:
+    areas = [["Verksamheter"], ["Belopp i tkr"], ["Verksamhet", 2025], ["Äldreomsorg", "420 000"]]
+    with pytest.raises(BudgetFileError, match=r"the service areas give the budget year, 2024"):
+        read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Verksamheter": areas}))
