@@ -8,8 +8,6 @@ Every figure is computed once (:func:`_compute`) and both the JSON and the text 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import os
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -81,9 +79,8 @@ def run(args: argparse.Namespace) -> Document:
         For an invalid or missing scenario file (the message names the file and the key), or a ``--year`` outside
         the scenario's projection years.
     """
-    scenario = load_scenario(args.file)
-    if args.budget is not None:  # --budget replaces the file's budget (and its embedded baseline)
-        scenario = dataclasses.replace(scenario, budget=os.path.abspath(args.budget))
+    # --budget replaces the file's budget (and its embedded baseline) before the file's checks
+    scenario = load_scenario(args.file, budget=args.budget)
     f = _compute(run_scenario(scenario), args.year)
     doc = _document(f)
     doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]

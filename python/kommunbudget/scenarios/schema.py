@@ -424,7 +424,8 @@ def _type_name(expected: Any) -> str:
             dict: "a table"}[expected]
 
 
-def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[str] | Any | None = None) -> Scenario:
+def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[str] | Any | None = None,
+          budget: str | os.PathLike[str] | None = None) -> Scenario:
     """Parses and validates a scenario from TOML text.
 
     Parameters
@@ -436,6 +437,9 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
     base_dir : path-like or importlib.resources Traversable, optional
         The folder a relative ``premises_file`` or ``vintage`` file is read from (default: the folder of
         ``source_file``, the current folder for ``"<text>"``).
+    budget : path-like, optional
+        A budget file that replaces the file's ``budget`` (the command line's ``--budget``), applied before the
+        checks, so disposals by id and premises targets may use the budget's ``Lokaler``.
 
     Raises
     ------
@@ -460,6 +464,8 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
         doc = tomllib.loads(strip_bom(text))
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"scenario {source_file}: not valid TOML: {exc}{_decimal_comma_hint(text, exc)}") from None
+    if budget is not None:
+        doc["budget"] = os.path.abspath(budget)
     if base_dir is None:
         base_dir = Path(source_file).parent if source_file != "<text>" else Path.cwd()
     folder = base_dir if hasattr(base_dir, "joinpath") and not isinstance(base_dir, (str, os.PathLike)) \
@@ -875,10 +881,11 @@ def _check_area_gap_fields(fail, where: str, fields: dict[str, Any]) -> None:
                                      "basis 'peers' only")
 
 
-def load_scenario(path: str | Path) -> Scenario:
+def load_scenario(path: str | Path, budget: str | os.PathLike[str] | None = None) -> Scenario:
     """Loads a scenario file (read only; neither it nor its portfolio file is modified), or a packaged example by
     name (see :func:`packaged_scenarios`). The file is read as UTF-8 (a byte-order mark is accepted). A
-    ``premises_file`` and a ``vintage`` file are read relative to the scenario file.
+    ``premises_file`` and a ``vintage`` file are read relative to the scenario file; ``budget`` replaces the file's
+    ``budget`` (see :func:`parse`).
 
     Raises
     ------
@@ -891,7 +898,8 @@ def load_scenario(path: str | Path) -> Scenario:
         if str(path) in packaged_scenarios():
             folder = files_folder() / "scenarios"
             entry = folder / f"{path}.toml"
-            return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/files/scenarios/{path}.toml", folder)
+            return parse(entry.read_text(encoding="utf-8"), f"kommunbudget/data/files/scenarios/{path}.toml", folder,
+                         budget)
         what = "is a folder, not a file" if path.is_dir() else "does not exist"
         raise ValueError(f"scenario file {str(path)!r} {what} (packaged examples: "
                          f"{', '.join(packaged_scenarios())})")
@@ -899,7 +907,7 @@ def load_scenario(path: str | Path) -> Scenario:
         text = read_user_text(path)
     except ValueError as exc:
         raise ValueError(f"scenario {path}: {exc}") from None
-    return parse(text, str(path))
+    return parse(text, str(path), budget=budget)
 
 
 def _written_vintage_file(scenario: Scenario) -> str:

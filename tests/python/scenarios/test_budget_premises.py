@@ -159,3 +159,17 @@ def test_portfolio_from_budget_raises_the_readers_error(tmp_path: Path) -> None:
     assert (caught.value.sheet, caught.value.cell) == ("Lokaler", "C3")
     assert str(caught.value).startswith("budget.xlsx, sheet Lokaler, cell C3: property 1 (id 'Exempel 1:1'), "
                                         "column area_m2: -5 is outside [0, 1e+07] m²")
+
+
+def test_budget_given_on_the_command_line_serves_the_disposals_by_id(tmp_path: Path, cli) -> None:
+    # The scenario names no budget and no portfolio of its own; --budget brings the workbook with Lokaler, and the
+    # disposals by id must find their properties there, as with budget = "budget.xlsx" in the file.
+    write_budget(tmp_path / "budget.xlsx", lokaler())
+    with_key = tmp_path / "with_key.toml"
+    with_key.write_text(scenario_text(None), encoding="utf-8")
+    without_key = tmp_path / "without_key.toml"
+    without_key.write_text(scenario_text(None).replace('\nbudget = "budget.xlsx"', ""), encoding="utf-8")
+    expected = cli.json("scenario", str(with_key))
+    got = cli.json("scenario", str(without_key), "--budget", str(tmp_path / "budget.xlsx"))
+    assert got["measure_effects"] == expected["measure_effects"]
+    assert got["premises_summary"] == expected["premises_summary"]
