@@ -247,10 +247,13 @@ class Projection:
         if year not in self.years:
             raise ValueError(f"year = {year} is outside the projection's years {self.years[0]}-{self.years[-1]}")
         m = self.municipality
-        income = float(self.line("tax_base")[self.years.index(year)]) * 1e6 / m.population
-        basis = (f"{m.name}'s tax base per inhabitant in {year}, all ages (derived: tax base / population "
-                 f"{m.population_date}, {m.population:,} inhabitants; not SCB's skattekraft): a per-inhabitant "
-                 f"figure, give a household's own taxable income for its cost")
+        k = self.years.index(year)
+        population = float(self.core.population[k]) if float(self.core.population[k]) > 0 else float(m.population)
+        income = float(self.line("tax_base")[k]) * 1e6 / population
+        counted = (f"population {m.population_date}, {m.population:,} inhabitants" if population == m.population
+                   else f"the population the budget gives for {year}, {population:,.0f} inhabitants")
+        basis = (f"{m.name}'s tax base per inhabitant in {year}, all ages (derived: tax base / {counted}; not SCB's "
+                 f"skattekraft): a per-inhabitant figure, give a household's own taxable income for its cost")
         return income, basis
 
     def assumptions(self, detail: bool = False) -> pd.DataFrame:

@@ -211,10 +211,13 @@ def test_the_budgets_population_and_its_date_are_shown_everywhere(lund_figures):
     m = from_budget_figures(lund_figures())
     assert (m.population, m.population_date) == (130_200, "1 Nov 2024")
     p = m.project(2028)
-    income, basis = p.household_income_kr(2026)
-    k = p.years.index(2026)
-    assert income == pytest.approx(p.line("tax_base")[k] * 1e6 / 130_200)
+    income, basis = p.household_income_kr(2025)
+    assert income == pytest.approx(p.line("tax_base")[p.years.index(2025)] * 1e6 / 130_200)
     assert "population 1 Nov 2024, 130,200 inhabitants" in basis
+    # A plan year's income per inhabitant uses the population the budget gives for that year (131 600 in 2026).
+    income, basis = p.household_income_kr(2026)
+    assert income == pytest.approx(p.line("tax_base")[p.years.index(2026)] * 1e6 / 131_600)
+    assert "the population the budget gives for 2026, 131,600 inhabitants" in basis
 
 
 def test_plan_year_national_capacities_are_said_to_be_unused(lund_figures):
