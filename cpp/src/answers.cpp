@@ -110,6 +110,12 @@ double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek) {
   return amount_msek / (tax_base_msek / 100.0) * 100.0;
 }
 
+double round_up_to_ore(double kr_per_100kr) {
+  check_finite("kr_per_100kr", kNoYear, kr_per_100kr);
+  constexpr double kNoise = 1e-9;  // kr per 100 kr: far below an öre (1e-2), far above float noise on ~20 (4e-15)
+  return std::ceil((kr_per_100kr - kNoise) * 100.0) / 100.0;
+}
+
 double one_ore_msek(double tax_base_msek) {
   static const FieldLimit& base = field_limit("tax_rate_equivalent_ore", "tax_base_msek");
   check_limit(base, kNoYear, tax_base_msek);

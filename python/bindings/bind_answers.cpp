@@ -39,6 +39,10 @@ void kommunbudget::bindings::bind_answers(py::module_& m) {
   m.def("tax_rate_equivalent_ore", py::overload_cast<double, double>(&tax_rate_equivalent_ore),
         py::arg("amount_msek"), py::arg("tax_base_msek"),
         "An amount (MSEK) as öre on the rate: amount / (tax base / 100) × 100. InputError for a tax base <= 0.");
+  m.def("round_up_to_ore", &round_up_to_ore, py::arg("kr_per_100kr"),
+        "A rate or a change of the rate (kr per 100 kr) rounded up to whole öre, the unit a council sets: the smallest "
+        "whole-öre value >= the value (21.3649999 -> 21.37; -0.5214 -> -0.52; float noise below 1e-9 ignored), so a "
+        "required rate rounded this way still meets its target. InputError for a value that is not finite.");
   m.def("one_ore_msek", &one_ore_msek, py::arg("tax_base_msek"),
         "What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK: tax base / 10 000 (the inverse of "
         "tax_rate_equivalent_ore for 1 MSEK). InputError for a tax base <= 0.");

@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
+__all__: list[str] = ['Assumptions', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -1941,6 +1941,10 @@ def required_sustained_change(statement: IncomeStatement, target: Target, from_y
 def required_tax_rate(statement: IncomeStatement, target: Target) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     Lowest own rate (kr per 100 kr) meeting the target each year; float64 array of shape (n_years,). InputError for an impossible target (a rate outside [0, 100]).
+    """
+def round_up_to_ore(kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    A rate or a change of the rate (kr per 100 kr) rounded up to whole öre, the unit a council sets: the smallest whole-öre value >= the value (21.3649999 -> 21.37; -0.5214 -> -0.52; float noise below 1e-9 ignored), so a required rate rounded this way still meets its target. InputError for a value that is not finite.
     """
 def set_log_level(level: str) -> None:
     """

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -105,6 +107,20 @@ TEST(TaxRateEquivalent, OneKronaIsOneHundredthOfTheTaxBase) {
   amounts << 995.3;  // the whole tax revenue is worth the whole rate: 20.92 kr = 2092 öre
   EXPECT_NEAR(tax_rate_equivalent_ore(s, amounts)[0], 2092.0, 1e-9);
   EXPECT_THROW(tax_rate_equivalent_ore(1.0, 0.0), InputError);
+}
+
+TEST(RoundUpToOre, TheSmallestWholeOreThatMeetsTheNeed) {
+  // A council sets the rate in whole öre (0.01 kr per 100 kr): the lowest settable rate that meets a need of
+  // 21.3649999 kr is 21.37 (rounding to nearest would give 21.36, which misses it by 0.49 öre).
+  EXPECT_DOUBLE_EQ(round_up_to_ore(21.3649999), 21.37);
+  EXPECT_DOUBLE_EQ(round_up_to_ore(21.361), 21.37);
+  EXPECT_DOUBLE_EQ(round_up_to_ore(21.36), 21.36);  // already whole öre (21.36 is not exact in binary)
+  EXPECT_DOUBLE_EQ(round_up_to_ore(21.36 + 1e-12), 21.36);  // float noise is not a need for one more öre
+  EXPECT_DOUBLE_EQ(round_up_to_ore(20.0), 20.0);
+  // Room to lower: a need of -0.5214 kr (the target is met down to 52.14 öre less) allows -0.52, not -0.53.
+  EXPECT_DOUBLE_EQ(round_up_to_ore(-0.5214), -0.52);
+  EXPECT_DOUBLE_EQ(round_up_to_ore(0.0), 0.0);
+  EXPECT_THROW(round_up_to_ore(std::nan("")), InputError);
 }
 
 TEST(HouseholdTaxChange, FiftyOreOnFourHundredThousand) {

@@ -54,6 +54,12 @@ double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek);
 /// @throws InputError for a tax base that is not positive (limits.hpp, tax_rate_equivalent_ore.tax_base_msek).
 double one_ore_msek(double tax_base_msek);
 
+/// A rate or a change of the rate (kr per 100 kr) rounded up to whole öre (0.01 kr per 100 kr), the unit a council
+/// sets: the smallest whole-öre value >= the value, so a required rate rounded this way still meets its target
+/// (21.3649999 -> 21.37; -0.5214 -> -0.52). Differences below 1e-9 kr per 100 kr are float noise, not a need for one
+/// more öre (21.36 stays 21.36). docs/model.md §10. @throws InputError for a value that is not finite.
+double round_up_to_ore(double kr_per_100kr);
+
 /// Tax-rate equivalents in öre of yearly amounts (shape (n_years,), MSEK) against the statement's tax base.
 Eigen::VectorXd tax_rate_equivalent_ore(const IncomeStatement& statement, const Eigen::VectorXd& amounts_msek);
 

@@ -106,10 +106,12 @@ def _text(s: Setup, solved: _Solved) -> str:
     return "\n\n".join([
         title(m.label, m.county, m.population, "required tax rate", p.years, m.population_date),
         wrap(status_legend(status)),
-        "Required tax rate, kr per 100 kr: the lowest own rate that meets each target in each year, all else as "
-        f"projected\n{frame_text(_rate_rows(solved), columns)}",
-        f"Sustained change from 1 January {solved.from_year}: one change of the rate, kept in every year "
-        f"{solved.from_year}-{s.horizon}, that meets the target in each of them\n" + _sustained_text(solved) + "\n"
+        wrap("Required tax rate, kr per 100 kr: the lowest own rate in whole öre that meets each target in each year "
+             "(the exact rate rounded up, so the rate shown meets it), all else as projected; the change in öre is the "
+             "exact one") + f"\n{frame_text(_rate_rows(solved), columns)}",
+        wrap(f"Sustained change from 1 January {solved.from_year}: one change of the rate, kept in every year "
+             f"{solved.from_year}-{s.horizon}, that meets the target in each of them (kr per 100 kr in whole öre, "
+             f"rounded up; öre exact)") + "\n" + _sustained_text(solved) + "\n"
         + wrap(f"Income used for the cost: {solved.income:,.0f} kr a year, {solved.income_basis}. A negative change "
                f"is room to lower the rate with the target still met."),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
@@ -124,7 +126,7 @@ def _rate_rows(solved: _Solved) -> list[tuple[Any, list[str]]]:
     rows: list[tuple[Any, list[str]]] = [
         ("Tax rate in the projection", [fmt(v, "kr per 100 kr") for v in required.rows["current"]])]
     for k, t in zip(solved.keys, solved.targets, strict=True):
-        rows.append((t.describe(), [fmt(v, "kr per 100 kr") for v in required.rows[k]]))
+        rows.append((t.describe(), [fmt(core.round_up_to_ore(v), "kr per 100 kr") for v in required.rows[k]]))
         rows.append(("  change, öre (+ raise, − room to lower)", [fmt(v, "öre", signed=True)
                                                                   for v in change_ore.rows[k]]))
     return rows
@@ -147,6 +149,7 @@ def _sustained_text(solved: _Solved) -> str:
     label_width = max(len(t.describe()) for t in solved.targets)
     lines = [f"{'target':<{label_width}}  {'kr per 100 kr':>13}  {'öre':>7}  {'at that income, kr a year':>26}"]
     for k, t in zip(solved.keys, solved.targets, strict=True):
-        lines.append(f"{t.describe():<{label_width}}  {fmt(change[k], 'kr per 100 kr', True):>13}  "
+        settable = core.round_up_to_ore(change[k])  # in whole öre, rounded up: it meets the target
+        lines.append(f"{t.describe():<{label_width}}  {fmt(settable, 'kr per 100 kr', True):>13}  "
                      f"{fmt(ore[k], 'öre', True):>7}  {fmt(household[k], 'kr per year', True):>26}")
     return "\n".join(lines)

@@ -638,3 +638,19 @@ def test_a_target_beyond_the_largest_tax_change_is_named_not_the_internal_field(
     cli.clean_error(status, out, err, "result >= 40 % of tax revenue and general grants", "from 2025",
                     "[-10, 10] kr per 100 kr", "choose a less demanding target")
     assert "tax_changes[0]" not in err and "if you meant öre" not in err
+
+
+def test_solve_shows_the_lowest_whole_ore_rate_that_meets_each_target(cli):
+    # A council sets the rate in whole öre: the rate shown must meet the target (the exact rate rounded up), and one
+    # öre less must not. Sjöbo's balanced-budget need in 2024 is 21.3109... kr: 21.31 would miss it, 21.32 meets it.
+    exact = cli.json("solve", "Sjöbo", "--horizon", "2028")["required_tax_rate"]
+    status, out, err = cli.run("solve", "Sjöbo", "--horizon", "2028")
+    assert status == 0, err
+    for key, label in (("result", "result >= 0"), ("balanced_budget_result", "balanced-budget result >= 0"),
+                       ("result_share_2pct", "result >= 2.0 % of tax revenue and general grants")):
+        line = next(row for row in out.splitlines() if row.startswith(label + " "))
+        shown = [float(v) for v in line[len(label):].split()]
+        for rate, need in zip(shown, exact[key], strict=True):
+            assert rate >= need - 1e-9 and rate - 0.01 < need, (key, rate, need)
+            assert abs(rate * 100 - round(rate * 100)) < 1e-9  # whole öre
+    assert 21.31 < exact["balanced_budget_result"][0] < 21.32
