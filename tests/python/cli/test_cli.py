@@ -654,3 +654,18 @@ def test_solve_shows_the_lowest_whole_ore_rate_that_meets_each_target(cli):
             assert rate >= need - 1e-9 and rate - 0.01 < need, (key, rate, need)
             assert abs(rate * 100 - round(rate * 100)) < 1e-9  # whole öre
     assert 21.31 < exact["balanced_budget_result"][0] < 21.32
+
+
+def test_a_dated_override_of_a_rule_only_series_changes_that_year_only(cli):
+    # Lund's approximate tax base growth is a rule for every year; --set for 2027 changes 2027's growth alone.
+    base = cli.json("project", "Lund", "--horizon", "2029")
+    changed = cli.json("project", "Lund", "--horizon", "2029", "--set", "tax_base_growth=2027:0.03")
+    years = changed["years"]
+    tax_base = changed["statement"]["tax_base"]
+    k = years.index(2027)
+    assert tax_base[k] / tax_base[k - 1] - 1 == pytest.approx(0.03, abs=1e-12)
+    assert tax_base[:k] == pytest.approx(base["statement"]["tax_base"][:k], abs=1e-9)
+    growth = [b / a - 1 for a, b in zip(base["statement"]["tax_base"][k:], base["statement"]["tax_base"][k + 1:],
+                                        strict=False)]
+    after = [b / a - 1 for a, b in zip(tax_base[k:], tax_base[k + 1:], strict=False)]
+    assert after == pytest.approx(growth, abs=1e-12)  # the rule continues after 2027
