@@ -184,6 +184,7 @@ class _NeutralVolume:
     tail: float
 
     def named(self, name: str) -> AssumptionSeries:
+        """The neutral volume as the series ``name`` (fractions per year), sharing these mappings."""
         return AssumptionSeries(name, "fraction per year", self.values, self.provenance, self.tail, _NEUTRAL_SOURCE)
 
 

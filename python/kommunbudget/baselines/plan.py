@@ -12,6 +12,7 @@ from kommunbudget.data.municipalities import info
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.model.defaults import PKV_CHANGE, TAX_RATE_HELD
+from kommunbudget.model.municipality import base_year_state
 
 __all__ = ["Cite", "calibrate", "negate", "plan_assumptions", "plan_equalisation", "population_series",
            "tax_rate_records", "tax_rate_series", "vintage_price_index"]
@@ -104,7 +105,7 @@ def calibrate(base_fields: Mapping, plan_years: list[int], item, preliminary_tax
         year out of sequence, or an implied tax base or capacity that is not positive (the field and the year
         named).
     """
-    base = _base_year_state(base_fields)
+    base = base_year_state(base_fields)
     last = plan_years[-1] if plan_years else base.year
     fallback = None if use_plan_growth else float(base_fields.get("income_equalisation_msek", 0.0))
     itemised = bool(base_fields.get("itemised_grants"))
@@ -292,14 +293,3 @@ def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_yea
     del series["general_grants_msek"], series["general_grants_growth"]
     return AssumptionSet(f"{assumptions.name}+{vintage.name}",
                          f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)
-
-
-def _base_year_state(fields: Mapping) -> core.BaseYearState:
-    """A core BaseYearState from a baseline's fields (cost lines, grant items and equalisation as dicts), as
-    :meth:`kommunbudget.model.municipality.Municipality.base_state` builds it."""
-    fields = dict(fields)
-    fields["cost_lines"] = [core.CostLine(**line) for line in fields["cost_lines"]]
-    if "grant_items" in fields:
-        fields["grant_items"] = [core.GrantItem(**g) for g in fields["grant_items"]]
-        fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
-    return core.BaseYearState(**fields)

@@ -98,9 +98,11 @@ class _Sheet:
 
     @property
     def rows(self) -> int:
+        """The last row that holds a cell (0 for an empty sheet)."""
         return max((r for r, _ in self.cells), default=0)
 
     def fail(self, detail: str, row: int = 0, column: int = 0) -> BudgetFileError:
+        """The error for this sheet (and the cell at ``row``, ``column`` when given), starting with the file."""
         cell = _address(row, column) if row and column else ""
         where = f"{self.file}, sheet {self.name}" + (f", cell {cell}" if cell else "")
         return BudgetFileError(f"{where}: {detail}", self.name, cell)
@@ -126,6 +128,7 @@ class _Sheet:
         return value
 
     def source(self, row: int, column: int) -> FigureSource:
+        """Where a figure at ``row``, ``column`` came from: the file, this sheet and the cell's address."""
         return FigureSource(self.file, self.name, _address(row, column))
 
 
@@ -286,9 +289,11 @@ class _Years:
     first_row: int
 
     def kinds(self) -> dict[int, str]:
+        """Year -> its kind (``utfall``, ``budget``, ``plan``)."""
         return {year: kind for year, kind in self.columns.values()}
 
     def column_of(self, year: int) -> int:
+        """The column of ``year`` (a year of :attr:`columns`)."""
         return next(c for c, (y, _) in self.columns.items() if y == year)
 
 

@@ -18,10 +18,29 @@ from kommunbudget.model.checks import finite_real
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.years import MAX_HORIZON_YEARS, as_year
 
-__all__ = ["Municipality"]
+__all__ = ["Municipality", "base_year_state"]
 
 #: The empty set of measures, shared (the core only reads it).
 _NO_MEASURES = core.Measures()
+
+
+def base_year_state(fields: Mapping[str, object]) -> core.BaseYearState:
+    """A fresh core ``BaseYearState`` from a baseline's base-year fields (those of the core struct, in its units:
+    MSEK, kr per 100 kr, inhabitants; cost lines, grant items and the equalisation's parameters as dicts).
+
+    Raises
+    ------
+    TypeError
+        For a field the core struct does not have (the message names the known ones).
+    ValueError
+        (the core's InputError) For a value outside its range (``docs/model.md`` §14).
+    """
+    fields = dict(fields)
+    fields["cost_lines"] = [core.CostLine(**line) for line in fields["cost_lines"]]
+    if "grant_items" in fields:
+        fields["grant_items"] = [core.GrantItem(**item) for item in fields["grant_items"]]
+        fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
+    return core.BaseYearState(**fields)
 
 
 @dataclass(frozen=True)
@@ -91,12 +110,7 @@ class Municipality:
     def base_state(self) -> core.BaseYearState:
         """A fresh core ``BaseYearState`` for the base year, with each cost line's volume growth left empty
         (the projection fills it from the assumptions)."""
-        fields = dict(self.base_fields)
-        fields["cost_lines"] = [core.CostLine(**line) for line in fields["cost_lines"]]
-        if "grant_items" in fields:
-            fields["grant_items"] = [core.GrantItem(**item) for item in fields["grant_items"]]
-            fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
-        return core.BaseYearState(**fields)
+        return base_year_state(self.base_fields)
 
     def grant_item_names(self) -> list[str]:
         """Names of the grant items other than the income equalisation (empty when grants are one total)."""

@@ -642,7 +642,7 @@ def test_a_target_beyond_the_largest_tax_change_is_named_not_the_internal_field(
 
 def test_solve_shows_the_lowest_whole_ore_rate_that_meets_each_target(cli):
     # A council sets the rate in whole öre: the rate shown must meet the target (the exact rate rounded up), and one
-    # öre less must not. Sjöbo's balanced-budget need in 2024 is 21.3109... kr: 21.31 would miss it, 21.32 meets it.
+    # öre less must not (rounding to nearest would show a rate below the need whenever its öre fraction is < 0.5).
     exact = cli.json("solve", "Sjöbo", "--horizon", "2028")["required_tax_rate"]
     status, out, err = cli.run("solve", "Sjöbo", "--horizon", "2028")
     assert status == 0, err
@@ -653,7 +653,6 @@ def test_solve_shows_the_lowest_whole_ore_rate_that_meets_each_target(cli):
         for rate, need in zip(shown, exact[key], strict=True):
             assert rate >= need - 1e-9 and rate - 0.01 < need, (key, rate, need)
             assert abs(rate * 100 - round(rate * 100)) < 1e-9  # whole öre
-    assert 21.31 < exact["balanced_budget_result"][0] < 21.32
 
 
 def test_a_dated_override_of_a_rule_only_series_changes_that_year_only(cli):
