@@ -82,6 +82,29 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
     "ekonomiskt_bistand_alla.csv": (
         "Social assistance net cost (RS 575) 2024, all municipalities", "23", "SCB TAB4199 (OE0107)",
         "kr per inhabitant derived; not the amount paid", ("ar",), ""),
+    "statsbidrag_tillskott.csv": (
+        "Announced changes of government grants to the municipal sector", "Tillägg december 2026",
+        "Government press releases (via civictechsweden/g0vse)",
+        "bn SEK to municipalities and regions together where not split", ("ar",), ""),
+    "uo25_anslag.csv": (
+        "Appropriations, expenditure area 25 (equalisation)", "Tillägg december 2026",
+        "Budget bills prop. 2023/24:1, 2024/25:1, 2025/26:1", "", ("ar",), ""),
+    "upprakningsfaktorer_tillagg.csv": (
+        "Uprating factors for the budget years 2004 and 2006 (supplement)", "Tillägg december 2026",
+        "Government ordinances SFS 2003:590, 2005:714", "implicit growth derived", ("budgetar", "inkomstar"), ""),
+    "befolkningsprognos.csv": (
+        "Population forecasts by age group (Lund, Östersund)", "Tillägg december 2026",
+        "municipal population forecasts", "age groups sum to the total within the source's rounding", ("ar",),
+        ""),
+    "pension_investering.csv": (
+        "Investment plans and pension figures (Burlöv, Sjöbo, Lund)", "Tillägg december 2026",
+        "municipal budget documents", "", ("ar",), ""),
+    "budgetforutsattningar_tillagg.csv": (
+        "Budget assumptions (supplement: Kävlinge, Lund, Vellinge and others)", "Tillägg december 2026",
+        "municipal budget documents", "Krokom's figure is a proposal", ("budgetar",), ""),
+    "befolkning_riket_framskrivning.csv": (
+        "National population projections (SCB, figures quoted in text)", "Tillägg december 2026",
+        "SCB", "text figures only, no full tables", ("ar",), ""),
     "lansvisa_skattesatser_utjamning.csv": (
         "County rates for income equalisation (grant; fee where found)", "RULES.md §2",
         "förordning (2004:881) 2 §, SFS 2023:683 (four counties SFS 2019:797); fees SFS 2015:1011",
@@ -129,7 +152,8 @@ def _data_sources() -> pd.DataFrame:
                 "rows": len(frame),
                 "years": _format_years(_years_of(frame, year_columns)) or ("unknown" if year_columns else ""),
                 "primary_source": source,
-                "sources_section": (section if section.startswith("RULES.md") else f"SOURCES.md §{section}")
+                "sources_section": (section if section.startswith("RULES.md")
+                                    else f"SOURCES.md §{section}" if section[0].isdigit() else f"SOURCES.md, {section}")
                 if section else "",
                 "flags": flags,
                 "loader": loaders,

@@ -368,6 +368,9 @@ def test_data_sources_lists_every_file_with_sources_md_row_counts():
     assert sorted(catalogue.index) == files
     text = (DATA / "SOURCES.md").read_text(encoding="utf-8")
     stated = {m[1]: int(m[2]) for m in re.finditer(r"^## \d+\. `([^`]+\.csv)` — (\d+) rader", text, re.M)}
+    # The addendum of December 2026 lists its seven files in a table: | `file` | rows | ...
+    addendum = text.split("## Tillägg december 2026", 1)[1]
+    stated |= {m[1]: int(m[2]) for m in re.finditer(r"^\| `([^`]+\.csv)` \| (\d+) \|", addendum, re.M)}
     # One file is the project's own transcription of the county-rate table in RULES.md §2 (data/README.md).
     transcribed = {"lansvisa_skattesatser_utjamning.csv"}
     assert set(stated) == set(files) - transcribed
@@ -377,7 +380,7 @@ def test_data_sources_lists_every_file_with_sources_md_row_counts():
     assert catalogue.loc["skattesatser_kommun.csv", "years"] == "2024-2026"
     assert "municipalities" in catalogue.loc["befolkning_kommun_2024.csv", "loader"]
     assert "derived" in catalogue.loc["skattesatser_kommun.csv", "flags"]
-    assert (catalogue.drop(index=list(transcribed))["sources_section"].str.startswith("SOURCES.md §")).all()
+    assert (catalogue.drop(index=list(transcribed))["sources_section"].str.startswith("SOURCES.md")).all()
     assert catalogue.loc["lansvisa_skattesatser_utjamning.csv", "sources_section"].startswith("RULES.md")
 
 
