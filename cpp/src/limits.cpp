@@ -129,6 +129,25 @@ constexpr FieldLimit kPriceIndex[] = {
     share("PriceIndex", "labour_weight", "PKV labour weight per year (e.g. 0.691 in 2024)"),
 };
 
+// Wage agreements (avtal) that take effect in a month of the year and national figures of a vintage (RULES.md §5-6;
+// docs/model.md "Vintage coherence").
+constexpr FieldLimit kWageAgreement[] = {
+    growth("WageAgreement", "rate", "the agreed wage increase from the agreement's month (avtalssats), per year"),
+    month("WageAgreement", "start_month", "the month the agreed increase takes effect (usually 4: 1 April); the "
+                                          "year counts (13 − month) / 12 of it, the next year the rest"),
+    fraction("WageAgreement", "social_charges_rate", 0.0, 1.0, "fraction", "for a fraction of wages",
+             "personalomkostnader (PO): social charges on top of wages, e.g. 0.40 for 40 %"),
+};
+
+constexpr FieldLimit kVintage[] = {
+    growth("Vintage", "tax_base_growth_per_inhabitant", "national tax base growth per inhabitant (skattekraft)"),
+    growth("Vintage", "national_population_growth", "growth of Sweden's population per year"),
+    amount("Vintage", "final_settlement_kr_per_inhabitant", -5000.0, 5000.0, "kr per inhabitant",
+           "SKR's forecast of a final settlement (slutavräkning), kr per inhabitant; observed within about ±1 500 kr"),
+    fraction("Vintage", "uprating_factor", 0.8, 1.2, "factor", "for a factor (1.045 = +4.5 %)",
+             "the government's uprating factor (uppräkningsfaktor) for an income year, e.g. 1.045"),
+};
+
 constexpr FieldLimit kAssumptions[] = {
     growth("Assumptions", "tax_base_growth", "growth of the own tax base (skatteunderlagets ökning)"),
     growth("Assumptions", "operating_income_growth", "growth of verksamhetens intäkter"),
@@ -332,6 +351,8 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kGrantItemPath);
     append(out, kIncomeEqualisation);
     append(out, kPriceIndex);
+    append(out, kWageAgreement);
+    append(out, kVintage);
     append(out, kAssumptions);
     append(out, kTaxChange);
     append(out, kEfficiencyMeasure);

@@ -16,6 +16,7 @@ from kommunbudget.cli.common import (
     setup,
     targets,
     targets_json,
+    vintage_text,
 )
 from kommunbudget.model import core
 from kommunbudget.model.lines import STATEMENT_LINES
@@ -107,6 +108,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
     revenue_rows = bridge_rows(revenue.rows, revenue.units, doc.extra["labels"]["revenue"])
     return "\n\n".join([
         title(m.label, m.county, m.population, "income statement", years, m.population_date),
+        *([wrap(vintage_text(m))] if vintage_text(m) else []),
         wrap(status_legend(status)),
         "Income statement (resultaträkning), MSEK nominal, costs negative\n"
         + frame_text(_statement_rows(statement, language), columns),

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from kommunbudget.cli.common import assumption_records, base_source_records, header
+from kommunbudget.cli.common import assumption_records, base_source_records, header, vintage_text
 from kommunbudget.report.checklist_text import checklist_text
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import MISSING, fmt
@@ -151,6 +151,7 @@ def _text(f: _Figures) -> str:
              f"File: {r.scenario.source_file}"
              + (f"; budget: {r.scenario.budget_path()}" if r.scenario.budget else "")
              + f"; target: {r.target.describe()}; vintage {r.municipality.vintage}",
+             *([wrap(vintage_text(r.municipality))] if vintage_text(r.municipality) else []),
              wrap(status_legend(status)), "",
              "What each measure adds to the result (added one at a time in file order; the parts sum to the "
              "scenario's change)", frame_text(_effect_rows(r), columns), ""]

@@ -55,6 +55,7 @@ from kommunbudget._core import (
     implied_own_tax_capacity_kr,
     implied_tax_base_msek,
     income_equalisation_msek,
+    labour_cost_change_with_po,
     net_cost_gap_msek,
     neutral_volume_growth,
     one_ore_msek,
@@ -71,6 +72,7 @@ from kommunbudget._core import (
     target_met,
     tax_rate_equivalent_ore,
     tax_rate_equivalents_ore,
+    wage_agreement_averages,
 )
 
 __all__ = [
@@ -122,6 +124,7 @@ __all__ = [
     "implied_own_tax_capacity_kr",
     "implied_tax_base_msek",
     "income_equalisation_msek",
+    "labour_cost_change_with_po",
     "net_cost_gap_msek",
     "neutral_volume_growth",
     "one_ore_msek",
@@ -138,4 +141,5 @@ __all__ = [
     "target_met",
     "tax_rate_equivalent_ore",
     "tax_rate_equivalents_ore",
+    "wage_agreement_averages",
 ]
