@@ -120,7 +120,8 @@ def _outcome_growth() -> dict[int, tuple[float, str]]:
 
 
 def carry_to_budget_year(amount: float, income_year: int, budget_year: int,
-                         factors: Mapping[int, float] | None = None, factors_source: str = "given") -> tuple[float, str]:
+                         factors: Mapping[int, float] | None = None,
+                         factors_source: str = "given") -> tuple[float, str]:
     """An amount of income year ``income_year`` (tax base, MSEK, or capacity, kr per inhabitant) uprated to budget
     year ``budget_year`` as the preliminary tax payments of that budget year are: by the factors of the budget
     year's **own** ordinance for income years budget year − 1 and budget year, and by outcomes (utfall,

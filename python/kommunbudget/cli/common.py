@@ -259,7 +259,8 @@ def header(m: Municipality, horizon: int, p: Projection) -> dict[str, Any]:
     status = p.year_status()
     return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population,
                              "population_date": m.population_date},
-            "vintage": m.vintage, "vintage_info": vintage_info(m), "uses_plan_growth": m.uses_plan_growth, "approximate": m.approximate,
+            "vintage": m.vintage, "vintage_info": vintage_info(m), "uses_plan_growth": m.uses_plan_growth,
+            "approximate": m.approximate,
             "base_year": m.base_year, "horizon": horizon, "years": p.years,
             "year_status": [status[y] for y in p.years]}
 

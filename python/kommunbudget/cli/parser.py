@@ -44,6 +44,8 @@ SCENARIO_JSON_HELP = """\
 JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated:
   municipality, vintage, uses_plan_growth, approximate, base_year, horizon, years,
   year_status          as for 'project'
+  vintage_info         the vintage's name, published, published_year, years_after_base_year
+                       (its age against the base year) and text
   notes                the baseline's notes (e.g. what is approximate), list of text
   scenario             name, file, budget (the budget file, or null for the embedded
                        baseline), target, measures (name, kind, topics) in file order

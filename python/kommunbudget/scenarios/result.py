@@ -20,8 +20,8 @@ import pandas as pd
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget_and_figures
 from kommunbudget.data import service_areas
-from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.data.budget_figures import BudgetFigures
+from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection

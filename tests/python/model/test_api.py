@@ -192,14 +192,15 @@ def test_tax_change_is_kept_in_full(sjobo):
 def test_comparison_tax_and_efficiency_are_worth_the_same_in_the_first_year(sjobo):
     c = kb.compare(sjobo, horizon=2030)
     k = c.baseline.years.index(c.from_year)
-    assert c.from_year == 2025
+    assert c.from_year == 2027  # Sjöbo's 2025 and 2026 rates are decided (skattesatser_kommun.csv)
+    assert c.decided_rate_notice is None
     gain = c.tax.line("tax_change_revenue")[k]
     assert gain == pytest.approx(c.tax_change_kr_per_100kr / 100 * c.baseline.line("tax_base")[k], rel=1e-12)
     assert c.efficiency.line("efficiency_saving")[k] == pytest.approx(gain, rel=1e-9)
-    # The default change is the smallest sustained change meeting 2 % in every year 2025-2030.
+    # The default change is the smallest sustained change meeting 2 % in every year 2027-2030.
     table = c.table()
-    assert table.loc["tax_meets_target", 2025:2030].eq(1.0).all()
-    shares = table.loc["tax_result_share", 2025:2030]
+    assert table.loc["tax_meets_target", 2027:2030].eq(1.0).all()
+    shares = table.loc["tax_result_share", 2027:2030]
     assert shares.min() == pytest.approx(0.02, abs=1e-9)
     assert c.household_cost_kr == pytest.approx(c.tax_change_kr_per_100kr / 100 * c.household_income_kr)
     assert set(table.index) >= {"baseline_result", "tax_result", "efficiency_result", "tax_change_revenue_ore",
