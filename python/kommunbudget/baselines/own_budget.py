@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM, itemised_grants
@@ -29,6 +30,7 @@ from kommunbudget.baselines.service_lines import service_area_lines
 from kommunbudget.baselines.vintages import Vintage, get_vintage
 from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
 from kommunbudget.data.budget_file import read_budget_file
+from kommunbudget.data.decided_rates import decided_tax_rates
 from kommunbudget.data.municipalities import find_municipality, info
 from kommunbudget.data.service_areas import OTHER_ACTIVITIES, assistance_note
 from kommunbudget.model import core
@@ -159,8 +161,9 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
 
     rates = {y: (float(figures.tax_rate[y]), _provenance(figures.source(f"tax_rate:{y}"))) for y in figures.years}
     # A rate the budget itself holds (a documented default) belongs to the rule after the plan, not to its values.
-    tax_rate = tax_rate_series({y: r for y, r in rates.items() if r[1].kind != "default" or y == base_year},
-                               base_year)
+    given = {y: r for y, r in rates.items() if r[1].kind != "default" or y == base_year}
+    decided, rate_notes = _decided_rates_after(code, base_year, given)
+    tax_rate = tax_rate_series({**given, **decided}, base_year)
     population = _population_series(figures, float(base_fields["population"]))
     calibration = calibrate(base_fields, plan_years, item, functools.partial(_preliminary_tax, figures), tax_rate,
                             population, vintage, use_plan_growth)
@@ -174,6 +177,7 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
     plan = {y: dict(figures.items[y]) for y in figures.years}
     if notes is None:
         notes = _notes(figures, citation, vintage, use_plan_growth)
+    notes = (*notes, *rate_notes)
     if figures.investments:
         notes = (*notes, _investments_note(figures))
     later = sorted(y for y in figures.national_tax_capacity_kr if y > base_year)
@@ -188,6 +192,27 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
                         base_fields=base_fields,
                         base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
                         vintage=vintage.label, uses_plan_growth=use_plan_growth)
+
+
+def _decided_rates_after(code: str, base_year: int, given: Mapping[int, tuple[float, Provenance]]
+                         ) -> tuple[dict[int, tuple[float, Provenance]], tuple[str, ...]]:
+    """The decided own rates (``skattesatser_kommun.csv``, :mod:`kommunbudget.data.decided_rates`) of the years after
+    ``base_year`` that the budget does not give itself (so they replace the base year's rate held), and notes for
+    plan years whose rate differs from the decided one (the plan's rate is kept: the plan is calibrated with it).
+    """
+    added: dict[int, tuple[float, Provenance]] = {}
+    notes: list[str] = []
+    for year, rate in decided_tax_rates(code).items():
+        if year <= base_year:
+            continue
+        if year not in given:
+            added[year] = (rate.rate, Provenance("data", f"decided rate {rate.rate:.2f} ({rate.basis}; {rate.source}; "
+                                                          f"skattesatser_kommun.csv)"))
+        elif abs(given[year][0] - rate.rate) > 0.005:
+            notes.append(f"The budget's rate for {year} ({given[year][0]:.2f}) differs from the decided rate "
+                         f"{rate.rate:.2f} ({rate.basis}; skattesatser_kommun.csv); the projection keeps the budget's "
+                         f"rate in its plan year (the plan is reproduced with it).")
+    return added, tuple(notes)
 
 
 def cite_sources(sources: list[FigureSource]) -> str:

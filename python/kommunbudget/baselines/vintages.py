@@ -296,7 +296,7 @@ def _limited(where: str, structure: str, field_name: str) -> Callable[[str, Any]
         if not row.contains(value):
             hint = (f"; did you mean {value / 100:g}?" if row.unit.startswith("fraction") and abs(value) >= 1
                     and row.contains(value / 100) else "")
-            raise _fail(where, f"{path} = {value:g} is outside {row.range_text()}{hint}")
+            raise _fail(where, f"{path} = {value:g} is outside {row.range_text()} {row.unit}{hint}")
         return value
     return check
 
@@ -417,7 +417,7 @@ def _apply_wage_agreements(where: str, series: dict[str, AssumptionSeries], extr
     po = extras.get("social_charges_rate", {})
     values = dict(labour.values)
     provenance = dict(labour.provenance)
-    for year, avg in zip(averages.years(), averages.values(), strict=True):
+    for year, avg in averages.as_dict().items():
         if year in values:
             raise _fail(where, f"series.labour_cost_change.values.{year} and wage_agreements both give {year}'s "
                                f"labour-cost change; give one of them")
