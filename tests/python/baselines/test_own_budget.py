@@ -227,3 +227,25 @@ def test_plan_year_national_capacities_are_said_to_be_unused(lund_figures):
     m = from_budget_figures(figures)
     assert any("Medelskattekraft is given for 2026, 2027 too" in note for note in m.notes)
     assert m.base_fields["national_tax_capacity_kr"] == 283_000.0
+
+
+def test_decided_rates_replace_the_base_years_rate_held():
+    # A budget of 2024 alone at 21.50 kr: Sjöbo's own rate was decided at 20.92 for 2025 and 2026
+    # (skattesatser_kommun.csv: Skatteverket 2025, SCB 2026), so those years take 20.92 (data), and 2027 on holds
+    # the last decided rate, 20.92 (a default).
+    figures = sjobo_figures(year_kinds={2024: "budget"}, items={2024: SJOBO[2024]},
+                            tax_rate={2024: 21.50}, sources=cell_sources(FILE, [2024]))
+    m = from_budget_figures(figures)
+    p = m.project(2028)
+    assert list(p.line("tax_rate")) == pytest.approx([21.50, 20.92, 20.92, 20.92, 20.92])
+    assert m.assumptions.get("tax_rate_kr_per_100kr", 2025)[1].kind == "data"
+    assert "skattesatser_kommun.csv" in m.assumptions.get("tax_rate_kr_per_100kr", 2026)[1].source
+    assert m.assumptions.get("tax_rate_kr_per_100kr", 2027)[1].kind == "default"
+
+
+def test_a_plan_rate_that_differs_from_the_decided_one_is_noted():
+    rates = {2024: 20.92, 2025: 21.42, 2026: 21.42, 2027: 21.42}
+    m = from_budget_figures(sjobo_figures(tax_rate=rates))
+    notes = " ".join(m.notes)
+    assert "The budget's rate for 2025 (21.42) differs from the decided rate 20.92" in notes
+    assert "The budget's rate for 2026 (21.42) differs from the decided rate 20.92" in notes
