@@ -14,6 +14,22 @@ A vintage is a TOML file (``data/files/vintages/*.toml`` in the package, or any 
     tail_source = "..."
     # or, instead of tail: follows = "tax_base_growth"
 
+A vintage is one coherent forecast (RULES.md §6, "the same forecast for everything"), so it may also carry, all
+optional and each checked against the core's limits table (``WageAgreement.*``, ``Vintage.*``; docs/data.md, "The
+vintage file format")::
+
+    wage_agreements = { 2024 = 0.04, 2025 = 0.034, 2026 = 0.030 }  # agreed rates (fractions), before the tables
+    agreement_month = 4                                            # 1 April: ¼ of last year's rate + ¾ of this
+    wage_agreements_source = "..."                                 # year's becomes the labour-cost change
+    social_charges_rate = { 2025 = 0.40, 2026 = 0.40 }             # PO, fraction of wages (omitted: held)
+    [national]                  # tax_base_growth_per_inhabitant, national_population_growth (fractions), source;
+                                # (1 + per inhabitant) × (1 + population) must match the total within 0.0005
+    [final_settlement]          # previous_year, current_year: kr per inhabitant by budget year; source
+    [uprating_factors.2025]     # sfs, factors = { 2024 = 1.031, 2025 = 1.045 } (one ordinance), source
+
+``published`` starts with a year (outputs state the vintage's age against the base year, :func:`vintage_age`);
+:func:`vintage_template` gives an empty file to fill.
+
 A file is UTF-8 text (a byte-order mark is accepted); years are calendar years in [1900, 2200]; a ``follows`` rule
 names another series, and the rules may not form a cycle. Every error names the file and the key path as written
 (``series.tax_base_growth.values.2025``).
@@ -214,7 +230,13 @@ def parse_vintage(text: str, source_file: str = "<text>") -> Vintage:
         outside the calendar range [1900, 2200]; a value that is not a finite number or is outside [-0.5, 0.5]
         ([0, 1] for ``labour_weight``; fractions, a percentage gets a hint); ``follows`` not the name of another
         series, or ``follows`` rules that form a cycle; both ``tail`` and ``follows``; a missing source or
-        rule basis; a series with neither values nor a tail or follows rule.
+        rule basis; a series with neither values nor a tail or follows rule; ``published`` not starting with a
+        year. For the optional parts: a value outside its limits row (the message names the key path, the value,
+        the range and unit; a percent for a fraction gets a hint); ``wage_agreements`` without ``agreement_month``
+        or its source, not consecutive, or giving a year ``series.labour_cost_change.values`` gives too; an
+        ``[uprating_factors.<year>]`` whose factors are not exactly income years year − 1 and year; unknown keys;
+        a total tax base growth that does not match growth per inhabitant × population growth
+        (:data:`COHERENCE_TOLERANCE`).
     """
     try:
         doc = tomllib.loads(strip_bom(text))

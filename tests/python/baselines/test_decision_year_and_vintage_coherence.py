@@ -277,5 +277,7 @@ def test_every_output_states_the_vintage_and_its_age(cli, command):
 def test_the_scenario_output_states_the_vintage_age(cli):
     status, out, err = cli.run("scenario", "sjobo_premises")
     assert status == 0, err
-    assert "1 year after the base year 2024" in " ".join(out.split())
+    text = " ".join(out.split())
+    assert "1 year after the base year 2024" in text
+    assert "The sustained change from 2027 (the first year whose own rate is not yet decided)" in text
     assert _BASE.published == "2025"
