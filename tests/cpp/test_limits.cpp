@@ -35,7 +35,8 @@ TEST(Limits, EveryRowIsWellFormedAndUnique) {
   // One table per input structure of the core (docs/model.md §14).
   for (const char* s : {"BaseYearState", "CostLine", "GrantItem", "IncomeEqualisation", "PriceIndex", "Assumptions",
                         "TaxChange", "EfficiencyMeasure", "EarnedIncomeChange", "WorkLinePolicy", "Property",
-                        "Disposal", "FixedSaving", "Target", "PlanYear", "Projection", "YearSeries"}) {
+                        "Disposal", "FixedSaving", "Target", "PlanYear", "Projection", "YearSeries", "WageAgreement",
+                        "Vintage"}) {
     bool found = false;
     for (const FieldLimit& row : field_limits()) found = found || std::string(row.structure) == s;
     EXPECT_TRUE(found) << s;
