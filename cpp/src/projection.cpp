@@ -119,7 +119,8 @@ void IncomeStatement::resize(Eigen::Index n) {
         &other_balance_adjustments, &reserve_use, &balanced_budget_result, &result_share, &tax_rate, &tax_base,
         &final_settlement, &efficiency_saving, &efficiency_one_off_cost, &tax_change_revenue, &preliminary_tax, &final_settlement_previous_year,
         &final_settlement_current_year, &income_equalisation, &other_general_grants, &equalisation_tax_base,
-        &own_tax_capacity, &national_tax_capacity, &population, &equalisation_change_per_krona, &kept_per_krona,
+        &own_tax_capacity, &national_tax_capacity, &population, &inhabitant_tax_kr, &inhabitant_equalisation_kr,
+        &inhabitant_regulation_kr, &equalisation_change_per_krona, &kept_per_krona,
         &earned_income_effect, &work_line_households_reduced, &work_line_saving, &work_line_cost,
         &work_line_earnings, &work_line_tax_base, &work_line_tax_gain, &work_line_equalisation_change,
         &work_line_net, &disposal_realisation_gain, &disposal_running_cost_saved, &disposal_depreciation_saved,
@@ -176,9 +177,10 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
     for (Eigen::Index i = 0; i < n_items; ++i) {
       const GrantItem& item = base_.grant_items[static_cast<std::size_t>(i)];
       item_names_.push_back(item.name);
-      if (n_ == 1) continue;
       const GrantItemPath* path = nullptr;
       for (const GrantItemPath& p : a.grant_items) path = p.name == item.name ? &p : path;
+      item_regulation_.push_back(path != nullptr && path->regulation_rule ? 1 : 0);
+      if (n_ == 1) continue;
       if (path == nullptr) {
         throw InputError(fmt::format("grant_items: no path for '{}' in the assumptions; expected amounts or growth "
                                      "for the years {}-{}",
@@ -192,6 +194,11 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
           item_growth_(i, k) = path->growth.at(y);
         }  // else validated: the item follows the tax base growth
       }
+    }
+    flatten(a.announced_grant_change_kr, b, n_, 0.0, 0.0, announced_);
+    for (Eigen::Index k = 1; k < n_; ++k) {
+      const int y = b + static_cast<int>(k);
+      announced_[k] = a.announced_grant_change_kr.has(y) ? a.announced_grant_change_kr.at(y) : 0.0;
     }
     population_.resize(n_);
     national_capacity_.resize(n_);
@@ -259,9 +266,17 @@ void Projector::compute_grants() {
   items_.resize(n_items, n_);
   for (Eigen::Index i = 0; i < n_items; ++i) {
     items_(i, 0) = base_.grant_items[static_cast<std::size_t>(i)].amount_msek;
+    // The regulation rule's national net income equalisation per inhabitant, kr (GrantItemPath::regulation_rule).
+    double net_equalisation_kr = assumptions_.national_net_income_equalisation_kr;
     for (Eigen::Index k = 1; k < n_; ++k) {
+      const double national_growth = national_capacity_[k] / national_capacity_[k - 1] - 1.0;
+      const double fall_kr = net_equalisation_kr * national_growth;
+      net_equalisation_kr *= 1.0 + national_growth;
       if (!std::isnan(item_given_(i, k))) {
         items_(i, k) = item_given_(i, k);
+      } else if (std::isnan(item_growth_(i, k)) && item_regulation_[static_cast<std::size_t>(i)] != 0) {
+        const double per_inhabitant_kr = items_(i, k - 1) * 1e6 / population_[k - 1] - fall_kr + announced_[k];
+        items_(i, k) = per_inhabitant_kr * population_[k] / 1e6;
       } else {
         const double g = std::isnan(item_growth_(i, k)) ? tax_base_growth_[k] : item_growth_(i, k);
         items_(i, k) = items_(i, k - 1) * (1.0 + g);
@@ -731,6 +746,14 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       out.equalisation_change_per_krona[k] =
           equalisation_change_per_krona(base_.equalisation, own_capacity, national_capacity_[k]);
       out.income_equalisation[k] = equalisation;
+      const InhabitantWorth worth = inhabitant_worth(base_.equalisation, rate, own_capacity, national_capacity_[k]);
+      out.inhabitant_tax_kr[k] = worth.tax_kr;
+      out.inhabitant_equalisation_kr[k] = worth.equalisation_kr;
+      double regulation_kr = 0.0;
+      for (std::size_t i = 0; i < item_regulation_.size(); ++i) {
+        if (item_regulation_[i] != 0) regulation_kr += items_(static_cast<Eigen::Index>(i), k) * 1e6 / population_[k];
+      }
+      out.inhabitant_regulation_kr[k] = regulation_kr;
       out.other_general_grants[k] = items_.col(k).sum();
       out.general_grants[k] = equalisation + out.other_general_grants[k];
     } else {
@@ -738,6 +761,9 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       out.own_tax_capacity[k] = 0.0;
       out.national_tax_capacity[k] = 0.0;
       out.population[k] = 0.0;
+      out.inhabitant_tax_kr[k] = 0.0;
+      out.inhabitant_equalisation_kr[k] = 0.0;
+      out.inhabitant_regulation_kr[k] = 0.0;
       out.equalisation_change_per_krona[k] = 0.0;
       out.income_equalisation[k] = 0.0;
       out.other_general_grants[k] = grants_[k];

@@ -22,9 +22,12 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
   py::class_<GrantItemPath> path(m, "GrantItemPath",
                                  "A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth "
                                  "(YearSeries of fractions for the other years), growth_follows_tax_base (years with "
-                                 "neither grow with the tax base growth).");
+                                 "neither grow with the tax base growth), regulation_rule (years with neither follow "
+                                 "the regulation grant's rule: per inhabitant, minus the growth of the national net "
+                                 "income equalisation per inhabitant, plus announced changes).");
   define_fields(path, "GrantItemPath", "name", &GrantItemPath::name, "amounts_msek", &GrantItemPath::amounts_msek,
-                "growth", &GrantItemPath::growth, "growth_follows_tax_base", &GrantItemPath::growth_follows_tax_base);
+                "growth", &GrantItemPath::growth, "growth_follows_tax_base", &GrantItemPath::growth_follows_tax_base,
+                "regulation_rule", &GrantItemPath::regulation_rule);
 
   py::class_<BaseYearState> base(m, "BaseYearState",
                                  "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
@@ -59,7 +62,9 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 "general_grants_msek", &Assumptions::general_grants_msek, "general_grants_growth",
                 &Assumptions::general_grants_growth, "general_grants_growth_follows_tax_base",
                 &Assumptions::general_grants_growth_follows_tax_base, "population", &Assumptions::population,
-                "national_tax_capacity_growth", &Assumptions::national_tax_capacity_growth, "grant_items",
+                "national_tax_capacity_growth", &Assumptions::national_tax_capacity_growth,
+                "national_net_income_equalisation_kr", &Assumptions::national_net_income_equalisation_kr,
+                "announced_grant_change_kr", &Assumptions::announced_grant_change_kr, "grant_items",
                 &Assumptions::grant_items, "final_settlement_previous_year_msek",
                 &Assumptions::final_settlement_previous_year_msek, "depreciation_msek",
                 &Assumptions::depreciation_msek, "financial_income_msek", &Assumptions::financial_income_msek,

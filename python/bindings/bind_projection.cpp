@@ -20,7 +20,8 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "efficiency_saving",  "efficiency_one_off_cost", "tax_change_revenue", "preliminary_tax",
                               "final_settlement_previous_year", "final_settlement_current_year",
                               "income_equalisation", "other_general_grants", "equalisation_tax_base",
-                              "own_tax_capacity", "national_tax_capacity", "population",
+                              "own_tax_capacity", "national_tax_capacity", "population", "inhabitant_tax_kr",
+                              "inhabitant_equalisation_kr", "inhabitant_regulation_kr",
                               "equalisation_change_per_krona", "kept_per_krona", "earned_income_effect",
                               "work_line_households_reduced", "work_line_saving", "work_line_cost",
                               "work_line_earnings", "work_line_tax_base", "work_line_tax_gain",
@@ -143,6 +144,9 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("own_tax_capacity", &IncomeStatement::own_tax_capacity, "skattekraft in the equalisation (float64 array of shape (n_years,), kr per inhabitant).");
   st.def_readonly("national_tax_capacity", &IncomeStatement::national_tax_capacity, "medelskattekraft (float64 array of shape (n_years,), kr per inhabitant).");
   st.def_readonly("population", &IncomeStatement::population, "inhabitants used by the equalisation (float64 array of shape (n_years,), inhabitants).");
+  st.def_readonly("inhabitant_tax_kr", &IncomeStatement::inhabitant_tax_kr, "own tax that one inhabitant more with the average tax capacity brings (float64 array of shape (n_years,), kr).");
+  st.def_readonly("inhabitant_equalisation_kr", &IncomeStatement::inhabitant_equalisation_kr, "change of the income equalisation for one inhabitant more (float64 array of shape (n_years,), kr).");
+  st.def_readonly("inhabitant_regulation_kr", &IncomeStatement::inhabitant_regulation_kr, "regulation grant/fee per inhabitant that one inhabitant more brings (float64 array of shape (n_years,), kr).");
   st.def_readonly("equalisation_change_per_krona", &IncomeStatement::equalisation_change_per_krona, "Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100). (float64 array of shape (n_years,), fraction).");
   st.def_readonly("kept_per_krona", &IncomeStatement::kept_per_krona, "What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above. (float64 array of shape (n_years,), fraction).");
   st.def_readonly("earned_income_effect", &IncomeStatement::earned_income_effect, "tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).");

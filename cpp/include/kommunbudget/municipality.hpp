@@ -45,6 +45,15 @@ struct GrantItemPath {
   /// e.g. an approximate baseline's derived item. The projector keeps the rule (not the resolved numbers), so a
   /// projection with another tax base growth (driver_bridge's frozen copy) recomputes the item.
   bool growth_follows_tax_base = false;
+  /// The regulation grant/fee's rule (regleringsbidrag/-avgift, docs/model.md §5): in years with neither an amount
+  /// nor a growth value, the item per inhabitant falls by the growth of the national net income equalisation per
+  /// inhabitant (an unchanged appropriation: the equalisation takes more of it) and rises by the announced change
+  /// of general grants per inhabitant, and is paid to the year's population:
+  /// amount[t] = population[t] × (amount[t−1] / population[t−1] − N[t−1] × m[t] + announced[t]) / 10^6 (MSEK),
+  /// N[t] = N[t−1] × (1 + m[t]), N[base] = Assumptions::national_net_income_equalisation_kr, m = the national tax
+  /// capacity growth. Source: SKR, frågor och svar om utjämningen (RULES.md §3, 'Regleringspostens rörelse').
+  /// Itemised grants only; takes precedence over growth_follows_tax_base.
+  bool regulation_rule = false;
 };
 
 /// The base year of a municipality (basår): the figures of an adopted budget or of the accounts.
@@ -119,6 +128,13 @@ struct Assumptions {
   YearSeries population = YearSeries("population", {}, {});
   YearSeries national_tax_capacity_growth = YearSeries("national_tax_capacity_growth", {}, {});
   std::vector<GrantItemPath> grant_items;
+  /// Itemised grants, for the regulation rule (GrantItemPath::regulation_rule): the national net income
+  /// equalisation (grants − fees of all municipalities) per inhabitant of Sweden in the base year, kr; grows with
+  /// the national tax capacity. 0 = no rule in use.
+  double national_net_income_equalisation_kr = 0.0;
+  /// Optional (empty = 0): the announced change of general grants to the municipalities against the year before,
+  /// kr per inhabitant of Sweden (e.g. +1 bn SEK ≈ +94 kr), added to an item with the regulation rule.
+  YearSeries announced_grant_change_kr = YearSeries("announced_grant_change_kr", {}, {});
   /// Optional (empty = 0): final settlements for the previous year, MSEK.
   YearSeries final_settlement_previous_year_msek = YearSeries("final_settlement_previous_year_msek", {}, {});
   YearSeries depreciation_msek = YearSeries("depreciation_msek", {}, {});          ///< avskrivningar per year, MSEK, >= 0

@@ -208,6 +208,13 @@ struct IncomeStatement {
   Eigen::VectorXd own_tax_capacity;       ///< skattekraft in the equalisation, kr per inhabitant
   Eigen::VectorXd national_tax_capacity;  ///< medelskattekraft, kr per inhabitant
   Eigen::VectorXd population;             ///< inhabitants used by the equalisation
+  /// What one inhabitant more (with the municipality's average tax capacity) brings in the year, kr: the own tax
+  /// and the change of the income equalisation (inhabitant_worth; revenue.hpp). 0 when grants are a total.
+  Eigen::VectorXd inhabitant_tax_kr;
+  Eigen::VectorXd inhabitant_equalisation_kr;
+  /// The per-inhabitant amount of the items with the regulation rule (regleringsbidrag/-avgift) that one
+  /// inhabitant more brings, kr (0 without such an item).
+  Eigen::VectorXd inhabitant_regulation_kr;
   /// Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100).
   Eigen::VectorXd equalisation_change_per_krona;
   /// What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above.
@@ -328,6 +335,8 @@ class Projector {
   // Rules of the grants, per projection year: a given amount (NaN: none) and a growth (NaN: the tax base growth).
   Eigen::VectorXd grants_given_, grants_growth_;
   Eigen::MatrixXd item_given_, item_growth_;  // (n_items, n_years)
+  std::vector<char> item_regulation_;  // (n_items,) the item follows the regulation rule
+  Eigen::VectorXd announced_;     // (n_years,) announced change of general grants, kr per inhabitant
   Eigen::MatrixXd items_;         // (n_items, n_years) grant items, amounts fixed by the assumptions
   std::vector<std::string> item_names_;
   double implied_capacity_kr_ = 0.0;

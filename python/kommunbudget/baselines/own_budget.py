@@ -173,7 +173,7 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
                                    functools.partial(_reserve_use, figures), vintage, use_plan_growth,
                                    [line["name"] for line in base_fields["cost_lines"]], calibration, cite)
     assumptions = plan_equalisation(base_fields, assumptions, plan_years, item, citation, vintage, use_plan_growth,
-                                    calibration, population, cite)
+                                    calibration, population, cite, moving_rules=True)
     plan = {y: dict(figures.items[y]) for y in figures.years}
     if notes is None:
         notes = _notes(figures, citation, vintage, use_plan_growth)

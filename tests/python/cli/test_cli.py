@@ -146,10 +146,12 @@ def test_project_in_swedish(cli, capsys):
 def test_set_changes_a_copy_and_is_reported_as_user_set(cli, capsys):
     base = cli.json("project", "Sjöbo")
     changed = cli.json("project", "Sjöbo", "--set", "tax_base_growth=2028:0.05")
-    # Only 2028 changes: one more percent of tax base growth raises 2028 tax revenue by rate/100 x 1 % of the
-    # 2027 tax base (docs/model.md §3), all else equal.
+    # Only 2028 changes: 5 % instead of the default (4 % per inhabitant: over Sweden's population growth of 2024,
+    # SCB +36 003 on 10 551 707; Sjöbo's population held) raises 2028 tax revenue by rate/100 × the difference ×
+    # the 2027 tax base (docs/model.md §3), all else equal.
     k = base["years"].index(2028)
-    expected = base["statement"]["tax_rate"][k] / 100 * base["statement"]["tax_base"][k - 1] * 0.01
+    default = 1.04 / (1 + 36_003 / (10_587_710 - 36_003)) - 1
+    expected = base["statement"]["tax_rate"][k] / 100 * base["statement"]["tax_base"][k - 1] * (0.05 - default)
     gain = changed["statement"]["tax_revenue"][k] - base["statement"]["tax_revenue"][k]
     assert gain == pytest.approx(expected, rel=1e-9)
     assert changed["statement"]["result"][:k] == pytest.approx(base["statement"]["result"][:k], abs=1e-9)
@@ -494,8 +496,11 @@ def _floats(obj):
 def test_project_records_the_vintage(cli, capsys):
     doc = cli.json("project", "Sjöbo", "--vintage", "government-uprating-2024-09", "--no-plan-growth")
     assert doc["vintage"] == "government-uprating-2024-09 (2024-09-19)" and doc["uses_plan_growth"] is False
-    # SFS 2024:669: 4.5 % tax base growth in 2025 from 995.3 / 0.2092 MSEK, taxed at 20.92.
-    assert doc["statement"]["tax_revenue"][1] == pytest.approx(995.3 / 0.2092 * 1.045 * 0.2092, rel=1e-9)
+    # SFS 2024:669: 4.5 % tax base growth in 2025 from 995.3 / 0.2092 MSEK, taxed at 20.92; per inhabitant (over
+    # Sweden's population growth of 2024, SCB +36 003 on 10 551 707) on Sjöbo's population held.
+    per_inhabitant = 1 + 36_003 / (10_587_710 - 36_003)
+    assert doc["statement"]["tax_revenue"][1] == pytest.approx(995.3 / 0.2092 * 1.045 / per_inhabitant * 0.2092,
+                                                               rel=1e-9)
     assert cli.json("project", "Sjöbo")["vintage"] == "skr-2025-report (2025)"
 
 
@@ -506,8 +511,11 @@ def test_vintages_compare_lists_changes_and_effect(cli, capsys):
     changes = {(c["series"], c["year"]): c for c in doc["compare"]["changes"]}
     assert changes[("tax_base_growth", 2025)]["b"] == pytest.approx(0.045)
     assert doc["compare"]["years"] == [2024, 2025, 2026]
-    # Result 2025: tax (4.5 % − 4 %) × 995.3 and the equalisation (262.6 MSEK) scaling by the same difference.
-    assert doc["compare"]["effect"]["result"][1] == pytest.approx(995.3 * 0.005 + 262.6 * 0.005, rel=1e-9)
+    # Result 2025: tax (4.5 % − 4 %) × 995.3 and the equalisation (262.6 MSEK) scaling by the same difference, both
+    # per inhabitant (over Sweden's population growth of 2024, SCB +36 003 on 10 551 707).
+    per_inhabitant = 1 + 36_003 / (10_587_710 - 36_003)
+    assert doc["compare"]["effect"]["result"][1] == pytest.approx((995.3 + 262.6) * 0.005 / per_inhabitant,
+                                                                  rel=1e-9)
 
 
 def test_unknown_vintage_is_a_clean_error(cli, capsys):

@@ -90,10 +90,12 @@ def test_the_filled_template_reads_back_as_the_embedded_budget_and_projects_to_t
     embedded = kb.load("Sjöbo")
     assert (own.base_year, own.plan_years) == (embedded.base_year, embedded.plan_years)
     a, b = own.project(horizon=2030), embedded.project(horizon=2030)
-    # To the öre: one öre on the rate is tax base / 10 000 MSEK (about 0.47 MSEK); the lines agree far closer.
+    # To the öre: one öre on the rate is tax base / 10 000 MSEK (about 0.47 MSEK); the lines agree far closer. The
+    # template carries the national tax capacity to the krona, which moves the regulation rule's national net
+    # equalisation by about 0.01 kr per inhabitant: at most 1e-4 MSEK after the plan.
     for line in ("result", "balanced_budget_result", "tax_revenue", "general_grants", "operating_costs",
                  "income_equalisation"):
-        assert np.max(np.abs(a.line(line) - b.line(line))) < 1e-6, line
+        assert np.max(np.abs(a.line(line) - b.line(line))) < 1e-4, line
     sources = own.base_year_sources()
     assert sources["source"].str.contains("your budget: budget.xlsx, sheet Resultatbudget, cell").any()
 
