@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
+__all__: list[str] = ['Assumptions', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version', 'wage_agreement_averages']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -1965,6 +1965,10 @@ def inhabitant_worth(params: IncomeEqualisation, tax_rate_kr_per_100kr: typing.S
     """
     What one inhabitant with the average own tax capacity brings, kr: own tax rate / 100 × K and the equalisation's e / 100 × (G·M − K).
     """
+def labour_cost_change_with_po(wage_change: typing.SupportsFloat | typing.SupportsIndex, po_before: typing.SupportsFloat | typing.SupportsIndex, po_now: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Labour-cost change incl. social charges (PO, fraction of wages): (1 + wage) × (1 + po_now) / (1 + po_before) − 1, fractions. Raises ValueError for a wage change outside [-0.5, 0.5] or a PO rate outside [0, 1].
+    """
 def net_cost_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, net_cost_deviation_percent: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Gap to the reference cost, MSEK: net cost (MSEK, [0, 1e6]) × NKA / (100 + NKA), NKA in percent [-99.999, 1000]; 0 for NKA <= 0.
@@ -2040,6 +2044,10 @@ def tax_rate_equivalents_ore(statement: IncomeStatement, amounts_msek: typing.An
 def version() -> str:
     """
     The core library version (the project VERSION in CMakeLists.txt).
+    """
+def wage_agreement_averages(rates: YearSeries, start_month: typing.SupportsInt | typing.SupportsIndex) -> YearSeries:
+    """
+    Yearly average wage increases (fractions) from agreed rates taking effect in start_month each year: (start_month − 1)/12 × last year's rate + (13 − start_month)/12 × this year's (the overhang; RULES.md §6). Returns a YearSeries for the years after the first (every year for start_month 1). Raises ValueError for fewer than two years, a rate outside [-0.5, 0.5] or a month outside 1-12.
     """
 TARGET_TOLERANCE_MSEK: float = 1e-06
 __version__: str = '0.5.0'
