@@ -157,7 +157,9 @@ def test_lokaler_and_investeringar_filled_in_read_back(filled, tmp_path):
     for row in example.iter_rows(min_row=HEADER_ROW + 1):
         for cell in row:
             sheet.cell(cell.row, cell.column, cell.value)
-    _fill(book["Investeringar"], {"Nettoinvesteringar": ["120,5", "90", "80", "75"]})
+    _fill(book["Investeringar"], {"Nettoinvesteringar": ["120,5", "90", "80", "75"],
+                                  "Låneskuld": ["450", "", "", ""], "Likvida medel": ["25,5", "", "", ""],
+                                  "Låneränta": ["", "3,1", "3,2", "3,3"], "Avskrivningstid": ["25", "", "", ""]})
     path = tmp_path / "budget.xlsx"
     book.save(path)
     figures = read_budget_file(path)
@@ -165,6 +167,11 @@ def test_lokaler_and_investeringar_filled_in_read_back(filled, tmp_path):
     assert portfolio_from_budget(figures) == packaged
     assert dict(figures.investments) == {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
     assert figures.source("investments:2027").sheet == "Investeringar"
+    # The capital lines (docs/budget-workbook.md): the budget year's debt and cash, the rate in percent, one period.
+    assert (figures.opening_debt_msek, figures.opening_cash_msek) == (450.0, 25.5)
+    assert dict(figures.borrowing_rate) == pytest.approx({2025: 0.031, 2026: 0.032, 2027: 0.033})
+    assert figures.depreciation_classes == (("all", 1.0, 25.0),)
+    assert figures.source("capital:opening_debt").sheet == "Investeringar"
 
 
 @pytest.mark.parametrize(("named", "what", "form"), [("budget.xlsx", "budget", []),
