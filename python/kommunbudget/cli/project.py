@@ -147,19 +147,24 @@ def _capital_text(m, statement: Table, capital: Table, language: str, columns) -
     §15), with what the budget does not give said in its heading."""
     rows: list[tuple[Any, list[str]]] = [
         (_LABELS["depreciation"][language], [fmt(-v, "MSEK") for v in statement.rows["depreciation"]])]
-    rows += [(_CAPITAL_LABELS[ident][language], [fmt(v, _CAPITAL_UNITS[ident]) for v in capital.rows[ident]])
+    invested = capital.rows["investments"]
+    rows += [(_CAPITAL_LABELS[ident][language],
+              [fmt(None if ident == "self_financing_ratio" and not i else v, _CAPITAL_UNITS[ident])
+               for v, i in zip(capital.rows[ident], invested, strict=True)])
              for ident in _CAPITAL_TEXT]
     capital_fields = m.base_fields.get("capital", {})
     missing = []
     if not any(capital.rows["investments"]):
-        missing.append("no investment plan in the budget (investments 0; ratio 0 = undefined)")
+        missing.append("no investment plan in the budget (investments 0, ratio undefined)")
     if capital_fields.get("opening_debt_msek", -1.0) < 0:
         missing.append("no debt figure: debt = new borrowing only")
+    if "capital.opening_cash_msek" in m.base_sources and m.base_sources["capital.opening_cash_msek"].kind == "default":
+        missing.append("no cash figure: cash starts at 0")
     if not any(capital.rows["pension_interest"]):
         missing.append("pensions not split out")
-    note = f" ({'; '.join(missing)})" if missing else ""
-    return ("Investments, self-financing and borrowing, MSEK (positive amounts; docs/model.md §15)" + note + "\n"
+    text = ("Investments, self-financing and borrowing, MSEK (positive amounts; docs/model.md §15)\n"
             + frame_text(rows, columns))
+    return text + ("\n" + wrap("Note: " + "; ".join(missing) + ".") if missing else "")
 
 
 def _target_rows(statement: Table, met_table: Table, shown: list[core.Target], language: str

@@ -849,6 +849,8 @@ _CAPITAL_LABELS = {
     **{_label_key(label): "cash" for label in ("Likvida medel", "Likvida medel vid årets slut")},
     **{_label_key(label): "rate" for label in ("Låneränta", "Ränta på nya lån", "Upplåningsränta")},
     **{_label_key(label): "years" for label in ("Avskrivningstid", "Avskrivningstid (år)")},
+    **{_label_key(label): "pension" for label in ("Ränta på pensionsavsättning", "Ränta på pensionsavsättningar",
+                                                  "Ränta pensionsavsättning")},
 }
 
 
@@ -860,6 +862,7 @@ class _Capital:
     cash: float | None = None
     rate: dict[int, float] = field(default_factory=dict)
     years: float | None = None
+    pension: dict[int, float] = field(default_factory=dict)
 
 
 def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
@@ -868,7 +871,8 @@ def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
     with the net investment of the budget year and each plan year (outcome years optional). Amounts written all
     negative (as a cash-flow statement prints them) are read as investments. Optional lines (docs/model.md §15):
     ``Låneskuld`` and ``Likvida medel`` (MSEK in the sheet's unit at the end of the budget year: the budget year's
-    column), ``Låneränta`` (percent per year, plan years) and ``Avskrivningstid`` (years, one number). A sheet
+    column), ``Låneränta`` (percent per year, plan years), ``Avskrivningstid`` (years, one number) and ``Ränta på
+    pensionsavsättning`` (the sheet's unit per year, a financial cost written positive or negative). A sheet
     without amounts (the template's, not filled in) gives none."""
     capital = _Capital()
     if not any(sheet.value(r, c) is not None for r, c in sheet.cells):
@@ -908,8 +912,8 @@ def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
         if key not in _INVESTMENT_LABELS:
             raise sheet.fail(f"unknown line {str(label).strip()!r} with numbers; the sheet holds the line "
                              f"'Nettoinvesteringar' (the net investment of each year; a project list stays in "
-                             f"your own document) and optionally 'Låneskuld', 'Likvida medel', 'Låneränta' and "
-                             f"'Avskrivningstid'", row, 1)
+                             f"your own document) and optionally 'Låneskuld', 'Likvida medel', 'Låneränta', "
+                             f"'Avskrivningstid' and 'Ränta på pensionsavsättning'", row, 1)
         if found is not None:
             raise sheet.fail(f"the net investment appears twice (rows {found[0]} and {row}); keep one", row, 1)
         found = (row, values)
@@ -936,6 +940,11 @@ def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
                                  column)
             capital.rate[year] = float(value) / 100.0
             sources[f"borrowing_rate:{year}"] = sheet.source(row, column)
+    if "pension" in lines:
+        row, values = lines["pension"]
+        for year, (value, column) in values.items():
+            capital.pension[year] = float(abs(value) / divisor) + 0.0
+            sources[f"pension_interest:{year}"] = sheet.source(row, column)
     if found is None:
         return {}, sources, capital
     row, values = found
@@ -1190,7 +1199,8 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
         service_areas=service_areas, premises=portfolio, investments=investments,
         national_tax_capacity_kr=premises.national_tax_capacity_kr, opening_debt_msek=capital.debt,
         opening_cash_msek=capital.cash, borrowing_rate=capital.rate,
-        depreciation_classes=(("all", 1.0, capital.years),) if capital.years is not None else (), sources=sources,
+        depreciation_classes=(("all", 1.0, capital.years),) if capital.years is not None else (),
+        pension_interest=capital.pension, sources=sources,
         default_source=FigureSource(shown), title=premises.title)
     try:
         figures.check()

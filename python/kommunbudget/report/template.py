@@ -39,7 +39,7 @@ SHEETS = ("Instruktioner", "Resultatbudget", "Skatter och bidrag", "Förutsättn
 #: The label of the one line of ``Investeringar``.
 INVESTMENTS_LABEL = "Nettoinvesteringar"
 #: The optional capital lines of ``Investeringar`` under it (docs/budget-workbook.md).
-CAPITAL_LABELS = ("Låneskuld", "Likvida medel", "Låneränta", "Avskrivningstid")
+CAPITAL_LABELS = ("Låneskuld", "Likvida medel", "Låneränta", "Avskrivningstid", "Ränta på pensionsavsättning")
 #: The packaged illustrative portfolio shown in ``Exempel Lokaler`` (the example scenario's, data/files/scenarios).
 EXAMPLE_PORTFOLIO = "sjobo_premises_portfolio.csv"
 #: The prefix of the example's sheets (never read).
@@ -323,14 +323,14 @@ def _portfolio(sheet: Worksheet, records: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _investments(sheet: Worksheet, years: Sequence[int], kinds: Sequence[str]) -> None:
-    """Investeringar: the title, the unit, one line of instruction, the year header (row :data:`HEADER_ROW`) and the
-    line ``Nettoinvesteringar`` left empty."""
+    """Investeringar: the title, the unit, one line of instruction, the year header (row :data:`HEADER_ROW`), the
+    line ``Nettoinvesteringar`` and the optional capital lines (:data:`CAPITAL_LABELS`) left empty."""
     sheet.cell(1, 1, "Investeringar").font = _TITLE
     sheet.cell(2, 1, UNIT_TEXT)
     sheet.cell(3, 1, "Frivilligt: nettoinvesteringarna för budgetåret och varje planår; låneskuld och likvida "
-                     "medel vid budgetårets slut (budgetårets kolumn), låneränta i procent per planår och "
-                     "avskrivningstid i år (en siffra). De styr avskrivningar på nya investeringar, lånebehov och "
-                     "ränta på nya lån efter planen (docs/model.md §15).").font = _NOTE
+                     "medel vid budgetårets slut (budgetårets kolumn), låneränta i procent per planår, "
+                     "avskrivningstid i år (en siffra) och ränta på pensionsavsättning per år. De styr avskrivningar "
+                     "på nya investeringar, lånebehov och ränta efter planen (docs/model.md §15).").font = _NOTE
     _header(sheet, years, kinds, False)
     for offset, label in enumerate((INVESTMENTS_LABEL, *CAPITAL_LABELS), start=1):
         first = sheet.cell(HEADER_ROW + offset, 1, label)

@@ -79,6 +79,8 @@ def filled(tmp_path_factory):
     _fill(book["Resultatbudget"], STATEMENT)
     _fill(book["Skatter och bidrag"], NOTE)
     _fill(book["Förutsättningar"], SETTINGS)
+    # Budget 2025's notes (pension_investering.csv): the interest on pension provisions, as the embedded baseline.
+    _fill(book["Investeringar"], {"Ränta på pensionsavsättning": ["0,6", "0,3", "0,1", "0,3"]})
     labels = {str(r[0].value).strip(): r[0].row for r in book["Förutsättningar"].iter_rows() if r[0].value}
     book["Förutsättningar"].cell(labels["Befolkning per datum"], 2, "2024-12-31")
     book.save(template)
@@ -145,6 +147,7 @@ def test_the_budget_saved_again_by_libreoffice_reads_back_the_same(filled, tmp_p
 def test_the_template_left_as_it_is_gives_no_premises_nor_investments(filled):
     figures = read_budget_file(filled)
     assert figures.premises == () and dict(figures.investments) == {}
+    assert dict(figures.pension_interest) == {2024: 0.6, 2025: 0.3, 2026: 0.1, 2027: 0.3}
 
 
 def test_lokaler_and_investeringar_filled_in_read_back(filled, tmp_path):
