@@ -41,6 +41,7 @@ from kommunbudget.model.defaults import (
     PENSION_INDEX_BASIS,
 )
 from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.years import MAX_HORIZON_YEARS
 
 __all__ = ["CitedSource", "build_baseline", "check_budget_matches", "cite_sources", "from_budget_figures",
            "read_budget", "read_budget_and_figures"]
@@ -480,9 +481,17 @@ def _capital(figures: BudgetFigures, assumptions: AssumptionSet) -> tuple[dict, 
         series["pension_interest_msek"] = AssumptionSeries(
             "pension_interest_msek", "MSEK", pension,
             {y: _provenance(figures.source(f"pension_interest:{y}")) for y in pension})
-        series["pension_index_growth"] = AssumptionSeries(
-            "pension_index_growth", "fraction per year", tail_follows="tax_base_growth",
-            tail_provenance=Provenance("default", PENSION_INDEX_BASIS))
+        # The tax base growth of each year copied (its own assumption from here: a driver bridge or a changed tax
+        # base growth leaves the pension index as built).
+        growth: dict[int, float] = {}
+        for y in range(base_year + 1, base_year + MAX_HORIZON_YEARS + 1):
+            try:
+                growth[y] = assumptions.get("tax_base_growth", y)[0]
+            except ValueError:
+                break  # a vintage that stops early: the projection names tax_base_growth's missing year first
+        default = Provenance("default", PENSION_INDEX_BASIS)
+        series["pension_index_growth"] = AssumptionSeries("pension_index_growth", "fraction per year", growth,
+                                                          {y: default for y in growth})
     return fields, sources, dataclasses.replace(assumptions, series=series)
 
 
