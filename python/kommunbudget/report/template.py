@@ -3,8 +3,8 @@ describes: ``Instruktioner``, ``Resultatbudget``, ``Skatter och bidrag``, ``För
 ``Verksamheter``, ``Lokaler`` (the premises portfolio's column names in the header row) and ``Investeringar`` (the
 year header, a line ``Nettoinvesteringar`` and the optional capital lines), left empty; then the sheets filled in
 from Sjöbo's Budget 2024 as ``Exempel Resultatbudget`` and so on, and ``Exempel Lokaler`` with the packaged
-ILLUSTRATIVE portfolio of the example scenario (not Sjöbo's property records; the sheet says so). Sheets whose name starts with ``Exempel`` are
-never read.
+ILLUSTRATIVE portfolio of the example scenario (not Sjöbo's property records; the sheet says so). Sheets whose
+name starts with ``Exempel`` are never read.
 
 Year sheets: the title in A1, the unit (``Belopp i mnkr``) in A2, the header row in row 4 (``Budget 2025``,
 ``Plan 2026``, ... and a ``Förslag`` column for notes), one row per line with its label as
