@@ -86,7 +86,7 @@ struct Property {
   std::string id;                  ///< e.g. the property designation
   std::string use;                 ///< e.g. "school", "office"
   double area_m2 = 0.0;            ///< m², >= 0
-  double book_value_msek = 0.0;    ///< bokfört värde, >= 0
+  double book_value_msek = 0.0;    ///< bokfört värde on 1 January of the base year, >= 0 (falls by depreciation)
   double market_value_msek = 0.0;  ///< marknadsvärde, >= 0 (the default sale price)
   double running_cost_msek = 0.0;  ///< drift and maintenance a year, base-year prices, >= 0
   double depreciation_msek = 0.0;  ///< avskrivning a year, >= 0 (nominal, not uprated)
@@ -96,10 +96,12 @@ struct Property {
 };
 
 /// Disposal (avyttring) of a property in `year` from the first day of `month` (docs/model.md §7): the realisation
-/// gain (price − book value) counts in the result but not in the balanced-budget result (LKBR 11 kap. 10 §; a loss
-/// stays in both); from then on the running cost (uprated by other consumption) and the depreciation stop; the
-/// proceeds repay debt at `debt_interest_rate` (interest saved); external rent is paid (uprated) if the need
-/// remains.
+/// gain (price − the book value on the sale date, book_value_at_sale) counts in the result but not in the
+/// balanced-budget result (LKBR 11 kap. 10 §; a loss stays in both); from then on the running cost (uprated by other
+/// consumption) and the depreciation stop; the proceeds repay debt at `debt_interest_rate` (interest saved): with
+/// the debt given (BaseYearState::capital) at most the debt left, the rest is cash earning nothing; without it the
+/// whole price; the interest saved is capped at the financial costs (docs/model.md §7, §15). External rent is paid
+/// (uprated) if the need remains.
 struct Disposal {
   Property property;
   int year = 0;
@@ -227,7 +229,7 @@ struct IncomeStatement {
   Eigen::VectorXd disposal_realisation_gain;     ///< price − book value in the year of sale (a loss is negative)
   Eigen::VectorXd disposal_running_cost_saved;   ///< running cost no longer paid
   Eigen::VectorXd disposal_depreciation_saved;   ///< depreciation no longer booked
-  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid
+  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid (≤ financial costs)
   Eigen::VectorXd disposal_external_rent;        ///< rent for replacement premises (a cost)
   Eigen::VectorXd disposal_net;                  ///< effect on the result (gain + savings − rent)
   Eigen::VectorXd disposal_net_balanced_budget;  ///< effect on the balanced-budget result (without gains)
