@@ -172,6 +172,14 @@ constexpr FieldLimit kAssumptions[] = {
     msek("Assumptions", "realisation_gains_msek", -kMaxAmountMsek, kMaxAmountMsek, "realisation gains per year"),
     msek("Assumptions", "reserve_use_msek", -kMaxAmountMsek, kMaxAmountMsek,
          "use of the result reserve per year (+ withdrawal, − allocation)"),
+    msek("Assumptions", "investments_msek", -kMaxAmountMsek, kMaxAmountMsek,
+         "nettoinvesteringar per year (base year and later), optional; negative = sales exceed purchases"),
+    fraction("Assumptions", "borrowing_rate", 0.0, 0.2, "fraction per year", "for an interest rate",
+             "interest rate on new borrowing per projection year"),
+    msek("Assumptions", "pension_interest_msek", 0.0, kMaxAmountMsek,
+         "ränta på pensionsavsättning (part of financial costs) where given, optional"),
+    growth("Assumptions", "pension_index_growth",
+           "growth of the interest on pension provisions after the last given figure (inkomstbasbelopp)"),
 };
 
 constexpr FieldLimit kTaxChange[] = {
@@ -234,6 +242,21 @@ constexpr FieldLimit kDisposal[] = {
                   "sale price; a negative value (−1) means the property's market value")),
     fraction("Disposal", "debt_interest_rate", 0.0, 0.2, "fraction per year", "for an interest rate",
              "interest rate on the debt the proceeds repay"),
+};
+
+constexpr FieldLimit kCapitalPlan[] = {
+    msek("CapitalPlan", "opening_cash_msek", 0.0, kMaxAmountMsek, "likvida medel at the end of the base year"),
+    sentinel(msek("CapitalPlan", "opening_debt_msek", 0.0, kMaxAmountMsek,
+                  "interest-bearing debt at the end of the base year; a negative value (−1) means not given")),
+    msek("CapitalPlan", "minimum_cash_msek", 0.0, kMaxAmountMsek,
+         "cash kept before the debt grows (a borrowing need uses cash down to this floor)"),
+    whole("CapitalPlan", "plan_last_year", 0.0, kLastYear, "calendar year",
+          "the last year of the budget's own depreciation and financial costs (0 = the base year)"),
+};
+
+constexpr FieldLimit kDepreciationClass[] = {
+    share("DepreciationClass", "share", "share of each year's net investment in the class (the shares sum to 1)"),
+    amount("DepreciationClass", "years", 1.0, 100.0, "years", "depreciation period (avskrivningstid)"),
 };
 
 constexpr FieldLimit kFixedSaving[] = {
@@ -370,6 +393,8 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kWorkLinePolicy);
     append(out, kProperty);
     append(out, kDisposal);
+    append(out, kCapitalPlan);
+    append(out, kDepreciationClass);
     append(out, kFixedSaving);
     append(out, kTarget);
     append(out, kPlanYear);

@@ -56,6 +56,19 @@ void BaseYearState::validate() const {
                                    y, general_grants_msek, income_equalisation_msek, sum, kGrantSumToleranceMsek));
     }
   }
+  const FieldLimit& cash_limit = field_limit("CapitalPlan", "opening_cash_msek");
+  check_limit(cash_limit, "capital.opening_cash_msek", y, capital.opening_cash_msek);
+  check_limit(field_limit("CapitalPlan", "opening_debt_msek"), "capital.opening_debt_msek", y,
+              capital.opening_debt_msek);  // negative: not given (sentinel)
+  check_limit(field_limit("CapitalPlan", "minimum_cash_msek"), "capital.minimum_cash_msek", y,
+              capital.minimum_cash_msek);
+  const FieldLimit& plan_limit = field_limit("CapitalPlan", "plan_last_year");
+  check_whole(plan_limit, "capital.plan_last_year", capital.plan_last_year);
+  if (capital.plan_last_year != 0 && capital.plan_last_year < y) {
+    throw InputError(fmt::format("capital.plan_last_year = {} is before the base year {}; expected 0 (the base year) "
+                                 "or a year from {} on",
+                                 capital.plan_last_year, y, y));
+  }
   if (cost_lines.empty()) {
     throw InputError(fmt::format("cost_lines: none given for base year {}; expected at least one cost line", y));
   }

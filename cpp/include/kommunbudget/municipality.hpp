@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kommunbudget/capital.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/revenue.hpp"
 #include "kommunbudget/year_series.hpp"
@@ -88,6 +89,8 @@ struct BaseYearState {
   /// approximate baseline): depreciation is then inside the cost lines, so a disposal's depreciation saving lowers
   /// operating costs instead of the depreciation line. False: depreciation is its own line (an adopted budget).
   bool depreciation_in_cost_lines = false;
+  /// Opening cash and debt, the minimum cash and the depreciation classes of new investments (docs/model.md §15).
+  CapitalPlan capital;
 
   /// Checks every field against the table of limits (limits.hpp, structures BaseYearState, CostLine, GrantItem,
   /// IncomeEqualisation), unique non-empty names, and (itemised) that the equalisation and the items sum to
@@ -148,6 +151,18 @@ struct Assumptions {
   YearSeries realisation_gains_msek = YearSeries("realisation_gains_msek", {}, {});
   /// Optional (empty = 0): use of the result reserve per year, MSEK (+ withdrawal, − allocation).
   YearSeries reserve_use_msek = YearSeries("reserve_use_msek", {}, {});
+  /// Optional (empty = none): net investments (nettoinvesteringar) per year, MSEK; may cover the base year; a year
+  /// not covered invests 0. Given, BaseYearState::capital must name depreciation classes (docs/model.md §15).
+  YearSeries investments_msek = YearSeries("investments_msek", {}, {});
+  /// Interest rate on new borrowing per projection year, fraction; needed for every year after the plan when
+  /// investments are given.
+  YearSeries borrowing_rate = YearSeries("borrowing_rate", {}, {});
+  /// Optional (empty = not split out): the interest on pension provisions (ränta på pensionsavsättning, part of
+  /// the financial costs) where given, MSEK; may cover the base year.
+  YearSeries pension_interest_msek = YearSeries("pension_interest_msek", {}, {});
+  /// Growth of the interest on pension provisions after its last given figure (the income base amount's growth),
+  /// fraction per year; needed for those years when pension_interest_msek is given.
+  YearSeries pension_index_growth = YearSeries("pension_index_growth", {}, {});
 
   /// Checks every series over the projection years [from, to] against the table of limits (limits.hpp).
   /// @throws InputError naming the series and the missing or invalid year, for years [from, to]. With

@@ -12,6 +12,7 @@
 
 #include <Eigen/Core>
 
+#include "kommunbudget/capital.hpp"
 #include "kommunbudget/municipality.hpp"
 
 namespace kommunbudget {
@@ -85,7 +86,7 @@ struct Property {
   std::string id;                  ///< e.g. the property designation
   std::string use;                 ///< e.g. "school", "office"
   double area_m2 = 0.0;            ///< m², >= 0
-  double book_value_msek = 0.0;    ///< bokfört värde, >= 0
+  double book_value_msek = 0.0;    ///< bokfört värde on 1 January of the base year, >= 0 (falls by depreciation)
   double market_value_msek = 0.0;  ///< marknadsvärde, >= 0 (the default sale price)
   double running_cost_msek = 0.0;  ///< drift and maintenance a year, base-year prices, >= 0
   double depreciation_msek = 0.0;  ///< avskrivning a year, >= 0 (nominal, not uprated)
@@ -95,10 +96,12 @@ struct Property {
 };
 
 /// Disposal (avyttring) of a property in `year` from the first day of `month` (docs/model.md §7): the realisation
-/// gain (price − book value) counts in the result but not in the balanced-budget result (LKBR 11 kap. 10 §; a loss
-/// stays in both); from then on the running cost (uprated by other consumption) and the depreciation stop; the
-/// proceeds repay debt at `debt_interest_rate` (interest saved); external rent is paid (uprated) if the need
-/// remains.
+/// gain (price − the book value on the sale date, book_value_at_sale) counts in the result but not in the
+/// balanced-budget result (LKBR 11 kap. 10 §; a loss stays in both); from then on the running cost (uprated by other
+/// consumption) and the depreciation stop; the proceeds repay debt at `debt_interest_rate` (interest saved): with
+/// the debt given (BaseYearState::capital) at most the debt left, the rest is cash earning nothing; without it the
+/// whole price; the interest saved is capped at the financial costs (docs/model.md §7, §15). External rent is paid
+/// (uprated) if the need remains.
 struct Disposal {
   Property property;
   int year = 0;
@@ -233,10 +236,25 @@ struct IncomeStatement {
   Eigen::VectorXd disposal_realisation_gain;     ///< price − book value in the year of sale (a loss is negative)
   Eigen::VectorXd disposal_running_cost_saved;   ///< running cost no longer paid
   Eigen::VectorXd disposal_depreciation_saved;   ///< depreciation no longer booked
-  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid
+  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid (≤ financial costs)
   Eigen::VectorXd disposal_external_rent;        ///< rent for replacement premises (a cost)
   Eigen::VectorXd disposal_net;                  ///< effect on the result (gain + savings − rent)
   Eigen::VectorXd disposal_net_balanced_budget;  ///< effect on the balanced-budget result (without gains)
+  Eigen::VectorXd disposal_proceeds;             ///< sale prices received in the year of sale
+  /// the part of the proceeds that repays the existing debt (at most the debt; 0 when no debt is given)
+  Eigen::VectorXd disposal_debt_repaid;
+  // Investments, self-financing and borrowing (docs/model.md §15), MSEK unless noted:
+  Eigen::VectorXd investments;                   ///< nettoinvesteringar (positive = spent)
+  Eigen::VectorXd new_investment_depreciation;   ///< modelled depreciation of investments after the plan (in depreciation)
+  /// självfinansiering = result + depreciation − realisation gains/losses of disposals (their proceeds count below)
+  Eigen::VectorXd self_financing;
+  /// självfinansieringsgrad = self_financing / investments, fraction; 0 when there are no investments (undefined)
+  Eigen::VectorXd self_financing_ratio;
+  Eigen::VectorXd borrowing_need;                ///< lånebehov = investments − self-financing (negative = surplus)
+  Eigen::VectorXd debt_at_year_end;              ///< existing debt (less repayments from sales) + new borrowing
+  Eigen::VectorXd cash_at_year_end;              ///< likvida medel at 31 December
+  Eigen::VectorXd new_borrowing_interest;        ///< interest on new borrowing after the plan (in financial costs)
+  Eigen::VectorXd pension_interest;              ///< ränta på pensionsavsättning (in financial costs); 0 = not split out
   // Fixed savings (summed), MSEK:
   Eigen::VectorXd fixed_saving;                  ///< saving realised this year
   Eigen::VectorXd fixed_saving_one_off_cost;     ///< one-off implementation costs this year
@@ -345,6 +363,20 @@ class Projector {
   Eigen::VectorXd base_cost_;     // (n_lines,)
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
   double total_base_cost_ = 0.0;  // sum of the cost lines, base year, MSEK
+  // Capital (docs/model.md §15), flattened by flatten_capital(): index 0 = base year.
+  void flatten_capital();
+  // The balances carried from year to year (run_into's stack; no allocation).
+  struct CapitalState {
+    CashAndDebt balances;
+    double existing_debt = 0.0;
+    double new_debt_at_plan_end = 0.0;
+  };
+  /// Year k of the capital path: self-financing, borrowing need, interest on new borrowing (added to the financial
+  /// costs and taken from the result), cash and debt at year end (docs/model.md §15).
+  void capital_year(Eigen::Index k, CapitalState& state, IncomeStatement& out) const;
+  Eigen::VectorXd investments_, new_depreciation_, borrowing_rate_, pension_, pension_change_;
+  Eigen::Index plan_last_index_ = 0;  // position of CapitalPlan::plan_last_year (0: the base year)
+  bool debt_given_ = false;
 };
 
 /// Convenience: Projector(base, assumptions, horizon).run(measures).

@@ -179,7 +179,9 @@ class AssumptionSet:
         ``tax_base_growth``, ``operating_income_growth`` (fractions per year), ``general_grants_msek``,
         ``depreciation_msek``, ``financial_income_msek``, ``financial_costs_msek``, ``final_settlement_msek``,
         ``realisation_gains_msek``, ``reserve_use_msek`` (MSEK), ``tax_rate_kr_per_100kr``, and one
-        ``volume_growth:<cost line>`` per cost line.
+        ``volume_growth:<cost line>`` per cost line. Optional (``docs/model.md`` §15): ``investments_msek``,
+        ``pension_interest_msek`` (MSEK, from the base year), ``borrowing_rate``, ``pension_index_growth``
+        (fractions per year).
     """
 
     name: str
@@ -253,6 +255,10 @@ class AssumptionSet:
         out = core.Assumptions(price_index=price)
         for name in _CORE_SERIES:
             setattr(out, name, self.series_to_core(name, first, last))
+        # Capital (docs/model.md §15): optional series, from the base year (first - 1) where they have values.
+        for name in _CAPITAL_SERIES:
+            if name in self.series:
+                setattr(out, name, self._from_first_value(name, first - 1, last))
         if grant_items:  # itemised: income equalisation by formula, other items by their paths
             out.population = self.series_to_core("population", first, last)
             out.national_tax_capacity_growth = self.series_to_core("national_tax_capacity_growth", first, last)
@@ -274,6 +280,21 @@ class AssumptionSet:
             out.general_grants_growth, out.general_grants_growth_follows_tax_base = self._growth(
                 "general_grants_growth", first, last)
         return out
+
+    def _from_first_value(self, name: str, first: int, last: int) -> core.YearSeries:
+        """The consecutive years of series ``name`` in ``first..last`` that have a value (explicit or from its
+        rule), from the first such year to the last before a gap, as a core YearSeries (empty when none)."""
+        years, values = [], []
+        for y in range(first, last + 1):
+            try:
+                value, _ = self.get(name, y)
+            except ValueError:
+                if years:
+                    break
+                continue
+            years.append(y)
+            values.append(value)
+        return core.YearSeries(name, years, values)
 
     def _growth(self, name: str, first: int, last: int) -> tuple[core.YearSeries, bool]:
         """A growth series for the core and whether the core grows the other years with ``tax_base_growth``: a
@@ -413,6 +434,11 @@ _CORE_SERIES = (
     "realisation_gains_msek",
     "reserve_use_msek",
 )
+
+
+#: Optional capital series (docs/model.md §15): net investments and the pension interest (MSEK, may include the
+#: base year), the rate on new borrowing and the pension interest's index growth (fractions per year).
+_CAPITAL_SERIES = ("investments_msek", "borrowing_rate", "pension_interest_msek", "pension_index_growth")
 
 
 def _format_value(value: float, unit: str) -> str:

@@ -80,7 +80,9 @@ def sjobo_figures(**changes) -> BudgetFigures:
         municipality="Sjöbo", budget_year=2024, year_kinds={2024: "budget", 2025: "plan", 2026: "plan", 2027: "plan"},
         items=SJOBO, tax_rate={year: 20.92 for year in SJOBO}, population={2024: 19337.0},
         population_date="2024-12-31", sources=cell_sources(FILE, SJOBO), default_source=FigureSource(FILE),
-        title="Budget 2024 med plan 2025-2027")
+        title="Budget 2024 med plan 2025-2027",
+        # Budget 2025's notes (pension_investering.csv): ränta på pensionsavsättningar, as the embedded baseline.
+        pension_interest={2024: 0.6, 2025: 0.3, 2026: 0.1, 2027: 0.3})
     fields.update(changes)
     return BudgetFigures(**fields)
 
@@ -189,21 +191,29 @@ def test_figures_of_the_wrong_shape_are_refused():
         from_budget_figures(sjobo_figures(tax_rate={2024: 20.92}))
 
 
-def test_investments_are_cited_in_a_note_and_change_nothing_else(own):
+def test_investments_depreciate_after_the_plan_and_are_cited_in_a_note(own):
     investments = {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
     sources = {**cell_sources(FILE, SJOBO),
                **{f"investments:{y}": FigureSource(FILE, "Investeringar", f"{COLUMNS[y]}4") for y in investments}}
     with_investments = from_budget_figures(sjobo_figures(investments=investments, sources=sources))
     a, b = with_investments.project(2035), own.project(2035)
-    assert a.statement(memo=True).equals(b.statement(memo=True))
-    assert a.assumptions(detail=True).equals(b.assumptions(detail=True))
-    assert a.base_year_sources().equals(b.base_year_sources())
-    assert with_investments.notes[:-1] == own.notes
-    assert with_investments.notes[-1] == (
+    plan = a.years.index(2027) + 1
+    for line in ("depreciation", "financial_costs", "result"):  # the plan years are the budget's own figures
+        assert np.allclose(a.line(line)[:plan], b.line(line)[:plan]), line
+    # After the plan (2027): the 75 MSEK of 2027, then 75 a year (held, default), by default 70 % over 33 years and
+    # 30 % over 7 years from the year after: 2028 75 × k1, 2029 75 × (k1 + k2) with k1 = k2 = 0.7/33 + 0.3/7.
+    k = 0.7 / 33 + 0.3 / 7
+    assert a.line("new_investment_depreciation")[plan] == pytest.approx(75.0 * k)
+    assert a.line("new_investment_depreciation")[plan + 1] == pytest.approx(2 * 75.0 * k)
+    assert a.line("depreciation")[plan] == pytest.approx(b.line("depreciation")[plan] - 75.0 * k)
+    assert list(a.line("investments")[:plan]) == [120.5, 90.0, 80.0, 75.0]
+    assert with_investments.notes[:-1] == own.notes[:-1]
+    assert with_investments.notes[-1].startswith(
         "Investments: the budget's net investments (MSEK: 2024 120.5, 2025 90.0, 2026 80.0, 2027 75.0; your budget: "
-        "sjobo-budget-2024.xlsx, sheet Investeringar, cells C4, D4, E4, F4) were read and are not yet used by the "
-        "projection: depreciation and financial costs stay the budget's, and after the plan follow the projection's "
-        "rules as without investments.")
+        "sjobo-budget-2024.xlsx, sheet Investeringar, cells C4, D4, E4, F4) drive the borrowing need")
+    table = with_investments.assumptions.table(2025, 2035)
+    held = table[(table["assumption"] == "investments_msek") & (table["year"] == 2030)]
+    assert held["value"].tolist() == [75.0] and held["kind"].tolist() == ["default"]
 
 
 def test_the_budgets_population_and_its_date_are_shown_everywhere(lund_figures):
