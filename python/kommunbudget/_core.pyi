@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BaseYearState', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
+__all__: list[str] = ['Assumptions', 'BaseYearState', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version', 'wage_agreement_averages']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -177,6 +177,33 @@ class IncomeEqualisation:
     @guarantee_share.setter
     def guarantee_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class InhabitantWorth:
+    """
+    What one inhabitant more brings in a year, kr: tax_kr (own tax), equalisation_kr (income equalisation change), total_kr().
+    """
+    _fields: typing.ClassVar[list] = ['tax_kr', 'equalisation_kr']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: InhabitantWorth(tax_kr=..., equalisation_kr=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def total_kr(self) -> float:
+        """
+        tax_kr + equalisation_kr, kr.
+        """
+    @property
+    def equalisation_kr(self) -> float:
+        ...
+    @equalisation_kr.setter
+    def equalisation_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tax_kr(self) -> float:
+        ...
+    @tax_kr.setter
+    def tax_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class CostLine:
     """
     One line of operating costs: name, cost_msek (base year, positive MSEK), labour_share (fraction; negative = PKV's weight of each year), volume_growth (YearSeries of fractions for the projection years).
@@ -249,12 +276,13 @@ class GrantItem:
         ...
 class GrantItemPath:
     """
-    A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth (YearSeries of fractions for the other years), growth_follows_tax_base (years with neither grow with the tax base growth).
+    A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth (YearSeries of fractions for the other years), growth_follows_tax_base (years with neither grow with the tax base growth), regulation_rule (years with neither follow the regulation grant's rule: per inhabitant, minus the growth of the national net income equalisation per inhabitant, plus announced changes).
     """
-    _fields: typing.ClassVar[list] = ['name', 'amounts_msek', 'growth', 'growth_follows_tax_base']
+    _fields: typing.ClassVar[list] = ['name', 'amounts_msek', 'growth', 'growth_follows_tax_base', 'regulation_rule']
+    regulation_rule: bool
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: GrantItemPath(name=..., amounts_msek=..., growth=..., growth_follows_tax_base=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: GrantItemPath(name=..., amounts_msek=..., growth=..., growth_follows_tax_base=..., regulation_rule=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -591,10 +619,10 @@ class Assumptions:
     """
     Yearly assumptions for the projection years (YearSeries each): PKV components, tax base growth, operating income growth (fractions); general grants, depreciation, financial income and costs (MSEK); optional tax rate (kr per 100 kr), final settlements, realisation gains, reserve use (MSEK).
     """
-    _fields: typing.ClassVar[list] = ['price_index', 'tax_base_growth', 'operating_income_growth', 'general_grants_msek', 'general_grants_growth', 'general_grants_growth_follows_tax_base', 'population', 'national_tax_capacity_growth', 'grant_items', 'final_settlement_previous_year_msek', 'depreciation_msek', 'financial_income_msek', 'financial_costs_msek', 'tax_rate_kr_per_100kr', 'final_settlement_msek', 'realisation_gains_msek', 'reserve_use_msek', 'investments_msek', 'borrowing_rate', 'pension_interest_msek', 'pension_index_growth']
+    _fields: typing.ClassVar[list] = ['price_index', 'tax_base_growth', 'operating_income_growth', 'general_grants_msek', 'general_grants_growth', 'general_grants_growth_follows_tax_base', 'population', 'national_tax_capacity_growth', 'national_net_income_equalisation_kr', 'announced_grant_change_kr', 'grant_items', 'final_settlement_previous_year_msek', 'depreciation_msek', 'financial_income_msek', 'financial_costs_msek', 'tax_rate_kr_per_100kr', 'final_settlement_msek', 'realisation_gains_msek', 'reserve_use_msek', 'investments_msek', 'borrowing_rate', 'pension_interest_msek', 'pension_index_growth']
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: Assumptions(price_index=..., tax_base_growth=..., operating_income_growth=..., general_grants_msek=..., general_grants_growth=..., general_grants_growth_follows_tax_base=..., population=..., national_tax_capacity_growth=..., grant_items=..., final_settlement_previous_year_msek=..., depreciation_msek=..., financial_income_msek=..., financial_costs_msek=..., tax_rate_kr_per_100kr=..., final_settlement_msek=..., realisation_gains_msek=..., reserve_use_msek=..., investments_msek=..., borrowing_rate=..., pension_interest_msek=..., pension_index_growth=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: Assumptions(price_index=..., tax_base_growth=..., operating_income_growth=..., general_grants_msek=..., general_grants_growth=..., general_grants_growth_follows_tax_base=..., population=..., national_tax_capacity_growth=..., national_net_income_equalisation_kr=..., announced_grant_change_kr=..., grant_items=..., final_settlement_previous_year_msek=..., depreciation_msek=..., financial_income_msek=..., financial_costs_msek=..., tax_rate_kr_per_100kr=..., final_settlement_msek=..., realisation_gains_msek=..., reserve_use_msek=..., investments_msek=..., borrowing_rate=..., pension_interest_msek=..., pension_index_growth=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -602,6 +630,14 @@ class Assumptions:
         """
         Checks every series over the years first..last; InputError naming the series, the year and the range.
         """
+    @property
+    def announced_grant_change_kr(self) -> YearSeries:
+        """
+        announced change of general grants against the year before, per inhabitant of Sweden. Unit: kr per inhabitant. Allowed range: [-10000, 10000].
+        """
+    @announced_grant_change_kr.setter
+    def announced_grant_change_kr(self, arg0: YearSeries) -> None:
+        ...
     @property
     def borrowing_rate(self) -> YearSeries:
         """
@@ -689,6 +725,14 @@ class Assumptions:
         """
     @investments_msek.setter
     def investments_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def national_net_income_equalisation_kr(self) -> float:
+        """
+        national net income equalisation (grants − fees) per inhabitant, base year, for the regulation rule. Unit: kr per inhabitant. Allowed range: [-100000, 100000].
+        """
+    @national_net_income_equalisation_kr.setter
+    def national_net_income_equalisation_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def national_tax_capacity_growth(self) -> YearSeries:
@@ -1294,7 +1338,7 @@ class IncomeStatement:
     """
     Income statement per year (resultaträkning), base year first. Each line is a float64 array of shape (n_years,), nominal MSEK with statutory signs (costs negative); result_share is a fraction, tax_rate kr per 100 kr.
     """
-    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest']
+    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'inhabitant_tax_kr', 'inhabitant_equalisation_kr', 'inhabitant_regulation_kr', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest']
     def __len__(self) -> int:
         ...
     def index_of(self, year: typing.SupportsInt | typing.SupportsIndex) -> int:
@@ -1450,6 +1494,21 @@ class IncomeStatement:
     def income_equalisation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         inkomstutjämning (+ grant, − fee), MSEK; 0 when grants are a total (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def inhabitant_equalisation_kr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        change of the income equalisation for one inhabitant more (float64 array of shape (n_years,), kr).
+        """
+    @property
+    def inhabitant_regulation_kr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        regulation grant/fee per inhabitant that one inhabitant more brings (float64 array of shape (n_years,), kr).
+        """
+    @property
+    def inhabitant_tax_kr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        own tax that one inhabitant more with the average tax capacity brings (float64 array of shape (n_years,), kr).
         """
     @property
     def investments(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2091,6 +2150,14 @@ def income_equalisation_msek(params: IncomeEqualisation, own_tax_capacity_kr: ty
     """
     Income equalisation, MSEK (+ grant below 115 % of the national capacity, − fee above), with the county rates. Capacities in kr per inhabitant.
     """
+def inhabitant_worth(params: IncomeEqualisation, tax_rate_kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex) -> InhabitantWorth:
+    """
+    What one inhabitant with the average own tax capacity brings, kr: own tax rate / 100 × K and the equalisation's e / 100 × (G·M − K).
+    """
+def labour_cost_change_with_po(wage_change: typing.SupportsFloat | typing.SupportsIndex, po_before: typing.SupportsFloat | typing.SupportsIndex, po_now: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Labour-cost change incl. social charges (PO, fraction of wages): (1 + wage) × (1 + po_now) / (1 + po_before) − 1, fractions. Raises ValueError for a wage change outside [-0.5, 0.5] or a PO rate outside [0, 1].
+    """
 def net_cost_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, net_cost_deviation_percent: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Gap to the reference cost, MSEK: net cost (MSEK, [0, 1e6]) × NKA / (100 + NKA), NKA in percent [-99.999, 1000]; 0 for NKA <= 0.
@@ -2103,9 +2170,17 @@ def one_ore_msek(tax_base_msek: typing.SupportsFloat | typing.SupportsIndex) -> 
     """
     What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK: tax base / 10 000 (the inverse of tax_rate_equivalent_ore for 1 MSEK). InputError for a tax base <= 0.
     """
+def own_tax_base_growth(capacity_growth: typing.SupportsFloat | typing.SupportsIndex, population_before: typing.SupportsFloat | typing.SupportsIndex, population_after: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Own tax base growth (fraction) from the capacity growth per inhabitant and the inhabitants before and after: (1 + capacity_growth) × after / before − 1.
+    """
 def peer_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex, peer_cost_per_inhabitant_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.
+    """
+def per_inhabitant_growth(total_growth: typing.SupportsFloat | typing.SupportsIndex, population_growth: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Growth per inhabitant (fraction): (1 + total) / (1 + population growth) − 1.
     """
 def pkv_change(labour_change: typing.SupportsFloat | typing.SupportsIndex, other_change: typing.SupportsFloat | typing.SupportsIndex, labour_weight: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -2158,6 +2233,10 @@ def tax_rate_equivalents_ore(statement: IncomeStatement, amounts_msek: typing.An
 def version() -> str:
     """
     The core library version (the project VERSION in CMakeLists.txt).
+    """
+def wage_agreement_averages(rates: YearSeries, start_month: typing.SupportsInt | typing.SupportsIndex) -> YearSeries:
+    """
+    Yearly average wage increases (fractions) from agreed rates taking effect in start_month each year: (start_month − 1)/12 × last year's rate + (13 − start_month)/12 × this year's (the overhang; RULES.md §6). Returns a YearSeries for the years after the first (every year for start_month 1). Raises ValueError for fewer than two years, a rate outside [-0.5, 0.5] or a month outside 1-12.
     """
 TARGET_TOLERANCE_MSEK: float = 1e-06
 __version__: str = '0.5.0'
