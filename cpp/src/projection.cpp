@@ -197,7 +197,7 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
         }  // else validated: the item follows the tax base growth
       }
     }
-    flatten(a.announced_grant_change_kr, b, n_, 0.0, 0.0, announced_);
+    announced_.setZero(n_);  // optional, and may cover only some years (0 elsewhere)
     for (Eigen::Index k = 1; k < n_; ++k) {
       const int y = b + static_cast<int>(k);
       announced_[k] = a.announced_grant_change_kr.has(y) ? a.announced_grant_change_kr.at(y) : 0.0;
