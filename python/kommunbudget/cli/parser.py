@@ -73,6 +73,12 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
   checklist            the 19 questions: number, topic, question, levers, modelled, tested,
                        worth_ore_first_year, worth_ore_last_year, worth_ore_sum, measures
   assumptions          the baseline's assumptions: assumption, years, values, unit, kind, source
+  what_moves_baseline  target, description, from_year and need_ore: the sustained change from
+                       the first undecided year with the measures (öre); absent with
+                       --no-what-moves or when that year is after the horizon
+  what_moves           the defaults that are not data, each at a low and a high value: id,
+                       assumption, assumption_sv, series, years, default, low, high (words),
+                       need_low_ore, need_high_ore, swing_ore, error; largest swing first
   base_year_sources    the base year's figures: field, value, kind, source (a budget file's cells)
 """
 
@@ -314,6 +320,7 @@ def _add_solve(sub, parents: list[argparse.ArgumentParser]) -> None:
     s.add_argument("--from-year", type=year, metavar="YEAR",
                    help="first year of the sustained change, after the base year; default base year + 1")
     s.add_argument("--income", type=finite, metavar="KR", help=_INCOME_HELP)
+    s.add_argument("--no-what-moves", action="store_true", default=False, help=_NO_WHAT_MOVES_HELP)
 
 
 def _add_compare(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -391,6 +398,11 @@ def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
     b.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
 
 
+#: Help of ``--no-what-moves`` (solve, scenario).
+_NO_WHAT_MOVES_HELP = ("skip the closing table 'What moves the answer' (each default that is not data at a low and a "
+                       "high value, and the sustained need in öre at each; about a dozen extra projections)")
+
+
 def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
     sc = sub.add_parser("scenario", parents=parents, formatter_class=argparse.RawDescriptionHelpFormatter,
                         help="run a scenario file: measures' worth per year in MSEK and öre, targets, bridge, tax "
@@ -408,6 +420,7 @@ def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
     sc.add_argument("--budget", type=Path, metavar="FILE", default=None,
                     help="your own adopted budget (docs/budget-workbook.md) as the baseline, replacing the file's "
                          "'budget' and its embedded baseline; the file's municipality, if any, must be the budget's")
+    sc.add_argument("--no-what-moves", action="store_true", default=False, help=_NO_WHAT_MOVES_HELP)
     sc.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
                     help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
                          "--out ends in .xlsx)")

@@ -14,12 +14,14 @@ from typing import Any
 
 import pandas as pd
 
+from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
 from kommunbudget.cli.common import assumption_records, base_source_records, header, vintage_text
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.report.checklist_text import checklist_text
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import MISSING, fmt
 from kommunbudget.report.text import frame_text, notes_text, status_legend, title, wrap, year_columns
+from kommunbudget.report.what_moves_text import what_moves_text
 from kommunbudget.scenarios.checklist import checklist
 from kommunbudget.scenarios.result import ScenarioResult
 from kommunbudget.scenarios.result import run as run_scenario
@@ -60,6 +62,9 @@ class _Figures:
         Ids of the portfolio's properties the disposals sell (empty without a portfolio).
     premises : dict[str, pandas.DataFrame]
         ``before_disposals`` and ``after_disposals`` summaries of the portfolio; empty without one.
+    what : WhatMoves or None
+        "What moves the answer" for the baseline with the measures, from ``needed_from``; None when skipped
+        (``--no-what-moves``) or when the horizon ends before ``needed_from``.
     """
 
     result: ScenarioResult
@@ -72,6 +77,7 @@ class _Figures:
     sold: list[str]
     premises: dict[str, pd.DataFrame]
     needed_from: int = 0
+    what: WhatMoves | None = None
 
 
 def run(args: argparse.Namespace) -> Document:
@@ -86,7 +92,7 @@ def run(args: argparse.Namespace) -> Document:
     """
     # --budget replaces the file's budget (and its embedded baseline) before the file's checks
     scenario = load_scenario(args.file, budget=args.budget)
-    f = _compute(run_scenario(scenario), args.year)
+    f = _compute(run_scenario(scenario), args.year, what=not getattr(args, "no_what_moves", False))
     doc = _document(f)
     doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]
     if args.format == "table":
@@ -94,8 +100,9 @@ def run(args: argparse.Namespace) -> Document:
     return doc
 
 
-def _compute(r: ScenarioResult, year: int | None) -> _Figures:
-    """Every figure of the command, once; ``year`` defaults to the horizon."""
+def _compute(r: ScenarioResult, year: int | None, what: bool = True) -> _Figures:
+    """Every figure of the command, once; ``year`` defaults to the horizon; ``what``: with "What moves the
+    answer" (the sustained need after the measures with each default at a low and a high value)."""
     year = r.baseline.years[-1] if year is None else year
     sold: list[str] = []
     premises: dict[str, pd.DataFrame] = {}
@@ -107,9 +114,11 @@ def _compute(r: ScenarioResult, year: int | None) -> _Figures:
     first = first_undecided_year(r.municipality.code, r.baseline.years[0])
     needed = r.tax_needed() if first <= r.baseline.years[-1] else pd.DataFrame(
         columns=["change_kr_per_100kr", "change_ore", "household_cost_kr"])
+    moves = (what_moves(r.municipality, r.scenario.horizon, r.target, first, r.projection.measures,
+                        baseline=r.projection) if what and first <= r.baseline.years[-1] else None)
     return _Figures(result=r, year=year, summary=r.summary(), bridge=r.bridge(year),
                     drivers=r.bridge_by_driver(year), needed=needed, checklist=checklist(r), sold=sold,
-                    premises=premises, needed_from=first)
+                    premises=premises, needed_from=first, what=moves)
 
 
 def _document(f: _Figures) -> Document:
@@ -145,6 +154,7 @@ def _document(f: _Figures) -> Document:
         "checklist": f.checklist.to_dict(orient="records"),
         "assumptions": assumption_records(r.baseline),
         "base_year_sources": base_source_records(r.baseline),
+        **({"what_moves_baseline": f.what.basis(), "what_moves": f.what.records()} if f.what is not None else {}),
     })
 
 
@@ -173,6 +183,8 @@ def _text(f: _Figures) -> str:
     lines += _bridges_text(f)
     lines += _tax_needed_text(f.needed, years, f.needed_from)
     lines += ["", checklist_text(f.checklist, scenario=True), "", notes_text(r.municipality.notes)]
+    if f.what is not None:
+        lines += ["", what_moves_text(f.what, after=" with the scenario's measures")]
     return "\n".join(lines) + "\n"
 
 

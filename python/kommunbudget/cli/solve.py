@@ -8,6 +8,7 @@ import argparse
 from dataclasses import dataclass
 from typing import Any
 
+from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
@@ -27,6 +28,7 @@ from kommunbudget.model.targets import target_key
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
 from kommunbudget.report.text import frame_text, status_legend, title, wrap, year_columns
+from kommunbudget.report.what_moves_text import what_moves_text
 
 __all__ = ["run"]
 
@@ -40,6 +42,8 @@ class _Solved:
     income: float
     income_basis: str
     tables: dict[str, Table]
+    what: WhatMoves | None = None
+    language: str = "en"
 
     @property
     def keys(self) -> list[str]:
@@ -61,17 +65,33 @@ def run(args: argparse.Namespace) -> Document:
     shown = targets(args.target)
     first = from_year(args, s.municipality, s.horizon)
     income, basis = household_income(args, s.projection, first)
-    solved = _Solved(shown, first, income, basis, _tables(s, shown, first, income))
-    doc = Document("solve", header(s.municipality, s.horizon, s.projection), list(solved.tables.values()), {
+    solved = _Solved(shown, first, income, basis, _tables(s, shown, first, income), language=args.language)
+    extra: dict[str, Any] = {
         "targets": targets_json(shown),
         "household_income_basis": basis,
         "decision_year": decided_rate_lines(s.municipality, first),
         "assumptions": assumption_records(s.projection),
         "notes": list(s.municipality.notes),
-    })
+    }
+    if not getattr(args, "no_what_moves", False):
+        solved.what = what_moves(s.municipality, s.horizon, what_moves_target(shown, bool(args.target)), first,
+                                 baseline=s.projection)
+        extra["what_moves_baseline"] = solved.what.basis()
+        extra["what_moves"] = solved.what.records()
+    doc = Document("solve", header(s.municipality, s.horizon, s.projection), list(solved.tables.values()), extra)
     if args.format == "table":
         doc.text = _text(s, solved)
     return doc
+
+
+def what_moves_target(shown: list[core.Target], given: bool) -> core.Target:
+    """The target of the "What moves the answer" table: the first ``--target`` given; without one, the result-share
+    target (2 % of tax revenue and general grants)."""
+    if not given:
+        for t in shown:
+            if t.kind == core.TargetKind.RESULT_SHARE:
+                return t
+    return shown[0]
 
 
 def _tables(s: Setup, shown: list[core.Target], first: int, income: float) -> dict[str, Table]:
@@ -123,6 +143,7 @@ def _text(s: Setup, solved: _Solved) -> str:
         f"{frame_text(_gap_rows(solved), columns)}",
         user_set_text(m, s.horizon, s.user_set, s.budget),
         *([wrap(vintage_text(m))] if vintage_text(m) else []),
+        *([what_moves_text(solved.what, solved.language)] if solved.what is not None else []),
     ]) + "\n"
 
 

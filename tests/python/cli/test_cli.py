@@ -625,7 +625,7 @@ def test_scenario_help_documents_the_json_keys(cli, capsys):
                   "approximate", "notes", "base_year",
                   "horizon", "years", "year_status", "scenario", "measure_effects", "measure_effects_ore", "summary",
                   "units", "measure_sources", "premises_summary", "bridge", "bridge_by_driver", "tax_needed",
-                  "checklist", "assumptions", "base_year_sources"}
+                  "checklist", "assumptions", "base_year_sources", "what_moves_baseline", "what_moves"}
     assert set(doc) == documented
     assert all(key in out for key in documented - {"schema", "kommunbudget_version"})
 

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from kommunbudget.analysis.comparison import compare
+from kommunbudget.analysis.sensitivity_defaults import what_moves
 from kommunbudget.baselines.load import load
 from kommunbudget.model.projection import Projection
 from kommunbudget.scenarios import result as scenario_result
@@ -73,11 +74,23 @@ def count_projections(monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_project_and_solve_project_once(cli, count_projections, fmt):
-    for command in ("project", "solve"):
+    for command, options in (("project", ()), ("solve", ("--no-what-moves",))):
         count_projections["n"] = 0
-        status, _, err = cli.run(command, "Sjöbo", "--format", fmt)
+        status, _, err = cli.run(command, "Sjöbo", "--format", fmt, *options)
         assert status == 0, err
         assert count_projections["n"] == 1, command
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_solve_adds_only_the_what_moves_projections(cli, count_projections, fmt):
+    m = load("Sjöbo")
+    count_projections["n"] = 0
+    what_moves(m, 2028, "share:0.02", 2027)  # the baseline and two variants per default
+    needed = count_projections["n"]
+    count_projections["n"] = 0
+    status, _, err = cli.run("solve", "Sjöbo", "--format", fmt)
+    assert status == 0, err
+    assert count_projections["n"] == needed  # the command reuses its baseline for the table
 
 
 def test_compare_builds_the_comparisons_projections_only(cli, count_projections):
@@ -112,7 +125,7 @@ def test_scenario_computes_each_figure_once(cli, count_projections, monkeypatch)
     for fmt in ("table", "json"):
         calls.clear()
         count_projections["n"] = 0
-        status, _, err = cli.run("scenario", "sjobo_before_tax_rise", "--format", fmt)
+        status, _, err = cli.run("scenario", "sjobo_before_tax_rise", "--format", fmt, "--no-what-moves")
         assert status == 0, err
         assert calls == {"bridge": 1, "bridge_by_driver": 1, "summary": 1, "tax_needed": 1, "checklist": 1}, fmt
         assert count_projections["n"] == needed, fmt

@@ -1,0 +1,119 @@
+"""What moves the answer (kommunbudget.analysis.sensitivity_defaults, ``solve`` and ``scenario``).
+
+Every expected need is an independent re-run written out here: the assumption changed by hand through the public
+``Municipality.with_assumptions``, projected and solved with the public ``Projection.sustained_tax_change``; the
+default values (SKR's PKV 2.6 % a year, the national tax base 4 % a year, Sjöbo's 19,337 inhabitants on 31 Dec 2024)
+are those of the embedded data and vintage skr-2025-report.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kommunbudget.analysis.sensitivity_defaults import default_variants, what_moves
+from kommunbudget.baselines.load import load
+
+HORIZON = 2030
+FROM = 2027  # the first year whose own rate is not decided (Sjöbo decided 20.92 for 2025 and 2026)
+TARGET = "share:0.02"
+
+
+@pytest.fixture(scope="module")
+def sjobo():
+    return load("Sjöbo", base_year=2024)
+
+
+@pytest.fixture(scope="module")
+def table(sjobo):
+    return what_moves(sjobo, HORIZON, TARGET, FROM)
+
+
+def _need_ore(m) -> float:
+    return m.project(HORIZON).sustained_tax_change(TARGET, FROM) * 100.0
+
+
+def _row(table, ident):
+    return next(r for r in table.rows if r.variant.ident == ident)
+
+
+def test_pkv_row_matches_a_rerun_by_hand(sjobo, table):
+    # SKR's average PKV 2018-2021, 2.6 % a year, is the default for 2025-2030 (no published PKV for them in the
+    # vintage): +1 pp is 3.6 %, -1 pp 1.6 %, labour and other costs alike.
+    years = range(2025, HORIZON + 1)
+    high = sjobo.with_assumptions(labour_cost_change={y: 0.036 for y in years},
+                                  other_cost_change={y: 0.036 for y in years})
+    low = sjobo.with_assumptions(labour_cost_change={y: 0.016 for y in years},
+                                 other_cost_change={y: 0.016 for y in years})
+    row = _row(table, "pkv")
+    assert row.need_high_ore == pytest.approx(_need_ore(high), abs=1e-9)
+    assert row.need_low_ore == pytest.approx(_need_ore(low), abs=1e-9)
+    assert row.swing_ore == pytest.approx(abs(_need_ore(high) - _need_ore(low)), abs=1e-9)
+    assert table.baseline_ore == pytest.approx(_need_ore(sjobo), abs=1e-9)
+    assert row.need_high_ore > table.baseline_ore > row.need_low_ore  # dearer costs need more tax
+    assert (row.variant.low, row.variant.high) == ("−1 pp: 1.60 % a year", "+1 pp: 3.60 % a year")
+
+
+def test_population_and_regulation_rows_match_reruns_by_hand(sjobo, table):
+    # 19,337 inhabitants on 31 Dec 2024, -1 % a year cumulative: 19,337 × 0.99^(y - 2024).
+    low = sjobo.with_assumptions(population={y: 19337 * 0.99 ** (y - 2024) for y in range(2025, HORIZON + 1)})
+    row = _row(table, "population")
+    assert row.need_low_ore == pytest.approx(_need_ore(low), abs=1e-9)
+    assert row.variant.low.endswith(f"{19337 * 0.99 ** 6:,.0f} in 2030") and "18,205 in 2030" in row.variant.low
+    # The regulation grant: the plan gives amounts to 2027; held (0 growth) after it instead of the rule.
+    held = sjobo.with_assumptions(**{"grant_growth:regulation_grant": {2028: 0.0, 2029: 0.0, 2030: 0.0}})
+    reg = _row(table, "regulation_grant")
+    assert reg.need_high_ore == pytest.approx(_need_ore(held), abs=1e-9)
+    assert reg.need_low_ore == table.baseline_ore  # the rule as is
+    assert reg.variant.years == (2028, 2029, 2030)
+
+
+def test_only_defaults_are_varied(sjobo, table):
+    assert table.rows and [r.swing_ore for r in table.rows] == sorted((r.swing_ore for r in table.rows),
+                                                                      reverse=True)
+    for row in table.rows:
+        for name in row.variant.series:
+            series = sjobo.assumptions[name]
+            for year in row.variant.years:
+                if year in series.values:
+                    kind = series.provenance[year].kind
+                elif name == "grant_growth:regulation_grant":
+                    kind = series.tail_provenance.kind  # the core's rule
+                else:
+                    kind = sjobo.assumptions.get(name, year)[1].kind
+                assert kind in ("default", "derived"), (name, year, kind)
+    # A value the user sets is no longer a default: its row goes (tax base), or its years do (PKV 2025).
+    user = sjobo.with_assumptions(national_tax_base_growth=0.04, labour_cost_change={2025: 0.03},
+                                  other_cost_change={2025: 0.03})
+    variants = {v.ident: v for v in default_variants(user, HORIZON)}
+    assert "tax_base" not in variants
+    assert variants["pkv"].years == (2026, 2027, 2028, 2029, 2030)
+    # The plan's years (2025-2027, derived from Sjöbo's adopted plan) keep their volume growth.
+    assert variants["volume"].years == (2028, 2029, 2030)
+
+
+def test_solve_prints_and_returns_the_table(cli):
+    status, out, err = cli.run("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030")
+    assert status == 0, err
+    text = out[out.index("What moves the answer"):]
+    for words in ("defaults that are assumptions, not data", "−1 pp: 1.60 % a year", "+1 pp: 3.60 % a year",
+                  "held at the last amount (0 % a year)", "the rule as is", "from 1 January 2027"):
+        assert words in text, words
+    doc = cli.json("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030")
+    rows = doc["what_moves"]
+    assert isinstance(rows, list) and {r["id"] for r in rows} >= {"pkv", "population", "tax_base", "volume"}
+    assert doc["what_moves_baseline"]["need_ore"] == pytest.approx(doc["sustained_change_ore"]["result_share_2pct"])
+    assert all(r["low"] and r["high"] and r["default"] for r in rows)
+    doc = cli.json("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--no-what-moves")
+    assert "what_moves" not in doc
+    status, out, err = cli.run("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--language", "sv",
+                               "--target", "result")
+    assert "Pris- och löneökning (PKV)" in out and "(result >= 0)" in out
+
+
+def test_scenario_shows_the_need_after_the_measures(cli):
+    doc = cli.json("scenario", "sjobo_before_tax_rise")
+    assert doc["what_moves_baseline"]["need_ore"] == pytest.approx(doc["tax_needed"]["with measures"]["change_ore"])
+    assert doc["what_moves"][0]["swing_ore"] == max(r["swing_ore"] for r in doc["what_moves"])
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise")
+    assert status == 0 and "What moves the answer" in out and "with the scenario's measures" in out
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--no-what-moves")
+    assert status == 0 and "What moves the answer" not in out
