@@ -30,6 +30,7 @@ from typing import Any
 
 from kommunbudget.data.tables import cached_table
 from kommunbudget.model import core, limits
+from kommunbudget.model.measures import price_base_series
 from kommunbudget.model.years import YEAR_RANGE
 from kommunbudget.scenarios.checklist import LEVER_KINDS
 
@@ -195,6 +196,7 @@ def _build_solna(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
     change = _number(name, "yearly_change", v["yearly_change"], -1.0, 0.0)
     if "target_reduction" not in v:  # Solna's pace sustained over the ramp
         fields["target_reduction"] = 1.0 - (1.0 + change) ** ramp_years
+    fields["price_base_amount_kr"], _note = price_base_series(fields["start_year"], fields.get("price_base_amount_kr"))
     return core.WorkLinePolicy(**fields)
 
 
@@ -206,6 +208,7 @@ def _build_national(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
                  "cost_per_household_kr")
     _core_number(name, "target_reduction", v["target_reduction"], "WorkLinePolicy", "target_reduction")
     fields["start_year"] = _year(name, "start_year", v["start_year"])
+    fields["price_base_amount_kr"], _note = price_base_series(fields["start_year"], fields.get("price_base_amount_kr"))
     return core.WorkLinePolicy(**fields)
 
 
