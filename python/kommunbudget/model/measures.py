@@ -104,8 +104,9 @@ def price_base_series(start_year: int, given: Mapping[Any, Any] | None = None) -
         own.append(year)
     years = sorted(amounts)
     series = core.YearSeries("price_base_amount_kr", years, [amounts[y] for y in years])
-    note = (f"prisbasbelopp {last_known} {amounts.get(last_known, 0):,.0f} kr (data, prisbasbelopp.csv); after "
-            f"{last_known} +{DEFAULT_PRICE_BASE_GROWTH:.1%} a year (default, not data)").replace(",", " ")
+    known_kr = f"{price_base_amounts(last_known, last_known)[0][last_known]:,.0f}".replace(",", " ")
+    note = (f"prisbasbelopp {last_known} {known_kr} kr (data, prisbasbelopp.csv); after {last_known} "
+            f"+{DEFAULT_PRICE_BASE_GROWTH:.1%} a year (default, not data)")
     if own:
         note += f"; given in the scenario for {', '.join(str(y) for y in sorted(own))}"
     return series, note

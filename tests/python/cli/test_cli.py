@@ -610,8 +610,8 @@ def test_scenario_help_documents_the_json_keys(cli, capsys):
     documented = {"schema", "kommunbudget_version", "municipality", "vintage", "uses_plan_growth", "approximate",
                   "notes", "base_year",
                   "horizon", "years", "year_status", "scenario", "measure_effects", "measure_effects_ore", "summary",
-                  "units", "measure_sources", "premises_summary", "bridge", "bridge_by_driver", "tax_needed",
-                  "checklist", "assumptions", "base_year_sources"}
+                  "units", "measure_sources", "lever_notes", "work_line_rows", "premises_summary", "bridge",
+                  "bridge_by_driver", "tax_needed", "checklist", "assumptions", "base_year_sources"}
     assert set(doc) == documented
     assert all(key in out for key in documented - {"schema", "kommunbudget_version"})
 
