@@ -257,10 +257,11 @@ def _build_staffanstorp(name: str, v: dict[str, Any]) -> core.EfficiencyMeasure:
     if not isinstance(cost_line, str):
         raise ValueError(f"preset {name!r}: cost_line = {cost_line!r} is not a text (empty = all cost lines)")
     # "30 % more efficient": the same cases at 1 / 1.3 of the cost, i.e. a cost saving of 1 − 1 / 1.3 on the
-    # case-handling part of the line, a one-off step that persists.
+    # case-handling part of the line, a one-off step that persists. case_handling_share is a share of the line's
+    # GROSS cost, so the rate applies to the gross cost (on_gross): the saving is share × gross × (1 − 1/1.3).
     rate = share * (1.0 - 1.0 / (1.0 + gain))
     return core.EfficiencyMeasure(from_year=_year(name, "from_year", v["from_year"]), rate=rate, yearly=False,
-                                   cost_line=cost_line)
+                                   cost_line=cost_line, on_gross=True)
 
 
 _SPECS: dict[str, _Spec] = {
@@ -419,8 +420,9 @@ def _presets() -> tuple[Preset, ...]:
             lever="efficiency",
             parameters=_frozen({"productivity_gain": 0.30, "cost_line": ""}),
             source=f"{_REPORT}, welfare technology: Staffanstorp, automated case handling. {_NO_PRIMARY}.",
-            note=("Applies only to case handling: give case_handling_share, the share of the cost line (or of all "
-                  "costs when cost_line is empty) that is case handling. '30 % more efficient' is read as 30 % "
+            note=("Applies only to case handling: give case_handling_share, the share of the cost line's gross "
+                  "cost (or of all gross costs when cost_line is empty) that is case handling; the measure cuts "
+                  "the gross cost (on_gross), as the share already picks the tax-financed work. '30 % more efficient' is read as 30 % "
                   "more output for the same input; if your source means 30 % lower cost, pass "
                   "productivity_gain=0.3/0.7. One municipality's result: a starting point, not a promise."),
             requires=("from_year", "case_handling_share"),
