@@ -1938,7 +1938,7 @@ def driver_bridge(projector: Projector, measures: Measures, year: typing.Support
     """
 def efficiency_rate_equivalent(statement: IncomeStatement, year: typing.SupportsInt | typing.SupportsIndex, amount_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
-    One-off across-the-board efficiency rate (fraction of that year's operating costs) saving amount_msek.
+    One-off across-the-board efficiency rate (fraction of that year's net costs: efficiency_net_share × operating costs) saving amount_msek.
     """
 def equalisation_change_per_krona(params: IncomeEqualisation, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """

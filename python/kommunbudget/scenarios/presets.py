@@ -422,9 +422,9 @@ def _presets() -> tuple[Preset, ...]:
             source=f"{_REPORT}, welfare technology: Staffanstorp, automated case handling. {_NO_PRIMARY}.",
             note=("Applies only to case handling: give case_handling_share, the share of the cost line's gross "
                   "cost (or of all gross costs when cost_line is empty) that is case handling; the measure cuts "
-                  "the gross cost (on_gross), as the share already picks the tax-financed work. '30 % more efficient' is read as 30 % "
-                  "more output for the same input; if your source means 30 % lower cost, pass "
-                  "productivity_gain=0.3/0.7. One municipality's result: a starting point, not a promise."),
+                  "the gross cost (on_gross), as the share already picks the tax-financed work. '30 % more "
+                  "efficient' is read as 30 % more output for the same input; if your source means 30 % lower "
+                  "cost, pass productivity_gain=0.3/0.7. One municipality's result: a starting point, not a promise."),
             requires=("from_year", "case_handling_share"),
             figures=_frozen({"productivity_gain": 0.30, "cost_saving_share": 1.0 - 1.0 / 1.30}),
             topics=(8,),

@@ -306,7 +306,12 @@ def test_compare_table_has_conclusion_computed_from_the_numbers(cli, capsys):
     assert "A tax rise of 50.0 öre from 2025" in text
     gain = at(doc, "comparison", "tax_change_revenue", 2025)
     assert f"about {gain:.1f} MSEK in 2025" in text
-    assert f"{doc['summary']['efficiency_rate'] * 100:.2f} % of operating costs" in text
+    assert f"{doc['summary']['efficiency_rate'] * 100:.2f} % of net costs (operating costs − operating income)" in text
+    # The rate is on net costs: the tax rise's 2025 revenue over the baseline's operating costs less operating
+    # income without realisation gains (printed negative) in 2025.
+    st = cli.json("project", "Sjöbo", "--horizon", "2030")["statement"]
+    net_costs = -st["operating_costs"][1] - (st["operating_income"][1] + st["realisation_gains"][1])
+    assert doc["summary"]["efficiency_rate"] == pytest.approx(gain / net_costs, rel=1e-6)
 
 
 def test_compare_when_the_target_is_already_met(cli, capsys):
