@@ -190,7 +190,7 @@ constexpr FieldLimit kWorkLinePolicy[] = {
     amount("WorkLinePolicy", "earnings_per_person_kr", 0.0, 1.0e8, "kr per year",
            "yearly taxable earnings per person in work, base-year kr"),
     amount("WorkLinePolicy", "persons_per_household", 0.0, 10.0, "persons",
-           "persons in work per household leaving into work"),
+           "persons with an income per household leaving into work or taxable benefits"),
     msek("WorkLinePolicy", "implementation_cost_msek", 0.0, kMaxMeasureMsek,
          "yearly cost of the policy, base-year MSEK"),
     share("WorkLinePolicy", "share_into_benefits",

@@ -82,3 +82,11 @@ def test_out_migration_costs_the_equalisation_per_inhabitant_by_hand():
     rows = move.work_line_rows()
     assert rows.loc["inhabitants moved away (stock)", 2025] == pytest.approx(20.0)
 
+
+
+def test_a_bad_prisbasbelopp_table_and_a_percent_net_share_are_named():
+    with pytest.raises(ValueError, match=r"arbetslinje.*price_base_amount_kr: key 'next' is not a year"):
+        scenarios.run(scenarios.parse(WORK_LINE + 'price_base_amount_kr = { next = 60000 }\n', "w.toml"))
+    with pytest.raises(ValueError, match=r"net_share.*did you mean 0.8"):
+        scenarios.parse('name = "e"\nmunicipality = "Sjöbo"\nhorizon = 2027\n[[measures]]\nname = "eff"\n'
+                        'kind = "efficiency"\nfrom_year = 2026\nrate = 0.01\nnet_share = 80\n', "e.toml")
