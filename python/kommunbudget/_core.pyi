@@ -868,7 +868,7 @@ class WorkLinePolicy:
     @property
     def persons_per_household(self) -> float:
         """
-        persons in work per household leaving into work. Unit: persons. Allowed range: [0, 10].
+        persons with an income per household leaving into work or taxable benefits. Unit: persons. Allowed range: [0, 10].
         """
     @persons_per_household.setter
     def persons_per_household(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
