@@ -62,6 +62,7 @@ DriverBridge driver_bridge(const Projector& projector, const Measures& measures,
   frozen.compute_grants();  // grants that follow the tax base growth follow it again
   step("own tax base growth");
   frozen.national_capacity_ = projector.national_capacity_;
+  frozen.compute_grants();  // the regulation rule falls with the national net equalisation again
   step("national tax capacity growth (equalisation)");
   bridge.drivers.emplace_back("measures");
   msek.push_back(scenario - previous);

@@ -129,6 +129,25 @@ constexpr FieldLimit kPriceIndex[] = {
     share("PriceIndex", "labour_weight", "PKV labour weight per year (e.g. 0.691 in 2024)"),
 };
 
+// Wage agreements (avtal) that take effect in a month of the year and national figures of a vintage (RULES.md §5-6;
+// docs/model.md "Vintage coherence").
+constexpr FieldLimit kWageAgreement[] = {
+    growth("WageAgreement", "rate", "the agreed wage increase from the agreement's month (avtalssats), per year"),
+    month("WageAgreement", "start_month", "the month the agreed increase takes effect (usually 4: 1 April); the "
+                                          "year counts (13 − month) / 12 of it, the next year the rest"),
+    fraction("WageAgreement", "social_charges_rate", 0.0, 1.0, "fraction", "for a fraction of wages",
+             "personalomkostnader (PO): social charges on top of wages, e.g. 0.40 for 40 %"),
+};
+
+constexpr FieldLimit kVintage[] = {
+    growth("Vintage", "tax_base_growth_per_inhabitant", "national tax base growth per inhabitant (skattekraft)"),
+    growth("Vintage", "national_population_growth", "growth of Sweden's population per year"),
+    amount("Vintage", "final_settlement_kr_per_inhabitant", -5000.0, 5000.0, "kr per inhabitant",
+           "SKR's forecast of a final settlement (slutavräkning), kr per inhabitant; observed within about ±1 500 kr"),
+    fraction("Vintage", "uprating_factor", 0.8, 1.2, "factor", "for a factor (1.045 = +4.5 %)",
+             "the government's uprating factor (uppräkningsfaktor) for an income year, e.g. 1.045"),
+};
+
 constexpr FieldLimit kAssumptions[] = {
     growth("Assumptions", "tax_base_growth", "growth of the own tax base (skatteunderlagets ökning)"),
     growth("Assumptions", "operating_income_growth", "growth of verksamhetens intäkter"),
@@ -138,6 +157,10 @@ constexpr FieldLimit kAssumptions[] = {
     amount("Assumptions", "population", 1.0, kMaxPopulation, "inhabitants",
            "inhabitants for the income equalisation per projection year"),
     growth("Assumptions", "national_tax_capacity_growth", "growth of the national average tax capacity"),
+    amount("Assumptions", "national_net_income_equalisation_kr", -1.0e5, 1.0e5, "kr per inhabitant",
+           "national net income equalisation (grants − fees) per inhabitant, base year, for the regulation rule"),
+    amount("Assumptions", "announced_grant_change_kr", -1.0e4, 1.0e4, "kr per inhabitant",
+           "announced change of general grants against the year before, per inhabitant of Sweden"),
     msek("Assumptions", "final_settlement_previous_year_msek", -kMaxAmountMsek, kMaxAmountMsek,
          "slutavräkning for the previous year, signed"),
     msek("Assumptions", "depreciation_msek", 0.0, kMaxAmountMsek, "avskrivningar per year, positive"),
@@ -149,6 +172,14 @@ constexpr FieldLimit kAssumptions[] = {
     msek("Assumptions", "realisation_gains_msek", -kMaxAmountMsek, kMaxAmountMsek, "realisation gains per year"),
     msek("Assumptions", "reserve_use_msek", -kMaxAmountMsek, kMaxAmountMsek,
          "use of the result reserve per year (+ withdrawal, − allocation)"),
+    msek("Assumptions", "investments_msek", -kMaxAmountMsek, kMaxAmountMsek,
+         "nettoinvesteringar per year (base year and later), optional; negative = sales exceed purchases"),
+    fraction("Assumptions", "borrowing_rate", 0.0, 0.2, "fraction per year", "for an interest rate",
+             "interest rate on new borrowing per projection year"),
+    msek("Assumptions", "pension_interest_msek", 0.0, kMaxAmountMsek,
+         "ränta på pensionsavsättning (part of financial costs) where given, optional"),
+    growth("Assumptions", "pension_index_growth",
+           "growth of the interest on pension provisions after the last given figure (inkomstbasbelopp)"),
 };
 
 constexpr FieldLimit kTaxChange[] = {
@@ -226,6 +257,21 @@ constexpr FieldLimit kDisposal[] = {
              "interest rate on the debt the proceeds repay"),
 };
 
+constexpr FieldLimit kCapitalPlan[] = {
+    msek("CapitalPlan", "opening_cash_msek", 0.0, kMaxAmountMsek, "likvida medel at the end of the base year"),
+    sentinel(msek("CapitalPlan", "opening_debt_msek", 0.0, kMaxAmountMsek,
+                  "interest-bearing debt at the end of the base year; a negative value (−1) means not given")),
+    msek("CapitalPlan", "minimum_cash_msek", 0.0, kMaxAmountMsek,
+         "cash kept before the debt grows (a borrowing need uses cash down to this floor)"),
+    whole("CapitalPlan", "plan_last_year", 0.0, kLastYear, "calendar year",
+          "the last year of the budget's own depreciation and financial costs (0 = the base year)"),
+};
+
+constexpr FieldLimit kDepreciationClass[] = {
+    share("DepreciationClass", "share", "share of each year's net investment in the class (the shares sum to 1)"),
+    amount("DepreciationClass", "years", 1.0, 100.0, "years", "depreciation period (avskrivningstid)"),
+};
+
 constexpr FieldLimit kFixedSaving[] = {
     msek("FixedSaving", "amount_msek", 0.0, kMaxMeasureMsek, "yearly saving at full effect, base-year MSEK"),
     year("FixedSaving", "start_year", "first year of the saving (must also be a projected year)"),
@@ -296,6 +342,12 @@ constexpr FieldLimit kFunctions[] = {
              "medelskattekraft, > 0 (open lower bound)"),
     positive("income_equalisation_msek", "population", kInf, "inhabitants",
              "inhabitants on 1 November of the previous year, > 0 (open lower bound)"),
+    growth("per_inhabitant_growth", "total_growth", "the total growth (e.g. of the national tax base)"),
+    growth("per_inhabitant_growth", "population_growth", "the growth of the population"),
+    growth("own_tax_base_growth", "capacity_growth", "growth of the tax capacity per inhabitant"),
+    amount("own_tax_base_growth", "population_before", 1.0, kMaxPopulation, "inhabitants",
+           "inhabitants the year before"),
+    amount("own_tax_base_growth", "population_after", 1.0, kMaxPopulation, "inhabitants", "inhabitants the year"),
     positive("tax_rate_equivalent_ore", "tax_base_msek", kInf, "MSEK",
              "the tax base an amount is expressed against, > 0 (open lower bound)"),
     positive("estimate_revenue", "tax_base_msek", 1.0e8, "MSEK", "the municipality's tax base, > 0 (open lower bound)"),
@@ -349,6 +401,8 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kGrantItemPath);
     append(out, kIncomeEqualisation);
     append(out, kPriceIndex);
+    append(out, kWageAgreement);
+    append(out, kVintage);
     append(out, kAssumptions);
     append(out, kTaxChange);
     append(out, kEfficiencyMeasure);
@@ -356,6 +410,8 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kWorkLinePolicy);
     append(out, kProperty);
     append(out, kDisposal);
+    append(out, kCapitalPlan);
+    append(out, kDepreciationClass);
     append(out, kFixedSaving);
     append(out, kTarget);
     append(out, kPlanYear);

@@ -56,6 +56,19 @@ void BaseYearState::validate() const {
                                    y, general_grants_msek, income_equalisation_msek, sum, kGrantSumToleranceMsek));
     }
   }
+  const FieldLimit& cash_limit = field_limit("CapitalPlan", "opening_cash_msek");
+  check_limit(cash_limit, "capital.opening_cash_msek", y, capital.opening_cash_msek);
+  check_limit(field_limit("CapitalPlan", "opening_debt_msek"), "capital.opening_debt_msek", y,
+              capital.opening_debt_msek);  // negative: not given (sentinel)
+  check_limit(field_limit("CapitalPlan", "minimum_cash_msek"), "capital.minimum_cash_msek", y,
+              capital.minimum_cash_msek);
+  const FieldLimit& plan_limit = field_limit("CapitalPlan", "plan_last_year");
+  check_whole(plan_limit, "capital.plan_last_year", capital.plan_last_year);
+  if (capital.plan_last_year != 0 && capital.plan_last_year < y) {
+    throw InputError(fmt::format("capital.plan_last_year = {} is before the base year {}; expected 0 (the base year) "
+                                 "or a year from {} on",
+                                 capital.plan_last_year, y, y));
+  }
   if (cost_lines.empty()) {
     throw InputError(fmt::format("cost_lines: none given for base year {}; expected at least one cost line", y));
   }
@@ -105,6 +118,14 @@ void Assumptions::validate(int from, int to, bool itemised) const {
       check_limit(population_limit, population.field(), y, population.at(y));
       check_limit(national_limit, national_tax_capacity_growth.field(), y, national_tax_capacity_growth.at(y));
     }
+    const FieldLimit& net_limit = assumption_limit("national_net_income_equalisation_kr");
+    check_limit(net_limit, "national_net_income_equalisation_kr", kNoYear, national_net_income_equalisation_kr);
+    const FieldLimit& announced_limit = assumption_limit("announced_grant_change_kr");
+    for (int y = from; y <= to; ++y) {
+      if (announced_grant_change_kr.has(y)) {
+        check_limit(announced_limit, announced_grant_change_kr.field(), y, announced_grant_change_kr.at(y));
+      }
+    }
     const FieldLimit& amount_limit = field_limit("GrantItemPath", "amounts_msek");
     const FieldLimit& growth_limit = field_limit("GrantItemPath", "growth");
     for (const GrantItemPath& path : grant_items) {
@@ -113,7 +134,7 @@ void Assumptions::validate(int from, int to, bool itemised) const {
           check_limit(amount_limit, path.name + ".amounts_msek", y, path.amounts_msek.at(y));
         } else if (path.growth.has(y)) {
           check_limit(growth_limit, path.name + ".growth", y, path.growth.at(y));
-        } else if (!path.growth_follows_tax_base) {
+        } else if (!path.growth_follows_tax_base && !path.regulation_rule) {
           throw InputError(fmt::format("grant item '{}': year {} has neither an amount nor a growth value; give one "
                                        "of them for every year {}-{}",
                                        path.name, y, from, to));

@@ -144,13 +144,16 @@ void IncomeStatement::resize(Eigen::Index n) {
         &other_balance_adjustments, &reserve_use, &balanced_budget_result, &result_share, &tax_rate, &tax_base,
         &final_settlement, &efficiency_saving, &efficiency_one_off_cost, &tax_change_revenue, &preliminary_tax, &final_settlement_previous_year,
         &final_settlement_current_year, &income_equalisation, &other_general_grants, &equalisation_tax_base,
-        &own_tax_capacity, &national_tax_capacity, &population, &equalisation_change_per_krona, &kept_per_krona,
+        &own_tax_capacity, &national_tax_capacity, &population, &inhabitant_tax_kr, &inhabitant_equalisation_kr,
+        &inhabitant_regulation_kr, &equalisation_change_per_krona, &kept_per_krona,
         &earned_income_effect, &work_line_households_reduced, &work_line_saving, &work_line_cost,
         &work_line_earnings, &work_line_tax_base, &work_line_tax_gain, &work_line_equalisation_change,
         &work_line_net, &work_line_benefits, &work_line_basic_deduction, &work_line_persons_moved,
         &work_line_migration_equalisation, &efficiency_net_share, &disposal_realisation_gain, &disposal_running_cost_saved, &disposal_depreciation_saved,
         &disposal_interest_saved, &disposal_external_rent, &disposal_net, &disposal_net_balanced_budget,
-        &fixed_saving, &fixed_saving_one_off_cost}) {
+        &fixed_saving, &fixed_saving_one_off_cost, &disposal_proceeds, &disposal_debt_repaid, &investments,
+        &new_investment_depreciation, &self_financing, &self_financing_ratio, &borrowing_need, &debt_at_year_end,
+        &cash_at_year_end, &new_borrowing_interest, &pension_interest}) {
     v->resize(n);
   }
 }
@@ -202,9 +205,10 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
     for (Eigen::Index i = 0; i < n_items; ++i) {
       const GrantItem& item = base_.grant_items[static_cast<std::size_t>(i)];
       item_names_.push_back(item.name);
-      if (n_ == 1) continue;
       const GrantItemPath* path = nullptr;
       for (const GrantItemPath& p : a.grant_items) path = p.name == item.name ? &p : path;
+      item_regulation_.push_back(path != nullptr && path->regulation_rule ? 1 : 0);
+      if (n_ == 1) continue;
       if (path == nullptr) {
         throw InputError(fmt::format("grant_items: no path for '{}' in the assumptions; expected amounts or growth "
                                      "for the years {}-{}",
@@ -218,6 +222,11 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
           item_growth_(i, k) = path->growth.at(y);
         }  // else validated: the item follows the tax base growth
       }
+    }
+    flatten(a.announced_grant_change_kr, b, n_, 0.0, 0.0, announced_);
+    for (Eigen::Index k = 1; k < n_; ++k) {
+      const int y = b + static_cast<int>(k);
+      announced_[k] = a.announced_grant_change_kr.has(y) ? a.announced_grant_change_kr.at(y) : 0.0;
     }
     population_.resize(n_);
     national_capacity_.resize(n_);
@@ -241,6 +250,7 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
   flatten(a.final_settlement_msek, b, n_, base_.final_settlement_msek, 0.0, settlement_);
   flatten(a.realisation_gains_msek, b, n_, base_.realisation_gains_msek, 0.0, gains_);
   flatten(a.reserve_use_msek, b, n_, base_.reserve_use_msek, 0.0, reserve_);
+  flatten_capital();
 
   static const FieldLimit& volume_limit = row("CostLine", "volume_growth");
   const auto n_lines = static_cast<Eigen::Index>(base_.cost_lines.size());
@@ -284,6 +294,51 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
                   n_lines);
 }
 
+void Projector::flatten_capital() {
+  static const FieldLimit& investment_limit = row("Assumptions", "investments_msek");
+  static const FieldLimit& rate_limit = row("Assumptions", "borrowing_rate");
+  const Assumptions& a = assumptions_;
+  const CapitalPlan& c = base_.capital;
+  const int b = base_.year;
+  debt_given_ = c.opening_debt_msek >= 0.0;
+  plan_last_index_ = c.plan_last_year == 0 ? 0 : static_cast<Eigen::Index>(c.plan_last_year - b);
+  investments_.setZero(n_);
+  for (Eigen::Index k = 0; k < n_; ++k) {
+    const int y = b + static_cast<int>(k);
+    if (!a.investments_msek.has(y)) continue;
+    investments_[k] = a.investments_msek.at(y);
+    check_limit(investment_limit, a.investments_msek.field(), y, investments_[k]);
+  }
+  // Depreciation of investments of the plan's last year and later, from the year after each (straight line).
+  new_depreciation_.setZero(n_);
+  if (!a.investments_msek.empty()) {
+    Eigen::VectorXd kernel;
+    depreciation_kernel(c.depreciation_classes, n_, kernel);
+    for (Eigen::Index k = plan_last_index_ + 1; k < n_; ++k) {
+      for (Eigen::Index s = plan_last_index_; s < k; ++s) new_depreciation_[k] += investments_[s] * kernel[k - s];
+    }
+  }
+  depreciation_ += new_depreciation_;
+  borrowing_rate_.setZero(n_);
+  for (Eigen::Index k = 1; k < n_; ++k) {
+    const int y = b + static_cast<int>(k);
+    if (a.borrowing_rate.empty()) continue;  // no interest on new borrowing modelled (documented)
+    if (k > plan_last_index_ && !a.borrowing_rate.has(y)) {
+      throw InputError(fmt::format("borrowing_rate: year {} is missing; expected an interest rate (fraction) for "
+                                   "every year after the plan, {}-{}",
+                                   y, b + static_cast<int>(plan_last_index_) + 1, horizon_));
+    }
+    if (!a.borrowing_rate.has(y)) continue;
+    borrowing_rate_[k] = a.borrowing_rate.at(y);
+    check_limit(rate_limit, a.borrowing_rate.field(), y, borrowing_rate_[k]);
+  }
+  pension_interest_path(a.pension_interest_msek, a.pension_index_growth, b, n_, pension_);
+  // After the plan the given financial costs are the last plan year's held; the pension interest in them moves
+  // with its own index instead.
+  pension_change_.setZero(n_);
+  for (Eigen::Index k = plan_last_index_ + 1; k < n_; ++k) pension_change_[k] = pension_[k] - pension_[plan_last_index_];
+}
+
 void Projector::compute_grants() {
   if (!base_.itemised_grants) {
     grants_.resize(n_);
@@ -303,9 +358,17 @@ void Projector::compute_grants() {
   items_.resize(n_items, n_);
   for (Eigen::Index i = 0; i < n_items; ++i) {
     items_(i, 0) = base_.grant_items[static_cast<std::size_t>(i)].amount_msek;
+    // The regulation rule's national net income equalisation per inhabitant, kr (GrantItemPath::regulation_rule).
+    double net_equalisation_kr = assumptions_.national_net_income_equalisation_kr;
     for (Eigen::Index k = 1; k < n_; ++k) {
+      const double national_growth = national_capacity_[k] / national_capacity_[k - 1] - 1.0;
+      const double fall_kr = net_equalisation_kr * national_growth;
+      net_equalisation_kr *= 1.0 + national_growth;
       if (!std::isnan(item_given_(i, k))) {
         items_(i, k) = item_given_(i, k);
+      } else if (std::isnan(item_growth_(i, k)) && item_regulation_[static_cast<std::size_t>(i)] != 0) {
+        const double per_inhabitant_kr = items_(i, k - 1) * 1e6 / population_[k - 1] - fall_kr + announced_[k];
+        items_(i, k) = per_inhabitant_kr * population_[k] / 1e6;
       } else {
         const double g = std::isnan(item_growth_(i, k)) ? tax_base_growth_[k] : item_growth_(i, k);
         items_(i, k) = items_(i, k - 1) * (1.0 + g);
@@ -755,9 +818,18 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
   out.disposal_depreciation_saved.setZero();
   out.disposal_interest_saved.setZero();
   out.disposal_external_rent.setZero();
+  out.disposal_proceeds.setZero();
+  out.disposal_debt_repaid.setZero();
+  // With the debt known, the proceeds repay at most the debt left (sales in the order given); the rest is cash
+  // (earning nothing). Without it, interest is saved on the whole price (capped at the financial costs below).
+  double debt_left = debt_given_ ? base_.capital.opening_debt_msek : 0.0;
   for (const Disposal& d : measures.disposals) {
     const Property& q = d.property;
     const double price = d.price_msek < 0.0 ? q.market_value_msek : d.price_msek;
+    const double book = book_value_at_sale(q.book_value_msek, q.depreciation_msek, b, d.year, d.month);
+    const double repaid = debt_given_ ? std::min(price, debt_left) : 0.0;
+    debt_left -= repaid;
+    const double interest_base = debt_given_ ? repaid : price;
     double running = q.running_cost_msek;
     double rent = q.need_remains ? q.external_rent_msek : 0.0;
     for (Eigen::Index k = 0; k < n_; ++k) {
@@ -768,16 +840,21 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       }
       if (year < d.year) continue;
       const double months = year == d.year ? remaining_year_share(d.month) : 1.0;
-      if (year == d.year) out.disposal_realisation_gain[k] += price - q.book_value_msek;
+      if (year == d.year) {
+        out.disposal_realisation_gain[k] += price - book;
+        out.disposal_proceeds[k] += price;
+        out.disposal_debt_repaid[k] += repaid;
+      }
       out.disposal_running_cost_saved[k] += running * months;
       out.disposal_depreciation_saved[k] += q.depreciation_msek * months;
-      out.disposal_interest_saved[k] += price * d.debt_interest_rate * months;
+      out.disposal_interest_saved[k] += interest_base * d.debt_interest_rate * months;
       out.disposal_external_rent[k] += rent * months;
     }
   }
   out.operating_costs += out.disposal_running_cost_saved - out.disposal_external_rent;
 
   static const FieldLimit& rate_limit = row("Projection", "tax_rate_after_changes");
+  CapitalState state;
   double baseline_tax_base = base_.tax_base_msek;
   double baseline_equalisation_base = equalisation_base0_msek_;
   double regular_income = base_.operating_income_msek - base_.realisation_gains_msek;
@@ -852,6 +929,14 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       out.equalisation_change_per_krona[k] =
           equalisation_change_per_krona(base_.equalisation, own_capacity, national_capacity_[k]);
       out.income_equalisation[k] = equalisation;
+      const InhabitantWorth worth = inhabitant_worth(base_.equalisation, rate, own_capacity, national_capacity_[k]);
+      out.inhabitant_tax_kr[k] = worth.tax_kr;
+      out.inhabitant_equalisation_kr[k] = worth.equalisation_kr;
+      double regulation_kr = 0.0;
+      for (std::size_t i = 0; i < item_regulation_.size(); ++i) {
+        if (item_regulation_[i] != 0) regulation_kr += items_(static_cast<Eigen::Index>(i), k) * 1e6 / population_[k];
+      }
+      out.inhabitant_regulation_kr[k] = regulation_kr;
       out.other_general_grants[k] = items_.col(k).sum();
       out.general_grants[k] = equalisation + out.other_general_grants[k];
     } else {
@@ -859,6 +944,9 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       out.own_tax_capacity[k] = 0.0;
       out.national_tax_capacity[k] = 0.0;
       out.population[k] = 0.0;
+      out.inhabitant_tax_kr[k] = 0.0;
+      out.inhabitant_equalisation_kr[k] = 0.0;
+      out.inhabitant_regulation_kr[k] = 0.0;
       out.equalisation_change_per_krona[k] = 0.0;
       out.income_equalisation[k] = 0.0;
       out.other_general_grants[k] = grants_[k];
@@ -897,14 +985,17 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     out.net_operating_cost[k] = out.operating_income[k] + out.operating_costs[k] + out.depreciation[k];
     out.operating_result[k] = out.net_operating_cost[k] + out.tax_revenue[k] + out.general_grants[k];
     out.financial_income[k] = fin_income_[k];
-    // Interest saved lowers the financial costs; beyond them it is a return on the proceeds (financial income).
-    const double interest_saved = out.disposal_interest_saved[k];
-    out.financial_costs[k] = 0.0 - std::max(0.0, fin_costs_[k] - interest_saved);
-    out.financial_income[k] += std::max(0.0, interest_saved - fin_costs_[k]);
+    // The given financial costs, with the pension interest on its own index after the plan (docs/model.md §15).
+    const double given_costs = std::max(0.0, fin_costs_[k] + pension_change_[k]);
+    // Interest saved lowers the financial costs, never below zero (it cannot exceed the interest paid).
+    const double interest_saved = std::min(out.disposal_interest_saved[k], given_costs);
+    out.disposal_interest_saved[k] = interest_saved;
+    out.financial_costs[k] = 0.0 - (given_costs - interest_saved);
     out.disposal_net_balanced_budget[k] = out.disposal_running_cost_saved[k] + out.disposal_depreciation_saved[k] +
                                           interest_saved - out.disposal_external_rent[k] + disposal_loss;
     out.disposal_net[k] = out.disposal_net_balanced_budget[k] + disposal_gain;
     out.result[k] = out.operating_result[k] + out.financial_income[k] + out.financial_costs[k];
+    capital_year(k, state, out);
     out.other_balance_adjustments[k] = k == 0 ? base_.other_balance_adjustments_msek : 0.0;
     out.reserve_use[k] = reserve_[k];
     out.balanced_budget_result[k] =
@@ -917,6 +1008,46 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     }
     out.result_share[k] = out.result[k] / denominator;
   }
+}
+
+void Projector::capital_year(Eigen::Index k, CapitalState& state, IncomeStatement& out) const {
+  const CapitalPlan& c = base_.capital;
+  out.investments[k] = investments_[k];
+  out.new_investment_depreciation[k] = new_depreciation_[k];
+  out.pension_interest[k] = pension_[k];
+  // Self-financing before the interest on new borrowing; a sale's gain or loss is left out (its price is cash).
+  const double self_financing = out.result[k] - out.depreciation[k] - out.disposal_realisation_gain[k];
+  double interest = 0.0;
+  if (k == 0) {
+    // The base year: the balances given (31 December); a sale in the base year moves them from the next year.
+    state.balances = CashAndDebt{c.opening_cash_msek + out.disposal_proceeds[0] - out.disposal_debt_repaid[0], 0.0};
+    state.existing_debt = debt_given_ ? c.opening_debt_msek - out.disposal_debt_repaid[0] : 0.0;
+    state.new_debt_at_plan_end = 0.0;
+    out.debt_at_year_end[0] = debt_given_ ? c.opening_debt_msek : 0.0;
+    out.cash_at_year_end[0] = c.opening_cash_msek;
+  } else {
+    state.existing_debt -= out.disposal_debt_repaid[k];
+    state.balances.cash_msek += out.disposal_proceeds[k] - out.disposal_debt_repaid[k];
+    if (k > plan_last_index_ && borrowing_rate_[k] > 0.0) {
+      // The year's borrowing from the result before this interest (no circularity), then the interest on the
+      // opening new debt plus half of the year's change, above the new debt at the end of the plan.
+      const CashAndDebt before = meet_borrowing_need(state.balances, investments_[k] - self_financing,
+                                                     c.minimum_cash_msek);
+      interest = new_borrowing_interest(borrowing_rate_[k], state.balances.new_debt_msek, before.new_debt_msek,
+                                        state.new_debt_at_plan_end);
+    }
+    out.financial_costs[k] -= interest;
+    out.result[k] -= interest;
+    state.balances = meet_borrowing_need(state.balances, investments_[k] - (self_financing - interest),
+                                         c.minimum_cash_msek);
+    if (k == plan_last_index_) state.new_debt_at_plan_end = state.balances.new_debt_msek;
+    out.debt_at_year_end[k] = state.existing_debt + state.balances.new_debt_msek;
+    out.cash_at_year_end[k] = state.balances.cash_msek;
+  }
+  out.new_borrowing_interest[k] = interest;
+  out.self_financing[k] = self_financing - interest;
+  out.borrowing_need[k] = investments_[k] - out.self_financing[k];
+  out.self_financing_ratio[k] = investments_[k] > 1e-9 ? out.self_financing[k] / investments_[k] : 0.0;
 }
 
 IncomeStatement project(const BaseYearState& base, const Assumptions& assumptions, int horizon,

@@ -86,4 +86,29 @@ double implied_national_tax_capacity_kr(const IncomeEqualisation& p, double equa
   return national;
 }
 
+double per_inhabitant_growth(double total_growth, double population_growth) {
+  check_limit(field_limit("per_inhabitant_growth", "total_growth"), kNoYear, total_growth);
+  check_limit(field_limit("per_inhabitant_growth", "population_growth"), kNoYear, population_growth);
+  return (1.0 + total_growth) / (1.0 + population_growth) - 1.0;
+}
+
+double own_tax_base_growth(double capacity_growth, double population_before, double population_after) {
+  check_limit(field_limit("own_tax_base_growth", "capacity_growth"), kNoYear, capacity_growth);
+  check_limit(field_limit("own_tax_base_growth", "population_before"), kNoYear, population_before);
+  check_limit(field_limit("own_tax_base_growth", "population_after"), kNoYear, population_after);
+  return (1.0 + capacity_growth) * population_after / population_before - 1.0;
+}
+
+InhabitantWorth inhabitant_worth(const IncomeEqualisation& p, double tax_rate_kr_per_100kr, double own_tax_capacity_kr,
+                                 double national_tax_capacity_kr) {
+  check_limit(field_limit("BaseYearState", "tax_rate_kr_per_100kr"), kNoYear, tax_rate_kr_per_100kr);
+  InhabitantWorth worth;
+  worth.tax_kr = tax_rate_kr_per_100kr / 100.0 * own_tax_capacity_kr;
+  // The equalisation changes by −e per krona of own tax base (equalisation_change_per_krona) and by e × G·M per
+  // inhabitant: e × (G·M − K) in all.
+  const double per_krona = equalisation_change_per_krona(p, own_tax_capacity_kr, national_tax_capacity_kr);
+  worth.equalisation_kr = -per_krona * (p.guarantee_share * national_tax_capacity_kr - own_tax_capacity_kr);
+  return worth;
+}
+
 }  // namespace kommunbudget

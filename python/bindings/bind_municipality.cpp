@@ -1,3 +1,4 @@
+#include <pybind11/eigen.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -22,9 +23,40 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
   py::class_<GrantItemPath> path(m, "GrantItemPath",
                                  "A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth "
                                  "(YearSeries of fractions for the other years), growth_follows_tax_base (years with "
-                                 "neither grow with the tax base growth).");
+                                 "neither grow with the tax base growth), regulation_rule (years with neither follow "
+                                 "the regulation grant's rule: per inhabitant, minus the growth of the national net "
+                                 "income equalisation per inhabitant, plus announced changes).");
   define_fields(path, "GrantItemPath", "name", &GrantItemPath::name, "amounts_msek", &GrantItemPath::amounts_msek,
-                "growth", &GrantItemPath::growth, "growth_follows_tax_base", &GrantItemPath::growth_follows_tax_base);
+                "growth", &GrantItemPath::growth, "growth_follows_tax_base", &GrantItemPath::growth_follows_tax_base,
+                "regulation_rule", &GrantItemPath::regulation_rule);
+
+  py::class_<DepreciationClass> dep(m, "DepreciationClass",
+                                    "A class of fixed assets: name, share (of each year's net investment, fraction; "
+                                    "the shares sum to 1), years (depreciation period).");
+  define_fields(dep, "DepreciationClass", "name", &DepreciationClass::name, "share", &DepreciationClass::share,
+                "years", &DepreciationClass::years);
+  py::class_<CapitalPlan> capital(m, "CapitalPlan",
+                                  "The capital side of a base year (docs/model.md §15): opening_cash_msek, "
+                                  "opening_debt_msek (end of the base year, MSEK; debt negative = not given), "
+                                  "minimum_cash_msek, depreciation_classes (list of DepreciationClass), "
+                                  "plan_last_year (0 = the base year).");
+  define_fields(capital, "CapitalPlan", "opening_cash_msek", &CapitalPlan::opening_cash_msek, "opening_debt_msek",
+                &CapitalPlan::opening_debt_msek, "minimum_cash_msek", &CapitalPlan::minimum_cash_msek,
+                "depreciation_classes", &CapitalPlan::depreciation_classes, "plan_last_year",
+                &CapitalPlan::plan_last_year);
+  m.def("depreciation_kernel",
+        [](const std::vector<DepreciationClass>& classes, Eigen::Index n) {
+          Eigen::VectorXd kernel;
+          depreciation_kernel(classes, n, kernel);
+          return kernel;
+        },
+        py::arg("classes"), py::arg("n"),
+        "Straight-line depreciation of 1 MSEK invested by years after the investment year (float64 array of shape "
+        "(n,); element 0 is 0: depreciation starts the year after). InputError for shares not summing to 1.");
+  m.def("book_value_at_sale", &book_value_at_sale, py::arg("book_value_msek"), py::arg("depreciation_msek"),
+        py::arg("base_year"), py::arg("year"), py::arg("month"),
+        "Book value on the sale date, MSEK: book_value − depreciation × ((year − base_year) + (month − 1) / 12), "
+        "not below 0 (the book value given is at 1 January of the base year).");
 
   py::class_<BaseYearState> base(m, "BaseYearState",
                                  "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
@@ -44,7 +76,7 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 "realisation_gains_msek", &BaseYearState::realisation_gains_msek, "reserve_use_msek",
                 &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
                 &BaseYearState::other_balance_adjustments_msek, "depreciation_in_cost_lines",
-                &BaseYearState::depreciation_in_cost_lines);
+                &BaseYearState::depreciation_in_cost_lines, "capital", &BaseYearState::capital);
   base.def("validate", &BaseYearState::validate,
            "Checks every field against the table of limits; InputError naming field, year, value and range.")
       .def("operating_costs_msek", &BaseYearState::operating_costs_msek, "Sum of the cost lines, MSEK.");
@@ -59,14 +91,18 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 "general_grants_msek", &Assumptions::general_grants_msek, "general_grants_growth",
                 &Assumptions::general_grants_growth, "general_grants_growth_follows_tax_base",
                 &Assumptions::general_grants_growth_follows_tax_base, "population", &Assumptions::population,
-                "national_tax_capacity_growth", &Assumptions::national_tax_capacity_growth, "grant_items",
+                "national_tax_capacity_growth", &Assumptions::national_tax_capacity_growth,
+                "national_net_income_equalisation_kr", &Assumptions::national_net_income_equalisation_kr,
+                "announced_grant_change_kr", &Assumptions::announced_grant_change_kr, "grant_items",
                 &Assumptions::grant_items, "final_settlement_previous_year_msek",
                 &Assumptions::final_settlement_previous_year_msek, "depreciation_msek",
                 &Assumptions::depreciation_msek, "financial_income_msek", &Assumptions::financial_income_msek,
                 "financial_costs_msek", &Assumptions::financial_costs_msek, "tax_rate_kr_per_100kr",
                 &Assumptions::tax_rate_kr_per_100kr, "final_settlement_msek", &Assumptions::final_settlement_msek,
                 "realisation_gains_msek", &Assumptions::realisation_gains_msek, "reserve_use_msek",
-                &Assumptions::reserve_use_msek);
+                &Assumptions::reserve_use_msek, "investments_msek", &Assumptions::investments_msek,
+                "borrowing_rate", &Assumptions::borrowing_rate, "pension_interest_msek",
+                &Assumptions::pension_interest_msek, "pension_index_growth", &Assumptions::pension_index_growth);
   a.def("validate", &Assumptions::validate, py::arg("first"), py::arg("last"), py::arg("itemised") = false,
         "Checks every series over the years first..last; InputError naming the series, the year and the range.");
   m.def("implied_tax_base_msek", &implied_tax_base_msek, py::arg("tax_revenue_msek"), py::arg("tax_rate_kr_per_100kr"),

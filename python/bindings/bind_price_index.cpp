@@ -13,6 +13,15 @@ void kommunbudget::bindings::bind_price_index(py::module_& m) {
         py::arg("labour_weight"),
         "PKV (SKR) for one year: weight × labour + (1 − weight) × other, all fractions. Raises ValueError for a "
         "weight outside [0, 1] or a rate outside [-0.5, 0.5].");
+  m.def("wage_agreement_averages", &kommunbudget::wage_agreement_averages, py::arg("rates"), py::arg("start_month"),
+        "Yearly average wage increases (fractions) from agreed rates taking effect in start_month each year: "
+        "(start_month − 1)/12 × last year's rate + (13 − start_month)/12 × this year's (the overhang; RULES.md §6). "
+        "Returns a YearSeries for the years after the first (every year for start_month 1). Raises ValueError for "
+        "fewer than two years, a rate outside [-0.5, 0.5] or a month outside 1-12.");
+  m.def("labour_cost_change_with_po", &kommunbudget::labour_cost_change_with_po, py::arg("wage_change"),
+        py::arg("po_before"), py::arg("po_now"),
+        "Labour-cost change incl. social charges (PO, fraction of wages): (1 + wage) × (1 + po_now) / (1 + po_before)"
+        " − 1, fractions. Raises ValueError for a wage change outside [-0.5, 0.5] or a PO rate outside [0, 1].");
   py::class_<PriceIndex>(m, "PriceIndex", "SKR's PKV components per year (fractions): labour-cost change, "
                                           "other-consumption change, labour weight.")
       .def(py::init<>())

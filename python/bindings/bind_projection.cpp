@@ -20,7 +20,8 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "efficiency_saving",  "efficiency_one_off_cost", "tax_change_revenue", "preliminary_tax",
                               "final_settlement_previous_year", "final_settlement_current_year",
                               "income_equalisation", "other_general_grants", "equalisation_tax_base",
-                              "own_tax_capacity", "national_tax_capacity", "population",
+                              "own_tax_capacity", "national_tax_capacity", "population", "inhabitant_tax_kr",
+                              "inhabitant_equalisation_kr", "inhabitant_regulation_kr",
                               "equalisation_change_per_krona", "kept_per_krona", "earned_income_effect",
                               "work_line_households_reduced", "work_line_saving", "work_line_cost",
                               "work_line_earnings", "work_line_tax_base", "work_line_tax_gain",
@@ -28,6 +29,10 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "disposal_running_cost_saved", "disposal_depreciation_saved",
                               "disposal_interest_saved", "disposal_external_rent", "disposal_net",
                               "disposal_net_balanced_budget", "fixed_saving", "fixed_saving_one_off_cost",
+                              "disposal_proceeds", "disposal_debt_repaid", "investments",
+                              "new_investment_depreciation", "self_financing", "self_financing_ratio",
+                              "borrowing_need", "debt_at_year_end", "cash_at_year_end", "new_borrowing_interest",
+                              "pension_interest",
                               "work_line_benefits", "work_line_basic_deduction", "work_line_persons_moved",
                               "work_line_migration_equalisation", "efficiency_net_share"};
 }  // namespace
@@ -159,6 +164,9 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("own_tax_capacity", &IncomeStatement::own_tax_capacity, "skattekraft in the equalisation (float64 array of shape (n_years,), kr per inhabitant).");
   st.def_readonly("national_tax_capacity", &IncomeStatement::national_tax_capacity, "medelskattekraft (float64 array of shape (n_years,), kr per inhabitant).");
   st.def_readonly("population", &IncomeStatement::population, "inhabitants used by the equalisation (float64 array of shape (n_years,), inhabitants).");
+  st.def_readonly("inhabitant_tax_kr", &IncomeStatement::inhabitant_tax_kr, "own tax that one inhabitant more with the average tax capacity brings (float64 array of shape (n_years,), kr).");
+  st.def_readonly("inhabitant_equalisation_kr", &IncomeStatement::inhabitant_equalisation_kr, "change of the income equalisation for one inhabitant more (float64 array of shape (n_years,), kr).");
+  st.def_readonly("inhabitant_regulation_kr", &IncomeStatement::inhabitant_regulation_kr, "regulation grant/fee per inhabitant that one inhabitant more brings (float64 array of shape (n_years,), kr).");
   st.def_readonly("equalisation_change_per_krona", &IncomeStatement::equalisation_change_per_krona, "Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100). (float64 array of shape (n_years,), fraction).");
   st.def_readonly("kept_per_krona", &IncomeStatement::kept_per_krona, "What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above. (float64 array of shape (n_years,), fraction).");
   st.def_readonly("earned_income_effect", &IncomeStatement::earned_income_effect, "tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).");
@@ -183,6 +191,17 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("disposal_net_balanced_budget", &IncomeStatement::disposal_net_balanced_budget, "effect on the balanced-budget result (without gains) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("fixed_saving", &IncomeStatement::fixed_saving, "saving realised this year (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("fixed_saving_one_off_cost", &IncomeStatement::fixed_saving_one_off_cost, "one-off implementation costs this year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_proceeds", &IncomeStatement::disposal_proceeds, "sale prices received in the year of sale (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("disposal_debt_repaid", &IncomeStatement::disposal_debt_repaid, "the part of the proceeds that repays the existing debt (at most the debt; 0 when no debt is given) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("investments", &IncomeStatement::investments, "nettoinvesteringar (positive = spent) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("new_investment_depreciation", &IncomeStatement::new_investment_depreciation, "modelled depreciation of investments after the plan (part of depreciation) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("self_financing", &IncomeStatement::self_financing, "självfinansiering = result + depreciation − realisation gains/losses of disposals (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("self_financing_ratio", &IncomeStatement::self_financing_ratio, "självfinansieringsgrad = self_financing / investments; 0 when there are no investments (undefined) (float64 array of shape (n_years,), fraction).");
+  st.def_readonly("borrowing_need", &IncomeStatement::borrowing_need, "lånebehov = investments − self-financing (negative = surplus) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("debt_at_year_end", &IncomeStatement::debt_at_year_end, "existing debt (less repayments from sales) + new borrowing, 31 December (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("cash_at_year_end", &IncomeStatement::cash_at_year_end, "likvida medel, 31 December (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("new_borrowing_interest", &IncomeStatement::new_borrowing_interest, "interest on new borrowing after the plan (part of financial costs) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("pension_interest", &IncomeStatement::pension_interest, "ränta på pensionsavsättning (part of financial costs); 0 = not split out (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("grant_items", &IncomeStatement::grant_items, "Grant items (rows, named in grant_item_names) by year: float64 array of shape (n_items, n_years), MSEK.");
   st.def_readonly("grant_item_names", &IncomeStatement::grant_item_names, "Names of the rows of grant_items (list of str).");
   st.def("index_of", &IncomeStatement::index_of, py::arg("year"), "Position of a year; InputError outside the years.");

@@ -27,6 +27,22 @@ void kommunbudget::bindings::bind_revenue(py::module_& m) {
   m.def("implied_own_tax_capacity_kr", &implied_own_tax_capacity_kr, py::arg("params"), py::arg("equalisation_msek"),
         py::arg("national_tax_capacity_kr"), py::arg("population"),
         "Own tax capacity (kr per inhabitant) at which the formula gives equalisation_msek (base-year calibration).");
+  m.def("per_inhabitant_growth", &per_inhabitant_growth, py::arg("total_growth"), py::arg("population_growth"),
+        "Growth per inhabitant (fraction): (1 + total) / (1 + population growth) − 1.");
+  m.def("own_tax_base_growth", &own_tax_base_growth, py::arg("capacity_growth"), py::arg("population_before"),
+        py::arg("population_after"),
+        "Own tax base growth (fraction) from the capacity growth per inhabitant and the inhabitants before and "
+        "after: (1 + capacity_growth) × after / before − 1.");
+  py::class_<InhabitantWorth> worth(m, "InhabitantWorth",
+                                    "What one inhabitant more brings in a year, kr: tax_kr (own tax), "
+                                    "equalisation_kr (income equalisation change), total_kr().");
+  define_fields(worth, "InhabitantWorth", "tax_kr", &InhabitantWorth::tax_kr, "equalisation_kr",
+                &InhabitantWorth::equalisation_kr);
+  worth.def("total_kr", &InhabitantWorth::total_kr, "tax_kr + equalisation_kr, kr.");
+  m.def("inhabitant_worth", &inhabitant_worth, py::arg("params"), py::arg("tax_rate_kr_per_100kr"),
+        py::arg("own_tax_capacity_kr"), py::arg("national_tax_capacity_kr"),
+        "What one inhabitant with the average own tax capacity brings, kr: own tax rate / 100 × K and the "
+        "equalisation's e / 100 × (G·M − K).");
   m.def("implied_national_tax_capacity_kr", &implied_national_tax_capacity_kr, py::arg("params"),
         py::arg("equalisation_msek"), py::arg("own_tax_capacity_kr"), py::arg("population"),
         "National tax capacity (kr per inhabitant) at which the formula gives equalisation_msek.");

@@ -39,6 +39,8 @@ inline const char* field_doc(const char* structure, const char* field) {
         {"equalisation", "Income equalisation parameters (IncomeEqualisation); itemised grants only."},
         {"itemised_grants", "True: general grants are the income equalisation by the formula plus grant_items."},
         {"depreciation_in_cost_lines", "True: the cost lines are net costs holding the capital costs (SCB)."},
+        {"capital", "Opening cash and debt, minimum cash and depreciation classes (CapitalPlan)."},
+        {"depreciation_classes", "Depreciation classes of new investments (list of DepreciationClass)."},
         {"growth_follows_tax_base", "True: years with neither an amount nor a growth grow with tax_base_growth."},
         {"general_grants_growth_follows_tax_base",
          "True: years with neither an amount nor a general_grants_growth grow with tax_base_growth."},

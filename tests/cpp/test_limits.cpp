@@ -23,7 +23,7 @@ std::string message_of(const FieldLimit& row, const std::string& field, int year
 TEST(Limits, EveryRowIsWellFormedAndUnique) {
   const std::set<std::string> units = {"fraction", "fraction per year", "MSEK", "kr per 100 kr", "kr per inhabitant",
                                        "inhabitants", "households", "persons", "m²", "months", "years", "percent",
-                                       "calendar year", "kr per year"};
+                                       "calendar year", "kr per year", "factor"};
   std::set<std::string> keys;
   for (const FieldLimit& row : field_limits()) {
     const std::string key = std::string(row.structure) + "." + row.field;
@@ -35,7 +35,8 @@ TEST(Limits, EveryRowIsWellFormedAndUnique) {
   // One table per input structure of the core (docs/model.md §14).
   for (const char* s : {"BaseYearState", "CostLine", "GrantItem", "IncomeEqualisation", "PriceIndex", "Assumptions",
                         "TaxChange", "EfficiencyMeasure", "EarnedIncomeChange", "WorkLinePolicy", "Property",
-                        "Disposal", "FixedSaving", "Target", "PlanYear", "Projection", "YearSeries"}) {
+                        "Disposal", "FixedSaving", "Target", "PlanYear", "Projection", "YearSeries", "WageAgreement",
+                        "Vintage"}) {
     bool found = false;
     for (const FieldLimit& row : field_limits()) found = found || std::string(row.structure) == s;
     EXPECT_TRUE(found) << s;

@@ -75,3 +75,41 @@ TEST(PriceIndexErrors, WeightOutsideUnitIntervalIsRefused) {
 TEST(PriceIndexErrors, PercentForLabourChangeIsRefused) {
   EXPECT_THROW(pkv_change(5.5, 0.027, 0.691), InputError);
 }
+
+// Wage agreements from 1 April (RULES.md §6: SKR–Kommunal 2025, 3.4 % 2025 and 3.0 % 2026), worked out by hand:
+// a rise from April counts 9/12 = ¾ in its year and 3/12 = ¼ the next. 2024's rate is a stand-in (4.0 %, not data)
+// for "2024's agreement known".
+//   2025 = ¼ × 0.040 + ¾ × 0.034 = 0.0100 + 0.0255 = 0.0355
+//   2026 = ¼ × 0.034 + ¾ × 0.030 = 0.0085 + 0.0225 = 0.0310
+TEST(WageAgreements, AprilAgreementsCarryAQuarterIntoTheNextYear) {
+  const YearSeries rates("agreement", {2024, 2025, 2026}, {0.040, 0.034, 0.030});
+  const YearSeries avg = wage_agreement_averages(rates, 4);
+  EXPECT_EQ(avg.first_year(), 2025);
+  EXPECT_EQ(avg.last_year(), 2026);
+  EXPECT_NEAR(avg.at(2025), 0.0355, 1e-12);
+  EXPECT_NEAR(avg.at(2026), 0.0310, 1e-12);
+  // From January there is no overhang: each year's average is its own rate.
+  const YearSeries jan = wage_agreement_averages(rates, 1);
+  EXPECT_EQ(jan.first_year(), 2024);
+  EXPECT_NEAR(jan.at(2025), 0.034, 1e-12);
+  // From October (month 10): 9/12 of last year's and 3/12 of this year's: 0.75 × 0.034 + 0.25 × 0.030 = 0.033.
+  EXPECT_NEAR(wage_agreement_averages(rates, 10).at(2026), 0.033, 1e-12);
+}
+
+TEST(WageAgreements, BadInputIsRefused) {
+  const YearSeries one("agreement", {2025}, {0.034});
+  EXPECT_THROW(wage_agreement_averages(one, 4), InputError);  // no year before: the overhang is unknown
+  const YearSeries two("agreement", {2025, 2026}, {0.034, 0.030});
+  EXPECT_THROW(wage_agreement_averages(two, 0), InputError);
+  EXPECT_THROW(wage_agreement_averages(two, 13), InputError);
+  const YearSeries percent("agreement", {2025, 2026}, {3.4, 3.0});  // percent for a fraction
+  EXPECT_THROW(wage_agreement_averages(percent, 4), InputError);
+}
+
+// PO (personalomkostnader) from 40 % to 42 % of wages with wages +3 %: 1.03 × 1.42 / 1.40 − 1 = 1.4626 / 1.40 − 1
+// = 0.044714...; with PO held the labour cost follows the wages.
+TEST(WageAgreements, SocialChargesOnTopOfWages) {
+  EXPECT_NEAR(labour_cost_change_with_po(0.03, 0.40, 0.42), 1.4626 / 1.40 - 1.0, 1e-12);
+  EXPECT_NEAR(labour_cost_change_with_po(0.03, 0.40, 0.40), 0.03, 1e-12);
+  EXPECT_THROW(labour_cost_change_with_po(0.03, 40.0, 0.40), InputError);
+}

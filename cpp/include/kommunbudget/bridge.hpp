@@ -16,7 +16,8 @@ namespace kommunbudget {
 /// labour and other cost change 0, volume 0, operating income growth 0, tax base growth 0 (also for grants that
 /// follow it), national tax capacity constant; what remains is depreciation, financial items, grant items,
 /// settlements and rates as given), "price (PKV)", "volume", "operating income growth", "own tax base growth",
-/// "national tax capacity growth (equalisation)" (each the change of the result in `year` when that driver is
+/// "national tax capacity growth (equalisation)" (with the regulation rule's fall, which follows it; each the
+/// change of the result in `year` when that driver is
 /// restored after the ones before it), "measures" (scenario result − baseline result) and "scenario result".
 /// The steps from "other planned amounts" to "measures" sum exactly to scenario result − base-year result, up to
 /// rounding (each is a difference of consecutive projections).

@@ -4,6 +4,7 @@
 #include "kommunbudget/answers.hpp"
 #include "kommunbudget/bridge.hpp"
 #include "kommunbudget/calibration.hpp"
+#include "kommunbudget/capital.hpp"
 #include "kommunbudget/check.hpp"
 #include "kommunbudget/errors.hpp"
 #include "kommunbudget/limits.hpp"

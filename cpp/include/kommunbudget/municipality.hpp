@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kommunbudget/capital.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/revenue.hpp"
 #include "kommunbudget/year_series.hpp"
@@ -45,6 +46,15 @@ struct GrantItemPath {
   /// e.g. an approximate baseline's derived item. The projector keeps the rule (not the resolved numbers), so a
   /// projection with another tax base growth (driver_bridge's frozen copy) recomputes the item.
   bool growth_follows_tax_base = false;
+  /// The regulation grant/fee's rule (regleringsbidrag/-avgift, docs/model.md §5): in years with neither an amount
+  /// nor a growth value, the item per inhabitant falls by the growth of the national net income equalisation per
+  /// inhabitant (an unchanged appropriation: the equalisation takes more of it) and rises by the announced change
+  /// of general grants per inhabitant, and is paid to the year's population:
+  /// amount[t] = population[t] × (amount[t−1] / population[t−1] − N[t−1] × m[t] + announced[t]) / 10^6 (MSEK),
+  /// N[t] = N[t−1] × (1 + m[t]), N[base] = Assumptions::national_net_income_equalisation_kr, m = the national tax
+  /// capacity growth. Source: SKR, frågor och svar om utjämningen (RULES.md §3, 'Regleringspostens rörelse').
+  /// Itemised grants only; takes precedence over growth_follows_tax_base.
+  bool regulation_rule = false;
 };
 
 /// The base year of a municipality (basår): the figures of an adopted budget or of the accounts.
@@ -79,6 +89,8 @@ struct BaseYearState {
   /// approximate baseline): depreciation is then inside the cost lines, so a disposal's depreciation saving lowers
   /// operating costs instead of the depreciation line. False: depreciation is its own line (an adopted budget).
   bool depreciation_in_cost_lines = false;
+  /// Opening cash and debt, the minimum cash and the depreciation classes of new investments (docs/model.md §15).
+  CapitalPlan capital;
 
   /// Checks every field against the table of limits (limits.hpp, structures BaseYearState, CostLine, GrantItem,
   /// IncomeEqualisation), unique non-empty names, and (itemised) that the equalisation and the items sum to
@@ -119,6 +131,13 @@ struct Assumptions {
   YearSeries population = YearSeries("population", {}, {});
   YearSeries national_tax_capacity_growth = YearSeries("national_tax_capacity_growth", {}, {});
   std::vector<GrantItemPath> grant_items;
+  /// Itemised grants, for the regulation rule (GrantItemPath::regulation_rule): the national net income
+  /// equalisation (grants − fees of all municipalities) per inhabitant of Sweden in the base year, kr; grows with
+  /// the national tax capacity. 0 = no rule in use.
+  double national_net_income_equalisation_kr = 0.0;
+  /// Optional (empty = 0): the announced change of general grants to the municipalities against the year before,
+  /// kr per inhabitant of Sweden (e.g. +1 bn SEK ≈ +94 kr), added to an item with the regulation rule.
+  YearSeries announced_grant_change_kr = YearSeries("announced_grant_change_kr", {}, {});
   /// Optional (empty = 0): final settlements for the previous year, MSEK.
   YearSeries final_settlement_previous_year_msek = YearSeries("final_settlement_previous_year_msek", {}, {});
   YearSeries depreciation_msek = YearSeries("depreciation_msek", {}, {});          ///< avskrivningar per year, MSEK, >= 0
@@ -132,6 +151,18 @@ struct Assumptions {
   YearSeries realisation_gains_msek = YearSeries("realisation_gains_msek", {}, {});
   /// Optional (empty = 0): use of the result reserve per year, MSEK (+ withdrawal, − allocation).
   YearSeries reserve_use_msek = YearSeries("reserve_use_msek", {}, {});
+  /// Optional (empty = none): net investments (nettoinvesteringar) per year, MSEK; may cover the base year; a year
+  /// not covered invests 0. Given, BaseYearState::capital must name depreciation classes (docs/model.md §15).
+  YearSeries investments_msek = YearSeries("investments_msek", {}, {});
+  /// Interest rate on new borrowing per projection year, fraction; needed for every year after the plan when
+  /// investments are given.
+  YearSeries borrowing_rate = YearSeries("borrowing_rate", {}, {});
+  /// Optional (empty = not split out): the interest on pension provisions (ränta på pensionsavsättning, part of
+  /// the financial costs) where given, MSEK; may cover the base year.
+  YearSeries pension_interest_msek = YearSeries("pension_interest_msek", {}, {});
+  /// Growth of the interest on pension provisions after its last given figure (the income base amount's growth),
+  /// fraction per year; needed for those years when pension_interest_msek is given.
+  YearSeries pension_index_growth = YearSeries("pension_index_growth", {}, {});
 
   /// Checks every series over the projection years [from, to] against the table of limits (limits.hpp).
   /// @throws InputError naming the series and the missing or invalid year, for years [from, to]. With

@@ -13,6 +13,28 @@ namespace kommunbudget {
 /// = 0.05941 ≈ 5.9 %. @throws InputError for non-finite values, a weight outside [0, 1], rates outside [−0.5, 0.5].
 double pkv_change(double labour_change, double other_change, double labour_weight);
 
+/// Yearly average wage increases from wage agreements (avtal) that take effect in month `start_month` of each year
+/// (RULES.md §6: usually 1 April). A rise of x from month m counts (13 − m) / 12 × x in its own year and the rest,
+/// (m − 1) / 12 × x, as the overhang (överhang) in the next year, so
+///   average(y) = (m − 1) / 12 × rate(y − 1) + (13 − m) / 12 × rate(y)
+/// (additive in the rates: the product of two rises, of the order 0.1 ‰, is left out). For m = 4: ¼ of last
+/// year's rate + ¾ of this year's. Example (SKR–Kommunal 2025: 3.4 % 2025, 3.0 % 2026, from 1 April):
+/// average 2026 = ¼ × 0.034 + ¾ × 0.030 = 0.031.
+/// @param rates  agreed rates (fractions) for consecutive years; each must be within WageAgreement.rate's range.
+/// @param start_month  1..12 (1 = January: no overhang, the average is the year's own rate).
+/// @return averages for the years rates.first_year() + 1 .. rates.last_year() (each needs the year before), in a
+///   series named "labour_cost_change"; for start_month 1 also the first year.
+/// @throws InputError for an empty series, fewer than two years (unless start_month is 1), a rate or month outside
+///   the limits table's range.
+YearSeries wage_agreement_averages(const YearSeries& rates, int start_month);
+
+/// Labour-cost change (arbetskraftskostnad incl. PO) of a year from the average wage change and the social-charges
+/// rate (personalomkostnader, fraction of wages) of that year and the year before:
+///   (1 + wage_change) × (1 + po_now) / (1 + po_before) − 1.
+/// With PO held (po_now = po_before) it is the wage change itself. @throws InputError for a wage change outside
+/// [−0.5, 0.5] or a PO rate outside [0, 1].
+double labour_cost_change_with_po(double wage_change, double po_before, double po_now);
+
 /// The yearly components of PKV, as fractions per year (PKV, arbetskraftskostnad, övrig förbrukning, vikter).
 struct PriceIndex {
   YearSeries labour_cost_change = YearSeries("labour_cost_change", {}, {});  ///< labour-cost change per year, fraction (labour_cost_index)

@@ -12,6 +12,7 @@
 
 #include <Eigen/Core>
 
+#include "kommunbudget/capital.hpp"
 #include "kommunbudget/municipality.hpp"
 
 namespace kommunbudget {
@@ -134,7 +135,7 @@ struct Property {
   std::string id;                  ///< e.g. the property designation
   std::string use;                 ///< e.g. "school", "office"
   double area_m2 = 0.0;            ///< m², >= 0
-  double book_value_msek = 0.0;    ///< bokfört värde, >= 0
+  double book_value_msek = 0.0;    ///< bokfört värde on 1 January of the base year, >= 0 (falls by depreciation)
   double market_value_msek = 0.0;  ///< marknadsvärde, >= 0 (the default sale price)
   double running_cost_msek = 0.0;  ///< drift and maintenance a year, base-year prices, >= 0
   double depreciation_msek = 0.0;  ///< avskrivning a year, >= 0 (nominal, not uprated)
@@ -144,10 +145,12 @@ struct Property {
 };
 
 /// Disposal (avyttring) of a property in `year` from the first day of `month` (docs/model.md §7): the realisation
-/// gain (price − book value) counts in the result but not in the balanced-budget result (LKBR 11 kap. 10 §; a loss
-/// stays in both); from then on the running cost (uprated by other consumption) and the depreciation stop; the
-/// proceeds repay debt at `debt_interest_rate` (interest saved); external rent is paid (uprated) if the need
-/// remains.
+/// gain (price − the book value on the sale date, book_value_at_sale) counts in the result but not in the
+/// balanced-budget result (LKBR 11 kap. 10 §; a loss stays in both); from then on the running cost (uprated by other
+/// consumption) and the depreciation stop; the proceeds repay debt at `debt_interest_rate` (interest saved): with
+/// the debt given (BaseYearState::capital) at most the debt left, the rest is cash earning nothing; without it the
+/// whole price; the interest saved is capped at the financial costs (docs/model.md §7, §15). External rent is paid
+/// (uprated) if the need remains.
 struct Disposal {
   Property property;
   int year = 0;
@@ -257,6 +260,13 @@ struct IncomeStatement {
   Eigen::VectorXd own_tax_capacity;       ///< skattekraft in the equalisation, kr per inhabitant
   Eigen::VectorXd national_tax_capacity;  ///< medelskattekraft, kr per inhabitant
   Eigen::VectorXd population;             ///< inhabitants used by the equalisation
+  /// What one inhabitant more (with the municipality's average tax capacity) brings in the year, kr: the own tax
+  /// and the change of the income equalisation (inhabitant_worth; revenue.hpp). 0 when grants are a total.
+  Eigen::VectorXd inhabitant_tax_kr;
+  Eigen::VectorXd inhabitant_equalisation_kr;
+  /// The per-inhabitant amount of the items with the regulation rule (regleringsbidrag/-avgift) that one
+  /// inhabitant more brings, kr (0 without such an item).
+  Eigen::VectorXd inhabitant_regulation_kr;
   /// Change of the equalisation per krona added to the own tax base (≤ 0; −c·r/100 or −r_fee/100).
   Eigen::VectorXd equalisation_change_per_krona;
   /// What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above.
@@ -282,10 +292,25 @@ struct IncomeStatement {
   Eigen::VectorXd disposal_realisation_gain;     ///< price − book value in the year of sale (a loss is negative)
   Eigen::VectorXd disposal_running_cost_saved;   ///< running cost no longer paid
   Eigen::VectorXd disposal_depreciation_saved;   ///< depreciation no longer booked
-  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid
+  Eigen::VectorXd disposal_interest_saved;       ///< interest on the debt the proceeds repaid (≤ financial costs)
   Eigen::VectorXd disposal_external_rent;        ///< rent for replacement premises (a cost)
   Eigen::VectorXd disposal_net;                  ///< effect on the result (gain + savings − rent)
   Eigen::VectorXd disposal_net_balanced_budget;  ///< effect on the balanced-budget result (without gains)
+  Eigen::VectorXd disposal_proceeds;             ///< sale prices received in the year of sale
+  /// the part of the proceeds that repays the existing debt (at most the debt; 0 when no debt is given)
+  Eigen::VectorXd disposal_debt_repaid;
+  // Investments, self-financing and borrowing (docs/model.md §15), MSEK unless noted:
+  Eigen::VectorXd investments;                   ///< nettoinvesteringar (positive = spent)
+  Eigen::VectorXd new_investment_depreciation;   ///< modelled depreciation of investments after the plan (in depreciation)
+  /// självfinansiering = result + depreciation − realisation gains/losses of disposals (their proceeds count below)
+  Eigen::VectorXd self_financing;
+  /// självfinansieringsgrad = self_financing / investments, fraction; 0 when there are no investments (undefined)
+  Eigen::VectorXd self_financing_ratio;
+  Eigen::VectorXd borrowing_need;                ///< lånebehov = investments − self-financing (negative = surplus)
+  Eigen::VectorXd debt_at_year_end;              ///< existing debt (less repayments from sales) + new borrowing
+  Eigen::VectorXd cash_at_year_end;              ///< likvida medel at 31 December
+  Eigen::VectorXd new_borrowing_interest;        ///< interest on new borrowing after the plan (in financial costs)
+  Eigen::VectorXd pension_interest;              ///< ränta på pensionsavsättning (in financial costs); 0 = not split out
   // Fixed savings (summed), MSEK:
   Eigen::VectorXd fixed_saving;                  ///< saving realised this year
   Eigen::VectorXd fixed_saving_one_off_cost;     ///< one-off implementation costs this year
@@ -388,6 +413,8 @@ class Projector {
   // Rules of the grants, per projection year: a given amount (NaN: none) and a growth (NaN: the tax base growth).
   Eigen::VectorXd grants_given_, grants_growth_;
   Eigen::MatrixXd item_given_, item_growth_;  // (n_items, n_years)
+  std::vector<char> item_regulation_;  // (n_items,) the item follows the regulation rule
+  Eigen::VectorXd announced_;     // (n_years,) announced change of general grants, kr per inhabitant
   Eigen::MatrixXd items_;         // (n_items, n_years) grant items, amounts fixed by the assumptions
   std::vector<std::string> item_names_;
   double implied_capacity_kr_ = 0.0;
@@ -397,6 +424,20 @@ class Projector {
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
   Eigen::VectorXd net_share_;     // (n_years,) municipality-wide net share of the cost lines without measures
   double total_base_cost_ = 0.0;  // sum of the cost lines, base year, MSEK
+  // Capital (docs/model.md §15), flattened by flatten_capital(): index 0 = base year.
+  void flatten_capital();
+  // The balances carried from year to year (run_into's stack; no allocation).
+  struct CapitalState {
+    CashAndDebt balances;
+    double existing_debt = 0.0;
+    double new_debt_at_plan_end = 0.0;
+  };
+  /// Year k of the capital path: self-financing, borrowing need, interest on new borrowing (added to the financial
+  /// costs and taken from the result), cash and debt at year end (docs/model.md §15).
+  void capital_year(Eigen::Index k, CapitalState& state, IncomeStatement& out) const;
+  Eigen::VectorXd investments_, new_depreciation_, borrowing_rate_, pension_, pension_change_;
+  Eigen::Index plan_last_index_ = 0;  // position of CapitalPlan::plan_last_year (0: the base year)
+  bool debt_given_ = false;
 };
 
 /// Convenience: Projector(base, assumptions, horizon).run(measures).

@@ -59,4 +59,32 @@ double implied_own_tax_capacity_kr(const IncomeEqualisation& p, double equalisat
 double implied_national_tax_capacity_kr(const IncomeEqualisation& p, double equalisation_msek,
                                         double own_tax_capacity_kr, double population);
 
+/// Growth per inhabitant from a total growth and the population growth (both fractions per year):
+/// (1 + total) / (1 + population) − 1. E.g. a national tax base growing 4 % with 0.34 % more inhabitants grows
+/// 3.65 % per inhabitant (the national tax capacity, medelskattekraft; RULES.md §5 'Befolkning och skatteunderlag').
+/// @throws InputError for a growth outside the table of limits (per_inhabitant_growth rows).
+double per_inhabitant_growth(double total_growth, double population_growth);
+
+/// Growth of a municipality's own tax base (fraction) when its tax capacity per inhabitant grows by
+/// `capacity_growth` and its inhabitants go from `population_before` to `population_after`:
+/// (1 + capacity_growth) × population_after / population_before − 1 (skatteunderlag = skattekraft × invånare;
+/// RULES.md §5). @throws InputError for a growth or a population outside the table of limits.
+double own_tax_base_growth(double capacity_growth, double population_before, double population_after);
+
+/// What one inhabitant more is worth to the municipality in a year, kr (one fewer: the same with the opposite
+/// sign), when the inhabitant has the municipality's average tax capacity K: the own tax, rate / 100 × K, and the
+/// change of the income equalisation, e / 100 × (G·M − K) with e = c·r (grant) below the guarantee and r_fee (fee)
+/// above it (lag 2004:773 3-6 §§; RULES.md §5 'Marginalintäkt per invånare': about 1.15 × M × r / 100 for an
+/// inhabitant without income, Sjöbo 2024 about 61 500 kr).
+struct InhabitantWorth {
+  double tax_kr = 0.0;           ///< own tax on the inhabitant's tax base, kr
+  double equalisation_kr = 0.0;  ///< change of the income equalisation, kr (grant up / fee down for K < G·M)
+  double total_kr() const { return tax_kr + equalisation_kr; }
+};
+
+/// InhabitantWorth for the own rate (kr per 100 kr), the own and national tax capacities (kr per inhabitant).
+/// @throws InputError for an input outside the table of limits.
+InhabitantWorth inhabitant_worth(const IncomeEqualisation& p, double tax_rate_kr_per_100kr, double own_tax_capacity_kr,
+                                 double national_tax_capacity_kr);
+
 }  // namespace kommunbudget

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kommunbudget.baselines.load import load
+from kommunbudget.data.decided_rates import decided_rate_notice, first_undecided_year
 from kommunbudget.model import core
 from kommunbudget.model.checks import finite_real
 from kommunbudget.model.municipality import Municipality
@@ -58,6 +59,13 @@ class Comparison:
         """What the tax change costs a household with :attr:`household_income_kr` per year (kr)."""
         return float(core.household_tax_change_kr(self.tax_change_kr_per_100kr, self.household_income_kr))
 
+    @property
+    def decided_rate_notice(self) -> str | None:
+        """For a change from a year whose own rate is already decided (``skattesatser_kommun.csv``), the sentence
+        "2025's rate was decided at 20.92 (...); this changes a decided rate"; None otherwise
+        (:func:`kommunbudget.data.decided_rates.decided_rate_notice`)."""
+        return decided_rate_notice(self.baseline.municipality.code, self.from_year)
+
     def table(self) -> pd.DataFrame:
         """Per year: results, balanced-budget results and result shares of the three projections; the tax
         change's revenue and the efficiency saving in MSEK and öre; whether each meets the target.
@@ -99,7 +107,9 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
     horizon : int
         Last year.
     from_year : int, optional
-        First year of both measures; default the year after the base year.
+        First year of both measures; default the first year whose own rate is not yet decided
+        (:func:`kommunbudget.data.decided_rates.first_undecided_year`: 2027 for base year 2024 with today's data). A
+        year whose rate is decided is taken when given; :attr:`Comparison.decided_rate_notice` then says so.
     tax_change_kr_per_100kr : float, optional
         The tax change; default the single sustained change that meets ``target`` in every year from
         ``from_year`` (if the target is already met, the change is 0).
@@ -123,7 +133,14 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
     if not isinstance(municipality, Municipality):
         raise ValueError(f"municipality = {municipality!r}; expected a Municipality (kb.load) or a name or code")
     target = default_targets()[2] if target is None else as_target(target)
-    from_year = municipality.base_year + 1 if from_year is None else as_year("from_year", from_year)
+    if from_year is None:
+        from_year = first_undecided_year(municipality.code, municipality.base_year)
+        if from_year > horizon:
+            raise ValueError(f"from_year: the own rate is decided through {from_year - 1} (skattesatser_kommun.csv), "
+                             f"so a change can start in {from_year} at the earliest, after horizon = {horizon}; "
+                             f"give a later horizon, or from_year to change a decided rate")
+    else:
+        from_year = as_year("from_year", from_year)
     if household_income_kr is not None:
         household_income_kr = finite_real("household_income_kr", household_income_kr, "kr a year, e.g. 300000")
         core.household_tax_change_kr(0.0, household_income_kr)  # the core checks the range, early

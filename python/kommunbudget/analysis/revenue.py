@@ -20,7 +20,7 @@ from kommunbudget.baselines.revenue_inputs import (
     GOTLAND_NOTE,
     SCB_INCOME_YEAR,
     approximate_revenue,
-    carry_to_budget_year,
+    carry_by_latest_estimates,
     check_approximate_year,
     equalisation_parameters,
     last_derivable_year,
@@ -130,7 +130,7 @@ def municipal_revenue(base_year: int = 2024) -> pd.DataFrame:
     base_year = as_year("base_year", base_year)
     frame = _municipal_revenue(base_year).copy()
     _, national_src = national_tax_capacity_kr(base_year)
-    _, growth_basis = carry_to_budget_year(1.0, SCB_INCOME_YEAR, base_year)
+    _, growth_basis = carry_by_latest_estimates(1.0, SCB_INCOME_YEAR, base_year)
     frame.attrs = {
         "units": dict(MUNICIPAL_REVENUE_UNITS),
         "base_year": base_year,

@@ -10,7 +10,7 @@ from kommunbudget.baselines.plan import tax_rate_records
 from kommunbudget.baselines.registry import ADOPTED_BUDGETS
 from kommunbudget.baselines.vintages import Vintage
 from kommunbudget.data.budget_figures import BudgetFigures
-from kommunbudget.data.budgets import adopted_budget, budget_statement
+from kommunbudget.data.budgets import adopted_budget, budget_statement, pension_interest
 from kommunbudget.data.municipalities import info
 from kommunbudget.data.service_areas import assistance_note
 from kommunbudget.model.assumptions import Provenance
@@ -35,7 +35,8 @@ def embedded_figures(code: str, base_year: int) -> BudgetFigures:
     """An adopted budget of :data:`~kommunbudget.baselines.registry.ADOPTED_BUDGETS` as
     :class:`~kommunbudget.data.budget_figures.BudgetFigures`: the document's statement and note
     (``resultatrakningar_exempel.csv``), the embedded own tax rates (the last one held after the published years, a
-    documented default) and SCB's population of 31 December 2024, each cited as the embedded data cites it."""
+    documented default), SCB's population of 31 December 2024 and the interest on pension provisions the documents
+    give (``pension_investering.csv``), each cited as the embedded data cites it."""
     record = info(code)
     document, citation = ADOPTED_BUDGETS[(code, base_year)]
     budget = adopted_budget(code, document, base_year)
@@ -52,12 +53,16 @@ def embedded_figures(code: str, base_year: int) -> BudgetFigures:
             prov = Provenance("default", f"{TAX_RATE_HELD} ({rate:.2f} from {last})")
         tax_rate[year] = rate
         sources[f"tax_rate:{year}"] = CitedSource(prov.source, kind=prov.kind)
+    pension = pension_interest(code, base_year)
+    for year, (_, cited) in pension.items():
+        sources[f"pension_interest:{year}"] = CitedSource(cited)
     sources[f"population:{base_year}"] = CitedSource(
         f"population 31 Dec 2024 (SCB via Kolada N01951), the nearest embedded figure to 1 November "
         f"{base_year - 1}, which the equalisation uses", kind="default")
     return BudgetFigures(municipality=code, budget_year=base_year, year_kinds=dict(budget["kind"]),
                          items={y: budget[y] for y in years}, tax_rate=tax_rate,
                          population={base_year: float(record.population_2024)}, population_date="2024-12-31",
+                         pension_interest={y: amount for y, (amount, _) in pension.items()},
                          sources=sources, default_source=CitedSource(citation), title=document)
 
 

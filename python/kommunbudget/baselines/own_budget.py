@@ -10,9 +10,11 @@ municipality must be one of the 290 embedded ones: its county gives the equalisa
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM, itemised_grants
@@ -29,11 +31,19 @@ from kommunbudget.baselines.service_lines import service_area_lines
 from kommunbudget.baselines.vintages import Vintage, get_vintage
 from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
 from kommunbudget.data.budget_file import read_budget_file
+from kommunbudget.data.decided_rates import decided_tax_rates
 from kommunbudget.data.municipalities import find_municipality, info
 from kommunbudget.data.service_areas import OTHER_ACTIVITIES, assistance_note
 from kommunbudget.model import core
-from kommunbudget.model.assumptions import AssumptionSeries, Provenance
+from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
+from kommunbudget.model.defaults import (
+    BORROWING_RATE,
+    DEPRECIATION_CLASSES,
+    DEPRECIATION_CLASSES_BASIS,
+    PENSION_INDEX_BASIS,
+)
 from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.years import MAX_HORIZON_YEARS
 
 __all__ = ["CitedSource", "build_baseline", "check_budget_matches", "cite_sources", "from_budget_figures",
            "read_budget", "read_budget_and_figures"]
@@ -159,8 +169,9 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
 
     rates = {y: (float(figures.tax_rate[y]), _provenance(figures.source(f"tax_rate:{y}"))) for y in figures.years}
     # A rate the budget itself holds (a documented default) belongs to the rule after the plan, not to its values.
-    tax_rate = tax_rate_series({y: r for y, r in rates.items() if r[1].kind != "default" or y == base_year},
-                               base_year)
+    given = {y: r for y, r in rates.items() if r[1].kind != "default" or y == base_year}
+    decided, rate_notes = _decided_rates_after(code, base_year, given)
+    tax_rate = tax_rate_series({**given, **decided}, base_year)
     population = _population_series(figures, float(base_fields["population"]))
     calibration = calibrate(base_fields, plan_years, item, functools.partial(_preliminary_tax, figures), tax_rate,
                             population, vintage, use_plan_growth)
@@ -170,12 +181,13 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
                                    functools.partial(_reserve_use, figures), vintage, use_plan_growth,
                                    [line["name"] for line in base_fields["cost_lines"]], calibration, cite)
     assumptions = plan_equalisation(base_fields, assumptions, plan_years, item, citation, vintage, use_plan_growth,
-                                    calibration, population, cite)
+                                    calibration, population, cite, moving_rules=True)
+    base_fields["capital"], capital_sources, assumptions = _capital(figures, assumptions)
+    base_sources.update(capital_sources)
     plan = {y: dict(figures.items[y]) for y in figures.years}
     if notes is None:
         notes = _notes(figures, citation, vintage, use_plan_growth)
-    if figures.investments:
-        notes = (*notes, _investments_note(figures))
+    notes = (*notes, *rate_notes, _capital_note(figures))
     later = sorted(y for y in figures.national_tax_capacity_kr if y > base_year)
     if later:
         notes = (*notes, f"Medelskattekraft is given for {', '.join(map(str, later))} too: the projection uses the "
@@ -188,6 +200,27 @@ def build_baseline(figures: BudgetFigures, vintage: Vintage, use_plan_growth: bo
                         base_fields=base_fields,
                         base_sources=base_sources, assumptions=assumptions, plan=plan, notes=notes,
                         vintage=vintage.label, uses_plan_growth=use_plan_growth)
+
+
+def _decided_rates_after(code: str, base_year: int, given: Mapping[int, tuple[float, Provenance]]
+                         ) -> tuple[dict[int, tuple[float, Provenance]], tuple[str, ...]]:
+    """The decided own rates (``skattesatser_kommun.csv``, :mod:`kommunbudget.data.decided_rates`) of the years after
+    ``base_year`` that the budget does not give itself (so they replace the base year's rate held), and notes for
+    plan years whose rate differs from the decided one (the plan's rate is kept: the plan is calibrated with it).
+    """
+    added: dict[int, tuple[float, Provenance]] = {}
+    notes: list[str] = []
+    for year, rate in decided_tax_rates(code).items():
+        if year <= base_year:
+            continue
+        if year not in given:
+            added[year] = (rate.rate, Provenance("data", f"decided rate {rate.rate:.2f} ({rate.basis}; {rate.source}; "
+                                                          f"skattesatser_kommun.csv)"))
+        elif abs(given[year][0] - rate.rate) > 0.005:
+            notes.append(f"The budget's rate for {year} ({given[year][0]:.2f}) differs from the decided rate "
+                         f"{rate.rate:.2f} ({rate.basis}; skattesatser_kommun.csv); the projection keeps the budget's "
+                         f"rate in its plan year (the plan is reproduced with it).")
+    return added, tuple(notes)
 
 
 def cite_sources(sources: list[FigureSource]) -> str:
@@ -425,13 +458,91 @@ def _population_series(figures: BudgetFigures, base_population: float) -> Assump
                                            f"population forecast after it"))
 
 
-def _investments_note(figures: BudgetFigures) -> str:
-    """The note of a budget that gives its net investments: read and cited, not yet used by the projection."""
-    amounts = ", ".join(f"{year} {amount:.1f}" for year, amount in sorted(figures.investments.items()))
-    cells = cite_sources([figures.source(f"investments:{year}") for year in sorted(figures.investments)])
-    return (f"Investments: the budget's net investments (MSEK: {amounts}; {cells}) were read and are not yet used "
-            "by the projection: depreciation and financial costs stay the budget's, and after the plan follow the "
-            "projection's rules as without investments.")
+def _capital(figures: BudgetFigures, assumptions: AssumptionSet) -> tuple[dict, dict[str, Provenance], AssumptionSet]:
+    """The capital side of a budget (``docs/model.md`` §15): the fields of the core ``CapitalPlan`` with their
+    sources, and the assumptions with the optional capital series added (net investments held at the last given
+    figure after the budget, the rate on new borrowing, the interest on pension provisions and its index), each
+    labelled ``default`` where the budget gives no figure."""
+    base_year = figures.budget_year
+    last = figures.plan_years[-1] if figures.plan_years else base_year
+    debt, cash = figures.opening_debt_msek, figures.opening_cash_msek
+    given_classes = bool(figures.depreciation_classes)
+    classes = figures.depreciation_classes or DEPRECIATION_CLASSES
+    fields = {"opening_cash_msek": float(cash or 0.0), "opening_debt_msek": -1.0 if debt is None else float(debt),
+              "minimum_cash_msek": 0.0, "plan_last_year": last,
+              "depreciation_classes": [{"name": n, "share": float(sh), "years": float(y)} for n, sh, y in classes]}
+    sources = {
+        "capital.opening_cash_msek": (_provenance(figures.source("capital:opening_cash"), " (likvida medel, 31 Dec)")
+                                      if cash is not None else Provenance("default", "not in the budget: 0")),
+        "capital.opening_debt_msek": (_provenance(figures.source("capital:opening_debt"), " (låneskuld, 31 Dec)")
+                                      if debt is not None else Provenance("default", "not in the budget (−1: the "
+                                                                          "debt shown is new borrowing only)")),
+        "capital.minimum_cash_msek": Provenance("default", "default, not data: cash is used down to 0"),
+        "capital.plan_last_year": Provenance("derived", f"the budget's last plan year ({last}): its depreciation and "
+                                                        "financial costs are the budget's own figures"),
+        "capital.depreciation_classes": (_provenance(figures.source("capital:depreciation")) if given_classes
+                                         else Provenance("default", DEPRECIATION_CLASSES_BASIS)),
+    }
+    series = dict(assumptions.series)
+    invest = {y: float(v) for y, v in figures.investments.items() if y >= base_year}
+    if invest:
+        final = max(invest)
+        series["investments_msek"] = AssumptionSeries(
+            "investments_msek", "MSEK", invest,
+            {y: _provenance(figures.source(f"investments:{y}"), " (nettoinvesteringar)") for y in invest},
+            invest[final], Provenance("default", f"default, not data: the budget's net investment of {final} "
+                                                 f"({invest[final]:.1f} MSEK) held after it"))
+    if invest or debt is not None or figures.borrowing_rate:
+        rates = {int(y): float(v) for y, v in figures.borrowing_rate.items() if y > base_year}
+        tail = rates[max(rates)] if rates else BORROWING_RATE.value
+        tail_source = (f"the budget's rate for {max(rates)} held" if rates else BORROWING_RATE.basis)
+        series["borrowing_rate"] = AssumptionSeries(
+            "borrowing_rate", "fraction per year", rates,
+            {y: _provenance(figures.source(f"borrowing_rate:{y}"), " (låneränta)") for y in rates}, tail,
+            Provenance("default", tail_source))
+    pension = {int(y): float(v) for y, v in figures.pension_interest.items() if y >= base_year}
+    if pension:
+        series["pension_interest_msek"] = AssumptionSeries(
+            "pension_interest_msek", "MSEK", pension,
+            {y: _provenance(figures.source(f"pension_interest:{y}")) for y in pension})
+        # The tax base growth of each year copied (its own assumption from here: a driver bridge or a changed tax
+        # base growth leaves the pension index as built).
+        growth: dict[int, float] = {}
+        for y in range(base_year + 1, base_year + MAX_HORIZON_YEARS + 1):
+            try:
+                growth[y] = assumptions.get("tax_base_growth", y)[0]
+            except ValueError:
+                break  # a vintage that stops early: the projection names tax_base_growth's missing year first
+        default = Provenance("default", PENSION_INDEX_BASIS)
+        series["pension_index_growth"] = AssumptionSeries("pension_index_growth", "fraction per year", growth,
+                                                          {y: default for y in growth})
+    return fields, sources, dataclasses.replace(assumptions, series=series)
+
+
+def _capital_note(figures: BudgetFigures) -> str:
+    """The note on investments, debt and pensions: what the budget gives and what the projection does with it."""
+    parts = []
+    if figures.investments:
+        amounts = ", ".join(f"{year} {amount:.1f}" for year, amount in sorted(figures.investments.items()))
+        cells = cite_sources([figures.source(f"investments:{year}") for year in sorted(figures.investments)])
+        parts.append(f"Investments: the budget's net investments (MSEK: {amounts}; {cells}) drive the borrowing "
+                     "need; those of the last plan year and later are depreciated from the next year on (straight "
+                     "line), added to the budget's last depreciation figure, which is held for the assets it covers; "
+                     "after the plan the last figure is held (default, not data).")
+    else:
+        parts.append("Investments: the budget gives no investment plan, so no depreciation of new investments is "
+                     "modelled and the borrowing need is the negative of the self-financing.")
+    if figures.opening_debt_msek is None:
+        parts.append("Debt: not in the budget; the debt shown is new borrowing only, and a sale's interest saving "
+                     "is capped at the financial costs.")
+    if figures.pension_interest:
+        parts.append("Pensions: the interest on pension provisions is given in the budget's notes (part of the "
+                     "financial costs); after the plan it moves with the income base amount (default: the tax base "
+                     "growth stands in), the rest of the financial costs held.")
+    else:
+        parts.append("Pensions: the budget does not split pension costs out; they stay inside the operating and "
+                     "financial costs as given.")
+    return " ".join(parts)
 
 
 def _notes(figures: BudgetFigures, citation: str, vintage: Vintage, use_plan_growth: bool) -> tuple[str, ...]:

@@ -3,16 +3,23 @@ plan, the national figures from the vintage, and documented defaults after the p
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Mapping
 
 from kommunbudget.baselines.grants import GRANT_ITEMS, INCOME_EQUALISATION_ITEM
+from kommunbudget.baselines.national import (
+    announced_grant_series,
+    national_net_equalisation_series,
+    national_population_growth_series,
+)
 from kommunbudget.baselines.vintages import Vintage
 from kommunbudget.data.municipalities import info
 from kommunbudget.model import core
-from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
+from kommunbudget.model.assumptions import REGULATION_RULE, AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.model.defaults import PKV_CHANGE, TAX_RATE_HELD
 from kommunbudget.model.municipality import base_year_state
+from kommunbudget.model.years import MAX_HORIZON_YEARS
 
 __all__ = ["Cite", "calibrate", "negate", "plan_assumptions", "plan_equalisation", "population_series",
            "tax_rate_records", "tax_rate_series", "vintage_price_index"]
@@ -256,7 +263,8 @@ def negate(value: float) -> float:
 
 def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_years: list[int], item, citation: str,
                       vintage: Vintage, use_plan_growth: bool, calibration: core.PlanCalibration | None,
-                      population: AssumptionSeries, cite: Cite | None = None) -> AssumptionSet:
+                      population: AssumptionSeries, cite: Cite | None = None,
+                      moving_rules: bool = False) -> AssumptionSet:
     """Adds the itemised-grant series to ``assumptions`` (``docs/model.md`` §4-5, §11): ``population``
     (inhabitants), the national capacity growth (fractions per year: in the plan years, where ``use_plan_growth``,
     the growth at which the formula reproduces the plan's income equalisation, from ``calibration``; otherwise and
@@ -264,6 +272,13 @@ def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_yea
     plan). The total of general grants (``general_grants_msek``, ``general_grants_growth``) is dropped: the items
     replace it. An item the plan gives in none of its years is held at its base-year amount. ``cite(year, *posts)``
     names where the plan's figures come from (default: ``citation``).
+
+    With ``moving_rules`` (a budget's baseline; ``docs/model.md`` §3, §5), the years after the plan follow rules
+    instead of held figures: the national tax capacity grows as the vintage's national tax base per inhabitant
+    (``national_tax_base_growth`` over ``national_population_growth``); the own tax base as that capacity × the own
+    population; the regulation grant by the core's regulation rule (``national_net_income_equalisation_kr``,
+    ``announced_grant_change_kr``); the property fee with the national capacity (a default). An approximate
+    baseline keeps the vintage's total growth for both capacities (its neutral path needs them equal).
 
     Raises
     ------
@@ -290,6 +305,69 @@ def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_yea
                                         f"plan's income equalisation ({citation})")
         series["national_tax_capacity_growth"] = series["national_tax_capacity_growth"].with_values(
             calibration.national_tax_capacity_growth.as_dict(), derived)
+    if moving_rules:
+        series.update(_moving_rules(base_fields, series, plan_years, vintage, use_plan_growth, calibration))
     del series["general_grants_msek"], series["general_grants_growth"]
     return AssumptionSet(f"{assumptions.name}+{vintage.name}",
                          f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)
+
+
+def _moving_rules(base_fields: Mapping, series: Mapping[str, AssumptionSeries], plan_years: list[int],
+                  vintage: Vintage, use_plan_growth: bool,
+                  calibration: core.PlanCalibration | None) -> dict[str, AssumptionSeries]:
+    """The series of :func:`plan_equalisation`'s ``moving_rules``: the plan's own figures in the plan years, rules
+    after them."""
+    base_year = int(base_fields["year"])
+    after = (plan_years[-1] + 1) if plan_years else base_year + 1
+    out: dict[str, AssumptionSeries] = {}
+    national_total = vintage.series["tax_base_growth"]
+    out["national_tax_base_growth"] = dataclasses.replace(national_total, name="national_tax_base_growth")
+    out["national_population_growth"] = national_population_growth_series(vintage)
+    capacity = series["national_tax_capacity_growth"]
+    if vintage.series["national_tax_capacity_growth"].tail_follows == "tax_base_growth":
+        plan_values = (calibration.national_tax_capacity_growth.as_dict()
+                       if plan_years and use_plan_growth and calibration else {})
+        out["national_tax_capacity_growth"] = AssumptionSeries(
+            "national_tax_capacity_growth", "fraction per year", plan_values,
+            {y: capacity.provenance[y] for y in plan_values}, tail_follows="national tax base per inhabitant",
+            tail_provenance=Provenance("derived", f"the vintage's national tax base growth per inhabitant: (1 + "
+                                                  f"national_tax_base_growth) / (1 + national_population_growth) − "
+                                                  f"1 (vintage {vintage.name})"))
+    own = series["tax_base_growth"]
+    plan_growth = calibration.tax_base_growth.as_dict() if plan_years and use_plan_growth and calibration else {}
+    out["tax_base_growth"] = AssumptionSeries(
+        "tax_base_growth", "fraction per year", plan_growth, {y: own.provenance[y] for y in plan_growth},
+        tail_follows="own tax capacity × population",
+        tail_provenance=Provenance("derived", "the own tax capacity per inhabitant grows as the national one "
+                                              "(national_tax_capacity_growth), times the own population's change "
+                                              "(skatteunderlag = skattekraft × invånare; RULES.md §5)"))
+    population = series["population"]
+    try:
+        population.get(base_year)
+    except ValueError:
+        out["population"] = AssumptionSeries(
+            "population", population.unit, {**population.values, base_year: float(base_fields["population"])},
+            {**population.provenance, base_year: Provenance("data", "the base year's inhabitants (base year)")},
+            population.tail_value, population.tail_provenance, population.tail_from, population.tail_follows)
+    names = [g["name"] for g in base_fields["grant_items"]]
+    if "regulation_grant" in names:
+        old = series["grant_growth:regulation_grant"]
+        out["grant_growth:regulation_grant"] = AssumptionSeries(
+            "grant_growth:regulation_grant", "fraction per year", tail_follows=REGULATION_RULE, tail_from=after,
+            tail_provenance=Provenance("derived", "the regulation rule (unchanged appropriation): per inhabitant, "
+                                                  "minus the growth of the national net income equalisation per "
+                                                  "inhabitant, plus announced grant changes; times the population "
+                                                  "(SKR, frågor och svar om utjämningen; RULES.md §3)"))
+        del old
+        national_kr = float(base_fields["national_tax_capacity_kr"])
+        out["national_net_income_equalisation_kr"] = national_net_equalisation_series(base_year, national_kr)
+        out["announced_grant_change_kr"] = announced_grant_series(base_year + 1, base_year + MAX_HORIZON_YEARS)
+    if "property_fee" in names:
+        out["grant_growth:property_fee"] = AssumptionSeries(
+            "grant_growth:property_fee", "fraction per year", tail_follows="national_tax_base_growth",
+            tail_from=after,
+            tail_provenance=Provenance("default", "grows with the vintage's national tax base: the fee grows with "
+                                                  "assessed values and new building and the municipality keeps the "
+                                                  "increase (RiR 2022:1; RULES.md §3); no forecast of its own in "
+                                                  "the data"))
+    return out

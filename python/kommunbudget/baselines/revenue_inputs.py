@@ -15,6 +15,7 @@ or from the government's latest uprating factor (``upprakningsfaktorer.csv``). C
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -28,13 +29,13 @@ from kommunbudget.model.assumptions import Provenance
 @functools.cache
 def _income_year_growth() -> dict[int, tuple[float, str]]:
     growth: dict[int, tuple[float, str]] = {}
-    factors = cached_table("upprakningsfaktorer.csv")
-    factors = factors.sort_values("budgetar")  # later ordinances overwrite earlier estimates
+    factors = pd.concat([cached_table(name).assign(file=name) for name in UPRATING_FILES], ignore_index=True)
+    factors = factors.sort_values("budgetar", kind="stable")  # later ordinances overwrite earlier estimates
     for _, row in factors.iterrows():
         year = int(row["inkomstar"])
         growth[year] = (float(row["upprakningsfaktor"]) - 1.0,
                         f"government's uprating factor {float(row['upprakningsfaktor']):.3f} for income year {year} "
-                        f"(SFS {row['sfs']}, for budget year {int(row['budgetar'])}; upprakningsfaktorer.csv)")
+                        f"(SFS {row['sfs']}, for budget year {int(row['budgetar'])}; {row['file']})")
     outcomes = cached_table("skatteunderlagsprognos.csv")
     outcomes = outcomes[(outcomes["matt"] == "nominell") & (outcomes["typ"] == "utfall") & outcomes["ar"].notna()]
     for _, row in outcomes.iterrows():
@@ -58,14 +59,134 @@ def income_year_growth() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["income_year", "growth", "source"])
 
 
-def carry_to_budget_year(amount: float, income_year: int, budget_year: int) -> tuple[float, str]:
+#: The files of the government's uprating factors: one ordinance (SFS) per budget year, income years budget
+#: year − 1 and budget year (SOURCES.md; the supplement adds 2004 and 2006 without duplicates).
+UPRATING_FILES = ("upprakningsfaktorer.csv", "upprakningsfaktorer_tillagg.csv")
+
+
+@functools.cache
+def _ordinances() -> dict[int, dict]:
+    out: dict[int, dict] = {}
+    for name in UPRATING_FILES:
+        for _, row in cached_table(name).iterrows():
+            budget_year = int(row["budgetar"])
+            entry = out.setdefault(budget_year, {"sfs": str(row["sfs"]), "factors": {}, "file": name})
+            if entry["sfs"] != str(row["sfs"]) or entry["file"] != name:
+                raise RuntimeError(f"{name}: budget year {budget_year} has rows from two ordinances or files "
+                                   f"(SFS {entry['sfs']} in {entry['file']}, SFS {row['sfs']} in {name})")
+            income_year = int(row["inkomstar"])
+            if income_year in entry["factors"]:
+                raise RuntimeError(f"{name}: budget year {budget_year}, income year {income_year} is given twice")
+            entry["factors"][income_year] = float(row["upprakningsfaktor"])
+    return dict(sorted(out.items()))
+
+
+def uprating_ordinance(budget_year: int) -> tuple[str, dict[int, float], str]:
+    """The government's ordinance of uprating factors (förordning om uppräkningsfaktorer) for ``budget_year``, from
+    ``upprakningsfaktorer.csv`` and ``upprakningsfaktorer_tillagg.csv`` (both loaded).
+
+    Returns
+    -------
+    (sfs, factors, file)
+        The ordinance's SFS number (``"2024:669"``), its factors by income year (budget year − 1 and budget year,
+        e.g. {2024: 1.031, 2025: 1.045}) and the file it is in.
+
+    Raises
+    ------
+    ValueError
+        If the data holds no ordinance for ``budget_year`` (the message names the missing ordinance and the budget
+        years the data has).
+    """
+    ordinances = _ordinances()
+    if budget_year not in ordinances:
+        raise ValueError(f"the government's ordinance of uprating factors for budget year {budget_year} (issued in "
+                         f"September {budget_year - 1}) is not in {' or '.join(UPRATING_FILES)} (budget years "
+                         f"{', '.join(str(y) for y in ordinances)}); give its factors for income years "
+                         f"{budget_year - 1} and {budget_year} explicitly (factors=..., or a vintage's "
+                         f"[uprating_factors.{budget_year}])")
+    entry = ordinances[budget_year]
+    return entry["sfs"], dict(entry["factors"]), entry["file"]
+
+
+def _outcome_growth() -> dict[int, tuple[float, str]]:
+    """Outcomes (utfall) of the national tax base growth by income year (``skatteunderlagsprognos.csv``)."""
+    outcomes = cached_table("skatteunderlagsprognos.csv")
+    outcomes = outcomes[(outcomes["matt"] == "nominell") & (outcomes["typ"] == "utfall") & outcomes["ar"].notna()]
+    return {int(float(r["ar"])): (float(r["forandring_procent"]) / 100.0,
+                                  f"outcome {float(r['forandring_procent']):.1f} % for income year "
+                                  f"{int(float(r['ar']))} ({r['bedomare']}, {r['publicerad']}; "
+                                  f"skatteunderlagsprognos.csv)")
+            for _, r in outcomes.iterrows()}
+
+
+def carry_to_budget_year(amount: float, income_year: int, budget_year: int,
+                         factors: Mapping[int, float] | None = None,
+                         factors_source: str = "given") -> tuple[float, str]:
     """An amount of income year ``income_year`` (tax base, MSEK, or capacity, kr per inhabitant) uprated to budget
-    year ``budget_year`` by the growth of income years ``income_year + 1 .. budget_year``.
+    year ``budget_year`` as the preliminary tax payments of that budget year are: by the factors of the budget
+    year's **own** ordinance for income years budget year − 1 and budget year, and by outcomes (utfall,
+    ``skatteunderlagsprognos.csv``) for any earlier income year after ``income_year``. Factors of two ordinances are
+    never mixed (RULES.md §5): a missing ordinance is an error, or the factors are given explicitly.
+
+    Parameters
+    ----------
+    amount : float
+        The amount of ``income_year``.
+    income_year, budget_year : int
+    factors : mapping of income year -> factor, optional
+        The uprating factors in force for ``budget_year`` (e.g. {2024: 1.031, 2025: 1.045}), given by the user or a
+        vintage instead of the embedded ordinance; exactly the income years budget year − 1 and budget year.
+    factors_source : str
+        Named in the basis for given ``factors``.
 
     Returns
     -------
     (value, basis)
-        The uprated amount (same unit) and the text naming every growth figure used.
+        The uprated amount (same unit) and the text naming every figure used.
+
+    Raises
+    ------
+    ValueError
+        If budget_year < income_year; if the budget year's ordinance is not in the data and no ``factors`` are
+        given (the message names the ordinance); if an earlier income year has no outcome (named); for ``factors``
+        that are not exactly the two income years of the budget year's ordinance.
+    """
+    if budget_year < income_year:
+        raise ValueError(f"budget_year = {budget_year} is before income_year = {income_year}")
+    years = list(range(income_year + 1, budget_year + 1))
+    if not years:
+        return float(amount), "no uprating"
+    if factors is None:
+        sfs, own, file = uprating_ordinance(budget_year)
+        basis_own = f"SFS {sfs} (for budget year {budget_year}; {file})"
+    else:
+        own = {int(y): float(f) for y, f in factors.items()}
+        if set(own) != {budget_year - 1, budget_year}:
+            raise ValueError(f"factors gives income years {sorted(own)}; the uprating factors in force for budget "
+                             f"year {budget_year} are those of income years {budget_year - 1} and {budget_year}")
+        basis_own = f"{factors_source} (for budget year {budget_year})"
+    outcomes = _outcome_growth()
+    growth: dict[int, tuple[float, str]] = {}
+    for y in years:
+        if y in own:
+            growth[y] = (own[y] - 1.0, f"uprating factor {own[y]:.3f} for income year {y}, {basis_own}")
+        elif y in outcomes:
+            growth[y] = outcomes[y]
+        else:
+            raise ValueError(f"tax base growth for income year {y} is not in the embedded data (an outcome in "
+                             f"skatteunderlagsprognos.csv); cannot carry {income_year} to {budget_year} without "
+                             f"mixing ordinances")
+    series = core.YearSeries("tax_base_growth", years, [growth[y][0] for y in years])
+    value = core.chain(float(amount), income_year, series, budget_year).at(budget_year)
+    return value, "; ".join(growth[y][1] for y in years)
+
+
+def carry_by_latest_estimates(amount: float, income_year: int, budget_year: int) -> tuple[float, str]:
+    """An approximate **level** of a later year: ``amount`` of ``income_year`` carried by the latest estimate of
+    each income year's growth (an outcome, else the factor of the latest ordinance that gives the income year),
+    which may take factors from two ordinances. Not the uprating factors in force for any budget year (those are
+    :func:`carry_to_budget_year`'s); used only for the approximate SCB-based baseline, whose basis text says so
+    (:data:`APPROXIMATE_BASIS`).
 
     Raises
     ------
@@ -93,7 +214,7 @@ def national_tax_capacity_kr(budget_year: int) -> tuple[float, Provenance]:
     """The uprated national average tax capacity (medelskattekraft) of a budget year, kr per inhabitant.
 
     SCB's skattekraft 2024 for the whole country (251 437 kr, income year 2022; a secondary source, SOURCES.md §3)
-    carried to ``budget_year`` by :func:`carry_to_budget_year`.
+    carried to ``budget_year`` by :func:`carry_by_latest_estimates` (approximate; may mix ordinances).
 
     Raises
     ------
@@ -103,7 +224,7 @@ def national_tax_capacity_kr(budget_year: int) -> tuple[float, Provenance]:
     table = cached_table("skattekraft.csv")
     row = table[(table["niva"] == "riket") & (table["ar"].astype(str) == "2024")].iloc[0]
     capacity = float(row["skattekraft_kr_per_inv"])
-    value, basis = carry_to_budget_year(capacity, 2022, budget_year)
+    value, basis = carry_by_latest_estimates(capacity, 2022, budget_year)
     return value, Provenance("derived", f"approximate: SCB's skattekraft 2024 for Sweden, {capacity:,.0f} kr per "
                                         f"inhabitant (income year 2022; secondary source, skattekraft.csv), uprated "
                                         f"to {budget_year} with total-tax-base growth (no population growth "
@@ -122,7 +243,7 @@ def scb_tax_base_msek(code: str, budget_year: int) -> tuple[float, Provenance]:
     code = find_municipality(code)
     row = _scb_rows()[code]
     base_2021 = float(row["skatteunderlag_mnkr_approx_derived"])
-    value, basis = carry_to_budget_year(base_2021, 2021, budget_year)
+    value, basis = carry_by_latest_estimates(base_2021, 2021, budget_year)
     return value, Provenance("derived", f"approximate: SCB skattekraft 2023 {float(row['skattekraft_kr_per_inv']):,.0f}"
                                         f" kr × population 31 Dec 2021 {int(row['folkmangd_2021_12_31']):,} = "
                                         f"{base_2021:,.1f} MSEK (income year 2021), uprated to {budget_year}: "
@@ -288,8 +409,8 @@ def _approximate_revenue(code: str, base_year: int) -> dict:
     params, sources = _equalisation_parameters(m.county_code)
     national_2023 = float(scb["riket"]["skattekraft_kr_per_inv_befolkningsviktat_derived"])
     # The same derivation as scb_tax_base_msek(): the approximate tax base of income year 2021, carried.
-    tax_base, _ = carry_to_budget_year(float(scb[code]["skatteunderlag_mnkr_approx_derived"]), SCB_INCOME_YEAR,
-                                       base_year)
+    tax_base, _ = carry_by_latest_estimates(float(scb[code]["skatteunderlag_mnkr_approx_derived"]),
+                                            SCB_INCOME_YEAR, base_year)
     rate, basis, _source = m.tax_rates[base_year]
     own = float(scb[code]["skattekraft_kr_per_inv"]) / national_2023 * national  # SCB's 2023 index
     estimate = core.estimate_revenue(params, rate, float(tax_base), own, national, float(m.population_2024))

@@ -12,7 +12,9 @@ from typing import Any
 
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
+from kommunbudget.baselines.vintages import vintage_age
 from kommunbudget.cli.errors import CliError, message
+from kommunbudget.data.decided_rates import decided_rate_notice, decided_tax_rates, first_undecided_year
 from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
@@ -158,16 +160,33 @@ def targets(texts: Sequence[str]) -> list[core.Target]:
 
 
 def from_year(args: argparse.Namespace, m: Municipality, horizon: int) -> int:
-    """The first year of a change (``--from-year``; default base year + 1): a projection year after the base year.
+    """The first year of a change (``--from-year``; default: the first year whose own rate is not yet decided,
+    :func:`kommunbudget.data.decided_rates.first_undecided_year`, 2027 for base year 2024 with today's data): a
+    projection year after the base year. A year whose rate is decided is taken only when given with ``--from-year``
+    (the output then says so, :func:`decided_rate_lines`).
 
     Raises
     ------
     CliError
-        For the base year (its figures are the adopted budget's), a year before it or after the horizon, or a
-        projection without a year after the base year.
+        For the base year (its figures are the adopted budget's), a year before it or after the horizon, a
+        projection without a year after the base year, or (no ``--from-year``) a horizon before the first year whose
+        rate is not decided (the message names the decided rates and the options).
     """
     base = m.base_year
-    year = base + 1 if args.from_year is None else args.from_year
+    if args.from_year is None:
+        year = first_undecided_year(m.code, base)
+        if horizon == base:
+            raise CliError(f"the projection {base}-{horizon} has no year after the base year; give --horizon "
+                           f"{base + 1} or later")
+        if year > horizon:
+            decided = ", ".join(f"{r.year}: {r.rate:.2f}" for r in decided_tax_rates(m.code).values()
+                                if r.year > base)
+            raise CliError(f"the own rate is decided through {year - 1} ({decided}; skattesatser_kommun.csv), so a "
+                           f"change can start in {year} at the earliest, after the horizon {horizon}; give "
+                           f"--horizon {year} or later, or --from-year {base + 1}-{horizon} to change a decided "
+                           f"rate")
+        return year
+    year = args.from_year
     if horizon == base:
         raise CliError(f"--from-year {year}: the projection {base}-{horizon} has no year after the base year; "
                        f"give --horizon {base + 1} or later")
@@ -180,6 +199,50 @@ def from_year(args: argparse.Namespace, m: Municipality, horizon: int) -> int:
     if year > horizon:
         raise CliError(f"--from-year {year} is after the horizon {horizon}; {expected} (or give a later --horizon)")
     return year
+
+
+def vintage_info(m: Municipality) -> dict[str, Any] | None:
+    """The vintage a run used and its age against the base year (:func:`kommunbudget.baselines.vintages.vintage_age`):
+    ``name``, ``published``, ``published_year``, ``years_after_base_year``, ``text``; None for a run without a
+    vintage."""
+    if not m.vintage:
+        return None
+    name, _, published = m.vintage.rpartition(" (")
+    if not name or not published.endswith(")"):
+        name, published = m.vintage, ""
+    return vintage_age(name, published.removesuffix(")"), m.base_year)
+
+
+def vintage_text(m: Municipality) -> str:
+    """'Vintage skr-2025-report, published 2025, 1 year after the base year 2024.' (empty without a vintage)."""
+    info = vintage_info(m)
+    return "" if info is None else info["text"]
+
+
+def decided_rate_lines(m: Municipality, first: int) -> dict[str, Any]:
+    """What the output says about decided rates for a change from ``first``: ``decided_rates`` (year -> rate,
+    kr per 100 kr, with basis and source; those after the base year), ``first_undecided_year``, and
+    ``changes_decided_rate`` (the sentence of :func:`kommunbudget.data.decided_rates.decided_rate_notice`, or
+    None)."""
+    rates = {r.year: r for r in decided_tax_rates(m.code).values() if r.year > m.base_year}
+    return {"decided_rates": {str(y): {"rate": r.rate, "basis": r.basis, "source": r.source}
+                              for y, r in rates.items()},
+            "first_undecided_year": first_undecided_year(m.code, m.base_year),
+            "changes_decided_rate": decided_rate_notice(m.code, first) if first in rates else None}
+
+
+def decided_rate_text(m: Municipality, first: int) -> str:
+    """The decided rates in words for a text report (empty if none after the base year)."""
+    info = decided_rate_lines(m, first)
+    if not info["decided_rates"]:
+        return ""
+    rates = "; ".join(f"{y}: {r['rate']:.2f} ({r['basis']}; {r['source']})"
+                      for y, r in info["decided_rates"].items())
+    text = (f"Decided own rates (skattesatser_kommun.csv): {rates}. The first year whose rate is not yet decided is "
+            f"{info['first_undecided_year']}.")
+    if info["changes_decided_rate"]:
+        text += f" NOTE: {info['changes_decided_rate']}."
+    return text
 
 
 def household_income(args: argparse.Namespace, p: Projection, year: int) -> tuple[float, str]:
@@ -196,7 +259,8 @@ def header(m: Municipality, horizon: int, p: Projection) -> dict[str, Any]:
     status = p.year_status()
     return {"municipality": {"code": m.code, "name": m.name, "county": m.county, "population": m.population,
                              "population_date": m.population_date},
-            "vintage": m.vintage, "uses_plan_growth": m.uses_plan_growth, "approximate": m.approximate,
+            "vintage": m.vintage, "vintage_info": vintage_info(m), "uses_plan_growth": m.uses_plan_growth,
+            "approximate": m.approximate,
             "base_year": m.base_year, "horizon": horizon, "years": p.years,
             "year_status": [status[y] for y in p.years]}
 

@@ -17,11 +17,14 @@ from kommunbudget.cli.common import (
     Setup,
     assumption_records,
     budget_text,
+    decided_rate_lines,
+    decided_rate_text,
     from_year,
     header,
     load_municipality,
     targets_json,
     user_set_text,
+    vintage_text,
 )
 from kommunbudget.cli.errors import CliError
 from kommunbudget.cli.output import check_target, replace_file
@@ -102,6 +105,7 @@ def _document(s: Setup, c: Comparison, table: pd.DataFrame, tax_source: str, wri
     return Document("compare", header(s.municipality, s.horizon, c.baseline), [comparison, summary], {
         "targets": targets_json([c.target]),
         "tax_change_basis": tax_source,
+        "decision_year": decided_rate_lines(s.municipality, c.from_year),
         "household_income_basis": c.household_income_basis,
         "conclusion": _conclusion(c, table),
         "charts": written,
@@ -158,9 +162,11 @@ def _text(s: Setup, c: Comparison, table: pd.DataFrame, doc: Document) -> str:
               m.population_date),
         wrap(status_legend(status)),
         _facts_text(c, doc.extra["tax_change_basis"]),
+        *([wrap(decided_rate_text(m, c.from_year))] if decided_rate_text(m, c.from_year) else []),
         f"Per year\n{frame_text(_year_rows(table), year_columns(c.baseline.years, status))}",
         wrap("Conclusion: " + doc.extra["conclusion"], subsequent="  "),
         user_set_text(m, s.horizon, s.user_set, s.budget),
+        *([wrap(vintage_text(m))] if vintage_text(m) else []),
     ]
     if doc.extra["charts"]:
         parts.append("Charts written: " + ", ".join(doc.extra["charts"]))

@@ -44,6 +44,8 @@ SCENARIO_JSON_HELP = """\
 JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated:
   municipality, vintage, uses_plan_growth, approximate, base_year, horizon, years,
   year_status          as for 'project'
+  vintage_info         the vintage's name, published, published_year, years_after_base_year
+                       (its age against the base year) and text
   notes                the baseline's notes (e.g. what is approximate), list of text
   scenario             name, file, budget (the budget file, or null for the embedded
                        baseline), target, measures (name, kind, topics) in file order
@@ -433,7 +435,14 @@ def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
                        help="assumption vintages: list them, or compare two (assumptions and, for a municipality, "
                             "the result)",
                        description="Lists the packaged assumption vintages. With --compare A B: what changed between "
-                                   "two vintages, and with --municipality what it does to the result.")
+                                   "two vintages, and with --municipality what it does to the result. 'vintages "
+                                   "template --out FILE.toml' writes an empty vintage to fill from SKR's latest "
+                                   "circular (every field commented; never replaces a file).")
+    v.add_argument("action", nargs="?", choices=("list", "template"), default="list",
+                   help="list (default) or template: write an empty vintage file (to --out, or stdout)")
+    v.add_argument("--name", default="my-vintage", help="template: the new vintage's name (default my-vintage)")
+    v.add_argument("--first-year", type=year, metavar="YEAR", default=None,
+                   help="template: the first budget year shown (default 2025)")
     v.add_argument("--compare", nargs=2, metavar=("A", "B"), help="two vintages (names or TOML files)")
     v.add_argument("--municipality", metavar="MUNICIPALITY", help="show the effect on this municipality's result")
     v.add_argument("--budget", type=Path, metavar="FILE", default=None,

@@ -16,9 +16,10 @@ from kommunbudget.cli.common import (
     setup,
     targets,
     targets_json,
+    vintage_text,
 )
 from kommunbudget.model import core
-from kommunbudget.model.lines import STATEMENT_LINES
+from kommunbudget.model.lines import CAPITAL_LINES, STATEMENT_LINES
 from kommunbudget.model.targets import target_key
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
@@ -40,6 +41,14 @@ __all__ = ["run"]
 _LABELS = {spec[0]: {"id": spec[0], "sv": spec[1], "en": spec[2]} for spec in STATEMENT_LINES}
 #: Statement line -> unit.
 _UNITS = {spec[0]: spec[3] for spec in STATEMENT_LINES}
+
+#: Capital row -> its labels by language, and its unit (docs/model.md §15).
+_CAPITAL_LABELS = {spec[0]: {"id": spec[0], "sv": spec[1], "en": spec[2]} for spec in CAPITAL_LINES}
+_CAPITAL_UNITS = {spec[0]: spec[3] for spec in CAPITAL_LINES}
+#: The capital rows of the text report (the depreciation line itself is the statement's, shown positive here).
+_CAPITAL_TEXT = ("investments", "new_investment_depreciation", "self_financing", "self_financing_ratio",
+                 "borrowing_need", "debt_at_year_end", "cash_at_year_end", "new_borrowing_interest",
+                 "pension_interest")
 
 #: Statement rows shown in the text table, in blocks separated by a blank line. The rows for measures
 #: (efficiency savings, tax-change revenue) are always zero in ``project`` and are left out of the text (not of
@@ -86,10 +95,12 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
     revenue_labels = dict(zip(bridge.index, p.revenue(language=language).index, strict=True))
     revenue = Table("revenue", {ident: floats(bridge.loc[ident]) for ident in bridge.index},
                     dict(bridge.attrs["units"]))
-    return Document("project", header(m, s.horizon, p), [statement, met_table, revenue], {
+    capital = Table("capital", {ident: floats(p.line(ident)) for ident in _CAPITAL_LABELS}, dict(_CAPITAL_UNITS))
+    return Document("project", header(m, s.horizon, p), [statement, met_table, revenue, capital], {
         "targets": targets_json(shown),
         "labels": {"statement": {ident: _LABELS[ident][language] for ident in _LABELS},
-                   "revenue": revenue_labels},
+                   "revenue": revenue_labels,
+                   "capital": {ident: _CAPITAL_LABELS[ident][language] for ident in _CAPITAL_LABELS}},
         "assumptions": assumption_records(p),
         "base_year_sources": base_source_records(p),
         "notes": list(m.notes),
@@ -99,7 +110,7 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
 def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> str:
     """The text report, drawn from the document's tables and records."""
     p, m = s.projection, s.municipality
-    statement, met_table, revenue = doc.tables
+    statement, met_table, revenue, capital = doc.tables
     years, status = p.years, p.year_status()
     columns = year_columns(years, status)
     revenue_kind = ("an uncalibrated estimate (approximate baseline)" if m.approximate
@@ -107,6 +118,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
     revenue_rows = bridge_rows(revenue.rows, revenue.units, doc.extra["labels"]["revenue"])
     return "\n\n".join([
         title(m.label, m.county, m.population, "income statement", years, m.population_date),
+        *([wrap(vintage_text(m))] if vintage_text(m) else []),
         wrap(status_legend(status)),
         "Income statement (resultaträkning), MSEK nominal, costs negative\n"
         + frame_text(_statement_rows(statement, language), columns),
@@ -114,6 +126,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
         f"{revenue_kind}\n{frame_text(revenue_rows, columns)}",
         "Balanced-budget requirement and targets\n"
         + frame_text(_target_rows(statement, met_table, shown, language), columns),
+        _capital_text(m, statement, capital, language, columns),
         assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon),
         base_sources_text(doc.extra["base_year_sources"], m.base_year),
         notes_text(m.notes),
@@ -129,6 +142,31 @@ def _statement_rows(statement: Table, language: str) -> list[tuple[Any, list[str
         for ident in block:
             rows.append((_LABELS[ident][language], [fmt(v, _UNITS[ident]) for v in statement.rows[ident]]))
     return rows
+
+
+def _capital_text(m, statement: Table, capital: Table, language: str, columns) -> str:
+    """The block on investments, depreciation, self-financing, borrowing and pension interest (docs/model.md
+    §15), with what the budget does not give said in its heading."""
+    rows: list[tuple[Any, list[str]]] = [
+        (_LABELS["depreciation"][language], [fmt(-v, "MSEK") for v in statement.rows["depreciation"]])]
+    invested = capital.rows["investments"]
+    rows += [(_CAPITAL_LABELS[ident][language],
+              [fmt(None if ident == "self_financing_ratio" and not i else v, _CAPITAL_UNITS[ident])
+               for v, i in zip(capital.rows[ident], invested, strict=True)])
+             for ident in _CAPITAL_TEXT]
+    capital_fields = m.base_fields.get("capital", {})
+    missing = []
+    if not any(capital.rows["investments"]):
+        missing.append("no investment plan in the budget (investments 0, ratio undefined)")
+    if capital_fields.get("opening_debt_msek", -1.0) < 0:
+        missing.append("no debt figure: debt = new borrowing only")
+    if "capital.opening_cash_msek" in m.base_sources and m.base_sources["capital.opening_cash_msek"].kind == "default":
+        missing.append("no cash figure: cash starts at 0")
+    if not any(capital.rows["pension_interest"]):
+        missing.append("pensions not split out")
+    text = ("Investments, self-financing and borrowing, MSEK (positive amounts; docs/model.md §15)\n"
+            + frame_text(rows, columns))
+    return text + ("\n" + wrap("Note: " + "; ".join(missing) + ".") if missing else "")
 
 
 def _target_rows(statement: Table, met_table: Table, shown: list[core.Target], language: str

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from kommunbudget.cli.common import assumption_records, base_source_records, header
+from kommunbudget.cli.common import assumption_records, base_source_records, header, vintage_text
+from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.report.checklist_text import checklist_text
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import MISSING, fmt
@@ -49,7 +50,10 @@ class _Figures:
     bridge, drivers : pandas.DataFrame
         :meth:`ScenarioResult.bridge` and :meth:`ScenarioResult.bridge_by_driver` of ``year`` (MSEK, öre).
     needed : pandas.DataFrame
-        :meth:`ScenarioResult.tax_needed` (kr per 100 kr, öre, kr a year).
+        :meth:`ScenarioResult.tax_needed` (kr per 100 kr, öre, kr a year) from ``needed_from``; empty when the
+        horizon ends before the first year whose own rate is not decided.
+    needed_from : int
+        The first year whose own rate is not decided (:func:`kommunbudget.data.decided_rates.first_undecided_year`).
     checklist : pandas.DataFrame
         :func:`kommunbudget.scenarios.checklist.checklist` of the result.
     sold : list[str]
@@ -67,6 +71,7 @@ class _Figures:
     checklist: pd.DataFrame
     sold: list[str]
     premises: dict[str, pd.DataFrame]
+    needed_from: int = 0
 
 
 def run(args: argparse.Namespace) -> Document:
@@ -99,9 +104,12 @@ def _compute(r: ScenarioResult, year: int | None) -> _Figures:
         sold = [i for i in r.sold_property_ids() if i in ids]
         premises = {key: r.premises_summary(after_disposals=after)
                     for key, after in (("before_disposals", False), ("after_disposals", True))}
+    first = first_undecided_year(r.municipality.code, r.baseline.years[0])
+    needed = r.tax_needed() if first <= r.baseline.years[-1] else pd.DataFrame(
+        columns=["change_kr_per_100kr", "change_ore", "household_cost_kr"])
     return _Figures(result=r, year=year, summary=r.summary(), bridge=r.bridge(year),
-                    drivers=r.bridge_by_driver(year), needed=r.tax_needed(), checklist=checklist(r), sold=sold,
-                    premises=premises)
+                    drivers=r.bridge_by_driver(year), needed=needed, checklist=checklist(r), sold=sold,
+                    premises=premises, needed_from=first)
 
 
 def _document(f: _Figures) -> Document:
@@ -154,6 +162,7 @@ def _text(f: _Figures) -> str:
              f"File: {r.scenario.source_file}"
              + (f"; budget: {r.scenario.budget_path()}" if r.scenario.budget else "")
              + f"; target: {r.target.describe()}; vintage {r.municipality.vintage}",
+             *([wrap(vintage_text(r.municipality))] if vintage_text(r.municipality) else []),
              wrap(status_legend(status)), "",
              "What each measure adds to the result (added one at a time in file order; the parts sum to the "
              "scenario's change)", frame_text(_effect_rows(r), columns), ""]
@@ -176,7 +185,7 @@ def _text(f: _Figures) -> str:
         lines += [_premises_text(f), ""]
     lines += ["Baseline and scenario", frame_text(_summary_rows(f.summary), columns), ""]
     lines += _bridges_text(f)
-    lines += _tax_needed_text(f.needed, years)
+    lines += _tax_needed_text(f.needed, years, f.needed_from)
     lines += ["", checklist_text(f.checklist, scenario=True), "", notes_text(r.municipality.notes)]
     return "\n".join(lines) + "\n"
 
@@ -221,10 +230,14 @@ def _bridges_text(f: _Figures) -> list[str]:
             f"steps sum exactly)", _signed(f.drivers), ""]
 
 
-def _tax_needed_text(needed: pd.DataFrame, years: list[int]) -> list[str]:
-    """The sustained tax change with and without the measures, and its household cost."""
-    lines = [f"Raise the tax instead? The sustained change from {years[0] + 1} that meets the target in every year "
-             f"to {years[-1]}:"]
+def _tax_needed_text(needed: pd.DataFrame, years: list[int], first: int) -> list[str]:
+    """The sustained tax change with and without the measures from ``first`` (the first year whose own rate is not
+    decided), and its household cost."""
+    if needed.empty:
+        return [f"Raise the tax instead? The own rate is decided through {first - 1} (skattesatser_kommun.csv), so a "
+                f"change can start in {first} at the earliest, after the horizon {years[-1]}: not shown."]
+    lines = [f"Raise the tax instead? The sustained change from {first} (the first year whose own rate is not yet "
+             f"decided) that meets the target in every year to {years[-1]}:"]
     for label in needed.index:
         row = needed.loc[label]
         lines.append(f"  {label:<17} {row['change_kr_per_100kr']:+.2f} kr per 100 kr ({row['change_ore']:+.1f} öre), "

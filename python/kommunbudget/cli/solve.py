@@ -11,6 +11,8 @@ from typing import Any
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
+    decided_rate_lines,
+    decided_rate_text,
     from_year,
     header,
     household_income,
@@ -18,6 +20,7 @@ from kommunbudget.cli.common import (
     targets,
     targets_json,
     user_set_text,
+    vintage_text,
 )
 from kommunbudget.model import core
 from kommunbudget.model.targets import target_key
@@ -62,6 +65,7 @@ def run(args: argparse.Namespace) -> Document:
     doc = Document("solve", header(s.municipality, s.horizon, s.projection), list(solved.tables.values()), {
         "targets": targets_json(shown),
         "household_income_basis": basis,
+        "decision_year": decided_rate_lines(s.municipality, first),
         "assumptions": assumption_records(s.projection),
         "notes": list(s.municipality.notes),
     })
@@ -113,10 +117,12 @@ def _text(s: Setup, solved: _Solved) -> str:
              f"{solved.from_year}-{s.horizon}, that meets the target in each of them (kr per 100 kr in whole öre, "
              f"rounded up; öre exact)") + "\n" + _sustained_text(solved) + "\n"
         + wrap(f"Income used for the cost: {solved.income:,.0f} kr a year, {solved.income_basis}. A negative change "
-               f"is room to lower the rate with the target still met."),
+               f"is room to lower the rate with the target still met.")
+        + (("\n" + wrap(decided_rate_text(m, solved.from_year))) if decided_rate_text(m, solved.from_year) else ""),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{frame_text(_gap_rows(solved), columns)}",
         user_set_text(m, s.horizon, s.user_set, s.budget),
+        *([wrap(vintage_text(m))] if vintage_text(m) else []),
     ]) + "\n"
 
 

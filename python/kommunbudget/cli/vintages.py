@@ -4,6 +4,7 @@ them, and with ``--municipality`` what the change does to that municipality's re
 from __future__ import annotations
 
 import argparse
+import os
 import textwrap
 from typing import Any
 
@@ -12,7 +13,7 @@ import pandas as pd
 from kommunbudget.analysis.vintages import compare_vintage_results, compare_vintages
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
-from kommunbudget.baselines.vintages import get_vintage, list_vintages
+from kommunbudget.baselines.vintages import get_vintage, list_vintages, vintage_template
 from kommunbudget.cli.errors import CliError
 from kommunbudget.model.core import __version__
 from kommunbudget.model.municipality import Municipality
@@ -34,6 +35,8 @@ def run(args: argparse.Namespace) -> Document:
         For ``--municipality`` without ``--compare``, an unknown vintage or municipality, or a horizon a vintage
         cannot reach.
     """
+    if getattr(args, "action", "list") == "template":
+        return _template(args)
     if (args.municipality or args.budget is not None) and not args.compare:
         raise CliError(f"{'--municipality' if args.municipality else '--budget'} needs --compare A B: the effect of "
                        f"a change of vintage on a municipality")
@@ -48,6 +51,35 @@ def run(args: argparse.Namespace) -> Document:
     doc = Document("vintages", {}, [], extra)
     if args.format == "table":
         doc.text = "\n".join(lines) + "\n"
+    return doc
+
+
+def _template(args: argparse.Namespace) -> Document:
+    """``vintages template``: the text of :func:`kommunbudget.baselines.vintages.vintage_template` as the document
+    (written to ``--out`` by the caller, or to stdout).
+
+    Raises
+    ------
+    CliError
+        For an ``--out`` that exists (a filled vintage is never replaced), ``--compare``/``--municipality`` with it,
+        a name that is a packaged vintage's, or a ``--format`` other than table.
+    """
+    if args.compare or args.municipality or args.budget is not None:
+        raise CliError("vintages template takes no --compare, --municipality or --budget")
+    if args.format not in (None, "table"):
+        raise CliError(f"vintages template writes a TOML file; --format {args.format} is not available")
+    if args.out is not None and os.path.lexists(args.out):
+        raise CliError(f"--out {str(args.out)!r} exists: the template never replaces a file (it may be a filled "
+                       f"vintage); give a new file name, or remove the old file first")
+    if args.name in list_vintages()["name"].tolist():
+        raise CliError(f"--name {args.name!r} is a packaged vintage's name; give a new one")
+    first = args.first_year if args.first_year is not None else 2025
+    try:
+        text = vintage_template(args.name, first)
+    except ValueError as exc:
+        raise CliError(f"--first-year: {exc}") from None
+    doc = Document("vintages", {}, [], {"template": text})
+    doc.text = text
     return doc
 
 

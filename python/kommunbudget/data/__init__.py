@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 #: Public name -> the module that defines it.
 _NAMES: dict[str, str] = {
+    **{name: "kommunbudget.data.announced_grants" for name in ("announced_general_grants",
+                                                               "announced_grant_change_kr")},
     **{name: "kommunbudget.data.budgets" for name in ("adopted_budget", "budget_statement", "sjobo_budget_2024")},
     "data_sources": "kommunbudget.data.catalogue",
     "equalisation_rate": "kommunbudget.data.equalisation",
@@ -42,11 +44,13 @@ _NAMES: dict[str, str] = {
 
 #: Submodules served as attributes on first use (``kb.data.pkv``), as the eager face did; ``municipalities`` is the
 #: function of that name, its module is ``kommunbudget.data.municipalities``.
-_SUBMODULES = ("budgets", "catalogue", "equalisation", "paths", "pkv", "service_areas", "tables")
+_SUBMODULES = ("announced_grants", "budgets", "catalogue", "equalisation", "paths", "pkv", "service_areas", "tables")
 
 __all__ = [
     "MunicipalityInfo",
     "PkvVintage",
+    "announced_general_grants",
+    "announced_grant_change_kr",
     "adopted_budget",
     "budget_statement",
     "data_sources",
@@ -97,6 +101,7 @@ sys.modules[__name__].__class__ = _Face
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs: the names the face serves
+    from kommunbudget.data.announced_grants import announced_general_grants, announced_grant_change_kr
     from kommunbudget.data.budgets import adopted_budget, budget_statement, sjobo_budget_2024
     from kommunbudget.data.catalogue import data_sources
     from kommunbudget.data.equalisation import equalisation_rate, equalisation_rates

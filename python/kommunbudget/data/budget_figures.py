@@ -152,9 +152,23 @@ class BudgetFigures:
         records: their ranges are checked when a scenario turns them into a portfolio
         (:func:`kommunbudget.scenarios.premises.portfolio_from_budget`). Empty when the budget gives none.
     investments : Mapping[int, float]
-        Optional net investment per year (sheet ``Investeringar``), MSEK, for the budget year and each plan year
-        (outcome years if given). Read and cited, not yet used by the projection (depreciation and financial costs
-        stay the budget's). Empty when the budget gives none.
+        Optional net investment (nettoinvesteringar) per year (sheet ``Investeringar``), MSEK, for the budget year
+        and each plan year (outcome years if given). They drive the depreciation of new investments after the plan
+        and the borrowing need (``docs/model.md`` §15). Empty when the budget gives none.
+    opening_debt_msek : float or None
+        Optional interest-bearing debt (låneskuld) at the end of the budget year, MSEK, >= 0 (sheet
+        ``Investeringar``, line ``Låneskuld``); None: not given.
+    opening_cash_msek : float or None
+        Optional cash and bank (likvida medel) at the end of the budget year, MSEK, >= 0; None: not given (0).
+    depreciation_classes : tuple[tuple[str, float, float], ...]
+        Optional depreciation classes of new investments: (name, share of each year's investment as a fraction,
+        period in years), the shares summing to 1 (line ``Avskrivningstid`` gives one period: ``("all", 1.0,
+        years)``). Empty: a documented default (``docs/model.md`` §15).
+    borrowing_rate : Mapping[int, float]
+        Optional interest rate on new borrowing per year, fraction (line ``Låneränta``, written in percent).
+    pension_interest : Mapping[int, float]
+        Optional interest on pension provisions (ränta på pensionsavsättningar, part of the financial costs) per
+        year, MSEK positive. Empty: the budget does not split pensions out.
     national_tax_capacity_kr : Mapping[int, float]
         Optional: the uprated national average tax capacity (uppräknad medelskattekraft, kr per inhabitant) per
         year, as SKR's circular gives it; the budget year's is the income equalisation's reference. Empty: the
@@ -162,7 +176,9 @@ class BudgetFigures:
     sources : Mapping[str, FigureSource]
         Where each figure came from, keyed ``"<year>:<item>"`` (``"2024:skatteintakter"``), ``"tax_rate:<year>"``,
         ``"population:<year>"``, ``"service_area:<name>"``, ``"premises:<n>:<column>"`` (``n`` the property's
-        1-based position in :attr:`premises`) or ``"investments:<year>"``; a figure without a key has
+        1-based position in :attr:`premises`), ``"investments:<year>"``, ``"capital:opening_debt"``,
+        ``"capital:opening_cash"``, ``"capital:depreciation"``, ``"borrowing_rate:<year>"`` or
+        ``"pension_interest:<year>"``; a figure without a key has
         ``default_source``.
     default_source : FigureSource
         The file as a whole (e.g. ``FigureSource("budget.xlsx")``).
@@ -181,6 +197,11 @@ class BudgetFigures:
     premises: tuple[Mapping[str, object], ...] = ()
     investments: Mapping[int, float] = field(default_factory=dict)
     national_tax_capacity_kr: Mapping[int, float] = field(default_factory=dict)
+    opening_debt_msek: float | None = None
+    opening_cash_msek: float | None = None
+    depreciation_classes: tuple[tuple[str, float, float], ...] = ()
+    borrowing_rate: Mapping[int, float] = field(default_factory=dict)
+    pension_interest: Mapping[int, float] = field(default_factory=dict)
     sources: Mapping[str, FigureSource] = field(default_factory=dict)
     default_source: FigureSource = FigureSource("figures given in Python")
     title: str = ""
@@ -244,6 +265,9 @@ class BudgetFigures:
             raise ValueError(f"{where}: the population for the budget year {self.budget_year} is missing")
         values = [v for year in self.items.values() for v in year.values()]
         values += [*self.tax_rate.values(), *self.population.values(), *self.service_areas.values(),
-                   *self.investments.values(), *self.national_tax_capacity_kr.values()]
+                   *self.investments.values(), *self.national_tax_capacity_kr.values(),
+                   *self.borrowing_rate.values(), *self.pension_interest.values(),
+                   *(v for v in (self.opening_debt_msek, self.opening_cash_msek) if v is not None),
+                   *(v for c in self.depreciation_classes for v in c[1:])]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
             raise ValueError(f"{where}: every figure must be a finite number")

@@ -23,7 +23,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -843,42 +843,118 @@ _INVESTMENT_LABELS = {_label_key(label) for label in (
     "Nettoinvesteringsvolym", "Investeringsutgifter")}
 
 
+#: The capital lines the sheet ``Investeringar`` may also hold (docs/budget-workbook.md): label -> kind.
+_CAPITAL_LABELS = {
+    **{_label_key(label): "debt" for label in ("Låneskuld", "Låneskuld vid årets slut", "Långfristiga lån")},
+    **{_label_key(label): "cash" for label in ("Likvida medel", "Likvida medel vid årets slut")},
+    **{_label_key(label): "rate" for label in ("Låneränta", "Ränta på nya lån", "Upplåningsränta")},
+    **{_label_key(label): "years" for label in ("Avskrivningstid", "Avskrivningstid (år)")},
+    **{_label_key(label): "pension" for label in ("Ränta på pensionsavsättning", "Ränta på pensionsavsättningar",
+                                                  "Ränta pensionsavsättning")},
+}
+
+
+@dataclass
+class _Capital:
+    """What the sheet ``Investeringar`` gives besides the net investments (None or empty: not given)."""
+
+    debt: float | None = None
+    cash: float | None = None
+    rate: dict[int, float] = field(default_factory=dict)
+    years: float | None = None
+    pension: dict[int, float] = field(default_factory=dict)
+
+
 def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
-                 ) -> tuple[dict[int, float], dict[str, FigureSource]]:
+                 ) -> tuple[dict[int, float], dict[str, FigureSource], _Capital]:
     """The sheet ``Investeringar``: the year header of the other sheets, a unit, one line ``Nettoinvesteringar``
     with the net investment of the budget year and each plan year (outcome years optional). Amounts written all
-    negative (as a cash-flow statement prints them) are read as investments. A sheet without amounts (the
-    template's, not filled in) gives none."""
+    negative (as a cash-flow statement prints them) are read as investments. Optional lines (docs/model.md §15):
+    ``Låneskuld`` and ``Likvida medel`` (MSEK in the sheet's unit at the end of the budget year: the budget year's
+    column), ``Låneränta`` (percent per year, plan years), ``Avskrivningstid`` (years, one number) and ``Ränta på
+    pensionsavsättning`` (the sheet's unit per year, a financial cost written positive or negative). A sheet
+    without amounts (the template's, not filled in) gives none."""
+    capital = _Capital()
     if not any(sheet.value(r, c) is not None for r, c in sheet.cells):
-        return {}, {}
+        return {}, {}, capital
     years = _years(sheet)
+    budget_year = next(year for year, kind in years.columns.values() if kind == "budget")
     found: tuple[int, dict[int, tuple[Decimal, int]]] | None = None
+    lines: dict[str, tuple[int, dict[int, tuple[Decimal, int]]]] = {}
+    sources: dict[str, FigureSource] = {}
     for row in range(years.first_row, sheet.rows + 1):
         label = sheet.value(row, 1)
         if label is None or _repeated_header(sheet, row, years):
             continue
         numbers = {year: (_number(sheet, row, column), column) for column, (year, _) in years.columns.items()}
+        key = _label_key(label)
+        if key in _CAPITAL_LABELS and _CAPITAL_LABELS[key] == "years":
+            value, column = _first_value(sheet, row)
+            if value is None:
+                continue
+            number = _number(sheet, row, column)
+            if number is None or not 1 <= number <= 100:
+                raise sheet.fail(f"Avskrivningstid = {value!r}: expected a depreciation period in years, 1-100 "
+                                 f"(e.g. 33)", row, column)
+            capital.years = float(number)
+            sources["capital:depreciation"] = sheet.source(row, column)
+            continue
         if all(value is None for value, _ in numbers.values()):
             continue
-        if _label_key(label) not in _INVESTMENT_LABELS:
-            raise sheet.fail(f"unknown line {str(label).strip()!r} with numbers; the sheet holds one line, "
+        values = {year: (value, column) for year, (value, column) in numbers.items() if value is not None}
+        if key in _CAPITAL_LABELS:
+            kind = _CAPITAL_LABELS[key]
+            if kind in lines:
+                raise sheet.fail(f"the line {str(label).strip()!r} appears twice (rows {lines[kind][0]} and "
+                                 f"{row}); keep one", row, 1)
+            lines[kind] = (row, values)
+            continue
+        if key not in _INVESTMENT_LABELS:
+            raise sheet.fail(f"unknown line {str(label).strip()!r} with numbers; the sheet holds the line "
                              f"'Nettoinvesteringar' (the net investment of each year; a project list stays in "
-                             f"your own document)", row, 1)
+                             f"your own document) and optionally 'Låneskuld', 'Likvida medel', 'Låneränta', "
+                             f"'Avskrivningstid' and 'Ränta på pensionsavsättning'", row, 1)
         if found is not None:
             raise sheet.fail(f"the net investment appears twice (rows {found[0]} and {row}); keep one", row, 1)
-        found = (row, {year: (value, column) for year, (value, column) in numbers.items() if value is not None})
-    if found is None:
-        return {}, {}
+        found = (row, values)
+    if found is None and not lines and capital.years is None:
+        return {}, {}, capital
     _compare_years(statement, statement_years, sheet, years, outcome_optional=True)
     divisor = _unit(sheet, years.header_row)
+    for kind in ("debt", "cash"):
+        if kind not in lines:
+            continue
+        row, values = lines[kind]
+        if budget_year not in values:
+            raise sheet.fail(f"the line for {'the debt' if kind == 'debt' else 'cash'} has no value for the budget "
+                             f"year {budget_year} (the balance at its end)", row, years.column_of(budget_year))
+        value, column = values[budget_year]
+        amount = float(abs(value) / divisor) + 0.0
+        setattr(capital, kind, amount)
+        sources[f"capital:opening_{kind}"] = sheet.source(row, column)
+    if "rate" in lines:
+        row, values = lines["rate"]
+        for year, (value, column) in values.items():
+            if not 0 <= value <= 20:
+                raise sheet.fail(f"Låneränta for {year} = {value}: expected percent per year, 0-20 (e.g. 3.1)", row,
+                                 column)
+            capital.rate[year] = float(value) / 100.0
+            sources[f"borrowing_rate:{year}"] = sheet.source(row, column)
+    if "pension" in lines:
+        row, values = lines["pension"]
+        for year, (value, column) in values.items():
+            capital.pension[year] = float(abs(value) / divisor) + 0.0
+            sources[f"pension_interest:{year}"] = sheet.source(row, column)
+    if found is None:
+        return {}, sources, capital
     row, values = found
     for year, kind in sorted(years.kinds().items()):
         if kind != "utfall" and year not in values:
             raise sheet.fail(f"the net investment has no value for {year}", row, years.column_of(year))
     sign = -1 if all(v <= 0 for v, _ in values.values()) and any(v < 0 for v, _ in values.values()) else 1
     amounts = {year: float(sign * value / divisor) + 0.0 for year, (value, _) in sorted(values.items())}
-    sources = {f"investments:{year}": sheet.source(row, column) for year, (_, column) in values.items()}
-    return amounts, sources
+    sources.update({f"investments:{year}": sheet.source(row, column) for year, (_, column) in values.items()})
+    return amounts, sources, capital
 
 
 # ---------------------------------------------------------------------------------------------------------- files
@@ -1112,15 +1188,19 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
         portfolio, portfolio_sources = _portfolio(portfolio_sheet)
         sources.update(portfolio_sources)
     investments: dict[int, float] = {}
+    capital = _Capital()
     if investments_sheet is not None:
-        investments, investment_sources = _investments(investments_sheet, statement, statement_years)
+        investments, investment_sources, capital = _investments(investments_sheet, statement, statement_years)
         sources.update(investment_sources)
 
     figures = BudgetFigures(
         municipality=premises.municipality, budget_year=budget_year, year_kinds=year_kinds, items=items,
         tax_rate=premises.tax_rate, population=premises.population, population_date=premises.population_date,
         service_areas=service_areas, premises=portfolio, investments=investments,
-        national_tax_capacity_kr=premises.national_tax_capacity_kr, sources=sources,
+        national_tax_capacity_kr=premises.national_tax_capacity_kr, opening_debt_msek=capital.debt,
+        opening_cash_msek=capital.cash, borrowing_rate=capital.rate,
+        depreciation_classes=(("all", 1.0, capital.years),) if capital.years is not None else (),
+        pension_interest=capital.pension, sources=sources,
         default_source=FigureSource(shown), title=premises.title)
     try:
         figures.check()

@@ -221,3 +221,32 @@ def sjobo_budget_2024() -> dict:
     return adopted_budget("1265", "Sjobo/Budget-2024", 2024)
 
 
+
+
+_PENSION_FILE = "pension_investering.csv"
+
+
+def pension_interest(code: str, from_year: int) -> dict[int, tuple[float, str]]:
+    """The interest on pension provisions (ränta på pensionsavsättningar, a financial cost) that a municipality's
+    budget documents give, from ``from_year`` on (``pension_investering.csv``, post ``ranta_pensionsavsattningar``).
+
+    Parameters
+    ----------
+    code : str
+        Municipality code or name (``"1265"``, ``"Sjöbo"``).
+    from_year : int
+        The first year wanted (e.g. the base year).
+
+    Returns
+    -------
+    dict
+        Year -> (MSEK, positive as the note prints the cost; the citation: document and URL). Empty when the
+        documents give none (the budget does not split pensions out).
+    """
+    code = find_municipality(code)
+    raw = cached_table(_PENSION_FILE)
+    rows = raw[(raw["kommunkod"].astype(str).str.zfill(4) == code) & (raw["post"] == "ranta_pensionsavsattningar")
+               & (raw["ar"].astype(int) >= from_year)]
+    return {int(r.ar): (float(r.belopp_mnkr), f"{r.kommun}, {r.budgetdokument} ({r.kalla}), ränta på "
+                                              f"pensionsavsättningar {int(r.ar)} ({r.typ})")
+            for r in rows.itertuples()}

@@ -85,7 +85,8 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
     "statsbidrag_tillskott.csv": (
         "Announced changes of government grants to the municipal sector", "Tillägg december 2026",
         "Government press releases (via civictechsweden/g0vse)",
-        "bn SEK to municipalities and regions together where not split", ("ar",), ""),
+        "bn SEK to municipalities and regions together where not split", ("ar",),
+        "announced_general_grants, announced_grant_change_kr"),
     "uo25_anslag.csv": (
         "Appropriations, expenditure area 25 (equalisation)", "Tillägg december 2026",
         "Budget bills prop. 2023/24:1, 2024/25:1, 2025/26:1", "", ("ar",), ""),

@@ -75,7 +75,8 @@ class AssumptionSeries:
         no explicit values: every year). Setting later explicit values keeps it, so overrides leave no gaps.
     tail_follows : str or None
         Name of another series in the same :class:`AssumptionSet` whose value the tail takes each year (e.g.
-        general grants growing with ``tax_base_growth``); resolved by the set, with ``tail_value`` unused.
+        general grants growing with ``tax_base_growth``), or one of the rules of :data:`TAIL_RULES` (computed by the
+        core from other series each year); resolved by the set, with ``tail_value`` unused.
     """
 
     name: str
@@ -178,7 +179,9 @@ class AssumptionSet:
         ``tax_base_growth``, ``operating_income_growth`` (fractions per year), ``general_grants_msek``,
         ``depreciation_msek``, ``financial_income_msek``, ``financial_costs_msek``, ``final_settlement_msek``,
         ``realisation_gains_msek``, ``reserve_use_msek`` (MSEK), ``tax_rate_kr_per_100kr``, and one
-        ``volume_growth:<cost line>`` per cost line.
+        ``volume_growth:<cost line>`` per cost line. Optional (``docs/model.md`` §15): ``investments_msek``,
+        ``pension_interest_msek`` (MSEK, from the base year), ``borrowing_rate``, ``pension_index_growth``
+        (fractions per year).
     """
 
     name: str
@@ -203,7 +206,10 @@ class AssumptionSet:
         """
         s = self[name]
         if s.tail_follows is not None and year not in s.values and (s.tail_from is None or year >= s.tail_from):
-            value, _ = self.get(s.tail_follows, year)
+            if s.tail_follows == REGULATION_RULE:
+                raise ValueError(f"{name}: {year} follows the regulation grant's rule in the core (no growth figure)")
+            rule = TAIL_RULES.get(s.tail_follows)
+            value = rule(self, year) if rule is not None else self.get(s.tail_follows, year)[0]
             return value, s.tail_provenance  # type: ignore[return-value]
         return s.get(year)
 
@@ -249,20 +255,46 @@ class AssumptionSet:
         out = core.Assumptions(price_index=price)
         for name in _CORE_SERIES:
             setattr(out, name, self.series_to_core(name, first, last))
+        # Capital (docs/model.md §15): optional series, from the base year (first - 1) where they have values.
+        for name in _CAPITAL_SERIES:
+            if name in self.series:
+                setattr(out, name, self._from_first_value(name, first - 1, last))
         if grant_items:  # itemised: income equalisation by formula, other items by their paths
             out.population = self.series_to_core("population", first, last)
             out.national_tax_capacity_growth = self.series_to_core("national_tax_capacity_growth", first, last)
             paths = []
             for name in grant_items:
                 growth, follows = self._growth(f"grant_growth:{name}", first, last)
+                regulation = self[f"grant_growth:{name}"].tail_follows == REGULATION_RULE
                 paths.append(core.GrantItemPath(name=name, growth=growth, growth_follows_tax_base=follows,
+                                                regulation_rule=regulation,
                                                 amounts_msek=self._given_amounts(f"grant_amount:{name}", first, last)))
             out.grant_items = paths
+            if "national_net_income_equalisation_kr" in self.series:
+                out.national_net_income_equalisation_kr = self.get("national_net_income_equalisation_kr",
+                                                                   first - 1)[0]
+            if "announced_grant_change_kr" in self.series:
+                out.announced_grant_change_kr = self.series_to_core("announced_grant_change_kr", first, last)
         else:
             out.general_grants_msek = self._given_amounts("general_grants_msek", first, last)
             out.general_grants_growth, out.general_grants_growth_follows_tax_base = self._growth(
                 "general_grants_growth", first, last)
         return out
+
+    def _from_first_value(self, name: str, first: int, last: int) -> core.YearSeries:
+        """The consecutive years of series ``name`` in ``first..last`` that have a value (explicit or from its
+        rule), from the first such year to the last before a gap, as a core YearSeries (empty when none)."""
+        years, values = [], []
+        for y in range(first, last + 1):
+            try:
+                value, _ = self.get(name, y)
+            except ValueError:
+                if years:
+                    break
+                continue
+            years.append(y)
+            values.append(value)
+        return core.YearSeries(name, years, values)
 
     def _growth(self, name: str, first: int, last: int) -> tuple[core.YearSeries, bool]:
         """A growth series for the core and whether the core grows the other years with ``tax_base_growth``: a
@@ -270,6 +302,9 @@ class AssumptionSet:
         and leaves the rule to the core (``GrantItemPath.growth_follows_tax_base``); any other gives its covered
         years (see :meth:`_covered`)."""
         s = self[name]
+        if s.tail_follows == REGULATION_RULE:  # the core applies the rule in the years without a value
+            explicit = [y for y in s.values if first <= y <= last]
+            return (self._covered(name, first, max(explicit)) if explicit else core.YearSeries(name, [], [])), False
         if s.tail_follows != "tax_base_growth":
             return self._covered(name, first, last), False
         explicit = [y for y in s.values if first <= y <= last]
@@ -360,6 +395,33 @@ class AssumptionSet:
         return pd.DataFrame(rows, columns=["assumption", "years", "values", "unit", "kind", "source"])
 
 
+#: ``tail_follows`` of a grant item's growth that hands the years without a value to the core's regulation rule
+#: (core ``GrantItemPath.regulation_rule``: per inhabitant, minus the growth of the national net income
+#: equalisation per inhabitant, plus announced changes; ``docs/model.md`` §5).
+REGULATION_RULE = "regulation rule"
+
+
+def _own_tax_base_growth(assumptions: AssumptionSet, year: int) -> float:
+    """The own tax base grows as the tax capacity per inhabitant (the national capacity's growth) × the own
+    population (the core's ``own_tax_base_growth``; RULES.md §5)."""
+    return core.own_tax_base_growth(assumptions.get("national_tax_capacity_growth", year)[0],
+                                    assumptions.get("population", year - 1)[0],
+                                    assumptions.get("population", year)[0])
+
+
+def _national_capacity_growth(assumptions: AssumptionSet, year: int) -> float:
+    """The national tax capacity grows as the national tax base per inhabitant (the core's
+    ``per_inhabitant_growth``)."""
+    return core.per_inhabitant_growth(assumptions.get("national_tax_base_growth", year)[0],
+                                      assumptions.get("national_population_growth", year)[0])
+
+
+#: Tail rules computed from other series each year (``AssumptionSeries.tail_follows``), the equations in the core.
+TAIL_RULES = {
+    "own tax capacity × population": _own_tax_base_growth,
+    "national tax base per inhabitant": _national_capacity_growth,
+}
+
 _CORE_SERIES = (
     "final_settlement_previous_year_msek",
     "tax_base_growth",
@@ -372,6 +434,11 @@ _CORE_SERIES = (
     "realisation_gains_msek",
     "reserve_use_msek",
 )
+
+
+#: Optional capital series (docs/model.md §15): net investments and the pension interest (MSEK, may include the
+#: base year), the rate on new borrowing and the pension interest's index growth (fractions per year).
+_CAPITAL_SERIES = ("investments_msek", "borrowing_rate", "pension_interest_msek", "pension_index_growth")
 
 
 def _format_value(value: float, unit: str) -> str:

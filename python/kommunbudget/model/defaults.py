@@ -70,3 +70,25 @@ def tax_base_growth() -> Default:
     return Default(float(r["forandring_procent"]) / 100.0, "fraction per year",
                    f"SKR's long-run average tax base growth, about {float(r['forandring_procent']):.1f} % a year "
                    f"({r['bedomare']}, {r['publicerad']}; {r['kalla']})")
+
+
+#: Depreciation classes of new investments where the budget gives none (default, not data): 70 % buildings and
+#: facilities over 33 years, 30 % machines and equipment over 7 years. The periods lie within the ranges municipal
+#: depreciation rules use (buildings' components 20-50 years, equipment 3-10 years); the split is an assumption.
+DEPRECIATION_CLASSES: tuple[tuple[str, float, float], ...] = (("buildings", 0.7, 33.0), ("equipment", 0.3, 7.0))
+DEPRECIATION_CLASSES_BASIS = ("default, not data: 70 % buildings over 33 years and 30 % equipment over 7 years "
+                              "(typical municipal periods; the split is an assumption), straight line from the year "
+                              "after the investment")
+
+#: Interest rate on new borrowing where the budget gives none (default, not data): SKR's recommended internal rate
+#: for 2024, 2.5 %, which Sjöbo's budget 2024 applies (kommunala_budgetforutsattningar.csv, internranta), held.
+BORROWING_RATE = Default(0.025, "fraction per year",
+                         "default, not data: SKR's recommended internal interest rate for 2024, 2.5 % (as Sjöbo's "
+                         "budget 2024 applies it, kommunala_budgetforutsattningar.csv), held; not a borrowing rate "
+                         "the municipality pays")
+
+#: Growth of the interest on pension provisions after its last given figure (default, not data): the income base
+#: amount (inkomstbasbelopp) follows the income index, i.e. average earned income; no series of it is embedded, so
+#: the tax base growth of each year stands in for it.
+PENSION_INDEX_BASIS = ("default, not data: the income base amount's growth, for which the year's tax base growth "
+                       "stands in (both follow earned income; no inkomstbasbelopp series is embedded)")

@@ -7,7 +7,8 @@ Units: ``"MSEK"`` (nominal, statutory signs: costs negative), ``"fraction"``, ``
 """
 from __future__ import annotations
 
-__all__ = ["GRANT_ITEM_LABELS", "LINE_UNITS", "MEMO_LINES", "REVENUE_LINES", "STATEMENT_LINES", "label"]
+__all__ = ["CAPITAL_LINES", "GRANT_ITEM_LABELS", "LINE_UNITS", "MEMO_LINES", "REVENUE_LINES", "STATEMENT_LINES",
+           "label"]
 
 #: Statement lines in the statutory order (LKBR, RKR's model), then the balanced-budget reconciliation and
 #: memo items: (identifier, Swedish label, English label, unit).
@@ -66,6 +67,25 @@ REVENUE_LINES: tuple[tuple[str, str, str, str], ...] = (
      "Tax base added by earned-income changes (MSEK)", "MSEK"),
 )
 
+#: Investments, self-financing, borrowing and pensions (docs/model.md §15), memo rows of the statement:
+#: (identifier, Swedish label, English label, unit). MSEK positive as quantities (investments spent, debt owed).
+CAPITAL_LINES: tuple[tuple[str, str, str, str], ...] = (
+    ("investments", "Nettoinvesteringar", "Net investments", "MSEK"),
+    ("new_investment_depreciation", "Avskrivningar på nya investeringar (i avskrivningar)",
+     "Depreciation of new investments (in depreciation)", "MSEK"),
+    ("self_financing", "Självfinansiering (resultat + avskrivningar)", "Self-financing (result + depreciation)",
+     "MSEK"),
+    ("self_financing_ratio", "Självfinansieringsgrad", "Self-financing ratio", "fraction"),
+    ("borrowing_need", "Lånebehov (investeringar − självfinansiering)", "Borrowing need (investments − "
+     "self-financing)", "MSEK"),
+    ("debt_at_year_end", "Låneskuld vid årets slut", "Debt at year end", "MSEK"),
+    ("cash_at_year_end", "Likvida medel vid årets slut", "Cash at year end", "MSEK"),
+    ("new_borrowing_interest", "Ränta på nya lån (i finansiella kostnader)",
+     "Interest on new borrowing (in financial costs)", "MSEK"),
+    ("pension_interest", "Ränta på pensionsavsättning (i finansiella kostnader)",
+     "Interest on pension provisions (in financial costs)", "MSEK"),
+)
+
 #: Swedish and English labels of the grant items (identifiers as in kommunbudget.baselines.grants.GRANT_ITEMS).
 GRANT_ITEM_LABELS: dict[str, tuple[str, str]] = {
     "cost_equalisation": ("Kostnadsutjämning", "Cost equalisation"),
@@ -77,7 +97,7 @@ GRANT_ITEM_LABELS: dict[str, tuple[str, str]] = {
 }
 
 #: Line identifier -> unit, for every statement and revenue line.
-LINE_UNITS = {ident: unit for ident, _sv, _en, unit in STATEMENT_LINES + REVENUE_LINES}
+LINE_UNITS = {ident: unit for ident, _sv, _en, unit in STATEMENT_LINES + REVENUE_LINES + CAPITAL_LINES}
 
 #: The memo rows of the statement (not statutory lines): shown when ``memo=True``.
 MEMO_LINES = frozenset({"tax_rate", "tax_base", "final_settlement", "efficiency_saving", "efficiency_one_off_cost",
@@ -101,7 +121,7 @@ def label(ident: str, language: str = "en") -> str:
         name = ident.split(":", 1)[1]
         sv, en = GRANT_ITEM_LABELS.get(name, (name, name))
         return {"id": ident, "sv": sv, "en": en}[language]
-    for spec in STATEMENT_LINES + REVENUE_LINES:
+    for spec in STATEMENT_LINES + REVENUE_LINES + CAPITAL_LINES:
         if spec[0] == ident:
             return spec[_LANGUAGE_INDEX[language]]
     raise ValueError(f"line {ident!r} does not exist; expected one of: {', '.join(LINE_UNITS)}")

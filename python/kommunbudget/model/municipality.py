@@ -37,6 +37,10 @@ def base_year_state(fields: Mapping[str, object]) -> core.BaseYearState:
     """
     fields = dict(fields)
     fields["cost_lines"] = [core.CostLine(**line) for line in fields["cost_lines"]]
+    if "capital" in fields:  # opening balances and depreciation classes (docs/model.md §15)
+        capital = dict(fields["capital"])
+        capital["depreciation_classes"] = [core.DepreciationClass(**c) for c in capital.get("depreciation_classes", [])]
+        fields["capital"] = core.CapitalPlan(**capital)
     if "grant_items" in fields:
         fields["grant_items"] = [core.GrantItem(**item) for item in fields["grant_items"]]
         fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
@@ -130,6 +134,8 @@ class Municipality:
             value = self.base_fields[head][sub] if sub else self.base_fields[name]
             if name == "cost_lines":
                 value = "; ".join(f"{line['name']} {line['cost_msek']:.1f}" for line in value)
+            elif name == "capital.depreciation_classes":
+                value = "; ".join(f"{c['name']} {c['share']:.0%} over {c['years']:g} years" for c in value)
             elif name == "grant_items":
                 value = "; ".join(f"{g['name']} {g['amount_msek']:.1f}" for g in value)
             elif isinstance(value, float):

@@ -29,6 +29,7 @@ class Baseline(Protocol):
     :class:`~kommunbudget.model.municipality.Municipality` (which builds its projections, so this module does not
     import it and the two form no import circle)."""
 
+    code: str
     name: str
     base_year: int
     assumptions: AssumptionSet

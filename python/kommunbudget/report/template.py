@@ -1,10 +1,10 @@
 """The budget workbook to fill in (``kommunbudget template``), laid out exactly as ``docs/budget-workbook.md``
 describes: ``Instruktioner``, ``Resultatbudget``, ``Skatter och bidrag``, ``Förutsättningar`` and the optional
 ``Verksamheter``, ``Lokaler`` (the premises portfolio's column names in the header row) and ``Investeringar`` (the
-year header and a line ``Nettoinvesteringar``), left empty; then the sheets filled in from Sjöbo's Budget 2024 as
-``Exempel Resultatbudget`` and so on, and ``Exempel Lokaler`` with the packaged ILLUSTRATIVE portfolio of the
-example scenario (not Sjöbo's property records; the sheet says so). Sheets whose name starts with ``Exempel`` are
-never read.
+year header, a line ``Nettoinvesteringar`` and the optional capital lines), left empty; then the sheets filled in
+from Sjöbo's Budget 2024 as ``Exempel Resultatbudget`` and so on, and ``Exempel Lokaler`` with the packaged
+ILLUSTRATIVE portfolio of the example scenario (not Sjöbo's property records; the sheet says so). Sheets whose
+name starts with ``Exempel`` are never read.
 
 Year sheets: the title in A1, the unit (``Belopp i mnkr``) in A2, the header row in row 4 (``Budget 2025``,
 ``Plan 2026``, ... and a ``Förslag`` column for notes), one row per line with its label as
@@ -38,6 +38,8 @@ SHEETS = ("Instruktioner", "Resultatbudget", "Skatter och bidrag", "Förutsättn
           "Investeringar")
 #: The label of the one line of ``Investeringar``.
 INVESTMENTS_LABEL = "Nettoinvesteringar"
+#: The optional capital lines of ``Investeringar`` under it (docs/budget-workbook.md).
+CAPITAL_LABELS = ("Låneskuld", "Likvida medel", "Låneränta", "Avskrivningstid", "Ränta på pensionsavsättning")
 #: The packaged illustrative portfolio shown in ``Exempel Lokaler`` (the example scenario's, data/files/scenarios).
 EXAMPLE_PORTFOLIO = "sjobo_premises_portfolio.csv"
 #: The prefix of the example's sheets (never read).
@@ -137,8 +139,9 @@ def _instructions(sheet: Worksheet, h: Mapping[str, Any], suggested: bool) -> No
         ("Förutsättningar: kommunens namn, skattesatsen i kr per 100 kr för varje år (t.ex. 20,92), invånarantalet "
          "och det datum det gäller (utjämningen använder 1 november året före budgetåret).", None),
         ("Lokaler: fastighetsbeståndet, en rad per fastighet, i kolumnerna som står i rubrikraden (scenariernas "
-         "lokalportfölj). Investeringar: nettoinvesteringarna per år; de läses och redovisas men används ännu inte "
-         "i prognosen.", None),
+         "lokalportfölj). Investeringar: nettoinvesteringarna per år, och om ni vill låneskuld och likvida medel vid "
+         "budgetårets slut, låneränta (procent) och avskrivningstid (år); de styr avskrivningar på nya "
+         "investeringar, lånebehov och ränta på nya lån efter planen.", None),
     ]
     if suggested:
         lines.append((f"Gulmarkerade celler är förslag ur kommunbudgets data (SCB, Skatteverket); kolumnen "
@@ -320,18 +323,22 @@ def _portfolio(sheet: Worksheet, records: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _investments(sheet: Worksheet, years: Sequence[int], kinds: Sequence[str]) -> None:
-    """Investeringar: the title, the unit, one line of instruction, the year header (row :data:`HEADER_ROW`) and the
-    line ``Nettoinvesteringar`` left empty."""
+    """Investeringar: the title, the unit, one line of instruction, the year header (row :data:`HEADER_ROW`), the
+    line ``Nettoinvesteringar`` and the optional capital lines (:data:`CAPITAL_LABELS`) left empty."""
     sheet.cell(1, 1, "Investeringar").font = _TITLE
     sheet.cell(2, 1, UNIT_TEXT)
-    sheet.cell(3, 1, "Frivilligt: nettoinvesteringarna för budgetåret och varje planår. De läses och redovisas, "
-                     "men används ännu inte i prognosen (avskrivningar och finansiella kostnader är budgetens)."
-               ).font = _NOTE
+    sheet.cell(3, 1, "Frivilligt: nettoinvesteringarna för budgetåret och varje planår; låneskuld och likvida "
+                     "medel vid budgetårets slut (budgetårets kolumn), låneränta i procent per planår, "
+                     "avskrivningstid i år (en siffra) och ränta på pensionsavsättning per år. De styr avskrivningar "
+                     "på nya investeringar, lånebehov och ränta efter planen (docs/model.md §15).").font = _NOTE
     _header(sheet, years, kinds, False)
-    sheet.cell(HEADER_ROW + 1, 1, INVESTMENTS_LABEL).font = _BOLD
-    for c in range(2, 2 + len(years)):
-        cell = sheet.cell(HEADER_ROW + 1, c)
-        cell.fill, cell.number_format = _INPUT, _MSEK
+    for offset, label in enumerate((INVESTMENTS_LABEL, *CAPITAL_LABELS), start=1):
+        first = sheet.cell(HEADER_ROW + offset, 1, label)
+        if offset == 1:
+            first.font = _BOLD
+        for c in range(2, 2 + len(years)):
+            cell = sheet.cell(HEADER_ROW + offset, c)
+            cell.fill, cell.number_format = _INPUT, "0.00" if label in ("Låneränta", "Avskrivningstid") else _MSEK
     sheet.column_dimensions["A"].width = 46
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
 

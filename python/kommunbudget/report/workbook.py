@@ -38,6 +38,7 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
     "statement": ("Resultaträkning", "Resultaträkning"),
     # Not "Skatter och bidrag": that is a sheet of the budget workbook a user fills in (docs/budget-workbook.md).
     "revenue": ("Intäktsbrygga", "Skatteintäkter och generella statsbidrag, post för post"),
+    "capital": ("Investeringar och lån", "Investeringar, självfinansiering, lån och pensionsränta"),
     "targets_met": ("Mål uppfyllda", "Balanskrav och mål: uppfyllt (ja/nej)"),
     "required_tax_rate": ("Skattesats som krävs", "Lägsta skattesats som når varje mål, kr per 100 kr"),
     "required_change_ore": ("Ändring som krävs öre", "Ändring av skattesatsen som varje mål kräver, öre"),
@@ -208,7 +209,7 @@ def _print_setup(sheet: Worksheet) -> None:
 def row_label(table: str, ident: str, doc: Document | None = None) -> str:
     """The Swedish label of a row of a document's table: a statement or revenue line from the label table, a
     target, a comparison or summary row, else the identifier itself (a measure's name)."""
-    if table in ("statement", "revenue") and (ident in LINE_UNITS or ident.startswith("grant:")):
+    if table in ("statement", "revenue", "capital") and (ident in LINE_UNITS or ident.startswith("grant:")):
         if ident.startswith("grant:") and ident.split(":", 1)[1] not in GRANT_ITEM_LABELS:
             name = ident.split(":", 1)[1]
             return _GRANT_SV.get(name, name)

@@ -21,6 +21,7 @@ from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget_and_figures
 from kommunbudget.data import service_areas
 from kommunbudget.data.budget_figures import BudgetFigures
+from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
 from kommunbudget.model.measures import price_base_series
 from kommunbudget.model.municipality import Municipality
@@ -269,7 +270,9 @@ class ScenarioResult:
     def tax_needed(self, from_year: int | None = None, household_income_kr: float | None = None) -> pd.DataFrame:
         """Raise tax vs. efficiency: the sustained tax change (kr per 100 kr) from ``from_year`` that meets the
         target in every year to the horizon, with no measures and with this scenario's measures, and what each
-        costs a household with ``household_income_kr`` a year (default the tax base per inhabitant).
+        costs a household with ``household_income_kr`` a year (default the tax base per inhabitant). ``from_year``
+        defaults to the first year whose own rate is not yet decided
+        (:func:`kommunbudget.data.decided_rates.first_undecided_year`; 2027 for base year 2024).
 
         Returns
         -------
@@ -277,7 +280,14 @@ class ScenarioResult:
             Index ``without measures``, ``with measures``; columns ``change_kr_per_100kr``, ``change_ore``
             (0 where the target is already met), ``household_cost_kr``.
         """
-        first = self.baseline.years[0] + 1 if from_year is None else as_year("from_year", from_year)
+        if from_year is None:  # the first year whose own rate is not yet decided (skattesatser_kommun.csv)
+            first = first_undecided_year(self.baseline.municipality.code, self.baseline.years[0])
+            if first > self.baseline.years[-1]:
+                raise ValueError(f"from_year: the own rate is decided through {first - 1} (skattesatser_kommun.csv), "
+                                 f"so a change can start in {first} at the earliest, after the horizon "
+                                 f"{self.baseline.years[-1]}; give from_year to change a decided rate")
+        else:
+            first = as_year("from_year", from_year)
         if household_income_kr is None:
             household_income_kr, _ = self.baseline.household_income_kr(first)
         rows = {}

@@ -22,12 +22,16 @@ def test_what_changed_between_two_vintages():
 def test_vintage_effect_on_sjobo_when_the_plan_growth_is_not_used():
     frame = vintages.compare_vintage_results("Sjöbo", "skr-2025-report", "government-uprating-2024-09", 2026,
                                              use_plan_growth=False)
-    # 2025: the tax base grows 4.5 % instead of 4 % from 995.3 / 0.2092 MSEK, taxed at 20.92.
+    # 2025: the national tax base grows 4.5 % instead of 4 %; per inhabitant both are divided by 1 + Sweden's
+    # population growth of 2024 (SCB, nyckeltal_riket.csv: +36 003 on 10 587 710 − 36 003), and Sjöbo's own tax
+    # base (995.3 / 0.2092 MSEK, taxed at 20.92) grows per inhabitant on a population held flat.
+    per_inhabitant = 1 + 36_003 / (10_587_710 - 36_003)
     base_2024 = 995.3 / 0.2092
-    tax_diff = base_2024 * (1.045 - 1.04) * 0.2092
+    tax_diff = base_2024 * (1.045 - 1.04) / per_inhabitant * 0.2092
     assert frame.loc[("tax_revenue", "b - a"), 2025] == pytest.approx(tax_diff, rel=1e-9)
-    # The income equalisation (262.6 in 2024) scales with the own and national capacity, both +4.5 % vs +4 %.
-    eq_diff = 262.6 * (1.045 - 1.04)
+    # The income equalisation (262.6 in 2024) scales with the own and national capacity, both growing by the
+    # same per-inhabitant rate.
+    eq_diff = 262.6 * (1.045 - 1.04) / per_inhabitant
     assert frame.loc[("income_equalisation", "b - a"), 2025] == pytest.approx(eq_diff, rel=1e-9)
     assert frame.loc[("result", "b - a"), 2025] == pytest.approx(tax_diff + eq_diff, rel=1e-9)
     assert frame.loc[("result", "b - a"), 2024] == 0.0

@@ -140,11 +140,12 @@ def test_approximate_path_is_neutral_and_a_sale_saves_its_depreciation_on_costs(
     base = ystad.project(2027).statement(language="id")
     assert base.loc["result"].abs().max() < 1e-6
     # Selling a property with depreciation 0.5 MSEK and no running cost: SCB's net costs hold the capital costs, so
-    # the saving is on operating costs (the depreciation line stays 0), worth 0.5 a year from 2026.
+    # the saving is on operating costs (the depreciation line stays 0), worth 0.5 a year from 2026. Sold on
+    # 1 January 2026, its book value is 5.0 − 0.5 × 2 years = 4.0 (docs/model.md §7): a gain of 1.0 in 2026.
     prop = kb.Property(id="A 1:1", use="office", book_value_msek=5.0, market_value_msek=5.0, depreciation_msek=0.5)
     s = ystad.project(2027, kb.Measures(disposals=[kb.Disposal(property=prop, year=2026)]))
     st = s.statement(language="id")
-    assert (st.loc["result", [2026, 2027]] - base.loc["result", [2026, 2027]]).tolist() == pytest.approx([0.5, 0.5])
+    assert (st.loc["result", [2026, 2027]] - base.loc["result", [2026, 2027]]).tolist() == pytest.approx([1.5, 0.5])
     assert st.loc["depreciation"].abs().max() == 0.0
 
 

@@ -53,6 +53,12 @@ def write_workbook(path) -> None:
         sheet.append(["", *YEARS])
         for label, values in rows:
             sheet.append([label, *values])
+    # The interest on pension provisions of Budget 2025's notes (pension_investering.csv), as the embedded baseline.
+    sheet = book.create_sheet("Investeringar")
+    sheet.append(["Belopp i mnkr"])
+    sheet.append([])
+    sheet.append(["", *YEARS])
+    sheet.append(["Ränta på pensionsavsättning", 0.6, 0.3, 0.1, 0.3])
     sheet = book.create_sheet("Förutsättningar")
     sheet.append(["Kommun", "Sjöbo"])
     sheet.append(["Dokument", "Budget 2024 med plan 2025-2027"])

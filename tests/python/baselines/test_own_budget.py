@@ -80,7 +80,9 @@ def sjobo_figures(**changes) -> BudgetFigures:
         municipality="Sjöbo", budget_year=2024, year_kinds={2024: "budget", 2025: "plan", 2026: "plan", 2027: "plan"},
         items=SJOBO, tax_rate={year: 20.92 for year in SJOBO}, population={2024: 19337.0},
         population_date="2024-12-31", sources=cell_sources(FILE, SJOBO), default_source=FigureSource(FILE),
-        title="Budget 2024 med plan 2025-2027")
+        title="Budget 2024 med plan 2025-2027",
+        # Budget 2025's notes (pension_investering.csv): ränta på pensionsavsättningar, as the embedded baseline.
+        pension_interest={2024: 0.6, 2025: 0.3, 2026: 0.1, 2027: 0.3})
     fields.update(changes)
     return BudgetFigures(**fields)
 
@@ -189,21 +191,29 @@ def test_figures_of_the_wrong_shape_are_refused():
         from_budget_figures(sjobo_figures(tax_rate={2024: 20.92}))
 
 
-def test_investments_are_cited_in_a_note_and_change_nothing_else(own):
+def test_investments_depreciate_after_the_plan_and_are_cited_in_a_note(own):
     investments = {2024: 120.5, 2025: 90.0, 2026: 80.0, 2027: 75.0}
     sources = {**cell_sources(FILE, SJOBO),
                **{f"investments:{y}": FigureSource(FILE, "Investeringar", f"{COLUMNS[y]}4") for y in investments}}
     with_investments = from_budget_figures(sjobo_figures(investments=investments, sources=sources))
     a, b = with_investments.project(2035), own.project(2035)
-    assert a.statement(memo=True).equals(b.statement(memo=True))
-    assert a.assumptions(detail=True).equals(b.assumptions(detail=True))
-    assert a.base_year_sources().equals(b.base_year_sources())
-    assert with_investments.notes[:-1] == own.notes
-    assert with_investments.notes[-1] == (
+    plan = a.years.index(2027) + 1
+    for line in ("depreciation", "financial_costs", "result"):  # the plan years are the budget's own figures
+        assert np.allclose(a.line(line)[:plan], b.line(line)[:plan]), line
+    # After the plan (2027): the 75 MSEK of 2027, then 75 a year (held, default), by default 70 % over 33 years and
+    # 30 % over 7 years from the year after: 2028 75 × k1, 2029 75 × (k1 + k2) with k1 = k2 = 0.7/33 + 0.3/7.
+    k = 0.7 / 33 + 0.3 / 7
+    assert a.line("new_investment_depreciation")[plan] == pytest.approx(75.0 * k)
+    assert a.line("new_investment_depreciation")[plan + 1] == pytest.approx(2 * 75.0 * k)
+    assert a.line("depreciation")[plan] == pytest.approx(b.line("depreciation")[plan] - 75.0 * k)
+    assert list(a.line("investments")[:plan]) == [120.5, 90.0, 80.0, 75.0]
+    assert with_investments.notes[:-1] == own.notes[:-1]
+    assert with_investments.notes[-1].startswith(
         "Investments: the budget's net investments (MSEK: 2024 120.5, 2025 90.0, 2026 80.0, 2027 75.0; your budget: "
-        "sjobo-budget-2024.xlsx, sheet Investeringar, cells C4, D4, E4, F4) were read and are not yet used by the "
-        "projection: depreciation and financial costs stay the budget's, and after the plan follow the projection's "
-        "rules as without investments.")
+        "sjobo-budget-2024.xlsx, sheet Investeringar, cells C4, D4, E4, F4) drive the borrowing need")
+    table = with_investments.assumptions.table(2025, 2035)
+    held = table[(table["assumption"] == "investments_msek") & (table["year"] == 2030)]
+    assert held["value"].tolist() == [75.0] and held["kind"].tolist() == ["default"]
 
 
 def test_the_budgets_population_and_its_date_are_shown_everywhere(lund_figures):
@@ -227,3 +237,25 @@ def test_plan_year_national_capacities_are_said_to_be_unused(lund_figures):
     m = from_budget_figures(figures)
     assert any("Medelskattekraft is given for 2026, 2027 too" in note for note in m.notes)
     assert m.base_fields["national_tax_capacity_kr"] == 283_000.0
+
+
+def test_decided_rates_replace_the_base_years_rate_held():
+    # A budget of 2024 alone at 21.50 kr: Sjöbo's own rate was decided at 20.92 for 2025 and 2026
+    # (skattesatser_kommun.csv: Skatteverket 2025, SCB 2026), so those years take 20.92 (data), and 2027 on holds
+    # the last decided rate, 20.92 (a default).
+    figures = sjobo_figures(year_kinds={2024: "budget"}, items={2024: SJOBO[2024]},
+                            tax_rate={2024: 21.50}, sources=cell_sources(FILE, [2024]))
+    m = from_budget_figures(figures)
+    p = m.project(2028)
+    assert list(p.line("tax_rate")) == pytest.approx([21.50, 20.92, 20.92, 20.92, 20.92])
+    assert m.assumptions.get("tax_rate_kr_per_100kr", 2025)[1].kind == "data"
+    assert "skattesatser_kommun.csv" in m.assumptions.get("tax_rate_kr_per_100kr", 2026)[1].source
+    assert m.assumptions.get("tax_rate_kr_per_100kr", 2027)[1].kind == "default"
+
+
+def test_a_plan_rate_that_differs_from_the_decided_one_is_noted():
+    rates = {2024: 20.92, 2025: 21.42, 2026: 21.42, 2027: 21.42}
+    m = from_budget_figures(sjobo_figures(tax_rate=rates))
+    notes = " ".join(m.notes)
+    assert "The budget's rate for 2025 (21.42) differs from the decided rate 20.92" in notes
+    assert "The budget's rate for 2026 (21.42) differs from the decided rate 20.92" in notes

@@ -160,11 +160,11 @@ def test_vintages_effect_on_the_budget(cli, budget_file):
                              "--budget", str(path), "--municipality", "Sjöbo"), "Lund (1281)")
 
 
-#: Net investments of the made-up Lund budget, MSEK (read and noted, not used by the projection).
+#: Net investments of the made-up Lund budget, MSEK (docs/model.md §15).
 LUND_INVESTMENTS = {2025: 900.0, 2026: 850.0, 2027: 700.0}
 
 
-def test_investments_are_noted_in_every_output_and_change_no_figure(cli, budget_file, tmp_path):
+def test_investments_are_noted_in_every_output_and_change_only_the_years_after_the_plan(cli, budget_file, tmp_path):
     plain = budget_file(folder=tmp_path / "plain")
     path = budget_file(folder=tmp_path / "invest", investments=LUND_INVESTMENTS)
     scenario = tmp_path / "invest" / "s.toml"
@@ -177,17 +177,26 @@ def test_investments_are_noted_in_every_output_and_change_no_figure(cli, budget_
     for command, doc in outputs.items():
         notes = [n for n in doc["notes"] if n.startswith("Investments:")]
         assert len(notes) == 1, command
-        assert "MSEK: 2025 900.0, 2026 850.0, 2027 700.0" in notes[0] and "not yet used by the projection" in notes[0]
-        assert "depreciation and financial costs stay the budget's" in notes[0]
+        assert "MSEK: 2025 900.0, 2026 850.0, 2027 700.0" in notes[0] and "drive the borrowing need" in notes[0]
     without = cli.json("project", "--budget", str(plain), "--horizon", "2030")
     with_investments = outputs["project"]
-    assert with_investments["statement"] == without["statement"]
-    assert with_investments["assumptions"] == without["assumptions"]
-    assert with_investments["notes"] == [*without["notes"], *[n for n in with_investments["notes"]
-                                                              if n.startswith("Investments:")]]
+    years = with_investments["years"]
+    plan = years.index(2027) + 1
+    for line in ("depreciation", "result", "financial_costs"):
+        # The plan years are the budget's own figures.
+        assert with_investments["statement"][line][:plan] == without["statement"][line][:plan], line
+    # After the plan: the 700 MSEK of 2027 (then held) depreciate by default 70 % over 33 and 30 % over 7 years:
+    # 2028: 700 × (0.7 / 33 + 0.3 / 7) = 44.848...
+    k1 = 0.7 / 33 + 0.3 / 7
+    capital = with_investments["capital"]
+    assert capital["new_investment_depreciation"][plan] == pytest.approx(700.0 * k1)
+    assert with_investments["statement"]["depreciation"][plan] == pytest.approx(
+        without["statement"]["depreciation"][plan] - 700.0 * k1)
+    assert capital["investments"] == [900.0, 850.0, 700.0, 700.0, 700.0, 700.0]  # the last one held (default)
+    assert with_investments["labels"]["capital"]["self_financing_ratio"] == "Self-financing ratio"
 
 
-def test_investments_leave_the_assumptions_sheet_unchanged(cli, budget_file, tmp_path):
+def test_investments_add_their_assumptions_to_the_assumptions_sheet(cli, budget_file, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     books = {}
     for name, changes in (("plain", {}), ("invest", {"investments": LUND_INVESTMENTS})):
@@ -196,6 +205,8 @@ def test_investments_leave_the_assumptions_sheet_unchanged(cli, budget_file, tmp
         assert cli.run("project", "--budget", str(path), "--horizon", "2030", "--out", str(out))[0] == 0
         books[name] = openpyxl.load_workbook(out)
     cells = {name: [[c.value for c in row] for row in book["Antaganden"].iter_rows()] for name, book in books.items()}
-    assert cells["invest"] == cells["plain"]
+    added = [row for row in cells["invest"] if row not in cells["plain"]]
+    text = " ".join(str(v) for row in added for v in row if v is not None)
+    assert "investments_msek" in text and "borrowing_rate" in text and "default, not data" in text
     about = " ".join(str(c.value) for row in books["invest"]["Om"].iter_rows() for c in row if c.value)
-    assert "not yet used by the projection" in about
+    assert "drive the borrowing need" in about

@@ -146,10 +146,12 @@ def test_project_in_swedish(cli, capsys):
 def test_set_changes_a_copy_and_is_reported_as_user_set(cli, capsys):
     base = cli.json("project", "Sjöbo")
     changed = cli.json("project", "Sjöbo", "--set", "tax_base_growth=2028:0.05")
-    # Only 2028 changes: one more percent of tax base growth raises 2028 tax revenue by rate/100 x 1 % of the
-    # 2027 tax base (docs/model.md §3), all else equal.
+    # Only 2028 changes: 5 % instead of the default (4 % per inhabitant: over Sweden's population growth of 2024,
+    # SCB +36 003 on 10 551 707; Sjöbo's population held) raises 2028 tax revenue by rate/100 × the difference ×
+    # the 2027 tax base (docs/model.md §3), all else equal.
     k = base["years"].index(2028)
-    expected = base["statement"]["tax_rate"][k] / 100 * base["statement"]["tax_base"][k - 1] * 0.01
+    default = 1.04 / (1 + 36_003 / (10_587_710 - 36_003)) - 1
+    expected = base["statement"]["tax_rate"][k] / 100 * base["statement"]["tax_base"][k - 1] * (0.05 - default)
     gain = changed["statement"]["tax_revenue"][k] - base["statement"]["tax_revenue"][k]
     assert gain == pytest.approx(expected, rel=1e-9)
     assert changed["statement"]["result"][:k] == pytest.approx(base["statement"]["result"][:k], abs=1e-9)
@@ -209,7 +211,13 @@ def test_solve_json_keys_and_plug_back(cli, capsys):
                 "household_cost", "summary", "units", "assumptions", "notes"):
         assert key in doc, key
     assert set(doc["required_tax_rate"]) == {"current", "result", "balanced_budget_result", "result_share_2pct"}
-    assert doc["summary"]["from_year"] == 2025
+    # the first year whose own rate is not decided: Sjöbo's 2025 and 2026 rates (20.92) are in
+    # skattesatser_kommun.csv (Skatteverket 2025, SCB 2026)
+    assert doc["summary"]["from_year"] == 2027
+    assert doc["decision_year"]["decided_rates"]["2025"]["rate"] == 20.92
+    assert doc["decision_year"]["decided_rates"]["2026"]["rate"] == 20.92
+    assert doc["decision_year"]["first_undecided_year"] == 2027
+    assert doc["decision_year"]["changes_decided_rate"] is None
 
     rate_2026 = at(doc, "required_tax_rate", "result", 2026)
     assert rate_2026 < 20.92  # Sjöbo's plan has a surplus in 2026: room to lower the rate
@@ -229,21 +237,21 @@ def test_solve_sustained_change_in_ore_and_household_cost(cli, capsys):
     assert doc["summary"]["household_income"] == 300000
     assert doc["household_income_basis"] == "given with --income"
 
-    # the 2 % target's sustained change, applied from 2025, meets it in every year 2025-2030 and exactly in one
+    # the 2 % target's sustained change, applied from 2027, meets it in every year 2027-2030 and exactly in one
     change = doc["sustained_change"]["result_share_2pct"]
     assert change > 0  # Sjöbo's projection falls below 2 % after the plan
     rates = doc["required_tax_rate"]["current"]
     raised = cli.json("project", "Sjöbo", "--horizon", "2030", "--set", "tax_rate_kr_per_100kr=" + ",".join(
-        f"{y}:{rate + change!r}" for y, rate in zip(doc["years"], rates, strict=True) if y >= 2025))
-    shares = raised["statement"]["result_share"][1:]
+        f"{y}:{rate + change!r}" for y, rate in zip(doc["years"], rates, strict=True) if y >= 2027))
+    shares = raised["statement"]["result_share"][3:]
     assert min(shares) == pytest.approx(0.02, abs=1e-9)
 
 
 def test_solve_default_income_is_the_tax_base_per_inhabitant(cli, capsys):
     solved = cli.json("solve", "Sjöbo")
     projected = cli.json("project", "Sjöbo")
-    tax_base_2025 = at(projected, "statement", "tax_base", 2025)  # MSEK
-    expected = tax_base_2025 * 1e6 / projected["municipality"]["population"]
+    tax_base_2027 = at(projected, "statement", "tax_base", 2027)  # MSEK, the first year whose rate is not decided
+    expected = tax_base_2027 * 1e6 / projected["municipality"]["population"]
     assert solved["summary"]["household_income"] == pytest.approx(expected, rel=1e-12)
     assert "tax base per inhabitant" in solved["household_income_basis"]
 
@@ -251,7 +259,7 @@ def test_solve_default_income_is_the_tax_base_per_inhabitant(cli, capsys):
 def test_solve_table(cli, capsys):
     status, out, err = cli.run("solve", "Sjöbo", "--horizon", "2030")
     assert status == 0, err
-    for text in ("Required tax rate", "Sustained change from 1 January 2025", "öre", "Income used for the cost",
+    for text in ("Required tax rate", "Sustained change from 1 January 2027", "öre", "Income used for the cost",
                  "Shortfall"):
         assert text in out, text
     assert max(len(line) for line in out.splitlines()) <= 140
@@ -267,22 +275,22 @@ def test_compare_json_and_csv(cli, capsys):
     assert doc["schema"] == "kommunbudget.compare/1"
     assert doc["years"] == list(range(2024, 2031))
     summary = doc["summary"]
-    assert summary["from_year"] == 2025
+    assert summary["from_year"] == 2027
     assert summary["tax_change_ore"] == pytest.approx(summary["tax_change"] * 100, abs=1e-9)
     # tax revenue of the change = change / 100 x tax base (docs/model.md §3); tax base of the baseline projection
     projected = cli.json("project", "Sjöbo", "--horizon", "2030")
-    for year in range(2025, 2031):
+    for year in range(2027, 2031):
         expected = summary["tax_change"] / 100 * at(projected, "statement", "tax_base", year)
         assert at(doc, "comparison", "tax_change_revenue", year) == pytest.approx(expected, rel=1e-9)
     # the efficiency is sized to save as much as the tax change raises in the first year
-    assert at(doc, "comparison", "efficiency_saving", 2025) == pytest.approx(
-        at(doc, "comparison", "tax_change_revenue", 2025), rel=1e-9)
+    assert at(doc, "comparison", "efficiency_saving", 2027) == pytest.approx(
+        at(doc, "comparison", "tax_change_revenue", 2027), rel=1e-9)
     assert summary["household_cost"] == pytest.approx(summary["tax_change"] / 100 * summary["household_income"],
                                                       rel=1e-9)
-    assert all(doc["comparison"]["tax_meets_target"][1:])
+    assert all(doc["comparison"]["tax_meets_target"][3:])
     assert doc["comparison"]["baseline_result"][:4] == pytest.approx(list(SJOBO_RESULT.values()), abs=TOL)
     assert f"{summary['tax_change_ore']:.1f} öre" in doc["conclusion"]
-    assert f"{at(doc, 'comparison', 'tax_change_revenue', 2025):.1f} MSEK in 2025" in doc["conclusion"]
+    assert f"{at(doc, 'comparison', 'tax_change_revenue', 2027):.1f} MSEK in 2027" in doc["conclusion"]
 
     status, out, err = cli.run("compare", "Sjöbo", "--horizon", "2030", "--format", "csv")
     assert status == 0, err
@@ -303,14 +311,15 @@ def test_compare_table_has_conclusion_computed_from_the_numbers(cli, capsys):
     assert status == 0, err
     assert max(len(line) for line in out.splitlines()) <= 140
     text = " ".join(out.split())  # the conclusion is wrapped to the terminal width
-    assert "A tax rise of 50.0 öre from 2025" in text
-    gain = at(doc, "comparison", "tax_change_revenue", 2025)
-    assert f"about {gain:.1f} MSEK in 2025" in text
+    assert "A tax rise of 50.0 öre from 2027" in text
+    gain = at(doc, "comparison", "tax_change_revenue", 2027)
+    assert f"about {gain:.1f} MSEK in 2027" in text
     assert f"{doc['summary']['efficiency_rate'] * 100:.2f} % of net costs (operating costs − operating income)" in text
-    # The rate is on net costs: the tax rise's 2025 revenue over the baseline's operating costs less operating
-    # income without realisation gains (printed negative) in 2025.
+    # The rate is on net costs: the tax rise's 2027 revenue over the baseline's operating costs less operating
+    # income without realisation gains (printed negative) in 2027.
     st = cli.json("project", "Sjöbo", "--horizon", "2030")["statement"]
-    net_costs = -st["operating_costs"][1] - (st["operating_income"][1] + st["realisation_gains"][1])
+    k = doc["years"].index(2027)
+    net_costs = -st["operating_costs"][k] - (st["operating_income"][k] + st["realisation_gains"][k])
     assert doc["summary"]["efficiency_rate"] == pytest.approx(gain / net_costs, rel=1e-6)
 
 
@@ -493,8 +502,11 @@ def _floats(obj):
 def test_project_records_the_vintage(cli, capsys):
     doc = cli.json("project", "Sjöbo", "--vintage", "government-uprating-2024-09", "--no-plan-growth")
     assert doc["vintage"] == "government-uprating-2024-09 (2024-09-19)" and doc["uses_plan_growth"] is False
-    # SFS 2024:669: 4.5 % tax base growth in 2025 from 995.3 / 0.2092 MSEK, taxed at 20.92.
-    assert doc["statement"]["tax_revenue"][1] == pytest.approx(995.3 / 0.2092 * 1.045 * 0.2092, rel=1e-9)
+    # SFS 2024:669: 4.5 % tax base growth in 2025 from 995.3 / 0.2092 MSEK, taxed at 20.92; per inhabitant (over
+    # Sweden's population growth of 2024, SCB +36 003 on 10 551 707) on Sjöbo's population held.
+    per_inhabitant = 1 + 36_003 / (10_587_710 - 36_003)
+    assert doc["statement"]["tax_revenue"][1] == pytest.approx(995.3 / 0.2092 * 1.045 / per_inhabitant * 0.2092,
+                                                               rel=1e-9)
     assert cli.json("project", "Sjöbo")["vintage"] == "skr-2025-report (2025)"
 
 
@@ -505,8 +517,11 @@ def test_vintages_compare_lists_changes_and_effect(cli, capsys):
     changes = {(c["series"], c["year"]): c for c in doc["compare"]["changes"]}
     assert changes[("tax_base_growth", 2025)]["b"] == pytest.approx(0.045)
     assert doc["compare"]["years"] == [2024, 2025, 2026]
-    # Result 2025: tax (4.5 % − 4 %) × 995.3 and the equalisation (262.6 MSEK) scaling by the same difference.
-    assert doc["compare"]["effect"]["result"][1] == pytest.approx(995.3 * 0.005 + 262.6 * 0.005, rel=1e-9)
+    # Result 2025: tax (4.5 % − 4 %) × 995.3 and the equalisation (262.6 MSEK) scaling by the same difference, both
+    # per inhabitant (over Sweden's population growth of 2024, SCB +36 003 on 10 551 707).
+    per_inhabitant = 1 + 36_003 / (10_587_710 - 36_003)
+    assert doc["compare"]["effect"]["result"][1] == pytest.approx((995.3 + 262.6) * 0.005 / per_inhabitant,
+                                                                  rel=1e-9)
 
 
 def test_unknown_vintage_is_a_clean_error(cli, capsys):
@@ -612,8 +627,8 @@ def test_scenario_help_documents_the_json_keys(cli, capsys):
                 "sjobo_premises"):
         assert key in out, key
     doc = cli.json("scenario", "sjobo_premises")
-    documented = {"schema", "kommunbudget_version", "municipality", "vintage", "uses_plan_growth", "approximate",
-                  "notes", "base_year",
+    documented = {"schema", "kommunbudget_version", "municipality", "vintage", "vintage_info", "uses_plan_growth",
+                  "approximate", "notes", "base_year",
                   "horizon", "years", "year_status", "scenario", "measure_effects", "measure_effects_ore", "summary",
                   "units", "measure_sources", "lever_notes", "work_line_rows", "premises_summary", "bridge",
                   "bridge_by_driver", "tax_needed", "checklist", "assumptions", "base_year_sources"}
@@ -631,16 +646,16 @@ def test_checklist_command(cli, capsys):
 
 @pytest.mark.parametrize("command", ["solve", "compare"])
 def test_a_target_beyond_the_largest_tax_change_is_named_not_the_internal_field(cli, command):
-    # Sjöbo from 2025 (horizon 2028): the sustained change for a 40 % result target. Its size is found here from the
-    # required rates themselves: the sustained change is at least the largest required change over the years, so
-    # it exceeds the core's [-10, 10] kr per 100 kr once one year needs more than 10 kr.
+    # Sjöbo from 2027 (horizon 2028; 2025 and 2026 are decided): the sustained change for a 40 % result target. Its
+    # size is found here from the required rates themselves: the sustained change is at least the largest required
+    # change over the years, so it exceeds the core's [-10, 10] kr per 100 kr once one year needs more than 10 kr.
     p = kb.load("Sjöbo").project(horizon=2028)
     target = kb.parse_target("share:0.4")
     rates = p.required_tax_rates([target])
-    needed = (rates.loc["result_share_40pct"] - rates.loc["current"])[[2025, 2026, 2027, 2028]].max()
+    needed = (rates.loc["result_share_40pct"] - rates.loc["current"])[[2027, 2028]].max()
     assert needed > 10.0
     status, out, err = cli.run(command, "Sjöbo", "--horizon", "2028", "--target", "share:0.4")
-    cli.clean_error(status, out, err, "result >= 40 % of tax revenue and general grants", "from 2025",
+    cli.clean_error(status, out, err, "result >= 40 % of tax revenue and general grants", "from 2027",
                     "[-10, 10] kr per 100 kr", "choose a less demanding target")
     assert "tax_changes[0]" not in err and "if you meant öre" not in err
 

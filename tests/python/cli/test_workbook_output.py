@@ -22,7 +22,7 @@ def _is_xlsx(path) -> bool:
         return "xl/workbook.xml" in z.namelist()
 
 
-@pytest.mark.parametrize("argv", [["project", "Sjöbo"], ["solve", "1265", "--horizon", "2026"],
+@pytest.mark.parametrize("argv", [["project", "Sjöbo"], ["solve", "1265", "--horizon", "2027"],
                                   ["compare", "Sjöbo"], ["scenario", "sjobo_before_tax_rise"]])
 def test_the_suffix_chooses_the_workbook(cli, tmp_path, argv):
     out = tmp_path / "result.XLSX"

@@ -302,7 +302,7 @@ BAD_BUDGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "investeringar_text_in_number.xlsx": ("Investeringar", "C4", ("expected a number, found the text 'ca 90'",)),
     "investeringar_missing_value.xlsx": ("Investeringar", "E4", ("the net investment has no value for 2027",)),
     "investeringar_unknown_line.xlsx": ("Investeringar", "A5", (
-        "unknown line 'Ny skola' with numbers; the sheet holds one line, 'Nettoinvesteringar'",)),
+        "unknown line 'Ny skola' with numbers; the sheet holds the line 'Nettoinvesteringar'",)),
 }
 
 

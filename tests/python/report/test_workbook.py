@@ -117,7 +117,8 @@ def test_the_template_has_the_documented_sheets_and_labels(case, written_workboo
     assert investments.cell(2, 1).value == "Belopp i mnkr" and investments.cell(3, 1).value
     assert [investments.cell(HEADER_ROW, c).value for c in range(1, 5)] == [None, "Budget 2025", "Plan 2026",
                                                                             "Plan 2027"]
-    assert _labels(investments) == ["Nettoinvesteringar"]
+    assert _labels(investments) == ["Nettoinvesteringar", "Låneskuld", "Likvida medel", "Låneränta",
+                                    "Avskrivningstid", "Ränta på pensionsavsättning"]
 
 
 def test_the_empty_template_has_no_figures(written_workbooks):

@@ -16,6 +16,7 @@ from kommunbudget import scenarios
 from kommunbudget.analysis.comparison import compare
 from kommunbudget.cli.common import met
 from kommunbudget.model import core
+from kommunbudget.model.assumptions import AssumptionSeries, Provenance
 
 EXAMPLE = resources.files("kommunbudget") / "data" / "files" / "scenarios" / "sjobo_before_tax_rise.toml"
 #: docs/model.md §1 and §10: a shortfall of at most this much counts as met.
@@ -103,10 +104,13 @@ def _bridge_by_reprojection(r, year: int) -> list[tuple[str, float]]:
     current = frozen
     previous = float(current.project(r.scenario.horizon).line("result")[k])
     rows.append(("other planned amounts", previous - rows[0][1]))
+    years = range(m.base_year + 1, r.scenario.horizon + 1)
     for label, names in steps:
         restored = current.assumptions
-        for name in names:
-            restored = restored.replace(name, m.assumptions[name])
+        for name in names:  # the driver's values as the baseline resolves them (rules read with all drivers on)
+            values = {y: m.assumptions.get(name, y)[0] for y in years}
+            restored = restored.replace(name, AssumptionSeries(name, m.assumptions[name].unit, values,
+                                                               {y: Provenance("user", "restored") for y in years}))
         current = dataclasses.replace(current, assumptions=restored)
         value = float(current.project(r.scenario.horizon).line("result")[k])
         rows.append((label, value - previous))

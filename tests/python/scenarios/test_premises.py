@@ -346,7 +346,8 @@ def test_disposal_by_id_equals_disposal_with_the_inline_table(tmp_path, form):
     for line in kb._core.IncomeStatement.LINES:
         np.testing.assert_array_equal(a.projection.line(line), b.projection.line(line), err_msg=line)
     k = a.baseline.years.index(2026)
-    assert a.projection.line("disposal_realisation_gain")[k] == pytest.approx(9.0 - 6.5)
+    # Book value on 1 April 2026: 6.5 (1 January 2024) − 1.0 a year × 2.25 years = 4.25; gain 9.0 − 4.25.
+    assert a.projection.line("disposal_realisation_gain")[k] == pytest.approx(9.0 - (6.5 - 1.0 * 2.25))
     summary = a.premises_summary(after_disposals=True)
     assert summary.loc["total", "n_properties"] == 1 and "office" not in summary.index
     assert b.premises_summary() is None

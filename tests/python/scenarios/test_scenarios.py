@@ -66,7 +66,8 @@ def test_nka_gap_by_hand(example):
 
 def test_disposal_gain_is_outside_the_balanced_budget_result(example):
     k = example.baseline.years.index(2026)
-    gain = 14.0 - 8.0  # market value − book value of the example property
+    # Market value − book value on the sale date (1 July 2026): 8.0 on 1 January 2024 less 0.4 a year for 2.5 years.
+    gain = 14.0 - (8.0 - 0.4 * 2.5)
     s, b = example.projection, example.baseline
     assert s.line("disposal_realisation_gain")[k] == pytest.approx(gain)
     diff_result = s.line("result")[k] - b.line("result")[k]
