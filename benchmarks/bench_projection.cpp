@@ -84,6 +84,8 @@ Measures mixed_measures(int n, std::vector<MeasureRef>& order) {
         w.share_into_work = 0.5;
         w.earnings_per_person_kr = 250000.0;
         w.implementation_cost_msek = 0.001;
+        // prisbasbelopp for the basic deduction: 2024's 57 300 kr held (a benchmark input, not a forecast)
+        w.price_base_amount_kr = YearSeries::constant("price_base_amount_kr", 2024, 2100, 57300.0);
         m.work_lines.push_back(w);
         order.push_back({MeasureGroup::WorkLines, m.work_lines.size() - 1});
         break;

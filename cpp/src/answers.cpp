@@ -179,7 +179,14 @@ double efficiency_rate_equivalent(const IncomeStatement& statement, int year, do
     throw InputError(fmt::format("operating_costs[{}] = {:g} MSEK; an efficiency rate needs positive costs", year,
                                  costs));
   }
-  return amount_msek / costs;
+  // The rate's base is the net (tax-financed) cost, as EfficiencyMeasure's default (projection.hpp).
+  const double net_costs = statement.efficiency_net_share[k] * costs;
+  if (!(net_costs > 0.0)) {
+    throw InputError(fmt::format("efficiency_net_share[{}] = {:g}: operating income finances all of the costs, so "
+                                 "an efficiency rate on net costs has no base",
+                                 year, statement.efficiency_net_share[k]));
+  }
+  return amount_msek / net_costs;
 }
 
 }  // namespace kommunbudget

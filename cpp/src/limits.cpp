@@ -196,6 +196,9 @@ constexpr FieldLimit kEfficiencyMeasure[] = {
     ramp("EfficiencyMeasure", "ramp_years"),
     share("EfficiencyMeasure", "realised_share", "share of the rate expected to be realised"),
     msek("EfficiencyMeasure", "one_off_cost_msek", 0.0, kMaxMeasureMsek, "implementation cost in from_year"),
+    sentinel(share("EfficiencyMeasure", "net_share",
+                   "net (tax-financed) share of the line's gross cost; a negative value (−1) means the "
+                   "municipality-wide share of the year (default, not data)")),
 };
 
 constexpr FieldLimit kEarnedIncomeChange[] = {
@@ -218,9 +221,19 @@ constexpr FieldLimit kWorkLinePolicy[] = {
     amount("WorkLinePolicy", "earnings_per_person_kr", 0.0, 1.0e8, "kr per year",
            "yearly taxable earnings per person in work, base-year kr"),
     amount("WorkLinePolicy", "persons_per_household", 0.0, 10.0, "persons",
-           "persons in work per household leaving into work"),
+           "persons with an income per household leaving into work or taxable benefits"),
     msek("WorkLinePolicy", "implementation_cost_msek", 0.0, kMaxMeasureMsek,
          "yearly cost of the policy, base-year MSEK"),
+    share("WorkLinePolicy", "share_into_benefits",
+          "of the households leaving assistance and staying, the share leaving for taxable benefits"),
+    amount("WorkLinePolicy", "benefit_per_person_kr", 0.0, 1.0e7, "kr per year",
+           "yearly taxable benefits per person (a-kassa, aktivitetsstöd, sickness benefits), base-year kr"),
+    share("WorkLinePolicy", "out_migration_share",
+          "of the households leaving assistance, the share moving away from the municipality"),
+    amount("WorkLinePolicy", "inhabitants_per_household", 0.0, 20.0, "persons",
+           "inhabitants per household moving away (children too)"),
+    amount("WorkLinePolicy", "price_base_amount_kr", 1.0e4, 5.0e5, "kr per year",
+           "prisbasbelopp of an income year"),
 };
 
 constexpr FieldLimit kProperty[] = {
@@ -308,6 +321,10 @@ constexpr FieldLimit kFunctions[] = {
      "kr per 100 kr"},
     amount("household_tax_change_kr", "taxable_income_kr", 0.0, 1.0e9, "kr per year",
            "a household's yearly taxable earned income"),
+    amount("basic_deduction_kr", "income_kr", 0.0, 1.0e9, "kr per year",
+           "a person's fastställd förvärvsinkomst (income before the basic deduction)"),
+    amount("basic_deduction_kr", "price_base_amount_kr", 1.0e4, 5.0e5, "kr per year",
+           "prisbasbelopp of the income year"),
     msek("net_cost_gap_msek", "net_cost_msek", 0.0, kMaxAmountMsek, "a service area's net cost"),
     amount("net_cost_gap_msek", "net_cost_deviation_percent", -99.999, 1000.0, "percent",
            "Kolada's net cost deviation (NKA) against the reference cost; −100 % would mean a zero reference"),

@@ -53,6 +53,31 @@ double remaining_year_share(int start_month) {
   return static_cast<double>(13 - start_month) / 12.0;
 }
 
+double basic_deduction_kr(double income_kr, double price_base_amount_kr) {
+  static const FieldLimit& income = row("basic_deduction_kr", "income_kr");
+  static const FieldLimit& pbb_limit = row("basic_deduction_kr", "price_base_amount_kr");
+  check_limit(income, kNoYear, income_kr);
+  check_limit(pbb_limit, kNoYear, price_base_amount_kr);
+  // Inkomstskattelagen (1999:1229) 63 kap. 3 §: the steps in prisbasbelopp (pbb) of the fastställd förvärvsinkomst.
+  const double pbb = price_base_amount_kr;
+  double deduction = 0.0;
+  if (income_kr <= 0.99 * pbb) {
+    deduction = 0.423 * pbb;
+  } else if (income_kr <= 2.72 * pbb) {
+    deduction = 0.423 * pbb + 0.20 * (income_kr - 0.99 * pbb);
+  } else if (income_kr <= 3.11 * pbb) {
+    deduction = 0.77 * pbb;
+  } else if (income_kr <= 7.88 * pbb) {
+    deduction = 0.77 * pbb - 0.10 * (income_kr - 3.11 * pbb);
+  } else {
+    deduction = 0.293 * pbb;
+  }
+  // Rounded up to whole hundreds of kronor (a tolerance keeps an exact hundred computed as 24 900.000001 at 24 900),
+  // never more than the income itself.
+  const double rounded = std::ceil(deduction / 100.0 - 1e-9) * 100.0;
+  return std::min(rounded, income_kr);
+}
+
 double net_cost_gap_msek(double net_cost_msek, double net_cost_deviation_percent) {
   static const FieldLimit& cost = row("net_cost_gap_msek", "net_cost_msek");
   static const FieldLimit& deviation = row("net_cost_gap_msek", "net_cost_deviation_percent");
@@ -123,7 +148,8 @@ void IncomeStatement::resize(Eigen::Index n) {
         &inhabitant_regulation_kr, &equalisation_change_per_krona, &kept_per_krona,
         &earned_income_effect, &work_line_households_reduced, &work_line_saving, &work_line_cost,
         &work_line_earnings, &work_line_tax_base, &work_line_tax_gain, &work_line_equalisation_change,
-        &work_line_net, &disposal_realisation_gain, &disposal_running_cost_saved, &disposal_depreciation_saved,
+        &work_line_net, &work_line_benefits, &work_line_basic_deduction, &work_line_persons_moved,
+        &work_line_migration_equalisation, &efficiency_net_share, &disposal_realisation_gain, &disposal_running_cost_saved, &disposal_depreciation_saved,
         &disposal_interest_saved, &disposal_external_rent, &disposal_net, &disposal_net_balanced_budget,
         &fixed_saving, &fixed_saving_one_off_cost, &disposal_proceeds, &disposal_debt_repaid, &investments,
         &new_investment_depreciation, &self_financing, &self_financing_ratio, &borrowing_need, &debt_at_year_end,
@@ -244,6 +270,24 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
         check_limit(volume_limit, line.volume_growth.field(), y, line.volume_growth.at(y));
         volume_(c, k) = line.volume_growth.at(y);
       }
+    }
+  }
+  // The municipality-wide net (tax-financed) share of the cost lines per year without measures: the default base
+  // of an efficiency rate (EfficiencyMeasure). Operating income without realisation gains finances the rest.
+  net_share_.resize(n_);
+  {
+    Eigen::VectorXd line_cost = base_cost_;
+    double income = base_.operating_income_msek - base_.realisation_gains_msek;
+    for (Eigen::Index k = 0; k < n_; ++k) {
+      if (k > 0) {
+        income *= 1.0 + income_growth_[k];
+        for (Eigen::Index c = 0; c < n_lines; ++c) {
+          const double w = labour_share_[c] < 0.0 ? weight_[k] : labour_share_[c];
+          line_cost[c] *= (1.0 + volume_(c, k)) * (1.0 + w * labour_[k] + (1.0 - w) * other_[k]);
+        }
+      }
+      const double total = line_cost.sum();
+      net_share_[k] = total > 0.0 ? std::clamp(1.0 - income / total, 0.0, 1.0) : 1.0;
     }
   }
   logger()->debug("projecting {} {}: base year {}, horizon {}, {} cost line(s)", base_.code, base_.name, b, horizon_,
@@ -429,6 +473,42 @@ void Projector::validate_work_line(const WorkLinePolicy& m, std::size_t i) const
   check_limit(earnings, [&] { return p() + "earnings_per_person_kr"; }, y, m.earnings_per_person_kr);
   check_limit(persons, [&] { return p() + "persons_per_household"; }, y, m.persons_per_household);
   check_limit(implementation, [&] { return p() + "implementation_cost_msek"; }, y, m.implementation_cost_msek);
+  static const FieldLimit& into_benefits = row("WorkLinePolicy", "share_into_benefits");
+  static const FieldLimit& benefit = row("WorkLinePolicy", "benefit_per_person_kr");
+  static const FieldLimit& out_migration = row("WorkLinePolicy", "out_migration_share");
+  static const FieldLimit& inhabitants = row("WorkLinePolicy", "inhabitants_per_household");
+  static const FieldLimit& pbb = row("WorkLinePolicy", "price_base_amount_kr");
+  check_limit(into_benefits, [&] { return p() + "share_into_benefits"; }, y, m.share_into_benefits);
+  check_limit(benefit, [&] { return p() + "benefit_per_person_kr"; }, y, m.benefit_per_person_kr);
+  check_limit(out_migration, [&] { return p() + "out_migration_share"; }, y, m.out_migration_share);
+  check_limit(inhabitants, [&] { return p() + "inhabitants_per_household"; }, y, m.inhabitants_per_household);
+  if (m.share_into_work + m.share_into_benefits > 1.0 + 1e-12) {
+    throw InputError(fmt::format("{}share_into_work + share_into_benefits = {:g} + {:g} = {:g}; expected at most 1 "
+                                 "(shares of the same households)",
+                                 p(), m.share_into_work, m.share_into_benefits,
+                                 m.share_into_work + m.share_into_benefits));
+  }
+  if (m.out_migration_share > 0.0 && !base_.itemised_grants) {
+    throw InputError(fmt::format(
+        "{}out_migration_share = {:g}: the effect of people moving away on the income equalisation cannot be "
+        "computed, because {}'s general grants are a total (not itemised with the income equalisation, population "
+        "and medelskattekraft); expected 0, or a baseline with itemised grants",
+        p(), m.out_migration_share, base_.name));
+  }
+  // Incomes into the tax base need the prisbasbelopp of every income year from the start (the basic deduction).
+  const bool has_income = m.target_reduction > 0.0 && m.persons_per_household > 0.0 && m.out_migration_share < 1.0 &&
+                          (m.share_into_work * m.earnings_per_person_kr > 0.0 ||
+                           m.share_into_benefits * m.benefit_per_person_kr > 0.0);
+  if (has_income) {
+    for (int year = m.start_year; year <= horizon_; ++year) {
+      if (!m.price_base_amount_kr.has(year)) {
+        throw InputError(fmt::format("{}price_base_amount_kr has no value for {}; expected the prisbasbelopp (kr) of "
+                                     "every income year {}-{} (the basic deduction of the incomes)",
+                                     p(), year, m.start_year, horizon_));
+      }
+      check_limit(pbb, [&] { return p() + "price_base_amount_kr"; }, year, m.price_base_amount_kr.at(year));
+    }
+  }
 }
 
 void Projector::validate_efficiency(const EfficiencyMeasure& m, std::size_t i) const {
@@ -440,6 +520,8 @@ void Projector::validate_efficiency(const EfficiencyMeasure& m, std::size_t i) c
   check_limit(rate, [&] { return p() + "rate"; }, m.from_year, m.rate);
   check_limit(realised, [&] { return p() + "realised_share"; }, m.from_year, m.realised_share);
   check_limit(one_off, [&] { return p() + "one_off_cost_msek"; }, m.from_year, m.one_off_cost_msek);
+  static const FieldLimit& net_share = row("EfficiencyMeasure", "net_share");
+  check_limit(net_share, [&] { return p() + "net_share"; }, m.from_year, m.net_share);
   if (!m.cost_line.empty()) line_index(p() + "cost_line", m.cost_line);
 }
 
@@ -618,8 +700,10 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
   out.grant_items = items_;  // copies into the preallocated matrix when sizes match
   if (out.grant_item_names.size() != item_names_.size()) out.grant_item_names = item_names_;
 
-  // Cost lines: lines outer, years inner, so no per-line state needs storage. Efficiency measures multiply the
-  // line's cost by their level; in a measure's first year only the remaining months' share of its step counts.
+  // Cost lines: lines outer, years inner, so no per-line state needs storage. Efficiency measures cut the net
+  // (tax-financed) share s of the line: the cost is multiplied by 1 − s × (1 − level); in a measure's first year
+  // only the remaining months' share of its step counts.
+  out.efficiency_net_share = net_share_;
   out.operating_costs.setZero();
   out.efficiency_saving.setZero();
   out.efficiency_one_off_cost.setZero();
@@ -639,7 +723,9 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       for (const EfficiencyMeasure& m : measures.efficiency) {
         if (year < m.from_year || !(m.cost_line.empty() || m.cost_line == name)) continue;
         const double level = efficiency_level(m, year);
-        factor *= year == m.from_year ? 1.0 - remaining_year_share(m.start_month) * (1.0 - level) : level;
+        const double s = m.on_gross ? 1.0 : (m.net_share >= 0.0 ? m.net_share : net_share_[k]);
+        const double months = year == m.from_year ? remaining_year_share(m.start_month) : 1.0;
+        factor *= 1.0 - s * months * (1.0 - level);
       }
       const double cost = cost_without_efficiency * factor;
       out.operating_costs[k] -= cost;
@@ -656,10 +742,15 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
   out.work_line_saving.setZero();
   out.work_line_cost.setZero();
   out.work_line_earnings.setZero();
+  out.work_line_benefits.setZero();
+  out.work_line_basic_deduction.setZero();
+  out.work_line_persons_moved.setZero();
+  out.work_line_migration_equalisation.setZero();
   for (const WorkLinePolicy& m : measures.work_lines) {
     double households = m.baseline_households;
     double cost_per_household = m.cost_per_household_kr;
     double earnings_per_person = m.earnings_per_person_kr;
+    double benefit_per_person = m.benefit_per_person_kr;
     double implementation = m.implementation_cost_msek;
     for (Eigen::Index k = 0; k < n_; ++k) {
       const int year = b + static_cast<int>(k);
@@ -667,6 +758,7 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
         households *= 1.0 + m.household_trend;
         cost_per_household *= 1.0 + other_[k];
         earnings_per_person *= 1.0 + labour_[k];
+        benefit_per_person *= 1.0 + labour_[k];
         implementation *= 1.0 + labour_[k];
       }
       if (year < m.start_year) continue;
@@ -676,8 +768,24 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
       out.work_line_households_reduced[k] += reduced;
       out.work_line_saving[k] += reduced * cost_per_household * months / 1e6;
       out.work_line_cost[k] += implementation * months;
-      out.work_line_earnings[k] +=
-          reduced * m.share_into_work * m.persons_per_household * earnings_per_person * months / 1e6;
+      // Those moving away: inhabitants fewer from the next year's equalisation; their incomes are taxed elsewhere.
+      out.work_line_persons_moved[k] += reduced * m.out_migration_share * m.inhabitants_per_household;
+      const double staying = reduced * (1.0 - m.out_migration_share);
+      const double workers = staying * m.share_into_work * m.persons_per_household;
+      const double on_benefits = staying * m.share_into_benefits * m.persons_per_household;
+      // Each person's income of the year (the month share in the first year) and its basic deduction.
+      const double earned = earnings_per_person * months;
+      const double benefit = benefit_per_person * months;
+      double deduction_kr = 0.0;
+      if (workers > 0.0 && earned > 0.0) {
+        deduction_kr += workers * basic_deduction_kr(earned, m.price_base_amount_kr.at(year));
+      }
+      if (on_benefits > 0.0 && benefit > 0.0) {
+        deduction_kr += on_benefits * basic_deduction_kr(benefit, m.price_base_amount_kr.at(year));
+      }
+      out.work_line_earnings[k] += workers * earned / 1e6;
+      out.work_line_benefits[k] += on_benefits * benefit / 1e6;
+      out.work_line_basic_deduction[k] += deduction_kr / 1e6;
     }
   }
   out.operating_costs += out.work_line_saving - out.work_line_cost;  // costs are negative in the statement
@@ -769,7 +877,7 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     // Work-line earnings of income year t − 2, uprated like any earned income.
     double from_work = 0.0;
     if (k >= 2) {
-      from_work = out.work_line_earnings[k - 2];
+      from_work = out.work_line_earnings[k - 2] + out.work_line_benefits[k - 2] - out.work_line_basic_deduction[k - 2];
       for (Eigen::Index j = k - 1; j <= k; ++j) from_work *= 1.0 + tax_base_growth_[j];
     }
     out.work_line_tax_base[k] = from_work;
@@ -797,14 +905,27 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     if (itemised) {
       // The equalisation sees the own tax base through the base-year calibration; added earnings count 1:1.
       const double base_for_equalisation = baseline_equalisation_base + added;
-      const double own_capacity = base_for_equalisation * 1e6 / population_[k];
+      // Inhabitants moved away by a work line in the year before are not counted (1 November of that year).
+      const double moved = k == 0 ? 0.0 : out.work_line_persons_moved[k - 1];
+      const double population = population_[k] - moved;
+      if (!(population > 0.0)) {
+        throw InputError(fmt::format("work_lines: {:.0f} inhabitants moved away by {} leave {:.0f} inhabitants of {:.0f} "
+                                     "in {}; expected a positive population (lower out_migration_share)",
+                                     moved, year - 1, population, population_[k], year));
+      }
+      const double own_capacity = base_for_equalisation * 1e6 / population;
       const double equalisation =
           k == 0 ? base_.income_equalisation_msek
-                 : income_equalisation_msek(base_.equalisation, own_capacity, national_capacity_[k], population_[k]);
+                 : income_equalisation_msek(base_.equalisation, own_capacity, national_capacity_[k], population);
+      if (moved > 0.0) {
+        out.work_line_migration_equalisation[k] =
+            equalisation - income_equalisation_msek(base_.equalisation, base_for_equalisation * 1e6 / population_[k],
+                                                    national_capacity_[k], population_[k]);
+      }
       out.equalisation_tax_base[k] = base_for_equalisation;
       out.own_tax_capacity[k] = own_capacity;
       out.national_tax_capacity[k] = national_capacity_[k];
-      out.population[k] = population_[k];
+      out.population[k] = population;
       out.equalisation_change_per_krona[k] =
           equalisation_change_per_krona(base_.equalisation, own_capacity, national_capacity_[k]);
       out.income_equalisation[k] = equalisation;
@@ -835,7 +956,7 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     out.work_line_tax_gain[k] = rate / 100.0 * out.work_line_tax_base[k];
     out.work_line_equalisation_change[k] = out.equalisation_change_per_krona[k] * out.work_line_tax_base[k] + 0.0;
     out.work_line_net[k] = out.work_line_saving[k] - out.work_line_cost[k] + out.work_line_tax_gain[k] +
-                           out.work_line_equalisation_change[k];
+                           out.work_line_equalisation_change[k] + out.work_line_migration_equalisation[k];
     // A disposal's gain is operating income deducted for the balanced-budget result; a loss is an operating cost
     // that stays in both (conservative: the exceptions of LKBR 11 kap. 10 § are not modelled).
     const double disposal_gain = std::max(0.0, out.disposal_realisation_gain[k]);

@@ -57,7 +57,8 @@ void kommunbudget::bindings::bind_answers(py::module_& m) {
         "[0, 1e9]).");
   m.def("efficiency_rate_equivalent", &efficiency_rate_equivalent, py::arg("statement"), py::arg("year"),
         py::arg("amount_msek"), release(),
-        "One-off across-the-board efficiency rate (fraction of that year's operating costs) saving amount_msek.");
+        "One-off across-the-board efficiency rate (fraction of that year's net costs: efficiency_net_share × "
+        "operating costs) saving amount_msek.");
   m.def("gap_saving_msek", &gap_saving_msek, py::arg("gap_msek"), py::arg("share_closed"),
         "Yearly saving (base-year MSEK) of closing share_closed (fraction, [0, 1]) of a service area's gap (MSEK, "
         "[0, 1e6]): gap × share (scenario kinds nka_gap and area_gap). InputError outside the ranges.");

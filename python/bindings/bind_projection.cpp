@@ -32,7 +32,9 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "disposal_proceeds", "disposal_debt_repaid", "investments",
                               "new_investment_depreciation", "self_financing", "self_financing_ratio",
                               "borrowing_need", "debt_at_year_end", "cash_at_year_end", "new_borrowing_interest",
-                              "pension_interest"};
+                              "pension_interest",
+                              "work_line_benefits", "work_line_basic_deduction", "work_line_persons_moved",
+                              "work_line_migration_equalisation", "efficiency_net_share"};
 }  // namespace
 
 void kommunbudget::bindings::bind_projection(py::module_& m) {
@@ -45,12 +47,15 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                                     "realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from "
                                     "from_year, one-off and persisting or again every year (yearly=True); a start "
                                     "after January counts (13 − start_month)/12 of the first year; one_off_cost_msek "
-                                    "in from_year.");
+                                    "in from_year. The rate's base is the net (tax-financed) cost: net_share of the "
+                                    "line (negative = the municipality-wide share of the year), or the gross cost "
+                                    "with on_gross=True.");
   define_fields(eff, "EfficiencyMeasure", "from_year", &EfficiencyMeasure::from_year, "rate",
                 &EfficiencyMeasure::rate, "yearly", &EfficiencyMeasure::yearly, "cost_line",
                 &EfficiencyMeasure::cost_line, "start_month", &EfficiencyMeasure::start_month, "ramp_years",
                 &EfficiencyMeasure::ramp_years, "realised_share", &EfficiencyMeasure::realised_share,
-                "one_off_cost_msek", &EfficiencyMeasure::one_off_cost_msek);
+                "one_off_cost_msek", &EfficiencyMeasure::one_off_cost_msek, "on_gross", &EfficiencyMeasure::on_gross,
+                "net_share", &EfficiencyMeasure::net_share);
   py::class_<EarnedIncomeChange> earned(m, "EarnedIncomeChange",
                                         "A change of residents' taxable earned income in income_year (MSEK); it "
                                         "reaches the tax base of income_year + 2.");
@@ -68,7 +73,10 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                                   "A work-line policy for households on social assistance: baseline households and "
                                   "cost per household (kr), trend, start year and month, target reduction, ramp "
                                   "years, share into work, earnings per person (kr), persons per household, yearly "
-                                  "implementation cost (MSEK). Fractions as fractions.");
+                                  "implementation cost (MSEK), share into taxable benefits and benefit per person "
+                                  "(kr), out-migration share and inhabitants per household moving away, prisbasbelopp "
+                                  "per income year (YearSeries, kr; for the basic deduction). Fractions as "
+                                  "fractions.");
   define_fields(work, "WorkLinePolicy", "name", &WorkLinePolicy::name, "baseline_households",
                 &WorkLinePolicy::baseline_households, "cost_per_household_kr", &WorkLinePolicy::cost_per_household_kr,
                 "household_trend", &WorkLinePolicy::household_trend, "start_year", &WorkLinePolicy::start_year,
@@ -76,7 +84,14 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
                 "ramp_years", &WorkLinePolicy::ramp_years, "share_into_work", &WorkLinePolicy::share_into_work,
                 "earnings_per_person_kr", &WorkLinePolicy::earnings_per_person_kr, "persons_per_household",
                 &WorkLinePolicy::persons_per_household, "implementation_cost_msek",
-                &WorkLinePolicy::implementation_cost_msek);
+                &WorkLinePolicy::implementation_cost_msek, "share_into_benefits", &WorkLinePolicy::share_into_benefits,
+                "benefit_per_person_kr", &WorkLinePolicy::benefit_per_person_kr, "out_migration_share",
+                &WorkLinePolicy::out_migration_share, "inhabitants_per_household",
+                &WorkLinePolicy::inhabitants_per_household, "price_base_amount_kr",
+                &WorkLinePolicy::price_base_amount_kr);
+  m.def("basic_deduction_kr", &basic_deduction_kr, py::arg("income_kr"), py::arg("price_base_amount_kr"),
+        "Grundavdrag (kr) below 66, inkomstskattelagen 63 kap. 3 §: of a fastställd förvärvsinkomst income_kr (kr, "
+        "[0, 1e9]) with the year's prisbasbelopp (kr, [1e4, 5e5]); rounded up to whole hundreds, at most the income.");
   py::class_<Property> property(m, "Property",
                                 "A property of the premises: id, use, area_m2, book_value_msek, market_value_msek, "
                                 "running_cost_msek (a year, base-year prices), depreciation_msek (a year), vacancy "
@@ -138,6 +153,7 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("final_settlement", &IncomeStatement::final_settlement, "slutavräkningar within tax revenue (both years) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("efficiency_saving", &IncomeStatement::efficiency_saving, "cost avoided by efficiency measures this year, MSEK (positive) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("efficiency_one_off_cost", &IncomeStatement::efficiency_one_off_cost, "one-off implementation costs of efficiency measures (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("efficiency_net_share", &IncomeStatement::efficiency_net_share, "municipality-wide net (tax-financed) share of the cost lines without measures: the default base of an efficiency rate (float64 array of shape (n_years,), fraction).");
   st.def_readonly("tax_change_revenue", &IncomeStatement::tax_change_revenue, "revenue from tax changes this year, MSEK (positive for a rise) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("preliminary_tax", &IncomeStatement::preliminary_tax, "preliminär kommunalskatt = rate / 100 × tax base (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("final_settlement_previous_year", &IncomeStatement::final_settlement_previous_year, "slutavräkning for the previous year (float64 array of shape (n_years,), MSEK).");
@@ -161,7 +177,11 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("work_line_tax_base", &IncomeStatement::work_line_tax_base, "tax base added this year (earnings of two years before) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("work_line_tax_gain", &IncomeStatement::work_line_tax_gain, "own-rate tax on that added base (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("work_line_equalisation_change", &IncomeStatement::work_line_equalisation_change, "the income equalisation's change on it, MSEK (≤ 0 below 115 %) (float64 array of shape (n_years,), MSEK).");
-  st.def_readonly("work_line_net", &IncomeStatement::work_line_net, "saving − cost + tax gain + equalisation change (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_net", &IncomeStatement::work_line_net, "saving − cost + tax gain + equalisation change + migration equalisation (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_benefits", &IncomeStatement::work_line_benefits, "taxable benefits of those leaving for benefits, income year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_basic_deduction", &IncomeStatement::work_line_basic_deduction, "grundavdrag on those earnings and benefits, income year (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("work_line_persons_moved", &IncomeStatement::work_line_persons_moved, "inhabitants moved away by the end of the year (float64 array of shape (n_years,), persons).");
+  st.def_readonly("work_line_migration_equalisation", &IncomeStatement::work_line_migration_equalisation, "the income equalisation's change from those moved away, counted from the next year, ≤ 0 (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("disposal_realisation_gain", &IncomeStatement::disposal_realisation_gain, "price − book value in the year of sale (a loss is negative) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("disposal_running_cost_saved", &IncomeStatement::disposal_running_cost_saved, "running cost no longer paid (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("disposal_depreciation_saved", &IncomeStatement::disposal_depreciation_saved, "depreciation no longer booked (float64 array of shape (n_years,), MSEK).");

@@ -2,6 +2,7 @@
 // Shared test inputs. Sjöbo (1265) budget 2024, MSEK, from finansiellinfo.se/Sjobo/Budget-2024 (Resultatbudget
 // and Noter), as in resultatrakningar_exempel.csv; tax rate 20.92 from SCB/Skatteverket
 // (skattesatser_kommun.csv).
+#include <cmath>
 #include <random>
 
 #include "kommunbudget/kommunbudget.hpp"
@@ -44,6 +45,19 @@ inline Assumptions flat_assumptions(int from, int to, double pkv_labour = 0.035,
   a.financial_income_msek = YearSeries::constant("financial_income_msek", from, to, 9.0);
   a.financial_costs_msek = YearSeries::constant("financial_costs_msek", from, to, 0.5);
   return a;
+}
+
+// Prisbasbelopp per income year [from, to], kr: 2023 52 500, 2024 57 300, 2025 58 800, 2026 59 200 (the
+// government's förordningar, e.g. SFS 2025:872 for 2026; prisbasbelopp.csv); later years 59 200 × 1.02 per year
+// (a test value, like the package's labelled default growth).
+inline YearSeries price_base_amounts(int from, int to) {
+  std::vector<int> years;
+  std::vector<double> values;
+  for (int y = from; y <= to; ++y) {
+    years.push_back(y);
+    values.push_back(y <= 2023 ? 52500.0 : y == 2024 ? 57300.0 : y == 2025 ? 58800.0 : 59200.0 * std::pow(1.02, y - 2026));
+  }
+  return YearSeries("price_base_amount_kr", years, values);
 }
 
 inline BaseYearState with_zero_volume(BaseYearState b, int from, int to) {

@@ -20,6 +20,7 @@ WorkLinePolicy policy(int start_year, int start_month = 1) {
   m.earnings_per_person_kr = 250000.0;
   m.persons_per_household = 1.2;
   m.implementation_cost_msek = 1.5;
+  m.price_base_amount_kr = kbtest::price_base_amounts(start_year, 2030);
   return m;
 }
 }  // namespace
@@ -96,9 +97,15 @@ TEST(WorkLine, EffectsByHandWithEqualisation) {
   EXPECT_NEAR(s.work_line_cost[1], 1.5 * 1.035, 1e-12);  // uprated by labour cost
   const double earnings_2025 = reduced * 0.5 * 1.2 * 250000.0 * 1.035 / 1e6;
   EXPECT_NEAR(s.work_line_earnings[1], earnings_2025, 1e-9);
-  // Nothing reaches the tax base before 2027; in 2027 the 2025 earnings uprated by 2026 and 2027 (4 % each).
+  // Basic deduction (IL 63 kap. 3 §) of each of the 24 persons on 258 750 kr with pbb 2025 = 58 800 kr:
+  // 3.11 pbb = 182 868 < 258 750 <= 7.88 pbb = 463 344, so 0.77 × 58 800 − 0.10 × (258 750 − 182 868)
+  // = 45 276 − 7 588.2 = 37 687.8, rounded up to 37 700 kr.
+  const double deduction_2025 = 24.0 * 37700.0 / 1e6;
+  EXPECT_NEAR(s.work_line_basic_deduction[1], deduction_2025, 1e-9);
+  // Nothing reaches the tax base before 2027; in 2027 the 2025 earnings after the deduction, uprated by 2026 and
+  // 2027 (4 % each).
   EXPECT_EQ(s.work_line_tax_base[2], 0.0);
-  const double added = earnings_2025 * 1.04 * 1.04;
+  const double added = (earnings_2025 - deduction_2025) * 1.04 * 1.04;
   EXPECT_NEAR(s.work_line_tax_base[3], added, 1e-9);
   EXPECT_NEAR(s.work_line_tax_gain[3], 0.2092 * added, 1e-9);
   EXPECT_NEAR(s.work_line_equalisation_change[3], -0.1970 * added, 1e-9);  // Skåne's county rate, c = 1
@@ -317,6 +324,7 @@ TEST(Efficiency, AprilStartRampRealisedShareAndOneOffCostOnOneServiceArea) {
   m.ramp_years = 3;
   m.realised_share = 0.5;
   m.one_off_cost_msek = 1.0;
+  m.on_gross = true;  // the timing on the gross base; the net base: Efficiency.NetCost* below
   Measures ms;
   ms.efficiency.push_back(m);
   const IncomeStatement s = p.run(ms);
@@ -342,6 +350,7 @@ TEST(Efficiency, AYearlyRateCompoundsAfterTheRampAndZeroRateIsTheBaseline) {
   m.rate = 0.01;
   m.yearly = true;
   m.ramp_years = 2;
+  m.on_gross = true;  // the compounding on the gross base
   Measures ms;
   ms.efficiency.push_back(m);
   const IncomeStatement s = p.run(ms);
@@ -475,4 +484,185 @@ TEST(LeversErrors, EveryMeasureNamesItsOwnStartMonth) {
   Measures work;
   work.work_lines = {policy(2025, 14)};
   EXPECT_NE(message(work).find("work_lines[0] (test).start_month = 14"), std::string::npos) << message(work);
+}
+
+// ---- Efficiency on the net cost of tax-financed activity (0.5.0) ----
+
+namespace {
+// One cost line of 100 MSEK gross, 20 MSEK operating income (fees, earmarked grants), base year 2024 only.
+BaseYearState hundred_gross_twenty_income() {
+  BaseYearState b = kbtest::sjobo_2024();
+  b.cost_lines = {CostLine{"school", 100.0, -1.0, {}}};
+  b.operating_income_msek = 20.0;
+  return b;
+}
+}  // namespace
+
+TEST(Efficiency, NetCostIsTheDefaultBaseAndGrossIsAnOption) {
+  const Projector p(hundred_gross_twenty_income(), Assumptions{}, 2024);
+  EfficiencyMeasure m;
+  m.from_year = 2024;
+  m.rate = 0.01;
+  Measures net;
+  net.efficiency.push_back(m);
+  // By hand: net cost 100 − 20 = 80 (share 0.8); 1 % of 80 = 0.8 MSEK, 0.8 % of the gross cost.
+  const IncomeStatement s = p.run(net);
+  EXPECT_NEAR(s.efficiency_net_share[0], 0.8, 1e-12);
+  EXPECT_NEAR(s.efficiency_saving[0], 0.8, 1e-12);
+  EXPECT_NEAR(s.operating_costs[0], -99.2, 1e-12);
+  // With on_gross: 1 % of the gross 100 = 1.0 MSEK.
+  Measures gross = net;
+  gross.efficiency[0].on_gross = true;
+  EXPECT_NEAR(p.run(gross).efficiency_saving[0], 1.0, 1e-12);
+  // A line's own net share when the budget gives it: a line financed half by fees, 1 % of 50 = 0.5 MSEK.
+  Measures own = net;
+  own.efficiency[0].net_share = 0.5;
+  own.efficiency[0].cost_line = "school";
+  EXPECT_NEAR(p.run(own).efficiency_saving[0], 0.5, 1e-12);
+  // Realisation gains are not income that finances the activity: with 5 of the 20 a gain, the base is 100 − 15.
+  BaseYearState with_gain = hundred_gross_twenty_income();
+  with_gain.realisation_gains_msek = 5.0;
+  EXPECT_NEAR(Projector(with_gain, Assumptions{}, 2024).run(net).efficiency_saving[0], 0.85, 1e-12);
+}
+
+TEST(Efficiency, NetShareOfAProjectionYearByHand) {
+  // Sjöbo 2024: operating income 335.6, costs 1656.2 (one line at PKV's weight), no volume; flat assumptions:
+  // income +2 %, PKV labour 3.5 %, other 2 %, weight 0.691.
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026), kbtest::flat_assumptions(2025, 2026),
+                    2026);
+  const double costs2025 = 1656.2 * (1.0 + 0.691 * 0.035 + 0.309 * 0.02);  // 1656.2 × 1.030365
+  const double income2025 = 335.6 * 1.02;
+  const double share2025 = 1.0 - income2025 / costs2025;                     // about 0.7932
+  EfficiencyMeasure m;
+  m.from_year = 2025;
+  m.rate = 0.01;
+  Measures ms;
+  ms.efficiency.push_back(m);
+  const IncomeStatement s = p.run(ms);
+  EXPECT_NEAR(s.efficiency_net_share[1], share2025, 1e-12);
+  EXPECT_NEAR(s.efficiency_saving[1], 0.01 * (costs2025 - income2025), 1e-9);
+}
+
+TEST(Efficiency, NetShareIsChecked) {
+  const Projector p(hundred_gross_twenty_income(), Assumptions{}, 2024);
+  EfficiencyMeasure m;
+  m.from_year = 2024;
+  m.rate = 0.01;
+  m.net_share = 1.5;
+  Measures ms;
+  ms.efficiency.push_back(m);
+  try {
+    p.run(ms);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("efficiency[0].net_share"), std::string::npos) << e.what();
+  }
+}
+
+// ---- The basic deduction (grundavdrag), IL 63 kap. 3 § ----
+
+TEST(BasicDeduction, SkatteverketsFiguresFor2025) {
+  // Income year 2025, pbb 58 800 kr. Skatteverket's figures (as quoted in SOURCES.md, prisbasbelopp.csv): the
+  // deduction equals the income up to 24 900 kr, is 24 900 kr for incomes 24 900-58 300 kr and at most 45 300 kr,
+  // for incomes 159 900-183 600 kr.
+  const double pbb = 58800.0;
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(10000.0, pbb), 10000.0);
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(24900.0, pbb), 24900.0);
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(40000.0, pbb), 24900.0);
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(58300.0, pbb), 24900.0);
+  EXPECT_GT(basic_deduction_kr(58400.0, pbb), 24900.0);
+  EXPECT_LT(basic_deduction_kr(159800.0, pbb), 45300.0);
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(159900.0, pbb), 45300.0);
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(170000.0, pbb), 45300.0);
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(183600.0, pbb), 45300.0);
+  EXPECT_LT(basic_deduction_kr(183700.0, pbb), 45300.0);
+  // Above 7.88 pbb (463 344 kr) the law's 0.293 pbb = 17 228.4, rounded up to 17 300 kr.
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(600000.0, pbb), 17300.0);
+  // 300 000 kr: 0.77 × 58 800 − 0.10 × (300 000 − 182 868) = 45 276 − 11 713.2 = 33 562.8, rounded up 33 600.
+  EXPECT_DOUBLE_EQ(basic_deduction_kr(300000.0, pbb), 33600.0);
+  EXPECT_THROW(basic_deduction_kr(-1.0, pbb), InputError);
+  EXPECT_THROW(basic_deduction_kr(100000.0, 58.8), InputError);  // pbb in thousands: a unit error
+}
+
+// ---- Work line: taxable benefits and out-migration ----
+
+TEST(WorkLine, TaxableBenefitsAfterTheBasicDeduction) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024_itemised(), 2025, 2028),
+                    kbtest::itemised_assumptions(2025, 2028, 0.04), 2028);
+  const IncomeStatement base = p.run();
+  WorkLinePolicy w = policy(2025);
+  w.share_into_work = 0.0;
+  w.share_into_benefits = 0.5;
+  w.benefit_per_person_kr = 150000.0;
+  Measures m;
+  m.work_lines.push_back(w);
+  const IncomeStatement s = p.run(m);
+  // 2025: 40 households off, half into benefits, 1.2 persons each = 24 persons with 150 000 × 1.035 = 155 250 kr.
+  // Deduction with pbb 58 800: 0.99 pbb = 58 212 < 155 250 <= 2.72 pbb = 159 936, so
+  // 0.423 × 58 800 + 0.20 × (155 250 − 58 212) = 24 872.4 + 19 407.6 = 44 280, rounded up to 44 300 kr.
+  const double benefits = 24.0 * 155250.0 / 1e6;   // 3.726 MSEK
+  const double deduction = 24.0 * 44300.0 / 1e6;   // 1.0632 MSEK
+  EXPECT_NEAR(s.work_line_benefits[1], benefits, 1e-9);
+  EXPECT_NEAR(s.work_line_basic_deduction[1], deduction, 1e-9);
+  EXPECT_EQ(s.work_line_earnings[1], 0.0);
+  const double added = (benefits - deduction) * 1.04 * 1.04;
+  EXPECT_NEAR(s.work_line_tax_base[3], added, 1e-9);
+  EXPECT_NEAR(s.work_line_tax_gain[3], 0.2092 * added, 1e-9);
+  for (Eigen::Index k = 0; k < 5; ++k) EXPECT_NEAR(s.result[k] - base.result[k], s.work_line_net[k], 1e-9);
+  // Work and benefits are shares of the same households: more than 1 together is refused.
+  w.share_into_work = 0.6;
+  m.work_lines[0] = w;
+  EXPECT_THROW(p.run(m), InputError);
+}
+
+TEST(WorkLine, OutMigrationCostsTheEqualisationPerInhabitantByHand) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024_itemised(), 2025, 2028),
+                    kbtest::itemised_assumptions(2025, 2028, 0.04, 0.04), 2028);
+  const IncomeStatement base = p.run();
+  WorkLinePolicy w = policy(2025);
+  w.out_migration_share = 0.25;
+  w.inhabitants_per_household = 2.0;
+  Measures m;
+  m.work_lines.push_back(w);
+  const IncomeStatement s = p.run(m);
+  // 40 households off in 2025 (and each later year: no trend); a quarter (10) move away with 2 inhabitants each.
+  EXPECT_NEAR(s.work_line_persons_moved[1], 20.0, 1e-12);
+  // The saving counts for all 40.
+  EXPECT_NEAR(s.work_line_saving[1], 40.0 * 75045.0 * 1.02 / 1e6, 1e-9);
+  // Sjöbo is below the guarantee (115 % of medelskattekraft), where the equalisation is
+  // (1.15 × N − T / pop) × pop × r / 100 = (1.15 × N × pop − T) × r / 100: 20 inhabitants fewer on 1 Nov 2025
+  // lower the 2026 grant by 20 × 1.15 × N[2026] × 19.70 / 100, N[2026] = N[2024] × 1.04².
+  const double n2026 = kbtest::kNationalCapacity2024 * 1.04 * 1.04;
+  const double per_inhabitant_kr = 1.15 * n2026 * 19.70 / 100.0;  // about 63 400 kr (RULES.md §5: ~61 500 in 2024)
+  EXPECT_NEAR(s.work_line_migration_equalisation[2], -20.0 * per_inhabitant_kr / 1e6, 1e-9);
+  EXPECT_EQ(s.work_line_migration_equalisation[1], 0.0);  // the base year's movers count from the next year
+  EXPECT_NEAR(s.population[2], kbtest::kSjoboPopulation - 20.0, 1e-9);
+  // Only the 30 staying households go into work: 30 × 0.5 × 1.2 = 18 persons on 258 750 kr (deduction 37 700 kr).
+  EXPECT_NEAR(s.work_line_earnings[1], 18.0 * 258750.0 / 1e6, 1e-9);
+  EXPECT_NEAR(s.work_line_basic_deduction[1], 18.0 * 37700.0 / 1e6, 1e-9);
+  for (Eigen::Index k = 0; k < 5; ++k) EXPECT_NEAR(s.result[k] - base.result[k], s.work_line_net[k], 1e-9);
+}
+
+TEST(WorkLine, OutMigrationNeedsItemisedGrants) {
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2026), kbtest::flat_assumptions(2025, 2026),
+                    2026);
+  Measures m;
+  m.work_lines.push_back(policy(2025));
+  m.work_lines[0].out_migration_share = 0.1;
+  try {
+    p.run(m);
+    FAIL();
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("work_lines[0] (test).out_migration_share = 0.1"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("cannot be computed"), std::string::npos) << msg;
+  }
+  m.work_lines[0].out_migration_share = 0.0;
+  m.work_lines[0].price_base_amount_kr = YearSeries("price_base_amount_kr", {}, {});
+  try {
+    p.run(m);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("price_base_amount_kr has no value for 2025"), std::string::npos) << e.what();
+  }
 }

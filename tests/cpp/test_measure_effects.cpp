@@ -52,6 +52,7 @@ Measures mixed(std::vector<MeasureRef>& order) {
   w.target_reduction = 0.1;
   w.share_into_work = 0.5;
   w.earnings_per_person_kr = 250000.0;
+  w.price_base_amount_kr = kbtest::price_base_amounts(2026, 2030);
   m.work_lines.push_back(w);
   order.push_back({MeasureGroup::WorkLines, 0});
   m.earned_income_changes.push_back(EarnedIncomeChange{2026, 12.0});

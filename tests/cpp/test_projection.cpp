@@ -123,14 +123,17 @@ TEST(Projection, OneOffEfficiencyPersistsAndIsUpratedYearlyCompounds) {
   const BaseYearState b = kbtest::with_zero_volume(kbtest::sjobo_2024(), 2025, 2027);
   const Projector p(b, kbtest::flat_assumptions(2025, 2027), 2027);
   const IncomeStatement baseline = p.run();
+  // The gross base (on_gross): 2 % of the whole line; the net base is tested in test_levers.cpp (Efficiency.Net*).
   Measures one_off;
   one_off.efficiency.push_back(EfficiencyMeasure{2025, 0.02, false, ""});
+  one_off.efficiency[0].on_gross = true;
   const IncomeStatement s = p.run(one_off);
   EXPECT_NEAR(s.operating_costs[1], baseline.operating_costs[1] * 0.98, 1e-9);
   EXPECT_NEAR(s.operating_costs[3], baseline.operating_costs[3] * 0.98, 1e-9);
   EXPECT_NEAR(s.efficiency_saving[3], -baseline.operating_costs[3] * 0.02, 1e-9);
   Measures yearly;
   yearly.efficiency.push_back(EfficiencyMeasure{2025, 0.02, true, ""});
+  yearly.efficiency[0].on_gross = true;
   const IncomeStatement y = p.run(yearly);
   EXPECT_NEAR(y.operating_costs[3], baseline.operating_costs[3] * 0.98 * 0.98 * 0.98, 1e-9);
 }

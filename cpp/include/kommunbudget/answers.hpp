@@ -90,8 +90,9 @@ double gap_saving_msek(double gap_msek, double share_closed);
 /// @throws InputError for a value outside its range (limits.hpp, premises_target_saving_msek).
 double premises_target_saving_msek(double total_premises_cost_msek, double share);
 
-/// The one-off across-the-board efficiency rate (fraction of that year's operating costs, persisting) whose
-/// saving in `year` equals `amount_msek`. @throws InputError for a year outside the statement.
+/// The one-off across-the-board efficiency rate (fraction of that year's NET costs, persisting: the default base of
+/// an EfficiencyMeasure, efficiency_net_share × operating costs before efficiency) whose saving in `year` equals
+/// `amount_msek`. @throws InputError for a year outside the statement or a net share of 0 (no base).
 double efficiency_rate_equivalent(const IncomeStatement& statement, int year, double amount_msek);
 
 }  // namespace kommunbudget

@@ -26,21 +26,35 @@ struct TaxChange {
 };
 
 /// An efficiency measure (effektivisering) on one cost line (a service area) or on all lines, docs/model.md §8.
-/// The full step is `rate × realised_share`, reached in equal parts over `ramp_years` from `from_year`: the line's
-/// cost is multiplied by the level L(j) = 1 − step × min(1, (j + 1) / ramp_years) in year from_year + j. With
-/// `yearly`, the (ramped) step is taken again every year and compounds: L(j) = Π_{i≤j} (1 − step × min(1,
-/// (i + 1) / ramp_years)). Savings persist and follow the line's own price and volume (docs/model.md §2). A start
-/// after January counts (13 − start_month) / 12 of the first year's saving. `one_off_cost_msek` (nominal MSEK) is
-/// paid in the first year.
+/// The full step is `rate × realised_share`, reached in equal parts over `ramp_years` from `from_year`; the level of
+/// the cut part is L(j) = 1 − step × min(1, (j + 1) / ramp_years) in year from_year + j. With `yearly`, the (ramped)
+/// step is taken again every year and compounds: L(j) = Π_{i≤j} (1 − step × min(1, (i + 1) / ramp_years)).
+///
+/// The base of the rate is the NET cost of the tax-financed activity by default: fees and earmarked grants
+/// (verksamhetens intäkter) finance part of the gross cost and are not cut unless `on_gross` says so. The line's cost
+/// is multiplied by 1 − s × (1 − L(j)), where s is the net (tax-financed) share of the line's cost:
+///   * `on_gross = true`: s = 1 (the rate cuts the whole gross cost, as before 0.5.0);
+///   * `net_share` in [0, 1]: the line's own share, (gross cost − the line's own income) / gross cost, when the
+///     budget gives the line's income (e.g. a nämnd's nettokostnad / bruttokostnad);
+///   * else (`net_share` negative, the default): the municipality-wide share of that year in the projection without
+///     measures, s[t] = max(0, 1 − (operating income − realisation gains)[t] / (sum of the cost lines)[t]) — a
+///     default, not data: a line's own fee share may differ (IncomeStatement::efficiency_net_share shows it).
+/// A rate of 1 % thus saves 1 % of net costs = s × 1 % of the gross cost. Savings persist and follow the line's own
+/// price and volume (docs/model.md §2). A start after January counts (13 − start_month) / 12 of the first year's
+/// saving. `one_off_cost_msek` (nominal MSEK) is paid in the first year.
 struct EfficiencyMeasure {
   int from_year = 0;         ///< first year of the saving (a projection year)
-  double rate = 0.0;         ///< fraction of the line's cost saved at full effect, [0, 0.5]
+  double rate = 0.0;         ///< fraction of the line's net cost (gross with on_gross) saved at full effect, [0, 0.5]
   bool yearly = false;       ///< false: a one-off step that persists; true: the step again every year
   std::string cost_line;     ///< name of the cost line (service area); empty = all lines
   int start_month = 1;       ///< 1-12: the first year counts (13 − start_month) / 12 of its saving
   int ramp_years = 1;        ///< years to reach the full step, [1, 50]
   double realised_share = 1.0;     ///< share of the rate expected to be realised, [0, 1]
   double one_off_cost_msek = 0.0;  ///< implementation cost in from_year, MSEK, >= 0
+  bool on_gross = false;     ///< true: the rate cuts the gross cost, fee- and grant-financed parts included
+  /// Net (tax-financed) share of the line's gross cost, fraction [0, 1]; negative (default) = the municipality-wide
+  /// share of the year (see above). Ignored with on_gross.
+  double net_share = -1.0;
 };
 
 /// A change in residents' taxable earned income in `income_year` (e.g. people moving from assistance into work),
@@ -56,15 +70,42 @@ struct EarnedIncomeChange {
 /// 1 April counts nine twelfths of its yearly amount in its first year. @throws InputError for a month outside 1-12.
 double remaining_year_share(int start_month);
 
+/// The basic deduction (grundavdrag) of a person below 66 at the start of the year, kr: inkomstskattelagen
+/// (1999:1229) 63 kap. 3 §, with FI the fastställd förvärvsinkomst (income_kr) and pbb the year's prisbasbelopp:
+///   FI ≤ 0.99 pbb:          0.423 pbb
+///   0.99 < FI ≤ 2.72 pbb:   0.423 pbb + 20 % of (FI − 0.99 pbb)
+///   2.72 < FI ≤ 3.11 pbb:   0.77 pbb
+///   3.11 < FI ≤ 7.88 pbb:   0.77 pbb − 10 % of (FI − 3.11 pbb)
+///   FI > 7.88 pbb:          0.293 pbb
+/// rounded UP to whole hundreds of kronor and never more than FI (63 kap. 3 §). E.g. income year 2025 (pbb
+/// 58 800 kr): the deduction equals the income up to 24 900 kr and is at most 45 300 kr, for incomes of
+/// 159 900-183 600 kr (Skatteverket's figures; python/kommunbudget/data/files/prisbasbelopp.csv, SOURCES.md).
+/// The raised deduction for people of 66 and over (63 kap. 3 a §) is not modelled.
+/// @param income_kr fastställd förvärvsinkomst, kr per year, [0, 1e9]
+/// @param price_base_amount_kr prisbasbelopp of the income year, kr, [10 000, 500 000]
+/// @throws InputError for an input outside its range (limits.cpp, basic_deduction_kr).
+double basic_deduction_kr(double income_kr, double price_base_amount_kr);
+
 /// A work-line policy (arbetslinje) for households on social assistance (ekonomiskt bistånd), docs/model.md §6.
 ///
 /// Baseline: households[t] = baseline_households × (1 + household_trend)^(t − base year); cost per household
 /// uprated by the other-consumption index (övrig förbrukning: the assistance norm follows prices). The policy
 /// removes target_reduction × households[t] × ramp[t] households from assistance, ramp rising linearly to 1 over
-/// ramp_years from the start year (first year: month share). Of those leaving, share_into_work go into work, with
-/// persons_per_household persons earning earnings_per_person_kr each (uprated by the labour-cost index); their
-/// earnings reach the tax base two years later (EarnedIncomeChange), the rest raise no tax base. The implementation
-/// cost (caseworkers, activation) is uprated by the labour-cost index.
+/// ramp_years from the start year (first year: month share). The assistance saved counts for all of them.
+///
+/// Of those leaving, `out_migration_share` move away from the municipality: each of their
+/// `inhabitants_per_household` inhabitants is one inhabitant fewer in the income equalisation of the next year
+/// (inhabitants on 1 November of the year before count; lag 2004:773), about 1.15 × medelskattekraft × county rate
+/// / 100 kr each below the guarantee (RULES.md §5, 'Marginalintäkt per invånare'), and their own income is taxed
+/// where they live. Needs itemised grants (the equalisation by its formula); with grants as a total a non-zero
+/// share is refused. Of those who stay, `share_into_work` go into work, with persons_per_household persons earning
+/// earnings_per_person_kr each (uprated by the labour-cost index), and `share_into_benefits` leave for taxable
+/// benefits (a-kassa, aktivitetsstöd, sickness benefits), persons_per_household persons with
+/// benefit_per_person_kr each (uprated by the labour-cost index: the benefits follow earlier earnings); the rest
+/// raise no tax base. Each person's income of the year (a start after January: the month share of it) less its
+/// basic deduction (basic_deduction_kr with the income year's `price_base_amount_kr`) reaches the tax base two
+/// years later (as an EarnedIncomeChange). The implementation cost (caseworkers, activation) is uprated by the
+/// labour-cost index.
 struct WorkLinePolicy {
   std::string name = "work_line";
   double baseline_households = 0.0;      ///< biståndshushåll in the base year, >= 0
@@ -74,10 +115,18 @@ struct WorkLinePolicy {
   int start_month = 1;                   ///< 1-12; the first year counts (13 − month) / 12
   double target_reduction = 0.0;         ///< share of baseline households off assistance when fully ramped, [0, 1]
   int ramp_years = 1;                    ///< years to reach the full reduction, >= 1
-  double share_into_work = 0.0;          ///< of those leaving, the share going into work, [0, 1]
+  double share_into_work = 0.0;          ///< of those leaving and staying, the share going into work, [0, 1]
   double earnings_per_person_kr = 0.0;   ///< yearly taxable earnings per person in work, base-year kr, >= 0
-  double persons_per_household = 1.0;    ///< persons in work per household leaving into work, [0, 10]
+  double persons_per_household = 1.0;    ///< persons with an income per household leaving into work/benefits, [0, 10]
   double implementation_cost_msek = 0.0; ///< yearly cost of the policy, base-year MSEK, >= 0
+  /// Of those leaving and staying, the share leaving for taxable benefits, [0, 1]; with share_into_work at most 1.
+  double share_into_benefits = 0.0;
+  double benefit_per_person_kr = 0.0;    ///< yearly taxable benefits per person, base-year kr, >= 0
+  double out_migration_share = 0.0;      ///< of the households leaving assistance, the share moving away, [0, 1]
+  double inhabitants_per_household = 1.0;  ///< inhabitants per household moving away (children too), [0, 20]
+  /// Prisbasbelopp per income year, kr: must cover every income year from start_year whose income reaches a
+  /// projected tax base (start_year .. horizon − 2), when persons move into work or benefits.
+  YearSeries price_base_amount_kr = YearSeries("price_base_amount_kr", {}, {});
 };
 
 /// A property (fastighet) of the municipality's premises (lokaler). Its running cost and depreciation are part of
@@ -228,10 +277,17 @@ struct IncomeStatement {
   Eigen::VectorXd work_line_saving;              ///< assistance saved, MSEK (lowers operating costs)
   Eigen::VectorXd work_line_cost;                ///< implementation cost, MSEK (raises operating costs)
   Eigen::VectorXd work_line_earnings;            ///< earnings of those moved into work in this income year, MSEK
-  Eigen::VectorXd work_line_tax_base;            ///< tax base added this year (earnings of two years before), MSEK
+  /// tax base added this year: earnings + benefits − basic deduction of two years before (uprated), MSEK
+  Eigen::VectorXd work_line_tax_base;
   Eigen::VectorXd work_line_tax_gain;            ///< own-rate tax on that added base, MSEK
   Eigen::VectorXd work_line_equalisation_change; ///< the income equalisation's change on it, MSEK (≤ 0 below 115 %)
-  Eigen::VectorXd work_line_net;                 ///< saving − cost + tax gain + equalisation change, MSEK
+  Eigen::VectorXd work_line_benefits;            ///< taxable benefits of those leaving for benefits, income year, MSEK
+  Eigen::VectorXd work_line_basic_deduction;     ///< grundavdrag on those earnings and benefits, income year, MSEK
+  Eigen::VectorXd work_line_persons_moved;       ///< inhabitants moved away by the end of the year (stock), persons
+  /// the income equalisation's change from those moved away (counted from the next year), MSEK (≤ 0)
+  Eigen::VectorXd work_line_migration_equalisation;
+  /// saving − cost + tax gain + equalisation change + migration equalisation, MSEK
+  Eigen::VectorXd work_line_net;
   // Disposals (summed), each row (n_years,), MSEK:
   Eigen::VectorXd disposal_realisation_gain;     ///< price − book value in the year of sale (a loss is negative)
   Eigen::VectorXd disposal_running_cost_saved;   ///< running cost no longer paid
@@ -260,6 +316,10 @@ struct IncomeStatement {
   Eigen::VectorXd fixed_saving_one_off_cost;     ///< one-off implementation costs this year
   Eigen::VectorXd efficiency_saving;      ///< cost avoided by efficiency measures this year, MSEK (positive)
   Eigen::VectorXd efficiency_one_off_cost;  ///< one-off implementation costs of efficiency measures, MSEK
+  /// Municipality-wide net (tax-financed) share of the cost lines in the projection without measures, fraction:
+  /// max(0, 1 − (operating income − realisation gains) / sum of the cost lines); the default base of an
+  /// efficiency rate (EfficiencyMeasure)
+  Eigen::VectorXd efficiency_net_share;
   Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
 
   int base_year() const { return years.empty() ? 0 : years.front(); }
@@ -362,6 +422,7 @@ class Projector {
   Eigen::MatrixXd volume_;        // (n_lines, n_years) volume growth
   Eigen::VectorXd base_cost_;     // (n_lines,)
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
+  Eigen::VectorXd net_share_;     // (n_years,) municipality-wide net share of the cost lines without measures
   double total_base_cost_ = 0.0;  // sum of the cost lines, base year, MSEK
   // Capital (docs/model.md §15), flattened by flatten_capital(): index 0 = base year.
   void flatten_capital();

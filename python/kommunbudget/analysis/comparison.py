@@ -33,7 +33,8 @@ class Comparison:
     tax_change_kr_per_100kr : float
         The tax change (kr per 100 kr; 0.50 = 50 öre), sustained from ``from_year``.
     efficiency_rate : float
-        The one-off across-the-board efficiency (fraction of operating costs) from ``from_year`` whose saving in
+        The one-off across-the-board efficiency (fraction of NET costs: operating costs − operating income without
+        realisation gains, the default base of an EfficiencyMeasure) from ``from_year`` whose saving in
         that year equals the tax change's revenue.
     target : kommunbudget.core.Target
         The target shown against.

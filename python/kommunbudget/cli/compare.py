@@ -137,7 +137,8 @@ def _conclusion(c: Comparison, table: pd.DataFrame) -> str:
         return base + " No tax rise is compared: the tax change is 0 öre."
     gain_first, saving_first = table.loc["tax_change_revenue", fy], table.loc["efficiency_saving", fy]
     text = (f"A tax rise of {ore:.1f} öre from {fy} and a one-off efficiency of {c.efficiency_rate * 100:.2f} % "
-            f"of operating costs from {fy} each give about {gain_first:.1f} MSEK in {fy}")
+            f"of net costs (operating costs − operating income) from {fy} each give about {gain_first:.1f} MSEK "
+            f"in {fy}")
     if abs(gain_first - saving_first) >= 0.05:
         text = text.replace(f"each give about {gain_first:.1f} MSEK",
                             f"give {gain_first:.1f} and {saving_first:.1f} MSEK")
@@ -180,8 +181,8 @@ def _facts_text(c: Comparison, tax_source: str) -> str:
         (f"Tax rise from 1 January {fy}",
          f"{c.tax_change_kr_per_100kr:+.2f} kr per 100 kr ({ore:+.1f} öre), {tax_source}"),
         (f"Efficiency from {fy}",
-         f"{c.efficiency_rate * 100:.2f} % of operating costs, one-off and kept in later years: it saves as much in "
-         f"{fy} as the tax rise raises"),
+         f"{c.efficiency_rate * 100:.2f} % of net costs (operating costs − operating income), one-off and kept "
+         f"in later years: it saves as much in {fy} as the tax rise raises"),
         ("Household cost of the tax rise", f"{c.household_cost_kr:,.0f} kr a year at a taxable income of "
                                            f"{c.household_income_kr:,.0f} kr: {c.household_income_basis}"),
     ]

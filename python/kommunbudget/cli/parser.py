@@ -58,6 +58,13 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
   measure_sources      measure -> how its derived amount was computed (nka_gap, premises_target,
                        area_gap: figures, sources, share closed; MSEK a year in base-year
                        prices, before ramp and realised share); {} when no measure derives one
+  lever_notes          measure -> what an efficiency or work-line measure rests on: the rate as a
+                       share of net costs, its MSEK and its share of gross costs; the work line's
+                       shares and prisbasbelopp (defaults labelled "default, not data"); {} without
+  work_line_rows       row -> year -> value: earnings, taxable benefits, basic deduction (income
+                       year, MSEK), tax base added, tax and equalisation on it (MSEK), inhabitants
+                       moved away (persons), equalisation lost by them and the net (MSEK); {}
+                       without a work line
   premises_summary     null without a premises portfolio; else sold_property_ids (the
                        portfolio's properties the disposals sell) and before_disposals,
                        after_disposals: one record per use and a "total" record with use,

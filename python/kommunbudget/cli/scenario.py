@@ -149,6 +149,9 @@ def _document(f: _Figures) -> Document:
         "bridge_by_driver": {"year": f.year, "rows": f.drivers.to_dict(orient="records")},
         "tax_needed": {label: f.needed.loc[label].to_dict() for label in f.needed.index},
         "measure_sources": dict(r.measure_sources),
+        "lever_notes": r.lever_notes(),
+        "work_line_rows": ({label: row.to_dict() for label, row in r.work_line_rows().iterrows()}
+                           if "work_line" in r.measure_kinds.values() else {}),
         "premises_summary": premises_summary,
         "notes": list(r.municipality.notes),
         "checklist": f.checklist.to_dict(orient="records"),
@@ -176,6 +179,17 @@ def _text(f: _Figures) -> str:
     if r.measure_sources:
         lines.append("How the derived amounts were computed (before the ramp and the realised share)")
         lines += [wrap(f"{name}: {text}", "  ", "      ") for name, text in r.measure_sources.items()]
+        lines.append("")
+    notes = r.lever_notes()
+    if notes:
+        lines.append("What the levers rest on (efficiency base; work-line shares and basic deduction)")
+        lines += [wrap(f"{name}: {text}", "  ", "      ") for name, text in notes.items()]
+        lines.append("")
+    if "work_line" in r.measure_kinds.values():
+        rows = r.work_line_rows()
+        lines.append("Work line: tax base after the basic deduction, and out-migration (all work lines)")
+        lines.append(frame_text([(label, [f"{v:+.2f}" if "MSEK" in label else f"{v:.1f}" for v in row])
+                                 for label, row in rows.iterrows()], columns))
         lines.append("")
     if f.premises:
         lines += [_premises_text(f), ""]

@@ -110,6 +110,9 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
         "County rates for income equalisation (grant; fee where found)", "RULES.md §2",
         "förordning (2004:881) 2 §, SFS 2023:683 (four counties SFS 2019:797); fees SFS 2015:1011",
         "transcribed from RULES.md; fee rates only for Stockholm and Uppsala", (), "equalisation_rates"),
+    "prisbasbelopp.csv": (
+        "Prisbasbelopp 2023-2026", "24", "Government ordinance SFS 2025:872 (2026); basbelopp.se (2023-2025)",
+        "2023-2025 secondary", ("ar",), "pricebase.price_base_amounts"),
 }
 
 

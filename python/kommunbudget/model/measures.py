@@ -13,9 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kommunbudget.data.pricebase import DEFAULT_PRICE_BASE_GROWTH, price_base_amounts
 from kommunbudget.model import core
 
-__all__ = ["CORE_GROUPS", "MEASURE_KINDS", "MeasureKind", "TIMING_FIELDS", "measure_kind"]
+__all__ = ["CORE_GROUPS", "MEASURE_KINDS", "PRICE_BASE_YEARS", "MeasureKind", "TIMING_FIELDS", "measure_kind",
+           "price_base_series"]
+
+#: Years of prisbasbelopp a work line is given from its start year: a projection reaches at most 50 years past its
+#: base year (Projection.horizon_years) and a work line starts in or after the base year.
+PRICE_BASE_YEARS = 51
 
 #: The timing fields shared by the ramped kinds (``docs/model.md`` §8): first year, start month (1-12), ramp years,
 #: the share expected to be realised (fraction) and a one-off implementation cost (MSEK) in the first year.
@@ -61,9 +67,49 @@ class MeasureKind:
     derived_amount: str = ""
 
 
-def _work_line_fields() -> dict[str, type]:
+def _work_line_fields() -> dict[str, Any]:
     whole = ("start_year", "start_month", "ramp_years")
-    return {f: (int if f in whole else float) for f in core.WorkLinePolicy._fields if f != "name"}
+    tables = {"price_base_amount_kr": dict}  # {year = kr} in a file, over the data's series
+    return {f: tables.get(f, int if f in whole else float) for f in core.WorkLinePolicy._fields if f != "name"}
+
+
+def price_base_series(start_year: int, given: Mapping[Any, Any] | None = None) -> tuple[Any, str]:
+    """The prisbasbelopp series a work line needs for its basic deduction (``WorkLinePolicy.price_base_amount_kr``):
+    kr per income year from ``start_year`` for :data:`PRICE_BASE_YEARS` years, from ``prisbasbelopp.csv`` (2023-2026,
+    SOURCES.md §24), later years grown by 2 % a year (``DEFAULT_PRICE_BASE_GROWTH``, a default, not data), with the
+    years in ``given`` (year -> kr; keys may be text, as in a TOML table) replacing those.
+
+    Returns
+    -------
+    (core.YearSeries, str)
+        The series and a note of its provenance for output, e.g. "prisbasbelopp 2026 59 200 kr (data, SFS
+        2025:872); after 2026 +2.0 % a year (default, not data)".
+
+    Raises
+    ------
+    ValueError
+        For a key that is not a year or a value that is not a number (the key named); the core checks the range.
+    """
+    amounts, last_known = price_base_amounts(start_year, start_year + PRICE_BASE_YEARS - 1)
+    own = []
+    for key, value in (given or {}).items():
+        try:
+            year = int(key)
+        except (TypeError, ValueError):
+            raise ValueError(f"price_base_amount_kr: key {key!r} is not a year; expected {{year = kr}}, e.g. "
+                             f"{{2027 = 60000}}") from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"price_base_amount_kr[{key}] = {value!r} is not a number; expected kr, e.g. 60000")
+        amounts[year] = float(value)
+        own.append(year)
+    years = sorted(amounts)
+    series = core.YearSeries("price_base_amount_kr", years, [amounts[y] for y in years])
+    known_kr = f"{price_base_amounts(last_known, last_known)[0][last_known]:,.0f}".replace(",", " ")
+    note = (f"prisbasbelopp {last_known} {known_kr} kr (data, prisbasbelopp.csv); after {last_known} "
+            f"+{DEFAULT_PRICE_BASE_GROWTH:.1%} a year (default, not data)")
+    if own:
+        note += f"; given in the scenario for {', '.join(str(y) for y in sorted(own))}"
+    return series, note
 
 
 #: Every kind, in the order the checklist lists them. ``MEASURE_KINDS[kind].fields`` is the table the scenario
@@ -73,7 +119,7 @@ MEASURE_KINDS: dict[str, MeasureKind] = {
         MeasureKind(
             "work_line", "WorkLinePolicy", "work_lines", _work_line_fields(),
             ("baseline_households", "cost_per_household_kr", "start_year", "target_reduction"),
-            "WorkLinePolicy: fewer households on social assistance, earnings into the tax base"),
+            "WorkLinePolicy: fewer households on social assistance, earnings and benefits into the tax base"),
         MeasureKind(
             "disposal", "Disposal", "disposals",
             {"property": (dict, str), "year": int, "month": int, "price_msek": float, "debt_interest_rate": float},
@@ -88,9 +134,10 @@ MEASURE_KINDS: dict[str, MeasureKind] = {
         MeasureKind(
             "efficiency", "EfficiencyMeasure", "efficiency",
             {"from_year": int, "rate": float, "yearly": bool, "cost_line": str, "start_month": int,
-             "ramp_years": int, "realised_share": float, "one_off_cost_msek": float},
+             "ramp_years": int, "realised_share": float, "one_off_cost_msek": float, "on_gross": bool,
+             "net_share": float},
             ("from_year", "rate"),
-            "EfficiencyMeasure: a yearly or one-off productivity rate on one cost line or all"),
+            "EfficiencyMeasure: a yearly or one-off productivity rate on the net cost of one cost line or all"),
         MeasureKind(
             "fixed_saving", "FixedSaving", "fixed_savings",
             {"amount_msek": float, "labour_share": float, **TIMING_FIELDS, "cost_line": str},

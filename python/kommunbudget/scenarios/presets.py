@@ -30,6 +30,7 @@ from typing import Any
 
 from kommunbudget.data.tables import cached_table
 from kommunbudget.model import core, limits
+from kommunbudget.model.measures import price_base_series
 from kommunbudget.model.years import YEAR_RANGE
 from kommunbudget.scenarios.checklist import LEVER_KINDS
 
@@ -195,6 +196,7 @@ def _build_solna(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
     change = _number(name, "yearly_change", v["yearly_change"], -1.0, 0.0)
     if "target_reduction" not in v:  # Solna's pace sustained over the ramp
         fields["target_reduction"] = 1.0 - (1.0 + change) ** ramp_years
+    fields["price_base_amount_kr"], _note = price_base_series(fields["start_year"], fields.get("price_base_amount_kr"))
     return core.WorkLinePolicy(**fields)
 
 
@@ -206,6 +208,7 @@ def _build_national(name: str, v: dict[str, Any]) -> core.WorkLinePolicy:
                  "cost_per_household_kr")
     _core_number(name, "target_reduction", v["target_reduction"], "WorkLinePolicy", "target_reduction")
     fields["start_year"] = _year(name, "start_year", v["start_year"])
+    fields["price_base_amount_kr"], _note = price_base_series(fields["start_year"], fields.get("price_base_amount_kr"))
     return core.WorkLinePolicy(**fields)
 
 
@@ -254,10 +257,11 @@ def _build_staffanstorp(name: str, v: dict[str, Any]) -> core.EfficiencyMeasure:
     if not isinstance(cost_line, str):
         raise ValueError(f"preset {name!r}: cost_line = {cost_line!r} is not a text (empty = all cost lines)")
     # "30 % more efficient": the same cases at 1 / 1.3 of the cost, i.e. a cost saving of 1 − 1 / 1.3 on the
-    # case-handling part of the line, a one-off step that persists.
+    # case-handling part of the line, a one-off step that persists. case_handling_share is a share of the line's
+    # GROSS cost, so the rate applies to the gross cost (on_gross): the saving is share × gross × (1 − 1/1.3).
     rate = share * (1.0 - 1.0 / (1.0 + gain))
     return core.EfficiencyMeasure(from_year=_year(name, "from_year", v["from_year"]), rate=rate, yearly=False,
-                                   cost_line=cost_line)
+                                   cost_line=cost_line, on_gross=True)
 
 
 _SPECS: dict[str, _Spec] = {
@@ -416,10 +420,11 @@ def _presets() -> tuple[Preset, ...]:
             lever="efficiency",
             parameters=_frozen({"productivity_gain": 0.30, "cost_line": ""}),
             source=f"{_REPORT}, welfare technology: Staffanstorp, automated case handling. {_NO_PRIMARY}.",
-            note=("Applies only to case handling: give case_handling_share, the share of the cost line (or of all "
-                  "costs when cost_line is empty) that is case handling. '30 % more efficient' is read as 30 % "
-                  "more output for the same input; if your source means 30 % lower cost, pass "
-                  "productivity_gain=0.3/0.7. One municipality's result: a starting point, not a promise."),
+            note=("Applies only to case handling: give case_handling_share, the share of the cost line's gross "
+                  "cost (or of all gross costs when cost_line is empty) that is case handling; the measure cuts "
+                  "the gross cost (on_gross), as the share already picks the tax-financed work. '30 % more "
+                  "efficient' is read as 30 % more output for the same input; if your source means 30 % lower "
+                  "cost, pass productivity_gain=0.3/0.7. One municipality's result: a starting point, not a promise."),
             requires=("from_year", "case_handling_share"),
             figures=_frozen({"productivity_gain": 0.30, "cost_saving_share": 1.0 - 1.0 / 1.30}),
             topics=(8,),

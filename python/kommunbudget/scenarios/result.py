@@ -23,6 +23,7 @@ from kommunbudget.data import service_areas
 from kommunbudget.data.budget_figures import BudgetFigures
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
+from kommunbudget.model.measures import price_base_series
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
@@ -57,6 +58,9 @@ class ScenarioResult:
         of the portfolio's), ``area_gap`` (the gap, its figures and the peers, the share closed and the cost line);
         MSEK a year in base-year prices, before the ramp and the realised share.
 
+    :meth:`lever_notes` states the base of each efficiency rate (net or gross cost) and the work lines' defaults;
+    :meth:`work_line_rows` is the work lines' tax base after the basic deduction and their out-migration, by year.
+
     The effects are changes of the result, so they include every statement line a measure moves: an efficiency
     measure's effect is its saving less its one-off cost (``efficiency_one_off_cost``, in ``operating_costs``); a
     disposal's includes the realisation gain, the depreciation and the interest saved. :meth:`premises_summary`
@@ -72,6 +76,71 @@ class ScenarioResult:
     measure_kinds: dict[str, str] = field(default_factory=dict)
     measure_topics: dict[str, list[int]] = field(default_factory=dict)
     measure_sources: dict[str, str] = field(default_factory=dict)
+
+    def lever_notes(self) -> dict[str, str]:
+        """Measure name -> what the lever rests on, for the efficiency and work-line measures (file order).
+
+        An efficiency measure: its rate as a share of net costs (the default base, ``docs/model.md`` §8), what that
+        is in MSEK in its first year at full effect (all lines: the baseline's operating costs − operating income
+        without realisation gains) and as a share of gross costs; the net share's provenance (the municipality-wide
+        share is a default, not data). A work line: the shares into work and taxable benefits, the out-migration
+        share and the prisbasbelopp series of its basic deduction (``docs/model.md`` §6), each default labelled.
+        """
+        notes = {}
+        years = self.baseline.years
+        b = self.baseline
+        for measure in self.scenario.measures:
+            f = measure.fields
+            if measure.kind == "efficiency":
+                year = int(f["from_year"])
+                k = years.index(year)
+                step = float(f["rate"]) * float(f.get("realised_share", 1.0))
+                gross = -float(b.line("operating_costs")[k])
+                if f.get("on_gross", False):
+                    share, how = 1.0, "on_gross = true: the rate cuts the gross cost, fee-financed parts included"
+                elif "net_share" in f:
+                    share, how = float(f["net_share"]), "net_share given in the scenario (the line's own)"
+                else:
+                    share = float(b.line("efficiency_net_share")[k])
+                    how = (f"the municipality-wide net share {share:.1%} in {year} (operating costs − operating "
+                           f"income without realisation gains; default, not data: the line's own fee share may "
+                           f"differ — give net_share)")
+                line = f.get("cost_line", "")
+                where = f"of line {line}" if line else "of all lines"
+                amount = (f" = {step * share * gross:.1f} MSEK in {year} at full effect" if not line else "")
+                base = "gross" if f.get("on_gross", False) else "net"
+                notes[measure.name] = (f"{step:.1%} of {base} costs {where}{amount} = {step * share:.2%} of gross "
+                                       f"costs; {how}")
+            elif measure.kind == "work_line":
+                _series, pbb = price_base_series(int(f["start_year"]), f.get("price_base_amount_kr"))
+
+                defaults = {"share_into_benefits": "no one leaves for taxable benefits",
+                            "out_migration_share": "no one moves away"}
+                shares = [f"{key} {f[key]:g}" if key in f else f"{key} 0 ({text}; default, not data)"
+                          for key, text in defaults.items()]
+                notes[measure.name] = "; ".join((
+                    f"share_into_work {f.get('share_into_work', 0.0):g}", *shares,
+                    "incomes enter the tax base after the basic deduction (IL 63 kap. 3 §), " + pbb))
+        return notes
+
+    def work_line_rows(self) -> pd.DataFrame:
+        """The work lines' (all together) tax base and out-migration by year (columns the years): earnings and
+        taxable benefits of the income year (MSEK), the basic deduction on them (MSEK), the tax base added two
+        years later (MSEK), the tax and equalisation on it (MSEK), inhabitants moved away (persons, stock) and the
+        income equalisation lost by them (MSEK, counted from the next year), and the net effect (MSEK)."""
+        rows = {
+            "earnings (income year), MSEK": "work_line_earnings",
+            "taxable benefits (income year), MSEK": "work_line_benefits",
+            "basic deduction on them, MSEK": "work_line_basic_deduction",
+            "tax base added (2 years later), MSEK": "work_line_tax_base",
+            "own tax on it, MSEK": "work_line_tax_gain",
+            "equalisation on it, MSEK": "work_line_equalisation_change",
+            "inhabitants moved away (stock)": "work_line_persons_moved",
+            "equalisation lost by those moved, MSEK": "work_line_migration_equalisation",
+            "net effect, MSEK": "work_line_net",
+        }
+        return pd.DataFrame({label: self.projection.line(key) for label, key in rows.items()},
+                            index=self.projection.years).T
 
     @property
     def target(self) -> core.Target:

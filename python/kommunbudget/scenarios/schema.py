@@ -112,7 +112,7 @@ from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
 from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
 from kommunbudget.model import core, limits
-from kommunbudget.model.measures import MEASURE_KINDS
+from kommunbudget.model.measures import MEASURE_KINDS, price_base_series
 from kommunbudget.model.targets import TargetTextError, parse_target
 from kommunbudget.model.years import as_year, year_range_error
 from kommunbudget.scenarios.premises import (
@@ -184,7 +184,8 @@ class Measure:
         """
         f = dict(self.fields)
         if self.kind == "work_line":
-            return core.WorkLinePolicy(name=self.name, **f)
+            series, _note = price_base_series(int(f["start_year"]), f.pop("price_base_amount_kr", None))
+            return core.WorkLinePolicy(name=self.name, price_base_amount_kr=series, **f)
         if self.kind == "disposal":
             prop = f.pop("property")
             if isinstance(prop, str):
@@ -775,7 +776,8 @@ def _ranges(keys: tuple[str, ...], kinds: tuple[str, ...] | None = None) -> dict
 #: share"; a file leaves the key out for that).
 _FRACTIONS = {**_ranges(("share", "share_closed"), ("premises_target", "nka_gap", "area_gap")),
               **_ranges(("labour_share",), ("area_gap", "nka_gap", "fixed_saving")),
-              **_ranges(("rate",), ("efficiency",))}
+              **_ranges(("rate", "net_share"), ("efficiency",)),
+              **_ranges(("share_into_benefits", "out_migration_share"), ("work_line",))}
 #: The timing fields, checked on load for every kind that has them, with the core's ranges for the kind's core type
 #: (FixedSaving, EfficiencyMeasure, WorkLinePolicy): (kind, key) -> range. ``one_off_cost_msek`` is checked with the
 #: amounts below.

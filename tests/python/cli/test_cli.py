@@ -314,7 +314,13 @@ def test_compare_table_has_conclusion_computed_from_the_numbers(cli, capsys):
     assert "A tax rise of 50.0 öre from 2027" in text
     gain = at(doc, "comparison", "tax_change_revenue", 2027)
     assert f"about {gain:.1f} MSEK in 2027" in text
-    assert f"{doc['summary']['efficiency_rate'] * 100:.2f} % of operating costs" in text
+    assert f"{doc['summary']['efficiency_rate'] * 100:.2f} % of net costs (operating costs − operating income)" in text
+    # The rate is on net costs: the tax rise's 2027 revenue over the baseline's operating costs less operating
+    # income without realisation gains (printed negative) in 2027.
+    st = cli.json("project", "Sjöbo", "--horizon", "2030")["statement"]
+    k = doc["years"].index(2027)
+    net_costs = -st["operating_costs"][k] - (st["operating_income"][k] + st["realisation_gains"][k])
+    assert doc["summary"]["efficiency_rate"] == pytest.approx(gain / net_costs, rel=1e-6)
 
 
 def test_compare_when_the_target_is_already_met(cli, capsys):
@@ -624,8 +630,9 @@ def test_scenario_help_documents_the_json_keys(cli, capsys):
     documented = {"schema", "kommunbudget_version", "municipality", "vintage", "vintage_info", "uses_plan_growth",
                   "approximate", "notes", "base_year",
                   "horizon", "years", "year_status", "scenario", "measure_effects", "measure_effects_ore", "summary",
-                  "units", "measure_sources", "premises_summary", "bridge", "bridge_by_driver", "tax_needed",
-                  "checklist", "assumptions", "base_year_sources", "what_moves_baseline", "what_moves"}
+                  "units", "measure_sources", "lever_notes", "work_line_rows", "premises_summary", "bridge",
+                  "bridge_by_driver", "tax_needed", "checklist", "assumptions", "base_year_sources",
+                  "what_moves_baseline", "what_moves"}
     assert set(doc) == documented
     assert all(key in out for key in documented - {"schema", "kommunbudget_version"})
 

@@ -222,6 +222,7 @@ def test_staffanstorp_is_30_percent_more_output_on_the_case_handling_share():
     saving_share = measure.rate / 0.25
     assert (1 - saving_share) * 1.30 == pytest.approx(1.0)  # the same cases at 1/1.3 of the cost
     assert measure.yearly is False and measure.cost_line == "individ- och familjeomsorg"
+    assert measure.on_gross is True  # case_handling_share is a share of the gross cost
     base, assumptions = flat_projection_inputs(2025, 2027)
     everything = pr.build("staffanstorp-case-handling", case_handling_share=0.1, from_year=2026)
     statement = _core.project(base, assumptions, 2027, _core.Measures(efficiency=[everything]))

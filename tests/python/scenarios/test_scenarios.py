@@ -255,6 +255,15 @@ def _line_costs(m, name: str, years: list[int]) -> np.ndarray:
     return np.array(out)
 
 
+def _net_share(r) -> np.ndarray:
+    """The municipality-wide net (tax-financed) share of the cost lines by year, derived here from the baseline
+    statement: 1 − (operating income − realisation gains) / operating costs (realisation_gains is printed negative,
+    so income + that line is the income without gains). The default base of an efficiency rate (0.5.0)."""
+    b = r.baseline
+    income = b.line("operating_income") + b.line("realisation_gains")
+    return 1.0 - income / -b.line("operating_costs")
+
+
 def _efficiency(extra: str, line: str | None = None) -> scenarios.ScenarioResult:
     body = EFFICIENCY + extra + (f'cost_line = "{line}"\n' if line is not None else "")
     return scenarios.run(scenarios.parse(body, "e.toml"))
@@ -277,14 +286,20 @@ def test_efficiency_from_april_saves_nine_twelfths_in_its_first_year(sjobo):
     years = r.baseline.years
     cost = _line_costs(sjobo, line, years)
     saving = r.projection.line("efficiency_saving")
+    net = _net_share(r)  # the rate's base is the line's net (tax-financed) share: the municipality-wide one
     k = years.index(2026)
-    assert saving[k] == pytest.approx(9 / 12 * 0.02 * cost[k], rel=1e-12)
-    assert saving[k + 1] == pytest.approx(0.02 * cost[k + 1], rel=1e-12)  # the full step from the second year
+    assert saving[k] == pytest.approx(9 / 12 * 0.02 * net[k] * cost[k], rel=1e-12)
+    assert saving[k + 1] == pytest.approx(0.02 * net[k + 1] * cost[k + 1], rel=1e-12)  # the full step from the 2nd year
     assert saving[: k].tolist() == [0.0] * k
-    # On all lines the base is the baseline's operating costs.
+    # On all lines the base is the baseline's net costs: operating costs − operating income without gains.
     everything = _efficiency("rate = 0.02\nstart_month = 4\n")
-    assert everything.projection.line("efficiency_saving")[k] == pytest.approx(
-        9 / 12 * 0.02 * -r.baseline.line("operating_costs")[k], rel=1e-12)
+    b = r.baseline
+    net_costs = -b.line("operating_costs")[k] - (b.line("operating_income")[k] + b.line("realisation_gains")[k])
+    assert everything.projection.line("efficiency_saving")[k] == pytest.approx(9 / 12 * 0.02 * net_costs, rel=1e-12)
+    # With on_gross = true the rate cuts the gross cost, fee-financed parts included.
+    gross = _efficiency("rate = 0.02\nstart_month = 4\non_gross = true\n")
+    assert gross.projection.line("efficiency_saving")[k] == pytest.approx(
+        9 / 12 * 0.02 * -b.line("operating_costs")[k], rel=1e-12)
 
 
 def test_efficiency_ramp_reaches_the_step_in_equal_parts(sjobo):
@@ -292,7 +307,7 @@ def test_efficiency_ramp_reaches_the_step_in_equal_parts(sjobo):
     r = _efficiency("rate = 0.03\nramp_years = 3\n", line)
     years = r.baseline.years
     cost = _line_costs(sjobo, line, years)
-    share = r.projection.line("efficiency_saving") / cost
+    share = r.projection.line("efficiency_saving") / cost / _net_share(r)
     k = years.index(2026)
     np.testing.assert_allclose(share[k:], [0.01, 0.02, 0.03, 0.03], rtol=1e-12)  # 1/3, 2/3, 1, and it persists
 
@@ -304,7 +319,7 @@ def test_realised_share_halves_the_saving(sjobo):
     cost = _line_costs(sjobo, line, full.baseline.years)
     k = full.baseline.years.index(2026)
     # 2026: 6/12 of half the step (ramp 1/2); 2027 on: the full step. Realised by half.
-    expected = np.array([6 / 12 * 0.02 / 2, 0.02, 0.02, 0.02]) * cost[k:]
+    expected = np.array([6 / 12 * 0.02 / 2, 0.02, 0.02, 0.02]) * cost[k:] * _net_share(full)[k:]
     np.testing.assert_allclose(full.projection.line("efficiency_saving")[k:], expected, rtol=1e-12)
     np.testing.assert_allclose(half.projection.line("efficiency_saving")[k:], expected / 2, rtol=1e-12)
 
@@ -315,7 +330,9 @@ def test_yearly_efficiency_compounds_the_ramped_step(sjobo):
     cost = _line_costs(sjobo, line, r.baseline.years)
     k = r.baseline.years.index(2026)
     levels = np.cumprod([1 - 0.01, 1 - 0.02, 1 - 0.02, 1 - 0.02])
-    np.testing.assert_allclose(r.projection.line("efficiency_saving")[k:], (1 - levels) * cost[k:], rtol=1e-12)
+    # The net share s of the line compounds: saving = s × (1 − level) × cost.
+    np.testing.assert_allclose(r.projection.line("efficiency_saving")[k:],
+                               (1 - levels) * _net_share(r)[k:] * cost[k:], rtol=1e-12)
 
 
 def test_one_off_cost_appears_once_and_in_the_measure_effect(sjobo):
