@@ -80,6 +80,7 @@ from kommunbudget._core import (
     target_met,
     tax_rate_equivalent_ore,
     tax_rate_equivalents_ore,
+    user_volume_growth,
     wage_agreement_averages,
 )
 
@@ -157,5 +158,6 @@ __all__ = [
     "target_met",
     "tax_rate_equivalent_ore",
     "tax_rate_equivalents_ore",
+    "user_volume_growth",
     "wage_agreement_averages",
 ]
