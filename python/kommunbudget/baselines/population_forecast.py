@@ -34,7 +34,7 @@ COST_EQUALISATION_NOTE = ("cost equalisation stays a given series (not recompute
 
 
 def with_population_forecast(m: Municipality, forecast: str | os.PathLike[str] | pd.DataFrame,
-                             name: str | None = None) -> Municipality:
+                             name: str | None = None, population: bool | None = None) -> Municipality:
     """A copy of ``m`` whose population and service volumes follow a population forecast by age group; ``m`` is
     unchanged.
 
@@ -42,8 +42,10 @@ def with_population_forecast(m: Municipality, forecast: str | os.PathLike[str] |
       every projection year whose t − 1 the forecast has (the law counts 1 November t − 1; 31 December is the
       nearest figure); after the forecast's last year, its last total held (a default). A year's total is its
       ``total`` row, else the sum of the six groups when all six are given. In a budget's baseline the own tax base
-      after the plan follows (capacity per inhabitant × population, ``docs/model.md`` §3); an approximate baseline
-      keeps the vintage's total tax base growth (§12), so there only the equalisation sees the population.
+      after the plan follows (capacity per inhabitant × population, ``docs/model.md`` §3). An approximate baseline
+      keeps the vintage's total tax base growth (§12): there the equalisation would count each added inhabitant
+      with no tax base behind it (about 1.15 × M × county rate / 100, some 60 000 kr of grant each), so by default
+      its population is NOT changed (the note says so); ``population=True`` applies it anyway.
     * ``volume_growth:<line>`` for the lines of :data:`kommunbudget.data.population_forecasts.SERVICE_GROUPS`
       (preschool 1-5 or 0-5, compulsory_school 6-15, upper_secondary_school 16-18, elderly_care 80+) that ``m``
       has: the core's ``user_volume_growth``, users[t] / users[t − 1] − 1 (fraction per year), for every projection
@@ -62,6 +64,9 @@ def with_population_forecast(m: Municipality, forecast: str | os.PathLike[str] |
         ``befolkningsprognos.csv`` (Lund, Östersund).
     name : str, optional
         What the output calls the forecast; default the file's name (or the embedded forecast's).
+    population : bool, optional
+        Whether the totals replace ``population``; default True for a budget's baseline, False for an approximate
+        one (see above).
 
     Returns
     -------
@@ -91,7 +96,17 @@ def with_population_forecast(m: Municipality, forecast: str | os.PathLike[str] |
               for g, rows in frame.groupby("group")}
 
     series: dict[str, AssumptionSeries] = {}
-    population_years, population_note = _population(m, _totals(counts), label, kind, first, last, series)
+    if population is None:
+        population = not m.approximate
+    if population:
+        population_years, population_note = _population(m, _totals(counts), label, kind, first, last, series)
+    else:
+        population_years = []
+        population_note = (f"Population: NOT taken from {label}. This approximate baseline keeps the vintage's total "
+                           f"tax base growth (docs/model.md §12), so the equalisation would count each added "
+                           f"inhabitant with no tax base behind them (about 1.15 × M × county rate / 100 of grant "
+                           f"each); the equalisation's inhabitants keep the baseline's rule. Only the service volumes "
+                           f"follow the forecast.")
     lines, volume_years = _volumes(m, counts, label, kind, first, last, series)
     if not population_years and not volume_years:
         covered = sorted({y for c in counts.values() for y in c})

@@ -98,18 +98,23 @@ def test_lunds_embedded_forecast():
     for line, growth in expected.items():
         value, prov = a.get(f"volume_growth:{line}", 2025)
         assert value == pytest.approx(growth, rel=1e-12) and prov.kind == "derived", line
-    # Totals of the March 2022 forecast: 31 Dec 2024 132 649 → 2025; 31 Dec 2031 144 796 → 2032, then held.
-    assert a.get("population", 2025)[0] == 132_649
-    assert a.get("population", 2026)[0] == 134_438
-    assert a.get("population", 2032)[0] == 144_796 == a.get("population", 2040)[0]
+    # An approximate baseline's tax base does not follow the population (docs §12): by default the population is
+    # kept, and the note says why.
+    base = kb.load("Lund")
+    assert a["population"] == base.assumptions["population"]
     text = " ".join(lund.notes)
     assert "only 2025 follows them" in text
-    assert "approximate baseline keeps the vintage's total tax base growth" in text
+    assert "Population: NOT taken from" in text and "approximate baseline" in text
     lund.project(2028)  # projects
+    # Asked for: totals of the March 2022 forecast, 31 Dec 2024 132 649 → 2025; 31 Dec 2031 144 796 → 2032, held.
+    counted = kb.with_population_forecast(base, "embedded", population=True).assumptions
+    assert counted.get("population", 2025)[0] == 132_649
+    assert counted.get("population", 2026)[0] == 134_438
+    assert counted.get("population", 2032)[0] == 144_796 == counted.get("population", 2040)[0]
 
 
 def test_ostersunds_embedded_forecast_sums_the_finer_groups():
-    ost = kb.with_population_forecast(kb.load("Östersund"), "embedded")
+    ost = kb.with_population_forecast(kb.load("Östersund"), "embedded", population=True)
     # 6-15 = 6-9 + 10-12 + 13-15: 2024 2 994 + 2 217 + 2 333 = 7 544; 2025 2 926 + 2 273 + 2 293 = 7 492.
     assert ost.assumptions.get("volume_growth:compulsory_school", 2025)[0] == pytest.approx(7492 / 7544 - 1)
     # 80+: 4 200 → 4 481 in 2025, 4 954 → 5 159 in 2028.
