@@ -12,6 +12,7 @@ void bind_logging(pybind11::module_& m);
 void bind_series(pybind11::module_& m);
 void bind_price_index(pybind11::module_& m);
 void bind_revenue(pybind11::module_& m);
+void bind_demography(pybind11::module_& m);
 void bind_municipality(pybind11::module_& m);
 void bind_projection(pybind11::module_& m);
 void bind_answers(pybind11::module_& m);

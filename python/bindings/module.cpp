@@ -21,6 +21,7 @@ PYBIND11_MODULE(_core, m) {
   bind_series(m);
   bind_price_index(m);
   bind_revenue(m);
+  bind_demography(m);
   bind_municipality(m);
   bind_projection(m);
   bind_answers(m);

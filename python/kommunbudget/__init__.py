@@ -46,6 +46,7 @@ _NAMES: dict[str, str] = {
     "available_baselines": "kommunbudget.baselines.load",
     "read_budget": "kommunbudget.baselines.own_budget",
     "from_budget_figures": "kommunbudget.baselines.own_budget",
+    "with_population_forecast": "kommunbudget.baselines.population_forecast",
     "BudgetFigures": "kommunbudget.data.budget_figures",
     "FigureSource": "kommunbudget.data.budget_figures",
     "Comparison": "kommunbudget.analysis.comparison",
@@ -123,6 +124,7 @@ __all__ = [
     "target_key",
     "tax_rate_equivalent_ore",
     "vintages",
+    "with_population_forecast",
 ]
 if set(__all__) != set(_NAMES) | set(_MODULES):  # pragma: no cover - a name added to one list only
     raise ImportError("kommunbudget.__all__ does not match the lazy tables")
@@ -153,6 +155,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the names the face serves
     from kommunbudget.analysis.comparison import Comparison, compare
     from kommunbudget.baselines.load import available_baselines, load
     from kommunbudget.baselines.own_budget import from_budget_figures, read_budget
+    from kommunbudget.baselines.population_forecast import with_population_forecast
     from kommunbudget.data import service_areas
     from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
     from kommunbudget.model import defaults

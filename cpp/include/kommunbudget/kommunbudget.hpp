@@ -6,6 +6,7 @@
 #include "kommunbudget/calibration.hpp"
 #include "kommunbudget/capital.hpp"
 #include "kommunbudget/check.hpp"
+#include "kommunbudget/demography.hpp"
 #include "kommunbudget/errors.hpp"
 #include "kommunbudget/limits.hpp"
 #include "kommunbudget/logging.hpp"

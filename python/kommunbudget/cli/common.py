@@ -12,6 +12,7 @@ from typing import Any
 
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
+from kommunbudget.baselines.population_forecast import with_population_forecast
 from kommunbudget.baselines.vintages import vintage_age
 from kommunbudget.cli.errors import CliError, message
 from kommunbudget.data.decided_rates import decided_rate_notice, decided_tax_rates, first_undecided_year
@@ -21,7 +22,8 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import default_targets, parse_target, target_key
 from kommunbudget.report.text import wrap
 
-__all__ = ["Setup", "assumption_records", "base_source_records", "budget_text", "from_year", "header",
+__all__ = ["Setup", "apply_population_forecast", "assumption_records", "base_source_records", "budget_text",
+           "from_year", "header",
            "household_income", "load_baseline", "load_municipality", "met", "met_label", "setup", "targets",
            "targets_json", "user_set_text"]
 
@@ -67,6 +69,10 @@ def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list
     m.projector(horizon)  # checks the horizon against the base year before any --set is applied
     first = m.base_year + 1
     user_set = []
+    forecast = getattr(args, "population_forecast", None)
+    if forecast is not None:
+        m = apply_population_forecast(m, forecast)
+        user_set.append(f"population and service volumes (--population-forecast {forecast})")
     for name, value, read_as in args.assignments:
         if isinstance(value, dict):
             outside = [y for y in value if not first <= y <= horizon]
@@ -80,12 +86,33 @@ def load_municipality(args: argparse.Namespace) -> tuple[Municipality, int, list
             raise CliError(f"--set {name}: {message(exc)}; 'volume_growth' sets every cost line") from None
         user_set.append(f"{name} ({read_as})" if read_as else name)
         _log.info("assumption %s set to %s", name, value)
-    if args.assignments:
+    if args.assignments or forecast is not None:
         try:
             m.projector(horizon)  # the core checks every value set, once
         except ValueError as exc:
-            raise CliError(_set_error(message(exc), [a.name for a in args.assignments])) from None
+            text = _set_error(message(exc), [a.name for a in args.assignments])
+            if forecast is not None and not text.startswith("--set "):
+                text = f"--population-forecast {forecast}: {text}"
+            raise CliError(text) from None
     return m, horizon, user_set
+
+
+def apply_population_forecast(m: Municipality, forecast: str) -> Municipality:
+    """``m`` with the population forecast of ``--population-forecast`` (a CSV file, or ``embedded``;
+    :func:`kommunbudget.baselines.population_forecast.with_population_forecast`).
+
+    Raises
+    ------
+    CliError
+        For a forecast that cannot be read or does not fit the baseline (the library's message after
+        ``--population-forecast``).
+    """
+    try:
+        return with_population_forecast(m, forecast)
+    except ValueError as exc:
+        text = message(exc)
+        prefix = "--population-forecast embedded: "
+        raise CliError(text if text.startswith(prefix) else f"--population-forecast {forecast}: {text}") from None
 
 
 def _set_error(text: str, names: Sequence[str]) -> str:

@@ -156,9 +156,12 @@ def _check_not_read(out: Path, inputs: list[tuple[str, str]]) -> None:
 
 def _check_not_input(args: argparse.Namespace) -> None:
     """Refuses ``--out`` naming a file the command line names as input: the scenario file, ``--budget`` (a file,
-    or any file of its folder), a ``--vintage`` or ``vintages --compare`` file."""
+    or any file of its folder), a ``--vintage`` or ``vintages --compare`` file, a ``--population-forecast`` file."""
     inputs = [("scenario", getattr(args, "file", None)), ("budget", getattr(args, "budget", None)),
               ("vintage", getattr(args, "vintage", None))]
+    forecast = getattr(args, "population_forecast", None)
+    if forecast is not None and forecast != "embedded":
+        inputs.append(("population forecast", forecast))
     inputs += [("vintage", name) for name in getattr(args, "compare", None) or []]
     _check_not_read(args.out, [(what, str(path)) for what, path in inputs if path is not None])
 

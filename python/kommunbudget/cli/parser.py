@@ -93,6 +93,12 @@ _MUNICIPALITY_HELP = "name (diacritics optional, e.g. Sjöbo or sjobo) or 4-digi
 _BUDGET_HELP = ("your own adopted budget: a workbook (.xlsx) or a folder of CSV files as docs/budget-workbook.md "
                 "describes; its budget year is the base year. MUNICIPALITY may then be left out (if given, it must be "
                 "the budget's)")
+_POPULATION_FORECAST_HELP = ("a population forecast by age group: a CSV file with the columns year, age_group, count "
+                             "(or ar, aldersgrupp, antal; groups 0-5 or 1-5, 6-15, 16-18, 19-64, 65-79, 80+ and "
+                             "total; persons on 31 December), or 'embedded' for the municipality's forecast in "
+                             "befolkningsprognos.csv (Lund, Östersund). Its totals become the equalisation's "
+                             "population; preschool, school, upper secondary school and elderly care volumes follow "
+                             "their age group at constant real cost per user (docs/model.md §2)")
 _FORMAT_HELP = ("output format (default table); csv and json are documented in README.md; csv-sv is the same CSV "
                 "for a spreadsheet set to Swedish (semicolons, decimal comma, UTF-8 with byte-order mark)")
 _WORKBOOK_FORMAT_HELP = (_FORMAT_HELP + "; xlsx writes an Excel workbook to --out (the default when --out ends in "
@@ -287,6 +293,8 @@ def _municipality_parent() -> argparse.ArgumentParser:
     common.add_argument("--base-year", type=year, metavar="YEAR",
                         help="base year (the adopted budget); default the latest available (with --budget: the "
                              "budget's year, the only one allowed)")
+    common.add_argument("--population-forecast", metavar="FILE.csv|embedded", default=None,
+                        help=_POPULATION_FORECAST_HELP)
     common.add_argument("--horizon", type=year, metavar="YEAR", help="last year; default base year + 4")
     common.add_argument("--format", choices=("table", "csv", "csv-sv", "json", "xlsx"), default=None,
                         help=_WORKBOOK_FORMAT_HELP)
@@ -428,6 +436,8 @@ def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
                     help="your own adopted budget (docs/budget-workbook.md) as the baseline, replacing the file's "
                          "'budget' and its embedded baseline; the file's municipality, if any, must be the budget's")
     sc.add_argument("--no-what-moves", action="store_true", default=False, help=_NO_WHAT_MOVES_HELP)
+    sc.add_argument("--population-forecast", metavar="FILE.csv|embedded", default=None,
+                    help=_POPULATION_FORECAST_HELP + "; applied to the scenario's baseline")
     sc.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
                     help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
                          "--out ends in .xlsx)")

@@ -8,6 +8,7 @@ Every figure is computed once (:func:`_compute`) and both the JSON and the text 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,8 @@ def run(args: argparse.Namespace) -> Document:
     """
     # --budget replaces the file's budget (and its embedded baseline) before the file's checks
     scenario = load_scenario(args.file, budget=args.budget)
+    if args.population_forecast is not None:
+        scenario = dataclasses.replace(scenario, population_forecast=args.population_forecast)
     f = _compute(run_scenario(scenario), args.year, what=not getattr(args, "no_what_moves", False))
     doc = _document(f)
     doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]

@@ -39,12 +39,15 @@ _NAMES: dict[str, str] = {
     **{name: "kommunbudget.data.municipalities" for name in (
         "MunicipalityInfo", "find_municipality", "info", "municipalities", "tax_rates")},
     **{name: "kommunbudget.data.pkv" for name in ("PkvVintage", "pkv_history", "pkv_vintage", "pkv_vintages")},
+    **{name: "kommunbudget.data.population_forecasts" for name in (
+        "embedded_population_forecast", "population_forecasts", "read_population_forecast")},
     "read_table": "kommunbudget.data.tables",
 }
 
 #: Submodules served as attributes on first use (``kb.data.pkv``), as the eager face did; ``municipalities`` is the
 #: function of that name, its module is ``kommunbudget.data.municipalities``.
-_SUBMODULES = ("announced_grants", "budgets", "catalogue", "equalisation", "paths", "pkv", "service_areas", "tables")
+_SUBMODULES = ("announced_grants", "budgets", "catalogue", "equalisation", "paths", "pkv", "population_forecasts",
+               "service_areas", "tables")
 
 __all__ = [
     "MunicipalityInfo",
@@ -54,6 +57,7 @@ __all__ = [
     "adopted_budget",
     "budget_statement",
     "data_sources",
+    "embedded_population_forecast",
     "equalisation_rate",
     "equalisation_rates",
     "find_municipality",
@@ -62,6 +66,8 @@ __all__ = [
     "pkv_history",
     "pkv_vintage",
     "pkv_vintages",
+    "population_forecasts",
+    "read_population_forecast",
     "read_table",
     "sjobo_budget_2024",
     "tax_rates",
@@ -113,4 +119,9 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the names the face serves
         tax_rates,
     )
     from kommunbudget.data.pkv import PkvVintage, pkv_history, pkv_vintage, pkv_vintages
+    from kommunbudget.data.population_forecasts import (
+        embedded_population_forecast,
+        population_forecasts,
+        read_population_forecast,
+    )
     from kommunbudget.data.tables import read_table

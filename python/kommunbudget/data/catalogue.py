@@ -96,7 +96,7 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
     "befolkningsprognos.csv": (
         "Population forecasts by age group (Lund, Östersund)", "Tillägg december 2026",
         "municipal population forecasts", "age groups sum to the total within the source's rounding", ("ar",),
-        ""),
+        "population_forecasts, embedded_population_forecast"),
     "pension_investering.csv": (
         "Investment plans and pension figures (Burlöv, Sjöbo, Lund)", "Tillägg december 2026",
         "municipal budget documents", "", ("ar",), ""),

@@ -81,6 +81,7 @@ from kommunbudget._core import (
     target_met,
     tax_rate_equivalent_ore,
     tax_rate_equivalents_ore,
+    user_volume_growth,
     wage_agreement_averages,
 )
 
@@ -159,5 +160,6 @@ __all__ = [
     "target_met",
     "tax_rate_equivalent_ore",
     "tax_rate_equivalents_ore",
+    "user_volume_growth",
     "wage_agreement_averages",
 ]

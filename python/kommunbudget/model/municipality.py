@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kommunbudget.model import core
-from kommunbudget.model.assumptions import AssumptionSet, Provenance
+from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.model.checks import finite_real
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.years import MAX_HORIZON_YEARS, as_year
@@ -191,6 +191,21 @@ class Municipality:
                 raise ValueError(f"{growth_name} is set for {clash}, but {amount_name} gives the amount for those "
                                  f"years (the adopted plan); set {amount_name} for them instead")
         return dataclasses.replace(self, assumptions=new)
+
+    def with_series(self, series: Mapping[str, AssumptionSeries], notes: tuple[str, ...] = ()) -> Municipality:
+        """A copy with whole assumption series replaced (each with its own values, provenance and rule) and
+        ``notes`` added after the baseline's; this municipality is unchanged. The baselines layer builds such series
+        from data, e.g. :func:`kommunbudget.baselines.population_forecast.with_population_forecast`.
+
+        Raises
+        ------
+        KeyError
+            For a series this municipality's assumptions do not have (the message lists them).
+        """
+        new = self.assumptions
+        for name, s in series.items():
+            new = new.replace(name, s)
+        return dataclasses.replace(self, assumptions=new, notes=tuple(self.notes) + tuple(notes))
 
     @staticmethod
     def _checked_value(name: str, value, first: int, last: int):

@@ -19,6 +19,7 @@ import pandas as pd
 
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget_and_figures
+from kommunbudget.baselines.population_forecast import with_population_forecast
 from kommunbudget.data import service_areas
 from kommunbudget.data.budget_figures import BudgetFigures
 from kommunbudget.data.decided_rates import first_undecided_year
@@ -347,6 +348,11 @@ def _baseline(scenario: Scenario) -> tuple[Municipality, BudgetFigures | None]:
             check_budget_matches(m, budget, scenario.municipality or None, scenario.base_year)
     except ValueError as exc:
         raise ValueError(f"scenario {scenario.source_file}: {'budget: ' if budget else ''}{exc}") from None
+    if scenario.population_forecast:
+        try:
+            m = with_population_forecast(m, scenario.population_forecast)
+        except ValueError as exc:
+            raise ValueError(f"scenario {scenario.source_file}: population forecast: {exc}") from None
     if scenario.horizon <= m.base_year:
         raise ValueError(f"scenario {scenario.source_file}: horizon: {scenario.horizon} must be after the base year "
                          f"{m.base_year} (the adopted budget)")

@@ -267,6 +267,11 @@ class Scenario:
     budget : str
         The municipality's own budget file (``docs/budget-workbook.md``) as written in the scenario file (relative
         to :attr:`base_dir`), or an absolute path; ``""`` for the embedded baseline. See :meth:`budget_path`.
+    population_forecast : str
+        A population forecast by age group applied to the baseline when the scenario runs
+        (:func:`kommunbudget.baselines.population_forecast.with_population_forecast`): a CSV file's path (absolute,
+        or relative to the working folder) or ``"embedded"``; ``""`` for none. Set in code or by the command line's
+        ``--population-forecast``; not a key of the file, and not written by :func:`to_toml`.
     base_dir : str
         The folder a relative ``premises_file``, ``vintage`` and ``budget`` file were read from, as an absolute
         path (``""`` for a scenario built in code). Not compared.
@@ -290,6 +295,7 @@ class Scenario:
     vintage_file: str = ""
     budget: str = ""
     premises_from_budget: bool = False
+    population_forecast: str = ""
     base_dir: str = field(default="", repr=False, compare=False)
     source_text: str = field(default="", repr=False, compare=False)
 
@@ -314,6 +320,8 @@ class Scenario:
             files.append(("portfolio", folder / self.premises_file))
         if self.vintage_file and self.vintage:
             files.append(("vintage", Path(self.vintage)))
+        if self.population_forecast and self.population_forecast != "embedded":
+            files.append(("population forecast", Path(self.population_forecast)))
         return files
 
     @functools.cached_property
