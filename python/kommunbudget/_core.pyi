@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BaseYearState', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'user_volume_growth', 'version', 'wage_agreement_averages']
+__all__: list[str] = ['Assumptions', 'BaseYearState', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'basic_deduction_kr', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'user_volume_growth', 'version', 'wage_agreement_averages']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -843,12 +843,13 @@ class TaxChange:
         ...
 class EfficiencyMeasure:
     """
-    Efficiency on a cost line (service area) or all ('' = all): the step rate × realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from from_year, one-off and persisting or again every year (yearly=True); a start after January counts (13 − start_month)/12 of the first year; one_off_cost_msek in from_year.
+    Efficiency on a cost line (service area) or all ('' = all): the step rate × realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from from_year, one-off and persisting or again every year (yearly=True); a start after January counts (13 − start_month)/12 of the first year; one_off_cost_msek in from_year. The rate's base is the net (tax-financed) cost: net_share of the line (negative = the municipality-wide share of the year), or the gross cost with on_gross=True.
     """
-    _fields: typing.ClassVar[list] = ['from_year', 'rate', 'yearly', 'cost_line', 'start_month', 'ramp_years', 'realised_share', 'one_off_cost_msek']
+    _fields: typing.ClassVar[list] = ['from_year', 'rate', 'yearly', 'cost_line', 'start_month', 'ramp_years', 'realised_share', 'one_off_cost_msek', 'on_gross', 'net_share']
+    on_gross: bool
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: EfficiencyMeasure(from_year=..., rate=..., yearly=..., cost_line=..., start_month=..., ramp_years=..., realised_share=..., one_off_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: EfficiencyMeasure(from_year=..., rate=..., yearly=..., cost_line=..., start_month=..., ramp_years=..., realised_share=..., one_off_cost_msek=..., on_gross=..., net_share=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -867,6 +868,14 @@ class EfficiencyMeasure:
         """
     @from_year.setter
     def from_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def net_share(self) -> float:
+        """
+        net (tax-financed) share of the line's gross cost; a negative value (−1) means the municipality-wide share of the year (default, not data). Unit: fraction. Allowed range: [0, 1] (a negative value is the sentinel described).
+        """
+    @net_share.setter
+    def net_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def one_off_cost_msek(self) -> float:
@@ -945,12 +954,12 @@ class EarnedIncomeChange:
         ...
 class WorkLinePolicy:
     """
-    A work-line policy for households on social assistance: baseline households and cost per household (kr), trend, start year and month, target reduction, ramp years, share into work, earnings per person (kr), persons per household, yearly implementation cost (MSEK). Fractions as fractions.
+    A work-line policy for households on social assistance: baseline households and cost per household (kr), trend, start year and month, target reduction, ramp years, share into work, earnings per person (kr), persons per household, yearly implementation cost (MSEK), share into taxable benefits and benefit per person (kr), out-migration share and inhabitants per household moving away, prisbasbelopp per income year (YearSeries, kr; for the basic deduction). Fractions as fractions.
     """
-    _fields: typing.ClassVar[list] = ['name', 'baseline_households', 'cost_per_household_kr', 'household_trend', 'start_year', 'start_month', 'target_reduction', 'ramp_years', 'share_into_work', 'earnings_per_person_kr', 'persons_per_household', 'implementation_cost_msek']
+    _fields: typing.ClassVar[list] = ['name', 'baseline_households', 'cost_per_household_kr', 'household_trend', 'start_year', 'start_month', 'target_reduction', 'ramp_years', 'share_into_work', 'earnings_per_person_kr', 'persons_per_household', 'implementation_cost_msek', 'share_into_benefits', 'benefit_per_person_kr', 'out_migration_share', 'inhabitants_per_household', 'price_base_amount_kr']
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: WorkLinePolicy(name=..., baseline_households=..., cost_per_household_kr=..., household_trend=..., start_year=..., start_month=..., target_reduction=..., ramp_years=..., share_into_work=..., earnings_per_person_kr=..., persons_per_household=..., implementation_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: WorkLinePolicy(name=..., baseline_households=..., cost_per_household_kr=..., household_trend=..., start_year=..., start_month=..., target_reduction=..., ramp_years=..., share_into_work=..., earnings_per_person_kr=..., persons_per_household=..., implementation_cost_msek=..., share_into_benefits=..., benefit_per_person_kr=..., out_migration_share=..., inhabitants_per_household=..., price_base_amount_kr=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -961,6 +970,14 @@ class WorkLinePolicy:
         """
     @baseline_households.setter
     def baseline_households(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def benefit_per_person_kr(self) -> float:
+        """
+        yearly taxable benefits per person (a-kassa, aktivitetsstöd, sickness benefits), base-year kr. Unit: kr per year. Allowed range: [0, 1e+07].
+        """
+    @benefit_per_person_kr.setter
+    def benefit_per_person_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def cost_per_household_kr(self) -> float:
@@ -995,6 +1012,14 @@ class WorkLinePolicy:
     def implementation_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def inhabitants_per_household(self) -> float:
+        """
+        inhabitants per household moving away (children too). Unit: persons. Allowed range: [0, 20].
+        """
+    @inhabitants_per_household.setter
+    def inhabitants_per_household(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def name(self) -> str:
         """
         Name (text), unique within its list where the core names it in messages.
@@ -1003,12 +1028,28 @@ class WorkLinePolicy:
     def name(self, arg0: str) -> None:
         ...
     @property
+    def out_migration_share(self) -> float:
+        """
+        of the households leaving assistance, the share moving away from the municipality. Unit: fraction. Allowed range: [0, 1].
+        """
+    @out_migration_share.setter
+    def out_migration_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def persons_per_household(self) -> float:
         """
-        persons in work per household leaving into work. Unit: persons. Allowed range: [0, 10].
+        persons with an income per household leaving into work or taxable benefits. Unit: persons. Allowed range: [0, 10].
         """
     @persons_per_household.setter
     def persons_per_household(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def price_base_amount_kr(self) -> YearSeries:
+        """
+        prisbasbelopp of an income year. Unit: kr per year. Allowed range: [10000, 500000].
+        """
+    @price_base_amount_kr.setter
+    def price_base_amount_kr(self, arg0: YearSeries) -> None:
         ...
     @property
     def ramp_years(self) -> int:
@@ -1017,6 +1058,14 @@ class WorkLinePolicy:
         """
     @ramp_years.setter
     def ramp_years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def share_into_benefits(self) -> float:
+        """
+        of the households leaving assistance and staying, the share leaving for taxable benefits. Unit: fraction. Allowed range: [0, 1].
+        """
+    @share_into_benefits.setter
+    def share_into_benefits(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def share_into_work(self) -> float:
@@ -1338,7 +1387,7 @@ class IncomeStatement:
     """
     Income statement per year (resultaträkning), base year first. Each line is a float64 array of shape (n_years,), nominal MSEK with statutory signs (costs negative); result_share is a fraction, tax_rate kr per 100 kr.
     """
-    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'inhabitant_tax_kr', 'inhabitant_equalisation_kr', 'inhabitant_regulation_kr', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest']
+    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'inhabitant_tax_kr', 'inhabitant_equalisation_kr', 'inhabitant_regulation_kr', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest', 'work_line_benefits', 'work_line_basic_deduction', 'work_line_persons_moved', 'work_line_migration_equalisation', 'efficiency_net_share']
     def __len__(self) -> int:
         ...
     def index_of(self, year: typing.SupportsInt | typing.SupportsIndex) -> int:
@@ -1419,6 +1468,11 @@ class IncomeStatement:
     def earned_income_effect(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def efficiency_net_share(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        municipality-wide net (tax-financed) share of the cost lines without measures: the default base of an efficiency rate (float64 array of shape (n_years,), fraction).
         """
     @property
     def efficiency_one_off_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1636,6 +1690,16 @@ class IncomeStatement:
         skatteintäkter = preliminary tax + final settlements (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def work_line_basic_deduction(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        grundavdrag on those earnings and benefits, income year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        taxable benefits of those leaving for benefits, income year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def work_line_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         implementation cost, MSEK (raises operating costs) (float64 array of shape (n_years,), MSEK).
@@ -1656,9 +1720,19 @@ class IncomeStatement:
         households off assistance against the baseline path (float64 array of shape (n_years,), households).
         """
     @property
+    def work_line_migration_equalisation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the income equalisation's change from those moved away, counted from the next year, ≤ 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def work_line_net(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        saving − cost + tax gain + equalisation change (float64 array of shape (n_years,), MSEK).
+        saving − cost + tax gain + equalisation change + migration equalisation (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_persons_moved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        inhabitants moved away by the end of the year (float64 array of shape (n_years,), persons).
         """
     @property
     def work_line_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2086,6 +2160,10 @@ def balancing_grant_item_msek(net_cost_msek: typing.SupportsFloat | typing.Suppo
     """
     Approximate baseline: net cost - tax revenue - income equalisation (MSEK, signed), the derived grant item that makes the base-year result 0 when operating income, depreciation and financial items are 0.
     """
+def basic_deduction_kr(income_kr: typing.SupportsFloat | typing.SupportsIndex, price_base_amount_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Grundavdrag (kr) below 66, inkomstskattelagen 63 kap. 3 §: of a fastställd förvärvsinkomst income_kr (kr, [0, 1e9]) with the year's prisbasbelopp (kr, [1e4, 5e5]); rounded up to whole hundreds, at most the income.
+    """
 def book_value_at_sale(book_value_msek: typing.SupportsFloat | typing.SupportsIndex, depreciation_msek: typing.SupportsFloat | typing.SupportsIndex, base_year: typing.SupportsInt | typing.SupportsIndex, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex) -> float:
     """
     Book value on the sale date, MSEK: book_value − depreciation × ((year − base_year) + (month − 1) / 12), not below 0 (the book value given is at 1 January of the base year).
@@ -2108,7 +2186,7 @@ def driver_bridge(projector: Projector, measures: Measures, year: typing.Support
     """
 def efficiency_rate_equivalent(statement: IncomeStatement, year: typing.SupportsInt | typing.SupportsIndex, amount_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
-    One-off across-the-board efficiency rate (fraction of that year's operating costs) saving amount_msek.
+    One-off across-the-board efficiency rate (fraction of that year's net costs: efficiency_net_share × operating costs) saving amount_msek.
     """
 def equalisation_change_per_krona(params: IncomeEqualisation, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
