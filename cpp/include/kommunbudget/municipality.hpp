@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kommunbudget/balance_requirement.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/revenue.hpp"
 #include "kommunbudget/year_series.hpp"
@@ -79,6 +80,10 @@ struct BaseYearState {
   /// approximate baseline): depreciation is then inside the cost lines, so a disposal's depreciation saving lowers
   /// operating costs instead of the depreciation line. False: depreciation is its own line (an adopted budget).
   bool depreciation_in_cost_lines = false;
+  /// The balanced-budget requirement over the years: deficits from before the base year, the result reserve's
+  /// opening balance, negative equity and the automatic reserve options (balance_requirement.hpp, docs/model.md
+  /// §15). Checked by the Projector.
+  BalanceRequirement balance_requirement;
 
   /// Checks every field against the table of limits (limits.hpp, structures BaseYearState, CostLine, GrantItem,
   /// IncomeEqualisation), unique non-empty names, and (itemised) that the equalisation and the items sum to
