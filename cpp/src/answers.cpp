@@ -69,7 +69,7 @@ std::string describe(const Target& target) {
     case TargetKind::Result:
       return "result >= 0";
     case TargetKind::BalancedBudgetResult:
-      return "balanced-budget result >= 0 and restoration due";
+      return "balanced-budget result >= restoration due (0 if none)";
     case TargetKind::ResultShare:
       return fmt::format("result >= {:.1f} % of tax revenue and general grants", target.share * 100.0);
     case TargetKind::ResultExcludingOneOffsShare:

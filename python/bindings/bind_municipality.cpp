@@ -1,3 +1,4 @@
+#include <pybind11/eigen.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -26,6 +27,25 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
   define_fields(path, "GrantItemPath", "name", &GrantItemPath::name, "amounts_msek", &GrantItemPath::amounts_msek,
                 "growth", &GrantItemPath::growth, "growth_follows_tax_base", &GrantItemPath::growth_follows_tax_base);
 
+  py::class_<OpeningDeficit> deficit(m, "OpeningDeficit",
+                                     "A deficit from before the base year not yet restored: year of origin and the "
+                                     "amount left, MSEK (> 0).");
+  define_fields(deficit, "OpeningDeficit", "year", &OpeningDeficit::year, "amount_msek", &OpeningDeficit::amount_msek);
+  py::class_<BalanceRequirement> requirement(
+      m, "BalanceRequirement",
+      "The balanced-budget requirement over the years (KL 11 kap. 12 and 14 §§): opening_deficits (list of "
+      "OpeningDeficit), opening_reserve_msek (result reserve at the start of the base year, MSEK), negative_equity, "
+      "withdraw_from_reserve and reserve_surplus (automatic reserve use in years without a given one). Defaults: none, "
+      "0, False, False, False (defaults, not data).");
+  define_fields(requirement, "BalanceRequirement", "opening_deficits", &BalanceRequirement::opening_deficits,
+                "opening_reserve_msek", &BalanceRequirement::opening_reserve_msek, "negative_equity",
+                &BalanceRequirement::negative_equity, "withdraw_from_reserve",
+                &BalanceRequirement::withdraw_from_reserve, "reserve_surplus", &BalanceRequirement::reserve_surplus);
+  requirement.def("validate", &BalanceRequirement::validate, py::arg("base_year"),
+                  "Checks the fields against the table of limits; InputError naming field, value and range.");
+  m.def("opening_deficit_state", &opening_deficit_state, py::arg("inputs"), py::arg("base_year"),
+        "Deficits to restore at the start of the base year (MSEK): overdue, then of origin base − 3, − 2, − 1.");
+
   py::class_<BaseYearState> base(m, "BaseYearState",
                                  "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
                                  "kr per 100 kr. validate() raises ValueError naming field, year, value and range.");
@@ -44,7 +64,8 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 "realisation_gains_msek", &BaseYearState::realisation_gains_msek, "reserve_use_msek",
                 &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
                 &BaseYearState::other_balance_adjustments_msek, "depreciation_in_cost_lines",
-                &BaseYearState::depreciation_in_cost_lines);
+                &BaseYearState::depreciation_in_cost_lines, "balance_requirement",
+                &BaseYearState::balance_requirement);
   base.def("validate", &BaseYearState::validate,
            "Checks every field against the table of limits; InputError naming field, year, value and range.")
       .def("operating_costs_msek", &BaseYearState::operating_costs_msek, "Sum of the cost lines, MSEK.");

@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
+__all__: list[str] = ['Assumptions', 'BalanceRequirement', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'OpeningDeficit', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'opening_deficit_state', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -290,14 +290,96 @@ class GrantItemPath:
     @name.setter
     def name(self, arg0: str) -> None:
         ...
+class OpeningDeficit:
+    """
+    A deficit from before the base year not yet restored: year of origin and the amount left, MSEK (> 0).
+    """
+    _fields: typing.ClassVar[list] = ['year', 'amount_msek']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: OpeningDeficit(year=..., amount_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount_msek(self) -> float:
+        """
+        the part of the deficit not yet restored at the start of the base year, > 0 (open lower bound). Unit: MSEK. Allowed range: (0, 1e+06].
+        """
+    @amount_msek.setter
+    def amount_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def year(self) -> int:
+        """
+        the year of origin of a deficit not yet restored, before the base year. Unit: calendar year. Allowed range: [1900, 2200].
+        """
+    @year.setter
+    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class BalanceRequirement:
+    """
+    The balanced-budget requirement over the years (KL 11 kap. 12 and 14 §§): opening_deficits (list of OpeningDeficit), opening_reserve_msek (result reserve at the start of the base year, MSEK), negative_equity, withdraw_from_reserve and reserve_surplus (automatic reserve use in years without a given one). Defaults: none, 0, False, False, False (defaults, not data).
+    """
+    _fields: typing.ClassVar[list] = ['opening_deficits', 'opening_reserve_msek', 'negative_equity', 'withdraw_from_reserve', 'reserve_surplus']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: BalanceRequirement(opening_deficits=..., opening_reserve_msek=..., negative_equity=..., withdraw_from_reserve=..., reserve_surplus=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def validate(self, base_year: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Checks the fields against the table of limits; InputError naming field, value and range.
+        """
+    @property
+    def negative_equity(self) -> bool:
+        """
+        True: negative equity incl. pension obligations; reservation threshold 2 % not 1 %.
+        """
+    @negative_equity.setter
+    def negative_equity(self, arg0: bool) -> None:
+        ...
+    @property
+    def opening_deficits(self) -> list[OpeningDeficit]:
+        """
+        Deficits from before the base year not yet restored (list of OpeningDeficit).
+        """
+    @opening_deficits.setter
+    def opening_deficits(self, arg0: collections.abc.Sequence[OpeningDeficit]) -> None:
+        ...
+    @property
+    def opening_reserve_msek(self) -> float:
+        """
+        the result reserve (resultatreserv; RUR before 2024) at the start of the base year. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @opening_reserve_msek.setter
+    def opening_reserve_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def reserve_surplus(self) -> bool:
+        """
+        True: reserve what the rules allow after restoring deficits, in years without a given use.
+        """
+    @reserve_surplus.setter
+    def reserve_surplus(self, arg0: bool) -> None:
+        ...
+    @property
+    def withdraw_from_reserve(self) -> bool:
+        """
+        True: withdraw from the reserve to cover a negative result up to zero in years without a given use.
+        """
+    @withdraw_from_reserve.setter
+    def withdraw_from_reserve(self, arg0: bool) -> None:
+        ...
 class BaseYearState:
     """
     A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in kr per 100 kr. validate() raises ValueError naming field, year, value and range.
     """
-    _fields: typing.ClassVar[list] = ['code', 'name', 'year', 'tax_rate_kr_per_100kr', 'tax_base_msek', 'final_settlement_msek', 'final_settlement_previous_year_msek', 'operating_income_msek', 'cost_lines', 'depreciation_msek', 'general_grants_msek', 'itemised_grants', 'equalisation', 'population', 'national_tax_capacity_kr', 'income_equalisation_msek', 'grant_items', 'financial_income_msek', 'financial_costs_msek', 'realisation_gains_msek', 'reserve_use_msek', 'other_balance_adjustments_msek', 'depreciation_in_cost_lines']
+    _fields: typing.ClassVar[list] = ['code', 'name', 'year', 'tax_rate_kr_per_100kr', 'tax_base_msek', 'final_settlement_msek', 'final_settlement_previous_year_msek', 'operating_income_msek', 'cost_lines', 'depreciation_msek', 'general_grants_msek', 'itemised_grants', 'equalisation', 'population', 'national_tax_capacity_kr', 'income_equalisation_msek', 'grant_items', 'financial_income_msek', 'financial_costs_msek', 'realisation_gains_msek', 'reserve_use_msek', 'other_balance_adjustments_msek', 'depreciation_in_cost_lines', 'balance_requirement']
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: BaseYearState(code=..., name=..., year=..., tax_rate_kr_per_100kr=..., tax_base_msek=..., final_settlement_msek=..., final_settlement_previous_year_msek=..., operating_income_msek=..., cost_lines=..., depreciation_msek=..., general_grants_msek=..., itemised_grants=..., equalisation=..., population=..., national_tax_capacity_kr=..., income_equalisation_msek=..., grant_items=..., financial_income_msek=..., financial_costs_msek=..., realisation_gains_msek=..., reserve_use_msek=..., other_balance_adjustments_msek=..., depreciation_in_cost_lines=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: BaseYearState(code=..., name=..., year=..., tax_rate_kr_per_100kr=..., tax_base_msek=..., final_settlement_msek=..., final_settlement_previous_year_msek=..., operating_income_msek=..., cost_lines=..., depreciation_msek=..., general_grants_msek=..., itemised_grants=..., equalisation=..., population=..., national_tax_capacity_kr=..., income_equalisation_msek=..., grant_items=..., financial_income_msek=..., financial_costs_msek=..., realisation_gains_msek=..., reserve_use_msek=..., other_balance_adjustments_msek=..., depreciation_in_cost_lines=..., balance_requirement=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -309,6 +391,14 @@ class BaseYearState:
         """
         Checks every field against the table of limits; InputError naming field, year, value and range.
         """
+    @property
+    def balance_requirement(self) -> BalanceRequirement:
+        """
+        The balanced-budget requirement over the years (BalanceRequirement).
+        """
+    @balance_requirement.setter
+    def balance_requirement(self, arg0: BalanceRequirement) -> None:
+        ...
     @property
     def code(self) -> str:
         """
@@ -1168,7 +1258,7 @@ class IncomeStatement:
     """
     Income statement per year (resultaträkning), base year first. Each line is a float64 array of shape (n_years,), nominal MSEK with statutory signs (costs negative); result_share is a fraction, tax_rate kr per 100 kr.
     """
-    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost']
+    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'result_after_balance_adjustments', 'reserve_possible_reservation', 'reserve_reservation', 'reserve_withdrawal', 'reserve_balance', 'restoration_required', 'deficit_falling_due', 'deficit_restored', 'deficit_breach', 'new_deficit', 'deficit_to_restore', 'oldest_deficit_due_year', 'one_off_items', 'result_excluding_one_offs']
     def __len__(self) -> int:
         ...
     def index_of(self, year: typing.SupportsInt | typing.SupportsIndex) -> int:
@@ -1179,6 +1269,26 @@ class IncomeStatement:
     def balanced_budget_result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         balanskravsresultat = result + realisation_gains (negative) + other adjustments + reserve use (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def deficit_breach(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the deficit falling due this year left unrestored at year end (a breach; it stays to be restored) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def deficit_falling_due(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        what is left at year start of the deficit whose third year this is (KL 11 kap. 12 §) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def deficit_restored(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        deficits restored this year, oldest first (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def deficit_to_restore(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        deficits not yet restored at year end, overdue ones included (float64 array of shape (n_years,), MSEK).
         """
     @property
     def depreciation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1316,6 +1426,26 @@ class IncomeStatement:
         verksamhetens nettokostnader = income + costs + depreciation (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def new_deficit(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        this year's negative balanced-budget result, to restore by the year + 3 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def oldest_deficit_due_year(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        due year of the oldest deficit left at year end; NaN when none (float64 array of shape (n_years,), calendar year).
+        """
+    @property
+    def one_off_items(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        jämförelsestörande poster in the result: realisation gains and losses, one-off costs of measures (signed) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def opening_deficit_state(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[4, 1]"]:
+        """
+        Deficits to restore at the start of the base year: overdue, then of origin base − 3, − 2, − 1 (float64 array of shape (4,), MSEK).
+        """
+    @property
     def operating_costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         verksamhetens kostnader (−) (float64 array of shape (n_years,), MSEK).
@@ -1361,14 +1491,49 @@ class IncomeStatement:
         avgår: realisationsvinster — the gains (part of operating income) deducted for the balanced-budget result, printed NEGATIVE as in the balanskravsutredning (a gain of 5 MSEK is −5 here) (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def reserve_balance(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        result reserve (resultatreserv; RUR before 2024) at year end, >= 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def reserve_possible_reservation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        what the rules allow to reserve to the result reserve this year: the lower of the result and the adjusted result above 1 % (2 % with negative equity) of tax revenue + general grants, from 2024 up to the 5 % cap; 0 before 2013 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def reserve_reservation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        reserved to the result reserve this year (avsättning), >= 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def reserve_use(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         medel från (+) / till (−) resultatutjämningsreserv (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def reserve_withdrawal(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        withdrawn from the result reserve this year (disposition), >= 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def restoration_required(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the restoration the year must achieve: deficits overdue or falling due in it after earlier restorations (the balanced-budget target's floor), >= 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         årets resultat = operating result + financial income + costs (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def result_after_balance_adjustments(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        årets resultat efter balanskravsjusteringar = result + realisation_gains (negative) + other adjustments (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def result_excluding_one_offs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        result − one_off_items (float64 array of shape (n_years,), MSEK).
         """
     @property
     def result_share(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1589,12 +1754,15 @@ class TargetKind:
     
       RESULT : årets resultat >= 0
     
-      BALANCED_BUDGET_RESULT : balanskravsresultat >= 0
+      BALANCED_BUDGET_RESULT : balanskravsresultat >= 0 and >= the restoration due in the year (KL 11 kap. 12 §)
     
       RESULT_SHARE : result / (tax revenue + general grants) >= share
+    
+      RESULT_EXCLUDING_ONE_OFFS_SHARE : (result − one-off items) / (tax revenue + general grants) >= share
     """
     BALANCED_BUDGET_RESULT: typing.ClassVar[TargetKind]
     RESULT: typing.ClassVar[TargetKind]
+    RESULT_EXCLUDING_ONE_OFFS_SHARE: typing.ClassVar[TargetKind]
     RESULT_SHARE: typing.ClassVar[TargetKind]
     __members__: typing.ClassVar[dict[str, TargetKind]]
     @typing.overload
@@ -1633,7 +1801,7 @@ class TargetKind:
         ...
 class Target:
     """
-    A target: kind and share (fraction, RESULT_SHARE only, [-0.5, 0.5]).
+    A target: kind and share (fraction, RESULT_SHARE and RESULT_EXCLUDING_ONE_OFFS_SHARE only, [-0.5, 0.5]).
     """
     _fields: typing.ClassVar[list] = ['kind', 'share']
     def __init__(self, **kwargs) -> None:
@@ -1914,6 +2082,10 @@ def one_ore_msek(tax_base_msek: typing.SupportsFloat | typing.SupportsIndex) -> 
     """
     What 1 öre on the rate (0.01 kr per 100 kr) raises on a tax base, MSEK: tax base / 10 000 (the inverse of tax_rate_equivalent_ore for 1 MSEK). InputError for a tax base <= 0.
     """
+def opening_deficit_state(inputs: BalanceRequirement, base_year: typing.SupportsInt | typing.SupportsIndex) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[4, 1]"]:
+    """
+    Deficits to restore at the start of the base year (MSEK): overdue, then of origin base − 3, − 2, − 1.
+    """
 def peer_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex, peer_cost_per_inhabitant_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.
@@ -1936,7 +2108,7 @@ def remaining_year_share(start_month: typing.SupportsInt | typing.SupportsIndex)
     """
 def required_sustained_change(statement: IncomeStatement, target: Target, from_year: typing.SupportsInt | typing.SupportsIndex) -> float:
     """
-    Single sustained change of the rate (kr per 100 kr) from from_year meeting the target in every later year (negative = room to lower it).
+    Single sustained change of the rate (kr per 100 kr) from from_year meeting the target in every later year (negative = room to lower it). For BALANCED_BUDGET_RESULT the deficits are replayed: earlier surpluses of the change lower later restorations.
     """
 def required_tax_rate(statement: IncomeStatement, target: Target) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
