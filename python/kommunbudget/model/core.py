@@ -9,6 +9,7 @@ failed computations on valid input as ``RuntimeError`` (``ComputationError``).
 from kommunbudget._core import (
     TARGET_TOLERANCE_MSEK,
     Assumptions,
+    BalanceRequirement,
     BaseYearState,
     ComputationError,
     CostLine,
@@ -27,6 +28,7 @@ from kommunbudget._core import (
     MeasureGroup,
     MeasureRef,
     Measures,
+    OpeningDeficit,
     PlanCalibration,
     PlanYear,
     PriceIndex,
@@ -75,6 +77,7 @@ from kommunbudget._core import (
 
 __all__ = [
     "Assumptions",
+    "BalanceRequirement",
     "BaseYearState",
     "ComputationError",
     "CostLine",
@@ -93,6 +96,7 @@ __all__ = [
     "MeasureGroup",
     "MeasureRef",
     "Measures",
+    "OpeningDeficit",
     "PlanCalibration",
     "PlanYear",
     "PriceIndex",
