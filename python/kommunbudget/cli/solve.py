@@ -8,6 +8,7 @@ import argparse
 from dataclasses import dataclass
 from typing import Any
 
+from kommunbudget.cli.balance import balance_table, balance_text
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
@@ -94,6 +95,7 @@ def _tables(s: Setup, shown: list[core.Target], first: int, income: float) -> di
               {k: "kr per year" for k in keys}, yearly=False),
         Table("summary", {"from_year": first, "household_income": income},
               {"from_year": "year", "household_income": "kr per year"}, yearly=False),
+        balance_table(p),
     ]
     return {t.name: t for t in tables}
 
@@ -116,6 +118,7 @@ def _text(s: Setup, solved: _Solved) -> str:
                f"is room to lower the rate with the target still met."),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{frame_text(_gap_rows(solved), columns)}",
+        balance_text(solved.tables["balance_requirement"], columns),
         user_set_text(m, s.horizon, s.user_set, s.budget),
     ]) + "\n"
 

@@ -279,4 +279,6 @@ def _target_text(target: core.Target) -> str:
         return f"result >= {target.share * 100:g} % of tax revenue and general grants"
     if target.kind == core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE:
         return f"result excl. one-off items >= {target.share * 100:g} % of tax revenue and general grants"
-    return "balanced-budget result >= restoration due (0 if none)" if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT else "result >= 0"
+    if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
+        return "balanced-budget result >= restoration due (0 if none)"
+    return "result >= 0"
