@@ -318,7 +318,7 @@ def balance_requirement_sources(figures: BudgetFigures) -> dict[str, Provenance]
     deficits = figures.opening_deficits
     return {
         "balance_requirement.opening_deficits": (
-            _provenance(cite_sources([figures.source(f"opening_deficit:{y}") for y in sorted(deficits)]))
+            Provenance("data", cite_sources([figures.source(f"opening_deficit:{y}") for y in sorted(deficits)]))
             if deficits else Provenance("default", "none: no deficit from before the budget year not yet restored is "
                                                    "given (default, not data; the annual report's "
                                                    "balanskravsutredning says)")),
