@@ -8,12 +8,14 @@ import dataclasses
 
 import pytest
 
+from kommunbudget import scenarios
 from kommunbudget.baselines.adopted import embedded_figures
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import build_baseline
 from kommunbudget.baselines.vintages import DEFAULT_VINTAGE, get_vintage
 from kommunbudget.model import core
 from kommunbudget.model.targets import parse_target, target_key
+from kommunbudget.scenarios.schema import to_toml
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +80,38 @@ def test_cli_project_and_solve_show_the_block(cli):
     assert doc["balance_requirement"]["deficit_to_restore"][0] == pytest.approx(18.6, abs=0.05)
     assert doc["balance_requirement"]["oldest_deficit_due_year"][1] is None
     assert "result_excluding_one_offs_share_1pct" in doc["sustained_change"]
+
+
+SCENARIO = """name = "balans"
+municipality = "Sjöbo"
+horizon = 2027
+target = "balanced-budget"
+
+[balance_requirement]
+opening_reserve_msek = 10.0
+opening_deficits = { 2022 = 30.0 }
+"""
+
+
+def test_scenario_file_sets_the_inputs_and_writes_them_back():
+    # The same deficit of 30 from 2022 as above, from a scenario file: restored 40 in 2025 (30 + 10 of 2024's 18.6).
+    s = scenarios.parse(SCENARIO, "balans.toml")
+    assert s.balance_requirement == {"opening_reserve_msek": 10.0, "opening_deficits": {"2022": 30.0}}
+    r = scenarios.run(s)
+    assert list(r.projection.line("deficit_restored")) == pytest.approx([0.0, 40.0, 8.6, 0.0], abs=0.05)
+    assert r.projection.line("reserve_balance")[0] == pytest.approx(2.5)  # 10 − the budget's own 7.5
+    sources = r.municipality.base_year_sources().set_index("field")
+    assert sources.loc["balance_requirement.opening_reserve_msek", "kind"] == "user"
+    assert scenarios.parse(to_toml(s), "again.toml").balance_requirement == s.balance_requirement
+
+
+@pytest.mark.parametrize("line, message", [
+    ("opening_reserve_msek = -1.0", "balance_requirement.opening_reserve_msek"),
+    ("reserve_surplus = 1", "expected true or false"),
+    ("opening_deficits = { 2022 = 0.0 }", "MSEK > 0"),
+    ("surplus = true", "unknown key"),
+])
+def test_scenario_file_refuses_bad_balance_inputs(line, message):
+    text = SCENARIO.split("[balance_requirement]")[0] + "[balance_requirement]\n" + line + "\n"
+    with pytest.raises(ValueError, match=message):
+        scenarios.parse(text, "bad.toml")
