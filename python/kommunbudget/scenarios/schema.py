@@ -6,10 +6,17 @@ A scenario file::
     name = "arbetslinje och lokaler"
     municipality = "Sjöbo"
     horizon = 2030
-    target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
+    target = "share:0.02"          # optional: result, balanced-budget, share:<f> or share-excl-one-offs:<f>
     vintage = "skr-2025-report"    # optional: a packaged vintage, or a vintage .toml file relative to this file
     # budget = "budget.xlsx"       # optional: your own adopted budget as the baseline, relative to this file
     premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
+
+    [balance_requirement]          # optional (docs/model.md §15); each key replaces the baseline's
+    opening_reserve_msek = 12.0    # the result reserve at the start of the base year, MSEK (default 0)
+    opening_deficits = { 2023 = 4.8 }  # deficits not yet restored: year of origin = MSEK (default none)
+    negative_equity = false        # true: reserve only above 2 % of tax revenue and general grants (else 1 %)
+    withdraw_from_reserve = false  # true: cover a negative result from the reserve where the budget gives no use
+    reserve_surplus = false        # true: reserve what the rules allow after restoring deficits
 
     [[measures]]
     name = "arbetslinje"
