@@ -220,6 +220,9 @@ def row_label(table: str, ident: str, doc: Document | None = None) -> str:
         return str(doc.extra.get("labels", {}).get("revenue", {}).get(ident, ident))
     if ident in _ROW_SV:
         return _ROW_SV[ident]
+    if ident.startswith("result_excluding_one_offs_share_") and ident.endswith("pct"):
+        share = ident[len("result_excluding_one_offs_share_"):-3].replace(".", ",")
+        return f"Resultat exkl. jämförelsestörande poster ≥ {share} % av skatter och generella statsbidrag"
     if ident.startswith("result_share_") and ident.endswith("pct"):
         return f"Resultat ≥ {ident[len('result_share_'):-3].replace('.', ',')} % av skatter och generella statsbidrag"
     for which, words in _WHICH_SV.items():

@@ -115,3 +115,17 @@ def test_scenario_file_refuses_bad_balance_inputs(line, message):
     text = SCENARIO.split("[balance_requirement]")[0] + "[balance_requirement]\n" + line + "\n"
     with pytest.raises(ValueError, match=message):
         scenarios.parse(text, "bad.toml")
+
+
+def test_workbook_has_the_balance_sheet_with_swedish_labels(tmp_path, cli):
+    from openpyxl import load_workbook  # function-level import allowed for openpyxl
+
+    out = tmp_path / "solve.xlsx"
+    status, _, err = cli.run("solve", "Sjöbo", "--horizon", "2028", "--target", "share-excl-one-offs:0.02",
+                             "--out", str(out))
+    assert status == 0, err
+    wb = load_workbook(out)
+    labels = [row[0].value for row in wb["Balanskrav över åren"].iter_rows()]
+    assert "Underskott att återställa vid årets slut" in labels
+    assert "Resultat exkl. jämförelsestörande poster ≥ 2 % av skatter och generella statsbidrag" in [
+        row[0].value for row in wb["Skattesats som krävs"].iter_rows()]
