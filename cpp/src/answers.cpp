@@ -1,9 +1,11 @@
 #include "kommunbudget/answers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "kommunbudget/balance_requirement.hpp"
 #include "kommunbudget/check.hpp"
 
 namespace kommunbudget {
@@ -17,7 +19,17 @@ const FieldLimit& leviable_rate() {
 
 void check_target(const Target& target) {
   static const FieldLimit& share = field_limit("Target", "share");
-  if (target.kind == TargetKind::ResultShare) check_limit(share, "target.share", kNoYear, target.share);
+  if (target.kind == TargetKind::ResultShare || target.kind == TargetKind::ResultExcludingOneOffsShare) {
+    check_limit(share, "target.share", kNoYear, target.share);
+  }
+}
+
+// The restoration year k must achieve on the path where every year from the base year meets the balanced-budget
+// target (its result restores exactly what falls due, so no new deficit arises): the deficits from before the
+// base year that are overdue or fall due in year k.
+double path_restoration(const IncomeStatement& s, Eigen::Index k) {
+  const Eigen::Vector4d& o = s.opening_deficit_state;
+  return k == 0 ? o[0] + o[1] : k == 1 ? o[2] : k == 2 ? o[3] : 0.0;
 }
 
 // Change of the rate (kr per 100 kr) that makes year k meet the target exactly.
@@ -27,10 +39,15 @@ double required_change(const IncomeStatement& s, const Target& target, Eigen::In
     case TargetKind::Result:
       return -s.result[k] / per_kr;
     case TargetKind::BalancedBudgetResult:
-      return -s.balanced_budget_result[k] / per_kr;
+      return (path_restoration(s, k) - s.balanced_budget_result[k]) / per_kr;
     case TargetKind::ResultShare: {
       // result + d·B >= share·(tax + grants + d·B)  ⇔  d·B·(1 − share) >= share·(tax + grants) − result
       const double gap = target.share * (s.tax_revenue[k] + s.general_grants[k]) - s.result[k];
+      return gap / ((1.0 - target.share) * per_kr);
+    }
+    case TargetKind::ResultExcludingOneOffsShare: {
+      // The same with the result without one-off items (a tax change is not one: it adds d·B to both).
+      const double gap = target.share * (s.tax_revenue[k] + s.general_grants[k]) - s.result_excluding_one_offs[k];
       return gap / ((1.0 - target.share) * per_kr);
     }
   }
@@ -52,9 +69,12 @@ std::string describe(const Target& target) {
     case TargetKind::Result:
       return "result >= 0";
     case TargetKind::BalancedBudgetResult:
-      return "balanced-budget result >= 0";
+      return "balanced-budget result >= restoration due (0 if none)";
     case TargetKind::ResultShare:
       return fmt::format("result >= {:.1f} % of tax revenue and general grants", target.share * 100.0);
+    case TargetKind::ResultExcludingOneOffsShare:
+      return fmt::format("result excl. one-off items >= {:.1f} % of tax revenue and general grants",
+                         target.share * 100.0);
   }
   return "unknown target";
 }
@@ -69,10 +89,14 @@ Eigen::VectorXd target_gap_msek(const IncomeStatement& statement, const Target& 
         gap[k] = -statement.result[k];
         break;
       case TargetKind::BalancedBudgetResult:
-        gap[k] = -statement.balanced_budget_result[k];
+        gap[k] = statement.restoration_required[k] - statement.balanced_budget_result[k];
         break;
       case TargetKind::ResultShare:
         gap[k] = target.share * (statement.tax_revenue[k] + statement.general_grants[k]) - statement.result[k];
+        break;
+      case TargetKind::ResultExcludingOneOffsShare:
+        gap[k] = target.share * (statement.tax_revenue[k] + statement.general_grants[k]) -
+                 statement.result_excluding_one_offs[k];
         break;
     }
   }
@@ -94,13 +118,46 @@ double required_sustained_change(const IncomeStatement& statement, const Target&
   check_year("from_year", from_year);
   check_target(target);
   const Eigen::Index first = statement.index_of(from_year);
+  const auto n = static_cast<Eigen::Index>(statement.size());
   double change = -INFINITY;
-  for (Eigen::Index k = first; k < static_cast<Eigen::Index>(statement.size()); ++k) {
+  for (Eigen::Index k = first; k < n; ++k) {
     const double d = required_change(statement, target, k);
     check_required_rate(statement, target, k, statement.tax_rate[k] + d);
     change = std::max(change, d);
   }
-  return change;
+  if (target.kind != TargetKind::BalancedBudgetResult) return change;
+  // With restoration, the years before from_year as projected: a change that meets each year's restoration as
+  // projected is enough when it is a rise (earlier surpluses only lower later restorations); the smallest change
+  // that works lies between the largest change with no restoration at all (a bound: restoration >= 0) and that
+  // (or 0, where it is a cut), found by bisection with the deficits replayed.
+  change = -INFINITY;
+  for (Eigen::Index k = first; k < n; ++k) {
+    change = std::max(change, (statement.restoration_required[k] - statement.balanced_budget_result[k]) /
+                                  (statement.tax_base[k] / 100.0));
+  }
+  double low = -INFINITY;
+  for (Eigen::Index k = first; k < n; ++k) {
+    low = std::max(low, -statement.balanced_budget_result[k] / (statement.tax_base[k] / 100.0));
+  }
+  Eigen::VectorXd extra(n), required(n);
+  const auto shortfall = [&](double d) {  // max over the years of restoration − result with the change d
+    for (Eigen::Index k = 0; k < n; ++k) extra[k] = k < first ? 0.0 : d * statement.tax_base[k] / 100.0;
+    restoration_required(statement.opening_deficit_state, statement.balanced_budget_result, extra, required);
+    double worst = -INFINITY;
+    for (Eigen::Index k = first; k < n; ++k) {
+      worst = std::max(worst, required[k] - statement.balanced_budget_result[k] - extra[k]);
+    }
+    return worst;
+  };
+  constexpr double kNoise = 1e-9;  // MSEK: float noise of a binding year, far below kTargetToleranceMsek
+  double high = shortfall(change) <= kNoise ? change : std::max(change, 0.0);
+  if (!(low < high)) return high;
+  for (int i = 0; i < 200 && high - low > 1e-12; ++i) {
+    const double mid = 0.5 * (low + high);
+    (shortfall(mid) <= kNoise ? high : low) = mid;
+  }
+  for (Eigen::Index k = first; k < n; ++k) check_required_rate(statement, target, k, statement.tax_rate[k] + high);
+  return high;
 }
 
 double tax_rate_equivalent_ore(double amount_msek, double tax_base_msek) {

@@ -290,6 +290,15 @@ constexpr FieldLimit kTarget[] = {
              "result as a share of tax revenue and general grants (RESULT_SHARE only)"),
 };
 
+constexpr FieldLimit kBalanceRequirement[] = {
+    msek("BalanceRequirement", "opening_reserve_msek", 0.0, kMaxAmountMsek,
+         "the result reserve (resultatreserv; RUR before 2024) at the start of the base year"),
+    year("OpeningDeficit", "year", "the year of origin of a deficit not yet restored, before the base year"),
+    {"OpeningDeficit", "amount_msek", 0.0, kMaxAmountMsek, "MSEK", LimitKind::Amount,
+     "the part of the deficit not yet restored at the start of the base year, > 0 (open lower bound)", false, true,
+     false, "MSEK"},
+};
+
 constexpr FieldLimit kPlanYear[] = {
     year("PlanYear", "year", "a plan year of the adopted budget (consecutive from the base year + 1)"),
     positive("PlanYear", "preliminary_tax_msek", kMaxAmountMsek, "MSEK",
@@ -418,6 +427,7 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kDepreciationClass);
     append(out, kFixedSaving);
     append(out, kTarget);
+    append(out, kBalanceRequirement);
     append(out, kPlanYear);
     append(out, kHorizon);
     append(out, kYearSeries);

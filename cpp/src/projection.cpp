@@ -156,6 +156,12 @@ void IncomeStatement::resize(Eigen::Index n) {
         &cash_at_year_end, &new_borrowing_interest, &pension_interest}) {
     v->resize(n);
   }
+  for (Eigen::VectorXd* v :
+       {&result_after_balance_adjustments, &reserve_possible_reservation, &reserve_reservation, &reserve_withdrawal,
+        &reserve_balance, &restoration_required, &deficit_falling_due, &deficit_restored, &deficit_breach,
+        &new_deficit, &deficit_to_restore, &oldest_deficit_due_year, &one_off_items, &result_excluding_one_offs}) {
+    v->resize(n);
+  }
 }
 
 Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
@@ -173,6 +179,7 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
                                  horizon_, max_years, b, b, b + max_years));
   }
   assumptions_.validate(b + 1, horizon_, base_.itemised_grants);
+  opening_deficits_ = opening_deficit_state(base_.balance_requirement, b);
   n_ = horizon_ - b + 1;
   const Assumptions& a = assumptions_;
   flatten(a.price_index.labour_cost_change, b, n_, 0.0, 0.0, labour_);
@@ -1008,6 +1015,9 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     }
     out.result_share[k] = out.result[k] / denominator;
   }
+  // The balanced-budget requirement over the years: reserve, restoration, one-off items (docs/model.md §16).
+  out.opening_deficit_state = opening_deficits_;
+  apply_balance_requirement(base_.balance_requirement, out);
 }
 
 void Projector::capital_year(Eigen::Index k, CapitalState& state, IncomeStatement& out) const {

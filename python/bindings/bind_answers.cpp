@@ -13,9 +13,13 @@ void kommunbudget::bindings::bind_answers(py::module_& m) {
   using release = py::call_guard<py::gil_scoped_release>;
   py::enum_<TargetKind>(m, "TargetKind", "What a year must achieve.")
       .value("RESULT", TargetKind::Result, "årets resultat >= 0")
-      .value("BALANCED_BUDGET_RESULT", TargetKind::BalancedBudgetResult, "balanskravsresultat >= 0")
-      .value("RESULT_SHARE", TargetKind::ResultShare, "result / (tax revenue + general grants) >= share");
-  py::class_<Target> target(m, "Target", "A target: kind and share (fraction, RESULT_SHARE only, [-0.5, 0.5]).");
+      .value("BALANCED_BUDGET_RESULT", TargetKind::BalancedBudgetResult,
+             "balanskravsresultat >= 0 and >= the restoration due in the year (KL 11 kap. 12 §)")
+      .value("RESULT_SHARE", TargetKind::ResultShare, "result / (tax revenue + general grants) >= share")
+      .value("RESULT_EXCLUDING_ONE_OFFS_SHARE", TargetKind::ResultExcludingOneOffsShare,
+             "(result − one-off items) / (tax revenue + general grants) >= share");
+  py::class_<Target> target(m, "Target", "A target: kind and share (fraction, RESULT_SHARE and RESULT_EXCLUDING_ONE_OFFS_SHARE only, "
+                                       "[-0.5, 0.5]).");
   define_fields(target, "Target", "kind", &Target::kind, "share", &Target::share);
   target.def("describe", [](const Target& t) { return describe(t); },
              "Human-readable name, e.g. 'result >= 2.0 % of tax revenue and general grants'.");
@@ -35,7 +39,8 @@ void kommunbudget::bindings::bind_answers(py::module_& m) {
   m.def("required_sustained_change", &required_sustained_change, py::arg("statement"), py::arg("target"),
         py::arg("from_year"), release(),
         "Single sustained change of the rate (kr per 100 kr) from from_year meeting the target in every later "
-        "year (negative = room to lower it).");
+        "year (negative = room to lower it). For BALANCED_BUDGET_RESULT the deficits are replayed: earlier "
+        "surpluses of the change lower later restorations.");
   m.def("tax_rate_equivalent_ore", py::overload_cast<double, double>(&tax_rate_equivalent_ore),
         py::arg("amount_msek"), py::arg("tax_base_msek"),
         "An amount (MSEK) as öre on the rate: amount / (tax base / 100) × 100. InputError for a tax base <= 0.");

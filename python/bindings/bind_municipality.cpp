@@ -58,6 +58,25 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
         "Book value on the sale date, MSEK: book_value − depreciation × ((year − base_year) + (month − 1) / 12), "
         "not below 0 (the book value given is at 1 January of the base year).");
 
+  py::class_<OpeningDeficit> deficit(m, "OpeningDeficit",
+                                     "A deficit from before the base year not yet restored: year of origin and the "
+                                     "amount left, MSEK (> 0).");
+  define_fields(deficit, "OpeningDeficit", "year", &OpeningDeficit::year, "amount_msek", &OpeningDeficit::amount_msek);
+  py::class_<BalanceRequirement> requirement(
+      m, "BalanceRequirement",
+      "The balanced-budget requirement over the years (KL 11 kap. 12 and 14 §§): opening_deficits (list of "
+      "OpeningDeficit), opening_reserve_msek (result reserve at the start of the base year, MSEK), negative_equity, "
+      "withdraw_from_reserve and reserve_surplus (automatic reserve use in years without a given one). Defaults: none, "
+      "0, False, False, False (defaults, not data).");
+  define_fields(requirement, "BalanceRequirement", "opening_deficits", &BalanceRequirement::opening_deficits,
+                "opening_reserve_msek", &BalanceRequirement::opening_reserve_msek, "negative_equity",
+                &BalanceRequirement::negative_equity, "withdraw_from_reserve",
+                &BalanceRequirement::withdraw_from_reserve, "reserve_surplus", &BalanceRequirement::reserve_surplus);
+  requirement.def("validate", &BalanceRequirement::validate, py::arg("base_year"),
+                  "Checks the fields against the table of limits; InputError naming field, value and range.");
+  m.def("opening_deficit_state", &opening_deficit_state, py::arg("inputs"), py::arg("base_year"),
+        "Deficits to restore at the start of the base year (MSEK): overdue, then of origin base − 3, − 2, − 1.");
+
   py::class_<BaseYearState> base(m, "BaseYearState",
                                  "A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in "
                                  "kr per 100 kr. validate() raises ValueError naming field, year, value and range.");
@@ -76,7 +95,8 @@ void kommunbudget::bindings::bind_municipality(py::module_& m) {
                 "realisation_gains_msek", &BaseYearState::realisation_gains_msek, "reserve_use_msek",
                 &BaseYearState::reserve_use_msek, "other_balance_adjustments_msek",
                 &BaseYearState::other_balance_adjustments_msek, "depreciation_in_cost_lines",
-                &BaseYearState::depreciation_in_cost_lines, "capital", &BaseYearState::capital);
+                &BaseYearState::depreciation_in_cost_lines, "capital", &BaseYearState::capital,
+                "balance_requirement", &BaseYearState::balance_requirement);
   base.def("validate", &BaseYearState::validate,
            "Checks every field against the table of limits; InputError naming field, year, value and range.")
       .def("operating_costs_msek", &BaseYearState::operating_costs_msek, "Sum of the cost lines, MSEK.");

@@ -34,7 +34,12 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "borrowing_need", "debt_at_year_end", "cash_at_year_end", "new_borrowing_interest",
                               "pension_interest",
                               "work_line_benefits", "work_line_basic_deduction", "work_line_persons_moved",
-                              "work_line_migration_equalisation", "efficiency_net_share"};
+                              "work_line_migration_equalisation", "efficiency_net_share",
+                              "result_after_balance_adjustments", "reserve_possible_reservation",
+                              "reserve_reservation", "reserve_withdrawal", "reserve_balance",
+                              "restoration_required", "deficit_falling_due", "deficit_restored", "deficit_breach",
+                              "new_deficit", "deficit_to_restore", "oldest_deficit_due_year", "one_off_items",
+                              "result_excluding_one_offs"};
 }  // namespace
 
 void kommunbudget::bindings::bind_projection(py::module_& m) {
@@ -202,6 +207,21 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("cash_at_year_end", &IncomeStatement::cash_at_year_end, "likvida medel, 31 December (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("new_borrowing_interest", &IncomeStatement::new_borrowing_interest, "interest on new borrowing after the plan (part of financial costs) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("pension_interest", &IncomeStatement::pension_interest, "ränta på pensionsavsättning (part of financial costs); 0 = not split out (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("result_after_balance_adjustments", &IncomeStatement::result_after_balance_adjustments, "årets resultat efter balanskravsjusteringar = result + realisation_gains (negative) + other adjustments (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("reserve_possible_reservation", &IncomeStatement::reserve_possible_reservation, "what the rules allow to reserve to the result reserve this year: the lower of the result and the adjusted result above 1 % (2 % with negative equity) of tax revenue + general grants, from 2024 up to the 5 % cap; 0 before 2013 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("reserve_reservation", &IncomeStatement::reserve_reservation, "reserved to the result reserve this year (avsättning), >= 0 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("reserve_withdrawal", &IncomeStatement::reserve_withdrawal, "withdrawn from the result reserve this year (disposition), >= 0 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("reserve_balance", &IncomeStatement::reserve_balance, "result reserve (resultatreserv; RUR before 2024) at year end, >= 0 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("restoration_required", &IncomeStatement::restoration_required, "the restoration the year must achieve: deficits overdue or falling due in it after earlier restorations (the balanced-budget target's floor), >= 0 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("deficit_falling_due", &IncomeStatement::deficit_falling_due, "what is left at year start of the deficit whose third year this is (KL 11 kap. 12 §) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("deficit_restored", &IncomeStatement::deficit_restored, "deficits restored this year, oldest first (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("deficit_breach", &IncomeStatement::deficit_breach, "the deficit falling due this year left unrestored at year end (a breach; it stays to be restored) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("new_deficit", &IncomeStatement::new_deficit, "this year's negative balanced-budget result, to restore by the year + 3 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("deficit_to_restore", &IncomeStatement::deficit_to_restore, "deficits not yet restored at year end, overdue ones included (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("oldest_deficit_due_year", &IncomeStatement::oldest_deficit_due_year, "due year of the oldest deficit left at year end; NaN when none (float64 array of shape (n_years,), calendar year).");
+  st.def_readonly("one_off_items", &IncomeStatement::one_off_items, "jämförelsestörande poster in the result: realisation gains and losses, one-off costs of measures (signed) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("result_excluding_one_offs", &IncomeStatement::result_excluding_one_offs, "result − one_off_items (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("opening_deficit_state", &IncomeStatement::opening_deficit_state, "Deficits to restore at the start of the base year: overdue, then of origin base − 3, − 2, − 1 (float64 array of shape (4,), MSEK).");
   st.def_readonly("grant_items", &IncomeStatement::grant_items, "Grant items (rows, named in grant_item_names) by year: float64 array of shape (n_items, n_years), MSEK.");
   st.def_readonly("grant_item_names", &IncomeStatement::grant_item_names, "Names of the rows of grant_items (list of str).");
   st.def("index_of", &IncomeStatement::index_of, py::arg("year"), "Position of a year; InputError outside the years.");

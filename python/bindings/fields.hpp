@@ -51,6 +51,13 @@ inline const char* field_doc(const char* structure, const char* field) {
         {"work_lines", "List of WorkLinePolicy."},
         {"disposals", "List of Disposal."},
         {"fixed_savings", "List of FixedSaving."},
+        {"opening_deficits", "Deficits from before the base year not yet restored (list of OpeningDeficit)."},
+        {"negative_equity", "True: negative equity incl. pension obligations; reservation threshold 2 % not 1 %."},
+        {"withdraw_from_reserve",
+         "True: withdraw from the reserve to cover a negative result up to zero in years without a given use."},
+        {"reserve_surplus",
+         "True: reserve what the rules allow after restoring deficits, in years without a given use."},
+        {"balance_requirement", "The balanced-budget requirement over the years (BalanceRequirement)."},
     };
     for (const auto& [name, doc] : others) {
       if (std::string_view(field) == name) return doc;

@@ -28,10 +28,13 @@ void expect_target_met_exactly(const IncomeStatement& s, const Target& t, Eigen:
       EXPECT_NEAR(s.result[k], 0.0, 1e-6);
       break;
     case TargetKind::BalancedBudgetResult:
-      EXPECT_NEAR(s.balanced_budget_result[k], 0.0, 1e-6);
+      EXPECT_NEAR(s.balanced_budget_result[k], s.restoration_required[k], 1e-6);
       break;
     case TargetKind::ResultShare:
       EXPECT_NEAR(s.result[k], t.share * (s.tax_revenue[k] + s.general_grants[k]), 1e-6);
+      break;
+    case TargetKind::ResultExcludingOneOffsShare:
+      EXPECT_NEAR(s.result_excluding_one_offs[k], t.share * (s.tax_revenue[k] + s.general_grants[k]), 1e-6);
       break;
   }
 }

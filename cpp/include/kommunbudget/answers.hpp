@@ -15,11 +15,17 @@ namespace kommunbudget {
 /// What the budget must achieve in a year.
 enum class TargetKind {
   Result,                ///< årets resultat >= 0
-  BalancedBudgetResult,  ///< balanskravsresultat >= 0 (kommunallagen 11 kap.; LKBR 11 kap. 10 §)
+  /// balanskravsresultat >= the restoration the year must achieve (IncomeStatement::restoration_required: the
+  /// earlier deficits overdue or falling due in the year, after earlier restorations; 0 when none, so it is the
+  /// plain "balanskravsresultat >= 0" then). Kommunallagen 11 kap. 5 and 12 §§; LKBR 11 kap. 10 §; docs/model.md §16.
+  BalancedBudgetResult,
   ResultShare,           ///< result / (tax revenue + general grants) >= share (god ekonomisk hushållning)
+  /// (result − one-off items) / (tax revenue + general grants) >= share: a result target without realisation
+  /// gains and other jämförelsestörande poster (IncomeStatement::result_excluding_one_offs), docs/model.md §16.
+  ResultExcludingOneOffsShare,
 };
 
-/// A target. `share` (fraction, e.g. 0.02 = 2 %) is used only by ResultShare; allowed [−0.5, 0.5] (limits.hpp,
+/// A target. `share` (fraction, e.g. 0.02 = 2 %) is used only by ResultShare and ResultExcludingOneOffsShare; allowed [−0.5, 0.5] (limits.hpp,
 /// Target.share).
 struct Target {
   TargetKind kind = TargetKind::Result;
@@ -30,11 +36,16 @@ struct Target {
 std::string describe(const Target& target);
 
 /// Shortfall of each year against the target, MSEK: how much must be added to the result for the target to be
-/// met exactly (negative = margin). Shape (n_years,).
+/// met exactly (negative = margin). Shape (n_years,). The balanced-budget target's shortfall is
+/// restoration_required − balanced_budget_result of the statement as projected.
 Eigen::VectorXd target_gap_msek(const IncomeStatement& statement, const Target& target);
 
 /// The lowest own tax rate (kr per 100 kr) at which each year meets the target, every other line unchanged.
-/// Shape (n_years,), base year included ("what rate would have balanced this budget").
+/// Shape (n_years,), base year included ("what rate would have balanced this budget"). For the balanced-budget
+/// target the rates form a path on which every year from the base year meets its target, so no new deficit
+/// arises: a year must restore only the deficits from before the base year that are overdue or fall due in it
+/// (BalanceRequirement::opening_deficits; the reserve use held as projected). The deficits the projection itself
+/// shows (e.g. a negative base year) are in target_gap_msek and required_sustained_change.
 /// Plugging the rates back into the projection meets the target within 1e-6 MSEK.
 /// @throws InputError for a share outside [−0.5, 0.5] or a rate outside [0, 100] kr per 100 kr (an impossible
 ///         target; the message names the year and the rate it would need).
@@ -42,7 +53,10 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 
 /// The single change of the rate (kr per 100 kr) from 1 January of `from_year`, sustained, that meets the target
 /// in every year from `from_year` to the horizon (the largest of the yearly required changes; negative = room
-/// to lower the rate). @throws InputError for a year outside the statement or an impossible target.
+/// to lower the rate). For the balanced-budget target the change also raises the earlier years' results, which
+/// restore deficits sooner and so lower what later years must restore: the answer is the smallest change at which
+/// every year from `from_year` meets its restoration with the deficits replayed (bisection to 1e-12 kr per 100 kr;
+/// the reserve use held as projected). @throws InputError for a year outside the statement or an impossible target.
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year);
 
 /// Tax-rate equivalent of an amount: amount_msek / (tax_base_msek / 100) kr per 100 kr, expressed in öre

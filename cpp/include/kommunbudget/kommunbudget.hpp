@@ -2,6 +2,7 @@
 /// @file kommunbudget.hpp
 /// Façade: include this to get the whole public API of the kommunbudget core.
 #include "kommunbudget/answers.hpp"
+#include "kommunbudget/balance_requirement.hpp"
 #include "kommunbudget/bridge.hpp"
 #include "kommunbudget/calibration.hpp"
 #include "kommunbudget/capital.hpp"

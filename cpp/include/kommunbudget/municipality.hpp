@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kommunbudget/capital.hpp"
+#include "kommunbudget/balance_requirement.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/revenue.hpp"
 #include "kommunbudget/year_series.hpp"
@@ -91,6 +92,10 @@ struct BaseYearState {
   bool depreciation_in_cost_lines = false;
   /// Opening cash and debt, the minimum cash and the depreciation classes of new investments (docs/model.md §15).
   CapitalPlan capital;
+  /// The balanced-budget requirement over the years: deficits from before the base year, the result reserve's
+  /// opening balance, negative equity and the automatic reserve options (balance_requirement.hpp, docs/model.md
+  /// §16). Checked by the Projector.
+  BalanceRequirement balance_requirement;
 
   /// Checks every field against the table of limits (limits.hpp, structures BaseYearState, CostLine, GrantItem,
   /// IncomeEqualisation), unique non-empty names, and (itemised) that the equalisation and the items sum to

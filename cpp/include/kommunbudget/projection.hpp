@@ -321,6 +321,26 @@ struct IncomeStatement {
   /// efficiency rate (EfficiencyMeasure)
   Eigen::VectorXd efficiency_net_share;
   Eigen::VectorXd tax_change_revenue;     ///< revenue from tax changes this year, MSEK (positive for a rise)
+  // The balanced-budget requirement over the years (balance_requirement.hpp, docs/model.md §16), each (n_years,):
+  Eigen::VectorXd result_after_balance_adjustments;  ///< årets resultat efter balanskravsjusteringar, MSEK
+  Eigen::VectorXd reserve_possible_reservation;  ///< what the rules allow to reserve this year (1 %/2 %, 5 % cap), MSEK
+  Eigen::VectorXd reserve_reservation;    ///< reserved this year (avsättning), MSEK, >= 0
+  Eigen::VectorXd reserve_withdrawal;     ///< withdrawn this year (disposition), MSEK, >= 0
+  Eigen::VectorXd reserve_balance;        ///< resultatreserv (RUR before 2024) at year end, MSEK, >= 0
+  /// The restoration the year must achieve: deficits overdue or falling due in it after earlier restorations
+  /// (the floor of the balanced-budget target, answers.hpp), MSEK, >= 0
+  Eigen::VectorXd restoration_required;
+  Eigen::VectorXd deficit_falling_due;    ///< what is left of the deficit whose third year this is, at year start
+  Eigen::VectorXd deficit_restored;       ///< deficits restored this year (oldest first), MSEK
+  Eigen::VectorXd deficit_breach;         ///< the deficit falling due this year left unrestored at year end (breach)
+  Eigen::VectorXd new_deficit;            ///< this year's negative balanced-budget result, to restore by year + 3
+  Eigen::VectorXd deficit_to_restore;     ///< deficits not yet restored at year end (overdue included), MSEK
+  Eigen::VectorXd oldest_deficit_due_year;  ///< due year of the oldest deficit left at year end; NaN: none
+  /// jämförelsestörande poster in the result: realisation gains and losses, one-off costs of measures (signed)
+  Eigen::VectorXd one_off_items;
+  Eigen::VectorXd result_excluding_one_offs;  ///< result − one_off_items, MSEK
+  /// Deficits to restore at the start of the base year: overdue, then origin base − 3, − 2, − 1 (MSEK).
+  Eigen::Vector4d opening_deficit_state = Eigen::Vector4d::Zero();
 
   int base_year() const { return years.empty() ? 0 : years.front(); }
   int horizon() const { return years.empty() ? 0 : years.back(); }
@@ -423,6 +443,7 @@ class Projector {
   Eigen::VectorXd base_cost_;     // (n_lines,)
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
   Eigen::VectorXd net_share_;     // (n_years,) municipality-wide net share of the cost lines without measures
+  Eigen::Vector4d opening_deficits_ = Eigen::Vector4d::Zero();  // opening_deficit_state() of the base year
   double total_base_cost_ = 0.0;  // sum of the cost lines, base year, MSEK
   // Capital (docs/model.md §15), flattened by flatten_capital(): index 0 = base year.
   void flatten_capital();

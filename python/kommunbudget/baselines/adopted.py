@@ -85,6 +85,10 @@ def _notes(code: str, document: str, citation: str, base_year: int, plan_years: 
         "then held.",
         "The equalisation uses the population on 1 November of the previous year; the embedded data has only 31 "
         "December 2024, used for every year (held flat after it).",
+        f"Balanced-budget requirement: a negative balanced-budget result of {base_year} or later is a deficit to "
+        f"restore within three years (KL 11 kap. 12 §). No deficit from before {base_year} is assumed and the result "
+        f"reserve starts at 0 (defaults, not data: the embedded documents are budgets, and an earlier budget's "
+        f"result, e.g. Sjöbo's budget 2023 at −4.8 MSEK, is not an outcome).",
     )
     return notes + newer_documents(code, document, base_year) + (
         f"National assumptions: vintage {vintage.label}, {vintage.source_file}"

@@ -332,6 +332,41 @@ def _reserve_use(figures: BudgetFigures, year: int) -> float:
     return figures.item(year, _RESERVE[0], 0.0) + figures.item(year, _RESERVE[1], 0.0)
 
 
+def balance_requirement_fields(figures: BudgetFigures) -> dict[str, object]:
+    """The core ``BalanceRequirement`` of a budget as plain fields (``docs/model.md`` §16): the deficits not yet
+    restored (year of origin, MSEK), the result reserve's opening balance (MSEK; 0 when not given, a default, not
+    data), the negative-equity flag; no automatic reserve use (a council decision)."""
+    return {
+        "opening_deficits": [{"year": int(y), "amount_msek": float(a)}
+                             for y, a in sorted(figures.opening_deficits.items())],
+        "opening_reserve_msek": float(figures.opening_reserve_msek or 0.0) + 0.0,
+        "negative_equity": bool(figures.negative_equity),
+        "withdraw_from_reserve": False,
+        "reserve_surplus": False,
+    }
+
+
+def balance_requirement_sources(figures: BudgetFigures) -> dict[str, Provenance]:
+    """The provenance of :func:`balance_requirement_fields`' inputs, keyed ``balance_requirement.<field>``."""
+    deficits = figures.opening_deficits
+    return {
+        "balance_requirement.opening_deficits": (
+            Provenance("data", cite_sources([figures.source(f"opening_deficit:{y}") for y in sorted(deficits)]))
+            if deficits else Provenance("default", "none: no deficit from before the budget year not yet restored is "
+                                                   "given (default, not data; the annual report's "
+                                                   "balanskravsutredning says)")),
+        "balance_requirement.opening_reserve_msek": (
+            _provenance(figures.source("opening_reserve")) if figures.opening_reserve_msek is not None else
+            Provenance("default", "0: the result reserve's balance is not given (default, not data; the annual "
+                                  "report's balance sheet says)")),
+        "balance_requirement.negative_equity": (
+            _provenance(figures.source("negative_equity")) if "negative_equity" in figures.sources else
+            Provenance("default", f"{figures.negative_equity}: the reservation threshold is "
+                                  f"{2 if figures.negative_equity else 1} % of tax revenue and general grants "
+                                  f"(default, not data)")),
+    }
+
+
 def _date_text(iso: str) -> str:
     """``"2024-12-31"`` -> ``"31 Dec 2024"`` (the text as given if it is no ISO date)."""
     try:
@@ -407,6 +442,7 @@ def _base_year(figures: BudgetFigures, code: str, name: str, citation: str,
                                                   float(figures.population[year]), population_src,
                                                   functools.partial(cite, year), _national(figures, year))
     base_fields.update(grant_fields)
+    base_fields["balance_requirement"] = balance_requirement_fields(figures)
     posts = {
         "final_settlement_msek": [k for k in settlements if k != _PREVIOUS_SETTLEMENT] or _CURRENT_SETTLEMENTS,
         "final_settlement_previous_year_msek": [_PREVIOUS_SETTLEMENT],
@@ -421,7 +457,9 @@ def _base_year(figures: BudgetFigures, code: str, name: str, citation: str,
     }
     base_sources = {field: _provenance(_source(figures, year, posts.get(field, ())))
                     for field in base_fields
-                    if field not in ("code", "name", "year", "itemised_grants", "equalisation")}
+                    if field not in ("code", "name", "year", "itemised_grants", "equalisation",
+                                     "balance_requirement")}
+    base_sources.update(balance_requirement_sources(figures))
     base_sources.update(grant_sources)
     base_sources["tax_rate_kr_per_100kr"] = _provenance(figures.source(f"tax_rate:{year}"))
     preliminary = ("skatt_kommunalskatt_preliminar",) if "skatt_kommunalskatt_preliminar" in figures.items[year] \

@@ -293,9 +293,11 @@ def header(m: Municipality, horizon: int, p: Projection) -> dict[str, Any]:
 
 
 def targets_json(shown: Sequence[core.Target]) -> list[dict[str, Any]]:
-    """Targets as JSON records: id, description, share (a fraction; None unless a result-share target)."""
+    """Targets as JSON records: id, description, share (a fraction; None unless a result-share target, with or
+    without one-off items)."""
+    shares = (core.TargetKind.RESULT_SHARE, core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE)
     return [{"id": target_key(t), "description": t.describe(),
-             "share": t.share if t.kind == core.TargetKind.RESULT_SHARE else None} for t in shown]
+             "share": t.share if t.kind in shares else None} for t in shown]
 
 
 def assumption_records(p: Projection) -> list[dict[str, Any]]:
@@ -332,9 +334,11 @@ def met(p: Projection, target: core.Target) -> list[bool]:
 def met_label(target: core.Target) -> str:
     """A short row label for whether a target is met (the full wording is in :meth:`Target.describe`)."""
     if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
-        return "Met: balanskrav (balanced-budget result >= 0)"
+        return "Met: balanskrav (balanced-budget result >= restoration due)"
     if target.kind == core.TargetKind.RESULT:
         return "Met: result >= 0"
+    if target.kind == core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE:
+        return f"Met: result excl. one-off items >= {target.share * 100:g} %"
     return f"Met: result share >= {target.share * 100:g} %"
 
 

@@ -103,8 +103,9 @@ _FORMAT_HELP = ("output format (default table); csv and json are documented in R
                 "for a spreadsheet set to Swedish (semicolons, decimal comma, UTF-8 with byte-order mark)")
 _WORKBOOK_FORMAT_HELP = (_FORMAT_HELP + "; xlsx writes an Excel workbook to --out (the default when --out ends in "
                          ".xlsx)")
-_TARGET_HELP = ("target: result, balanced-budget or share:<fraction> (result as a share of tax revenue and general "
-                "grants, e.g. share:0.02)")
+_TARGET_HELP = ("target: result, balanced-budget (with the restoration of earlier deficits due in the year), "
+                "share:<fraction> (result as a share of tax revenue and general grants, e.g. share:0.02) or "
+                "share-excl-one-offs:<fraction> (the same without realisation gains and other one-off items)")
 _INCOME_HELP = ("taxable earned income of a household, kr a year; default the municipality's tax base per inhabitant "
                 "in --from-year")
 _VERBOSE_HELP = "log progress (level INFO of the 'kommunbudget' logger) to stderr"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kommunbudget.cli.balance import balance_table, balance_text
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
@@ -96,7 +97,8 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
     revenue = Table("revenue", {ident: floats(bridge.loc[ident]) for ident in bridge.index},
                     dict(bridge.attrs["units"]))
     capital = Table("capital", {ident: floats(p.line(ident)) for ident in _CAPITAL_LABELS}, dict(_CAPITAL_UNITS))
-    return Document("project", header(m, s.horizon, p), [statement, met_table, revenue, capital], {
+    return Document("project", header(m, s.horizon, p), [statement, met_table, revenue, capital,
+                                                       balance_table(p)], {
         "targets": targets_json(shown),
         "labels": {"statement": {ident: _LABELS[ident][language] for ident in _LABELS},
                    "revenue": revenue_labels,
@@ -110,7 +112,7 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
 def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> str:
     """The text report, drawn from the document's tables and records."""
     p, m = s.projection, s.municipality
-    statement, met_table, revenue, capital = doc.tables
+    statement, met_table, revenue, capital, balance = doc.tables
     years, status = p.years, p.year_status()
     columns = year_columns(years, status)
     revenue_kind = ("an uncalibrated estimate (approximate baseline)" if m.approximate
@@ -127,6 +129,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
         "Balanced-budget requirement and targets\n"
         + frame_text(_target_rows(statement, met_table, shown, language), columns),
         _capital_text(m, statement, capital, language, columns),
+        balance_text(balance, columns, language),
         assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon),
         base_sources_text(doc.extra["base_year_sources"], m.base_year),
         notes_text(m.notes),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
+from kommunbudget.cli.balance import balance_table, balance_text
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
@@ -118,6 +119,7 @@ def _tables(s: Setup, shown: list[core.Target], first: int, income: float) -> di
               {k: "kr per year" for k in keys}, yearly=False),
         Table("summary", {"from_year": first, "household_income": income},
               {"from_year": "year", "household_income": "kr per year"}, yearly=False),
+        balance_table(p),
     ]
     return {t.name: t for t in tables}
 
@@ -141,6 +143,7 @@ def _text(s: Setup, solved: _Solved) -> str:
         + (("\n" + wrap(decided_rate_text(m, solved.from_year))) if decided_rate_text(m, solved.from_year) else ""),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{frame_text(_gap_rows(solved), columns)}",
+        balance_text(solved.tables["balance_requirement"], columns),
         user_set_text(m, s.horizon, s.user_set, s.budget),
         *([wrap(vintage_text(m))] if vintage_text(m) else []),
         *([what_moves_text(solved.what, solved.language)] if solved.what is not None else []),

@@ -184,6 +184,17 @@ class BudgetFigures:
         The file as a whole (e.g. ``FigureSource("budget.xlsx")``).
     title : str
         The document's title as the user gave it (e.g. "Budget 2025 med plan 2026-2027"), for citations.
+    opening_deficits : Mapping[int, float]
+        Optional: negative balanced-budget results of years before the budget year not yet restored (ej återställda
+        balanskravsunderskott), year of origin -> MSEK (> 0), as the latest annual report's balanskravsutredning
+        shows them; each must be restored within three years of its year (kommunallagen 11 kap. 12 §;
+        ``docs/model.md`` §15). Empty: none (a default, not data).
+    opening_reserve_msek : float or None
+        Optional: the result reserve (resultatreserv; RUR before 2024) at the start of the budget year, MSEK.
+        None: 0 (a default, not data).
+    negative_equity : bool
+        Negative equity including the pension obligations outside the balance sheet: the reservation threshold is
+        2 % instead of 1 % of tax revenue and general grants (KL 11 kap. 14 §). Default False.
     """
 
     municipality: str
@@ -205,6 +216,9 @@ class BudgetFigures:
     sources: Mapping[str, FigureSource] = field(default_factory=dict)
     default_source: FigureSource = FigureSource("figures given in Python")
     title: str = ""
+    opening_deficits: Mapping[int, float] = field(default_factory=dict)
+    opening_reserve_msek: float | None = None
+    negative_equity: bool = False
 
     @property
     def plan_years(self) -> list[int]:

@@ -695,6 +695,76 @@ def _premises(sheet: _Sheet, statement_years: _Years, statement: _Sheet) -> _Pre
     return _Premises(municipality, title, tax_rate, population, population_date, sources, national)
 
 
+# ------------------------------------------------------------------------------ the balanced-budget requirement
+
+_RESERVE_LABELS = {_label_key(s) for s in (
+    "resultatreserv", "resultatreserv vid årets början", "ingående resultatreserv", "resultatutjämningsreserv",
+    "resultatreserv (mnkr)", "resultatreserv vid årets början (mnkr)")}
+_EQUITY_LABELS = {_label_key(s) for s in (
+    "negativt eget kapital", "negativt eget kapital inkl. pensionsförpliktelser",
+    "negativt eget kapital inklusive pensionsförpliktelser")}
+_DEFICIT_LABEL = re.compile(r"^(ej återställt (balanskravs)?underskott|balanskravsunderskott att återställa|"
+                            r"underskott att återställa)( från)? (\d{4})( \(mnkr\))?$")
+_YES = {"ja", "yes", "sant", "true", "1"}
+_NO = {"nej", "no", "falskt", "false", "0", ""}
+
+
+@dataclass
+class _Balance:
+    opening_deficits: dict[int, float]
+    opening_reserve_msek: float | None
+    negative_equity: bool
+    sources: dict[str, FigureSource]
+
+
+def _balance_premises(sheet: _Sheet, budget_year: int) -> _Balance:
+    """The optional lines of ``Förutsättningar`` for the balanced-budget requirement (docs/budget-workbook.md):
+    ``Resultatreserv vid årets början`` (MSEK, >= 0), ``Negativt eget kapital`` (ja/nej) and ``Ej återställt
+    underskott <year>`` (MSEK not yet restored of that year's negative balanced-budget result, > 0; the year before
+    the budget year), each value in column B."""
+    deficits: dict[int, float] = {}
+    reserve: float | None = None
+    equity = False
+    sources: dict[str, FigureSource] = {}
+    for row in range(1, sheet.rows + 1):
+        label = sheet.value(row, 1)
+        if not isinstance(label, str):
+            continue
+        key = _label_key(label)
+        match = _DEFICIT_LABEL.match(key)
+        if key in _RESERVE_LABELS or match:
+            number = _number(sheet, row, 2)
+            if number is None:
+                continue
+            amount = abs(float(number))  # a deficit printed negative is the same deficit
+            if match:
+                year = int(match.group(4))
+                if not 1900 <= year < budget_year:
+                    raise sheet.fail(f"{label.strip()}: the year {year} is not before the budget year {budget_year}; "
+                                     f"expected the year of a deficit not yet restored", row, 1)
+                if amount <= 0:
+                    raise sheet.fail(f"{label.strip()}: expected an amount in mnkr > 0, found {number}", row, 2)
+                if year in deficits:
+                    raise sheet.fail(f"{label.strip()}: the deficit of {year} is given twice; keep one", row, 1)
+                deficits[year] = amount
+                sources[f"opening_deficit:{year}"] = sheet.source(row, 2)
+            else:
+                if float(number) < 0:
+                    raise sheet.fail(f"{label.strip()}: the reserve is a balance in mnkr >= 0, found {number}", row, 2)
+                reserve = float(number)
+                sources["opening_reserve"] = sheet.source(row, 2)
+        elif key in _EQUITY_LABELS:
+            value = sheet.value(row, 2)
+            text = str(value).strip().lower() if value is not None else ""
+            if isinstance(value, bool):
+                text = "ja" if value else "nej"
+            if text not in _YES | _NO:
+                raise sheet.fail(f"{label.strip()}: expected ja or nej, found {value!r}", row, 2)
+            equity = text in _YES
+            sources["negative_equity"] = sheet.source(row, 2)
+    return _Balance(deficits, reserve, equity, sources)
+
+
 # --------------------------------------------------------------------------------------------------- service areas
 
 def _service_areas(sheet: _Sheet, operating_costs: float | None, budget_year: int,
@@ -1193,6 +1263,8 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
         investments, investment_sources, capital = _investments(investments_sheet, statement, statement_years)
         sources.update(investment_sources)
 
+    balance = _balance_premises(premises_sheet, budget_year)
+    sources.update(balance.sources)
     figures = BudgetFigures(
         municipality=premises.municipality, budget_year=budget_year, year_kinds=year_kinds, items=items,
         tax_rate=premises.tax_rate, population=premises.population, population_date=premises.population_date,
@@ -1201,7 +1273,9 @@ def read_budget_file(path: str | Path) -> BudgetFigures:
         opening_cash_msek=capital.cash, borrowing_rate=capital.rate,
         depreciation_classes=(("all", 1.0, capital.years),) if capital.years is not None else (),
         pension_interest=capital.pension, sources=sources,
-        default_source=FigureSource(shown), title=premises.title)
+        default_source=FigureSource(shown), title=premises.title,
+        opening_deficits=balance.opening_deficits, opening_reserve_msek=balance.opening_reserve_msek,
+        negative_equity=balance.negative_equity)
     try:
         figures.check()
     except ValueError as exc:

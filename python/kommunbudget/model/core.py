@@ -9,6 +9,7 @@ failed computations on valid input as ``RuntimeError`` (``ComputationError``).
 from kommunbudget._core import (
     TARGET_TOLERANCE_MSEK,
     Assumptions,
+    BalanceRequirement,
     BaseYearState,
     CapitalPlan,
     ComputationError,
@@ -30,6 +31,7 @@ from kommunbudget._core import (
     MeasureGroup,
     MeasureRef,
     Measures,
+    OpeningDeficit,
     PlanCalibration,
     PlanYear,
     PriceIndex,
@@ -87,6 +89,7 @@ from kommunbudget._core import (
 
 __all__ = [
     "Assumptions",
+    "BalanceRequirement",
     "BaseYearState",
     "CapitalPlan",
     "ComputationError",
@@ -107,6 +110,7 @@ __all__ = [
     "MeasureGroup",
     "MeasureRef",
     "Measures",
+    "OpeningDeficit",
     "PlanCalibration",
     "PlanYear",
     "PriceIndex",

@@ -7,7 +7,8 @@ Units: ``"MSEK"`` (nominal, statutory signs: costs negative), ``"fraction"``, ``
 """
 from __future__ import annotations
 
-__all__ = ["CAPITAL_LINES", "GRANT_ITEM_LABELS", "LINE_UNITS", "MEMO_LINES", "REVENUE_LINES", "STATEMENT_LINES",
+__all__ = ["BALANCE_LINES", "CAPITAL_LINES", "GRANT_ITEM_LABELS", "LINE_UNITS", "MEMO_LINES",
+           "REVENUE_LINES", "STATEMENT_LINES",
            "label"]
 
 #: Statement lines in the statutory order (LKBR, RKR's model), then the balanced-budget reconciliation and
@@ -91,6 +92,32 @@ CAPITAL_LINES: tuple[tuple[str, str, str, str], ...] = (
      "Interest on pension provisions (in financial costs)", "MSEK"),
 )
 
+#: The balanced-budget requirement over the years (``docs/model.md`` §16): the core's memo rows for the restoration
+#: of deficits (KL 11 kap. 12 §), the result reserve (KL 11 kap. 14 §) and the result without one-off items:
+#: (identifier, Swedish label, English label, unit). ``oldest_deficit_due_year`` is a calendar year (NaN: none).
+BALANCE_LINES: tuple[tuple[str, str, str, str], ...] = (
+    ("result_after_balance_adjustments", "Årets resultat efter balanskravsjusteringar",
+     "Result after balanced-budget adjustments", "MSEK"),
+    ("balanced_budget_result", "Balanskravsresultat", "Balanced-budget result", "MSEK"),
+    ("new_deficit", "Nytt underskott att återställa (inom tre år)", "New deficit to restore (within three years)",
+     "MSEK"),
+    ("restoration_required", "Att återställa i år (förfallet)", "Restoration due this year", "MSEK"),
+    ("deficit_falling_due", "varav underskott vars tredje år det är", "of which a deficit in its third year", "MSEK"),
+    ("deficit_restored", "Återställt i år", "Restored this year", "MSEK"),
+    ("deficit_breach", "Ej återställt i tid (brott mot balanskravet)", "Not restored in time (breach)", "MSEK"),
+    ("deficit_to_restore", "Underskott att återställa vid årets slut", "Deficit to restore at year end", "MSEK"),
+    ("oldest_deficit_due_year", "Äldsta underskottet ska vara återställt senast", "Oldest deficit due by",
+     "calendar year"),
+    ("reserve_possible_reservation", "Möjlig reservering till resultatreserv", "Possible reservation to the reserve",
+     "MSEK"),
+    ("reserve_reservation", "Reservering till resultatreserv", "Reserved", "MSEK"),
+    ("reserve_withdrawal", "Disponering av resultatreserv", "Withdrawn from the reserve", "MSEK"),
+    ("reserve_balance", "Resultatreserv vid årets slut", "Result reserve at year end", "MSEK"),
+    ("one_off_items", "Jämförelsestörande poster", "One-off items", "MSEK"),
+    ("result_excluding_one_offs", "Resultat exkl. jämförelsestörande poster", "Result excluding one-off items",
+     "MSEK"),
+)
+
 #: Swedish and English labels of the grant items (identifiers as in kommunbudget.baselines.grants.GRANT_ITEMS).
 GRANT_ITEM_LABELS: dict[str, tuple[str, str]] = {
     "cost_equalisation": ("Kostnadsutjämning", "Cost equalisation"),
@@ -126,7 +153,7 @@ def label(ident: str, language: str = "en") -> str:
         name = ident.split(":", 1)[1]
         sv, en = GRANT_ITEM_LABELS.get(name, (name, name))
         return {"id": ident, "sv": sv, "en": en}[language]
-    for spec in STATEMENT_LINES + REVENUE_LINES + CAPITAL_LINES:
+    for spec in STATEMENT_LINES + REVENUE_LINES + CAPITAL_LINES + BALANCE_LINES:
         if spec[0] == ident:
             return spec[_LANGUAGE_INDEX[language]]
     raise ValueError(f"line {ident!r} does not exist; expected one of: {', '.join(LINE_UNITS)}")

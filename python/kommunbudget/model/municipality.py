@@ -41,6 +41,10 @@ def base_year_state(fields: Mapping[str, object]) -> core.BaseYearState:
         capital = dict(fields["capital"])
         capital["depreciation_classes"] = [core.DepreciationClass(**c) for c in capital.get("depreciation_classes", [])]
         fields["capital"] = core.CapitalPlan(**capital)
+    if "balance_requirement" in fields:
+        requirement = dict(fields["balance_requirement"])
+        requirement["opening_deficits"] = [core.OpeningDeficit(**d) for d in requirement.get("opening_deficits", [])]
+        fields["balance_requirement"] = core.BalanceRequirement(**requirement)
     if "grant_items" in fields:
         fields["grant_items"] = [core.GrantItem(**item) for item in fields["grant_items"]]
         fields["equalisation"] = core.IncomeEqualisation(**fields["equalisation"])
@@ -138,6 +142,8 @@ class Municipality:
                 value = "; ".join(f"{c['name']} {c['share']:.0%} over {c['years']:g} years" for c in value)
             elif name == "grant_items":
                 value = "; ".join(f"{g['name']} {g['amount_msek']:.1f}" for g in value)
+            elif name == "balance_requirement.opening_deficits":
+                value = "; ".join(f"{d['year']} {d['amount_msek']:.1f}" for d in value) or "none"
             elif isinstance(value, float):
                 value = round(value, 4)
             rows.append({"field": name, "value": value, "kind": prov.kind, "source": prov.source})

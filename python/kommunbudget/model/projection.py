@@ -278,4 +278,8 @@ def _target_text(target: core.Target) -> str:
     """The target in words, as the command line writes it: ``result >= 2 % of tax revenue and general grants``."""
     if target.kind == core.TargetKind.RESULT_SHARE:
         return f"result >= {target.share * 100:g} % of tax revenue and general grants"
-    return "balanced-budget result >= 0" if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT else "result >= 0"
+    if target.kind == core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE:
+        return f"result excl. one-off items >= {target.share * 100:g} % of tax revenue and general grants"
+    if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
+        return "balanced-budget result >= restoration due (0 if none)"
+    return "result >= 0"

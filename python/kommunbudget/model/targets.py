@@ -30,8 +30,12 @@ class TargetTextError(ValueError):
 
 
 def parse_target(text: str) -> core.Target:
-    """A target from text: ``"result"``, ``"balanced-budget"`` or ``"share:0.02"`` (fraction of tax revenue and
-    general grants, in :data:`TARGET_SHARE_RANGE`).
+    """A target from text: ``"result"``, ``"balanced-budget"``, ``"share:0.02"`` (fraction of tax revenue and
+    general grants, in :data:`TARGET_SHARE_RANGE`) or ``"share-excl-one-offs:0.02"`` (the same share of the result
+    without realisation gains and other one-off items, jämförelsestörande poster; ``docs/model.md`` §16).
+
+    ``"balanced-budget"`` is the balanskrav with restoration: the balanced-budget result must be at least 0 and at
+    least the earlier deficits that fall due in the year (kommunallagen 11 kap. 12 §; ``docs/model.md`` §16).
 
     Raises
     ------
@@ -45,6 +49,11 @@ def parse_target(text: str) -> core.Target:
         return core.Target(kind=core.TargetKind.RESULT)
     if t in ("balanced-budget", "balanced_budget", "balanskrav"):
         return core.Target(kind=core.TargetKind.BALANCED_BUDGET_RESULT)
+    kind = core.TargetKind.RESULT_SHARE
+    for prefix in ("share-excl-one-offs:", "share_excl_one_offs:"):
+        if t.startswith(prefix):
+            kind = core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE
+            t = "share:" + t[len(prefix):]
     if t.startswith("share:"):
         lo, hi = TARGET_SHARE_RANGE
         try:
@@ -59,9 +68,9 @@ def parse_target(text: str) -> core.Target:
             raise TargetTextError(text, f": target.share = {share:g} is outside the allowed range [{lo:g}, {hi:g}] "
                                         f"for a result target (a fraction of tax revenue and general grants, 0.02 = "
                                         f"2 %{hint})")
-        return core.Target(kind=core.TargetKind.RESULT_SHARE, share=share)
-    raise TargetTextError(text, " is not a target; expected 'result', 'balanced-budget' or 'share:<fraction>' (e.g. "
-                                "share:0.02)")
+        return core.Target(kind=kind, share=share)
+    raise TargetTextError(text, " is not a target; expected 'result', 'balanced-budget', 'share:<fraction>' or "
+                                "'share-excl-one-offs:<fraction>' (e.g. share:0.02)")
 
 
 def _checked_share(share: object) -> float:
@@ -105,10 +114,13 @@ def default_targets(share: float | None = None) -> list[core.Target]:
 
 
 def target_key(target: core.Target) -> str:
-    """A stable identifier: ``result``, ``balanced_budget_result`` or ``result_share_2.0pct``."""
+    """A stable identifier: ``result``, ``balanced_budget_result``, ``result_share_2pct`` or
+    ``result_excluding_one_offs_share_2pct``."""
     if target.kind == core.TargetKind.RESULT:
         return "result"
     if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
         return "balanced_budget_result"
+    if target.kind == core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE:
+        return f"result_excluding_one_offs_share_{target.share * 100:g}pct"
     return f"result_share_{target.share * 100:g}pct"
 

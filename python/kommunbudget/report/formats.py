@@ -49,6 +49,8 @@ def fmt(value: Any, unit: str, signed: bool = False) -> str:
         return f"{value:{sign},.0f}"
     if unit == "boolean":
         return "yes" if value else "no"
+    if unit == "calendar year":
+        return f"{value:.0f}"
     if abs(value) < 0.05:  # no "-0.0"
         value = 0.0
     return f"{value:{sign}.1f}"

@@ -267,6 +267,23 @@ def _premises(sheet: Worksheet, name: str | None, title: str, years: Sequence[in
     if note_column:
         sheet.cell(r + 5, note_col, "uppräknad medelskattekraft i riket, kr per invånare (SKR:s cirkulär); behövs "
                                     "för ett budgetår efter 2025, annars frivillig").font = _NOTE
+    # The balanced-budget requirement over the years (docs/model.md §16), optional, each value in column B.
+    balance_rows = (
+        ("Resultatreserv vid årets början", _MSEK,
+         "frivillig: resultatreserven (RUR före 2024) vid budgetårets början, mnkr; tom = 0 (antagande, inte data)"),
+        ("Negativt eget kapital", "@",
+         "frivillig: ja om eget kapital inkl. pensionsförpliktelser är negativt (då får bara resultat över 2 % "
+         "reserveras, annars 1 %)"),
+        (f"Ej återställt underskott {min(years) - 1}", _MSEK,
+         "frivillig: ej återställt balanskravsunderskott från året, mnkr (årsredovisningens balanskravsutredning); "
+         "en rad per år, t.ex. 'Ej återställt underskott 2022'"),
+    )
+    for i, (label, form, note) in enumerate(balance_rows, start=6):
+        sheet.cell(r + i, 1, label).font = _BOLD
+        cell = sheet.cell(r + i, 2)
+        cell.number_format, cell.fill = form, _INPUT
+        if note_column:
+            sheet.cell(r + i, note_col, note).font = _NOTE
     sheet.column_dimensions["A"].width = 46
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
 

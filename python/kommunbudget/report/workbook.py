@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kommunbudget.model.core import __version__
-from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS, label
+from kommunbudget.model.lines import BALANCE_LINES, GRANT_ITEM_LABELS, LINE_UNITS, label
 from kommunbudget.report.documents import Document, Table, clean
 
 __all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook", "number_format",
@@ -48,6 +48,7 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
     "sustained_change_ore": ("Varaktig höjning öre", "Varaktig ändring av skattesatsen, öre"),
     "household_cost": ("Hushållets kostnad", "Vad ändringen kostar ett hushåll, kr per år"),
     "summary": ("Sammanfattning", "Sammanfattning"),
+    "balance_requirement": ("Balanskrav över åren", "Balanskravet över åren: återställande och resultatreserv, mnkr"),
     "comparison": ("Skatt eller effektivisering", "Skattehöjning mot effektivisering, år för år"),
     "measure_effects": ("Åtgärder mnkr", "Vad varje åtgärd tillför resultatet, mnkr"),
     "measure_effects_ore": ("Åtgärder öre", "Vad varje åtgärd tillför resultatet, öre på skattesatsen"),
@@ -64,7 +65,7 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
 UNIT_SV: dict[str, str] = {
     "MSEK": "mnkr", "fraction": "procent", "fraction per year": "procent per år", "kr per 100 kr": "kr per 100 kr",
     "öre": "öre", "boolean": "ja/nej", "kr per year": "kr per år", "kr": "kr", "kr per inhabitant": "kr per invånare",
-    "inhabitants": "invånare", "year": "år", "kr per m2": "kr per m²", "m2": "m²",
+    "inhabitants": "invånare", "year": "år", "calendar year": "år", "kr per m2": "kr per m²", "m2": "m²",
 }
 
 #: Unit -> number format code (the file's codes use ``,`` and ``.``; Excel and LibreOffice show the reader's
@@ -72,7 +73,7 @@ UNIT_SV: dict[str, str] = {
 NUMBER_FORMATS: dict[str, str] = {
     "MSEK": "#,##0.0", "öre": "#,##0.0", "fraction": "0.0%", "fraction per year": "0.00%",
     "kr per 100 kr": "0.00", "kr per year": "#,##0", "kr": "#,##0", "kr per inhabitant": "#,##0",
-    "inhabitants": "#,##0", "year": "0", "boolean": '"ja";"ja";"nej"',
+    "inhabitants": "#,##0", "year": "0", "calendar year": "0", "boolean": '"ja";"ja";"nej"',
 }
 
 #: Year status (``year_status``) -> the header's word.
@@ -214,10 +215,15 @@ def row_label(table: str, ident: str, doc: Document | None = None) -> str:
             name = ident.split(":", 1)[1]
             return _GRANT_SV.get(name, name)
         return label(ident, "sv")
+    if table == "balance_requirement" and ident in {spec[0] for spec in BALANCE_LINES}:
+        return label(ident, "sv")
     if table == "revenue" and doc is not None:
         return str(doc.extra.get("labels", {}).get("revenue", {}).get(ident, ident))
     if ident in _ROW_SV:
         return _ROW_SV[ident]
+    if ident.startswith("result_excluding_one_offs_share_") and ident.endswith("pct"):
+        share = ident[len("result_excluding_one_offs_share_"):-3].replace(".", ",")
+        return f"Resultat exkl. jämförelsestörande poster ≥ {share} % av skatter och generella statsbidrag"
     if ident.startswith("result_share_") and ident.endswith("pct"):
         return f"Resultat ≥ {ident[len('result_share_'):-3].replace('.', ',')} % av skatter och generella statsbidrag"
     for which, words in _WHICH_SV.items():

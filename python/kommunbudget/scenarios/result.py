@@ -25,6 +25,7 @@ from kommunbudget.data.budget_figures import BudgetFigures
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
 from kommunbudget.model.measures import price_base_series
+from kommunbudget.model.assumptions import Provenance
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
@@ -315,6 +316,7 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     m, figures = _baseline(scenario)
+    m = _with_balance_requirement(scenario, m)
     scenario, m = _budget_portfolio(scenario, m, figures)
     if not scenario.municipality:  # the budget's municipality (an area_gap measure needs it)
         scenario = dataclasses.replace(scenario, municipality=m.code)
@@ -331,6 +333,24 @@ def run(scenario: Scenario | str | Path) -> ScenarioResult:
                           measure_kinds={x.name: x.kind for x in scenario.measures},
                           measure_topics={x.name: list(x.topics) for x in scenario.measures},
                           measure_sources=sources)
+
+
+def _with_balance_requirement(scenario: Scenario, m: Municipality) -> Municipality:
+    """The baseline with the scenario's ``[balance_requirement]`` keys in place of its own (``docs/model.md`` §16);
+    each key given is labelled as the scenario's (kind ``user``)."""
+    given = scenario.balance_requirement
+    if not given:
+        return m
+    fields = dict(m.base_fields.get("balance_requirement", {}))
+    sources = dict(m.base_sources)
+    where = f"scenario {scenario.source_file or scenario.name}"
+    for key, value in given.items():
+        if key == "opening_deficits":
+            value = [{"year": int(y), "amount_msek": float(a)} for y, a in sorted(value.items())]
+        fields[key] = value
+        sources[f"balance_requirement.{key}"] = Provenance("user", f"{where}, [balance_requirement] {key}")
+    return dataclasses.replace(m, base_fields={**m.base_fields, "balance_requirement": fields},
+                               base_sources=sources)
 
 
 def _baseline(scenario: Scenario) -> tuple[Municipality, BudgetFigures | None]:

@@ -6,10 +6,17 @@ A scenario file::
     name = "arbetslinje och lokaler"
     municipality = "Sjöbo"
     horizon = 2030
-    target = "share:0.02"          # optional: result, balanced-budget or share:<fraction>
+    target = "share:0.02"          # optional: result, balanced-budget, share:<f> or share-excl-one-offs:<f>
     vintage = "skr-2025-report"    # optional: a packaged vintage, or a vintage .toml file relative to this file
     # budget = "budget.xlsx"       # optional: your own adopted budget as the baseline, relative to this file
     premises_file = "portfolio.csv"  # optional: the premises portfolio (or [[premises]] tables, not both)
+
+    [balance_requirement]          # optional (docs/model.md §16); each key replaces the baseline's
+    opening_reserve_msek = 12.0    # the result reserve at the start of the base year, MSEK (default 0)
+    opening_deficits = { 2023 = 4.8 }  # deficits not yet restored: year of origin = MSEK (default none)
+    negative_equity = false        # true: reserve only above 2 % of tax revenue and general grants (else 1 %)
+    withdraw_from_reserve = false  # true: cover a negative result from the reserve where the budget gives no use
+    reserve_surplus = false        # true: reserve what the rules allow after restoring deficits
 
     [[measures]]
     name = "arbetslinje"
@@ -127,7 +134,7 @@ from kommunbudget.scenarios.premises import (
 
 _TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
              "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
-             "premises_file": str, "budget": str}
+             "premises_file": str, "budget": str, "balance_requirement": dict}
 _COMMON_KEYS = {"name": str, "kind": str, "topics": list}
 
 #: The core Measures list each kind becomes part of (:meth:`Scenario.measures_core`, in file order within a list).
@@ -275,6 +282,11 @@ class Scenario:
     base_dir : str
         The folder a relative ``premises_file``, ``vintage`` and ``budget`` file were read from, as an absolute
         path (``""`` for a scenario built in code). Not compared.
+    balance_requirement : dict or None
+        The table ``[balance_requirement]`` as validated (``docs/model.md`` §16): ``opening_reserve_msek`` (MSEK,
+        >= 0), ``negative_equity``, ``withdraw_from_reserve``, ``reserve_surplus`` (booleans) and
+        ``opening_deficits`` (a table of year of origin -> MSEK not yet restored, > 0), each optional; given keys
+        replace the baseline's. None: the baseline's.
     source_text : str
         The TOML text the scenario was parsed from (``""`` for a scenario built in code): :func:`save` updates it,
         so the file's comments and layout are kept. Not compared and not shown.
@@ -296,6 +308,7 @@ class Scenario:
     budget: str = ""
     premises_from_budget: bool = False
     population_forecast: str = ""
+    balance_requirement: dict[str, Any] | None = None
     base_dir: str = field(default="", repr=False, compare=False)
     source_text: str = field(default="", repr=False, compare=False)
 
@@ -545,7 +558,47 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                     vintage=vintage, use_plan_growth=doc.get("use_plan_growth", True),
                     description=doc.get("description", ""), source_file=source_file, premises=premises,
                     premises_file=doc.get("premises_file", ""), vintage_file=vintage_file,
-                    budget=doc.get("budget", ""))
+                    budget=doc.get("budget", ""), balance_requirement=_parse_balance_requirement(doc, fail))
+
+
+_BALANCE_FLAGS = ("negative_equity", "withdraw_from_reserve", "reserve_surplus")
+
+
+def _parse_balance_requirement(doc: dict[str, Any], fail) -> dict[str, Any] | None:
+    """The table ``[balance_requirement]`` checked (see :class:`Scenario`); None without one. The ranges are the
+    core's (``BalanceRequirement``, ``OpeningDeficit`` in the table of limits; ``docs/model.md`` §14)."""
+    if "balance_requirement" not in doc:
+        return None
+    table = doc["balance_requirement"]
+    known = ("opening_reserve_msek", "opening_deficits", *_BALANCE_FLAGS)
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"balance_requirement.{key}"
+        if key not in known:
+            raise fail(where, f"unknown key; expected one of {', '.join(known)}")
+        if key in _BALANCE_FLAGS:
+            if not isinstance(value, bool):
+                raise fail(where, f"{_toml(value)}; expected true or false")
+            out[key] = value
+        elif key == "opening_reserve_msek":
+            lo, hi = limits.limit("BalanceRequirement", "opening_reserve_msek")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+                raise fail(where, f"{_toml(value)}; expected the result reserve at the start of the base year, "
+                                  f"MSEK in [{lo:g}, {hi:g}]")
+            out[key] = float(value)
+        else:
+            if not isinstance(value, dict):
+                raise fail(where, f"{_toml(value)}; expected a table of year = MSEK, e.g. "
+                                  f"opening_deficits = {{ 2023 = 4.8 }}")
+            deficits: dict[str, float] = {}
+            for year, amount in value.items():
+                if not (str(year).isdigit() and len(str(year)) == 4):
+                    raise fail(f"{where}.{year}", "not a year; expected the year of origin, e.g. 2023")
+                if isinstance(amount, bool) or not isinstance(amount, (int, float)) or not amount > 0:
+                    raise fail(f"{where}.{year}", f"{_toml(amount)}; expected the amount not yet restored, MSEK > 0")
+                deficits[str(year)] = float(amount)
+            out[key] = deficits
+    return out
 
 
 def _check_top_keys(doc: dict[str, Any], fail) -> None:
@@ -981,6 +1034,8 @@ def _scenario_doc(scenario: Scenario, vintage: str | None, budget: str = "") -> 
         doc["premises_file"] = scenario.premises_file
     elif scenario.premises is not None and not scenario.premises_from_budget:
         doc["premises"] = scenario.premises.records()
+    if scenario.balance_requirement is not None:
+        doc["balance_requirement"] = dict(scenario.balance_requirement)
     doc["measures"] = [{"name": m.name, "kind": m.kind, **({"topics": list(m.topics)} if m.topics else {}),
                         **m.fields} for m in scenario.measures]
     return doc

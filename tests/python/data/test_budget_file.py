@@ -522,3 +522,29 @@ def test_a_bare_year_that_is_not_the_budget_year_is_refused(tmp_path: Path) -> N
     areas = [["Verksamheter"], ["Belopp i tkr"], ["Verksamhet", 2025], ["Äldreomsorg", "420 000"]]
     with pytest.raises(BudgetFileError, match=r"the service areas give the budget year, 2024"):
         read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Verksamheter": areas}))
+
+
+def test_balanced_budget_premises_are_read_with_their_cells(tmp_path):
+    # Förutsättningar's optional lines for the balanced-budget requirement (docs/budget-workbook.md): a deficit of
+    # 2023 printed negative (the same deficit, 4,8 mnkr), the reserve at the start of the year, negative equity.
+    premises = [*PREMISES, ["Ej återställt underskott 2023", "-4,8"], ["Resultatreserv vid årets början", "12,5"],
+                ["Negativt eget kapital", "ja"]]
+    figures = read_budget_file(_write_xlsx(tmp_path / "sjobo.xlsx", {**SHEETS, "Förutsättningar": premises}))
+    assert figures.opening_deficits == {2023: pytest.approx(4.8)}
+    assert figures.opening_reserve_msek == pytest.approx(12.5)
+    assert figures.negative_equity is True
+    assert figures.source("opening_deficit:2023").cell == "B7"
+    # Without the lines: none, no balance (0 by default downstream), no negative equity.
+    plain = read_budget_file(_write_xlsx(tmp_path / "plain.xlsx", SHEETS))
+    assert (plain.opening_deficits, plain.opening_reserve_msek, plain.negative_equity) == ({}, None, False)
+
+
+@pytest.mark.parametrize("line, message", [
+    (["Ej återställt underskott 2024", "3"], "not before the budget year 2024"),
+    (["Resultatreserv vid årets början", "-1"], "a balance in mnkr >= 0"),
+    (["Negativt eget kapital", "kanske"], "expected ja or nej"),
+])
+def test_balanced_budget_premises_refuse_bad_values(tmp_path, line, message):
+    path = _write_xlsx(tmp_path / "bad.xlsx", {**SHEETS, "Förutsättningar": [*PREMISES, line]})
+    with pytest.raises(BudgetFileError, match=message):
+        read_budget_file(path)

@@ -146,7 +146,8 @@ def test_concurrent_projections_equal_the_serial_ones(cases, serial, logs, core_
         got, want = _arrays(statement), serial[i]
         assert got.keys() == want.keys()
         for name in want:
-            assert np.array_equal(got[name], want[name]), f"{cases[i][0].label}, {name}, thread {t} task {j}"
+            assert np.array_equal(got[name], want[name], equal_nan=True), \
+                f"{cases[i][0].label}, {name}, thread {t} task {j}"
     if python_level == logging.DEBUG:
         assert handler.records, "the core's debug messages did not reach Python's logging"
         assert all(r.name.startswith("kommunbudget") for r in handler.records)

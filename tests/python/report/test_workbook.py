@@ -108,7 +108,9 @@ def test_the_template_has_the_documented_sheets_and_labels(case, written_workboo
     ws = wb["Resultatbudget"]
     assert [ws.cell(HEADER_ROW, c).value for c in range(1, 5)] == [None, "Budget 2025", "Plan 2026", "Plan 2027"]
     assert _labels(wb["Förutsättningar"]) == ["Kommun", "Dokument", "Skattesats", "Invånare",
-                                              "Befolkning per datum", "Medelskattekraft"]
+                                              "Befolkning per datum", "Medelskattekraft",
+                                              "Resultatreserv vid årets början", "Negativt eget kapital",
+                                              "Ej återställt underskott 2024"]
     assert wb["Verksamheter"].cell(2, 1).value == "Belopp i mnkr"
     lokaler = wb["Lokaler"]
     assert [c.value for c in lokaler[HEADER_ROW]] == list(PREMISES_COLUMNS)
