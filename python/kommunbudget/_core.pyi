@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BalanceRequirement', 'BaseYearState', 'ComputationError', 'CostLine', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'OpeningDeficit', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'calibrate_plan', 'chain', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'opening_deficit_state', 'peer_gap_msek', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'version']
+__all__: list[str] = ['Assumptions', 'BalanceRequirement', 'BaseYearState', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'OpeningDeficit', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'basic_deduction_kr', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'opening_deficit_state', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'user_volume_growth', 'version', 'wage_agreement_averages']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -177,6 +177,33 @@ class IncomeEqualisation:
     @guarantee_share.setter
     def guarantee_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class InhabitantWorth:
+    """
+    What one inhabitant more brings in a year, kr: tax_kr (own tax), equalisation_kr (income equalisation change), total_kr().
+    """
+    _fields: typing.ClassVar[list] = ['tax_kr', 'equalisation_kr']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: InhabitantWorth(tax_kr=..., equalisation_kr=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    def total_kr(self) -> float:
+        """
+        tax_kr + equalisation_kr, kr.
+        """
+    @property
+    def equalisation_kr(self) -> float:
+        ...
+    @equalisation_kr.setter
+    def equalisation_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tax_kr(self) -> float:
+        ...
+    @tax_kr.setter
+    def tax_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class CostLine:
     """
     One line of operating costs: name, cost_msek (base year, positive MSEK), labour_share (fraction; negative = PKV's weight of each year), volume_growth (YearSeries of fractions for the projection years).
@@ -249,12 +276,13 @@ class GrantItem:
         ...
 class GrantItemPath:
     """
-    A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth (YearSeries of fractions for the other years), growth_follows_tax_base (years with neither grow with the tax base growth).
+    A grant item's projection: name, amounts_msek (YearSeries, given years, MSEK), growth (YearSeries of fractions for the other years), growth_follows_tax_base (years with neither grow with the tax base growth), regulation_rule (years with neither follow the regulation grant's rule: per inhabitant, minus the growth of the national net income equalisation per inhabitant, plus announced changes).
     """
-    _fields: typing.ClassVar[list] = ['name', 'amounts_msek', 'growth', 'growth_follows_tax_base']
+    _fields: typing.ClassVar[list] = ['name', 'amounts_msek', 'growth', 'growth_follows_tax_base', 'regulation_rule']
+    regulation_rule: bool
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: GrantItemPath(name=..., amounts_msek=..., growth=..., growth_follows_tax_base=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: GrantItemPath(name=..., amounts_msek=..., growth=..., growth_follows_tax_base=..., regulation_rule=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -289,6 +317,92 @@ class GrantItemPath:
         """
     @name.setter
     def name(self, arg0: str) -> None:
+        ...
+class DepreciationClass:
+    """
+    A class of fixed assets: name, share (of each year's net investment, fraction; the shares sum to 1), years (depreciation period).
+    """
+    _fields: typing.ClassVar[list] = ['name', 'share', 'years']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: DepreciationClass(name=..., share=..., years=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        Name (text), unique within its list where the core names it in messages.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None:
+        ...
+    @property
+    def share(self) -> float:
+        """
+        share of each year's net investment in the class (the shares sum to 1). Unit: fraction. Allowed range: [0, 1].
+        """
+    @share.setter
+    def share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def years(self) -> float:
+        """
+        depreciation period (avskrivningstid). Unit: years. Allowed range: [1, 100].
+        """
+    @years.setter
+    def years(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class CapitalPlan:
+    """
+    The capital side of a base year (docs/model.md §15): opening_cash_msek, opening_debt_msek (end of the base year, MSEK; debt negative = not given), minimum_cash_msek, depreciation_classes (list of DepreciationClass), plan_last_year (0 = the base year).
+    """
+    _fields: typing.ClassVar[list] = ['opening_cash_msek', 'opening_debt_msek', 'minimum_cash_msek', 'depreciation_classes', 'plan_last_year']
+    def __init__(self, **kwargs) -> None:
+        """
+        Keyword construction: CapitalPlan(opening_cash_msek=..., opening_debt_msek=..., minimum_cash_msek=..., depreciation_classes=..., plan_last_year=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def depreciation_classes(self) -> list[DepreciationClass]:
+        """
+        Depreciation classes of new investments (list of DepreciationClass).
+        """
+    @depreciation_classes.setter
+    def depreciation_classes(self, arg0: collections.abc.Sequence[DepreciationClass]) -> None:
+        ...
+    @property
+    def minimum_cash_msek(self) -> float:
+        """
+        cash kept before the debt grows (a borrowing need uses cash down to this floor). Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @minimum_cash_msek.setter
+    def minimum_cash_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def opening_cash_msek(self) -> float:
+        """
+        likvida medel at the end of the base year. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @opening_cash_msek.setter
+    def opening_cash_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def opening_debt_msek(self) -> float:
+        """
+        interest-bearing debt at the end of the base year; a negative value (−1) means not given. Unit: MSEK. Allowed range: [0, 1e+06] (a negative value is the sentinel described).
+        """
+    @opening_debt_msek.setter
+    def opening_debt_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def plan_last_year(self) -> int:
+        """
+        the last year of the budget's own depreciation and financial costs (0 = the base year). Unit: calendar year. Allowed range: [0, 2200].
+        """
+    @plan_last_year.setter
+    def plan_last_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class OpeningDeficit:
     """
@@ -376,10 +490,10 @@ class BaseYearState:
     """
     A municipality's base year (basår). Amounts are positive nominal MSEK; tax rate in kr per 100 kr. validate() raises ValueError naming field, year, value and range.
     """
-    _fields: typing.ClassVar[list] = ['code', 'name', 'year', 'tax_rate_kr_per_100kr', 'tax_base_msek', 'final_settlement_msek', 'final_settlement_previous_year_msek', 'operating_income_msek', 'cost_lines', 'depreciation_msek', 'general_grants_msek', 'itemised_grants', 'equalisation', 'population', 'national_tax_capacity_kr', 'income_equalisation_msek', 'grant_items', 'financial_income_msek', 'financial_costs_msek', 'realisation_gains_msek', 'reserve_use_msek', 'other_balance_adjustments_msek', 'depreciation_in_cost_lines', 'balance_requirement']
+    _fields: typing.ClassVar[list] = ['code', 'name', 'year', 'tax_rate_kr_per_100kr', 'tax_base_msek', 'final_settlement_msek', 'final_settlement_previous_year_msek', 'operating_income_msek', 'cost_lines', 'depreciation_msek', 'general_grants_msek', 'itemised_grants', 'equalisation', 'population', 'national_tax_capacity_kr', 'income_equalisation_msek', 'grant_items', 'financial_income_msek', 'financial_costs_msek', 'realisation_gains_msek', 'reserve_use_msek', 'other_balance_adjustments_msek', 'depreciation_in_cost_lines', 'capital', 'balance_requirement']
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: BaseYearState(code=..., name=..., year=..., tax_rate_kr_per_100kr=..., tax_base_msek=..., final_settlement_msek=..., final_settlement_previous_year_msek=..., operating_income_msek=..., cost_lines=..., depreciation_msek=..., general_grants_msek=..., itemised_grants=..., equalisation=..., population=..., national_tax_capacity_kr=..., income_equalisation_msek=..., grant_items=..., financial_income_msek=..., financial_costs_msek=..., realisation_gains_msek=..., reserve_use_msek=..., other_balance_adjustments_msek=..., depreciation_in_cost_lines=..., balance_requirement=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: BaseYearState(code=..., name=..., year=..., tax_rate_kr_per_100kr=..., tax_base_msek=..., final_settlement_msek=..., final_settlement_previous_year_msek=..., operating_income_msek=..., cost_lines=..., depreciation_msek=..., general_grants_msek=..., itemised_grants=..., equalisation=..., population=..., national_tax_capacity_kr=..., income_equalisation_msek=..., grant_items=..., financial_income_msek=..., financial_costs_msek=..., realisation_gains_msek=..., reserve_use_msek=..., other_balance_adjustments_msek=..., depreciation_in_cost_lines=..., capital=..., balance_requirement=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -398,6 +512,14 @@ class BaseYearState:
         """
     @balance_requirement.setter
     def balance_requirement(self, arg0: BalanceRequirement) -> None:
+        ...
+    @property
+    def capital(self) -> CapitalPlan:
+        """
+        Opening cash and debt, minimum cash and depreciation classes (CapitalPlan).
+        """
+    @capital.setter
+    def capital(self, arg0: CapitalPlan) -> None:
         ...
     @property
     def code(self) -> str:
@@ -587,10 +709,10 @@ class Assumptions:
     """
     Yearly assumptions for the projection years (YearSeries each): PKV components, tax base growth, operating income growth (fractions); general grants, depreciation, financial income and costs (MSEK); optional tax rate (kr per 100 kr), final settlements, realisation gains, reserve use (MSEK).
     """
-    _fields: typing.ClassVar[list] = ['price_index', 'tax_base_growth', 'operating_income_growth', 'general_grants_msek', 'general_grants_growth', 'general_grants_growth_follows_tax_base', 'population', 'national_tax_capacity_growth', 'grant_items', 'final_settlement_previous_year_msek', 'depreciation_msek', 'financial_income_msek', 'financial_costs_msek', 'tax_rate_kr_per_100kr', 'final_settlement_msek', 'realisation_gains_msek', 'reserve_use_msek']
+    _fields: typing.ClassVar[list] = ['price_index', 'tax_base_growth', 'operating_income_growth', 'general_grants_msek', 'general_grants_growth', 'general_grants_growth_follows_tax_base', 'population', 'national_tax_capacity_growth', 'national_net_income_equalisation_kr', 'announced_grant_change_kr', 'grant_items', 'final_settlement_previous_year_msek', 'depreciation_msek', 'financial_income_msek', 'financial_costs_msek', 'tax_rate_kr_per_100kr', 'final_settlement_msek', 'realisation_gains_msek', 'reserve_use_msek', 'investments_msek', 'borrowing_rate', 'pension_interest_msek', 'pension_index_growth']
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: Assumptions(price_index=..., tax_base_growth=..., operating_income_growth=..., general_grants_msek=..., general_grants_growth=..., general_grants_growth_follows_tax_base=..., population=..., national_tax_capacity_growth=..., grant_items=..., final_settlement_previous_year_msek=..., depreciation_msek=..., financial_income_msek=..., financial_costs_msek=..., tax_rate_kr_per_100kr=..., final_settlement_msek=..., realisation_gains_msek=..., reserve_use_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: Assumptions(price_index=..., tax_base_growth=..., operating_income_growth=..., general_grants_msek=..., general_grants_growth=..., general_grants_growth_follows_tax_base=..., population=..., national_tax_capacity_growth=..., national_net_income_equalisation_kr=..., announced_grant_change_kr=..., grant_items=..., final_settlement_previous_year_msek=..., depreciation_msek=..., financial_income_msek=..., financial_costs_msek=..., tax_rate_kr_per_100kr=..., final_settlement_msek=..., realisation_gains_msek=..., reserve_use_msek=..., investments_msek=..., borrowing_rate=..., pension_interest_msek=..., pension_index_growth=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -598,6 +720,22 @@ class Assumptions:
         """
         Checks every series over the years first..last; InputError naming the series, the year and the range.
         """
+    @property
+    def announced_grant_change_kr(self) -> YearSeries:
+        """
+        announced change of general grants against the year before, per inhabitant of Sweden. Unit: kr per inhabitant. Allowed range: [-10000, 10000].
+        """
+    @announced_grant_change_kr.setter
+    def announced_grant_change_kr(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def borrowing_rate(self) -> YearSeries:
+        """
+        interest rate on new borrowing per projection year. Unit: fraction per year. Allowed range: [0, 0.2].
+        """
+    @borrowing_rate.setter
+    def borrowing_rate(self, arg0: YearSeries) -> None:
+        ...
     @property
     def depreciation_msek(self) -> YearSeries:
         """
@@ -671,6 +809,22 @@ class Assumptions:
     def grant_items(self, arg0: collections.abc.Sequence[GrantItemPath]) -> None:
         ...
     @property
+    def investments_msek(self) -> YearSeries:
+        """
+        nettoinvesteringar per year (base year and later), optional; negative = sales exceed purchases. Unit: MSEK. Allowed range: [-1e+06, 1e+06].
+        """
+    @investments_msek.setter
+    def investments_msek(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def national_net_income_equalisation_kr(self) -> float:
+        """
+        national net income equalisation (grants − fees) per inhabitant, base year, for the regulation rule. Unit: kr per inhabitant. Allowed range: [-100000, 100000].
+        """
+    @national_net_income_equalisation_kr.setter
+    def national_net_income_equalisation_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def national_tax_capacity_growth(self) -> YearSeries:
         """
         growth of the national average tax capacity. Unit: fraction per year. Allowed range: [-0.5, 0.5].
@@ -685,6 +839,22 @@ class Assumptions:
         """
     @operating_income_growth.setter
     def operating_income_growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def pension_index_growth(self) -> YearSeries:
+        """
+        growth of the interest on pension provisions after the last given figure (inkomstbasbelopp). Unit: fraction per year. Allowed range: [-0.5, 0.5].
+        """
+    @pension_index_growth.setter
+    def pension_index_growth(self, arg0: YearSeries) -> None:
+        ...
+    @property
+    def pension_interest_msek(self) -> YearSeries:
+        """
+        ränta på pensionsavsättning (part of financial costs) where given, optional. Unit: MSEK. Allowed range: [0, 1e+06].
+        """
+    @pension_interest_msek.setter
+    def pension_interest_msek(self, arg0: YearSeries) -> None:
         ...
     @property
     def population(self) -> YearSeries:
@@ -763,12 +933,13 @@ class TaxChange:
         ...
 class EfficiencyMeasure:
     """
-    Efficiency on a cost line (service area) or all ('' = all): the step rate × realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from from_year, one-off and persisting or again every year (yearly=True); a start after January counts (13 − start_month)/12 of the first year; one_off_cost_msek in from_year.
+    Efficiency on a cost line (service area) or all ('' = all): the step rate × realised_share (fractions; rate in [0, 0.5]) reached over ramp_years from from_year, one-off and persisting or again every year (yearly=True); a start after January counts (13 − start_month)/12 of the first year; one_off_cost_msek in from_year. The rate's base is the net (tax-financed) cost: net_share of the line (negative = the municipality-wide share of the year), or the gross cost with on_gross=True.
     """
-    _fields: typing.ClassVar[list] = ['from_year', 'rate', 'yearly', 'cost_line', 'start_month', 'ramp_years', 'realised_share', 'one_off_cost_msek']
+    _fields: typing.ClassVar[list] = ['from_year', 'rate', 'yearly', 'cost_line', 'start_month', 'ramp_years', 'realised_share', 'one_off_cost_msek', 'on_gross', 'net_share']
+    on_gross: bool
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: EfficiencyMeasure(from_year=..., rate=..., yearly=..., cost_line=..., start_month=..., ramp_years=..., realised_share=..., one_off_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: EfficiencyMeasure(from_year=..., rate=..., yearly=..., cost_line=..., start_month=..., ramp_years=..., realised_share=..., one_off_cost_msek=..., on_gross=..., net_share=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -787,6 +958,14 @@ class EfficiencyMeasure:
         """
     @from_year.setter
     def from_year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def net_share(self) -> float:
+        """
+        net (tax-financed) share of the line's gross cost; a negative value (−1) means the municipality-wide share of the year (default, not data). Unit: fraction. Allowed range: [0, 1] (a negative value is the sentinel described).
+        """
+    @net_share.setter
+    def net_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def one_off_cost_msek(self) -> float:
@@ -865,12 +1044,12 @@ class EarnedIncomeChange:
         ...
 class WorkLinePolicy:
     """
-    A work-line policy for households on social assistance: baseline households and cost per household (kr), trend, start year and month, target reduction, ramp years, share into work, earnings per person (kr), persons per household, yearly implementation cost (MSEK). Fractions as fractions.
+    A work-line policy for households on social assistance: baseline households and cost per household (kr), trend, start year and month, target reduction, ramp years, share into work, earnings per person (kr), persons per household, yearly implementation cost (MSEK), share into taxable benefits and benefit per person (kr), out-migration share and inhabitants per household moving away, prisbasbelopp per income year (YearSeries, kr; for the basic deduction). Fractions as fractions.
     """
-    _fields: typing.ClassVar[list] = ['name', 'baseline_households', 'cost_per_household_kr', 'household_trend', 'start_year', 'start_month', 'target_reduction', 'ramp_years', 'share_into_work', 'earnings_per_person_kr', 'persons_per_household', 'implementation_cost_msek']
+    _fields: typing.ClassVar[list] = ['name', 'baseline_households', 'cost_per_household_kr', 'household_trend', 'start_year', 'start_month', 'target_reduction', 'ramp_years', 'share_into_work', 'earnings_per_person_kr', 'persons_per_household', 'implementation_cost_msek', 'share_into_benefits', 'benefit_per_person_kr', 'out_migration_share', 'inhabitants_per_household', 'price_base_amount_kr']
     def __init__(self, **kwargs) -> None:
         """
-        Keyword construction: WorkLinePolicy(name=..., baseline_households=..., cost_per_household_kr=..., household_trend=..., start_year=..., start_month=..., target_reduction=..., ramp_years=..., share_into_work=..., earnings_per_person_kr=..., persons_per_household=..., implementation_cost_msek=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
+        Keyword construction: WorkLinePolicy(name=..., baseline_households=..., cost_per_household_kr=..., household_trend=..., start_year=..., start_month=..., target_reduction=..., ramp_years=..., share_into_work=..., earnings_per_person_kr=..., persons_per_household=..., implementation_cost_msek=..., share_into_benefits=..., benefit_per_person_kr=..., out_migration_share=..., inhabitants_per_household=..., price_base_amount_kr=...). Every field is optional (the C++ default); an unknown keyword raises TypeError naming it. Ranges are checked when the object is used (validate, Projector), from the table of limits.
         """
     def __repr__(self) -> str:
         ...
@@ -881,6 +1060,14 @@ class WorkLinePolicy:
         """
     @baseline_households.setter
     def baseline_households(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def benefit_per_person_kr(self) -> float:
+        """
+        yearly taxable benefits per person (a-kassa, aktivitetsstöd, sickness benefits), base-year kr. Unit: kr per year. Allowed range: [0, 1e+07].
+        """
+    @benefit_per_person_kr.setter
+    def benefit_per_person_kr(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def cost_per_household_kr(self) -> float:
@@ -915,6 +1102,14 @@ class WorkLinePolicy:
     def implementation_cost_msek(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def inhabitants_per_household(self) -> float:
+        """
+        inhabitants per household moving away (children too). Unit: persons. Allowed range: [0, 20].
+        """
+    @inhabitants_per_household.setter
+    def inhabitants_per_household(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def name(self) -> str:
         """
         Name (text), unique within its list where the core names it in messages.
@@ -923,12 +1118,28 @@ class WorkLinePolicy:
     def name(self, arg0: str) -> None:
         ...
     @property
+    def out_migration_share(self) -> float:
+        """
+        of the households leaving assistance, the share moving away from the municipality. Unit: fraction. Allowed range: [0, 1].
+        """
+    @out_migration_share.setter
+    def out_migration_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def persons_per_household(self) -> float:
         """
-        persons in work per household leaving into work. Unit: persons. Allowed range: [0, 10].
+        persons with an income per household leaving into work or taxable benefits. Unit: persons. Allowed range: [0, 10].
         """
     @persons_per_household.setter
     def persons_per_household(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def price_base_amount_kr(self) -> YearSeries:
+        """
+        prisbasbelopp of an income year. Unit: kr per year. Allowed range: [10000, 500000].
+        """
+    @price_base_amount_kr.setter
+    def price_base_amount_kr(self, arg0: YearSeries) -> None:
         ...
     @property
     def ramp_years(self) -> int:
@@ -937,6 +1148,14 @@ class WorkLinePolicy:
         """
     @ramp_years.setter
     def ramp_years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def share_into_benefits(self) -> float:
+        """
+        of the households leaving assistance and staying, the share leaving for taxable benefits. Unit: fraction. Allowed range: [0, 1].
+        """
+    @share_into_benefits.setter
+    def share_into_benefits(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def share_into_work(self) -> float:
@@ -1258,7 +1477,7 @@ class IncomeStatement:
     """
     Income statement per year (resultaträkning), base year first. Each line is a float64 array of shape (n_years,), nominal MSEK with statutory signs (costs negative); result_share is a fraction, tax_rate kr per 100 kr.
     """
-    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'result_after_balance_adjustments', 'reserve_possible_reservation', 'reserve_reservation', 'reserve_withdrawal', 'reserve_balance', 'restoration_required', 'deficit_falling_due', 'deficit_restored', 'deficit_breach', 'new_deficit', 'deficit_to_restore', 'oldest_deficit_due_year', 'one_off_items', 'result_excluding_one_offs']
+    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'inhabitant_tax_kr', 'inhabitant_equalisation_kr', 'inhabitant_regulation_kr', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest', 'work_line_benefits', 'work_line_basic_deduction', 'work_line_persons_moved', 'work_line_migration_equalisation', 'efficiency_net_share', 'result_after_balance_adjustments', 'reserve_possible_reservation', 'reserve_reservation', 'reserve_withdrawal', 'reserve_balance', 'restoration_required', 'deficit_falling_due', 'deficit_restored', 'deficit_breach', 'new_deficit', 'deficit_to_restore', 'oldest_deficit_due_year', 'one_off_items', 'result_excluding_one_offs']
     def __len__(self) -> int:
         ...
     def index_of(self, year: typing.SupportsInt | typing.SupportsIndex) -> int:
@@ -1269,6 +1488,21 @@ class IncomeStatement:
     def balanced_budget_result(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         balanskravsresultat = result + realisation_gains (negative) + other adjustments + reserve use (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def borrowing_need(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        lånebehov = investments − self-financing (negative = surplus) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def cash_at_year_end(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        likvida medel, 31 December (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def debt_at_year_end(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        existing debt (less repayments from sales) + new borrowing, 31 December (float64 array of shape (n_years,), MSEK).
         """
     @property
     def deficit_breach(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1296,6 +1530,11 @@ class IncomeStatement:
         avskrivningar (−) (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def disposal_debt_repaid(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the part of the proceeds that repays the existing debt (at most the debt; 0 when no debt is given) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def disposal_depreciation_saved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         depreciation no longer booked (float64 array of shape (n_years,), MSEK).
@@ -1321,6 +1560,11 @@ class IncomeStatement:
         effect on the balanced-budget result (without gains) (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def disposal_proceeds(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        sale prices received in the year of sale (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def disposal_realisation_gain(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         price − book value in the year of sale (a loss is negative) (float64 array of shape (n_years,), MSEK).
@@ -1334,6 +1578,11 @@ class IncomeStatement:
     def earned_income_effect(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         tax base added by earned-income changes this year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def efficiency_net_share(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        municipality-wide net (tax-financed) share of the cost lines without measures: the default base of an efficiency rate (float64 array of shape (n_years,), fraction).
         """
     @property
     def efficiency_one_off_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1411,6 +1660,26 @@ class IncomeStatement:
         inkomstutjämning (+ grant, − fee), MSEK; 0 when grants are a total (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def inhabitant_equalisation_kr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        change of the income equalisation for one inhabitant more (float64 array of shape (n_years,), kr).
+        """
+    @property
+    def inhabitant_regulation_kr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        regulation grant/fee per inhabitant that one inhabitant more brings (float64 array of shape (n_years,), kr).
+        """
+    @property
+    def inhabitant_tax_kr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        own tax that one inhabitant more with the average tax capacity brings (float64 array of shape (n_years,), kr).
+        """
+    @property
+    def investments(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        nettoinvesteringar (positive = spent) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def kept_per_krona(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         What the municipality keeps of a krona added to its own tax base: rate / 100 + the change above. (float64 array of shape (n_years,), fraction).
@@ -1426,9 +1695,19 @@ class IncomeStatement:
         verksamhetens nettokostnader = income + costs + depreciation (float64 array of shape (n_years,), MSEK).
         """
     @property
+    def new_borrowing_interest(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        interest on new borrowing after the plan (part of financial costs) (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def new_deficit(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         this year's negative balanced-budget result, to restore by the year + 3 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def new_investment_depreciation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        modelled depreciation of investments after the plan (part of depreciation) (float64 array of shape (n_years,), MSEK).
         """
     @property
     def oldest_deficit_due_year(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1474,6 +1753,11 @@ class IncomeStatement:
     def own_tax_capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         skattekraft in the equalisation (float64 array of shape (n_years,), kr per inhabitant).
+        """
+    @property
+    def pension_interest(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        ränta på pensionsavsättning (part of financial costs); 0 = not split out (float64 array of shape (n_years,), MSEK).
         """
     @property
     def population(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1541,6 +1825,16 @@ class IncomeStatement:
         result / (tax revenue + general grants), fraction (resultat i procent av skatter och statsbidrag) (float64 array of shape (n_years,), fraction).
         """
     @property
+    def self_financing(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        självfinansiering = result + depreciation − realisation gains/losses of disposals (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def self_financing_ratio(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        självfinansieringsgrad = self_financing / investments; 0 when there are no investments (undefined) (float64 array of shape (n_years,), fraction).
+        """
+    @property
     def tax_base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         skatteunderlag (float64 array of shape (n_years,), MSEK).
@@ -1559,6 +1853,16 @@ class IncomeStatement:
     def tax_revenue(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         skatteintäkter = preliminary tax + final settlements (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_basic_deduction(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        grundavdrag on those earnings and benefits, income year (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        taxable benefits of those leaving for benefits, income year (float64 array of shape (n_years,), MSEK).
         """
     @property
     def work_line_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1581,9 +1885,19 @@ class IncomeStatement:
         households off assistance against the baseline path (float64 array of shape (n_years,), households).
         """
     @property
+    def work_line_migration_equalisation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the income equalisation's change from those moved away, counted from the next year, ≤ 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
     def work_line_net(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        saving − cost + tax gain + equalisation change (float64 array of shape (n_years,), MSEK).
+        saving − cost + tax gain + equalisation change + migration equalisation (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def work_line_persons_moved(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        inhabitants moved away by the end of the year (float64 array of shape (n_years,), persons).
         """
     @property
     def work_line_saving(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2014,6 +2328,14 @@ def balancing_grant_item_msek(net_cost_msek: typing.SupportsFloat | typing.Suppo
     """
     Approximate baseline: net cost - tax revenue - income equalisation (MSEK, signed), the derived grant item that makes the base-year result 0 when operating income, depreciation and financial items are 0.
     """
+def basic_deduction_kr(income_kr: typing.SupportsFloat | typing.SupportsIndex, price_base_amount_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Grundavdrag (kr) below 66, inkomstskattelagen 63 kap. 3 §: of a fastställd förvärvsinkomst income_kr (kr, [0, 1e9]) with the year's prisbasbelopp (kr, [1e4, 5e5]); rounded up to whole hundreds, at most the income.
+    """
+def book_value_at_sale(book_value_msek: typing.SupportsFloat | typing.SupportsIndex, depreciation_msek: typing.SupportsFloat | typing.SupportsIndex, base_year: typing.SupportsInt | typing.SupportsIndex, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex) -> float:
+    """
+    Book value on the sale date, MSEK: book_value − depreciation × ((year − base_year) + (month − 1) / 12), not below 0 (the book value given is at 1 January of the base year).
+    """
 def calibrate_plan(base: BaseYearState, price_index: PriceIndex, plan: collections.abc.Sequence[PlanYear]) -> PlanCalibration:
     """
     Calibrates an adopted budget's plan in closed form (no trial projection): tax base, operating income, volume and (itemised grants) national tax capacity growth per plan year. plan: PlanYear list, consecutive from base.year + 1. Raises InputError naming the plan year and the field.
@@ -2022,13 +2344,17 @@ def chain(base_amount: typing.SupportsFloat | typing.SupportsIndex, base_year: t
     """
     Chains yearly changes (fractions) onto an amount from base_year to to_year; returns a YearSeries in the unit of base_amount. Raises ValueError for a missing year or a rate outside [-0.5, 0.5].
     """
+def depreciation_kernel(classes: collections.abc.Sequence[DepreciationClass], n: typing.SupportsInt | typing.SupportsIndex) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Straight-line depreciation of 1 MSEK invested by years after the investment year (float64 array of shape (n,); element 0 is 0: depreciation starts the year after). InputError for shares not summing to 1.
+    """
 def driver_bridge(projector: Projector, measures: Measures, year: typing.SupportsInt | typing.SupportsIndex) -> DriverBridge:
     """
     Bridge by driver of the measures in year (a projection year): all drivers frozen (price, volume, operating income growth, tax base growth with the grants that follow it, national tax capacity), then restored one at a time. Raises InputError for a year outside base year + 1 .. horizon or an invalid measure.
     """
 def efficiency_rate_equivalent(statement: IncomeStatement, year: typing.SupportsInt | typing.SupportsIndex, amount_msek: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
-    One-off across-the-board efficiency rate (fraction of that year's operating costs) saving amount_msek.
+    One-off across-the-board efficiency rate (fraction of that year's net costs: efficiency_net_share × operating costs) saving amount_msek.
     """
 def equalisation_change_per_krona(params: IncomeEqualisation, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -2070,6 +2396,14 @@ def income_equalisation_msek(params: IncomeEqualisation, own_tax_capacity_kr: ty
     """
     Income equalisation, MSEK (+ grant below 115 % of the national capacity, − fee above), with the county rates. Capacities in kr per inhabitant.
     """
+def inhabitant_worth(params: IncomeEqualisation, tax_rate_kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex, own_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex, national_tax_capacity_kr: typing.SupportsFloat | typing.SupportsIndex) -> InhabitantWorth:
+    """
+    What one inhabitant with the average own tax capacity brings, kr: own tax rate / 100 × K and the equalisation's e / 100 × (G·M − K).
+    """
+def labour_cost_change_with_po(wage_change: typing.SupportsFloat | typing.SupportsIndex, po_before: typing.SupportsFloat | typing.SupportsIndex, po_now: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Labour-cost change incl. social charges (PO, fraction of wages): (1 + wage) × (1 + po_now) / (1 + po_before) − 1, fractions. Raises ValueError for a wage change outside [-0.5, 0.5] or a PO rate outside [0, 1].
+    """
 def net_cost_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, net_cost_deviation_percent: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Gap to the reference cost, MSEK: net cost (MSEK, [0, 1e6]) × NKA / (100 + NKA), NKA in percent [-99.999, 1000]; 0 for NKA <= 0.
@@ -2086,9 +2420,17 @@ def opening_deficit_state(inputs: BalanceRequirement, base_year: typing.Supports
     """
     Deficits to restore at the start of the base year (MSEK): overdue, then of origin base − 3, − 2, − 1.
     """
+def own_tax_base_growth(capacity_growth: typing.SupportsFloat | typing.SupportsIndex, population_before: typing.SupportsFloat | typing.SupportsIndex, population_after: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Own tax base growth (fraction) from the capacity growth per inhabitant and the inhabitants before and after: (1 + capacity_growth) × after / before − 1.
+    """
 def peer_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, population: typing.SupportsFloat | typing.SupportsIndex, peer_cost_per_inhabitant_kr: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Gap to peers, MSEK: net cost (MSEK) − peer cost (kr per inhabitant) × population / 1e6; 0 when at or below.
+    """
+def per_inhabitant_growth(total_growth: typing.SupportsFloat | typing.SupportsIndex, population_growth: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Growth per inhabitant (fraction): (1 + total) / (1 + population growth) − 1.
     """
 def pkv_change(labour_change: typing.SupportsFloat | typing.SupportsIndex, other_change: typing.SupportsFloat | typing.SupportsIndex, labour_weight: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -2138,9 +2480,17 @@ def tax_rate_equivalents_ore(statement: IncomeStatement, amounts_msek: typing.An
     """
     Öre equivalents of yearly amounts (shape (n_years,), MSEK) against the statement's tax base; float64 array of shape (n_years,).
     """
+def user_volume_growth(users_before: typing.SupportsFloat | typing.SupportsIndex, users_after: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Volume growth (fraction per year) of a service at a constant real cost per user: users_after / users_before − 1 (users in persons; users_before > 0).
+    """
 def version() -> str:
     """
     The core library version (the project VERSION in CMakeLists.txt).
+    """
+def wage_agreement_averages(rates: YearSeries, start_month: typing.SupportsInt | typing.SupportsIndex) -> YearSeries:
+    """
+    Yearly average wage increases (fractions) from agreed rates taking effect in start_month each year: (start_month − 1)/12 × last year's rate + (13 − start_month)/12 × this year's (the overhang; RULES.md §6). Returns a YearSeries for the years after the first (every year for start_month 1). Raises ValueError for fewer than two years, a rate outside [-0.5, 0.5] or a month outside 1-12.
     """
 TARGET_TOLERANCE_MSEK: float = 1e-06
 __version__: str = '0.5.0'

@@ -24,8 +24,8 @@ from kommunbudget.data import service_areas
 from kommunbudget.data.budget_figures import BudgetFigures
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
-from kommunbudget.model.measures import price_base_series
 from kommunbudget.model.assumptions import Provenance
+from kommunbudget.model.measures import price_base_series
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
