@@ -1037,8 +1037,15 @@ def _scenario_doc(scenario: Scenario, vintage: str | None, budget: str = "") -> 
     if scenario.balance_requirement is not None:
         doc["balance_requirement"] = dict(scenario.balance_requirement)
     doc["measures"] = [{"name": m.name, "kind": m.kind, **({"topics": list(m.topics)} if m.topics else {}),
-                        **m.fields} for m in scenario.measures]
+                        **{k: _toml_value(v) for k, v in m.fields.items()}} for m in scenario.measures]
     return doc
+
+
+def _toml_value(value: Any) -> Any:
+    """A measure's field as TOML can hold it: a core YearSeries (e.g. a work line's ``price_base_amount_kr``) as a
+    table ``{year = value}``; anything else as it is."""
+    as_dict = getattr(value, "as_dict", None)
+    return {str(year): v for year, v in as_dict().items()} if callable(as_dict) else value
 
 
 def to_toml(scenario: Scenario) -> str:

@@ -90,3 +90,19 @@ def test_a_bad_prisbasbelopp_table_and_a_percent_net_share_are_named():
     with pytest.raises(ValueError, match=r"net_share.*did you mean 0.8"):
         scenarios.parse('name = "e"\nmunicipality = "Sjöbo"\nhorizon = 2027\n[[measures]]\nname = "eff"\n'
                         'kind = "efficiency"\nfrom_year = 2026\nrate = 0.01\nnet_share = 80\n', "e.toml")
+
+
+def test_a_core_series_in_a_measure_is_written_as_a_toml_table():
+    # A work line built from a core object carries its prisbasbelopp as a core YearSeries; to_toml writes it as the
+    # table the scenario file reads ({year = kr}), and the file reads back to the same amounts.
+    import tomllib
+
+    from kommunbudget import scenarios
+    from kommunbudget.model import core
+
+    series = core.YearSeries("price_base_amount_kr", [2026, 2027], [59_200.0, 60_400.0])
+    measure = scenarios.Measure(name="arbetslinje", kind="work_line", topics=(),
+                                fields={"start_year": 2026, "price_base_amount_kr": series})
+    scenario = scenarios.Scenario(name="t", municipality="Sjöbo", horizon=2028, measures=(measure,))
+    doc = tomllib.loads(scenarios.to_toml(scenario))
+    assert doc["measures"][0]["price_base_amount_kr"] == {"2026": 59_200.0, "2027": 60_400.0}
