@@ -284,17 +284,7 @@ class AssumptionSet:
     def _from_first_value(self, name: str, first: int, last: int) -> core.YearSeries:
         """The consecutive years of series ``name`` in ``first..last`` that have a value (explicit or from its
         rule), from the first such year to the last before a gap, as a core YearSeries (empty when none)."""
-        years, values = [], []
-        for y in range(first, last + 1):
-            try:
-                value, _ = self.get(name, y)
-            except ValueError:
-                if years:
-                    break
-                continue
-            years.append(y)
-            values.append(value)
-        return core.YearSeries(name, years, values)
+        return self._covered(name, first, last, stop_at_gap=True)
 
     def _growth(self, name: str, first: int, last: int) -> tuple[core.YearSeries, bool]:
         """A growth series for the core and whether the core grows the other years with ``tax_base_growth``: a
@@ -302,22 +292,24 @@ class AssumptionSet:
         and leaves the rule to the core (``GrantItemPath.growth_follows_tax_base``); any other gives its covered
         years (see :meth:`_covered`)."""
         s = self[name]
-        if s.tail_follows == REGULATION_RULE:  # the core applies the rule in the years without a value
-            explicit = [y for y in s.values if first <= y <= last]
-            return (self._covered(name, first, max(explicit)) if explicit else core.YearSeries(name, [], [])), False
-        if s.tail_follows != "tax_base_growth":
+        # A rule the core applies (the tax base growth, or the regulation rule) covers the years without a value.
+        if s.tail_follows not in ("tax_base_growth", REGULATION_RULE):
             return self._covered(name, first, last), False
         explicit = [y for y in s.values if first <= y <= last]
-        return (self._covered(name, first, max(explicit)) if explicit else core.YearSeries(name, [], [])), True
+        covered = self._covered(name, first, max(explicit)) if explicit else core.YearSeries(name, [], [])
+        return covered, s.tail_follows == "tax_base_growth"
 
-    def _covered(self, name: str, first: int, last: int) -> core.YearSeries:
+    def _covered(self, name: str, first: int, last: int, stop_at_gap: bool = False) -> core.YearSeries:
         """The years from the first covered one to ``last`` of series ``name``, as a core YearSeries (the core
-        needs them only for years without a given amount and names the year if one is missing)."""
+        needs them only for years without a given amount and names the year if one is missing); a gap after the
+        first covered year raises, or with ``stop_at_gap`` ends the series."""
         years, values = [], []
         for y in range(first, last + 1):
             try:
                 value, _ = self.get(name, y)
             except ValueError:
+                if years and stop_at_gap:
+                    break
                 if years:
                     raise
                 continue
