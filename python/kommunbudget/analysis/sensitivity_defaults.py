@@ -14,7 +14,9 @@ value is not data (nor set by the user):
   whose provenance is ``default`` (after the last published year), ∓ 1 percentage point;
 - ``tax_base``: the national tax base growth (``national_tax_base_growth``; without it the own
   ``tax_base_growth``) after the adopted plan, ∓ 1 percentage point;
-- ``population``: the own population after the last year the data give it, ∓ 1 % a year, cumulative;
+- ``population``: the own population after the last year the data give it, ∓ 1 % a year, cumulative, with every
+  cost line's volume following it in the same years (a constant real cost per inhabitant; without it, more
+  inhabitants would bring revenue and no cost);
 - ``volume``: every cost line's volume growth (``volume_growth:*``) after the adopted plan, ∓ 0.5 percentage point;
 - ``regulation_grant``: the regulation grant's rule after the plan (``grant_growth:regulation_grant``): the rule
   as is (low), or the grant held at its last amount, 0 growth (high);
@@ -271,12 +273,20 @@ def _population(m: Municipality, first: int, last: int, plan_end: int) -> Defaul
 
     low, high = path(-1.0), path(+1.0)
     end = years[-1]
+    # Costs follow the inhabitants: each line's volume growth moves by the population's yearly change.
+    volumes = [n for n in m.assumptions.series if n.startswith("volume_growth:")]
+
+    def volume(sign: float) -> dict[str, dict[int, float]]:
+        return {n: {y: (1.0 + m.assumptions.get(n, y)[0]) * (1.0 + sign * POPULATION_STEP) - 1.0 for y in years}
+                for n in volumes}
+
+    costs = " and every cost line's volume with it (constant real cost per inhabitant)" if volumes else ""
     return DefaultVariant(
-        "population", ("population",), tuple(years),
+        "population", ("population", *volumes), tuple(years),
         f"{_span([values[y][0] for y in years], 'count')} {_years_text(years)} ({_kind_text(kinds)})",
-        f"−{POPULATION_STEP * 100:g} % a year from {base:,.0f} in {start}: {low[end]:,.0f} in {end}",
-        f"+{POPULATION_STEP * 100:g} % a year from {base:,.0f} in {start}: {high[end]:,.0f} in {end}",
-        {"population": low}, {"population": high})
+        f"−{POPULATION_STEP * 100:g} % a year from {base:,.0f} in {start}: {low[end]:,.0f} in {end}{costs}",
+        f"+{POPULATION_STEP * 100:g} % a year from {base:,.0f} in {start}: {high[end]:,.0f} in {end}{costs}",
+        {"population": low, **volume(-1.0)}, {"population": high, **volume(+1.0)})
 
 
 def _volume(m: Municipality, first: int, last: int, plan_end: int) -> DefaultVariant | None:

@@ -53,11 +53,16 @@ def test_pkv_row_matches_a_rerun_by_hand(sjobo, table):
 
 
 def test_population_and_regulation_rows_match_reruns_by_hand(sjobo, table):
-    # 19,337 inhabitants on 31 Dec 2024, -1 % a year cumulative: 19,337 × 0.99^(y - 2024).
-    low = sjobo.with_assumptions(population={y: 19337 * 0.99 ** (y - 2024) for y in range(2025, HORIZON + 1)})
+    # 19,337 inhabitants on 31 Dec 2024, -1 % a year cumulative: 19,337 × 0.99^(y - 2024); every cost line's
+    # volume follows (constant real cost per inhabitant): (1 + v) × 0.99 − 1 in the same years.
+    years = range(2025, HORIZON + 1)
+    volumes = {name: {y: (1 + sjobo.assumptions.get(name, y)[0]) * 0.99 - 1 for y in years}
+               for name in sjobo.assumptions.series if name.startswith("volume_growth:")}
+    low = sjobo.with_assumptions(population={y: 19337 * 0.99 ** (y - 2024) for y in years}, **volumes)
     row = _row(table, "population")
     assert row.need_low_ore == pytest.approx(_need_ore(low), abs=1e-9)
-    assert row.variant.low.endswith(f"{19337 * 0.99 ** 6:,.0f} in 2030") and "18,205 in 2030" in row.variant.low
+    assert f"{19337 * 0.99 ** 6:,.0f} in 2030" in row.variant.low and "18,205 in 2030" in row.variant.low
+    assert "cost per inhabitant" in row.variant.low
     # The regulation grant: the plan gives amounts to 2027; held (0 growth) after it instead of the rule.
     held = sjobo.with_assumptions(**{"grant_growth:regulation_grant": {2028: 0.0, 2029: 0.0, 2030: 0.0}})
     reg = _row(table, "regulation_grant")
