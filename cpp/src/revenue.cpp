@@ -20,9 +20,19 @@ void IncomeEqualisation::validate() const {
 
 namespace {
 const FieldLimit& input_limit(const char* field) { return field_limit("income_equalisation_msek", field); }
-void check_own(double own) { check_limit(input_limit("own_tax_capacity_kr"), kNoYear, own); }
-void check_national(double national) { check_limit(input_limit("national_tax_capacity_kr"), kNoYear, national); }
-void check_population(double population) { check_limit(input_limit("population"), kNoYear, population); }
+// Each row looked up once (the projection calls these every year).
+void check_own(double own) {
+  static const FieldLimit& limit = input_limit("own_tax_capacity_kr");
+  check_limit(limit, kNoYear, own);
+}
+void check_national(double national) {
+  static const FieldLimit& limit = input_limit("national_tax_capacity_kr");
+  check_limit(limit, kNoYear, national);
+}
+void check_population(double population) {
+  static const FieldLimit& limit = input_limit("population");
+  check_limit(limit, kNoYear, population);
+}
 void check_inputs(double own, double national, double population) {
   check_own(own);
   check_national(national);
@@ -101,7 +111,8 @@ double own_tax_base_growth(double capacity_growth, double population_before, dou
 
 InhabitantWorth inhabitant_worth(const IncomeEqualisation& p, double tax_rate_kr_per_100kr, double own_tax_capacity_kr,
                                  double national_tax_capacity_kr) {
-  check_limit(field_limit("BaseYearState", "tax_rate_kr_per_100kr"), kNoYear, tax_rate_kr_per_100kr);
+  static const FieldLimit& rate = field_limit("BaseYearState", "tax_rate_kr_per_100kr");
+  check_limit(rate, kNoYear, tax_rate_kr_per_100kr);
   InhabitantWorth worth;
   worth.tax_kr = tax_rate_kr_per_100kr / 100.0 * own_tax_capacity_kr;
   // The equalisation changes by −e per krona of own tax base (equalisation_change_per_krona) and by e × G·M per

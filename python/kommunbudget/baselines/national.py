@@ -63,10 +63,11 @@ def national_net_equalisation_series(base_year: int, national_tax_capacity_kr_ba
                             {base_year: provenance})
 
 
+@functools.cache
 def announced_grant_series(first: int, last: int) -> AssumptionSeries:
     """The announced change of general grants to the municipalities per year ``first..last``, kr per inhabitant of
     Sweden (:func:`kommunbudget.data.announced_grant_change_kr`); years without an announcement 0 (a default: nothing
-    announced is not the same as nothing coming)."""
+    announced is not the same as nothing coming). Built once per range and shared (series are never mutated)."""
     values, provenance = {}, {}
     for year in range(first, last + 1):
         change, named = announced_grant_change_kr(year)
@@ -84,6 +85,12 @@ def national_population_growth_series(vintage: Vintage) -> AssumptionSeries:
     one, else 2024's outcome held, +36 003 on 10 551 707 = 0.341 % (SCB, nyckeltal_riket.csv), a default."""
     if "national_population_growth" in vintage.series:
         return vintage.series["national_population_growth"]
+    return _population_growth_2024()
+
+
+@functools.cache
+def _population_growth_2024() -> AssumptionSeries:
+    """Sweden's population growth of 2024 held, as a series (built once; series are never mutated)."""
     table = cached_table("nyckeltal_riket.csv")
     total = table[(table["nyckeltal"] == "folkmängd riket 31 dec") & (table["ar"].astype(str) == "2024")]
     increase = table[(table["nyckeltal"] == "folkökning riket") & (table["ar"].astype(str) == "2024")]

@@ -42,6 +42,7 @@ def _announced() -> pd.DataFrame:
     return out.sort_values(["measure", "year"]).reset_index(drop=True)
 
 
+@functools.cache
 def announced_grant_change_kr(year: int) -> tuple[float, str]:
     """The change of the announced general grants to the municipalities in ``year`` against the year before, kr per
     inhabitant of Sweden: Σ over measures of (level in ``year`` − level the year before) × 10^9 / 10 587 710. A
@@ -50,7 +51,8 @@ def announced_grant_change_kr(year: int) -> tuple[float, str]:
     Returns
     -------
     (float, str)
-        The change (kr per inhabitant; 0.0 when nothing is announced for the year) and a text naming the measures.
+        The change (kr per inhabitant; 0.0 when nothing is announced for the year) and a text naming the measures
+        (computed once per year and process).
     """
     table = _announced()
     change_bn, named = 0.0, []

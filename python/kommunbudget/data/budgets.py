@@ -221,8 +221,6 @@ def sjobo_budget_2024() -> dict:
     return adopted_budget("1265", "Sjobo/Budget-2024", 2024)
 
 
-
-
 _PENSION_FILE = "pension_investering.csv"
 
 
@@ -243,7 +241,12 @@ def pension_interest(code: str, from_year: int) -> dict[int, tuple[float, str]]:
         Year -> (MSEK, positive as the note prints the cost; the citation: document and URL). Empty when the
         documents give none (the budget does not split pensions out).
     """
-    code = find_municipality(code)
+    return dict(_pension_interest(find_municipality(code), from_year))
+
+
+@functools.cache
+def _pension_interest(code: str, from_year: int) -> dict[int, tuple[float, str]]:
+    """pension_interest, read once per code and year (the public function returns copies)."""
     raw = cached_table(_PENSION_FILE)
     rows = raw[(raw["kommunkod"].astype(str).str.zfill(4) == code) & (raw["post"] == "ranta_pensionsavsattningar")
                & (raw["ar"].astype(int) >= from_year)]
