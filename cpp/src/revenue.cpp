@@ -109,6 +109,14 @@ double own_tax_base_growth(double capacity_growth, double population_before, dou
   return (1.0 + capacity_growth) * population_after / population_before - 1.0;
 }
 
+double per_inhabitant_amount_msek(double kr_per_inhabitant, double population) {
+  static const FieldLimit& amount = field_limit("per_inhabitant_amount_msek", "kr_per_inhabitant");
+  static const FieldLimit& people = field_limit("per_inhabitant_amount_msek", "population");
+  check_limit(amount, kNoYear, kr_per_inhabitant);
+  check_limit(people, kNoYear, population);
+  return kr_per_inhabitant * population / 1e6;
+}
+
 InhabitantWorth inhabitant_worth(const IncomeEqualisation& p, double tax_rate_kr_per_100kr, double own_tax_capacity_kr,
                                  double national_tax_capacity_kr) {
   static const FieldLimit& rate = field_limit("BaseYearState", "tax_rate_kr_per_100kr");

@@ -29,6 +29,8 @@ void kommunbudget::bindings::bind_revenue(py::module_& m) {
         "Own tax capacity (kr per inhabitant) at which the formula gives equalisation_msek (base-year calibration).");
   m.def("per_inhabitant_growth", &per_inhabitant_growth, py::arg("total_growth"), py::arg("population_growth"),
         "Growth per inhabitant (fraction): (1 + total) / (1 + population growth) − 1.");
+  m.def("per_inhabitant_amount_msek", &per_inhabitant_amount_msek, py::arg("kr_per_inhabitant"),
+        py::arg("population"), "An amount per inhabitant as MSEK: kr × population / 1e6.");
   m.def("own_tax_base_growth", &own_tax_base_growth, py::arg("capacity_growth"), py::arg("population_before"),
         py::arg("population_after"),
         "Own tax base growth (fraction) from the capacity growth per inhabitant and the inhabitants before and "

@@ -71,6 +71,11 @@ double per_inhabitant_growth(double total_growth, double population_growth);
 /// RULES.md §5). @throws InputError for a growth or a population outside the table of limits.
 double own_tax_base_growth(double capacity_growth, double population_before, double population_after);
 
+/// An amount given per inhabitant as MSEK for the municipality: kr_per_inhabitant × population / 10^6 (e.g. SKR's
+/// final settlement forecast of −150 kr per inhabitant for 19 337 inhabitants: −2.90 MSEK).
+/// @throws InputError for an amount or a population outside the table of limits (per_inhabitant_amount_msek rows).
+double per_inhabitant_amount_msek(double kr_per_inhabitant, double population);
+
 /// What one inhabitant more is worth to the municipality in a year, kr (one fewer: the same with the opposite
 /// sign), when the inhabitant has the municipality's average tax capacity K: the own tax, rate / 100 × K, and the
 /// change of the income equalisation, e / 100 × (G·M − K) with e = c·r (grant) below the guarantee and r_fee (fee)

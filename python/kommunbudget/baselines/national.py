@@ -81,11 +81,18 @@ def announced_grant_series(first: int, last: int) -> AssumptionSeries:
 
 
 def national_population_growth_series(vintage: Vintage) -> AssumptionSeries:
-    """Sweden's population growth per year (fraction): the vintage's ``national_population_growth`` where it has
-    one, else 2024's outcome held, +36 003 on 10 551 707 = 0.341 % (SCB, nyckeltal_riket.csv), a default."""
+    """Sweden's population growth per year (fraction): the vintage's (``[national] national_population_growth``)
+    where it has one, else 2024's outcome held, +36 003 on 10 551 707 = 0.341 % (SCB, nyckeltal_riket.csv), a
+    default."""
     if "national_population_growth" in vintage.series:
         return vintage.series["national_population_growth"]
-    return _population_growth_2024()
+    held = _population_growth_2024()
+    given = vintage.national.get("national_population_growth", {})
+    if not given:
+        return held
+    return AssumptionSeries("national_population_growth", "fraction per year", dict(given),
+                            {y: Provenance("data", f"vintage {vintage.name} ({vintage.national_source})")
+                             for y in given}, held.tail_value, held.tail_provenance)
 
 
 @functools.cache

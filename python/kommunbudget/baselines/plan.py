@@ -312,6 +312,31 @@ def plan_equalisation(base_fields: Mapping, assumptions: AssumptionSet, plan_yea
                          f"{assumptions.description}; national assumptions: vintage {vintage.label}", series)
 
 
+def _vintage_settlements(series: Mapping[str, AssumptionSeries], vintage: Vintage,
+                         after: int) -> dict[str, AssumptionSeries]:
+    """The vintage's final settlement forecasts (``[final_settlement]``, kr per inhabitant) for the years after the
+    plan, booked as kr per inhabitant × the year's population (the core's ``per_inhabitant_amount_msek``); none
+    when the vintage gives none (then the settlements stay 0 after the plan, a default)."""
+    out: dict[str, AssumptionSeries] = {}
+    for kind, name in (("current", "final_settlement_msek"), ("previous", "final_settlement_previous_year_msek")):
+        forecast = {y: v for y, v in vintage.final_settlement.get(f"{kind}_year", {}).items() if y >= after}
+        if not forecast:
+            continue
+        per_inhabitant = f"final_settlement_{kind}_kr"
+        out[per_inhabitant] = AssumptionSeries(
+            per_inhabitant, "kr per inhabitant", forecast,
+            {y: Provenance("data", f"vintage {vintage.name}: final settlement for the {kind} year's income "
+                                   f"({vintage.final_settlement_source})") for y in forecast},
+            0.0, Provenance("default", "no settlement forecast in the vintage for the year: 0"), tail_from=after)
+        old = series[name]
+        out[name] = AssumptionSeries(
+            name, "MSEK", dict(old.values), dict(old.provenance), tail_from=after,
+            tail_follows=f"{kind}-year settlement per inhabitant × population",
+            tail_provenance=Provenance("derived", f"the vintage's forecast ({per_inhabitant}, kr per inhabitant) × "
+                                                  f"the year's population"))
+    return out
+
+
 def _moving_rules(base_fields: Mapping, series: Mapping[str, AssumptionSeries], plan_years: list[int],
                   vintage: Vintage, use_plan_growth: bool,
                   calibration: core.PlanCalibration | None) -> dict[str, AssumptionSeries]:
@@ -327,9 +352,16 @@ def _moving_rules(base_fields: Mapping, series: Mapping[str, AssumptionSeries], 
     if vintage.series["national_tax_capacity_growth"].tail_follows == "tax_base_growth":
         plan_values = (calibration.national_tax_capacity_growth.as_dict()
                        if plan_years and use_plan_growth and calibration else {})
+        provenance = {y: capacity.provenance[y] for y in plan_values}
+        # The vintage's own per-inhabitant growth ([national]) where it gives one, after the plan.
+        given = {y: g for y, g in vintage.national.get("tax_base_growth_per_inhabitant", {}).items()
+                 if y >= after}
+        plan_values = {**plan_values, **given}
+        provenance.update({y: Provenance("data", f"vintage {vintage.name}: national tax base growth per "
+                                                 f"inhabitant ({vintage.national_source})") for y in given})
         out["national_tax_capacity_growth"] = AssumptionSeries(
             "national_tax_capacity_growth", "fraction per year", plan_values,
-            {y: capacity.provenance[y] for y in plan_values}, tail_follows="national tax base per inhabitant",
+            provenance, tail_follows="national tax base per inhabitant",
             tail_provenance=Provenance("derived", f"the vintage's national tax base growth per inhabitant: (1 + "
                                                   f"national_tax_base_growth) / (1 + national_population_growth) − "
                                                   f"1 (vintage {vintage.name})"))
@@ -341,6 +373,7 @@ def _moving_rules(base_fields: Mapping, series: Mapping[str, AssumptionSeries], 
         tail_provenance=Provenance("derived", "the own tax capacity per inhabitant grows as the national one "
                                               "(national_tax_capacity_growth), times the own population's change "
                                               "(skatteunderlag = skattekraft × invånare; RULES.md §5)"))
+    out.update(_vintage_settlements(series, vintage, after))
     population = series["population"]
     try:
         population.get(base_year)

@@ -408,10 +408,20 @@ def _national_capacity_growth(assumptions: AssumptionSet, year: int) -> float:
                                       assumptions.get("national_population_growth", year)[0])
 
 
+def _settlement(kind: str):
+    """The vintage's settlement forecast of ``kind`` (kr per inhabitant) × the year's population, MSEK."""
+    def rule(assumptions: AssumptionSet, year: int) -> float:
+        return core.per_inhabitant_amount_msek(assumptions.get(f"final_settlement_{kind}_kr", year)[0],
+                                               assumptions.get("population", year)[0])
+    return rule
+
+
 #: Tail rules computed from other series each year (``AssumptionSeries.tail_follows``), the equations in the core.
 TAIL_RULES = {
     "own tax capacity × population": _own_tax_base_growth,
     "national tax base per inhabitant": _national_capacity_growth,
+    "current-year settlement per inhabitant × population": _settlement("current"),
+    "previous-year settlement per inhabitant × population": _settlement("previous"),
 }
 
 _CORE_SERIES = (

@@ -100,3 +100,29 @@ def test_own_tax_base_is_capacity_per_inhabitant_times_population(sjobo):
     worth = more.line("inhabitant_tax_kr")[k] + more.line("inhabitant_equalisation_kr")[k]
     m, own = more.line("national_tax_capacity")[k], more.line("own_tax_capacity")[k]
     assert worth == pytest.approx(0.2092 * own + 0.197 * (1.15 * m - own), rel=1e-12)
+
+
+def test_a_vintage_gives_settlements_per_inhabitant_and_national_figures(tmp_path):
+    # A vintage with SKR-style forecasts for 2028 (figures made up for the test, coherent with the 4 % total:
+    # 1.035 × 1.00483 = 1.04000): settlements in kr per inhabitant become MSEK at Sjöbo's population (19 337,
+    # held); the per-inhabitant growth and the population growth are used as given, later years follow the rules.
+    from importlib import resources
+
+    packaged = resources.files("kommunbudget") / "data" / "files" / "vintages" / "skr-2025-report.toml"
+    text = packaged.read_text(encoding="utf-8").replace('name = "skr-2025-report"', 'name = "test-settlements"')
+    text += ("\n[national]\ntax_base_growth_per_inhabitant = { 2028 = 0.035 }\n"
+             "national_population_growth = { 2028 = 0.00483 }\nsource = \"test figures\"\n"
+             "\n[final_settlement]\ncurrent_year = { 2028 = -150.0 }\nprevious_year = { 2028 = 200.0 }\n"
+             "source = \"test figures\"\n")
+    path = tmp_path / "test-settlements.toml"
+    path.write_text(text, encoding="utf-8")
+    m = kb.load("Sjöbo", vintage=str(path))
+    a = m.assumptions
+    assert a.get("national_tax_capacity_growth", 2028)[0] == pytest.approx(0.035)
+    assert a.get("national_tax_capacity_growth", 2029)[0] == pytest.approx(1.04 / (1 + 36_003 / 10_551_707) - 1)
+    assert a.get("national_population_growth", 2028)[0] == pytest.approx(0.00483)
+    frame = m.project(2029).revenue("id")
+    assert frame.loc["final_settlement_current_year", 2028] == pytest.approx(-150.0 * 19_337 / 1e6)
+    assert frame.loc["final_settlement_previous_year", 2028] == pytest.approx(200.0 * 19_337 / 1e6)
+    assert frame.loc["final_settlement_current_year", 2029] == 0.0
+    assert frame.loc["final_settlement_current_year", 2027] == 0.0  # the plan's own figure (Budget 2024: 0)
