@@ -11,21 +11,25 @@ The defaults varied, each only where the municipality's assumption set has the s
 value is not data (nor set by the user):
 
 - ``pkv``: SKR's price and wage change (PKV, ``labour_cost_change`` and ``other_cost_change`` together) in the years
-  whose provenance is ``default`` (after the last published year), ∓ 1 percentage point;
+  after the adopted plan whose provenance is ``default`` (after the last published year), ∓ 1 percentage point;
 - ``tax_base``: the national tax base growth (``national_tax_base_growth``; without it the own
   ``tax_base_growth``) after the adopted plan, ∓ 1 percentage point;
-- ``population``: the own population after the last year the data give it, ∓ 1 % a year, cumulative, with every
-  cost line's volume following it in the same years (a constant real cost per inhabitant; without it, more
-  inhabitants would bring revenue and no cost);
-- ``volume``: every cost line's volume growth (``volume_growth:*``) after the adopted plan, ∓ 0.5 percentage point;
-- ``regulation_grant``: the regulation grant's rule after the plan (``grant_growth:regulation_grant``): the rule
-  as is (low), or the grant held at its last amount, 0 growth (high);
+- ``population``: the own population after the adopted plan and after the last year the data (or the user) give
+  it, ∓ 1 % a year, cumulative, with every cost line's volume following it in the same years (a constant real cost
+  per inhabitant; without it, more inhabitants would bring revenue and no cost);
+- ``volume``: every cost line's volume growth (``volume_growth:*``) after the adopted plan, ∓ 0.5 percentage point
+  (the default column says which years come from a rule, a default or an embedded population forecast, and which
+  the user's forecast sets and are not varied);
+- ``regulation_grant``: the regulation grant's rule after the plan (``grant_growth:regulation_grant``): not a low and
+  a high but two sides, "rule (default)" (the rule as is, the baseline) and "held" (the grant held at its last
+  amount, 0 growth);
 - ``property_fee``: the property fee's growth after the plan (``grant_growth:property_fee``): held, 0 growth (low),
   or its default + 2 percentage points (high);
 - ``borrowing_rate``: the rate on new borrowing (``borrowing_rate``), ∓ 1 percentage point (not below 0).
 
 The steps (1 pp, 1 %, 0.5 pp, 2 pp) are defaults of this table, not data: a plausible range to show the size of
-each effect, not a forecast interval.
+each effect, not a forecast interval. No row changes the adopted plan's years (:attr:`Municipality.plan_years`)
+except the borrowing rate, which the plan does not set.
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kommunbudget.baselines.population_forecast import is_forecast_volume
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import REGULATION_RULE
 from kommunbudget.model.municipality import Municipality
@@ -86,6 +91,9 @@ class DefaultVariant:
         The default and each variant in words (values in percent a year, inhabitants).
     low_changes, high_changes : Mapping[str, Mapping[int, float]] or None
         ``with_assumptions`` arguments (series -> {year: value}, the series' units); None: the baseline as is.
+    low_name, high_name : str
+        What the two sides are called in the output: ``"low"`` and ``"high"``, or for a rule against an alternative
+        (the regulation grant) ``"rule (default)"`` and ``"held"``.
     """
 
     ident: str
@@ -96,6 +104,8 @@ class DefaultVariant:
     high: str
     low_changes: Changes | None
     high_changes: Changes | None
+    low_name: str = "low"
+    high_name: str = "high"
 
     @property
     def label(self) -> str:
@@ -130,11 +140,12 @@ class WhatMovesRow:
         return abs(self.need_high_ore - self.need_low_ore)
 
     def record(self) -> dict[str, Any]:
-        """The row as a JSON record: id, assumption, assumption_sv, series, years, default, low, high,
-        need_low_ore, need_high_ore, swing_ore (öre), error."""
+        """The row as a JSON record: id, assumption, assumption_sv, series, years, default, low, high, low_name,
+        high_name (what the two sides are called), need_low_ore, need_high_ore, swing_ore (öre), error."""
         v = self.variant
         return {"id": v.ident, "assumption": v.label, "assumption_sv": v.label_sv, "series": list(v.series),
                 "years": list(v.years), "default": v.default, "low": v.low, "high": v.high,
+                "low_name": v.low_name, "high_name": v.high_name,
                 "need_low_ore": self.need_low_ore, "need_high_ore": self.need_high_ore, "swing_ore": self.swing_ore,
                 "error": self.error or None}
 
@@ -174,14 +185,15 @@ class WhatMoves:
 
 
 def _values(m: Municipality, name: str, first: int, last: int) -> dict[int, tuple[float, str]]:
-    """Series ``name``'s value and provenance kind per year of ``first..last`` where it has one."""
+    """Series ``name``'s value and provenance kind per year of ``first..last`` where it has one; the kind
+    ``"forecast"`` for a volume growth an embedded population forecast derived (provenance ``derived``)."""
     out = {}
     for year in range(first, last + 1):
         try:
             value, prov = m.assumptions.get(name, year)
         except ValueError:
             continue
-        out[year] = (value, prov.kind)
+        out[year] = (value, "forecast" if prov.kind == "derived" and is_forecast_volume(prov) else prov.kind)
     return out
 
 
@@ -198,7 +210,10 @@ def _years_text(years: list[int]) -> str:
 
 
 def _kind_text(kinds: set[str]) -> str:
-    return "default" if kinds == {"default"} else "rule" if kinds == {"derived"} else "default or rule"
+    """The kinds of the values varied in words: ``default``, ``rule`` (derived), ``population forecast`` (a volume
+    an embedded forecast derived), or those present joined by 'or'."""
+    words = {"default": "default", "derived": "rule", "forecast": "population forecast"}
+    return " or ".join(words[k] for k in words if k in kinds) or "default"
 
 
 def _shifted(m: Municipality, years: Mapping[str, list[int]], step: float, floor: float | None = None
@@ -206,7 +221,7 @@ def _shifted(m: Municipality, years: Mapping[str, list[int]], step: float, floor
     """Default, low and high texts and changes for growth series shifted by ∓ ``step`` in their ``years`` (series
     name -> years)."""
     now = {n: {y: m.assumptions.get(n, y)[0] for y in ys} for n, ys in years.items()}
-    kinds = {m.assumptions.get(n, y)[1].kind for n, ys in years.items() for y in ys}
+    kinds = {kind for n, ys in years.items() for y, (_, kind) in _values(m, n, min(ys), max(ys)).items() if y in ys}
     every = sorted({y for ys in years.values() for y in ys})
 
     def moved(sign: float) -> dict[str, dict[int, float]]:
@@ -232,7 +247,7 @@ def _free_years(values: dict[int, tuple[float, str]], after: int, kinds: tuple[s
 
 def _pkv(m: Municipality, first: int, last: int, plan_end: int) -> DefaultVariant | None:
     names = [n for n in ("labour_cost_change", "other_cost_change") if n in m.assumptions.series]
-    years = {n: ys for n in names if (ys := _free_years(_values(m, n, first, last), first - 1, ("default",)))}
+    years = {n: ys for n in names if (ys := _free_years(_values(m, n, first, last), plan_end, ("default",)))}
     if not years:
         return None
     default, low, high, lo, hi = _shifted(m, years, PKV_STEP)
@@ -258,7 +273,7 @@ def _population(m: Municipality, first: int, last: int, plan_end: int) -> Defaul
         return None
     values = _values(m, "population", first, last)
     given = [y for y, (_, kind) in values.items() if kind in _FIXED_KINDS]
-    start = max(given) if given else m.base_year
+    start = max([*given, plan_end])
     years = _free_years(values, start)
     if not years:
         return None
@@ -295,6 +310,12 @@ def _volume(m: Municipality, first: int, last: int, plan_end: int) -> DefaultVar
     if not years:
         return None
     default, low, high, lo, hi = _shifted(m, years, VOLUME_STEP)
+    # Years the user's population forecast sets (provenance user) are not varied: say so, not '(rule)' for them.
+    set_by_user = {n.removeprefix("volume_growth:"): ys for n in names
+                   if (ys := [y for y, (_, kind) in _values(m, n, plan_end + 1, last).items() if kind == "user"])}
+    if set_by_user:
+        default += "; set by you, not varied: " + ", ".join(f"{line} {_years_text(ys)}"
+                                                            for line, ys in set_by_user.items())
     return DefaultVariant("volume", tuple(years), tuple(sorted({y for ys in years.values() for y in ys})), default,
                           low, high, lo, hi)
 
@@ -323,8 +344,9 @@ def _regulation_grant(m: Municipality, first: int, last: int, plan_end: int) -> 
         return None
     return DefaultVariant("regulation_grant", (name,), tuple(years),
                           f"the regulation rule {_years_text(years)} (rule)",
-                          "the rule as is (the baseline)", "held at the last amount (0 % a year)",
-                          None, {name: {y: 0.0 for y in years}})
+                          "the regulation rule as is, the baseline's figures",
+                          "the grant held at its last amount (0 % a year)",
+                          None, {name: {y: 0.0 for y in years}}, low_name="rule (default)", high_name="held")
 
 
 def _property_fee(m: Municipality, first: int, last: int, plan_end: int) -> DefaultVariant | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kommunbudget.data.municipalities import find_municipality
+from kommunbudget.data.municipalities import find_municipality, info
 from kommunbudget.data.tables import cached_table, fail
 from kommunbudget.data.textfiles import read_user_text
 
@@ -181,7 +181,8 @@ def embedded_population_forecast(municipality: str | int) -> tuple[pd.DataFrame,
     return out, f"{' and '.join(names)} ({FORECAST_FILE})"
 
 
-def read_population_forecast(source: str | os.PathLike[str] | pd.DataFrame) -> pd.DataFrame:
+def read_population_forecast(source: str | os.PathLike[str] | pd.DataFrame,
+                             municipality: str | int | None = None) -> pd.DataFrame:
     """A user's population forecast by age group: a CSV file (UTF-8, a byte-order mark accepted; comma or semicolon
     separated) or a DataFrame, with the columns ``year``, ``age_group`` (or ``group``) and ``count``, or the Swedish
     ``ar``/``år``, ``aldersgrupp``/``åldersgrupp`` and ``antal``; other columns are ignored.
@@ -189,7 +190,21 @@ def read_population_forecast(source: str | os.PathLike[str] | pd.DataFrame) -> p
     A row is the number of persons on 31 December of ``year`` in the group: one of :data:`SIX_GROUPS` (``"1-5"`` for
     preschool ages, ``"80-w"`` for ``"80+"``), the finer groups of :data:`FINER_GROUPS` (summed into the six), or
     ``"total"``/``"totalt"`` (the whole population; without it a year's total is the sum of the six groups when all
-    six are given).
+    six are given). Single ages (``"0"``, ``"7"``) and other groups are refused with the accepted groups named:
+    sum single ages into the groups first.
+
+    Each group's years must be consecutive (a forecast for 2025 and 2027 without 2026 is refused naming 2026: the
+    package does not fill a gap), and a year may give ``"0-5"`` or ``"1-5"``, not both (preschool follows one).
+
+    Parameters
+    ----------
+    source : str, path or pandas.DataFrame
+        The file or the table.
+    municipality : str or int, optional
+        A name or SCB code: each year's total (its ``total`` row, or the sum of all six groups) must then be half
+        to twice the municipality's population counted by SCB on 31 December 2024 (the same plausibility rule as
+        the budget file's population, ``kommunbudget.data.budget_file``), which catches a forecast of another
+        municipality or a misplaced digit.
 
     Returns
     -------
@@ -202,7 +217,9 @@ def read_population_forecast(source: str | os.PathLike[str] | pd.DataFrame) -> p
     ValueError
         Naming the file, the row (as in a spreadsheet: the header is row 1), the field, the value and what was
         expected: a missing column, a missing or non-whole year, a year outside 1900-2200, a missing, negative or
-        non-numeric count, an unknown age group, the same year and group twice, or no rows.
+        non-numeric count, an unknown age group or a single age, the same year and group twice, both 0-5 and 1-5
+        in one year, a missing year between a group's covered years, a total outside half to twice SCB's count
+        (with ``municipality``), or no rows.
     """
     if isinstance(source, pd.DataFrame):
         raw, where = source.astype(str), "the population forecast"
@@ -245,8 +262,11 @@ def read_population_forecast(source: str | os.PathLike[str] | pd.DataFrame) -> p
             raise ValueError(f"{at}: year = {year} is outside [1900, 2200]")
         group = normalise_group(group_text)
         if group is None:
-            raise ValueError(f"{at}: age group = {group_text!r} is not known; expected one of "
-                             f"{', '.join(SIX_GROUPS)} (also 1-5, 80-w), {', '.join(FINER_GROUPS)} or total")
+            single = re.fullmatch(r"\d{1,3}(år)?", group_text.strip().lower().replace(" ", ""))
+            what = "is a single age, not an age group" if single else "is not known"
+            raise ValueError(f"{at}: age group = {group_text!r} {what}; expected one of "
+                             f"{', '.join(SIX_GROUPS)} (also 1-5, 80-w), {', '.join(FINER_GROUPS)} or total"
+                             f"{' (sum single ages into these groups)' if single else ''}")
         try:
             count = float(count_text.replace("\u00a0", "").replace(" ", "").replace(",", "."))
         except ValueError:
@@ -272,4 +292,39 @@ def read_population_forecast(source: str | os.PathLike[str] | pd.DataFrame) -> p
                                                   & (twice["group"] == first["group"])]["row"])
         raise ValueError(f"{where}: age group {first['group']} in {first['year']} is given twice (rows {at_rows}); "
                          f"expected one count per year and group")
-    return six_groups(frame[["year", "group", "count"]]).sort_values(["group", "year"], ignore_index=True)
+    preschool = set(frame.loc[frame["group"] == "0-5", "year"]) & set(frame.loc[frame["group"] == "1-5", "year"])
+    if preschool:
+        year = min(preschool)
+        raise ValueError(f"{where}: both 0-5 and 1-5 given for {year}; give one (preschool follows 1-5 where given, "
+                         f"else 0-5)")
+    out = six_groups(frame[["year", "group", "count"]]).sort_values(["group", "year"], ignore_index=True)
+    for group, rows in out.groupby("group", sort=True):
+        years = sorted(int(y) for y in rows["year"])
+        gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+        if gaps:
+            raise ValueError(f"{where}: age group {group} has no count for {', '.join(map(str, gaps))} (it covers "
+                             f"{', '.join(map(str, years))}); expected every year from {years[0]} to {years[-1]}, "
+                             f"gaps are not filled")
+    if municipality is not None:
+        _check_totals(out, municipality, where)
+    return out
+
+
+def _check_totals(frame: pd.DataFrame, municipality: str | int, where: str) -> None:
+    """Refuse a year whose total (its ``total`` row, else the sum of all six groups) is not half to twice SCB's
+    population of the municipality on 31 December 2024: the budget file's plausibility rule for its population
+    (``kommunbudget.data.budget_file``)."""
+    place = info(find_municipality(municipality))
+    counts = {g: dict(zip(r["year"].astype(int), r["count"].astype(float), strict=True))
+              for g, r in frame.groupby("group")}
+    totals = dict(counts.get(TOTAL, {}))
+    for year in set.intersection(*(set(counts.get(g, {})) for g in SIX_GROUPS)) - set(totals):
+        totals[year] = sum(counts[g][year] for g in SIX_GROUPS)
+    scb = place.population_2024
+    for year in sorted(totals):
+        if not 0.5 <= totals[year] / scb <= 2.0:
+            kind = "total" if year in counts.get(TOTAL, {}) else "sum of the six age groups"
+            value, counted = f"{totals[year]:,.0f}".replace(",", " "), f"{scb:,}".replace(",", " ")
+            raise ValueError(f"{where}: the {kind} for {year} = {value} is not plausible for "
+                             f"{place.name}: SCB counted {counted} inhabitants on 31 December 2024 (expected half to "
+                             f"twice that; a forecast of another municipality, or a misplaced digit?)")

@@ -14,7 +14,8 @@ __all__ = ["what_moves_text"]
 
 def what_moves_text(w: WhatMoves, language: str = "en", after: str = "") -> str:
     """The table as text: a heading, the baseline's need, then per default a line with its label, default and the
-    need at the low and the high variant and the swing (öre), and a line naming the low and the high in words.
+    need at the low and the high variant and the swing (öre), and a line naming the low and the high in words (or
+    the row's own names for its two sides, e.g. "rule (default)" and "held").
 
     Parameters
     ----------
@@ -39,7 +40,8 @@ def what_moves_text(w: WhatMoves, language: str = "en", after: str = "") -> str:
                  f"named, all else unchanged; largest swing first. The steps (1 pp, 1 %, 0.5 pp, 2 pp) are defaults "
                  f"of this table, not data: they show the size of each effect, not a forecast range. In the default "
                  f"column, (default) is a default that is not data and (rule) a value derived by a rule from other "
-                 f"assumptions.")]
+                 f"assumptions. For the regulation grant the two sides are the rule itself (the baseline) and the "
+                 f"grant held, not a low and a high value.")]
     if not w.rows:
         return "\n".join(head + ["  (no default to vary: every assumption of these years is data or set by you)"])
     labels = [r.variant.label_sv if language == "sv" else r.variant.label for r in w.rows]
@@ -51,6 +53,7 @@ def what_moves_text(w: WhatMoves, language: str = "en", after: str = "") -> str:
         v = r.variant
         lines.append(f"  {label:<{lw}}  {v.default:<{dw}}  {fmt(r.need_low_ore, 'öre', True):>8}  "
                      f"{fmt(r.need_high_ore, 'öre', True):>8}  {fmt(r.swing_ore, 'öre'):>7}")
-        lines.append(wrap(f"low: {v.low}; high: {v.high}" + (f" ({r.error})" if r.error else ""), "      ",
+        lines.append(wrap(f"{v.low_name}: {v.low}; {v.high_name}: {v.high}" + (f" ({r.error})" if r.error else ""),
+                          "      ",
                           "        "))
     return "\n".join(head + lines)

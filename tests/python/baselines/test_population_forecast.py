@@ -135,3 +135,51 @@ def test_a_volume_out_of_range_is_named_by_the_core(sjobo):
     m = kb.with_population_forecast(sjobo, jump)
     with pytest.raises(ValueError, match="volume_growth:preschool.*2028"):
         m.project(2028)
+
+
+#: Flat child groups and 80+ growing 3 % a year, 31 Dec 2024-2030 (the user review's case).
+GROWING_ELDERLY = pd.DataFrame({
+    "year": list(range(2024, 2031)) * 4,
+    "age_group": ["0-5"] * 7 + ["6-15"] * 7 + ["80+"] * 7 + ["total"] * 7,
+    "count": [1000.0] * 7 + [2000.0] * 7 + [1000.0 * 1.03 ** k for k in range(7)] + [19500.0] * 7})
+
+
+def test_the_adopted_plan_stands_and_the_forecast_applies_after_it(sjobo):
+    # Sjöbo's adopted plan covers 2025-2027: there the volumes derived from the plan and the budget's inhabitants
+    # stay, so the plan's years are reproduced exactly; the forecast applies from 2028.
+    assert sjobo.plan_years == [2025, 2026, 2027]
+    fore = kb.with_population_forecast(sjobo, GROWING_ELDERLY, name="the review's forecast")
+    for year in (2025, 2026, 2027):
+        for name in ("population", "volume_growth:elderly_care", "volume_growth:preschool",
+                     "volume_growth:compulsory_school"):
+            assert fore.assumptions.get(name, year) == sjobo.assumptions.get(name, year), (name, year)
+    base, moved = sjobo.project(2030), fore.project(2030)
+    k = base.years.index(2027)
+    for line in ("operating_costs", "result", "tax_base"):
+        np.testing.assert_allclose(moved.line(line)[:k + 1], base.line(line)[:k + 1], rtol=1e-12, err_msg=line)
+    # After the plan: 80+ 1000 × 1.03^3 → 1000 × 1.03^4 (31 Dec 2027 → 2028) is +3 %; the children's groups are flat,
+    # 0 %; the equalisation's inhabitants of 2028 are the total of 31 Dec 2027, 19 500.
+    assert fore.assumptions.get("volume_growth:elderly_care", 2028)[0] == pytest.approx(0.03, rel=1e-12)
+    assert fore.assumptions.get("volume_growth:preschool", 2028)[0] == 0.0
+    assert fore.assumptions.get("population", 2028)[0] == 19500
+    text = " ".join(fore.notes)
+    assert "The plan's years 2025-2027 keep the council's own figures; the forecast applies from 2028." in text
+    assert "in 2028-2030" in text
+
+
+def test_a_forecast_of_the_plan_years_only_is_refused(sjobo):
+    plan_only = pd.DataFrame({"year": [2024, 2025, 2026], "age_group": ["0-5"] * 3, "count": [1000, 1010, 1020]})
+    with pytest.raises(ValueError, match=r"covers 2024-2026, no projection year of Sjöbo \(1265\) after the adopted "
+                                         r"plan \(2025-2027\)"):
+        kb.with_population_forecast(sjobo, plan_only)
+
+
+def test_implausible_totals_are_refused_for_the_municipality(sjobo):
+    # SCB counted 19 337 inhabitants in Sjöbo on 31 Dec 2024: half is 9 668.5, twice 38 674.
+    for total in (9_999_999, 38_675, 9_668):
+        wrong = pd.DataFrame({"year": [2027, 2028], "age_group": ["total"] * 2, "count": [19500, total]})
+        with pytest.raises(ValueError, match=f"total for 2028 = {total:,.0f}".replace(",", " ")
+                           + r" is not plausible for Sjöbo: SCB counted 19 337"):
+            kb.with_population_forecast(sjobo, wrong)
+    edge = pd.DataFrame({"year": [2027, 2028], "age_group": ["total"] * 2, "count": [19500, 38_674]})
+    assert kb.with_population_forecast(sjobo, edge).assumptions.get("population", 2029)[0] == 38_674

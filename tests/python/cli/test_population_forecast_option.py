@@ -81,3 +81,29 @@ def test_out_may_not_overwrite_the_forecast(cli, forecast_file):
                                str(forecast_file))
     cli.clean_error(status, out, err, "population forecast")
     assert forecast_file.read_text(encoding="utf-8") == FORECAST
+
+
+def test_the_plan_years_keep_the_councils_figures(cli, tmp_path):
+    # The review's case: flat child groups and 80+ growing 3 % a year. Sjöbo's adopted plan (2025-2027) stands:
+    # costs and result of 2025-2027 are those without the forecast; the forecast moves 2028 on.
+    path = tmp_path / "f.csv"
+    path.write_text("year,age_group,count\n" + "".join(
+        f"{y},0-5,1000\n{y},6-15,2000\n{y},80+,{1000 * 1.03 ** (y - 2024):.3f}\n" for y in range(2024, 2031)),
+        encoding="utf-8")
+    plain = cli.json("project", "Sjöbo", "--horizon", "2030")
+    moved = cli.json("project", "Sjöbo", "--horizon", "2030", "--population-forecast", str(path))
+    for line in ("operating_costs", "result"):
+        for year in (2025, 2026, 2027):
+            k = plain["years"].index(year)
+            assert moved["statement"][line][k] == pytest.approx(plain["statement"][line][k], abs=1e-9), (line, year)
+    k = plain["years"].index(2028)
+    assert moved["statement"]["operating_costs"][k] != pytest.approx(plain["statement"]["operating_costs"][k])
+    assert any("the forecast applies from 2028" in n for n in moved["notes"])
+
+
+def test_an_implausible_total_is_a_clean_error(cli, tmp_path):
+    bad = tmp_path / "big.csv"
+    bad.write_text("year,age_group,count\n2027,total,19500\n2028,total,9999999\n", encoding="utf-8")
+    cli.clean_error(*cli.run("project", "Sjöbo", "--population-forecast", str(bad)),
+                    "--population-forecast", "total for 2028 = 9 999 999 is not plausible for Sjöbo",
+                    "SCB counted 19 337")

@@ -106,3 +106,41 @@ def test_bad_input_is_named(tmp_path, text, fragments):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(ValueError, match="does not exist"):
         kd.read_population_forecast(tmp_path / "none.csv")
+
+
+@pytest.mark.parametrize(("text", "fragments"), [
+    # A gap between covered years is named, not filled.
+    ("year,age_group,count\n2025,total,19500\n2027,total,19700\n",
+     ("age group total has no count for 2026", "covers 2025, 2027", "gaps are not filled")),
+    ("year,age_group,count\n2025,80+,1000\n2026,80+,1030\n2029,80+,1100\n",
+     ("age group 80+ has no count for 2027, 2028",)),
+    # Preschool follows one of the two.
+    ("year,age_group,count\n2025,0-5,1200\n2025,1-5,1000\n", ("both 0-5 and 1-5 given for 2025; give one",)),
+    # Single ages are not groups.
+    ("year,age_group,count\n2025,0,200\n", ("row 2", "age group = '0' is a single age", "0-5, 6-15",
+                                            "sum single ages into these groups")),
+    ("year,age_group,count\n2025,7 år,200\n", ("'7 år' is a single age",)),
+])
+def test_gaps_double_preschool_and_single_ages_are_named(tmp_path, text, fragments):
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        kd.read_population_forecast(path)
+    for fragment in fragments:
+        assert fragment in str(info.value), (fragment, str(info.value))
+
+
+def test_totals_are_checked_against_scbs_count(tmp_path):
+    # Sjöbo: SCB 19 337 on 31 Dec 2024 (kommuner.csv); 9 999 999 is outside half to twice that. Without a
+    # municipality nothing is compared.
+    path = tmp_path / "sjobo.csv"
+    path.write_text("year,age_group,count\n2025,total,19500\n2026,total,9999999\n", encoding="utf-8")
+    assert len(kd.read_population_forecast(path)) == 2
+    with pytest.raises(ValueError, match="the total for 2026 = 9 999 999 is not plausible for Sjöbo: SCB counted "
+                                         "19 337 inhabitants on 31 December 2024"):
+        kd.read_population_forecast(path, "Sjöbo")
+    # The sum of the six groups counts when there is no total row: 5 × 1 000 + 50 000 = 55 000 > 2 × 19 337.
+    six = "".join(f"2025,{g},1000\n" for g in ("0-5", "6-15", "16-18", "65-79", "80+")) + "2025,19-64,50000\n"
+    path.write_text("year,age_group,count\n" + six, encoding="utf-8")
+    with pytest.raises(ValueError, match="the sum of the six age groups for 2025 = 55 000 is not plausible"):
+        kd.read_population_forecast(path, "1265")
