@@ -126,7 +126,9 @@ void apply_balance_requirement(const BalanceRequirement& inputs, IncomeStatement
     }
     out.reserve_withdrawal[k] = std::max(0.0, out.reserve_use[k]);
     out.reserve_reservation[k] = std::max(0.0, -out.reserve_use[k]);
-    // A given withdrawal above the balance means the opening balance was too low: the balance stops at zero.
+    // A given withdrawal above the balance means the opening balance was too low or not given: the balance stops
+    // at zero and the excess is reported (reserve_overdrawn); the balanced-budget result keeps the full use.
+    out.reserve_overdrawn[k] = std::max(0.0, out.reserve_use[k] - balance);
     balance = std::max(0.0, balance - out.reserve_use[k]);
     out.reserve_balance[k] = balance;
     const double bbr = adjusted + out.reserve_use[k];
@@ -135,7 +137,10 @@ void apply_balance_requirement(const BalanceRequirement& inputs, IncomeStatement
     out.restoration_required[k] = deficits.required();
     out.deficit_falling_due[k] = deficits.live[0];
     out.deficit_restored[k] = deficits.restore(bbr);
-    out.deficit_breach[k] = deficits.close_year(bbr);
+    // Deficits overdue at the start of the base year (origin + 3 before it) are a breach already: the base year
+    // reports what of them it leaves unrestored, as it does for the deficit falling due in it (one rule).
+    const double overdue_left = k == 0 ? deficits.overdue : 0.0;
+    out.deficit_breach[k] = deficits.close_year(bbr) + overdue_left;
     out.new_deficit[k] = std::max(0.0, -bbr);
     out.deficit_to_restore[k] = deficits.total();
     // The due year of the oldest deficit left (NaN: none).

@@ -293,7 +293,11 @@ constexpr FieldLimit kTarget[] = {
 constexpr FieldLimit kBalanceRequirement[] = {
     msek("BalanceRequirement", "opening_reserve_msek", 0.0, kMaxAmountMsek,
          "the result reserve (resultatreserv; RUR before 2024) at the start of the base year"),
-    year("OpeningDeficit", "year", "the year of origin of a deficit not yet restored, before the base year"),
+    // From 2000: the balanced-budget requirement applies from räkenskapsåret 2000 (kommunallagen 1991:900 8 kap.
+    // 5 § as amended by SFS 1997:1114); no deficit of an earlier year is to be restored.
+    whole("OpeningDeficit", "year", 2000.0, kLastYear, "calendar year",
+          "the year of origin of a deficit not yet restored, before the base year (the requirement applies from "
+          "2000, KL 1991:900 8 kap. 5 § as amended by SFS 1997:1114)"),
     {"OpeningDeficit", "amount_msek", 0.0, kMaxAmountMsek, "MSEK", LimitKind::Amount,
      "the part of the deficit not yet restored at the start of the base year, > 0 (open lower bound)", false, true,
      false, "MSEK"},

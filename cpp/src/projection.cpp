@@ -158,7 +158,7 @@ void IncomeStatement::resize(Eigen::Index n) {
   }
   for (Eigen::VectorXd* v :
        {&result_after_balance_adjustments, &reserve_possible_reservation, &reserve_reservation, &reserve_withdrawal,
-        &reserve_balance, &restoration_required, &deficit_falling_due, &deficit_restored, &deficit_breach,
+        &reserve_balance, &reserve_overdrawn, &restoration_required, &deficit_falling_due, &deficit_restored, &deficit_breach,
         &new_deficit, &deficit_to_restore, &oldest_deficit_due_year, &one_off_items, &result_excluding_one_offs}) {
     v->resize(n);
   }

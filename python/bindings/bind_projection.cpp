@@ -37,6 +37,7 @@ const char* const kLines[] = {"operating_income",  "operating_costs",   "depreci
                               "work_line_migration_equalisation", "efficiency_net_share",
                               "result_after_balance_adjustments", "reserve_possible_reservation",
                               "reserve_reservation", "reserve_withdrawal", "reserve_balance",
+                              "reserve_overdrawn",
                               "restoration_required", "deficit_falling_due", "deficit_restored", "deficit_breach",
                               "new_deficit", "deficit_to_restore", "oldest_deficit_due_year", "one_off_items",
                               "result_excluding_one_offs"};
@@ -212,10 +213,11 @@ void kommunbudget::bindings::bind_projection(py::module_& m) {
   st.def_readonly("reserve_reservation", &IncomeStatement::reserve_reservation, "reserved to the result reserve this year (avsättning), >= 0 (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("reserve_withdrawal", &IncomeStatement::reserve_withdrawal, "withdrawn from the result reserve this year (disposition), >= 0 (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("reserve_balance", &IncomeStatement::reserve_balance, "result reserve (resultatreserv; RUR before 2024) at year end, >= 0 (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("reserve_overdrawn", &IncomeStatement::reserve_overdrawn, "the part of a given withdrawal from the result reserve above the balance available at year start (opening balance too low or not given); the balance stops at zero while the balanced-budget result keeps the full withdrawal, >= 0 (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("restoration_required", &IncomeStatement::restoration_required, "the restoration the year must achieve: deficits overdue or falling due in it after earlier restorations (the balanced-budget target's floor), >= 0 (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("deficit_falling_due", &IncomeStatement::deficit_falling_due, "what is left at year start of the deficit whose third year this is (KL 11 kap. 12 §) (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("deficit_restored", &IncomeStatement::deficit_restored, "deficits restored this year, oldest first (float64 array of shape (n_years,), MSEK).");
-  st.def_readonly("deficit_breach", &IncomeStatement::deficit_breach, "the deficit falling due this year left unrestored at year end (a breach; it stays to be restored) (float64 array of shape (n_years,), MSEK).");
+  st.def_readonly("deficit_breach", &IncomeStatement::deficit_breach, "the deficit falling due this year left unrestored at year end (a breach; it stays to be restored); in the base year also the deficits already overdue at its start (origin + 3 before the base year) left unrestored (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("new_deficit", &IncomeStatement::new_deficit, "this year's negative balanced-budget result, to restore by the year + 3 (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("deficit_to_restore", &IncomeStatement::deficit_to_restore, "deficits not yet restored at year end, overdue ones included (float64 array of shape (n_years,), MSEK).");
   st.def_readonly("oldest_deficit_due_year", &IncomeStatement::oldest_deficit_due_year, "due year of the oldest deficit left at year end; NaN when none (float64 array of shape (n_years,), calendar year).");

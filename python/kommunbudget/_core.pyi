@@ -426,7 +426,7 @@ class OpeningDeficit:
     @property
     def year(self) -> int:
         """
-        the year of origin of a deficit not yet restored, before the base year. Unit: calendar year. Allowed range: [1900, 2200].
+        the year of origin of a deficit not yet restored, before the base year (the requirement applies from 2000, KL 1991:900 8 kap. 5 § as amended by SFS 1997:1114). Unit: calendar year. Allowed range: [2000, 2200].
         """
     @year.setter
     def year(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1477,7 +1477,7 @@ class IncomeStatement:
     """
     Income statement per year (resultaträkning), base year first. Each line is a float64 array of shape (n_years,), nominal MSEK with statutory signs (costs negative); result_share is a fraction, tax_rate kr per 100 kr.
     """
-    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'inhabitant_tax_kr', 'inhabitant_equalisation_kr', 'inhabitant_regulation_kr', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest', 'work_line_benefits', 'work_line_basic_deduction', 'work_line_persons_moved', 'work_line_migration_equalisation', 'efficiency_net_share', 'result_after_balance_adjustments', 'reserve_possible_reservation', 'reserve_reservation', 'reserve_withdrawal', 'reserve_balance', 'restoration_required', 'deficit_falling_due', 'deficit_restored', 'deficit_breach', 'new_deficit', 'deficit_to_restore', 'oldest_deficit_due_year', 'one_off_items', 'result_excluding_one_offs']
+    LINES: typing.ClassVar[list] = ['operating_income', 'operating_costs', 'depreciation', 'net_operating_cost', 'tax_revenue', 'general_grants', 'operating_result', 'financial_income', 'financial_costs', 'result', 'realisation_gains', 'other_balance_adjustments', 'reserve_use', 'balanced_budget_result', 'result_share', 'tax_rate', 'tax_base', 'final_settlement', 'efficiency_saving', 'efficiency_one_off_cost', 'tax_change_revenue', 'preliminary_tax', 'final_settlement_previous_year', 'final_settlement_current_year', 'income_equalisation', 'other_general_grants', 'equalisation_tax_base', 'own_tax_capacity', 'national_tax_capacity', 'population', 'inhabitant_tax_kr', 'inhabitant_equalisation_kr', 'inhabitant_regulation_kr', 'equalisation_change_per_krona', 'kept_per_krona', 'earned_income_effect', 'work_line_households_reduced', 'work_line_saving', 'work_line_cost', 'work_line_earnings', 'work_line_tax_base', 'work_line_tax_gain', 'work_line_equalisation_change', 'work_line_net', 'disposal_realisation_gain', 'disposal_running_cost_saved', 'disposal_depreciation_saved', 'disposal_interest_saved', 'disposal_external_rent', 'disposal_net', 'disposal_net_balanced_budget', 'fixed_saving', 'fixed_saving_one_off_cost', 'disposal_proceeds', 'disposal_debt_repaid', 'investments', 'new_investment_depreciation', 'self_financing', 'self_financing_ratio', 'borrowing_need', 'debt_at_year_end', 'cash_at_year_end', 'new_borrowing_interest', 'pension_interest', 'work_line_benefits', 'work_line_basic_deduction', 'work_line_persons_moved', 'work_line_migration_equalisation', 'efficiency_net_share', 'result_after_balance_adjustments', 'reserve_possible_reservation', 'reserve_reservation', 'reserve_withdrawal', 'reserve_balance', 'reserve_overdrawn', 'restoration_required', 'deficit_falling_due', 'deficit_restored', 'deficit_breach', 'new_deficit', 'deficit_to_restore', 'oldest_deficit_due_year', 'one_off_items', 'result_excluding_one_offs']
     def __len__(self) -> int:
         ...
     def index_of(self, year: typing.SupportsInt | typing.SupportsIndex) -> int:
@@ -1507,7 +1507,7 @@ class IncomeStatement:
     @property
     def deficit_breach(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        the deficit falling due this year left unrestored at year end (a breach; it stays to be restored) (float64 array of shape (n_years,), MSEK).
+        the deficit falling due this year left unrestored at year end (a breach; it stays to be restored); in the base year also the deficits already overdue at its start (origin + 3 before the base year) left unrestored (float64 array of shape (n_years,), MSEK).
         """
     @property
     def deficit_falling_due(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1778,6 +1778,11 @@ class IncomeStatement:
     def reserve_balance(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         result reserve (resultatreserv; RUR before 2024) at year end, >= 0 (float64 array of shape (n_years,), MSEK).
+        """
+    @property
+    def reserve_overdrawn(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        the part of a given withdrawal from the result reserve above the balance available at year start (opening balance too low or not given); the balance stops at zero while the balanced-budget result keeps the full withdrawal, >= 0 (float64 array of shape (n_years,), MSEK).
         """
     @property
     def reserve_possible_reservation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:

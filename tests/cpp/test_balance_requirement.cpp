@@ -236,3 +236,51 @@ TEST(BalanceRequirement, ValidatesInputs) {
   const Eigen::Vector4d state = opening_deficit_state(in, 2024);
   EXPECT_EQ(state, Eigen::Vector4d(4.0, 1.0, 2.0, 3.0));
 }
+
+// Sjöbo's budget 2024 withdraws 7.5 from the reserve (finansiellinfo.se/Sjobo/Budget-2024): with an opening
+// balance of 5, 7.5 − 5 = 2.5 is overdrawn, the balance stops at 0 and the balanced-budget result keeps the full
+// withdrawal (−26.1 + 7.5 = −18.6, the budget's line); with the default 0 all 7.5 is overdrawn; with 10, none.
+TEST(BalanceRequirement, GivenWithdrawalAboveTheBalanceIsReported) {
+  BalanceRequirement in;
+  in.opening_reserve_msek = 5.0;
+  IncomeStatement s = statement(2024, {-26.1, 0.0});
+  s.reserve_use[0] = 7.5;
+  s.reserve_use[1] = 1.0;  // 2025: a further withdrawal from an empty reserve, all overdrawn
+  const IncomeStatement a = applied(s, in);
+  expect_rows(a.reserve_overdrawn, {2.5, 1.0}, "overdrawn");
+  expect_rows(a.reserve_balance, {0.0, 0.0}, "balance");
+  EXPECT_NEAR(a.balanced_budget_result[0], -18.6, 1e-12);
+  in.opening_reserve_msek = 0.0;
+  EXPECT_NEAR(applied(s, in).reserve_overdrawn[0], 7.5, 1e-12);
+  in.opening_reserve_msek = 10.0;
+  expect_rows(applied(s, in).reserve_overdrawn, {0.0, 0.0}, "within the balance");
+}
+
+// One rule for deficits from before the base year: a deficit of 2021 (due 2024) and one of 2005 (due 2008, overdue
+// at the start of 2024) of 10 each, base year 2024 with a result of 0: both are a breach of 10 in 2024 (restoration
+// due 10, restored 0); in 2025 the 20 are overdue (required 20) but not a new breach.
+TEST(BalanceRequirement, OverdueOpeningDeficitIsABreachInTheBaseYear) {
+  for (const int origin : {2021, 2005}) {
+    BalanceRequirement in;
+    in.opening_deficits = {{origin, 10.0}};
+    const IncomeStatement s = applied(statement(2024, {0.0, 0.0}), in);
+    expect_rows(s.restoration_required, {10.0, 10.0}, "required");
+    expect_rows(s.deficit_restored, {0.0, 0.0}, "restored");
+    expect_rows(s.deficit_breach, {10.0, 0.0}, "breach");
+  }
+  // Restored in part by +4 in 2024: 10 − 4 = 6 left, the breach.
+  BalanceRequirement in;
+  in.opening_deficits = {{2005, 10.0}};
+  EXPECT_NEAR(applied(statement(2024, {4.0}), in).deficit_breach[0], 6.0, 1e-12);
+  // Before 2000 the requirement did not apply (KL 1991:900 8 kap. 5 §, SFS 1997:1114): refused, naming the field.
+  in.opening_deficits = {{1990, 10.0}};
+  try {
+    in.validate(2024);
+    FAIL() << "a deficit of 1990 was accepted";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("opening_deficits[0].year"), std::string::npos) << what;
+    EXPECT_NE(what.find("1990"), std::string::npos) << what;
+    EXPECT_NE(what.find("2000"), std::string::npos) << what;
+  }
+}

@@ -43,7 +43,7 @@ struct BalanceRequirement {
   bool reserve_surplus = false;
 
   /// Checks every field against the table of limits (structures BalanceRequirement, OpeningDeficit): each
-  /// deficit's year in [1900, base_year − 1] and unique, amounts and balance in range.
+  /// deficit's year in [2000, base_year − 1] and unique, amounts and balance in range.
   /// @throws InputError naming the field, the value and the allowed range.
   void validate(int base_year) const;
 };
@@ -51,6 +51,9 @@ struct BalanceRequirement {
 /// The first year of the result reserve's 5 % cap (resultatreserv, prop. 2022/23:119, from räkenskapsåret 2024);
 /// before it the RUR rules (prop. 2011/12:172) without a cap apply.
 inline constexpr int kResultReserveFirstYear = 2024;
+/// The first year of the balanced-budget requirement (kommunallagen 1991:900 8 kap. 5 § as amended by SFS
+/// 1997:1114, from räkenskapsåret 2000): the earliest year of origin of a deficit to restore.
+inline constexpr int kBalanceRequirementFirstYear = 2000;
 /// The first year a reservation is possible at all (RUR, from 2013).
 inline constexpr int kReserveFirstYear = 2013;
 /// Reservation threshold, fraction of tax revenue + general grants: 1 %, or 2 % with negative equity.

@@ -327,12 +327,17 @@ struct IncomeStatement {
   Eigen::VectorXd reserve_reservation;    ///< reserved this year (avsättning), MSEK, >= 0
   Eigen::VectorXd reserve_withdrawal;     ///< withdrawn this year (disposition), MSEK, >= 0
   Eigen::VectorXd reserve_balance;        ///< resultatreserv (RUR before 2024) at year end, MSEK, >= 0
+  /// the part of a given withdrawal above the reserve available at year start (the opening balance too low or
+  /// not given): the balance stops at zero, the balanced-budget result keeps the full withdrawal, MSEK, >= 0
+  Eigen::VectorXd reserve_overdrawn;
   /// The restoration the year must achieve: deficits overdue or falling due in it after earlier restorations
   /// (the floor of the balanced-budget target, answers.hpp), MSEK, >= 0
   Eigen::VectorXd restoration_required;
   Eigen::VectorXd deficit_falling_due;    ///< what is left of the deficit whose third year this is, at year start
   Eigen::VectorXd deficit_restored;       ///< deficits restored this year (oldest first), MSEK
-  Eigen::VectorXd deficit_breach;         ///< the deficit falling due this year left unrestored at year end (breach)
+  /// the deficit falling due this year left unrestored at year end (breach); in the base year also the deficits
+  /// already overdue at its start (origin + 3 before the base year) that the base year does not restore
+  Eigen::VectorXd deficit_breach;
   Eigen::VectorXd new_deficit;            ///< this year's negative balanced-budget result, to restore by year + 3
   Eigen::VectorXd deficit_to_restore;     ///< deficits not yet restored at year end (overdue included), MSEK
   Eigen::VectorXd oldest_deficit_due_year;  ///< due year of the oldest deficit left at year end; NaN: none

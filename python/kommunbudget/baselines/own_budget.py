@@ -361,7 +361,8 @@ def balance_requirement_sources(figures: BudgetFigures) -> dict[str, Provenance]
                                   "report's balance sheet says)")),
         "balance_requirement.negative_equity": (
             _provenance(figures.source("negative_equity")) if "negative_equity" in figures.sources else
-            Provenance("default", f"{figures.negative_equity}: the reservation threshold is "
+            Provenance("default", f"{'yes' if figures.negative_equity else 'no'}: not given; the reservation "
+                                  f"threshold is "
                                   f"{2 if figures.negative_equity else 1} % of tax revenue and general grants "
                                   f"(default, not data)")),
     }
@@ -513,8 +514,8 @@ def _capital(figures: BudgetFigures, assumptions: AssumptionSet) -> tuple[dict, 
         "capital.opening_cash_msek": (_provenance(figures.source("capital:opening_cash"), " (likvida medel, 31 Dec)")
                                       if cash is not None else Provenance("default", "not in the budget: 0")),
         "capital.opening_debt_msek": (_provenance(figures.source("capital:opening_debt"), " (låneskuld, 31 Dec)")
-                                      if debt is not None else Provenance("default", "not in the budget (−1: the "
-                                                                          "debt shown is new borrowing only)")),
+                                      if debt is not None else Provenance("default", "not given in the budget: the "
+                                                                          "debt shown is new borrowing only")),
         "capital.minimum_cash_msek": Provenance("default", "default, not data: cash is used down to 0"),
         "capital.plan_last_year": Provenance("derived", f"the budget's last plan year ({last}): its depreciation and "
                                                         "financial costs are the budget's own figures"),

@@ -384,14 +384,12 @@ def _moving_rules(base_fields: Mapping, series: Mapping[str, AssumptionSeries], 
             population.tail_value, population.tail_provenance, population.tail_from, population.tail_follows)
     names = [g["name"] for g in base_fields["grant_items"]]
     if "regulation_grant" in names:
-        old = series["grant_growth:regulation_grant"]
         out["grant_growth:regulation_grant"] = AssumptionSeries(
             "grant_growth:regulation_grant", "fraction per year", tail_follows=REGULATION_RULE, tail_from=after,
             tail_provenance=Provenance("derived", "the regulation rule (unchanged appropriation): per inhabitant, "
                                                   "minus the growth of the national net income equalisation per "
                                                   "inhabitant, plus announced grant changes; times the population "
                                                   "(SKR, frågor och svar om utjämningen; RULES.md §3)"))
-        del old
         national_kr = float(base_fields["national_tax_capacity_kr"])
         out["national_net_income_equalisation_kr"] = national_net_equalisation_series(base_year, national_kr)
         out["announced_grant_change_kr"] = announced_grant_series(base_year + 1, base_year + MAX_HORIZON_YEARS)

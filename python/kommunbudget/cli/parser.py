@@ -59,12 +59,14 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
                        area_gap: figures, sources, share closed; MSEK a year in base-year
                        prices, before ramp and realised share); {} when no measure derives one
   lever_notes          measure -> what an efficiency or work-line measure rests on: the rate as a
-                       share of net costs, its MSEK and its share of gross costs; the work line's
+                       share of net costs (a service-area line's whole net cost), its MSEK and its
+                       share of gross costs (all lines, other_activities); the work line's
                        shares and prisbasbelopp (defaults labelled "default, not data"); {} without
   work_line_rows       row -> year -> value: earnings, taxable benefits, basic deduction (income
-                       year, MSEK), tax base added, tax and equalisation on it (MSEK), inhabitants
-                       moved away (persons), equalisation lost by them and the net (MSEK); {}
-                       without a work line
+                       year, MSEK), tax base added, assistance saved, implementation cost
+                       (negative), tax and equalisation on the tax base (MSEK), inhabitants moved
+                       away (persons), equalisation lost by them and the net (MSEK, the sum of
+                       the saving, cost, tax and equalisation rows); {} without a work line
   premises_summary     null without a premises portfolio; else sold_property_ids (the
                        portfolio's properties the disposals sell) and before_disposals,
                        after_disposals: one record per use and a "total" record with use,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kommunbudget.cli.balance import balance_table, balance_text
+from kommunbudget.cli.balance import balance_notes, balance_table, balance_text
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
@@ -105,7 +105,7 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
                    "capital": {ident: _CAPITAL_LABELS[ident][language] for ident in _CAPITAL_LABELS}},
         "assumptions": assumption_records(p),
         "base_year_sources": base_source_records(p),
-        "notes": list(m.notes),
+        "notes": list(m.notes) + balance_notes(p),
     })
 
 
@@ -129,7 +129,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> s
         "Balanced-budget requirement and targets\n"
         + frame_text(_target_rows(statement, met_table, shown, language), columns),
         _capital_text(m, statement, capital, language, columns),
-        balance_text(balance, columns, language),
+        balance_text(balance, columns, language, balance_notes(p)),
         assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon),
         base_sources_text(doc.extra["base_year_sources"], m.base_year),
         notes_text(m.notes),

@@ -191,6 +191,7 @@ def _text(f: _Figures) -> str:
     if "work_line" in r.measure_kinds.values():
         rows = r.work_line_rows()
         lines.append("Work line: tax base after the basic deduction, and out-migration (all work lines)")
+        lines.append("  net effect = assistance saved + implementation cost + own tax + both equalisation rows")
         lines.append(frame_text([(label, [f"{v:+.2f}" if "MSEK" in label else f"{v:.1f}" for v in row])
                                  for label, row in rows.iterrows()], columns))
         lines.append("")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
-from kommunbudget.cli.balance import balance_table, balance_text
+from kommunbudget.cli.balance import balance_notes, balance_table, balance_text
 from kommunbudget.cli.common import (
     Setup,
     assumption_records,
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> Document:
         "household_income_basis": basis,
         "decision_year": decided_rate_lines(s.municipality, first),
         "assumptions": assumption_records(s.projection),
-        "notes": list(s.municipality.notes),
+        "notes": list(s.municipality.notes) + balance_notes(s.projection),
     }
     if not getattr(args, "no_what_moves", False):
         solved.what = what_moves(s.municipality, s.horizon, what_moves_target(shown, bool(args.target)), first,
@@ -143,7 +143,7 @@ def _text(s: Setup, solved: _Solved) -> str:
         + (("\n" + wrap(decided_rate_text(m, solved.from_year))) if decided_rate_text(m, solved.from_year) else ""),
         f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
         f"{frame_text(_gap_rows(solved), columns)}",
-        balance_text(solved.tables["balance_requirement"], columns),
+        balance_text(solved.tables["balance_requirement"], columns, notes=balance_notes(p)),
         user_set_text(m, s.horizon, s.user_set, s.budget),
         *([wrap(vintage_text(m))] if vintage_text(m) else []),
         *([what_moves_text(solved.what, solved.language)] if solved.what is not None else []),

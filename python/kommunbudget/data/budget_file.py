@@ -56,6 +56,27 @@ TOLERANCE_PER_TERM_MSEK = 0.05
 TOLERANCE_MIN_MSEK = 0.15
 
 
+#: The first year of origin of a deficit to restore: the balanced-budget requirement applies from räkenskapsåret 2000
+#: (kommunallagen 1991:900 8 kap. 5 § as amended by SFS 1997:1114); the core's table of limits holds the same bound
+#: (cpp/src/limits.cpp, OpeningDeficit.year).
+BALANCE_REQUIREMENT_FIRST_YEAR = 2000
+
+#: The lowest positive borrowing rate (Låneränta, percent per year) read as percent: a value in (0, 0.1) is taken for
+#: a fraction written in the percent field (0.025 for 2.5 %) and refused. A plausibility bound, not data: Swedish
+#: municipalities' average borrowing rate has not been below 0.1 % (Kommuninvest's lowest years 2020-2021 were
+#: about 0.5-0.7 %); 0 stays allowed (no interest, e.g. no borrowing).
+MIN_BORROWING_RATE_PERCENT = 0.1
+
+
+def _fraction_rate_message(value: float, year: int) -> str:
+    """The error for a borrowing rate that looks like a fraction in the percent field, with the decimal comma of the
+    workbook: "Låneränta for 2025 = 0,025 is read as percent (0,025 %); write 2,5 for 2,5 %"."""
+    given = f"{value:g}".replace(".", ",")
+    meant = f"{value * 100:g}".replace(".", ",")
+    return (f"Låneränta for {year} = {given} is read as percent ({given} %); write {meant} for {meant} % (a rate "
+            f"below {MIN_BORROWING_RATE_PERCENT:g} % is refused as a fraction written in the percent field)")
+
+
 class BudgetFileError(ValueError):
     """A budget file that cannot be read as it is: the message starts with the file's name and names the sheet and
     the cell where there is one (also as the attributes ``sheet`` and ``cell``, empty when not applicable)."""
@@ -739,7 +760,13 @@ def _balance_premises(sheet: _Sheet, budget_year: int) -> _Balance:
             amount = abs(float(number))  # a deficit printed negative is the same deficit
             if match:
                 year = int(match.group(4))
-                if not 1900 <= year < budget_year:
+                if year < BALANCE_REQUIREMENT_FIRST_YEAR:
+                    raise sheet.fail(f"{label.strip()}: the year {year} is before {BALANCE_REQUIREMENT_FIRST_YEAR}; "
+                                     f"expected a year of origin in [{BALANCE_REQUIREMENT_FIRST_YEAR}, "
+                                     f"{budget_year - 1}] (the balanced-budget requirement applies from "
+                                     f"{BALANCE_REQUIREMENT_FIRST_YEAR}: KL 1991:900 8 kap. 5 § as amended by SFS "
+                                     f"1997:1114)", row, 1)
+                if not year < budget_year:
                     raise sheet.fail(f"{label.strip()}: the year {year} is not before the budget year {budget_year}; "
                                      f"expected the year of a deficit not yet restored", row, 1)
                 if amount <= 0:
@@ -1008,6 +1035,8 @@ def _investments(sheet: _Sheet, statement: _Sheet, statement_years: _Years,
             if not 0 <= value <= 20:
                 raise sheet.fail(f"Låneränta for {year} = {value}: expected percent per year, 0-20 (e.g. 3.1)", row,
                                  column)
+            if 0 < value < MIN_BORROWING_RATE_PERCENT:
+                raise sheet.fail(_fraction_rate_message(float(value), year), row, column)
             capital.rate[year] = float(value) / 100.0
             sources[f"borrowing_rate:{year}"] = sheet.source(row, column)
     if "pension" in lines:

@@ -113,6 +113,8 @@ BALANCE_LINES: tuple[tuple[str, str, str, str], ...] = (
     ("reserve_reservation", "Reservering till resultatreserv", "Reserved", "MSEK"),
     ("reserve_withdrawal", "Disponering av resultatreserv", "Withdrawn from the reserve", "MSEK"),
     ("reserve_balance", "Resultatreserv vid årets slut", "Result reserve at year end", "MSEK"),
+    ("reserve_overdrawn", "Disponerat utöver reserven (ingående saldo för lågt eller ej angivet)",
+     "Withdrawn beyond the reserve (opening balance too low or not given)", "MSEK"),
     ("one_off_items", "Jämförelsestörande poster", "One-off items", "MSEK"),
     ("result_excluding_one_offs", "Resultat exkl. jämförelsestörande poster", "Result excluding one-off items",
      "MSEK"),

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kommunbudget.data.pricebase import DEFAULT_PRICE_BASE_GROWTH, price_base_amounts
+from kommunbudget.data.service_areas import OTHER_ACTIVITIES
 from kommunbudget.model import core
 
-__all__ = ["CORE_GROUPS", "MEASURE_KINDS", "PRICE_BASE_YEARS", "MeasureKind", "TIMING_FIELDS", "measure_kind",
-           "price_base_series"]
+__all__ = ["CORE_GROUPS", "MEASURE_KINDS", "PRICE_BASE_YEARS", "MeasureKind", "TIMING_FIELDS", "efficiency_base",
+           "measure_kind", "price_base_series", "with_net_line_default"]
 
 #: Years of prisbasbelopp a work line is given from its start year: a projection reaches at most 50 years past its
 #: base year (Projection.horizon_years) and a work line starts in or after the base year.
@@ -110,6 +111,59 @@ def price_base_series(start_year: int, given: Mapping[Any, Any] | None = None) -
     if own:
         note += f"; given in the scenario for {', '.join(str(y) for y in sorted(own))}"
     return series, note
+
+
+def efficiency_base(fields: Mapping[str, Any]) -> tuple[float | None, str]:
+    """The net (tax-financed) share an efficiency measure's rate acts on (``EfficiencyMeasure.net_share``,
+    ``docs/model.md`` §8), from a scenario file's fields, and why.
+
+    The package's baselines put NET costs on the service-area cost lines (SCB's net cost by activity, or the
+    budget's own net cost by area: ``baselines/service_lines.py``, ``baselines/own_budget.py`` ``_cost_lines``) and
+    the gross-up for fees and earmarked grants on ``other_activities``. So a rate on a service-area line acts on the
+    whole line (share 1); only on ``other_activities`` or on all lines (``cost_line`` empty) does the core's
+    municipality-wide net share of the year apply. ``on_gross`` and ``net_share`` are the user's overrides.
+
+    Parameters
+    ----------
+    fields : Mapping[str, Any]
+        The measure's fields (``cost_line``, ``on_gross``, ``net_share``; others ignored).
+
+    Returns
+    -------
+    (float or None, str)
+        The ``net_share`` to give the core (fraction in [0, 1]; None = the core's default, the municipality-wide
+        share of the year, or ignored with ``on_gross``) and a key of why: ``"on_gross"``, ``"given"``,
+        ``"net_line"`` or ``"municipality_wide"``.
+    """
+    line = str(fields.get("cost_line", ""))
+    if fields.get("on_gross", False):
+        return None, "on_gross"
+    if "net_share" in fields:
+        return float(fields["net_share"]), "given"
+    if line and line != OTHER_ACTIVITIES:
+        return 1.0, "net_line"
+    return None, "municipality_wide"
+
+
+def with_net_line_default(measures: core.Measures) -> core.Measures:
+    """``measures`` with the package's default base for an efficiency measure on one service-area line: a measure
+    whose ``cost_line`` is neither empty nor ``other_activities``, without ``on_gross`` and without its own
+    ``net_share`` (negative, the core's sentinel) gets ``net_share = 1`` — the line is already a net cost in the
+    package's baselines (see :func:`efficiency_base`). The same object when no measure needs it (no copy);
+    otherwise a copy, ``measures`` unchanged.
+    """
+    efficiency = measures.efficiency
+    if not any(m.cost_line not in ("", OTHER_ACTIVITIES) and not m.on_gross and m.net_share < 0.0
+               for m in efficiency):
+        return measures
+    changed = []
+    for m in efficiency:
+        fields = {f: getattr(m, f) for f in core.EfficiencyMeasure._fields}
+        share, _why = efficiency_base({k: v for k, v in fields.items() if k != "net_share" or v >= 0.0})
+        if share is not None:
+            fields["net_share"] = share
+        changed.append(core.EfficiencyMeasure(**fields))
+    return core.Measures(**{g: (changed if g == "efficiency" else getattr(measures, g)) for g in CORE_GROUPS})
 
 
 #: Every kind, in the order the checklist lists them. ``MEASURE_KINDS[kind].fields`` is the table the scenario

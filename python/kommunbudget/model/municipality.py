@@ -15,6 +15,7 @@ import pandas as pd
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSeries, AssumptionSet, Provenance
 from kommunbudget.model.checks import finite_real
+from kommunbudget.model.measures import with_net_line_default
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.years import MAX_HORIZON_YEARS, as_year
 
@@ -263,7 +264,9 @@ class Municipality:
         return core.Projector(base, self.assumptions.to_core(first, horizon, self.grant_item_names()), horizon)
 
     def project(self, horizon: int, measures: core.Measures | None = None):
-        """Projects the income statement from the base year to ``horizon``.
+        """Projects the income statement from the base year to ``horizon``. An efficiency measure on one
+        service-area line acts on the whole line (its net cost) unless it gives ``net_share`` or ``on_gross``
+        (:func:`kommunbudget.model.measures.with_net_line_default`).
 
         Returns
         -------
@@ -275,5 +278,7 @@ class Municipality:
             For invalid input (field, year, value and range named).
         """
         projector = self.projector(horizon)
+        if measures is not None:
+            measures = with_net_line_default(measures)  # a service-area line is a net cost (docs/model.md §8)
         statement = projector.run(measures if measures is not None else _NO_MEASURES)
         return Projection(self, projector.horizon, statement, measures)

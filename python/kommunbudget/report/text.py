@@ -15,7 +15,8 @@ import pandas as pd
 
 from kommunbudget.report.formats import values_text, years_text
 
-__all__ = ["KIND_HEADINGS", "NUMBER_AND_UNIT", "THOUSANDS", "WIDTH", "assumptions_text", "base_sources_text",
+__all__ = ["FLAG_FIELDS", "KIND_HEADINGS", "NOT_GIVEN_BELOW_ZERO_FIELDS", "NUMBER_AND_UNIT", "THOUSANDS", "WIDTH",
+           "assumptions_text", "base_sources_text", "source_value_word",
            "frame_text", "notes_text", "section", "status_legend", "title", "underlined", "wrap", "year_columns"]
 
 #: Width the text output is laid out for (wider tables are wrapped in blocks of years by pandas).
@@ -198,6 +199,27 @@ def assumptions_text(records: Sequence[Mapping[str, Any]], first: int, last: int
     return "\n".join(lines)
 
 
+#: Base-year fields that are flags (true/false; 1.0/0.0 in JSON): shown as "yes"/"no" in the text.
+FLAG_FIELDS = frozenset({"balance_requirement.negative_equity", "balance_requirement.withdraw_from_reserve",
+                         "balance_requirement.reserve_surplus"})
+#: Base-year fields whose negative value marks a figure not given (the core's −1, e.g. the debt: new borrowing
+#: only, docs/model.md §15): shown as "not given" in the text.
+NOT_GIVEN_BELOW_ZERO_FIELDS = frozenset({"capital.opening_debt_msek"})
+
+
+def source_value_word(field: str, value: Any) -> str | None:
+    """The word a base-year value is shown as in the text instead of its number, or None to show the number:
+    "yes"/"no" for a flag (:data:`FLAG_FIELDS`), "not given" for a negative marker
+    (:data:`NOT_GIVEN_BELOW_ZERO_FIELDS`, −1 in the core and in JSON)."""
+    if not isinstance(value, (int, float)):
+        return None
+    if field in FLAG_FIELDS:
+        return "yes" if value else "no"
+    if field in NOT_GIVEN_BELOW_ZERO_FIELDS and value < 0:
+        return "not given"
+    return None
+
+
 def base_sources_text(records: Sequence[Mapping[str, Any]], base_year: int) -> str:
     """The base year's figures grouped by kind and source.
 
@@ -220,6 +242,8 @@ def base_sources_text(records: Sequence[Mapping[str, Any]], base_year: int) -> s
             text = f"{value + 0.0:.2f}"  # rates in kr per 100 kr, as published (20.45)
         elif r["field"].startswith("equalisation.") and isinstance(value, (int, float)):
             text = f"{value + 0.0:g}"  # the equalisation's parameters as the law and ordinance write them (1.15)
+        elif (word := source_value_word(r["field"], value)) is not None:
+            text = word  # a flag or a "not given" marker as a word, not its number (JSON keeps the number)
         else:
             text = f"{value + 0.0:.1f}" if isinstance(value, (int, float)) else str(value)
         groups.setdefault((r["kind"], r["source"]), []).append(f"{r['field']} {text}")

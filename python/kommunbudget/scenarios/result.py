@@ -25,7 +25,7 @@ from kommunbudget.data.budget_figures import BudgetFigures
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import Provenance
-from kommunbudget.model.measures import price_base_series
+from kommunbudget.model.measures import efficiency_base, price_base_series
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
@@ -82,10 +82,12 @@ class ScenarioResult:
     def lever_notes(self) -> dict[str, str]:
         """Measure name -> what the lever rests on, for the efficiency and work-line measures (file order).
 
-        An efficiency measure: its rate as a share of net costs (the default base, ``docs/model.md`` §8), what that
-        is in MSEK in its first year at full effect (all lines: the baseline's operating costs − operating income
-        without realisation gains) and as a share of gross costs; the net share's provenance (the municipality-wide
-        share is a default, not data). A work line: the shares into work and taxable benefits, the out-migration
+        An efficiency measure: its rate as a share of net costs (the default base, ``docs/model.md`` §8). On a
+        service-area line (a net cost already: SCB's net cost by activity or the budget's by area) the rate acts on
+        the whole line, and the note says so. On all lines or ``other_activities``: what the rate is in MSEK in its
+        first year at full effect (all lines: the baseline's operating costs − operating income without realisation
+        gains) and as a share of gross costs; the net share's provenance (the municipality-wide share is a default,
+        not data). A work line: the shares into work and taxable benefits, the out-migration
         share and the prisbasbelopp series of its basic deduction (``docs/model.md`` §6), each default labelled.
         """
         notes = {}
@@ -98,16 +100,23 @@ class ScenarioResult:
                 k = years.index(year)
                 step = float(f["rate"]) * float(f.get("realised_share", 1.0))
                 gross = -float(b.line("operating_costs")[k])
-                if f.get("on_gross", False):
+                line = f.get("cost_line", "")
+                given, why = efficiency_base(f)
+                if why == "net_line":
+                    notes[measure.name] = (f"{step:.1%} of the net cost of {line} (a net-cost line: "
+                                           f"{self._net_line_source()}; fees and earmarked grants are grossed up "
+                                           f"on other_activities, so the rate acts on the whole line — give "
+                                           f"net_share or on_gross to change it)")
+                    continue
+                if why == "on_gross":
                     share, how = 1.0, "on_gross = true: the rate cuts the gross cost, fee-financed parts included"
-                elif "net_share" in f:
-                    share, how = float(f["net_share"]), "net_share given in the scenario (the line's own)"
+                elif why == "given":
+                    share, how = float(given), "net_share given in the scenario (the line's own)"
                 else:
                     share = float(b.line("efficiency_net_share")[k])
                     how = (f"the municipality-wide net share {share:.1%} in {year} (operating costs − operating "
                            f"income without realisation gains; default, not data: the line's own fee share may "
                            f"differ — give net_share)")
-                line = f.get("cost_line", "")
                 where = f"of line {line}" if line else "of all lines"
                 amount = (f" = {step * share * gross:.1f} MSEK in {year} at full effect" if not line else "")
                 base = "gross" if f.get("on_gross", False) else "net"
@@ -125,12 +134,25 @@ class ScenarioResult:
                     "incomes enter the tax base after the basic deduction (IL 63 kap. 3 §), " + pbb))
         return notes
 
+    def _net_line_source(self) -> str:
+        """What the baseline's service-area cost lines are: the budget's own net costs by area or SCB's net costs
+        by activity (from the provenance of the base year's cost lines)."""
+        prov = self.municipality.base_sources.get("cost_lines")
+        if prov is not None and prov.source.startswith("service areas as the budget gives them"):
+            return "the budget's net cost by area"
+        return "SCB's net cost by activity"
+
     def work_line_rows(self) -> pd.DataFrame:
-        """The work lines' (all together) tax base and out-migration by year (columns the years): earnings and
-        taxable benefits of the income year (MSEK), the basic deduction on them (MSEK), the tax base added two
-        years later (MSEK), the tax and equalisation on it (MSEK), inhabitants moved away (persons, stock) and the
-        income equalisation lost by them (MSEK, counted from the next year), and the net effect (MSEK)."""
+        """The work lines' (all together) tax base and out-migration by year (columns the years): the assistance
+        saved (MSEK) and the implementation cost (MSEK, negative), earnings and taxable benefits of the income year
+        (MSEK), the basic deduction on them (MSEK), the tax base added two years later (MSEK), the tax and
+        equalisation on it (MSEK), inhabitants moved away (persons, stock) and the income equalisation
+        lost by them (MSEK, counted from the next year), and the net effect (MSEK). The net is the sum of the
+        assistance saved, the implementation cost, the tax, the equalisation and the equalisation lost
+        (``docs/model.md`` §6), so the effect rows add up year by year."""
         rows = {
+            "assistance saved, MSEK": "work_line_saving",
+            "implementation cost, MSEK": "work_line_cost",
             "earnings (income year), MSEK": "work_line_earnings",
             "taxable benefits (income year), MSEK": "work_line_benefits",
             "basic deduction on them, MSEK": "work_line_basic_deduction",
@@ -141,8 +163,9 @@ class ScenarioResult:
             "equalisation lost by those moved, MSEK": "work_line_migration_equalisation",
             "net effect, MSEK": "work_line_net",
         }
-        return pd.DataFrame({label: self.projection.line(key) for label, key in rows.items()},
-                            index=self.projection.years).T
+        sign = {"work_line_cost": -1.0}  # a cost, shown negative so that the effect rows sum to the net
+        return pd.DataFrame({label: sign.get(key, 1.0) * self.projection.line(key) + 0.0
+                             for label, key in rows.items()}, index=self.projection.years).T
 
     @property
     def target(self) -> core.Target:

@@ -119,7 +119,7 @@ from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
 from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
 from kommunbudget.model import core, limits
-from kommunbudget.model.measures import MEASURE_KINDS, price_base_series
+from kommunbudget.model.measures import MEASURE_KINDS, efficiency_base, price_base_series
 from kommunbudget.model.targets import TargetTextError, parse_target
 from kommunbudget.model.years import as_year, year_range_error
 from kommunbudget.scenarios.premises import (
@@ -229,6 +229,9 @@ class Measure:
             return core.FixedSaving(name=self.name, amount_msek=core.gap_saving_msek(gap, closed), cost_line=area,
                                     **f)
         if self.kind == "efficiency":
+            share, _why = efficiency_base(f)  # a service-area line is a net cost: share 1 unless given
+            if share is not None:
+                f["net_share"] = share
             return core.EfficiencyMeasure(**f)
         return core.TaxChange(**f)
 

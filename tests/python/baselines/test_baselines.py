@@ -76,12 +76,18 @@ def test_efficiency_on_one_service_area_of_sjobo(sjobo):
     s = sjobo.project(2027, m)
     total_2026 = -base.statement(language="id").loc["operating_costs", 2026]
     line_2026 = total_2026 * 109.218 / 1656.2  # every line has PKV's weight and the same volume: shares hold
-    # The rate's base is the net (tax-financed) cost: the line's share of it is the municipality-wide share,
-    # 1 − (operating income − realisation gains) / operating costs of the baseline (gains are printed negative).
+    # The rate's base is the net (tax-financed) cost, and the line already is one (SCB's net cost by activity;
+    # the fees and grants are grossed up on other_activities): 2 % of the whole line, not netted a second time.
+    assert s.statement(language="id").loc["efficiency_saving", 2026] == pytest.approx(0.02 * line_2026, rel=1e-9)
+    # On other_activities the municipality-wide share applies: 1 − (operating income − realisation gains) /
+    # operating costs of the baseline (gains are printed negative).
     st = base.statement(language="id")
     net_share = 1.0 - (st.loc["operating_income", 2026] + st.loc["realisation_gains", 2026]) / total_2026
-    assert s.statement(language="id").loc["efficiency_saving", 2026] == pytest.approx(0.02 * net_share * line_2026,
-                                                                                      rel=1e-9)
+    rest = next(line["cost_msek"] for line in sjobo.base_fields["cost_lines"] if line["name"] == "other_activities")
+    rest_2026 = total_2026 * rest / 1656.2  # the same shares hold for every line (as above)
+    m = kb.Measures(efficiency=[kb.EfficiencyMeasure(from_year=2026, rate=0.02, cost_line="other_activities")])
+    assert sjobo.project(2027, m).statement(language="id").loc["efficiency_saving", 2026] == pytest.approx(
+        0.02 * net_share * rest_2026, rel=1e-9)
 
 
 def test_any_municipality_gets_an_approximate_baseline(raw):

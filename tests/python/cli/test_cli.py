@@ -693,3 +693,23 @@ def test_a_dated_override_of_a_rule_only_series_changes_that_year_only(cli):
                                         strict=False)]
     after = [b / a - 1 for a, b in zip(tax_base[k:], tax_base[k + 1:], strict=False)]
     assert after == pytest.approx(growth, abs=1e-12)  # the rule continues after 2027
+
+
+def test_the_work_line_table_adds_up_to_its_net(cli):
+    # Defect 0.5.0: the table showed own tax and equalisation but not the assistance saved nor the implementation
+    # cost, so the net did not add up. By the definition (docs/model.md §6): net = assistance saved − implementation
+    # cost + own tax + equalisation on the tax base + equalisation lost by those who moved, year by year.
+    doc = cli.json("scenario", "sjobo_before_tax_rise")
+    rows = doc["work_line_rows"]
+    parts = ("assistance saved, MSEK", "implementation cost, MSEK", "own tax on it, MSEK", "equalisation on it, MSEK",
+             "equalisation lost by those moved, MSEK")
+    years = rows["net effect, MSEK"].keys()
+    assert len(years) >= 4
+    for year in years:
+        assert sum(rows[p][year] for p in parts) == pytest.approx(rows["net effect, MSEK"][year], abs=1e-9), year
+        assert rows["implementation cost, MSEK"][year] <= 0.0  # shown as a deduction
+    assert any(rows["assistance saved, MSEK"][y] > 0.0 for y in years)
+    assert any(rows["implementation cost, MSEK"][y] < 0.0 for y in years)
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--no-what-moves")
+    assert status == 0, err
+    assert "assistance saved, MSEK" in out and "implementation cost, MSEK" in out

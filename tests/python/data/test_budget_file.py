@@ -412,6 +412,23 @@ def test_lokaler_and_investeringar_are_read_with_their_cells(tmp_path: Path) -> 
     assert figures.source("investments:2025") == FigureSource("b.xlsx", "Investeringar", "C4")
 
 
+@pytest.mark.parametrize("rate", ["0,025", 0.025])
+def test_a_borrowing_rate_written_as_a_fraction_is_refused_naming_the_cell(tmp_path: Path, rate) -> None:
+    # Låneränta is percent per year (docs/budget-workbook.md): 0,025 would be 0.025 % (2.5 % meant), and interest on
+    # new borrowing of 0.0; refused in the cell where it stands (C5: the 2025 column of the line under the header).
+    investments = [["Investeringar"], ["Belopp i tkr"], [None, "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"],
+                   ["Nettoinvesteringar", "-120 500", -90000, -80000, -75000], ["Låneränta", None, rate, "3,2", "3,3"]]
+    path = _write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Investeringar": investments})
+    with pytest.raises(BudgetFileError, match=r"Låneränta for 2025 = 0,025 is read as percent \(0,025 %\); write "
+                                              r"2,5 for 2,5 %") as caught:
+        read_budget_file(path)
+    assert (caught.value.sheet, caught.value.cell) == ("Investeringar", "C5")
+    # 2,5 (percent, as meant) is read as the fraction 0.025.
+    investments[-1][2] = "2,5"
+    figures = read_budget_file(_write_xlsx(tmp_path / "ok.xlsx", {**SHEETS, "Investeringar": investments}))
+    assert figures.borrowing_rate[2025] == pytest.approx(0.025)
+
+
 def test_without_the_optional_sheets_nothing_is_read(tmp_path: Path) -> None:
     figures = read_budget_file(_write_xlsx(tmp_path / "b.xlsx", {**SHEETS, "Lokaler": [], "Investeringar": []}))
     assert figures.premises == () and dict(figures.investments) == {}
@@ -541,6 +558,9 @@ def test_balanced_budget_premises_are_read_with_their_cells(tmp_path):
 
 @pytest.mark.parametrize("line, message", [
     (["Ej återställt underskott 2024", "3"], "not before the budget year 2024"),
+    # The balanced-budget requirement applies from 2000 (KL 1991:900 8 kap. 5 §, SFS 1997:1114): 1990 is refused.
+    (["Ej återställt underskott 1990", "10"], r"the year 1990 is before 2000; expected a year of origin in "
+                                              r"\[2000, 2023\]"),
     (["Resultatreserv vid årets början", "-1"], "a balance in mnkr >= 0"),
     (["Negativt eget kapital", "kanske"], "expected ja or nej"),
 ])

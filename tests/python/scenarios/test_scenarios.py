@@ -286,10 +286,10 @@ def test_efficiency_from_april_saves_nine_twelfths_in_its_first_year(sjobo):
     years = r.baseline.years
     cost = _line_costs(sjobo, line, years)
     saving = r.projection.line("efficiency_saving")
-    net = _net_share(r)  # the rate's base is the line's net (tax-financed) share: the municipality-wide one
+    # A service-area line is already a net cost (SCB's net cost by activity): the rate acts on the whole line.
     k = years.index(2026)
-    assert saving[k] == pytest.approx(9 / 12 * 0.02 * net[k] * cost[k], rel=1e-12)
-    assert saving[k + 1] == pytest.approx(0.02 * net[k + 1] * cost[k + 1], rel=1e-12)  # the full step from the 2nd year
+    assert saving[k] == pytest.approx(9 / 12 * 0.02 * cost[k], rel=1e-12)
+    assert saving[k + 1] == pytest.approx(0.02 * cost[k + 1], rel=1e-12)  # the full step from the 2nd year
     assert saving[: k].tolist() == [0.0] * k
     # On all lines the base is the baseline's net costs: operating costs − operating income without gains.
     everything = _efficiency("rate = 0.02\nstart_month = 4\n")
@@ -302,12 +302,36 @@ def test_efficiency_from_april_saves_nine_twelfths_in_its_first_year(sjobo):
         9 / 12 * 0.02 * -b.line("operating_costs")[k], rel=1e-12)
 
 
+def test_a_service_area_line_is_cut_whole_other_activities_by_the_municipality_wide_share(sjobo):
+    # Defect 0.5.0: a rate on elderly care was netted twice (× the municipality-wide share on a line that is
+    # already SCB's net cost). By hand: 1 % of the line's 2026 cost (one-off step, January, ramp 1, realised 1).
+    years = sjobo.project(2029).years
+    k = years.index(2026)
+    elderly = _efficiency("rate = 0.01\n", "elderly_care")
+    cost = _line_costs(sjobo, "elderly_care", years)
+    assert elderly.projection.line("efficiency_saving")[k] == pytest.approx(0.01 * cost[k], rel=1e-12)
+    # The user's overrides still hold: the line's own share, or the gross cost (1 here: the same as the default).
+    own = _efficiency("rate = 0.01\nnet_share = 0.5\n", "elderly_care")
+    assert own.projection.line("efficiency_saving")[k] == pytest.approx(0.5 * 0.01 * cost[k], rel=1e-12)
+    # other_activities holds the gross-up for fees and grants: the municipality-wide net share applies there.
+    other = _efficiency("rate = 0.01\n", "other_activities")
+    rest = _line_costs(sjobo, "other_activities", years)
+    assert other.projection.line("efficiency_saving")[k] == pytest.approx(0.01 * _net_share(other)[k] * rest[k],
+                                                                          rel=1e-12)
+    assert _net_share(other)[k] < 0.9  # Sjöbo's operating income finances more than a tenth: the share matters
+    # The core measure says so, and the note names the base without a "% of gross costs".
+    assert elderly.scenario.measures[0].to_core().net_share == 1.0
+    note = elderly.lever_notes()["effektivisera"]
+    assert note.startswith("1.0% of the net cost of elderly_care (a net-cost line: SCB's net cost by activity")
+    assert "of gross costs" not in note
+
+
 def test_efficiency_ramp_reaches_the_step_in_equal_parts(sjobo):
     line = _line(sjobo)
     r = _efficiency("rate = 0.03\nramp_years = 3\n", line)
     years = r.baseline.years
     cost = _line_costs(sjobo, line, years)
-    share = r.projection.line("efficiency_saving") / cost / _net_share(r)
+    share = r.projection.line("efficiency_saving") / cost  # a net-cost line: the rate acts on the whole line
     k = years.index(2026)
     np.testing.assert_allclose(share[k:], [0.01, 0.02, 0.03, 0.03], rtol=1e-12)  # 1/3, 2/3, 1, and it persists
 
@@ -319,7 +343,7 @@ def test_realised_share_halves_the_saving(sjobo):
     cost = _line_costs(sjobo, line, full.baseline.years)
     k = full.baseline.years.index(2026)
     # 2026: 6/12 of half the step (ramp 1/2); 2027 on: the full step. Realised by half.
-    expected = np.array([6 / 12 * 0.02 / 2, 0.02, 0.02, 0.02]) * cost[k:] * _net_share(full)[k:]
+    expected = np.array([6 / 12 * 0.02 / 2, 0.02, 0.02, 0.02]) * cost[k:]  # a net-cost line: the whole line
     np.testing.assert_allclose(full.projection.line("efficiency_saving")[k:], expected, rtol=1e-12)
     np.testing.assert_allclose(half.projection.line("efficiency_saving")[k:], expected / 2, rtol=1e-12)
 
@@ -330,9 +354,8 @@ def test_yearly_efficiency_compounds_the_ramped_step(sjobo):
     cost = _line_costs(sjobo, line, r.baseline.years)
     k = r.baseline.years.index(2026)
     levels = np.cumprod([1 - 0.01, 1 - 0.02, 1 - 0.02, 1 - 0.02])
-    # The net share s of the line compounds: saving = s × (1 − level) × cost.
-    np.testing.assert_allclose(r.projection.line("efficiency_saving")[k:],
-                               (1 - levels) * _net_share(r)[k:] * cost[k:], rtol=1e-12)
+    # A net-cost line (net share 1): saving = (1 − level) × cost.
+    np.testing.assert_allclose(r.projection.line("efficiency_saving")[k:], (1 - levels) * cost[k:], rtol=1e-12)
 
 
 def test_one_off_cost_appears_once_and_in_the_measure_effect(sjobo):
