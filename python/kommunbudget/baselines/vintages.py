@@ -288,20 +288,24 @@ def parse_vintage(text: str, source_file: str = "<text>") -> Vintage:
                    source_file=source_file, series=series, **extras)
 
 
-def _year_table(where: str, path: str, raw: Any, check: Callable[[str, Any], float]) -> dict[int, float]:
-    """A TOML table of year = number, each checked by ``check(path_of_the_value, value)``."""
+def _year_table(where: str, path: str, raw: Any, check: Callable[[str, Any], float], what: str = "number",
+                example: str = "{ 2025 = 0.034, 2026 = 0.030 }") -> dict[int, float]:
+    """A TOML table of year = ``what``, each checked by ``check(path_of_the_value, value)``; a year given twice
+    (e.g. ``2025`` and ``"02025"``) is refused. ``example`` is shown when the table is something else."""
     if not isinstance(raw, dict):
-        raise _fail(where, f"{path} = {_shown(raw)} is {_kind(raw)}; expected a table of year = number, e.g. "
-                           f"{{ 2025 = 0.034, 2026 = 0.030 }}")
+        raise _fail(where, f"{path} = {_shown(raw)} is {_kind(raw)}; expected a table of year = {what}, e.g. "
+                           f"{example}")
     out: dict[int, float] = {}
     for key, value in raw.items():
         try:
             year = int(str(key))
         except ValueError:
-            raise _fail(where, f"{path}: {key!r} is not a year; expected a whole number in [{YEAR_RANGE[0]}, "
-                               f"{YEAR_RANGE[1]}]") from None
+            raise _fail(where, f"{path}: {key!r} is not a year; expected a whole number in the calendar range "
+                               f"[{YEAR_RANGE[0]}, {YEAR_RANGE[1]}]") from None
         if year_range_error(year):
             raise _fail(where, f"{path}.{key}: the year {year_range_error(year)}")
+        if year in out:
+            raise _fail(where, f"{path}.{key}: the year {year} is given twice")
         out[year] = check(f"{path}.{key}", value)
     return dict(sorted(out.items()))
 
@@ -490,23 +494,9 @@ def _parse_series(where: str, path: str, sname: str, spec: dict[str, Any], label
     unit = spec.get("unit", VINTAGE_SERIES[sname])
     if unit != VINTAGE_SERIES[sname]:
         raise _fail(where, f"{path}.unit = {unit!r}; expected {VINTAGE_SERIES[sname]!r}")
-    raw_values = spec.get("values", {})
-    if not isinstance(raw_values, dict):
-        raise _fail(where, f"{path}.values = {_shown(raw_values)} is {_kind(raw_values)}; expected a table of "
-                           f"year = fraction, e.g. values = {{ 2025 = 0.04, 2026 = 0.035 }}")
-    lo, hi = YEAR_RANGE
-    values: dict[int, float] = {}
-    for key, value in raw_values.items():
-        try:
-            year = int(str(key))
-        except ValueError:
-            raise _fail(where, f"{path}.values: {key!r} is not a year; expected a whole number in the calendar "
-                               f"range [{lo}, {hi}]") from None
-        if year_range_error(year):
-            raise _fail(where, f"{path}.values.{key}: the year {year_range_error(year)}")
-        if year in values:
-            raise _fail(where, f"{path}.values.{key}: the year {year} is given twice")
-        values[year] = _fraction(where, f"{path}.values.{key}", value)
+    values = _year_table(where, f"{path}.values", spec.get("values", {}),
+                         lambda value_path, value: _fraction(where, value_path, value), "fraction",
+                         "values = { 2025 = 0.04, 2026 = 0.035 }")
     follows = spec.get("follows")
     if follows is not None and not isinstance(follows, str):
         raise _fail(where, f"{path}.follows = {_shown(follows)} is {_kind(follows)}; expected the name of another "
