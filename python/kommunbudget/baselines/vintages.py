@@ -56,7 +56,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from kommunbudget.data.paths import files_folder
-from kommunbudget.data.textfiles import read_user_text, strip_bom
+from kommunbudget.data.textfiles import decimal_comma_hint, read_user_text, strip_bom
 from kommunbudget.model import core
 from kommunbudget.model.assumptions import AssumptionSeries, Provenance
 from kommunbudget.model.limits import field_limit
@@ -241,7 +241,7 @@ def parse_vintage(text: str, source_file: str = "<text>") -> Vintage:
     try:
         doc = tomllib.loads(strip_bom(text))
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(source_file, f"not valid TOML: {exc}") from None
+        raise _fail(source_file, f"not valid TOML: {exc}{decimal_comma_hint(text, exc)}") from None
     unknown = set(doc) - _TOP_KEYS
     if unknown:
         raise _fail(source_file, f"unknown key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
@@ -459,6 +459,12 @@ def _apply_wage_agreements(where: str, series: dict[str, AssumptionSeries], extr
         provenance[year] = Provenance("derived", f"{label}: yearly average of the wage agreements from month "
                                                  f"{month}: {how} = {avg:.4f}{po_text} "
                                                  f"({extras['wage_agreements_source']})")
+    gaps = [y for y in range(min(values), max(values) + 1) if y not in values]
+    if gaps:
+        year = gaps[0]
+        raise _fail(where, f"wage_agreements: the labour-cost change of {year} is missing: an agreement from month "
+                           f"{month} counts in {year} with {year - 1}'s rate too, and wage_agreements has no "
+                           f"{year - 1}; add wage_agreements.{year - 1} or series.labour_cost_change.values.{year}")
     tail_from = max(values) + 1 if (labour.tail_value is not None or labour.tail_follows is not None) else None
     series["labour_cost_change"] = AssumptionSeries(labour.name, labour.unit, dict(sorted(values.items())),
                                                     provenance, labour.tail_value, labour.tail_provenance,

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["decode_user_text", "read_user_text", "strip_bom", "write_text_atomic"]
+__all__ = ["decimal_comma_hint", "decode_user_text", "read_user_text", "strip_bom", "write_text_atomic"]
 
 #: Byte-order marks of encodings other than UTF-8, longest first (UTF-32's starts with UTF-16's).
 _OTHER_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
@@ -161,3 +162,19 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, check: Callable[[
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+_DECIMAL_COMMA = re.compile(r"=\s*(-?\d+),(\d+)\s*(#.*)?$")
+
+
+def decimal_comma_hint(text: str, exc: Exception) -> str:
+    """A hint when the line a TOML parser refused (``exc``, a ``tomllib.TOMLDecodeError``) holds a number with a
+    decimal comma (``rate = 0,01``): TOML writes 0.01. Empty text when the line has none."""
+    at = re.search(r"at line (\d+)", str(exc))  # Python 3.11's TOMLDecodeError gives the line in its text only
+    lines = strip_bom(text).splitlines()
+    number = int(at.group(1)) if at else 0
+    found = _DECIMAL_COMMA.search(lines[number - 1]) if 0 < number <= len(lines) else None
+    if not found:
+        return ""
+    return (f"; line {number} has a decimal comma ({found.group(1)},{found.group(2)}): TOML writes numbers with a "
+            f"decimal point, {found.group(1)}.{found.group(2)}")

@@ -101,7 +101,6 @@ import dataclasses
 import functools
 import math
 import os
-import re
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -117,7 +116,7 @@ from kommunbudget.analysis.options import PEER_RULES
 from kommunbudget.baselines.vintages import is_vintage_file, load_vintage, packaged_vintages
 from kommunbudget.data import service_areas
 from kommunbudget.data.paths import files_folder, packaged_names
-from kommunbudget.data.textfiles import read_user_text, strip_bom, write_text_atomic
+from kommunbudget.data.textfiles import decimal_comma_hint, read_user_text, strip_bom, write_text_atomic
 from kommunbudget.model import core, limits
 from kommunbudget.model.measures import MEASURE_KINDS, efficiency_base, price_base_series
 from kommunbudget.model.targets import TargetTextError, parse_target
@@ -381,19 +380,6 @@ class Scenario:
         return out
 
 
-_DECIMAL_COMMA = re.compile(r"=\s*(-?\d+),(\d+)\s*(#.*)?$")
-
-
-def _decimal_comma_hint(text: str, exc: tomllib.TOMLDecodeError) -> str:
-    """A hint when the line TOML refused holds a number with a decimal comma (``rate = 0,01``): TOML writes 0.01."""
-    at = re.search(r"at line (\d+)", str(exc))  # Python 3.11's TOMLDecodeError gives the line in its text only
-    lines = strip_bom(text).splitlines()
-    number = int(at.group(1)) if at else 0
-    found = _DECIMAL_COMMA.search(lines[number - 1]) if 0 < number <= len(lines) else None
-    if not found:
-        return ""
-    return (f"; line {number} has a decimal comma ({found.group(1)},{found.group(2)}): TOML writes numbers with a "
-            f"decimal point, {found.group(1)}.{found.group(2)}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -488,7 +474,7 @@ def parse(text: str, source_file: str = "<text>", base_dir: str | os.PathLike[st
     try:
         doc = tomllib.loads(strip_bom(text))
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"scenario {source_file}: not valid TOML: {exc}{_decimal_comma_hint(text, exc)}") from None
+        raise ValueError(f"scenario {source_file}: not valid TOML: {exc}{decimal_comma_hint(text, exc)}") from None
     if budget is not None:
         doc["budget"] = os.path.abspath(budget)
     if base_dir is None:
