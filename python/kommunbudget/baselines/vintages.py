@@ -459,12 +459,6 @@ def _apply_wage_agreements(where: str, series: dict[str, AssumptionSeries], extr
         provenance[year] = Provenance("derived", f"{label}: yearly average of the wage agreements from month "
                                                  f"{month}: {how} = {avg:.4f}{po_text} "
                                                  f"({extras['wage_agreements_source']})")
-    gaps = [y for y in range(min(values), max(values) + 1) if y not in values]
-    if gaps:
-        year = gaps[0]
-        raise _fail(where, f"wage_agreements: the labour-cost change of {year} is missing: an agreement from month "
-                           f"{month} counts in {year} with {year - 1}'s rate too, and wage_agreements has no "
-                           f"{year - 1}; add wage_agreements.{year - 1} or series.labour_cost_change.values.{year}")
     tail_from = max(values) + 1 if (labour.tail_value is not None or labour.tail_follows is not None) else None
     series["labour_cost_change"] = AssumptionSeries(labour.name, labour.unit, dict(sorted(values.items())),
                                                     provenance, labour.tail_value, labour.tail_provenance,
