@@ -388,6 +388,17 @@ constexpr FieldLimit kFunctions[] = {
     share("premises_target_saving_msek", "share", "share of the premises cost to save (e.g. Lomma's 0.10)"),
 };
 
+constexpr FieldLimit kShocks[] = {
+    fraction("fill_shocks", "sd", 0.0, 0.5, "fraction per year", "for the standard deviation of a yearly growth shock",
+             "standard deviation of a yearly growth shock (fill_shocks); 0 = no shock, above 0.5 (50 percentage "
+             "points a year) would be a unit error"),
+    fraction("fill_shocks", "correlation", -1.0, 1.0, "fraction", "for a correlation",
+             "an entry of the shocks' correlation matrix (symmetric, ones on the diagonal, positive semi-definite)"),
+    whole("fill_shocks", "n_draws", 1, 1.0e12, "draws", "draws (Monte Carlo samples) in one call, >= 1"),
+    whole("fill_shocks", "n_years", 1, 51, "years",
+          "years of shocks per draw (a horizon of up to 50 years + the base year)"),
+};
+
 template <std::size_t N>
 void append(std::vector<FieldLimit>& out, const FieldLimit (&rows)[N]) {
   out.insert(out.end(), rows, rows + N);
@@ -439,6 +450,7 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kHorizon);
     append(out, kYearSeries);
     append(out, kFunctions);
+    append(out, kShocks);
     return out;
   }();
   return all;

@@ -1,0 +1,69 @@
+#pragma once
+/// @file shocks.hpp
+/// Reproducible correlated shocks for Monte Carlo runs (docs/model.md §17, "Shocks: a counter-based generator").
+///
+/// Every standard normal is a pure function of its key and counter: Philox4x32-10 (Random123, Debian's
+/// librandom123-dev; Salmon, Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC11) with
+/// key = the 64-bit seed and counter = (draw index, year index, shock pair), followed by a Box–Muller transform
+/// (Random123's boxmuller.hpp). One Philox call gives 128 random bits, two 64-bit uniforms, and Box–Muller turns
+/// them into two normals: shock 2p and shock 2p + 1 of the same draw and year. No state is carried from one value
+/// to the next, so the output is bit-identical for any number of threads and any split of the draws into calls
+/// (draws first_draw … first_draw + n_draws − 1 are the same numbers whichever call computes them).
+///
+/// Correlation: with z the k standard normals of one (draw, year), the shocks are x = diag(sd) · F · z, where
+/// F · Fᵀ = the correlation matrix. F is the Cholesky factor (Eigen LLT) when the matrix is positive definite; a
+/// matrix that is only positive semi-definite (a correlation of exactly ±1, so one shock is a copy of another)
+/// gets F = Pᵀ · L · D^½ from Eigen's pivoting LDLT (the same product F · Fᵀ; D's entries that rounding makes
+/// slightly negative are set to 0). A standard deviation of 0 is allowed and gives a shock that is always 0.
+/// Shocks of different years are independent (no autocorrelation in this first step).
+#include <cstdint>
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace kommunbudget {
+
+/// A block of shocks of one kind: rows = draws, columns = years, row-major (a draw's years are contiguous).
+using ShockMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// The standard normal N(0, 1) with key `seed` at counter (`draw`, `year`, `shock`): Philox4x32-10 on the counter
+/// {draw low 32 bits, draw high 32 bits, year, shock / 2} with key {seed low, seed high}, the 128 bits read as two
+/// 64-bit uniforms and Box–Muller's first output for an even `shock`, its second for an odd one. Pure: the same
+/// arguments give the same bits on any thread. Dimensionless.
+double standard_normal(std::uint64_t seed, std::uint64_t draw, std::uint32_t year, std::uint32_t shock);
+
+/// The factor F (k × k) with F · Fᵀ = `correlation` (see the file comment: Cholesky LLT for a positive definite
+/// matrix, pivoting LDLT for a positive semi-definite one).
+///
+/// Checks, each an InputError naming "correlation" (or the entry) and the property expected:
+/// - square, k ≥ 1, every entry finite and in [−1, 1] (the table of limits, fill_shocks.correlation);
+/// - the diagonal equal to 1 (within 1e-12): "correlation[1, 1] = 0.9 must be 1 (a correlation matrix has ones on
+///   its diagonal)";
+/// - symmetric (|c_ij − c_ji| ≤ 1e-12): "correlation[0, 1] = 0.6 differs from correlation[1, 0] = 0.5; the
+///   correlation matrix must be symmetric";
+/// - positive semi-definite (smallest eigenvalue ≥ −1e-10, Eigen's SelfAdjointEigenSolver): "correlation has the
+///   eigenvalue -0.2; a correlation matrix must be positive semi-definite ...".
+/// @throws InputError as above.
+Eigen::MatrixXd correlation_factor(const Eigen::MatrixXd& correlation);
+
+/// Fills `out` (k matrices, each n_draws × n_years, preallocated by the caller) with correlated normal shocks:
+/// out[s](i, t) = sd[s] · Σ_j F(s, j) · standard_normal(seed, first_draw + i, t, j), F = correlation_factor().
+///
+/// `sd` (k) is each shock's standard deviation in its own unit (a growth shock: fraction per year, [0, 0.5] by the
+/// table of limits, fill_shocks.sd); `correlation` is k × k (see correlation_factor). `threads` ≥ 1 splits the draws
+/// into that many contiguous ranges run on std::thread (0: std::thread::hardware_concurrency()); the result does not
+/// depend on it. Nothing is allocated per draw (one buffer of k normals per thread).
+/// @throws InputError when n_draws < 1 or n_years < 1 (rows fill_shocks.n_draws, fill_shocks.n_years), sd has a
+///   value outside its row, sizes disagree (sd vs correlation, out's count or shapes), threads < 0, or the matrix
+///   is refused.
+void fill_shocks(std::uint64_t seed, std::uint64_t first_draw, Eigen::Index n_draws, Eigen::Index n_years,
+                 const Eigen::VectorXd& sd, const Eigen::MatrixXd& correlation, std::vector<ShockMatrix>& out,
+                 int threads = 1);
+
+/// fill_shocks into one contiguous C-order buffer of shape (k, n_draws, n_years) (k = sd.size()), e.g. a NumPy
+/// array: element (s, i, t) at out[(s · n_draws + i) · n_years + t]. Same checks and results as fill_shocks.
+/// @throws InputError as fill_shocks.
+void fill_shocks(std::uint64_t seed, std::uint64_t first_draw, Eigen::Index n_draws, Eigen::Index n_years,
+                 const Eigen::VectorXd& sd, const Eigen::MatrixXd& correlation, double* out, int threads = 1);
+
+}  // namespace kommunbudget
