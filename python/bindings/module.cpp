@@ -26,4 +26,5 @@ PYBIND11_MODULE(_core, m) {
   bind_projection(m);
   bind_answers(m);
   bind_calibration(m);
+  bind_batch(m);
 }
