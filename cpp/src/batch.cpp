@@ -136,23 +136,26 @@ BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int
           }
           continue;
         }
-        const auto check = [&](double base_value, const std::string& what) {
+        // `what()` names the shocked field; built only on failure (no string per checked value).
+        const auto check = [&](double base_value, const auto& what) {
           const double shocked = base_value + v;
           if (!within_limit(*s.limit, shocked)) {
             throw InputError(fmt::format("shocks.{}[{}, {}] (draw {}, year {}) = {} makes {} {} + {} = {}, outside "
                                          "the allowed range {}",
-                                         field, d, k, d, year, v, what, base_value, v, shocked,
+                                         field, d, k, d, year, v, what(), base_value, v, shocked,
                                          format_range(*s.limit)));
           }
         };
-        if (s.draws == &shocks.labour_cost_change) check(BatchAccess::labour(projector)[k], "labour_cost_change");
-        if (s.draws == &shocks.other_cost_change) check(BatchAccess::other(projector)[k], "other_cost_change");
-        if (s.draws == &shocks.tax_base_growth) check(BatchAccess::tax_base_growth(projector)[k], "tax_base_growth");
-        if (s.draws == &shocks.national_tax_capacity_growth) check(national_growth[k], "national_tax_capacity_growth");
+        const auto name = [&] { return field; };
+        if (s.draws == &shocks.labour_cost_change) check(BatchAccess::labour(projector)[k], name);
+        if (s.draws == &shocks.other_cost_change) check(BatchAccess::other(projector)[k], name);
+        if (s.draws == &shocks.tax_base_growth) check(BatchAccess::tax_base_growth(projector)[k], name);
+        if (s.draws == &shocks.national_tax_capacity_growth) check(national_growth[k], name);
         if (s.draws == &shocks.volume_growth) {
           for (Eigen::Index c = 0; c < volume.rows(); ++c) {
-            check(volume(c, k), fmt::format("volume_growth of '{}'",
-                                            projector.base().cost_lines[static_cast<std::size_t>(c)].name));
+            check(volume(c, k), [&] {
+              return fmt::format("volume_growth of '{}'", projector.base().cost_lines[static_cast<std::size_t>(c)].name);
+            });
           }
         }
       }
