@@ -192,3 +192,22 @@ TEST(Batch, WrongInputIsRefusedWithTheFieldNamed) {
   EXPECT_NE(message_of(total, n).find("general grants are a total"), std::string::npos);
   EXPECT_THROW(run_batch(p, graded_shocks(2), -1), InputError);
 }
+
+TEST(Batch, AVolumeShockOutOfRangeNamesTheLineItPushesOut) {
+  // Volume growth's range is [−0.5, 0.5] (limits.cpp). Lines at 0.01 (education) and 0.02 (care): a shock of
+  // +0.485 gives 0.495 and 0.505 (care out), −0.515 gives −0.505 and −0.495 (education out).
+  BaseYearState b = base_state();
+  b.cost_lines[1].volume_growth = YearSeries::constant("volume_growth", kBase + 1, kHorizon, 0.02);
+  const Projector p(b, assumptions(), kHorizon);
+  BatchShocks s;
+  s.volume_growth = zeros(2);
+  s.volume_growth(1, 3) = 0.485;
+  EXPECT_NE(message_of(p, s).find("(draw 1, year 2027) = 0.485 makes volume_growth of 'care' 0.02 + 0.485 = 0.505"),
+            std::string::npos)
+      << message_of(p, s);
+  s.volume_growth(1, 3) = -0.515;
+  EXPECT_NE(message_of(p, s).find("makes volume_growth of 'education' 0.01 + -0.515 = -0.505"), std::string::npos)
+      << message_of(p, s);
+  s.volume_growth(1, 3) = 0.475;  // 0.485 and 0.495: both in range
+  EXPECT_NO_THROW(run_batch(p, s, 1));
+}
