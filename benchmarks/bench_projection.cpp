@@ -5,10 +5,15 @@
 // Then Projector::measure_effects for 1 000 and 2 000 mixed measures (every list of Measures in turn), against
 // one plain run without measures and one run with all the measures.
 //
+// Then run_batch (batch.hpp): 100 000 draws x 11 years with shocks to labour and other cost change, tax base growth
+// and volume growth, on one thread and on all cores, per draw against the plain run_into.
+//
 // Usage: bench_projection [n_runs]   (default 200000)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <random>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -171,6 +176,37 @@ int main(int argc, char** argv) {
     std::printf("  %4d measures, measure_effects     : %9.3f ms  ratio %.0f to the plain run, %.1f to the run "
                 "with all; %.2f us per prefix\n",
                 count, effects * 1e3, effects / plain, effects / with_all, effects / (count + 1) * 1e6);
+  }
+
+  // Batch: draws x years of normal shocks (benchmark inputs: sd 0.005 on each growth rate, base year 0).
+  const Eigen::Index draws = 100000;
+  const Eigen::Index years = projector.n_years();
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> normal(0.0, 0.005);
+  const auto shock = [&] {
+    DrawMatrix m(draws, years);
+    for (Eigen::Index d = 0; d < draws; ++d) {
+      m(d, 0) = 0.0;
+      for (Eigen::Index k = 1; k < years; ++k) m(d, k) = normal(rng);
+    }
+    return m;
+  };
+  BatchShocks shocks;
+  shocks.labour_cost_change = shock();
+  shocks.other_cost_change = shock();
+  shocks.tax_base_growth = shock();
+  shocks.volume_growth = shock();
+  std::printf("batch (run_batch; %ld draws x %ld years, shocks to labour, other, tax base and volume growth):\n",
+              static_cast<long>(draws), static_cast<long>(years));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  for (int threads : {1, static_cast<int>(cores)}) {
+    const double batch = seconds_per_call(1, [&](long) {
+      sink += run_batch(projector, shocks, threads).result.col(years - 1).sum();
+    });
+    const double per_draw = batch / static_cast<double>(draws);
+    std::printf("  %u thread(s): %8.1f ms in all, %7.3f us per draw, ratio %.2f to one plain run_into "
+                "(%.3f us)\n",
+                static_cast<unsigned>(threads), batch * 1e3, per_draw * 1e6, per_draw / plain, plain * 1e6);
   }
   std::printf("(checksum %.3f)\n", sink);
   return 0;

@@ -27,4 +27,5 @@ PYBIND11_MODULE(_core, m) {
   bind_answers(m);
   bind_calibration(m);
   bind_shocks(m);
+  bind_batch(m);
 }

@@ -2040,6 +2040,10 @@ class Projector:
         """
         Projects with the measures (applied to a copy; the baseline is never changed). Raises InputError for an invalid measure or a year whose costs would turn into income.
         """
+    def run_batch(self, *, labour_cost_change: typing.Any = None, other_cost_change: typing.Any = None, tax_base_growth: typing.Any = None, national_tax_capacity_growth: typing.Any = None, volume_growth: typing.Any = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+        """
+        Projects the baseline (no measures) once per draw with additive yearly shocks (batch.hpp, docs/model.md 'Batch evaluation'). Each shock is None or a float64 array of shape (n_draws, n_years), columns base year first (column 0, the base year, must be 0), fractions per year added to: labour_cost_change and other_cost_change (PKV), tax_base_growth (own tax base; grants that follow it follow), national_tax_capacity_growth (itemised grants only) and volume_growth (every cost line). threads: 0 = all cores; the result does not depend on it. Returns a dict of float64 arrays (n_draws, n_years): result, balanced_budget_result, tax_revenue, general_grants (MSEK) and result_share (fraction). The GIL is released during the run. Raises InputError (a ValueError) naming the field for a wrong shape, a value that is not finite, a non-zero base-year column or a shocked value outside its range.
+        """
     @property
     def assumptions(self) -> Assumptions:
         """

@@ -3,6 +3,7 @@
 /// Façade: include this to get the whole public API of the kommunbudget core.
 #include "kommunbudget/answers.hpp"
 #include "kommunbudget/balance_requirement.hpp"
+#include "kommunbudget/batch.hpp"
 #include "kommunbudget/bridge.hpp"
 #include "kommunbudget/calibration.hpp"
 #include "kommunbudget/capital.hpp"

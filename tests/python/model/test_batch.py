@@ -1,0 +1,89 @@
+"""The batch engine through Python (kommunbudget.model.batch.run_batch; cpp/include/kommunbudget/batch.hpp): each
+draw against a deterministic projection with the same assumptions set by hand, threads and splits, shape errors."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import kommunbudget as kb
+from kommunbudget.model import core
+from kommunbudget.model.batch import OUTPUT_FIELDS, SHOCK_FIELDS, run_batch
+
+HORIZON = 2034
+
+
+@pytest.fixture(scope="module")
+def sjobo():
+    return kb.load("Sjöbo")
+
+
+def _years(m) -> int:
+    return HORIZON - m.base_year + 1
+
+
+def test_zero_shocks_give_the_deterministic_projection_exactly(sjobo):
+    n = _years(sjobo)
+    shocks = {name: np.zeros((3, n)) for name in SHOCK_FIELDS
+              if name != "national_tax_capacity_growth" or sjobo.projector(HORIZON).base.itemised_grants}
+    out = run_batch(sjobo, HORIZON, shocks, threads=2)
+    projection = sjobo.project(HORIZON)
+    assert set(out) == set(OUTPUT_FIELDS)
+    for name in OUTPUT_FIELDS:
+        assert out[name].shape == (3, n)
+        for row in out[name]:
+            np.testing.assert_array_equal(row, projection.line(name))
+
+
+def test_a_draw_equals_the_projection_with_the_assumption_changed_by_hand(sjobo):
+    # Draw 1: labour-cost change +0.01 in 2027 and tax base growth −0.005 in 2026; draw 0: no change.
+    n = _years(sjobo)
+    labour = np.zeros((2, n))
+    labour[1, 2027 - sjobo.base_year] = 0.01
+    tax_base = np.zeros((2, n))
+    tax_base[1, 2026 - sjobo.base_year] = -0.005
+    out = run_batch(sjobo, HORIZON, {"labour_cost_change": labour, "tax_base_growth": tax_base})
+    pkv_2027 = sjobo.assumptions["labour_cost_change"].get(2027)[0]
+    growth_2026 = sjobo.assumptions["tax_base_growth"].get(2026)[0]
+    by_hand = sjobo.with_assumptions(labour_cost_change={2027: pkv_2027 + 0.01},
+                                     tax_base_growth={2026: growth_2026 - 0.005}).project(HORIZON)
+    for name in ("result", "balanced_budget_result", "tax_revenue", "general_grants"):
+        np.testing.assert_allclose(out[name][1], by_hand.line(name), rtol=0, atol=1e-9)
+        np.testing.assert_array_equal(out[name][0], sjobo.project(HORIZON).line(name))
+    # The change moves the result from 2027 on (this test can fail).
+    assert abs(out["result"][1, 2027 - sjobo.base_year] - out["result"][0, 2027 - sjobo.base_year]) > 1.0
+
+
+def test_results_do_not_depend_on_threads_or_splits(sjobo):
+    n = _years(sjobo)
+    rng = np.random.default_rng(11)
+    shocks = {name: rng.normal(0.0, 0.005, size=(41, n)) for name in
+              ("labour_cost_change", "other_cost_change", "tax_base_growth", "volume_growth")}
+    for s in shocks.values():
+        s[:, 0] = 0.0
+    one = run_batch(sjobo, HORIZON, shocks, threads=1)
+    for threads in (2, 8):
+        other = run_batch(sjobo, HORIZON, shocks, threads=threads)
+        for name in OUTPUT_FIELDS:
+            np.testing.assert_array_equal(other[name], one[name])
+    first = run_batch(sjobo, HORIZON, {k: v[:15] for k, v in shocks.items()})
+    second = run_batch(sjobo, HORIZON, {k: v[15:] for k, v in shocks.items()})
+    np.testing.assert_array_equal(np.vstack([first["result"], second["result"]]), one["result"])
+
+
+def test_wrong_shapes_and_names_are_refused_with_the_field_named(sjobo):
+    n = _years(sjobo)
+    with pytest.raises(core.InputError, match=rf"shocks.labour_cost_change has shape \(4, {n - 1}\); "
+                                              rf"expected \(n_draws >= 1, {n}\)"):
+        run_batch(sjobo, HORIZON, {"labour_cost_change": np.zeros((4, n - 1))})
+    with pytest.raises(core.InputError, match=rf"shocks.volume_growth has shape \({n},\)"):
+        run_batch(sjobo, HORIZON, {"volume_growth": np.zeros(n)})
+    with pytest.raises(core.InputError, match=rf"shocks.other_cost_change has shape \(3, {n}\); expected \(2, {n}\)"):
+        run_batch(sjobo, HORIZON, {"labour_cost_change": np.zeros((2, n)), "other_cost_change": np.zeros((3, n))})
+    with pytest.raises(core.InputError, match="unknown field"):
+        run_batch(sjobo, HORIZON, {"pkv": np.zeros((2, n))})
+    bad = np.zeros((2, n))
+    bad[1, 3] = np.inf
+    with pytest.raises(core.InputError, match=r"shocks.tax_base_growth\[1, 3\] .* is not finite"):
+        run_batch(sjobo, HORIZON, {"tax_base_growth": bad})
+    with pytest.raises(ValueError, match="no shocks given"):
+        run_batch(sjobo, HORIZON, {})
