@@ -38,9 +38,13 @@ class Baseline(Protocol):
     population_date: str
 
     @property
-    def plan_years(self) -> Sequence[int]: ...
+    def plan_years(self) -> Sequence[int]:
+        """The years of the adopted plan after the base year (empty without a plan)."""
+        ...
 
-    def base_year_sources(self) -> pd.DataFrame: ...
+    def base_year_sources(self) -> pd.DataFrame:
+        """The base year's fields with their provenance (one row per field)."""
+        ...
 
 @dataclass
 class Projection:
