@@ -111,6 +111,20 @@ double standard_normal(std::uint64_t seed, std::uint64_t draw, std::uint32_t yea
   return shock % 2 == 0 ? n.x : n.y;
 }
 
+void standard_normals(std::uint64_t seed, std::uint64_t draw, std::uint32_t n_years, std::uint32_t k, double* out) {
+  const Philox philox;
+  const Philox::key_type key = philox_key(seed);
+  const std::uint32_t pairs = (k + 1) / 2;
+  for (std::uint32_t t = 0; t < n_years; ++t) {
+    double* row = out + static_cast<std::size_t>(t) * k;
+    for (std::uint32_t p = 0; p < pairs; ++p) {
+      const r123::double2 n = normal_pair(philox, key, draw, t, p);
+      row[2 * p] = n.x;
+      if (2 * p + 1 < k) row[2 * p + 1] = n.y;
+    }
+  }
+}
+
 Eigen::MatrixXd correlation_factor(const Eigen::MatrixXd& correlation) {
   const Eigen::Index k = correlation.rows();
   if (k < 1 || correlation.cols() != k) {

@@ -206,3 +206,15 @@ TEST(Shocks, RefusesSizesAndSdOutsideTheTableOfLimits) {
   EXPECT_THROW(fill_shocks(1, 0, 4, 3, sd, Eigen::MatrixXd::Identity(1, 1), out), InputError);  // out is 4 × 2
   EXPECT_THROW(fill_shocks(1, 0, 4, 2, sd, Eigen::MatrixXd::Identity(1, 1), out, -1), InputError);
 }
+
+TEST(Shocks, BulkNormalsOfOneDrawEqualTheOneAtATimeNormals) {
+  // standard_normals is the loop form of standard_normal: out[t * k + j] = standard_normal(seed, draw, t, j),
+  // also for an odd k (the last pair's second normal unused).
+  for (const std::uint32_t k : {1u, 4u, 5u}) {
+    std::vector<double> z(3 * k);
+    standard_normals(42, 7, 3, k, z.data());
+    for (std::uint32_t t = 0; t < 3; ++t) {
+      for (std::uint32_t j = 0; j < k; ++j) EXPECT_EQ(z[t * k + j], standard_normal(42, 7, t, j)) << k << " " << t;
+    }
+  }
+}

@@ -32,6 +32,11 @@ using ShockMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen:
 /// arguments give the same bits on any thread. Dimensionless.
 double standard_normal(std::uint64_t seed, std::uint64_t draw, std::uint32_t year, std::uint32_t shock);
 
+/// All standard normals of one draw: out[t · k + j] = standard_normal(seed, draw, t, j) for years t = 0 … n_years − 1
+/// and shocks j = 0 … k − 1 (out holds n_years · k values, caller-allocated). The bulk form used inside Monte Carlo
+/// loops; bit-identical to calling standard_normal one value at a time. No allocation.
+void standard_normals(std::uint64_t seed, std::uint64_t draw, std::uint32_t n_years, std::uint32_t k, double* out);
+
 /// The factor F (k × k) with F · Fᵀ = `correlation` (see the file comment: Cholesky LLT for a positive definite
 /// matrix, pivoting LDLT for a positive semi-definite one).
 ///
