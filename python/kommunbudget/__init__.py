@@ -51,6 +51,8 @@ _NAMES: dict[str, str] = {
     "FigureSource": "kommunbudget.data.budget_figures",
     "Comparison": "kommunbudget.analysis.comparison",
     "compare": "kommunbudget.analysis.comparison",
+    "uncertainty": "kommunbudget.analysis.uncertainty",
+    "Uncertainty": "kommunbudget.analysis.uncertainty",
 }
 
 #: Public submodule name -> module: the layers, and the short names users know.
@@ -95,6 +97,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "TaxChange",
+    "Uncertainty",
     "WorkLinePolicy",
     "__version__",
     "analysis",
@@ -123,6 +126,7 @@ __all__ = [
     "service_areas",
     "target_key",
     "tax_rate_equivalent_ore",
+    "uncertainty",
     "vintages",
     "with_population_forecast",
 ]

@@ -34,10 +34,11 @@ COMMANDS: dict[str, str] = {
     "vintages": "kommunbudget.cli.vintages",
     "datasets": "kommunbudget.cli.datasets",
     "template": "kommunbudget.cli.template",
+    "uncertainty": "kommunbudget.cli.uncertainty",
 }
 
 #: Subcommands that write a workbook (``--format xlsx``, or ``--out`` ending in ``.xlsx``).
-WORKBOOK_COMMANDS = ("project", "solve", "compare", "scenario", "template")
+WORKBOOK_COMMANDS = ("project", "solve", "compare", "scenario", "template", "uncertainty")
 
 #: The scenario command's JSON keys (its --help epilog).
 SCENARIO_JSON_HELP = """\
@@ -268,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_vintages(sub, shared)
     _add_datasets(sub, shared)
     _add_template(sub, [_verbose_parent()])
+    _add_uncertainty(sub, shared)
     return parser
 
 
@@ -507,3 +509,79 @@ def _add_template(sub, parents: list[argparse.ArgumentParser]) -> None:
     t.add_argument("--budget-year", type=year, metavar="YEAR", default=2025,
                    help="the budget year (default 2025); the plan years are the two after it")
     t.add_argument("--format", choices=("xlsx",), default="xlsx", help="output format (xlsx only)")
+
+
+#: The shocks ``--sd`` may set (kommunbudget.data.uncertainty_defaults.SHOCK_ORDER; listed here so --help needs
+#: neither pandas nor numpy; a test compares the two).
+UNCERTAINTY_SHOCKS = ("labour_cost_change", "other_cost_change", "national_tax_capacity_growth", "tax_base_growth",
+                      "population_growth", "volume_growth", "assistance_households", "measure_realisation",
+                      "sale_price")
+
+
+def shock_size(text: str) -> tuple[str, float]:
+    """``--sd NAME=VALUE``: a shock's standard deviation (a fraction per year for the growth shocks; ``1%`` and
+    ``0,01`` read as 0.01). Raises argparse.ArgumentTypeError naming the expected form and the shocks."""
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or name not in UNCERTAINTY_SHOCKS:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected NAME=VALUE with NAME one of "
+                                         f"{', '.join(UNCERTAINTY_SHOCKS)}, e.g. tax_base_growth=0.01")
+    number, _read_as = _set_number(value)
+    if not math.isfinite(number) or number < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the standard deviation must be a finite number >= 0")
+    return name, number
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text.replace(" ", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number, e.g. 100000") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number >= 1")
+    return number
+
+
+def _add_uncertainty(sub, parents: list[argparse.ArgumentParser]) -> None:
+    u = sub.add_parser("uncertainty", parents=parents,
+                       help="Monte Carlo of a scenario: how likely the requirement is missed and a tax rise needed, "
+                            "without and with the measures",
+                       description="Runs a scenario (as 'scenario') many times with random forecast errors (PKV, "
+                                   "tax base, national tax capacity, population, volume, households on assistance, "
+                                   "realisation of measures, sale prices; sizes and their basis in SOURCES.md §25) "
+                                   "without and with its measures on the same draws, and shows per year the "
+                                   "probability that the balanced-budget requirement, the restoration of earlier "
+                                   "deficits and the target are missed, the percentiles of the balanced-budget "
+                                   "result, and the distribution of the sustained tax change the target needs.")
+    u.add_argument("file", metavar="FILE.toml",
+                   help="the scenario file (read only), or a packaged example by name: "
+                        + ", ".join(packaged_names("scenarios")))
+    u.add_argument("--budget", type=Path, metavar="FILE", default=None,
+                   help="your own adopted budget (docs/budget-workbook.md) as the baseline, replacing the file's")
+    u.add_argument("--draws", type=_positive_int, default=100_000, metavar="N",
+                   help="number of draws (default 100000: a probability's standard error is then at most 0.16 "
+                        "percentage points)")
+    u.add_argument("--seed", type=int, default=2026, metavar="N",
+                   help="the generator's seed (default 2026); the same seed gives the same figures on any machine")
+    u.add_argument("--sd", dest="sd", action="append", type=shock_size, default=[], metavar="NAME=VALUE",
+                   help="a shock's standard deviation instead of its default (fraction per year for growth; 0 "
+                        "switches it off); repeatable; shocks: " + ", ".join(UNCERTAINTY_SHOCKS))
+    u.add_argument("--correlation", type=Path, metavar="FILE.csv", default=None,
+                   help="correlation of the yearly shocks: a CSV with a header 'shock,<name>,...' and one row per "
+                        "shock in the same order (default the pairs in osakerhet_korrelation.csv)")
+    u.add_argument("--target", default=None, metavar="TARGET",
+                   help=_TARGET_HELP + "; default the scenario's target")
+    u.add_argument("--from-year", type=year, metavar="YEAR",
+                   help="first year of the sustained tax change; default the first year whose own rate is not "
+                        "decided")
+    u.add_argument("--first-shocked-year", type=year, metavar="YEAR", default=None,
+                   help="first year whose inputs are shocked; default the year after the base year")
+    u.add_argument("--threads", type=int, default=0, metavar="N",
+                   help="worker threads (default 0: all cores); the figures do not depend on it")
+    u.add_argument("--chart", type=Path, metavar="FILE.png", default=None,
+                   help="write the fan chart of the balanced-budget result (without and with the measures)")
+    u.add_argument("--no-progress", action="store_true", default=False,
+                   help="no progress bar (shown on a terminal once a run takes more than a second)")
+    u.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
+                   help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
+                        "--out ends in .xlsx)")

@@ -113,6 +113,14 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
     "prisbasbelopp.csv": (
         "Prisbasbelopp 2023-2026", "24", "Government ordinance SFS 2025:872 (2026); basbelopp.se (2023-2025)",
         "2023-2025 secondary", ("ar",), "pricebase.price_base_amounts"),
+    "osakerhet_standard.csv": (
+        "Monte Carlo shock sizes (defaults, each derived or labelled an assumption)", "25",
+        "SKL's evaluations of tax base forecasts; skattekraft_tillvaxt_2025.csv; ekonomiskt_bistand.csv; pkv.csv",
+        "status column: derived from data or an assumption, not data", (), "uncertainty_defaults.default_shocks"),
+    "osakerhet_korrelation.csv": (
+        "Monte Carlo correlations between yearly shocks (defaults)", "25",
+        "derived from osakerhet_standard.csv's sizes; one assumption", "status column as above", (),
+        "uncertainty_defaults.default_correlation"),
 }
 
 

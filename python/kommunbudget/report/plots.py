@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kommunbudget.analysis.comparison import Comparison
+from kommunbudget.analysis.uncertainty import Uncertainty
 from kommunbudget.model import core
 from kommunbudget.model.projection import Projection
 
@@ -100,6 +101,57 @@ def plot_comparison(comparison: Comparison) -> Figure:
     right.set_title("What each is worth")
     right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
     right.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+_FAN_TITLES = {"result": ("Result (årets resultat)", "MSEK"),
+               "balanced_budget_result": ("Balanced-budget result (balanskravsresultat)", "MSEK"),
+               "result_share": ("Result as a share of tax revenue and general grants", "percent")}
+
+
+def plot_fan(uncertainty: Uncertainty, output: str = "balanced_budget_result", ax=None) -> Figure:
+    """A fan chart of one Monte Carlo output per year: the 5-95 % and 25-75 % bands and the median of each case
+    run (without and with the measures), the deterministic projection dashed, and the zero line (the
+    balanced-budget requirement). MSEK, or percent for ``result_share``.
+
+    Parameters
+    ----------
+    uncertainty : Uncertainty
+        :func:`kommunbudget.analysis.uncertainty.uncertainty`'s answers.
+    output : {"result", "balanced_budget_result", "result_share"}
+    ax : matplotlib Axes, optional
+        Draw into it; default a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    KeyError
+        For an output the run has no percentiles of.
+    """
+    fig, ax = (_pyplot().subplots(figsize=(9, 5.4)) if ax is None else (ax.figure, ax))
+    title, unit = _FAN_TITLES[output] if output in _FAN_TITLES else (output, "")
+    scale = 100.0 if output == "result_share" else 1.0
+    years = np.array(uncertainty.years)
+    colours = {"without measures": "#7f8c8d", "with measures": "#3b6ea5"}
+    for case in uncertainty.cases:
+        fan = uncertainty.fan(output, case) * scale
+        colour = colours[case]
+        ax.fill_between(years, fan.loc["p5"], fan.loc["p95"], color=colour, alpha=0.18, linewidth=0,
+                        label=f"{case}: 5-95 %")
+        ax.fill_between(years, fan.loc["p25"], fan.loc["p75"], color=colour, alpha=0.35, linewidth=0,
+                        label=f"{case}: 25-75 %")
+        ax.plot(years, fan.loc["p50"], color=colour, marker="o", label=f"{case}: median")
+        ax.plot(years, fan.loc["deterministic"], color=colour, linestyle="--", linewidth=1,
+                label=f"{case}: without shocks")
+    ax.axhline(0.0, color="black", linewidth=0.8)
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylabel(unit)
+    ax.set_title(f"{title}: {uncertainty.draws:,} draws, seed {uncertainty.seed}".replace(",", " "))
+    ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     return fig
 

@@ -1,0 +1,216 @@
+"""``kommunbudget uncertainty``: a Monte Carlo run of a scenario without and with its measures on the same draws:
+per year the probability that the balanced-budget requirement, the restoration of earlier deficits and the target
+are missed, the percentiles of the balanced-budget result, and the distribution of the sustained tax change the
+target needs (``docs/model.md`` §19; shock sizes SOURCES.md §25).
+
+Every number comes from :func:`kommunbudget.analysis.uncertainty.uncertainty` (the core); this module parses the
+options, arranges the tables and writes the fan chart of ``--chart``.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kommunbudget.analysis.uncertainty import FAN_PERCENTILES, OUTPUTS, Uncertainty, uncertainty
+from kommunbudget.cli.common import header
+from kommunbudget.cli.errors import CliError
+from kommunbudget.cli.output import check_target
+from kommunbudget.data.decided_rates import first_undecided_year
+from kommunbudget.model.targets import parse_target
+from kommunbudget.report.documents import Document, Table, floats
+from kommunbudget.report.formats import fmt
+from kommunbudget.report.plots import plot_fan, save_figure
+from kommunbudget.report.text import frame_text, notes_text, section, underlined, wrap
+from kommunbudget.scenarios.result import run as run_scenario
+from kommunbudget.scenarios.schema import load_scenario
+
+__all__ = ["run"]
+
+_PROBABILITY_WORDS = {
+    "requirement_missed": "balanced-budget requirement missed (balanskravsresultat < 0)",
+    "restoration_missed": "restoration of earlier deficits missed (balanskravsresultat < återställande)",
+    "target_missed": "target missed",
+}
+_UNITS = {"result": "MSEK", "balanced_budget_result": "MSEK", "result_share": "fraction"}
+
+
+def run(args: argparse.Namespace) -> Document:
+    """Runs the Monte Carlo of the scenario ``args.file`` and returns the document (text only for ``--format
+    table``); writes the fan chart of ``--chart``.
+
+    Raises
+    ------
+    ValueError
+        For an invalid scenario file, ``--sd`` name or value, ``--correlation`` file, ``--target``,
+        ``--from-year`` or ``--draws`` (the core names the field, the value and the allowed range).
+    CliError
+        For a ``--chart`` name not ending in .png or not writable.
+    """
+    chart = _check_chart(args.chart, args.out) if args.chart is not None else None
+    scenario = load_scenario(args.file, budget=args.budget)
+    r = run_scenario(scenario)
+    years = r.baseline.years
+    target = parse_target(args.target) if args.target else r.target
+    first = args.from_year if args.from_year is not None else first_undecided_year(r.municipality.code, years[0])
+    if not years[0] < first <= years[-1]:
+        raise ValueError(f"--from-year {first}: expected a year after the base year {years[0]} and at most the "
+                         f"horizon {years[-1]} (default the first year whose own rate is not decided)")
+    sd = dict(args.sd)
+    correlation = _read_correlation(args.correlation) if args.correlation is not None else None
+    u = uncertainty(r.municipality, scenario.horizon, r.projection.measures, target=target, from_year=first,
+                    draws=args.draws, seed=args.seed, sd=sd, correlation=correlation,
+                    first_shocked_year=args.first_shocked_year, threads=args.threads,
+                    progress=not args.no_progress and sys.stderr.isatty())
+    doc = _document(u, r.municipality, scenario, r.baseline)
+    doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]
+    if chart is not None:
+        written = str(save_figure(plot_fan(u, "balanced_budget_result"), chart))
+        doc.extra["charts"] = [written]
+        doc.notices.append(f"wrote {written}")
+    if args.format == "table":
+        doc.text = _text(u, r.municipality, scenario, doc)
+    return doc
+
+
+def _check_chart(path: Path, out: Path | None) -> Path:
+    """``--chart`` before anything is computed: a .png name, writable (as ``--out``), not the ``--out`` file."""
+    if path.suffix.lower() != ".png":
+        raise CliError(f"--chart {str(path)!r}: expected a file name ending in .png")
+    check_target(path, "--chart")
+    if out is not None and out.resolve() == path.resolve():
+        raise CliError(f"--out {str(out)!r} is also the --chart file; expected different files")
+    return path
+
+
+def _read_correlation(path: Path) -> pd.DataFrame:
+    """A correlation matrix from CSV: a header ``shock,<name>,<name>,...`` and one row per name in the same order.
+
+    Raises
+    ------
+    ValueError
+        For a missing or unreadable file, names that differ between the header and the rows, or a value that is
+        not a number (the cell named).
+    """
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = [row for row in csv.reader(handle) if row]
+    except OSError as exc:
+        raise ValueError(f"--correlation {str(path)!r}: {exc.strerror or exc}") from None
+    if len(rows) < 2:
+        raise ValueError(f"--correlation {str(path)!r}: expected a header 'shock,<name>,...' and one row per shock")
+    names = [c.strip() for c in rows[0][1:]]
+    labels = [row[0].strip() for row in rows[1:]]
+    if labels != names:
+        raise ValueError(f"--correlation {str(path)!r}: the rows name {labels} but the header {names}; expected the "
+                         f"same shocks in the same order")
+    matrix = np.zeros((len(names), len(names)))
+    for i, row in enumerate(rows[1:]):
+        if len(row) != len(names) + 1:
+            raise ValueError(f"--correlation {str(path)!r}: row {labels[i]!r} has {len(row) - 1} values; expected "
+                             f"{len(names)}")
+        for j, cell in enumerate(row[1:]):
+            try:
+                matrix[i, j] = float(cell.replace(",", ".") if cell.count(",") == 1 else cell)
+            except ValueError:
+                raise ValueError(f"--correlation {str(path)!r}: [{labels[i]}, {names[j]}] = {cell!r} is not a "
+                                 f"number") from None
+    return pd.DataFrame(matrix, index=names, columns=names)
+
+
+def _probability_rows(u: Uncertainty) -> dict[str, list[float | None]]:
+    rows: dict[str, list[float | None]] = {}
+    for case in u.cases:
+        p = u.probabilities(case)
+        for what in p.index:
+            rows[f"{case.replace(' ', '_')}.{what}"] = floats(p.loc[what])
+    return rows
+
+
+def _fan_rows(u: Uncertainty, output: str) -> dict[str, list[float | None]]:
+    rows: dict[str, list[float | None]] = {}
+    for case in u.cases:
+        fan = u.fan(output, case)
+        for row in fan.index:
+            rows[f"{case.replace(' ', '_')}.{row}"] = floats(fan.loc[row])
+    return rows
+
+
+def _document(u: Uncertainty, m, scenario, baseline) -> Document:
+    """The tables and JSON keys of ``kommunbudget.uncertainty/1``."""
+    probabilities = _probability_rows(u)
+    tables = [Table("probabilities", probabilities, {row: "fraction" for row in probabilities})]
+    for output in OUTPUTS:
+        rows = _fan_rows(u, output)
+        tables.append(Table(f"fan_{output}", rows, {row: _UNITS[output] for row in rows}))
+    need = u.tax_need()
+    shocks = u.shocks
+    return Document("uncertainty", header(m, scenario.horizon, baseline), tables, {
+        "scenario": {"name": scenario.name, "file": scenario.source_file, "target": u.target.describe()},
+        "draws": u.draws, "seed": u.seed, "from_year": u.from_year, "first_shocked_year": u.first_shocked_year,
+        "percentiles": list(FAN_PERCENTILES),
+        "tax_need_ore": {case: {k: float(v) for k, v in need.loc[case].items()} for case in need.index},
+        "shocks": [{"shock": name, "sd": float(shocks.loc[name, "sd"]),
+                    "distribution": shocks.loc[name, "distribution"], "per": shocks.loc[name, "per"],
+                    "status": shocks.loc[name, "status"], "basis": shocks.loc[name, "basis"],
+                    "source": shocks.loc[name, "source"]} for name in shocks.index],
+        "shocks_dropped": dict(shocks.attrs.get("dropped", {})),
+        "correlation": {"shocks": list(u.correlation.index), "matrix": u.correlation.to_numpy().tolist()},
+        "notes": list(m.notes),
+    })
+
+
+def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
+    """The text report: the answer first (how likely a tax rise is, the requirement missed), then the fan of the
+    balanced-budget result, the shocks and their basis."""
+    years = u.years[1:]
+    parts = [underlined(f"{m.label}: uncertainty of scenario {scenario.name}, {u.years[0]}-{u.years[-1]}"),
+             wrap(f"{u.draws:,}".replace(",", " ") + f" draws, seed {u.seed} (the same seed gives the same figures "
+                  f"on any machine and number of threads); shocks from {u.first_shocked_year}; target: "
+                  f"{u.target.describe()}.")]
+    need = u.tax_need()
+    lines = []
+    for case in need.index:
+        row = need.loc[case]
+        lines.append(wrap(
+            f"{case}: a rise is needed in {fmt(row['probability_rise'], 'fraction')} of the draws; median "
+            f"{fmt(row['p50'], 'öre', signed=True)} öre, 90 % between {fmt(row['p5'], 'öre', signed=True)} and "
+            f"{fmt(row['p95'], 'öre', signed=True)} öre (without shocks {fmt(row['deterministic_ore'], 'öre', "
+            f"signed=True)} öre).", "  ", "    "))
+    parts.append(section(f"Tax need: the sustained change from 1 January {u.from_year} that meets the target in "
+                         f"every year to {u.years[-1]}", lines))
+    prob_rows = []
+    for case in u.cases:
+        p = u.probabilities(case)
+        for what in p.index:
+            prob_rows.append(((case, _PROBABILITY_WORDS[what]), [fmt(v, "fraction") for v in p.loc[what, years]]))
+    parts.append(section("Probability per year (share of draws)", [frame_text(prob_rows, pd.Index(years))]))
+    for case in u.cases:
+        fan = u.fan("balanced_budget_result", case)
+        rows = [(label, [fmt(v, "MSEK") for v in fan.loc[label, years]])
+                for label in [f"p{p}" for p in FAN_PERCENTILES] + ["mean", "deterministic", "error"]]
+        parts.append(section(f"Balanced-budget result, MSEK, {case}: percentiles over the draws (error: the "
+                             f"percentiles' bound, one histogram bin)", [frame_text(rows, pd.Index(years))]))
+    shock_lines = []
+    for name in u.shocks.index:
+        s = u.shocks.loc[name]
+        size = fmt(s["sd"], "fraction per year") if s["per"] == "year" else f"{s['sd']:.2f}"
+        label = {"derived": "derived from data", "assumption": "default, not data", "given": "given"}[s["status"]]
+        shock_lines.append(wrap(f"{name}: sd {size} ({s['distribution']}, per {s['per']}; {label}): {s['basis']}",
+                                "  ", "    "))
+    for name, why in u.shocks.attrs.get("dropped", {}).items():
+        shock_lines.append(wrap(f"{name}: not used: {why}", "  ", "    "))
+    parts.append(section("Shocks (SOURCES.md §25)", shock_lines))
+    corr = u.correlation
+    corr_rows = [(name, [f"{v:.2f}" for v in corr.loc[name]]) for name in corr.index]
+    parts.append(section("Correlation of the yearly shocks", [frame_text(corr_rows, pd.Index(list(corr.columns)))]))
+    if m.notes:
+        parts.append(notes_text(list(m.notes)))
+    if doc.extra.get("charts"):
+        parts.append("Chart written: " + ", ".join(doc.extra["charts"]))
+    return "\n\n".join(parts) + "\n"
+

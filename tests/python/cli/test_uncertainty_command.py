@@ -1,0 +1,72 @@
+"""``kommunbudget uncertainty``: the document's layout, the chart, the workbook and the refusals. The figures are
+checked against the library call they come from (analysis.uncertainty) and its own tests."""
+from __future__ import annotations
+
+import json
+
+import openpyxl
+
+from kommunbudget.cli.parser import UNCERTAINTY_SHOCKS
+from kommunbudget.data.uncertainty_defaults import SHOCK_ORDER
+
+SMALL = ("--draws", "2000", "--no-progress")
+
+
+def test_the_shock_names_of_the_parser_are_the_data_files():
+    assert UNCERTAINTY_SHOCKS == SHOCK_ORDER
+
+
+def test_json_layout_and_probabilities(cli):
+    doc = cli.json("uncertainty", "sjobo_before_tax_rise", *SMALL)
+    assert doc["schema"] == "kommunbudget.uncertainty/1"
+    assert doc["draws"] == 2000 and doc["seed"] == 2026 and doc["from_year"] == 2027
+    years = doc["years"]
+    for case in ("without_measures", "with_measures"):
+        for what in ("requirement_missed", "restoration_missed", "target_missed"):
+            row = doc["probabilities"][f"{case}.{what}"]
+            assert len(row) == len(years) and all(0.0 <= p <= 1.0 for p in row)
+        fan = doc["fan_balanced_budget_result"]
+        p5, p50, p95 = (fan[f"{case}.p{p}"] for p in (5, 50, 95))
+        assert all(a <= b <= c for a, b, c in zip(p5[1:], p50[1:], p95[1:], strict=True))
+    assert set(doc["tax_need_ore"]) == {"without measures", "with measures"}
+    assert {s["shock"] for s in doc["shocks"]} <= set(SHOCK_ORDER)
+    assert all(s["status"] in ("derived", "assumption", "given") for s in doc["shocks"])
+    names = doc["correlation"]["shocks"]
+    assert len(doc["correlation"]["matrix"]) == len(names)
+
+
+def test_text_answers_first_and_labels_defaults(cli):
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL)
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("Sjöbo (1265): uncertainty of scenario")
+    head = out[:out.index("Probability per year")]
+    assert "Tax need: the sustained change from 1 January 2027" in head
+    assert "a rise is needed in" in head
+    assert "default, not data" in out and "derived from data" in out
+
+
+def test_chart_and_workbook(cli, tmp_path):
+    chart = tmp_path / "fan.png"
+    book = tmp_path / "u.xlsx"
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--chart", str(chart),
+                               "--out", str(book))
+    assert status == 0, err
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    wb = openpyxl.load_workbook(book)
+    assert "probabilities" in wb.sheetnames
+
+
+def test_refusals(cli, tmp_path):
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--sd", "pkv=0.01")
+    assert status == 2 and "expected NAME=VALUE with NAME one of labour_cost_change" in err
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--draws", "0")
+    assert status == 2 and "expected a whole number >= 1" in err
+    bad = tmp_path / "corr.csv"
+    bad.write_text("shock,labour_cost_change,other_cost_change\nlabour_cost_change,1,2\nother_cost_change,2,1\n")
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--correlation", str(bad))
+    assert status == 2 and err.startswith("kommunbudget: error:") and "correlation" in err
+    assert "Traceback" not in err
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--chart", str(tmp_path / "x.svg"))
+    assert status == 2 and "ending in .png" in err
+    json.dumps(err)  # a plain message
