@@ -9,8 +9,10 @@ measure; this module loads the baselines, lines the rows up with the municipalit
 **Approximate baselines.** Only the municipalities of :func:`kommunbudget.baselines.load.available_baselines` have an
 adopted budget in the data; every other one has an approximate baseline (``docs/model.md`` §12): base year 2024 from
 SCB, result 0 by construction and a neutral path after it. For those, a measure's worth in MSEK and öre is right
-(it rests on SCB's net costs and tax base), but the result level and the tax need are not forecasts: they show what
-the vintage's path does to a budget that balanced in 2024. Every table says which rows are approximate (column
+(it rests on SCB's net costs and tax base), but the result level and the tax need are not forecasts: on the neutral
+path the budget that balanced in 2024 stays balanced, so the tax need is about minus the own rate changes decided
+since 2024 (Lomma's cut of 10 öre for 2026 shows as a need of +10 öre, Stockholm's rise of 24 öre for 2025 as room of
+−24 öre; skattesatser_kommun.csv). Every table says which rows are approximate (column
 ``approximate``, and ``baseline`` in words).
 """
 from __future__ import annotations

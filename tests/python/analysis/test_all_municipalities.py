@@ -144,3 +144,13 @@ def test_a_measure_per_municipality(everyone):
     assert out["measure_effect_msek"][0, k] == pytest.approx(0.10 / 100 * tax_base, rel=1e-12)
     assert out["measure_effect_ore"][0, k] == pytest.approx(10.0, rel=1e-12)
     assert not out["measure_effect_msek"][1:].any()
+
+
+def test_approximate_tax_need_is_minus_the_rate_changes_decided_since_2024():
+    # On the approximate baselines' neutral path the 2024 budget stays balanced at the 2024 rate (docs/model.md §12),
+    # so the balanced-budget need from 2026 is the 2024 rate minus the rate in force from 2026: SCB's rates
+    # (skattesatser_kommun.csv) Lomma 19.64 (2024) -> 19.54 (2026): +0.10; Stockholm 17.98 -> 18.22 (2025): −0.24.
+    table = tax_need_all("balanced-budget", 2026, HORIZON).set_index("code")
+    assert table.loc["1262", "tax_need_kr_per_100kr"] == pytest.approx(19.64 - 19.54, abs=1e-9)
+    assert table.loc["0180", "tax_need_kr_per_100kr"] == pytest.approx(17.98 - 18.22, abs=1e-9)
+    assert table.loc["0980", "tax_need_kr_per_100kr"] == pytest.approx(0.0, abs=1e-9)  # Gotland: 2024 rate kept
