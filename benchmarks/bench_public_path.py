@@ -7,6 +7,8 @@ Each line prints the time, its reference measured in the same run, their ratio, 
 * ``kb.load("Sjöbo")`` warm (tables already indexed) against one projection (goal <= 2 ms);
 * ``kommunbudget --help`` and ``--version`` wall time against ``python -c pass`` (goal <= 0.3 s);
 * all 290 municipalities loaded and projected in a fresh process, against ``import kommunbudget`` (goal <= 0.3 s);
+* all 290 municipalities x 10 years through ``run_many`` (projectors built beforehand), all cores and one thread,
+  against a loop of ``Municipality.project()`` over the same 290 (goal <= 5 ms);
 * a scenario with 1,000 and 2,000 measures run, against the same scenario with 100 (growth with the number of
   measures);
 * 8 threads x 200 projections of different municipalities against the same projections serially.
@@ -25,6 +27,8 @@ from pathlib import Path
 
 import kommunbudget as kb
 from kommunbudget import scenarios
+from kommunbudget.analysis.all_municipalities import load_all
+from kommunbudget.model import core
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -92,6 +96,14 @@ def main() -> None:
     runs = [float(subprocess.run([sys.executable, "-c", all_290], check=True, capture_output=True,
                                  text=True).stdout) for _ in range(3)]
     line("290 municipalities loaded and projected (cold)", min(runs), "s", "import kommunbudget", imported, 0.3)
+
+    everyone = load_all()
+    projectors = [m.projector(2033) for m in everyone]  # 2024-2033: 10 years
+    loop = best(lambda: [m.project(2033) for m in everyone], 3)
+    many = best(lambda: core.run_many(projectors), 50)
+    line("290 municipalities x 10 years, run_many", many, "ms", "a loop of project()", loop, 5e-3)
+    many_1 = best(lambda: core.run_many(projectors, threads=1), 50)
+    line("290 municipalities x 10 years, run_many, 1 thread", many_1, "ms", "a loop of project()", loop, 5e-3)
 
     sizes = (100, 1000, 2000)
     texts = {n: scenario_text(n) for n in sizes}

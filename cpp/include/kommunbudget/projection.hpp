@@ -411,6 +411,7 @@ class Projector {
  private:
   friend DriverBridge driver_bridge(const Projector& projector, const Measures& measures, int year);
   friend struct BatchAccess;  // batch.cpp: run_batch perturbs copies of the flattened inputs
+  friend struct ManyAccess;   // many.cpp: run_many validates each measure set once, then projects
 
   void validate_measures(const Measures& measures) const;
   // Per-measure checks (the message names the measure by its list and index i in that list).
