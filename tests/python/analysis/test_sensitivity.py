@@ -212,7 +212,8 @@ def test_model_rows_are_deterministic_runs_by_hand(sjobo, model_sobol):
     # Two rows of the sample: each factor's value added by hand to its assumption in 2028-2030 (volume_growth to
     # every cost line), projected, and the result and result share of 2030 read off the statement.
     r = model_sobol
-    for i in (0, 5 * 256 + 3):  # a row of A and a row of the last block (B)
+    # SALib's rows come in groups of D + 2 = 7 per base point: A, A with column j from B (j = 1..5), B.
+    for i in (0, 6, 7 * 100 + 3):  # A and B of the first point, A_B(3) of the 101st
         changes = {}
         for j, f in enumerate(r.factors):
             names = ([n for n in sjobo.assumptions.series if n.startswith("volume_growth:")]
