@@ -399,6 +399,19 @@ constexpr FieldLimit kShocks[] = {
           "years of shocks per draw (a horizon of up to 50 years + the base year)"),
 };
 
+// Sensitivity analysis (python/kommunbudget/analysis/sensitivity.py, docs/model.md §20): Saltelli's base samples
+// (a power of 2; the batch runs N × (D + 2) rows, D factors: 2^15 × 7 × 11 years × 10 matrices of doubles is about
+// 200 MB), the seed of the scrambled Sobol' sequence, and a factor's shift of a yearly growth rate (±20 percentage
+// points is far beyond any forecast revision of PKV, the tax base or volumes; the shifted rate must also stay inside
+// its own field's row).
+constexpr FieldLimit kSensitivity[] = {
+    whole("sobol", "n", 16, 32768, "samples",
+          "base samples N of Saltelli's scheme (a power of 2); the batch evaluates N × (D + 2) rows"),
+    whole("sobol", "seed", 0, 4294967295.0, "number", "seed of the scrambled Sobol' sequence (and of the bootstrap)"),
+    fraction("sobol", "shift", -0.2, 0.2, "fraction per year", "for the shift of a yearly growth rate",
+             "a Sobol factor's low or high shift of a yearly growth rate, added in the years after the plan"),
+};
+
 template <std::size_t N>
 void append(std::vector<FieldLimit>& out, const FieldLimit (&rows)[N]) {
   out.insert(out.end(), rows, rows + N);
@@ -451,6 +464,7 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kYearSeries);
     append(out, kFunctions);
     append(out, kShocks);
+    append(out, kSensitivity);
     return out;
   }();
   return all;

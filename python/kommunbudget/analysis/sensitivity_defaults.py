@@ -45,7 +45,8 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
 from kommunbudget.model.years import as_year
 
-__all__ = ["DefaultVariant", "WhatMoves", "WhatMovesRow", "default_variants", "what_moves"]
+__all__ = ["DefaultVariant", "VariantRun", "WhatMoves", "WhatMovesRow", "default_variants", "free_years", "plan_end",
+           "variant_runs", "what_moves"]
 
 #: The steps of the table (defaults, not data): percentage points as fractions, and the population's yearly change.
 PKV_STEP = 0.01
@@ -245,6 +246,28 @@ def _free_years(values: dict[int, tuple[float, str]], after: int, kinds: tuple[s
             if y > after and kind not in _FIXED_KINDS and (kinds is None or kind in kinds)]
 
 
+def plan_end(m: Municipality) -> int:
+    """The adopted plan's last year (:attr:`Municipality.plan_years`), the base year when there is no plan: the
+    variants change only the years after it."""
+    return max(m.plan_years, default=m.base_year)
+
+
+def free_years(m: Municipality, name: str, horizon: int, kinds: tuple[str, ...] | None = None) -> list[int]:
+    """The years after the adopted plan (:func:`plan_end`) up to ``horizon`` whose value of series ``name`` is not data
+    nor set by the user (only provenance ``kinds``, when given: ``("default",)`` for SKR's PKV after its last
+    published year), as the table varies them; empty for a series ``m`` does not have.
+
+    Raises
+    ------
+    ValueError
+        For a horizon that is not a year.
+    """
+    horizon = as_year("horizon", horizon, calendar=False)
+    if name not in m.assumptions.series:
+        return []
+    return _free_years(_values(m, name, m.base_year + 1, horizon), plan_end(m), kinds)
+
+
 def _pkv(m: Municipality, first: int, last: int, plan_end: int) -> DefaultVariant | None:
     names = [n for n in ("labour_cost_change", "other_cost_change") if n in m.assumptions.series]
     years = {n: ys for n in names if (ys := _free_years(_values(m, n, first, last), plan_end, ("default",)))}
@@ -390,9 +413,65 @@ def default_variants(m: Municipality, horizon: int) -> list[DefaultVariant]:
         For a horizon that is not a year.
     """
     horizon = as_year("horizon", horizon, calendar=False)
-    first = m.base_year + 1
-    plan_end = max(m.plan_years, default=m.base_year)
-    return [v for build in _BUILDERS if (v := build(m, first, horizon, plan_end)) is not None]
+    return [v for build in _BUILDERS if (v := build(m, m.base_year + 1, horizon, plan_end(m))) is not None]
+
+
+@dataclass(frozen=True)
+class VariantRun:
+    """A default's two variants projected: each side a :class:`Projection`, or the message of the ``ValueError`` that
+    stopped it (a value the core refuses). A side without changes (``None``, the regulation grant's rule) is the
+    baseline's projection.
+
+    Attributes
+    ----------
+    variant : DefaultVariant
+    low, high : Projection or str
+    projected : int
+        The projections run for the two sides (0, 1 or 2).
+    """
+
+    variant: DefaultVariant
+    low: Projection | str
+    high: Projection | str
+    projected: int = 0
+
+
+def variant_runs(m: Municipality, horizon: int, variants: list[DefaultVariant], baseline: Projection,
+                 measures: core.Measures | None = None) -> list[VariantRun]:
+    """Each variant's low and high side projected to ``horizon`` with ``measures`` (the scenario's measures stay in
+    every run): ``m.with_assumptions(**changes).project(horizon, measures)``, all else as in the baseline.
+
+    Parameters
+    ----------
+    m : Municipality
+        The baseline.
+    horizon : int
+    variants : list[DefaultVariant]
+        As :func:`default_variants` gives them (or built alike).
+    baseline : Projection
+        ``m.project(horizon, measures)``: the side of a variant without changes.
+    measures : kommunbudget.core.Measures, optional
+
+    Returns
+    -------
+    list[VariantRun]
+        In the order of ``variants``; a side the core refuses holds its message instead of a projection.
+    """
+    runs = []
+    for v in variants:
+        sides: list[Projection | str] = []
+        projected = 0
+        for changes in (v.low_changes, v.high_changes):
+            if changes is None:
+                sides.append(baseline)
+                continue
+            try:
+                sides.append(m.with_assumptions(**{k: dict(c) for k, c in changes.items()}).project(horizon, measures))
+                projected += 1
+            except ValueError as e:
+                sides.append(str(e))
+        runs.append(VariantRun(v, sides[0], sides[1], projected))
+    return runs
 
 
 def what_moves(m: Municipality, horizon: int, target: core.Target | str, from_year: int,
@@ -435,20 +514,18 @@ def what_moves(m: Municipality, horizon: int, target: core.Target | str, from_ye
         runs += 1
     base_ore = baseline.sustained_tax_change(target, from_year) * 100.0
     rows = []
-    for v in default_variants(m, horizon):
+    for run in variant_runs(m, horizon, default_variants(m, horizon), baseline, measures):
+        runs += run.projected
         needs: list[float | None] = []
         error = ""
-        for changes in (v.low_changes, v.high_changes):
-            if changes is None:
-                needs.append(base_ore)
-                continue
+        for side in (run.low, run.high):
             try:
-                p = m.with_assumptions(**{k: dict(c) for k, c in changes.items()}).project(horizon, measures)
-                runs += 1
-                needs.append(p.sustained_tax_change(target, from_year) * 100.0)
+                if isinstance(side, str):
+                    raise ValueError(side)
+                needs.append(side.sustained_tax_change(target, from_year) * 100.0)
             except ValueError as e:
                 needs.append(None)
                 error = str(e)
-        rows.append(WhatMovesRow(v, needs[0], needs[1], error))
+        rows.append(WhatMovesRow(run.variant, needs[0], needs[1], error))
     rows.sort(key=lambda r: (r.swing_ore is None, -(r.swing_ore or 0.0)))
     return WhatMoves(target, from_year, base_ore, rows, runs)

@@ -14,11 +14,12 @@ its revenue, benchmark its costs, run scenarios and list the embedded data.
     kommunbudget vintages --compare skr-2025-report government-uprating-2024-09 --municipality Sjöbo
     kommunbudget datasets                                     # embedded data, baselines, PKV vintages
     kommunbudget template --out budget.xlsx --municipality Ystad   # a budget workbook to fill in
+    kommunbudget sensitivity Sjöbo --method sobol              # tornado (default) or Sobol indices: what moves it
 
 Every number comes from the library (the C++ core through :mod:`kommunbudget.model.core`); the command line only
 parses the arguments, arranges the results and formats them (:mod:`kommunbudget.report`) as a text table, JSON,
 CSV (``csv``, or ``csv-sv`` for a spreadsheet set to Swedish) or an Excel workbook (``xlsx``: ``project``,
-``solve``, ``compare``, ``scenario``, ``template``). The JSON and CSV layouts are stable (schema
+``solve``, ``compare``, ``scenario``, ``template``, ``sensitivity``). The JSON and CSV layouts are stable (schema
 ``kommunbudget.<command>/1``) and documented in README.md, section "Command line".
 
 Layout: :mod:`.parser` builds the parser and names each subcommand's module in

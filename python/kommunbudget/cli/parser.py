@@ -34,11 +34,12 @@ COMMANDS: dict[str, str] = {
     "vintages": "kommunbudget.cli.vintages",
     "datasets": "kommunbudget.cli.datasets",
     "template": "kommunbudget.cli.template",
+    "sensitivity": "kommunbudget.cli.sensitivity",
     "uncertainty": "kommunbudget.cli.uncertainty",
 }
 
 #: Subcommands that write a workbook (``--format xlsx``, or ``--out`` ending in ``.xlsx``).
-WORKBOOK_COMMANDS = ("project", "solve", "compare", "scenario", "template", "uncertainty")
+WORKBOOK_COMMANDS = ("project", "solve", "compare", "scenario", "template", "sensitivity", "uncertainty")
 
 #: The scenario command's JSON keys (its --help epilog).
 SCENARIO_JSON_HELP = """\
@@ -269,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_vintages(sub, shared)
     _add_datasets(sub, shared)
     _add_template(sub, [_verbose_parent()])
+    _add_sensitivity(sub, shared)
     _add_uncertainty(sub, shared)
     return parser
 
@@ -289,11 +291,14 @@ def _out_parent() -> argparse.ArgumentParser:
     return out
 
 
-def _municipality_parent() -> argparse.ArgumentParser:
-    """The arguments of project, solve and compare: municipality, years, format, assumptions and labels."""
+def _municipality_parent(formats: tuple[str, ...] = ("table", "csv", "csv-sv", "json", "xlsx"),
+                         metavar: str = "MUNICIPALITY",
+                         subject_help: str = _MUNICIPALITY_HELP + "; optional with --budget"
+                         ) -> argparse.ArgumentParser:
+    """The arguments of project, solve and compare (and sensitivity, with its own formats and subject):
+    municipality, years, format, assumptions and labels."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("municipality", metavar="MUNICIPALITY", nargs="?", default=None,
-                        help=_MUNICIPALITY_HELP + "; optional with --budget")
+    common.add_argument("municipality", metavar=metavar, nargs="?", default=None, help=subject_help)
     common.add_argument("--budget", type=Path, metavar="FILE", default=None, help=_BUDGET_HELP)
     common.add_argument("--base-year", type=year, metavar="YEAR",
                         help="base year (the adopted budget); default the latest available (with --budget: the "
@@ -301,8 +306,8 @@ def _municipality_parent() -> argparse.ArgumentParser:
     common.add_argument("--population-forecast", metavar="FILE.csv|embedded", default=None,
                         help=_POPULATION_FORECAST_HELP)
     common.add_argument("--horizon", type=year, metavar="YEAR", help="last year; default base year + 4")
-    common.add_argument("--format", choices=("table", "csv", "csv-sv", "json", "xlsx"), default=None,
-                        help=_WORKBOOK_FORMAT_HELP)
+    common.add_argument("--format", choices=formats, default=None,
+                        help=_WORKBOOK_FORMAT_HELP if "csv" in formats else _SENSITIVITY_FORMAT_HELP)
     common.add_argument("--set", dest="assignments", action="append", type=assignment, default=[],
                         metavar="NAME=VALUE",
                         help="change an assumption: a number for every projection year, or YEAR:VALUE[,YEAR:VALUE]; "
@@ -509,6 +514,42 @@ def _add_template(sub, parents: list[argparse.ArgumentParser]) -> None:
     t.add_argument("--budget-year", type=year, metavar="YEAR", default=2025,
                    help="the budget year (default 2025); the plan years are the two after it")
     t.add_argument("--format", choices=("xlsx",), default="xlsx", help="output format (xlsx only)")
+
+
+_SENSITIVITY_FORMAT_HELP = ("output format (default table); json is documented in README.md; xlsx writes an Excel "
+                            "workbook to --out (the default when --out ends in .xlsx)")
+
+
+def _add_sensitivity(sub, parents: list[argparse.ArgumentParser]) -> None:
+    se = sub.add_parser(
+        "sensitivity",
+        parents=[_municipality_parent(("table", "json", "xlsx"), "MUNICIPALITY_OR_SCENARIO",
+                                      _MUNICIPALITY_HELP + "; or a scenario file (FILE.toml) or packaged example ("
+                                      + ", ".join(packaged_names("scenarios")) + "), whose measures stay in every "
+                                      "run (tornado only); optional with --budget"), *parents],
+        help="what moves the result and the tax need: a tornado (each assumption at a low and a high) or Sobol "
+             "indices (SALib, the core in batch)",
+        description="Tornado (default): each default that is an assumption, not data, at a stated low and high value "
+                    "after the adopted plan, one at a time, and the effect on the result of --year (MSEK) and on the "
+                    "sustained tax change --target needs from --from-year (öre), by deterministic projections; "
+                    "largest swing first. Sobol: first-order and total Sobol indices of the result and the result "
+                    "share in --year for shifts of PKV, the own tax base, the national tax capacity and volumes after "
+                    "the plan, SALib's sample evaluated by the core's batch engine in one call (docs/model.md §20).")
+    se.add_argument("--method", choices=("tornado", "sobol"), default="tornado",
+                    help="tornado (default): deterministic low/high runs; sobol: global variance-based indices")
+    se.add_argument("--year", type=year, metavar="YEAR", default=None,
+                    help="the year whose result is shown; default the horizon")
+    se.add_argument("--target", default=None, metavar="TARGET",
+                    help=_TARGET_HELP + "; tornado only; default share:0.02 (a scenario: its own target)")
+    se.add_argument("--from-year", type=year, metavar="YEAR",
+                    help="tornado only: first year of the sustained change, after the base year; default the first "
+                         "year whose own rate is not decided")
+    se.add_argument("--n", type=int, metavar="N", default=None,
+                    help="sobol only: Saltelli's base samples, a power of 2 in [16, 32768] (default 1024); the batch "
+                         "evaluates N × (factors + 2) rows")
+    se.add_argument("--seed", type=int, metavar="S", default=None,
+                    help="sobol only: seed of the scrambled Sobol' sample and the bootstrap, [0, 4294967295] "
+                         "(default 0)")
 
 
 #: The shocks ``--sd`` may set (kommunbudget.data.uncertainty_defaults.SHOCK_ORDER; listed here so --help needs

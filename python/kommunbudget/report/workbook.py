@@ -59,6 +59,9 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
     "base_year_sources": ("Källor basår", "Basårets siffror och deras källor"),
     "before_disposals": ("Lokaler före försäljning", "Lokalbeståndet i basåret, före scenariots försäljningar"),
     "after_disposals": ("Lokaler efter försäljning", "Lokalbeståndet i basåret, efter scenariots försäljningar"),
+    "tornado": ("Känslighet tornado", "Varje antagande lågt och högt: effekt på resultatet och skattebehovet"),
+    "factors": ("Sobol faktorer", "Sobolanalysens faktorer: förskjutning av årlig tillväxt efter planen"),
+    "sobol": ("Sobolindex", "Sobolindex (S1, ST) för resultatet och resultatandelen"),
 }
 
 #: Unit (as in the document) -> its Swedish words in the unit column.
@@ -117,6 +120,15 @@ _COLUMN_SV: dict[str, str] = {
     "total_premises_cost_msek": "Lokalkostnad mnkr", "cost_kr_per_m2": "kr per m²",
     "book_value_msek": "Bokfört värde mnkr",
     "market_value_msek": "Marknadsvärde mnkr", "market_minus_book_msek": "Marknadsvärde − bokfört mnkr",
+    "assumption": "Antagande", "assumption_sv": "Antagande (sv)", "series": "Serier", "years": "År",
+    "default": "Standard", "low": "Lågt", "high": "Högt", "low_name": "Lågt kallas", "high_name": "Högt kallas",
+    "result_low_msek": "Resultat lågt mnkr", "result_high_msek": "Resultat högt mnkr",
+    "result_effect_low_msek": "Effekt lågt mnkr", "result_effect_high_msek": "Effekt högt mnkr",
+    "result_swing_msek": "Spann resultat mnkr", "need_low_ore": "Skattebehov lågt öre",
+    "need_high_ore": "Skattebehov högt öre", "need_effect_low_ore": "Ändrat behov lågt öre",
+    "need_effect_high_ore": "Ändrat behov högt öre", "need_swing_ore": "Spann behov öre", "error": "Fel",
+    "output": "Utfall", "factor": "Faktor", "S1_conf": "S1 ±", "ST_conf": "ST ±", "label": "Benämning",
+    "label_sv": "Benämning (sv)", "distribution": "Fördelning", "basis": "Grund",
 }
 #: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
 #: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
@@ -138,14 +150,16 @@ _COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": 
                    "household_cost_kr": "#,##0", "worth_ore_first_year": "#,##0.0", "worth_ore_last_year": "#,##0.0",
                    "worth_ore_sum": "#,##0.0", "modelled": '"ja";"ja";"nej"', "tested": '"ja";"ja";"nej"',
                    "area_m2": "#,##0", "vacant_area_m2": "#,##0", "vacancy_share": "0%", "cost_kr_per_m2": "#,##0",
-                   "n_properties": "0"}
+                   "n_properties": "0", "S1": "0.000", "S1_conf": "0.000", "ST": "0.000", "ST_conf": "0.000",
+                   "low": "0.00%", "high": "0.00%"}
 
 #: The kinds of an assumption, in Swedish.
 _KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven av dig (--set)",
             "default": "antagande (standard)"}
 
 #: Extra keys written as record sheets, in order.
-_RECORD_KEYS = ("bridge", "bridge_by_driver", "tax_needed", "checklist", "base_year_sources")
+_RECORD_KEYS = ("bridge", "bridge_by_driver", "tax_needed", "checklist", "base_year_sources", "tornado", "factors",
+                "sobol")
 
 _TITLE_FONT = Font(bold=True, size=12)
 _BOLD = Font(bold=True)
