@@ -399,6 +399,18 @@ constexpr FieldLimit kShocks[] = {
           "years of shocks per draw (a horizon of up to 50 years + the base year)"),
 };
 
+// The Monte Carlo engine's spec (monte_carlo.hpp, docs/model.md §19).
+constexpr FieldLimit kMonteCarlo[] = {
+    fraction("MonteCarloSpec", "sd", 0.0, 0.5, "fraction", "for a shock's standard deviation",
+             "standard deviation of a shock: fraction per year (yearly shocks), share units (measure_realisation) or "
+             "of the log of the price factor (sale_price); above 0.5 would be a unit error"),
+    whole("MonteCarloSpec", "n_draws", 1, 1.0e12, "draws", "draws in one Monte Carlo call, >= 1"),
+    whole("MonteCarloSpec", "bins", 16, 1.0e6, "bins", "histogram bins per output and year (quantile error: one bin)"),
+    whole("MonteCarloSpec", "kept_cells", 1, 2.0e6, "cells",
+          "n_draws × n_years with keep_draws: 2e6 cells (200 000 draws of a 10-year horizon) keep 48 MB of outputs"),
+    whole("MonteCarloSpec", "threads", 0, 1024, "threads", "worker threads; 0 = one per hardware thread"),
+};
+
 template <std::size_t N>
 void append(std::vector<FieldLimit>& out, const FieldLimit (&rows)[N]) {
   out.insert(out.end(), rows, rows + N);
@@ -451,6 +463,7 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kYearSeries);
     append(out, kFunctions);
     append(out, kShocks);
+    append(out, kMonteCarlo);
     return out;
   }();
   return all;

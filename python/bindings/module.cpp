@@ -28,4 +28,5 @@ PYBIND11_MODULE(_core, m) {
   bind_calibration(m);
   bind_shocks(m);
   bind_batch(m);
+  bind_monte_carlo(m);
 }

@@ -12,6 +12,7 @@
 #include "kommunbudget/errors.hpp"
 #include "kommunbudget/limits.hpp"
 #include "kommunbudget/logging.hpp"
+#include "kommunbudget/monte_carlo.hpp"
 #include "kommunbudget/municipality.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/projection.hpp"
