@@ -208,14 +208,15 @@ void kommunbudget::bindings::bind_monte_carlo(py::module_& m) {
       "run_monte_carlo",
       [](const Projector& projector, const Measures& measures, std::uint64_t seed, std::uint64_t first_draw,
          std::int64_t n_draws, const std::vector<std::pair<std::string, double>>& shocks,
-         const Eigen::MatrixXd& correlation, int first_shocked_year, const Target& target, int from_year, int bins,
+         const py::object& correlation, int first_shocked_year, const Target& target, int from_year, int bins,
          bool keep_draws, int threads, const py::object& progress) {
         MonteCarloSpec spec;
         spec.seed = seed;
         spec.first_draw = first_draw;
         spec.n_draws = n_draws;
         for (const auto& [name, sd] : shocks) spec.shocks.push_back(ShockSpec{shock_kind(name), sd});
-        spec.correlation = correlation;
+        // None: independent (no NumPy at import time: a default matrix would be built when the module loads).
+        if (!correlation.is_none()) spec.correlation = correlation.cast<Eigen::MatrixXd>();
         spec.first_shocked_year = first_shocked_year;
         spec.target = target;
         spec.from_year = from_year;
@@ -258,7 +259,7 @@ void kommunbudget::bindings::bind_monte_carlo(py::module_& m) {
         return out;
       },
       py::arg("projector"), py::arg("measures"), py::kw_only(), py::arg("seed"), py::arg("first_draw") = 0,
-      py::arg("n_draws"), py::arg("shocks"), py::arg("correlation") = Eigen::MatrixXd(), py::arg("first_shocked_year") = 0,
+      py::arg("n_draws"), py::arg("shocks"), py::arg("correlation") = py::none(), py::arg("first_shocked_year") = 0,
       py::arg("target"), py::arg("from_year") = 0, py::arg("bins") = 2048, py::arg("keep_draws") = false,
       py::arg("threads") = 0, py::arg("progress") = py::none(),
       "Monte Carlo draws first_draw … first_draw + n_draws − 1 of the projector's baseline with `measures` "

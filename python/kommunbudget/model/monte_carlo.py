@@ -246,7 +246,7 @@ def run_monte_carlo(municipality: Municipality, horizon: int, *, measures: core.
         On Ctrl-C (the run stops within about a block of 1 024 draws per thread).
     """
     shocks = [(str(name), float(value)) for name, value in sd.items()]
-    matrix = np.zeros((0, 0)) if correlation is None else np.asarray(correlation, dtype=float)
+    matrix = None if correlation is None else np.asarray(correlation, dtype=float)
     projector = municipality.projector(horizon)
     summary = core.run_monte_carlo(
         projector, measures if measures is not None else core.Measures(), seed=seed, first_draw=first_draw,
