@@ -65,8 +65,8 @@ demo: setup
 	rm -f "$(OUT)/budgetmall.xlsx"  # the template never replaces a file; this one is the demo's own
 	$(VENV)/bin/kommunbudget template --out "$(OUT)/budgetmall.xlsx" --municipality "$(MUNI)"
 
-## benchmark: the projection loop against two references in one run, then the public Python path against its
-## references and goals (prints ratios; not a test)
+## benchmark: the projection loop against two references in one run, the public Python path against its
+## references and goals, then the batch engine against its NumPy reference at 1,000,000 draws (prints ratios; not a test)
 benchmark:
 	scripts/setup.sh apt venv
 	$(CMAKE) -S . -B build/bench -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(NINJA)) \
@@ -74,6 +74,7 @@ benchmark:
 	$(CMAKE) --build build/bench
 	build/bench/benchmarks/bench_projection
 	$(PYTHON) benchmarks/bench_public_path.py
+	$(PYTHON) benchmarks/uncertainty_benchmark.py
 
 ## stub: regenerate python/kommunbudget/_core.pyi from the _core module installed in .venv (pybind11-stubgen,
 ## pinned in the [test] extra; pybind11 pinned in build-system.requires so the text is stable)

@@ -22,7 +22,7 @@ VENV_PY="$VENV/bin/python"
 PYTHON="${PYTHON:-python3}"
 
 # Debian packages the C++ build needs. cmake and ninja come from pip (into .venv), not from apt.
-APT_PACKAGES=(g++ make libeigen3-dev libspdlog-dev libfmt-dev libgtest-dev librandom123-dev)
+APT_PACKAGES=(g++ make libeigen3-dev libspdlog-dev libfmt-dev libgtest-dev librandom123-dev libboost-dev)
 
 # Debian packages only the tests need (step test-apt): soffice, to check the workbooks as LibreOffice reads them
 # (tests/python/report/test_workbook_libreoffice.py; skipped, saying why, where it is missing).

@@ -80,9 +80,15 @@ std::string describe(const Target& target) {
 }
 
 Eigen::VectorXd target_gap_msek(const IncomeStatement& statement, const Target& target) {
+  Eigen::VectorXd gap;
+  target_gap_into(statement, target, gap);
+  return gap;
+}
+
+void target_gap_into(const IncomeStatement& statement, const Target& target, Eigen::VectorXd& gap) {
   check_target(target);
   const auto n = static_cast<Eigen::Index>(statement.size());
-  Eigen::VectorXd gap(n);
+  gap.resize(n);
   for (Eigen::Index k = 0; k < n; ++k) {
     switch (target.kind) {
       case TargetKind::Result:
@@ -100,7 +106,6 @@ Eigen::VectorXd target_gap_msek(const IncomeStatement& statement, const Target& 
         break;
     }
   }
-  return gap;
 }
 
 Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target& target) {
@@ -115,6 +120,12 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 }
 
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year) {
+  Eigen::VectorXd extra, required;
+  return required_sustained_change_reusing(statement, target, from_year, extra, required);
+}
+
+double required_sustained_change_reusing(const IncomeStatement& statement, const Target& target, int from_year,
+                                         Eigen::VectorXd& extra, Eigen::VectorXd& required) {
   check_year("from_year", from_year);
   check_target(target);
   const Eigen::Index first = statement.index_of(from_year);
@@ -139,7 +150,8 @@ double required_sustained_change(const IncomeStatement& statement, const Target&
   for (Eigen::Index k = first; k < n; ++k) {
     low = std::max(low, -statement.balanced_budget_result[k] / (statement.tax_base[k] / 100.0));
   }
-  Eigen::VectorXd extra(n), required(n);
+  extra.resize(n);
+  required.resize(n);
   const auto shortfall = [&](double d) {  // max over the years of restoration − result with the change d
     for (Eigen::Index k = 0; k < n; ++k) extra[k] = k < first ? 0.0 : d * statement.tax_base[k] / 100.0;
     restoration_required(statement.opening_deficit_state, statement.balanced_budget_result, extra, required);

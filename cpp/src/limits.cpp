@@ -412,6 +412,18 @@ constexpr FieldLimit kSensitivity[] = {
              "a Sobol factor's low or high shift of a yearly growth rate, added in the years after the plan"),
 };
 
+// The Monte Carlo engine's spec (monte_carlo.hpp, docs/model.md §19).
+constexpr FieldLimit kMonteCarlo[] = {
+    fraction("MonteCarloSpec", "sd", 0.0, 0.5, "fraction", "for a shock's standard deviation",
+             "standard deviation of a shock: fraction per year (yearly shocks), share units (measure_realisation) or "
+             "of the log of the price factor (sale_price); above 0.5 would be a unit error"),
+    whole("MonteCarloSpec", "n_draws", 1, 1.0e12, "draws", "draws in one Monte Carlo call, >= 1"),
+    whole("MonteCarloSpec", "bins", 16, 1.0e6, "bins", "histogram bins per output and year (quantile error: one bin)"),
+    whole("MonteCarloSpec", "kept_cells", 1, 2.0e6, "cells",
+          "n_draws × n_years with keep_draws: 2e6 cells (200 000 draws of a 10-year horizon) keep 48 MB of outputs"),
+    whole("MonteCarloSpec", "threads", 0, 1024, "threads", "worker threads; 0 = one per hardware thread"),
+};
+
 template <std::size_t N>
 void append(std::vector<FieldLimit>& out, const FieldLimit (&rows)[N]) {
   out.insert(out.end(), rows, rows + N);
@@ -465,6 +477,7 @@ const std::vector<FieldLimit>& field_limits() {
     append(out, kFunctions);
     append(out, kShocks);
     append(out, kSensitivity);
+    append(out, kMonteCarlo);
     return out;
   }();
   return all;

@@ -279,26 +279,30 @@ Projector::Projector(BaseYearState base, Assumptions assumptions, int horizon)
       }
     }
   }
-  // The municipality-wide net (tax-financed) share of the cost lines per year without measures: the default base
-  // of an efficiency rate (EfficiencyMeasure). Operating income without realisation gains finances the rest.
-  net_share_.resize(n_);
-  {
-    Eigen::VectorXd line_cost = base_cost_;
-    double income = base_.operating_income_msek - base_.realisation_gains_msek;
-    for (Eigen::Index k = 0; k < n_; ++k) {
-      if (k > 0) {
-        income *= 1.0 + income_growth_[k];
-        for (Eigen::Index c = 0; c < n_lines; ++c) {
-          const double w = labour_share_[c] < 0.0 ? weight_[k] : labour_share_[c];
-          line_cost[c] *= (1.0 + volume_(c, k)) * (1.0 + w * labour_[k] + (1.0 - w) * other_[k]);
-        }
-      }
-      const double total = line_cost.sum();
-      net_share_[k] = total > 0.0 ? std::clamp(1.0 - income / total, 0.0, 1.0) : 1.0;
-    }
-  }
+  compute_net_share();
   logger()->debug("projecting {} {}: base year {}, horizon {}, {} cost line(s)", base_.code, base_.name, b, horizon_,
                   n_lines);
+}
+
+void Projector::compute_net_share() {
+  // The municipality-wide net (tax-financed) share of the cost lines per year without measures: the default base
+  // of an efficiency rate (EfficiencyMeasure). Operating income without realisation gains finances the rest.
+  const Eigen::Index n_lines = base_cost_.size();
+  net_share_.resize(n_);
+  Eigen::VectorXd& line_cost = net_share_line_cost_;  // a member: no allocation when called again (Monte Carlo)
+  line_cost = base_cost_;
+  double income = base_.operating_income_msek - base_.realisation_gains_msek;
+  for (Eigen::Index k = 0; k < n_; ++k) {
+    if (k > 0) {
+      income *= 1.0 + income_growth_[k];
+      for (Eigen::Index c = 0; c < n_lines; ++c) {
+        const double w = labour_share_[c] < 0.0 ? weight_[k] : labour_share_[c];
+        line_cost[c] *= (1.0 + volume_(c, k)) * (1.0 + w * labour_[k] + (1.0 - w) * other_[k]);
+      }
+    }
+    const double total = line_cost.sum();
+    net_share_[k] = total > 0.0 ? std::clamp(1.0 - income / total, 0.0, 1.0) : 1.0;
+  }
 }
 
 void Projector::flatten_capital() {
@@ -762,7 +766,8 @@ void Projector::project_into(const Measures& measures, IncomeStatement& out) con
     for (Eigen::Index k = 0; k < n_; ++k) {
       const int year = b + static_cast<int>(k);
       if (k > 0) {
-        households *= 1.0 + m.household_trend;
+        households *= household_trend_shock_.size() > 0 ? 1.0 + (m.household_trend + household_trend_shock_[k])
+                                                        : 1.0 + m.household_trend;
         cost_per_household *= 1.0 + other_[k];
         earnings_per_person *= 1.0 + labour_[k];
         benefit_per_person *= 1.0 + labour_[k];

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
-#include <Random123/boxmuller.hpp>
 #include <Random123/philox.h>
+#include <boost/random/normal_distribution.hpp>
 #include <fmt/format.h>
 
 #include "kommunbudget/check.hpp"
@@ -18,7 +19,10 @@ namespace kommunbudget {
 
 namespace {
 
-using Philox = r123::Philox4x32;  // 10 rounds, the generator Salmon et al. (SC11) recommend
+using Philox = r123::Philox4x64;  // 10 rounds, the generator Salmon et al. (SC11) recommend
+
+// One Philox call gives four 64-bit words: the first words of four consecutive years of one (draw, shock).
+constexpr std::uint32_t kYearsPerBlock = 4;
 
 // Tolerances of the matrix checks: the entries are O(1), so 1e-12 is rounding of a typed or computed value and
 // −1e-10 on the smallest eigenvalue is rounding of a singular (PSD) matrix, not a genuinely negative direction.
@@ -26,19 +30,62 @@ constexpr double kSymmetryTolerance = 1e-12;
 constexpr double kEigenvalueTolerance = -1e-10;
 
 inline Philox::key_type philox_key(std::uint64_t seed) {
-  Philox::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  Philox::key_type key = {{seed, 0}};
   return key;
 }
 
-// The two normals of counter (draw, year, pair): shocks 2·pair and 2·pair + 1.
-inline r123::double2 normal_pair(const Philox& philox, const Philox::key_type& key, std::uint64_t draw,
-                                 std::uint32_t year, std::uint32_t pair) {
-  Philox::ctr_type ctr = {
-      {static_cast<std::uint32_t>(draw), static_cast<std::uint32_t>(draw >> 32), year, pair}};
-  const Philox::ctr_type r = philox(ctr, key);
-  const std::uint64_t u0 = (static_cast<std::uint64_t>(r[1]) << 32) | r[0];
-  const std::uint64_t u1 = (static_cast<std::uint64_t>(r[3]) << 32) | r[2];
-  return r123::boxmuller(u0, u1);
+// The block of draw `draw`, shock `shock` and years kYearsPerBlock·block … kYearsPerBlock·block + 3: counter
+// (draw, block, shock, 0).
+inline Philox::ctr_type year_block(const Philox::key_type& key, std::uint64_t draw, std::uint32_t block,
+                                   std::uint32_t shock) {
+  const Philox::ctr_type ctr = {{draw, block, shock, 0}};
+  return Philox()(ctr, key);
+}
+
+// The 64-bit words Boost's ziggurat reads for the normal at (draw, year, shock), as a Boost.Random engine (a
+// uniform random bit generator over all 64-bit integers): first `first`, the normal's word of its year block; then,
+// only when the ziggurat's first step rejects (2.8 % of normals), the four words of counter (draw, year, shock, c) for
+// c = 1, 2, … in turn. The counters of different normals never meet (word 3 is 0 only in a block), so every normal
+// is a pure function of (seed, draw, year, shock).
+class NormalWords {
+ public:
+  using result_type = std::uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+  NormalWords(const Philox::key_type& key, std::uint64_t draw, std::uint32_t year, std::uint32_t shock,
+              std::uint64_t first)
+      : key_(key), ctr_{{draw, year, shock, 0}}, first_(first) {}
+
+  result_type operator()() {
+    if (next_ < 0) {
+      next_ = 0;
+      return first_;
+    }
+    if (next_ == 0) {
+      ++ctr_[3];
+      words_ = Philox()(ctr_, key_);
+    }
+    const result_type word = words_[static_cast<std::size_t>(next_)];
+    next_ = (next_ + 1) % 4;
+    return word;
+  }
+
+ private:
+  const Philox::key_type& key_;
+  Philox::ctr_type ctr_;
+  Philox::ctr_type words_{};
+  std::uint64_t first_;
+  int next_ = -1;  // −1: `first` not yet read; 0-3: the next word of words_ (0: call Philox first)
+};
+
+// The standard normal at (draw, year, shock) whose block word is `first`: Boost.Random's normal_distribution (the
+// ziggurat of Marsaglia and Tsang 2000) reading NormalWords.
+inline double ziggurat_normal(const Philox::key_type& key, std::uint64_t draw, std::uint32_t year,
+                              std::uint32_t shock, std::uint64_t first) {
+  NormalWords words(key, draw, year, shock, first);
+  boost::random::normal_distribution<double> normal;
+  return normal(words);
 }
 
 void check_sizes(Eigen::Index n_draws, Eigen::Index n_years, const Eigen::VectorXd& sd,
@@ -58,25 +105,43 @@ void check_sizes(Eigen::Index n_draws, Eigen::Index n_years, const Eigen::Vector
 // Fills block s at blocks[s] (n_draws × n_years, row-major) for draws [begin, end) of the call.
 void fill_range(std::uint64_t seed, std::uint64_t first_draw, Eigen::Index begin, Eigen::Index end,
                 Eigen::Index n_years, const Eigen::MatrixXd& scaled_factor, double* const* blocks) {
-  const Philox philox;
-  const Philox::key_type key = philox_key(seed);
   const Eigen::Index k = scaled_factor.rows();
-  const Eigen::Index pairs = (k + 1) / 2;
-  std::vector<double> z(static_cast<std::size_t>(2 * pairs));  // once per thread, not per draw
+  // The columns j of row s that can be nonzero, [lo[s], hi[s]): row s of a Cholesky factor stops at the diagonal,
+  // a diagonal factor (k = 1, no correlation) has one column per row and a zero sd none, so no multiplication by a
+  // structural zero is done. Skipping an exact 0 · z leaves the sum unchanged (z is finite).
+  std::vector<Eigen::Index> lo(static_cast<std::size_t>(k), 0), hi(static_cast<std::size_t>(k), 0);
+  bool diagonal = true;
+  for (Eigen::Index s = 0; s < k; ++s) {
+    Eigen::Index j = 0;
+    while (j < k && scaled_factor(s, j) == 0.0) ++j;
+    Eigen::Index h = k;
+    while (h > j && scaled_factor(s, h - 1) == 0.0) --h;
+    lo[static_cast<std::size_t>(s)] = j;
+    hi[static_cast<std::size_t>(s)] = h;
+    if (h > j && (j != s || h != s + 1)) diagonal = false;
+  }
+  // Once per thread, not per draw: the draw's normals, z[t · k + j].
+  std::vector<double> z(static_cast<std::size_t>(n_years * k));
   for (Eigen::Index i = begin; i < end; ++i) {
     const std::uint64_t draw = first_draw + static_cast<std::uint64_t>(i);
-    for (Eigen::Index t = 0; t < n_years; ++t) {
-      for (Eigen::Index p = 0; p < pairs; ++p) {
-        const r123::double2 n = normal_pair(philox, key, draw, static_cast<std::uint32_t>(t),
-                                            static_cast<std::uint32_t>(p));
-        z[static_cast<std::size_t>(2 * p)] = n.x;
-        z[static_cast<std::size_t>(2 * p + 1)] = n.y;
+    standard_normals(seed, draw, static_cast<std::uint32_t>(n_years), static_cast<std::uint32_t>(k), z.data());
+    for (Eigen::Index s = 0; s < k; ++s) {
+      double* row = blocks[s] + i * n_years;
+      const Eigen::Index j0 = lo[static_cast<std::size_t>(s)], j1 = hi[static_cast<std::size_t>(s)];
+      if (j1 == j0) {  // sd = 0 (or a zero row of F): always 0
+        std::fill(row, row + n_years, 0.0);
+        continue;
       }
-      const Eigen::Index cell = i * n_years + t;
-      for (Eigen::Index s = 0; s < k; ++s) {
+      if (diagonal) {
+        const double f = scaled_factor(s, s);
+        for (Eigen::Index t = 0; t < n_years; ++t) row[t] = f * z[static_cast<std::size_t>(t * k + s)];
+        continue;
+      }
+      for (Eigen::Index t = 0; t < n_years; ++t) {
+        const double* zt = z.data() + t * k;
         double x = 0.0;
-        for (Eigen::Index j = 0; j < k; ++j) x += scaled_factor(s, j) * z[static_cast<std::size_t>(j)];
-        blocks[s][cell] = x;
+        for (Eigen::Index j = j0; j < j1; ++j) x += scaled_factor(s, j) * zt[j];
+        row[t] = x;
       }
     }
   }
@@ -106,21 +171,20 @@ void fill_blocks(std::uint64_t seed, std::uint64_t first_draw, Eigen::Index n_dr
 }  // namespace
 
 double standard_normal(std::uint64_t seed, std::uint64_t draw, std::uint32_t year, std::uint32_t shock) {
-  const Philox philox;
-  const r123::double2 n = normal_pair(philox, philox_key(seed), draw, year, shock / 2);
-  return shock % 2 == 0 ? n.x : n.y;
+  const Philox::key_type key = philox_key(seed);
+  const Philox::ctr_type block = year_block(key, draw, year / kYearsPerBlock, shock);
+  return ziggurat_normal(key, draw, year, shock, block[year % kYearsPerBlock]);
 }
 
 void standard_normals(std::uint64_t seed, std::uint64_t draw, std::uint32_t n_years, std::uint32_t k, double* out) {
-  const Philox philox;
   const Philox::key_type key = philox_key(seed);
-  const std::uint32_t pairs = (k + 1) / 2;
-  for (std::uint32_t t = 0; t < n_years; ++t) {
-    double* row = out + static_cast<std::size_t>(t) * k;
-    for (std::uint32_t p = 0; p < pairs; ++p) {
-      const r123::double2 n = normal_pair(philox, key, draw, t, p);
-      row[2 * p] = n.x;
-      if (2 * p + 1 < k) row[2 * p + 1] = n.y;
+  for (std::uint32_t j = 0; j < k; ++j) {
+    for (std::uint64_t first = 0; first < n_years; first += kYearsPerBlock) {
+      const Philox::ctr_type block = year_block(key, draw, static_cast<std::uint32_t>(first / kYearsPerBlock), j);
+      const std::uint64_t last = std::min<std::uint64_t>(n_years, first + kYearsPerBlock);
+      for (std::uint64_t t = first; t < last; ++t) {
+        out[t * k + j] = ziggurat_normal(key, draw, static_cast<std::uint32_t>(t), j, block[t - first]);
+      }
     }
   }
 }

@@ -20,6 +20,10 @@ void kommunbudget::bindings::bind_errors(py::module_& m) {
   auto& computation_error =
       py::register_exception<kommunbudget::ComputationError>(m, "ComputationError", PyExc_RuntimeError);
   computation_error.doc() = "A computation that cannot give an answer on valid input (a RuntimeError).";
+  auto& cancelled = py::register_exception<kommunbudget::Cancelled>(m, "Cancelled", computation_error.ptr());
+  cancelled.doc() =
+      "A long computation (run_monte_carlo) stopped on request, with no result (a ComputationError, so a "
+      "RuntimeError). Ctrl-C or a progress callback's exception reaches the caller as that exception instead.";
   // MeasureError: a subclass of InputError (so of ValueError) whose instances carry `position`, the position of the
   // invalid measure in the order given to Projector.measure_effects. Registered after InputError, so its
   // translator is tried first.

@@ -31,9 +31,9 @@ void kommunbudget::bindings::bind_shocks(py::module_& m) {
       py::arg("correlation"), py::arg("threads") = 0,
       "Correlated normal shocks, shape (k, n_draws, n_years) with k = len(sd): element (s, i, t) is shock s of draw "
       "first_draw + i in year index t, sd[s] · Σ_j F[s, j] · z_j with F · Fᵀ = correlation and z_j the standard "
-      "normal of Philox4x32-10 keyed by seed at counter (draw, t, j) with Box–Muller (docs/model.md, \"Shocks: a "
-      "counter-based generator\"). Bit-identical for any threads (0: one per hardware thread) and any split of "
-      "the draws over calls. sd: standard deviations (a growth shock: fraction per year, [0, 0.5]); correlation: "
-      "k × k, symmetric, ones on the diagonal, positive semi-definite. The GIL is released while drawing. Raises "
-      "InputError (ValueError) naming the entry and the property expected.");
+      "normal of draw, year t and shock j: Philox4x64-10 keyed by seed with Boost.Random's ziggurat (docs/model.md, "
+      "\"Shocks: a counter-based generator\"). Bit-identical for any threads (0: one per hardware thread) and any "
+      "split of the draws over calls. sd: standard deviations (a growth shock: fraction per year, [0, 0.5]); "
+      "correlation: k × k, symmetric, ones on the diagonal, positive semi-definite. The GIL is released while "
+      "drawing. Raises InputError (ValueError) naming the entry and the property expected.");
 }

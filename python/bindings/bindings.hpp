@@ -23,6 +23,8 @@ void bind_shocks(pybind11::module_& m);
 void bind_batch(pybind11::module_& m);
 /// run_many (many.hpp); after bind_projection and bind_answers (Projector, Measures, Target).
 void bind_many(pybind11::module_& m);
+/// run_monte_carlo and MonteCarloSummary (monte_carlo.hpp); after bind_projection and bind_answers.
+void bind_monte_carlo(pybind11::module_& m);
 
 /// "TypeName(field=value, ...)" from the object's listed attributes, for __repr__.
 std::string repr_fields(const pybind11::handle& self, const char* type_name, std::initializer_list<const char*> fields);

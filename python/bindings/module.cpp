@@ -29,4 +29,5 @@ PYBIND11_MODULE(_core, m) {
   bind_shocks(m);
   bind_batch(m);
   bind_many(m);
+  bind_monte_carlo(m);
 }

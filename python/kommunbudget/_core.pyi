@@ -10,7 +10,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Assumptions', 'BalanceRequirement', 'BaseYearState', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'OpeningDeficit', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'basic_deduction_kr', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'draw_shocks', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'opening_deficit_state', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_amount_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'run_many', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'user_volume_growth', 'version', 'wage_agreement_averages']
+__all__: list[str] = ['Assumptions', 'BalanceRequirement', 'BaseYearState', 'Cancelled', 'CapitalPlan', 'ComputationError', 'CostLine', 'DepreciationClass', 'Disposal', 'DriverBridge', 'EarnedIncomeChange', 'EfficiencyMeasure', 'FixedSaving', 'GrantItem', 'GrantItemPath', 'IncomeEqualisation', 'IncomeStatement', 'InhabitantWorth', 'InputError', 'MeasureEffects', 'MeasureError', 'MeasureGroup', 'MeasureRef', 'Measures', 'MonteCarloSummary', 'OpeningDeficit', 'PlanCalibration', 'PlanYear', 'PriceIndex', 'Projector', 'Property', 'RevenueEstimate', 'TARGET_TOLERANCE_MSEK', 'Target', 'TargetKind', 'TaxChange', 'WorkLinePolicy', 'YearSeries', 'balanced_budget_met', 'balancing_grant_item_msek', 'basic_deduction_kr', 'book_value_at_sale', 'calibrate_plan', 'chain', 'depreciation_kernel', 'draw_shocks', 'driver_bridge', 'efficiency_rate_equivalent', 'equalisation_change_per_krona', 'estimate_revenue', 'field_limit', 'field_limits', 'gap_saving_msek', 'household_tax_change_kr', 'implied_national_tax_capacity_kr', 'implied_own_tax_capacity_kr', 'implied_tax_base_msek', 'income_equalisation_msek', 'inhabitant_worth', 'labour_cost_change_with_po', 'monte_carlo_shock_is_yearly', 'monte_carlo_shock_kinds', 'net_cost_gap_msek', 'neutral_volume_growth', 'one_ore_msek', 'opening_deficit_state', 'own_tax_base_growth', 'peer_gap_msek', 'per_inhabitant_amount_msek', 'per_inhabitant_growth', 'pkv_change', 'premises_target_saving_msek', 'project', 'remaining_year_share', 'required_sustained_change', 'required_tax_rate', 'round_up_to_ore', 'run_many', 'run_monte_carlo', 'set_log_level', 'target_gap_msek', 'target_met', 'tax_rate_equivalent_ore', 'tax_rate_equivalents_ore', 'user_volume_growth', 'version', 'wage_agreement_averages']
 class InputError(ValueError):
     """
     Invalid input (a ValueError): the message names the field, the year, the value and the allowed range.
@@ -18,6 +18,10 @@ class InputError(ValueError):
 class ComputationError(RuntimeError):
     """
     A computation that cannot give an answer on valid input (a RuntimeError).
+    """
+class Cancelled(ComputationError):
+    """
+    A long computation (run_monte_carlo) stopped on request, with no result (a ComputationError, so a RuntimeError). Ctrl-C or a progress callback's exception reaches the caller as that exception instead.
     """
 class MeasureError(InputError):
     """
@@ -2329,6 +2333,117 @@ class DriverBridge:
         """
         The year bridged to.
         """
+class MonteCarloSummary:
+    """
+    The statistics of Monte Carlo draws (monte_carlo.hpp; docs/model.md §19): per output ('result', 'balanced_budget_result' in MSEK, 'result_share' as a fraction) and year a fixed histogram, exact min/max and exact fixed-point mean and standard deviation; counters; the required sustained change per draw (kr per 100 kr).
+    """
+    def copy(self) -> MonteCarloSummary:
+        ...
+    def counts(self, what: str) -> numpy.typing.NDArray[numpy.uint64]:
+        """
+        Draws per year (n_years,) in which the event happened (uint64).
+        """
+    def histogram(self, output: str, year: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[float, float, numpy.typing.NDArray[numpy.uint64]]:
+        """
+        (low, width, counts): counts[0] below low (underflow), counts[i] in [low + (i−1)·width, low + i·width), counts[-1] at or above the last edge (overflow). output 'required_change' ignores year.
+        """
+    def kept(self) -> typing.Any:
+        """
+        The kept draws (keep_draws) as a dict of arrays, or None: draw (n,), result, balanced_budget_result, result_share (n, n_years), required_change (n,).
+        """
+    def max(self, output: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Exact largest draw per year (n_years,).
+        """
+    def mean(self, output: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Sample mean per year (n_years,).
+        """
+    def merge(self, other: MonteCarloSummary) -> None:
+        """
+        Adds the summary of other draws of the same spec, in place (exact: equals one call over both). Raises InputError naming what differs or the overlapping draws.
+        """
+    def min(self, output: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Exact smallest draw per year (n_years,).
+        """
+    def quantile_error(self, output: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        The bin width per year (n_years,): the bound on a quantile's error, in the output's unit.
+        """
+    def quantile_outside_bins(self, output: str, q: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> numpy.typing.NDArray[numpy.bool]:
+        """
+        Shape (len(q), n_years): True where the quantile fell below or above the pilot's bins and the exact min or max was returned instead.
+        """
+    def quantiles(self, output: str, q: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Quantiles, shape (len(q), n_years): the bin holding the ceil(q·n)-th smallest draw, linear inside it; within quantile_error(output) of the sample quantile. q = 0 / 1: the exact min / max.
+        """
+    def required_change_quantiles(self, q: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> list[float]:
+        """
+        Quantiles of the required sustained change, kr per 100 kr.
+        """
+    def std(self, output: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Sample standard deviation (n − 1) per year (n_years,).
+        """
+    @property
+    def bins(self) -> int:
+        ...
+    @property
+    def draw_ranges(self) -> list[tuple[int, int]]:
+        """
+        The draws summarised, as half-open ranges (first, last) of draw indices.
+        """
+    @property
+    def first_shocked_year(self) -> int:
+        ...
+    @property
+    def from_year(self) -> int:
+        ...
+    @property
+    def n_draws(self) -> int:
+        ...
+    @property
+    def realisation_sd(self) -> list[float]:
+        ...
+    @property
+    def realisation_table_error(self) -> list[float]:
+        ...
+    @property
+    def required_change_error(self) -> float:
+        ...
+    @property
+    def required_change_max(self) -> float:
+        ...
+    @property
+    def required_change_mean(self) -> float:
+        ...
+    @property
+    def required_change_min(self) -> float:
+        ...
+    @property
+    def required_change_std(self) -> float:
+        ...
+    @property
+    def rise_needed(self) -> int:
+        """
+        Draws whose required sustained change rounds up to at least one öre.
+        """
+    @property
+    def seed(self) -> int:
+        ...
+    @property
+    def shocks(self) -> list[tuple[str, float]]:
+        """
+        The shocks as (name, sd) pairs in the order given.
+        """
+    @property
+    def target(self) -> Target:
+        ...
+    @property
+    def years(self) -> list[int]:
+        ...
 def balanced_budget_met(statement: IncomeStatement) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
     """
     Per year whether the balanced-budget requirement is met: balanced_budget_result >= -TARGET_TOLERANCE_MSEK; bool array of shape (n_years,).
@@ -2359,7 +2474,7 @@ def depreciation_kernel(classes: collections.abc.Sequence[DepreciationClass], n:
     """
 def draw_shocks(seed: typing.SupportsInt | typing.SupportsIndex, first_draw: typing.SupportsInt | typing.SupportsIndex, n_draws: typing.SupportsInt | typing.SupportsIndex, n_years: typing.SupportsInt | typing.SupportsIndex, sd: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], correlation: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
     """
-    Correlated normal shocks, shape (k, n_draws, n_years) with k = len(sd): element (s, i, t) is shock s of draw first_draw + i in year index t, sd[s] · Σ_j F[s, j] · z_j with F · Fᵀ = correlation and z_j the standard normal of Philox4x32-10 keyed by seed at counter (draw, t, j) with Box–Muller (docs/model.md, "Shocks: a counter-based generator"). Bit-identical for any threads (0: one per hardware thread) and any split of the draws over calls. sd: standard deviations (a growth shock: fraction per year, [0, 0.5]); correlation: k × k, symmetric, ones on the diagonal, positive semi-definite. The GIL is released while drawing. Raises InputError (ValueError) naming the entry and the property expected.
+    Correlated normal shocks, shape (k, n_draws, n_years) with k = len(sd): element (s, i, t) is shock s of draw first_draw + i in year index t, sd[s] · Σ_j F[s, j] · z_j with F · Fᵀ = correlation and z_j the standard normal of draw, year t and shock j: Philox4x64-10 keyed by seed with Boost.Random's ziggurat (docs/model.md, "Shocks: a counter-based generator"). Bit-identical for any threads (0: one per hardware thread) and any split of the draws over calls. sd: standard deviations (a growth shock: fraction per year, [0, 0.5]); correlation: k × k, symmetric, ones on the diagonal, positive semi-definite. The GIL is released while drawing. Raises InputError (ValueError) naming the entry and the property expected.
     """
 def driver_bridge(projector: Projector, measures: Measures, year: typing.SupportsInt | typing.SupportsIndex) -> DriverBridge:
     """
@@ -2416,6 +2531,14 @@ def inhabitant_worth(params: IncomeEqualisation, tax_rate_kr_per_100kr: typing.S
 def labour_cost_change_with_po(wage_change: typing.SupportsFloat | typing.SupportsIndex, po_before: typing.SupportsFloat | typing.SupportsIndex, po_now: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Labour-cost change incl. social charges (PO, fraction of wages): (1 + wage) × (1 + po_now) / (1 + po_before) − 1, fractions. Raises ValueError for a wage change outside [-0.5, 0.5] or a PO rate outside [0, 1].
+    """
+def monte_carlo_shock_is_yearly(name: str) -> bool:
+    """
+    Whether the shock is yearly (in the correlation matrix) or drawn once per draw.
+    """
+def monte_carlo_shock_kinds() -> list[str]:
+    """
+    The names of the Monte Carlo shocks (monte_carlo.hpp ShockKind): the yearly ones first (labour_cost_change, other_cost_change, tax_base_growth, national_tax_capacity_growth, volume_growth, population_growth, assistance_households), then the per-draw ones (measure_realisation, sale_price).
     """
 def net_cost_gap_msek(net_cost_msek: typing.SupportsFloat | typing.SupportsIndex, net_cost_deviation_percent: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -2480,6 +2603,10 @@ def round_up_to_ore(kr_per_100kr: typing.SupportsFloat | typing.SupportsIndex) -
 def run_many(projectors: collections.abc.Sequence, measures: typing.Any = None, *, threads: typing.SupportsInt | typing.SupportsIndex = 0, target: Target | None = None, from_year: typing.SupportsInt | typing.SupportsIndex | None = None, measure_effect: bool = False) -> dict:
     """
     Projects many municipalities in one call (many.hpp, docs/model.md §21). projectors: a list of Projector, all with the same base year and horizon (the first mismatch is named); measures: None (no measures) or a list of Measures, one per projector, each validated once. threads: 0 = all cores; the numbers do not depend on it. target and from_year (both or neither): also the tax need, required_sustained_change of each municipality (kr per 100 kr). measure_effect: also project without the measures and return the change of the result (MSEK) and its öre on the rate against the tax base without measures. Returns a dict: years (list), result, balanced_budget_result, tax_revenue, general_grants, tax_base (MSEK) and result_share (fraction), each a float64 array (n_municipalities, n_years); tax_need (n_municipalities,) with a target; measure_effect_msek and measure_effect_ore (n_municipalities, n_years) with measure_effect. The GIL is released during the run. Raises InputError (a ValueError) for mismatched years or list lengths, a negative threads, and, prefixed 'projectors[i]: ', for municipality i's invalid measure or impossible target.
+    """
+def run_monte_carlo(projector: Projector, measures: Measures, *, seed: typing.SupportsInt | typing.SupportsIndex, first_draw: typing.SupportsInt | typing.SupportsIndex = 0, n_draws: typing.SupportsInt | typing.SupportsIndex, shocks: collections.abc.Sequence[tuple[str, typing.SupportsFloat | typing.SupportsIndex]], correlation: typing.Any = None, first_shocked_year: typing.SupportsInt | typing.SupportsIndex = 0, target: Target, from_year: typing.SupportsInt | typing.SupportsIndex = 0, bins: typing.SupportsInt | typing.SupportsIndex = 2048, keep_draws: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> MonteCarloSummary:
+    """
+    Monte Carlo draws first_draw … first_draw + n_draws − 1 of the projector's baseline with `measures` (monte_carlo.hpp; docs/model.md §19). shocks: (name, sd) pairs (monte_carlo_shock_kinds()); correlation: k × k over the yearly shocks in the order given (empty: independent); first_shocked_year / from_year: 0 = base year + 1. The run releases the GIL and goes on its own thread; every ~75 ms this thread checks for signals (Ctrl-C) and calls progress(done, total) if given; a signal or an exception of the callback stops the run (within a block of 1 024 draws per worker) and is raised. Returns a MonteCarloSummary. Raises InputError naming the field, value and range, or the draw whose shocked value or projection failed.
     """
 def set_log_level(level: str) -> None:
     """

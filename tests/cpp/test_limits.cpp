@@ -24,7 +24,7 @@ TEST(Limits, EveryRowIsWellFormedAndUnique) {
   const std::set<std::string> units = {"fraction", "fraction per year", "MSEK", "kr per 100 kr", "kr per inhabitant",
                                        "inhabitants", "households", "persons", "m²", "months", "years", "percent",
                                        "calendar year", "kr per year", "factor", "draws", "samples",
-                                       "number"};
+                                       "number", "bins", "cells", "threads"};
   std::set<std::string> keys;
   for (const FieldLimit& row : field_limits()) {
     const std::string key = std::string(row.structure) + "." + row.field;

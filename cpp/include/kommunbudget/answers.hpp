@@ -40,6 +40,10 @@ std::string describe(const Target& target);
 /// restoration_required − balanced_budget_result of the statement as projected.
 Eigen::VectorXd target_gap_msek(const IncomeStatement& statement, const Target& target);
 
+/// target_gap_msek into `out` (resized once to n_years; no other allocation), for loops over many statements
+/// (Monte Carlo, docs/model.md §19). @throws InputError for a bad target.
+void target_gap_into(const IncomeStatement& statement, const Target& target, Eigen::VectorXd& out);
+
 /// The lowest own tax rate (kr per 100 kr) at which each year meets the target, every other line unchanged.
 /// Shape (n_years,), base year included ("what rate would have balanced this budget"). For the balanced-budget
 /// target the rates form a path on which every year from the base year meets its target, so no new deficit
@@ -58,6 +62,11 @@ Eigen::VectorXd required_tax_rate(const IncomeStatement& statement, const Target
 /// every year from `from_year` meets its restoration with the deficits replayed (bisection to 1e-12 kr per 100 kr;
 /// the reserve use held as projected). @throws InputError for a year outside the statement or an impossible target.
 double required_sustained_change(const IncomeStatement& statement, const Target& target, int from_year);
+
+/// required_sustained_change with caller-owned scratch vectors for the balanced-budget target's bisection (resized
+/// once to n_years; no other allocation), for loops over many statements (Monte Carlo, docs/model.md §19).
+double required_sustained_change_reusing(const IncomeStatement& statement, const Target& target, int from_year,
+                                         Eigen::VectorXd& extra, Eigen::VectorXd& required);
 
 /// Tax-rate equivalent of an amount: amount_msek / (tax_base_msek / 100) kr per 100 kr, expressed in öre
 /// (1 kr = 100 öre). docs/model.md §10. @throws InputError for a non-positive tax base or non-finite amount.

@@ -36,4 +36,12 @@ class ComputationError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A long computation stopped on request (MonteCarloControl::cancel, e.g. Ctrl-C in Python): no result. Maps to
+/// Python kommunbudget._core.Cancelled (a RuntimeError); the Python binding raises the interrupting exception
+/// (KeyboardInterrupt, or the progress callback's) instead when it asked for the stop.
+class Cancelled : public ComputationError {
+ public:
+  using ComputationError::ComputationError;
+};
+
 }  // namespace kommunbudget

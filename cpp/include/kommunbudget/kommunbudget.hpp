@@ -13,6 +13,7 @@
 #include "kommunbudget/limits.hpp"
 #include "kommunbudget/logging.hpp"
 #include "kommunbudget/many.hpp"
+#include "kommunbudget/monte_carlo.hpp"
 #include "kommunbudget/municipality.hpp"
 #include "kommunbudget/price_index.hpp"
 #include "kommunbudget/projection.hpp"

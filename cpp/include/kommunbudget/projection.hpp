@@ -412,6 +412,7 @@ class Projector {
   friend DriverBridge driver_bridge(const Projector& projector, const Measures& measures, int year);
   friend struct BatchAccess;  // batch.cpp: run_batch perturbs copies of the flattened inputs
   friend struct ManyAccess;   // many.cpp: run_many validates each measure set once, then projects
+  friend struct MonteCarloAccess;  // monte_carlo.cpp: run_monte_carlo perturbs copies of the flattened inputs
 
   void validate_measures(const Measures& measures) const;
   // Per-measure checks (the message names the measure by its list and index i in that list).
@@ -426,6 +427,8 @@ class Projector {
   void project_into(const Measures& measures, IncomeStatement& out) const;
   /// grants_ (a total) or items_ (itemised) from their rules and tax_base_growth_.
   void compute_grants();
+  /// net_share_ from the flattened prices, volumes and operating income growth (no allocation after the first call).
+  void compute_net_share();
   /// Position of the cost line `name`. @throws InputError naming `field`, the value and the lines available.
   Eigen::Index line_index(const std::string& field, const std::string& name) const;
 
@@ -450,6 +453,7 @@ class Projector {
   Eigen::VectorXd base_cost_;     // (n_lines,)
   Eigen::VectorXd labour_share_;  // (n_lines,), negative = PKV weight
   Eigen::VectorXd net_share_;     // (n_years,) municipality-wide net share of the cost lines without measures
+  Eigen::VectorXd net_share_line_cost_;  // (n_lines,) compute_net_share's scratch
   Eigen::Vector4d opening_deficits_ = Eigen::Vector4d::Zero();  // opening_deficit_state() of the base year
   double total_base_cost_ = 0.0;  // sum of the cost lines, base year, MSEK
   // Capital (docs/model.md §15), flattened by flatten_capital(): index 0 = base year.
@@ -466,6 +470,9 @@ class Projector {
   Eigen::VectorXd investments_, new_depreciation_, borrowing_rate_, pension_, pension_change_;
   Eigen::Index plan_last_index_ = 0;  // position of CapitalPlan::plan_last_year (0: the base year)
   bool debt_given_ = false;
+  // (n_years,) or empty: added to every work line's household_trend per year (Monte Carlo's assistance_households
+  // shock, docs/model.md §19); empty outside Monte Carlo.
+  Eigen::VectorXd household_trend_shock_;
 };
 
 /// Convenience: Projector(base, assumptions, horizon).run(measures).
