@@ -82,7 +82,7 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
         table.loc[name, "basis"] = "given by the user"
     dropped: dict[str, str] = {}
     m = measures or core.Measures()
-    if not municipality.base_state.itemised_grants:
+    if not municipality.base_state().itemised_grants:
         dropped["national_tax_capacity_growth"] = ("the general grants are a total, so the national tax capacity "
                                                    "moves nothing (itemised grants needed)")
     if not m.work_lines:

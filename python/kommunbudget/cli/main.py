@@ -15,6 +15,7 @@ its revenue, benchmark its costs, run scenarios and list the embedded data.
     kommunbudget datasets                                     # embedded data, baselines, PKV vintages
     kommunbudget template --out budget.xlsx --municipality Ystad   # a budget workbook to fill in
     kommunbudget sensitivity Sjöbo --method sobol              # tornado (default) or Sobol indices: what moves it
+    kommunbudget uncertainty sjobo_before_tax_rise            # Monte Carlo: how likely a tax rise is, fan chart
 
 Every number comes from the library (the C++ core through :mod:`kommunbudget.model.core`); the command line only
 parses the arguments, arranges the results and formats them (:mod:`kommunbudget.report`) as a text table, JSON,
@@ -68,9 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     -------
     int
         0 on success; 2 for invalid input (argparse's usage errors included); 1 when a computation or writing a
-        file fails, or standard output is closed. Errors are printed to stderr as ``kommunbudget: error:
-        <message>``, never as a traceback; a closed standard output (``>&-``, or a pipe whose reader has gone)
-        ends the run quietly.
+        file fails, or standard output is closed; 130 when interrupted (Ctrl-C). Errors are printed to stderr as
+        ``kommunbudget: error: <message>``, never as a traceback; a closed standard output (``>&-``, or a pipe whose
+        reader has gone) ends the run quietly.
     """
     parser = build_parser()
     try:
@@ -89,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (RuntimeError, OSError) as exc:
             _error(exc)
             return 1
+        except KeyboardInterrupt:  # Ctrl-C: the core stops its threads; no file was written (writes are atomic)
+            _stderr("kommunbudget: interrupted; nothing was written")
+            return 130
 
 
 def _run(args: argparse.Namespace) -> None:

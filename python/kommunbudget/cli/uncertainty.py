@@ -179,8 +179,8 @@ def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
         lines.append(wrap(
             f"{case}: a rise is needed in {fmt(row['probability_rise'], 'fraction')} of the draws; median "
             f"{fmt(row['p50'], 'öre', signed=True)} öre, 90 % between {fmt(row['p5'], 'öre', signed=True)} and "
-            f"{fmt(row['p95'], 'öre', signed=True)} öre (without shocks {fmt(row['deterministic_ore'], 'öre', "
-            f"signed=True)} öre).", "  ", "    "))
+            f"{fmt(row['p95'], 'öre', signed=True)} öre (without shocks "
+            f"{fmt(row['deterministic_ore'], 'öre', signed=True)} öre).", "  ", "    "))
     parts.append(section(f"Tax need: the sustained change from 1 January {u.from_year} that meets the target in "
                          f"every year to {u.years[-1]}", lines))
     prob_rows = []

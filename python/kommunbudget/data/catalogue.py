@@ -118,7 +118,7 @@ _CATALOGUE: dict[str, tuple[str, str, str, str, tuple[str | int, ...] | None, st
         "SKL's evaluations of tax base forecasts; skattekraft_tillvaxt_2025.csv; ekonomiskt_bistand.csv; pkv.csv",
         "status column: derived from data or an assumption, not data", (), "uncertainty_defaults.default_shocks"),
     "osakerhet_korrelation.csv": (
-        "Monte Carlo correlations between yearly shocks (defaults)", "25",
+        "Monte Carlo correlations between yearly shocks (defaults)", "26",
         "derived from osakerhet_standard.csv's sizes; one assumption", "status column as above", (),
         "uncertainty_defaults.default_correlation"),
 }

@@ -150,7 +150,8 @@ def plot_fan(uncertainty: Uncertainty, output: str = "balanced_budget_result", a
     ax.axhline(0.0, color="black", linewidth=0.8)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel(unit)
-    ax.set_title(f"{title}: {uncertainty.draws:,} draws, seed {uncertainty.seed}".replace(",", " "))
+    draws = f"{uncertainty.draws:,}".replace(",", "\u2009")  # a thin space between thousands
+    ax.set_title(f"{title}: {draws} draws, seed {uncertainty.seed}")
     ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     return fig

@@ -3,6 +3,11 @@ checked against the library call they come from (analysis.uncertainty) and its o
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import openpyxl
 
@@ -70,3 +75,21 @@ def test_refusals(cli, tmp_path):
     status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--chart", str(tmp_path / "x.svg"))
     assert status == 2 and "ending in .png" in err
     json.dumps(err)  # a plain message
+
+
+def test_ctrl_c_stops_a_long_run_cleanly(tmp_path):
+    # A run of 10^9 draws would take hours; SIGINT (Ctrl-C) after the run has started must end it within seconds,
+    # with status 130, a one-line message and no file written.
+    out = tmp_path / "never.json"
+    proc = subprocess.Popen([sys.executable, "-m", "kommunbudget", "uncertainty", "sjobo_before_tax_rise", "--draws",
+                             "1000000000", "--no-progress", "--format", "json", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    time.sleep(4.0)  # loading and the first draws
+    assert proc.poll() is None
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - sent < 10
+    assert proc.returncode == 130, err
+    assert err.strip() == "kommunbudget: interrupted; nothing was written"
+    assert not out.exists()
