@@ -15,9 +15,10 @@ NumPy / core and the peak resident memory each adds (``/proc/self/status`` VmHWM
 ``/proc/self/clear_refs``; ``resource.getrusage`` where that is not allowed), then where the time goes: the NumPy
 reference by stage, the core's path by step. Goals of issue 11 on this project's 2 cores: 1,000,000 draws × 10
 years with all levers at least 10 × faster than the NumPy reference; percentile memory ≤ 64 MB at 1,000,000 draws
-(the Monte Carlo engine's run: :data:`MONTE_CARLO`, not yet built); all 290 municipalities × 10 years ≤ 5 ms
-through one batch call from Python (:data:`ALL_MUNICIPALITIES`, not yet built). Times are the best of ``--repeat``
-runs (the machine is shared; the best is the least disturbed).
+(:func:`monte_carlo`: the Monte Carlo engine, §19, with the same five shocks generating its own draws, and the
+whole scenario ``sjobo_before_tax_rise`` with all nine shocks at their defaults and its measures); all 290
+municipalities × 10 years ≤ 5 ms through one batch call from Python (:func:`all_municipalities`: ``run_many``,
+§21). Times are the best of ``--repeat`` runs (the machine is shared; the best is the least disturbed).
 """
 from __future__ import annotations
 
@@ -34,8 +35,11 @@ import numpy as np
 from numpy_reference import OUTPUT_FIELDS, SHOCK_FIELDS, max_differences, project_batch, reference_inputs
 
 import kommunbudget as kb
+from kommunbudget.analysis.all_municipalities import load_all
 from kommunbudget.model import core
 from kommunbudget.model.batch import run_batch
+from kommunbudget.model.monte_carlo import run_monte_carlo
+from kommunbudget.scenarios.result import run as run_scenario
 
 MUNICIPALITY = "Sjöbo"
 #: Standard deviations of the shocks (fraction per year), in SHOCK_FIELDS order — a default, not data: a spread for
@@ -53,12 +57,30 @@ CORRELATION = np.array([
 ])
 SEED = 2026
 
-#: The Monte Carlo engine's run (percentiles of the outputs at --draws draws), to be measured here when it exists:
-#: a callable (municipality, horizon, n_draws) -> anything, timed with its peak memory against the goal ≤ 64 MB.
-MONTE_CARLO: Callable[[kb.Municipality, int, int], object] | None = None
-#: All 290 municipalities × 10 years in one batch call from Python, when it exists: a callable (horizon) ->
-#: anything, timed against the goal ≤ 5 ms.
-ALL_MUNICIPALITIES: Callable[[int], object] | None = None
+SCENARIO = "sjobo_before_tax_rise"
+
+
+def monte_carlo(m: kb.Municipality, horizon: int, n_draws: int, threads: int = 2):
+    """The Monte Carlo engine (docs/model.md §19) on the batch's five shocks (SD, CORRELATION), no measures: it
+    generates its own draws in the loop and keeps only histograms and sums (percentiles, probabilities, the tax
+    need per draw)."""
+    sd = dict(zip(SHOCK_FIELDS, SD, strict=True))
+    return run_monte_carlo(m, horizon, sd=sd, correlation=CORRELATION, draws=n_draws, seed=SEED,
+                           target="balanced-budget", from_year=m.base_year + 3, threads=threads)
+
+
+def monte_carlo_scenario(n_draws: int, threads: int = 2):
+    """The whole scenario: Sjöbo with :data:`SCENARIO`'s measures, all nine shocks at their default sizes and
+    correlations (SOURCES.md §25-26), without and with the measures (kb.uncertainty: two engine runs)."""
+    r = run_scenario(SCENARIO)
+    return kb.uncertainty(r.municipality, r.scenario.horizon, r.projection.measures, target=r.target,
+                          from_year=r.municipality.base_year + 3, draws=n_draws, seed=SEED, threads=threads)
+
+
+def all_municipalities(projectors) -> object:
+    """All 290 municipalities × 10 years in one call of the core (run_many, docs/model.md §21)."""
+    return core.run_many(projectors)
+
 
 _CLEAR_REFS = Path("/proc/self/clear_refs")
 _STATUS = Path("/proc/self/status")
@@ -186,17 +208,21 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  goal: run_batch (2 threads) at least 10 x faster than (a), i.e. <= {goal:.3f} s here (issue 11's "
           f"estimate at 1,000,000 draws: about 0.075 s): {'met' if t_core2 <= goal else 'NOT MET'} "
           f"((a) / (b) = {t_numpy / t_core2:.2f})")
-    if MONTE_CARLO is None:
-        row("Monte Carlo with percentiles (goal <= 64 MB)", None, d)
-    else:
-        t_mc, mem_mc, _ = measure(lambda: MONTE_CARLO(m, horizon, d), args.repeat)
-        row("Monte Carlo with percentiles", t_mc, d, f"goal <= 64 MB: {'met' if mem_mc <= 64 else 'NOT MET'}",
-            mem_mc)
-    if ALL_MUNICIPALITIES is None:
-        row("290 municipalities, one batch call (goal <= 5 ms)", None, 290)
-    else:
-        t_all, _, _ = measure(lambda: ALL_MUNICIPALITIES(horizon), args.repeat)
-        row("290 municipalities, one batch call", t_all, 290, f"goal <= 5 ms: {'met' if t_all <= 5e-3 else 'NOT MET'}")
+    t_mc1, mem_mc1, mc = measure(lambda: monte_carlo(m, horizon, d, threads=1), args.repeat)
+    t_mc2, mem_mc2, _ = measure(lambda: monte_carlo(m, horizon, d, threads=2), args.repeat)
+    row("(d) Monte Carlo, 5 shocks, 1 thread", t_mc1, d, f"(draws + (a)) / (d) = {(t_draw2 + t_numpy) / t_mc1:.2f}",
+        mem_mc1)
+    row("(d) Monte Carlo, 5 shocks, 2 threads", t_mc2, d, f"(draws + (a)) / (d) = {(t_draw2 + t_numpy) / t_mc2:.2f}",
+        mem_mc2)
+    print(f"  goal: percentile memory <= 64 MB at {d:,} draws: {'met' if max(mem_mc1, mem_mc2) <= 64 else 'NOT MET'} "
+          f"({max(mem_mc1, mem_mc2):.0f} MB; (d) keeps histograms of {mc.quantile_error('result').size} years, not "
+          f"the draws; quantile error at the horizon {mc.quantile_error('result')[-1]:.3f} MSEK)")
+    t_sc, mem_sc, _ = measure(lambda: monte_carlo_scenario(d), 1)
+    row(f"(e) {SCENARIO}: 9 shocks, measures, 2 runs", t_sc, 2 * d, "per draw of each run", mem_sc)
+    projectors = [x.projector(horizon) for x in load_all()]
+    t_all, _, _ = measure(lambda: all_municipalities(projectors), max(args.repeat, 20))
+    print(f"  290 municipalities x {args.years} years, one run_many call from Python: {t_all * 1e3:.2f} ms (goal <= 5 "
+          f"ms: {'met' if t_all <= 5e-3 else 'NOT MET'})")
 
     total = sum(stages.values())
     print(f"\nWhere the time goes, (a) the NumPy reference (best run, {args.chunk:,} draws per block):")
