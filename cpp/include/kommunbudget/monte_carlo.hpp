@@ -194,8 +194,8 @@ struct MonteCarloSummary {
 ///
 /// @param control optional: progress (`done`) and cancellation (`cancel`), polled every kMonteCarloBlock draws.
 /// @throws InputError for a spec value outside its row of the table of limits (field, value and range named), a
-///   kind given twice, a correlation of the wrong size or refused by correlation_factor, a national tax capacity
-///   shock with grants as a total, a year outside the projection, invalid measures (as Projector::run), or a draw
+///   kind given twice, an assistance_cost_line outside [−1, lines − 1], a correlation of the wrong size or refused by
+///   correlation_factor, a national tax capacity shock with grants as a total, a year outside the projection, invalid measures (as Projector::run), or a draw
 ///   whose shocked value leaves its field's range (draw, year, shock and value named; the lowest such draw).
 /// @throws ComputationError (or InputError) from a draw's projection, prefixed "draw <d>: " (the lowest failing).
 /// @throws Cancelled when control->cancel was set.

@@ -224,6 +224,9 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
     """Runs the Monte Carlo of ``municipality`` to ``horizon`` without measures and, when ``measures`` are given,
     with them, on the same draws.
 
+    When the baseline has the cost line :data:`ASSISTANCE_COST_LINE` (ekonomiskt bistånd), the
+    ``assistance_households`` shock also moves its volume (``run_monte_carlo(..., assistance_cost_line=...)``).
+
     Parameters
     ----------
     municipality : Municipality
