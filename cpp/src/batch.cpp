@@ -19,9 +19,10 @@ namespace kommunbudget {
 struct BatchAccess {
   /// One worker: draws [first, last) on its own copy of the projector.
   static void run_range(const Projector& base, const BatchShocks& s, const Eigen::VectorXd& national_growth,
-                        Eigen::Index first, Eigen::Index last, BatchResult& out) {
+                        const BatchNeed* need, Eigen::Index first, Eigen::Index last, BatchResult& out) {
     Projector p = base;  // the copy of the flattened inputs this worker perturbs (allocated once)
     IncomeStatement statement;
+    Eigen::VectorXd extra(base.n_), required(base.n_);  // the tax need's scratch (allocated once)
     const Measures none;
     const Eigen::Index n = p.n_;
     const Eigen::Index n_lines = p.volume_.rows();
@@ -51,6 +52,14 @@ struct BatchAccess {
       out.result_share.row(d) = statement.result_share.transpose();
       out.tax_revenue.row(d) = statement.tax_revenue.transpose();
       out.general_grants.row(d) = statement.general_grants.transpose();
+      if (need != nullptr) {
+        try {
+          out.required_change[d] =
+              required_sustained_change_reusing(statement, need->target, need->from_year, extra, required);
+        } catch (const InputError& e) {
+          throw InputError(fmt::format("draw {}: {}", d, e.what()));
+        }
+      }
     }
   }
 
@@ -72,7 +81,10 @@ std::string shape(Eigen::Index rows, Eigen::Index cols) { return fmt::format("({
 
 }  // namespace
 
-BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int threads) {
+namespace {
+
+BatchResult run_batch_impl(const Projector& projector, const BatchShocks& shocks, const BatchNeed* need,
+                           int threads) {
   if (threads < 0) throw InputError(fmt::format("threads = {} is negative; expected 0 (all cores) or more", threads));
   const Eigen::Index n = projector.n_years();
   const int b = projector.base_year();
@@ -176,6 +188,7 @@ BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int
                         &out.general_grants}) {
     m->resize(draws, n);
   }
+  if (need != nullptr) out.required_change.resize(draws);
   Eigen::Index workers = threads > 0 ? threads : static_cast<Eigen::Index>(std::thread::hardware_concurrency());
   workers = std::clamp<Eigen::Index>(workers, 1, draws);
   // Contiguous ranges; a failing worker stores its error, the one of the lowest draw is rethrown.
@@ -184,7 +197,7 @@ BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int
     const Eigen::Index first = draws * w / workers;
     const Eigen::Index last = draws * (w + 1) / workers;
     try {
-      BatchAccess::run_range(projector, shocks, national_growth, first, last, out);
+      BatchAccess::run_range(projector, shocks, national_growth, need, first, last, out);
     } catch (...) {
       errors[static_cast<std::size_t>(w)] = std::current_exception();
     }
@@ -201,6 +214,28 @@ BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int
     if (e) std::rethrow_exception(e);
   }
   return out;
+}
+
+}  // namespace
+
+BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int threads) {
+  return run_batch_impl(projector, shocks, nullptr, threads);
+}
+
+BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, const BatchNeed& need, int threads) {
+  BatchNeed checked = need;
+  if (need.target.kind == TargetKind::ResultShare || need.target.kind == TargetKind::ResultExcludingOneOffsShare) {
+    check_limit(field_limit("Target", "share"), "target.share", kNoYear, need.target.share);
+  }
+  const int b = projector.base_year();
+  const int h = projector.horizon();
+  if (checked.from_year == 0) checked.from_year = std::min(b + 1, h);
+  if (checked.from_year < b || checked.from_year > h) {
+    throw InputError(fmt::format("from_year = {} is outside the projected years [{}, {}]; expected the first year of "
+                                 "the required sustained change in that range",
+                                 need.from_year, b, h));
+  }
+  return run_batch_impl(projector, shocks, &checked, threads);
 }
 
 }  // namespace kommunbudget

@@ -266,6 +266,10 @@ void MonteCarloSummary::merge(const MonteCarloSummary& other) {
     throw differ("target", describe(a.target), describe(b.target));
   }
   if (a.from_year != b.from_year) throw differ("from_year", std::to_string(a.from_year), std::to_string(b.from_year));
+  if (a.assistance_cost_line != b.assistance_cost_line) {
+    throw differ("assistance_cost_line", std::to_string(a.assistance_cost_line),
+                 std::to_string(b.assistance_cost_line));
+  }
   if (a.bins != b.bins) throw differ("bins", std::to_string(a.bins), std::to_string(b.bins));
   bool bins_equal = same_bins(required_change, other.required_change);
   for (std::size_t o = 0; bins_equal && o < yearly.size(); ++o) {
@@ -566,6 +570,18 @@ struct MonteCarloAccess {
             out_of_range(d, year, ShockKind::AssistanceHouseholds, x, "a work line's household_trend", trend + x,
                          trend_row, sd_of(ShockKind::AssistanceHouseholds));
           }
+          const int c = spec.assistance_cost_line;
+          if (c >= 0) {
+            // The line's volume is the households on assistance (a constant real cost per household): its growth
+            // takes the households shock on top of the volume and population shocks set above (else the baseline's).
+            const double v = (i_volume >= 0 || i_population >= 0) ? p.volume_(c, t) : base.volume_(c, t);
+            p.volume_(c, t) = v + x;
+            if (!within_limit(volume_row, p.volume_(c, t))) {
+              out_of_range(d, year, ShockKind::AssistanceHouseholds, x,
+                           fmt::format("volume_growth of '{}'", base.base_.cost_lines[static_cast<std::size_t>(c)].name),
+                           p.volume_(c, t), volume_row, sd_of(ShockKind::AssistanceHouseholds));
+            }
+          }
         }
       }
       if (plan.grants_follow) p.compute_grants();  // resizes are no-ops: no allocation
@@ -683,6 +699,12 @@ void check_spec(const Projector& projector, const MonteCarloSpec& spec) {
                                  "{}]; expected a year in that range (the base year is an outcome, never shocked)",
                                  spec.first_shocked_year, b + 1, h));
   }
+  const auto lines = static_cast<int>(projector.base().cost_lines.size());
+  if (spec.assistance_cost_line < -1 || spec.assistance_cost_line >= lines) {
+    throw InputError(fmt::format("assistance_cost_line = {} is outside [-1, {}]; expected -1 (none) or the index of "
+                                 "the cost line of ekonomiskt bistånd among the baseline's {} cost lines",
+                                 spec.assistance_cost_line, lines - 1, lines));
+  }
   const int from = spec.from_year == 0 ? std::min(b + 1, h) : spec.from_year;
   if (from < b || from > h) {
     throw InputError(fmt::format("from_year = {} is outside the projected years {}; expected the first year of the "
@@ -748,7 +770,8 @@ MonteCarloSummary run_monte_carlo(const Projector& projector, const Measures& me
                        shocked(plan, ShockKind::NationalTaxCapacityGrowth);
   plan.recompute_net_share = !measures.efficiency.empty() &&
                              (shocked(plan, ShockKind::LabourCostChange) || shocked(plan, ShockKind::OtherCostChange) ||
-                              shocked(plan, ShockKind::VolumeGrowth) || shocked(plan, ShockKind::PopulationGrowth));
+                              shocked(plan, ShockKind::VolumeGrowth) || shocked(plan, ShockKind::PopulationGrowth) ||
+                              (shocked(plan, ShockKind::AssistanceHouseholds) && spec.assistance_cost_line >= 0));
   if (plan.realisation) {
     double sd_r = 0.0;
     for (const ShockSpec& s : spec.shocks) sd_r = s.kind == ShockKind::MeasureRealisation ? s.sd : sd_r;

@@ -2,7 +2,9 @@
 #include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -44,17 +46,26 @@ void kommunbudget::bindings::bind_batch(py::module_& m) {
       "run_batch",
       [](const Projector& p, const py::object& labour_cost_change, const py::object& other_cost_change,
          const py::object& tax_base_growth, const py::object& national_tax_capacity_growth,
-         const py::object& volume_growth, int threads) {
+         const py::object& volume_growth, const std::optional<Target>& target, std::optional<int> from_year,
+         int threads) {
         const Eigen::Index n = p.n_years();
         BatchShocks shocks{to_draws("labour_cost_change", labour_cost_change, n),
                            to_draws("other_cost_change", other_cost_change, n),
                            to_draws("tax_base_growth", tax_base_growth, n),
                            to_draws("national_tax_capacity_growth", national_tax_capacity_growth, n),
                            to_draws("volume_growth", volume_growth, n)};
+        if (!target && from_year) {
+          throw InputError("from_year is given without a target; expected a target (the tax need's) or neither");
+        }
+        BatchNeed need;
+        if (target) {
+          need.target = *target;
+          need.from_year = from_year.value_or(0);
+        }
         BatchResult r;
         {
           py::gil_scoped_release release;
-          r = run_batch(p, shocks, threads);
+          r = target ? run_batch(p, shocks, need, threads) : run_batch(p, shocks, threads);
         }
         py::dict out;
         out["result"] = py::cast(std::move(r.result));
@@ -62,18 +73,22 @@ void kommunbudget::bindings::bind_batch(py::module_& m) {
         out["result_share"] = py::cast(std::move(r.result_share));
         out["tax_revenue"] = py::cast(std::move(r.tax_revenue));
         out["general_grants"] = py::cast(std::move(r.general_grants));
+        if (target) out["required_change"] = py::cast(std::move(r.required_change));
         return out;
       },
       py::kw_only(), py::arg("labour_cost_change") = py::none(), py::arg("other_cost_change") = py::none(),
       py::arg("tax_base_growth") = py::none(), py::arg("national_tax_capacity_growth") = py::none(),
-      py::arg("volume_growth") = py::none(), py::arg("threads") = 0,
+      py::arg("volume_growth") = py::none(), py::arg("target") = std::nullopt, py::arg("from_year") = std::nullopt,
+      py::arg("threads") = 0,
       "Projects the baseline (no measures) once per draw with additive yearly shocks (batch.hpp, docs/model.md "
       "'Batch evaluation'). Each shock is None or a float64 array of shape (n_draws, n_years), columns base year "
       "first (column 0, the base year, must be 0), fractions per year added to: labour_cost_change and "
       "other_cost_change (PKV), tax_base_growth (own tax base; grants that follow it follow), "
       "national_tax_capacity_growth (itemised grants only) and volume_growth (every cost line). threads: 0 = all "
       "cores; the result does not depend on it. Returns a dict of float64 arrays (n_draws, n_years): result, "
-      "balanced_budget_result, tax_revenue, general_grants (MSEK) and result_share (fraction). The GIL is released "
-      "during the run. Raises InputError (a ValueError) naming the field for a wrong shape, a value that is not "
-      "finite, a non-zero base-year column or a shocked value outside its range.");
+      "balanced_budget_result, tax_revenue, general_grants (MSEK) and result_share (fraction); with a target (a "
+      "Target; from_year, the first year of the change, default base year + 1) also required_change, shape "
+      "(n_draws,): each draw's required_sustained_change (kr per 100 kr). The GIL is released during the run. Raises InputError (a ValueError) naming the field for a wrong shape, a value that is not "
+      "finite, a non-zero base-year column, a shocked value outside its range, a target share or from_year outside "
+      "its range, or a draw whose tax need cannot be met (the draw named).");
 }

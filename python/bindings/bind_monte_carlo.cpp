@@ -209,7 +209,7 @@ void kommunbudget::bindings::bind_monte_carlo(py::module_& m) {
       [](const Projector& projector, const Measures& measures, std::uint64_t seed, std::uint64_t first_draw,
          std::int64_t n_draws, const std::vector<std::pair<std::string, double>>& shocks,
          const py::object& correlation, int first_shocked_year, const Target& target, int from_year, int bins,
-         bool keep_draws, int threads, const py::object& progress) {
+         bool keep_draws, int threads, const py::object& progress, int assistance_cost_line) {
         MonteCarloSpec spec;
         spec.seed = seed;
         spec.first_draw = first_draw;
@@ -223,6 +223,7 @@ void kommunbudget::bindings::bind_monte_carlo(py::module_& m) {
         spec.bins = bins;
         spec.keep_draws = keep_draws;
         spec.threads = threads;
+        spec.assistance_cost_line = assistance_cost_line;
         MonteCarloControl control;
         bool python_error = false;  // the error indicator of this thread holds the exception to raise
         std::future<MonteCarloSummary> run;
@@ -261,11 +262,12 @@ void kommunbudget::bindings::bind_monte_carlo(py::module_& m) {
       py::arg("projector"), py::arg("measures"), py::kw_only(), py::arg("seed"), py::arg("first_draw") = 0,
       py::arg("n_draws"), py::arg("shocks"), py::arg("correlation") = py::none(), py::arg("first_shocked_year") = 0,
       py::arg("target"), py::arg("from_year") = 0, py::arg("bins") = 2048, py::arg("keep_draws") = false,
-      py::arg("threads") = 0, py::arg("progress") = py::none(),
+      py::arg("threads") = 0, py::arg("progress") = py::none(), py::arg("assistance_cost_line") = -1,
       "Monte Carlo draws first_draw … first_draw + n_draws − 1 of the projector's baseline with `measures` "
       "(monte_carlo.hpp; docs/model.md §19). shocks: (name, sd) pairs (monte_carlo_shock_kinds()); correlation: "
       "k × k over the yearly shocks in the order given (empty: independent); first_shocked_year / from_year: 0 = "
-      "base year + 1. The run releases the GIL and goes on its own thread; every ~75 ms this thread checks for "
+      "base year + 1; assistance_cost_line: the index of the cost line of ekonomiskt bistånd whose volume growth "
+      "the assistance_households shock also moves (-1 = none). The run releases the GIL and goes on its own thread; every ~75 ms this thread checks for "
       "signals (Ctrl-C) and calls progress(done, total) if given; a signal or an exception of the callback stops "
       "the run (within a block of 1 024 draws per worker) and is raised. Returns a MonteCarloSummary. Raises "
       "InputError naming the field, value and range, or the draw whose shocked value or projection failed.");

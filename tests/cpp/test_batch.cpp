@@ -211,3 +211,74 @@ TEST(Batch, AVolumeShockOutOfRangeNamesTheLineItPushesOut) {
   s.volume_growth(1, 3) = 0.475;  // 0.485 and 0.495: both in range
   EXPECT_NO_THROW(run_batch(p, s, 1));
 }
+
+TEST(Batch, TheTaxNeedOfEachDrawIsTheSustainedChangeOfItsOwnProjection) {
+  // Each draw's required_change against required_sustained_change on a separate projection whose assumptions carry
+  // the draw's changes (built by hand as in EachDrawEqualsAProjectionWithTheShockedAssumptionsBuiltByHand), for a
+  // share target and the balanced-budget target (with its replay of deficits), from 2027.
+  const Projector p(base_state(), assumptions(), kHorizon);
+  const BatchShocks shocks = graded_shocks(4);
+  for (const Target target : {Target{TargetKind::ResultShare, 0.02}, Target{TargetKind::BalancedBudgetResult, 0.0}}) {
+    const BatchResult r = run_batch(p, shocks, BatchNeed{target, 2027}, 2);
+    ASSERT_EQ(r.required_change.size(), 4);
+    for (Eigen::Index d = 0; d < 4; ++d) {
+      const double x = static_cast<double>(d);
+      BaseYearState b = base_state();
+      for (CostLine& line : b.cost_lines) line.volume_growth = bumped("volume_growth", 0.01, 2030, -0.001 * x);
+      Assumptions a = assumptions();
+      a.price_index.labour_cost_change = bumped("labour_cost_change", 0.035, 2027, 0.001 * x);
+      a.price_index.other_cost_change = bumped("other_cost_change", 0.02, 2026, -0.0005 * x);
+      a.tax_base_growth = bumped("tax_base_growth", 0.04, 2028, 0.002 * x);
+      a.national_tax_capacity_growth = bumped("national_tax_capacity_growth", 0.04, 2029, 0.003 * x);
+      const IncomeStatement s = Projector(b, a, kHorizon).run();
+      EXPECT_NEAR(r.required_change[d], required_sustained_change(s, target, 2027), 1e-9)
+          << describe(target) << ", draw " << d;
+    }
+    // The shocks move the need (not a test that cannot fail), and the lines are those of the batch without a need.
+    EXPECT_GT(std::abs(r.required_change[3] - r.required_change[0]), 1e-3) << describe(target);
+    EXPECT_TRUE(r.result == run_batch(p, shocks, 1).result);
+  }
+}
+
+TEST(Batch, TheTaxNeedByHandForOneLineAndGrantsAsATotal) {
+  // One line (1656.2 MSEK, labour weight 0.691), grants as a total, no volume growth, flat assumptions, projected to
+  // 2025 only. The tax revenue is tax_base/100 × rate and nothing else depends on the own rate (grants a total), so
+  // the need of "result >= 0" from 2025 is −result_2025 / (tax_base_2025 / 100) kr per 100 kr. A labour-cost shock
+  // of +0.01 in 2025 raises the 2025 cost by 1656.2 × 0.691 × 0.01 = 11.444342 MSEK (as
+  // LabourShockOfOnePointInOneYearByHand) and leaves the tax base alone, so it raises the need by
+  // 11.444342 / (tax_base_2025 / 100).
+  const int year = kBase + 1;
+  const Projector p(kbtest::with_zero_volume(kbtest::sjobo_2024(), year, year), kbtest::flat_assumptions(year, year),
+                    year);
+  BatchShocks s;
+  s.labour_cost_change = DrawMatrix::Zero(2, 2);
+  s.labour_cost_change(1, 1) = 0.01;
+  const BatchResult r = run_batch(p, s, BatchNeed{Target{TargetKind::Result, 0.0}, year}, 1);
+  const IncomeStatement s0 = p.run();
+  const double per_kr = s0.tax_base[1] / 100.0;  // MSEK per kr per 100 kr
+  EXPECT_NEAR(r.required_change[0], -s0.result[1] / per_kr, 1e-9);
+  EXPECT_NEAR(r.required_change[1] - r.required_change[0], 1656.2 * 0.691 * 0.01 / per_kr, 1e-9);
+}
+
+TEST(Batch, ABadNeedIsRefusedWithTheFieldNamed) {
+  const Projector p(base_state(), assumptions(), kHorizon);
+  const auto message = [&](const BatchNeed& need) {
+    try {
+      run_batch(p, graded_shocks(2), need, 1);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  EXPECT_NE(message(BatchNeed{Target{TargetKind::ResultShare, 0.02}, 2023}).find(
+                "from_year = 2023 is outside the projected years [2024, 2034]"),
+            std::string::npos);
+  EXPECT_NE(message(BatchNeed{Target{TargetKind::ResultShare, 0.9}, 2027}).find("target.share = 0.9"),
+            std::string::npos)
+      << message(BatchNeed{Target{TargetKind::ResultShare, 0.9}, 2027});
+  // Without a need the output is empty; from_year 0 is the base year + 1.
+  EXPECT_EQ(run_batch(p, graded_shocks(2), 1).required_change.size(), 0);
+  const Target share{TargetKind::ResultShare, 0.02};
+  EXPECT_EQ(run_batch(p, graded_shocks(2), BatchNeed{share, 0}, 1).required_change[1],
+            run_batch(p, graded_shocks(2), BatchNeed{share, kBase + 1}, 1).required_change[1]);
+}

@@ -312,6 +312,60 @@ TEST(MonteCarlo, AssistanceShockMovesTheHouseholdTrendOfTheWorkLine) {
   EXPECT_EQ(none.kept_result(3, 1), p.run().result[1]);
 }
 
+TEST(MonteCarlo, AssistanceShockMovesTheVolumeOfTheAssistanceCostLine) {
+  // The line "care" (index 1, volume growth 0.005) taken as the cost line of ekonomiskt bistånd (a test choice):
+  // its volume growth in every shocked year is 0.005 + x_h, x_h = 0.05 · z(d, t, 1); with a volume shock too
+  // (x_v = 0.004 · z(d, t, 0), the first yearly shock) every line gets + x_v and this line + x_v + x_h. Written here
+  // as the projection with those volume growths set by hand.
+  const Projector p(itemised_base(), itemised_assumptions(), kHorizon);
+  for (const bool with_volume : {false, true}) {
+    std::vector<ShockSpec> shocks;
+    if (with_volume) shocks.push_back(ShockSpec{ShockKind::VolumeGrowth, 0.004});
+    shocks.push_back(ShockSpec{ShockKind::AssistanceHouseholds, 0.05});
+    MonteCarloSpec s = spec_of(shocks, 3, 9);
+    s.assistance_cost_line = 1;
+    s.keep_draws = true;
+    const MonteCarloSummary r = run_monte_carlo(p, Measures{}, s);
+    const auto j = static_cast<std::uint32_t>(with_volume ? 1 : 0);  // the households shock's position
+    for (std::uint64_t d = 0; d < 3; ++d) {
+      BaseYearState b = itemised_base();
+      std::vector<int> years;
+      std::vector<double> education, care;
+      for (int y = kBase + 1; y <= kHorizon; ++y) {
+        const auto t = static_cast<std::uint32_t>(y - kBase);
+        const double xv = with_volume ? 0.004 * standard_normal(9, d, t, 0) : 0.0;
+        const double xh = 0.05 * standard_normal(9, d, t, j);
+        years.push_back(y);
+        education.push_back(with_volume ? 0.01 + xv : 0.01);
+        care.push_back(with_volume ? (0.005 + xv) + xh : 0.005 + xh);
+      }
+      b.cost_lines[0].volume_growth = YearSeries("volume_growth", years, education);
+      b.cost_lines[1].volume_growth = YearSeries("volume_growth", years, care);
+      const IncomeStatement expected = Projector(b, itemised_assumptions(), kHorizon).run();
+      for (Eigen::Index k = 0; k < kYears; ++k) {
+        EXPECT_EQ(r.kept_result(static_cast<Eigen::Index>(d), k), expected.result[k])
+            << "volume " << with_volume << " draw " << d << " year " << kBase + k;
+      }
+      EXPECT_NEAR(r.kept_required_change[static_cast<Eigen::Index>(d)],
+                  required_sustained_change(expected, s.target, s.from_year), 1e-12);
+    }
+    // It moves the result (this test can fail): without the line it moves nothing (no work line).
+    EXPECT_NE(r.kept_result(0, kYears - 1), p.run().result[kYears - 1]);
+  }
+  MonteCarloSpec none = spec_of({ShockSpec{ShockKind::AssistanceHouseholds, 0.05}}, 2, 9);
+  none.keep_draws = true;
+  EXPECT_EQ(run_monte_carlo(p, Measures{}, none).kept_result(1, kYears - 1), p.run().result[kYears - 1]);
+  // A line index outside the lines is refused naming the field, the value and the range.
+  none.assistance_cost_line = 2;
+  try {
+    run_monte_carlo(p, Measures{}, none);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("assistance_cost_line = 2 is outside [-1, 1]"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(MonteCarlo, TaxBaseShockInOneYearHasTheMeanAndSdDerivedByHand) {
   // One projected year, grants a total given in MSEK (they do not follow the tax base): the result of 2025 is
   // linear in the shock x of the tax base growth, Δresult = rate/100 × B_2024 × x = 0.2092 × (995.3 / 0.2092) × x

@@ -5,6 +5,7 @@
 /// project_into as Projector::run, on per-thread copies of the flattened inputs, with no allocation per draw.
 #include <Eigen/Core>
 
+#include "kommunbudget/answers.hpp"
 #include "kommunbudget/projection.hpp"
 
 namespace kommunbudget {
@@ -33,6 +34,16 @@ struct BatchResult {
   DrawMatrix result_share;            ///< result / (tax revenue + general grants), fraction
   DrawMatrix tax_revenue;             ///< skatteintäkter
   DrawMatrix general_grants;          ///< generella statsbidrag och utjämning
+  /// Only with a BatchNeed (else empty, size 0): per draw the single sustained change of the own rate from
+  /// 1 January of BatchNeed::from_year that meets BatchNeed::target in every year to the horizon,
+  /// required_sustained_change of the draw's statement (answers.hpp), kr per 100 kr. Shape (n_draws,).
+  Eigen::VectorXd required_change;
+};
+
+/// The tax need asked of each draw: the target and the first year of the sustained change (docs/model.md §18).
+struct BatchNeed {
+  Target target;      ///< the target (share in the row Target.share for the share targets)
+  int from_year = 0;  ///< first year of the change, [base year, horizon]; 0 = base year + 1 (as MonteCarloSpec)
 };
 
 /// Projects the baseline of `projector` (no measures) once per draw, draw d with the shocks' row d added to the
@@ -51,5 +62,13 @@ struct BatchResult {
 ///         national tax capacity shock is given with grants as a total, or `threads` is negative.
 /// @throws ComputationError (or InputError) from a draw's projection, that of the lowest draw failing.
 BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int threads = 0);
+
+/// run_batch, and per draw also the tax need of `need` (BatchResult::required_change): the core's
+/// required_sustained_change_reusing on the draw's statement with per-worker scratch vectors, so still nothing is
+/// allocated per draw. A draw whose need cannot be met (a rate outside [0, 100]) raises its InputError prefixed
+/// "draw <d>: " (the lowest such draw).
+/// @throws InputError as run_batch, and for a share target outside the row Target.share or a from_year outside
+///         [base year, horizon] (the value and the range named).
+BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, const BatchNeed& need, int threads = 0);
 
 }  // namespace kommunbudget

@@ -34,8 +34,8 @@ enum class ShockKind {
   VolumeGrowth,               ///< "volume_growth": added to every cost line's volume growth, fraction per year
   /// "population_growth": the own population's growth; the own tax base and every cost line's volume follow
   PopulationGrowth,
-  /// "assistance_households": added to every WorkLinePolicy's household_trend (fraction per year); moves nothing
-  /// without a work-line measure
+  /// "assistance_households": added to every WorkLinePolicy's household_trend (fraction per year) and to the volume
+  /// growth of the cost line MonteCarloSpec::assistance_cost_line (ekonomiskt bistånd); moves nothing without either
   AssistanceHouseholds,
   /// "measure_realisation": each measure's realised share a Beta draw (sd in share units), comonotone over measures
   MeasureRealisation,
@@ -74,6 +74,10 @@ struct MonteCarloSpec {
   int first_shocked_year = 0;
   Target target;                 ///< the target of "target missed" and of the required sustained change
   int from_year = 0;             ///< first year of the required sustained change, [base year, horizon]; 0 = base + 1
+  /// Index of the cost line of ekonomiskt bistånd (BaseYearState::cost_lines), [−1, lines − 1]; −1 = none. The
+  /// assistance_households shock is added to its volume growth in the shocked years (its cost = households × a
+  /// constant real cost per household; docs/model.md §19), on top of the volume and population shocks.
+  int assistance_cost_line = -1;
   int bins = 2048;               ///< histogram bins per output and year, [16, 1e6] (MonteCarloSpec.bins)
   /// Keep every draw's outputs (MonteCarloSummary::kept_*); n_draws × n_years at most 2e6 cells
   /// (MonteCarloSpec.kept_cells)
@@ -190,8 +194,8 @@ struct MonteCarloSummary {
 ///
 /// @param control optional: progress (`done`) and cancellation (`cancel`), polled every kMonteCarloBlock draws.
 /// @throws InputError for a spec value outside its row of the table of limits (field, value and range named), a
-///   kind given twice, a correlation of the wrong size or refused by correlation_factor, a national tax capacity
-///   shock with grants as a total, a year outside the projection, invalid measures (as Projector::run), or a draw
+///   kind given twice, an assistance_cost_line outside [−1, lines − 1], a correlation of the wrong size or refused by
+///   correlation_factor, a national tax capacity shock with grants as a total, a year outside the projection, invalid measures (as Projector::run), or a draw
 ///   whose shocked value leaves its field's range (draw, year, shock and value named; the lowest such draw).
 /// @throws ComputationError (or InputError) from a draw's projection, prefixed "draw <d>: " (the lowest failing).
 /// @throws Cancelled when control->cancel was set.

@@ -11,10 +11,9 @@ No equations here: every number is a projection of the core or a batch call of t
 - :func:`sobol` draws SALib's Saltelli sample of yearly growth shifts (PKV labour and other cost change, own tax base
   growth, national tax capacity growth, volume growth; each added in the years after the plan), turns it into shock
   matrices (rows × years) and evaluates them with one call of :func:`kommunbudget.model.batch.run_batch`; SALib's
-  analysis gives the first-order (S1) and total (ST) indices with confidence intervals. The batch returns the
-  result, the balanced-budget result, the result share, tax revenue and general grants per draw, not a statement, so
-  the indices are of the result (MSEK) and the result share (fraction) in one year: the sustained tax change per draw
-  needs the core's answer on a whole statement (``required_sustained_change``), which the batch does not return.
+  analysis gives the first-order (S1) and total (ST) indices with confidence intervals, of the result (MSEK) and the
+  result share (fraction) in one year and, with a target, of the tax need (öre): the batch computes each draw's
+  sustained change (the core's ``required_sustained_change`` on the draw's statement, ``docs/model.md`` §18).
 - :func:`sobol_indices` is the pipeline itself (SALib problem → sample → a vectorised evaluator → SALib analyze)
   for any evaluator: the tests run the Ishigami function through it.
 
@@ -46,8 +45,9 @@ from kommunbudget.analysis.sensitivity_defaults import (
     plan_end,
     variant_runs,
 )
+from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
-from kommunbudget.model.batch import SHOCK_FIELDS, run_batch
+from kommunbudget.model.batch import NEED_FIELD, SHOCK_FIELDS, run_batch
 from kommunbudget.model.limits import field_limit
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
@@ -81,8 +81,9 @@ TORNADO_COLUMNS: dict[str, str] = {
     "error": "why a side has no figure (the core's message), else empty",
 }
 
-#: The outputs of :func:`sobol` (batch outputs in the chosen year) -> unit.
-SOBOL_OUTPUTS: dict[str, str] = {"result": "MSEK", "result_share": "fraction"}
+#: The outputs of :func:`sobol` -> unit: batch outputs in the chosen year, and with a target the tax need (the
+#: sustained change from ``from_year``, the batch's ``required_change`` × 100).
+SOBOL_OUTPUTS: dict[str, str] = {"result": "MSEK", "result_share": "fraction", "tax_need": "öre"}
 
 #: The model's Sobol factors: shock field -> (English, Swedish) label.
 FACTOR_LABELS: dict[str, tuple[str, str]] = {
@@ -502,16 +503,17 @@ def _field_years(m: Municipality, name: str, horizon: int) -> list[int]:
 
 
 def sobol(municipality: Municipality, horizon: int, year: int, factors: Sequence[Factor] | None = None,
-          n: int = 1024, seed: int = 0, calc_second_order: bool = False, threads: int = 0) -> SobolResult:
-    """Sobol indices of the result (MSEK) and the result share (fraction) in ``year`` for the baseline of
-    ``municipality`` (no measures: the batch engine projects the baseline), by :func:`sobol_indices` with the core's
-    batch as the evaluator: SALib's sample (N × (D + 2) rows) becomes one shock matrix per field (rows × years, the
-    factor's value in its years, 0 elsewhere) and :func:`kommunbudget.model.batch.run_batch` evaluates every row in
-    one call.
+          n: int = 1024, seed: int = 0, calc_second_order: bool = False, threads: int = 0,
+          target: core.Target | str | None = None, from_year: int | None = None) -> SobolResult:
+    """Sobol indices of the result (MSEK) and the result share (fraction) in ``year`` and, with a ``target``, of the
+    tax need (öre) for the baseline of ``municipality`` (no measures: the batch engine projects the baseline), by
+    :func:`sobol_indices` with the core's batch as the evaluator: SALib's sample (N × (D + 2) rows) becomes one shock
+    matrix per field (rows × years, the factor's value in its years, 0 elsewhere) and
+    :func:`kommunbudget.model.batch.run_batch` evaluates every row in one call.
 
-    The sustained tax change per row is not computed: it needs the core's answer on a whole statement
-    (``required_sustained_change``), and the batch returns five lines per draw, not statements. Use :func:`tornado`
-    for the tax need.
+    The tax need of a row is the single sustained change of the own rate from 1 January ``from_year`` that meets
+    ``target`` in every year to the horizon: the core's ``required_sustained_change`` on the row's statement (the
+    batch's ``required_change``, kr per 100 kr), × 100 for öre, as the tornado's need.
 
     Parameters
     ----------
@@ -532,19 +534,29 @@ def sobol(municipality: Municipality, horizon: int, year: int, factors: Sequence
         Also S2 (N × (2D + 2) rows).
     threads : int
         The batch's threads (0 = all cores; the numbers do not depend on it).
+    target : kommunbudget.core.Target or str, optional
+        The target of the tax need (text as :func:`kommunbudget.model.targets.parse_target`, e.g. ``"share:0.02"``);
+        None: no tax need output.
+    from_year : int, optional
+        First year of the sustained change, after the base year and at most ``horizon``; None: the first year whose
+        own rate is not decided (:func:`kommunbudget.data.decided_rates.first_undecided_year`, as the CLI). Only
+        with a target.
 
     Returns
     -------
     SobolResult
-        Outputs ``result`` and ``result_share`` (``outputs`` has their unit, year, mean and sd); ``seconds`` also
-        ``core``, the time of the batch call alone.
+        Outputs ``result``, ``result_share`` and with a target ``tax_need`` (``outputs`` has their unit, year, mean
+        and sd; the tax need also ``target``, its key, and ``from_year``); ``seconds`` also ``core``, the time of the
+        batch call alone.
 
     Raises
     ------
     ValueError
         For a year outside the projection after the base year, a field that is not a shock field, no year to vary
         (naming the field), a shift, ``n`` or ``seed`` outside its row (the row's range named), an ``n`` that is not a
-        power of 2, or a shifted value the core refuses (the batch names the field, draw, year and value).
+        power of 2, a shifted value the core refuses (the batch names the field, draw, year and value), an invalid
+        target, a ``from_year`` without a target or outside the years after the base year, or a row whose tax need
+        cannot be met (the core names the draw).
     """
     m = municipality
     horizon = as_year("horizon", horizon)
@@ -554,6 +566,7 @@ def sobol(municipality: Municipality, horizon: int, year: int, factors: Sequence
         raise ValueError(f"n = {n} is not a power of 2; expected e.g. {1 << max(4, int(n).bit_length() - 1)} or "
                          f"{1 << int(n).bit_length()} (Saltelli's base samples for a scrambled Sobol' sequence)")
     _check_whole("seed", seed)
+    need = _checked_need(m, horizon, target, from_year)
     chosen = _model_factors(m, horizon, factors)
     years = list(range(m.base_year, horizon + 1))
     k = years.index(year)
@@ -565,13 +578,42 @@ def sobol(municipality: Municipality, horizon: int, year: int, factors: Sequence
             matrix = shocks.setdefault(f.name, np.zeros((len(x), len(years))))
             matrix[:, [y - m.base_year for y in f.years]] += x[:, [j]]
         t0 = time.perf_counter()
-        out = run_batch(m, horizon, shocks, threads)
+        out = run_batch(m, horizon, shocks, threads, *need)
         seconds["core"] = time.perf_counter() - t0
-        return {name: out[name][:, k] for name in SOBOL_OUTPUTS}
+        values = {name: out[name][:, k] for name in ("result", "result_share")}
+        if need:
+            values["tax_need"] = out[NEED_FIELD] * 100.0  # kr per 100 kr -> öre
+        return values
 
     result = sobol_indices(chosen, evaluate, int(n), int(seed), calc_second_order)
-    outputs = {name: {"unit": unit, "year": year, **result.outputs[name]} for name, unit in SOBOL_OUTPUTS.items()}
+    outputs = {name: {"unit": SOBOL_OUTPUTS[name], "year": year, **result.outputs[name]} for name in result.outputs}
+    if need:
+        outputs["tax_need"].update({"target": target_key(need[0]), "target_description": need[0].describe(),
+                                    "from_year": need[1]})
     return dataclasses.replace(result, outputs=outputs, seconds={**result.seconds, **seconds})
+
+
+def _checked_need(m: Municipality, horizon: int, target: core.Target | str | None,
+                  from_year: int | None) -> tuple[core.Target, int] | tuple[()]:
+    """(target, from_year) of the tax need, from_year defaulting to the first undecided year; () without a target.
+    Raises ValueError for a from_year without a target or outside the years after the base year."""
+    if target is None:
+        if from_year is not None:
+            raise ValueError(f"from_year = {from_year!r}: given without a target; expected a target (e.g. "
+                             f"'share:0.02') for the tax need, or neither")
+        return ()
+    target = as_target(target)
+    if from_year is None:
+        from_year = first_undecided_year(m.code, m.base_year)
+        if from_year > horizon:
+            raise ValueError(f"the own rate is decided through {from_year - 1}, so a change can start in "
+                             f"{from_year} at the earliest, after the horizon {horizon}; give a later horizon or a "
+                             f"from_year in {m.base_year + 1}-{horizon}")
+    from_year = as_year("from_year", from_year)
+    if not m.base_year < from_year <= horizon:
+        raise ValueError(f"from_year = {from_year} is outside the projected years after the base year, "
+                         f"{m.base_year + 1}-{horizon}")
+    return target, from_year
 
 
 def _check_whole(name: str, value: object) -> None:

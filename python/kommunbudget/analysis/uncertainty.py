@@ -25,8 +25,8 @@ from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target
 
-__all__ = ["CASES", "DEFAULT_DRAWS", "DEFAULT_SEED", "FAN_PERCENTILES", "OUTPUTS", "Uncertainty", "shocks_for",
-           "uncertainty"]
+__all__ = ["ASSISTANCE_COST_LINE", "CASES", "DEFAULT_DRAWS", "DEFAULT_SEED", "FAN_PERCENTILES", "OUTPUTS",
+           "Uncertainty", "shocks_for", "uncertainty"]
 
 #: Draws of a run unless asked otherwise: the probabilities' standard error is then at most 0.5 / sqrt(100 000)
 #: = 0.16 percentage points.
@@ -38,6 +38,9 @@ FAN_PERCENTILES = (5, 10, 25, 50, 75, 90, 95)
 #: The outputs with percentiles: årets resultat and balanskravsresultat (MSEK), resultatet som andel av
 #: skatteintäkter och generella statsbidrag (fraction).
 OUTPUTS = ("result", "balanced_budget_result", "result_share")
+#: The cost line of ekonomiskt bistånd in the baselines (the service area's key,
+#: python/kommunbudget/data/service_areas.py): the ``assistance_households`` shock moves its volume.
+ASSISTANCE_COST_LINE = "social_assistance"
 #: The two runs: the baseline, and the baseline with the scenario's measures.
 CASES = ("without measures", "with measures")
 #: The probabilities per year: balanskravsresultatet negativt; the restoration due not reached (återställande); the
@@ -52,7 +55,8 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
 
     A shock is left out, with the reason in ``dropped``'s attrs, when it cannot move anything:
     ``national_tax_capacity_growth`` with the general grants as a total (the equalisation is not itemised);
-    ``assistance_households`` without a work-line measure; ``measure_realisation`` without an efficiency, fixed
+    ``assistance_households`` with neither a cost line of ekonomiskt bistånd (:data:`ASSISTANCE_COST_LINE`) nor a
+    work-line measure; ``measure_realisation`` without an efficiency, fixed
     saving or work-line measure; ``sale_price`` without a disposal. A size given in ``sd`` replaces the default
     and is labelled ``given``; a size of 0 leaves the shock out.
 
@@ -60,7 +64,9 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
     -------
     pandas.DataFrame
         Index the shocks used (the order of :data:`~kommunbudget.data.uncertainty_defaults.SHOCK_ORDER`); columns
-        as :func:`~kommunbudget.data.uncertainty_defaults.default_shocks`. ``attrs["dropped"]``: shock -> why.
+        as :func:`~kommunbudget.data.uncertainty_defaults.default_shocks`. ``attrs["dropped"]``: shock -> why;
+        ``attrs["moves"]``: shock -> what it moves in this baseline, where that depends on it (English; for
+        ``assistance_households``: the cost line of ekonomiskt bistånd and/or the work lines).
 
     Raises
     ------
@@ -85,8 +91,9 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
     if not municipality.base_state().itemised_grants:
         dropped["national_tax_capacity_growth"] = ("the general grants are a total, so the national tax capacity "
                                                    "moves nothing (itemised grants needed)")
-    if not m.work_lines:
-        dropped["assistance_households"] = "no work-line measure (the baseline's assistance is inside the cost lines)"
+    if not m.work_lines and ASSISTANCE_COST_LINE not in municipality.cost_line_names():
+        dropped["assistance_households"] = (f"no cost line of ekonomiskt bistånd ({ASSISTANCE_COST_LINE}) and no "
+                                            f"work-line measure")
     if not (m.efficiency or m.fixed_savings or m.work_lines):
         dropped["measure_realisation"] = "no efficiency, fixed-saving or work-line measure"
     if not m.disposals:
@@ -96,6 +103,16 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
             dropped[name] = "size 0"
     used = table.drop(index=list(dropped))
     used.attrs["dropped"] = dropped
+    moves: dict[str, str] = {}
+    if "assistance_households" in used.index:
+        parts = []
+        if ASSISTANCE_COST_LINE in municipality.cost_line_names():
+            parts.append(f"the volume growth of the cost line {ASSISTANCE_COST_LINE} (ekonomiskt bistånd: households "
+                         f"× a constant real cost per household)")
+        if m.work_lines:
+            parts.append("the households of every work-line measure")
+        moves["assistance_households"] = " and ".join(parts)
+    used.attrs["moves"] = moves
     return used
 
 
@@ -207,6 +224,9 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
     """Runs the Monte Carlo of ``municipality`` to ``horizon`` without measures and, when ``measures`` are given,
     with them, on the same draws.
 
+    When the baseline has the cost line :data:`ASSISTANCE_COST_LINE` (ekonomiskt bistånd), the
+    ``assistance_households`` shock also moves its volume (``run_monte_carlo(..., assistance_cost_line=...)``).
+
     Parameters
     ----------
     municipality : Municipality
@@ -268,6 +288,7 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
             raise ValueError(f"correlation has shape {matrix.shape}; expected ({len(yearly)}, {len(yearly)}) for the "
                              f"yearly shocks {', '.join(yearly)}")
     first = municipality.base_year + 1 if first_shocked_year is None else int(first_shocked_year)
+    assistance_line = ASSISTANCE_COST_LINE if ASSISTANCE_COST_LINE in municipality.cost_line_names() else None
     sizes = {n: float(table.loc[n, "sd"]) for n in table.index}
     cases: list[tuple[str, core.Measures | None]] = [("without measures", None)]
     if measures is not None:
@@ -280,7 +301,7 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
             result.summaries[case] = run_monte_carlo(
                 municipality, horizon, measures=case_measures, sd=sizes, correlation=matrix, draws=int(draws),
                 seed=int(seed), target=target, from_year=int(from_year), first_shocked_year=first, threads=threads,
-                progress=report)
+                progress=report, assistance_cost_line=assistance_line)
         result.deterministic[case] = municipality.project(horizon, case_measures)
     return result
 

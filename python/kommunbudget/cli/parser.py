@@ -533,16 +533,17 @@ def _add_sensitivity(sub, parents: list[argparse.ArgumentParser]) -> None:
                     "after the adopted plan, one at a time, and the effect on the result of --year (MSEK) and on the "
                     "sustained tax change --target needs from --from-year (öre), by deterministic projections; "
                     "largest swing first. Sobol: first-order and total Sobol indices of the result and the result "
-                    "share in --year for shifts of PKV, the own tax base, the national tax capacity and volumes after "
+                    "share in --year and of the tax need (--target, --from-year; öre) for shifts of PKV, the own "
+                    "tax base, the national tax capacity and volumes after "
                     "the plan, SALib's sample evaluated by the core's batch engine in one call (docs/model.md §20).")
     se.add_argument("--method", choices=("tornado", "sobol"), default="tornado",
                     help="tornado (default): deterministic low/high runs; sobol: global variance-based indices")
     se.add_argument("--year", type=year, metavar="YEAR", default=None,
                     help="the year whose result is shown; default the horizon")
     se.add_argument("--target", default=None, metavar="TARGET",
-                    help=_TARGET_HELP + "; tornado only; default share:0.02 (a scenario: its own target)")
+                    help=_TARGET_HELP + "; default share:0.02 (a scenario: its own target)")
     se.add_argument("--from-year", type=year, metavar="YEAR",
-                    help="tornado only: first year of the sustained change, after the base year; default the first "
+                    help="first year of the sustained change, after the base year; default the first "
                          "year whose own rate is not decided")
     se.add_argument("--n", type=int, metavar="N", default=None,
                     help="sobol only: Saltelli's base samples, a power of 2 in [16, 32768] (default 1024); the batch "

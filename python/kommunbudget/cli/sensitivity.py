@@ -4,7 +4,8 @@
   the adopted plan, one at a time (:func:`kommunbudget.analysis.sensitivity.tornado`): the effect on the result of
   ``--year`` (MSEK) and on the sustained tax change ``--target`` needs from ``--from-year`` (öre). With a scenario
   file, the scenario's measures stay in every run.
-- ``--method sobol``: first-order and total Sobol indices of the result and the result share in ``--year``
+- ``--method sobol``: first-order and total Sobol indices of the result and the result share in ``--year`` and of
+  the sustained tax change ``--target`` needs from ``--from-year`` (öre; the same defaults as the tornado)
   (:func:`kommunbudget.analysis.sensitivity.sobol`; SALib's sample evaluated by the core's batch engine in one call).
 
 Every number comes from the analysis layer; this module reads the arguments, checks which apply to the method and
@@ -64,13 +65,13 @@ def run(args: argparse.Namespace) -> Document:
     m, horizon, _ = load_municipality(args)
     baseline = m.project(horizon)
     year = _year(args, m, horizon)
+    first = _from_year(args, m, horizon)
+    target = parse_target(args.target or DEFAULT_TARGET)
     if args.method == "sobol":
         n = DEFAULT_N if args.n is None else args.n
         seed = DEFAULT_SEED if args.seed is None else args.seed
-        result = sobol(m, horizon, year, n=n, seed=seed)
+        result = sobol(m, horizon, year, n=n, seed=seed, target=target, from_year=first)
         return _sobol_document(args, m, horizon, baseline, year, result)
-    first = _from_year(args, m, horizon)
-    target = parse_target(args.target or DEFAULT_TARGET)
     frame = tornado(m, horizon, year, target, first)
     return _tornado_document(args, m, horizon, baseline, frame, None)
 
@@ -83,11 +84,6 @@ def _is_scenario(subject: str | None) -> bool:
 def _check_method_options(args: argparse.Namespace) -> None:
     """Refuses the options of the other method."""
     if args.method == "sobol":
-        for value, option in ((args.target, "--target"), (args.from_year, "--from-year")):
-            if value is not None:
-                raise CliError(f"{option} applies to the tornado (the tax need by deterministic runs); the Sobol "
-                               f"indices are of the result and the result share in --year (the batch engine returns "
-                               f"no tax need); drop {option} or use --method tornado")
         if _is_scenario(args.municipality):
             raise CliError(f"--method sobol analyses a municipality's baseline (the batch engine projects it without "
                            f"measures); {args.municipality!r} is a scenario: use --method tornado, or give its "
@@ -184,9 +180,13 @@ def _sobol_document(args: argparse.Namespace, m: Municipality, horizon: int, bas
         "sobol": [{k: _value(v) for k, v in rec.items()} for rec in result.records()],
         "outputs": result.outputs,
         "seconds": result.seconds,
-        "note": "Indices of the result (MSEK) and the result share (fraction) in the year: the batch engine returns "
-                "these lines per draw, not a statement, so the sustained tax change per draw is not computed (see "
-                "the tornado). The factors' ranges are defaults, not data (the tornado's steps).",
+        "from_year": result.outputs["tax_need"]["from_year"],
+        "target": {"id": result.outputs["tax_need"]["target"],
+                   "description": result.outputs["tax_need"]["target_description"]},
+        "note": "Indices of the result (MSEK) and the result share (fraction) in the year and of the sustained tax "
+                "change the target needs from from_year (öre; the core's required_sustained_change on each row's "
+                "statement). The factors' ranges are defaults, not data (the tornado's steps); the target "
+                f"{DEFAULT_TARGET} unless given is a default, not data.",
         "factor_labels": {k: {"en": en, "sv": sv} for k, (en, sv) in FACTOR_LABELS.items()},
     }
     doc = Document("sensitivity", header(m, horizon, baseline), [], extra)

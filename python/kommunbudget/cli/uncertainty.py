@@ -157,7 +157,9 @@ def _document(u: Uncertainty, m, scenario, baseline) -> Document:
         "shocks": [{"shock": name, "sd": float(shocks.loc[name, "sd"]),
                     "distribution": shocks.loc[name, "distribution"], "per": shocks.loc[name, "per"],
                     "status": shocks.loc[name, "status"], "basis": shocks.loc[name, "basis"],
-                    "source": shocks.loc[name, "source"]} for name in shocks.index],
+                    "source": shocks.loc[name, "source"],
+                    **({"moves": shocks.attrs["moves"][name]} if name in shocks.attrs.get("moves", {}) else {})}
+                   for name in shocks.index],
         "shocks_dropped": dict(shocks.attrs.get("dropped", {})),
         "correlation": {"shocks": list(u.correlation.index), "matrix": u.correlation.to_numpy().tolist()},
         "notes": list(m.notes),
@@ -200,8 +202,9 @@ def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
         s = u.shocks.loc[name]
         size = fmt(s["sd"], "fraction per year") if s["per"] == "year" else f"{s['sd']:.2f}"
         label = {"derived": "derived from data", "assumption": "default, not data", "given": "given"}[s["status"]]
-        shock_lines.append(wrap(f"{name}: sd {size} ({s['distribution']}, per {s['per']}; {label}): {s['basis']}",
-                                "  ", "    "))
+        moves = u.shocks.attrs.get("moves", {}).get(name)
+        shock_lines.append(wrap(f"{name}: sd {size} ({s['distribution']}, per {s['per']}; {label})"
+                                + (f", moves {moves}" if moves else "") + f": {s['basis']}", "  ", "    "))
     for name, why in u.shocks.attrs.get("dropped", {}).items():
         shock_lines.append(wrap(f"{name}: not used: {why}", "  ", "    "))
     parts.append(section("Shocks (SOURCES.md §25)", shock_lines))

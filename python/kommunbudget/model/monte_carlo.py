@@ -26,7 +26,8 @@ __all__ = ["EVENTS", "OUTPUTS", "SHOCK_KINDS", "YEARLY_SHOCK_KINDS", "MonteCarlo
 #:   added to: ``labour_cost_change`` and ``other_cost_change`` (PKV), ``tax_base_growth`` (own tax base),
 #:   ``national_tax_capacity_growth`` (medelskattekraft; itemised grants only), ``volume_growth`` (every cost line),
 #:   ``population_growth`` (the own population; the own tax base and every cost line's volume follow it),
-#:   ``assistance_households`` (every work line's household trend; moves nothing without a work-line measure);
+#:   ``assistance_households`` (every work line's household trend, and the volume growth of the cost line named by
+#:   ``assistance_cost_line``; moves nothing without either);
 #: - per draw (one value for all years, independent of the yearly shocks): ``measure_realisation`` (each measure's
 #:   realised share a Beta draw, sd in share units) and ``sale_price`` (every disposal's price times a lognormal
 #:   factor of mean 1; sd of its log).
@@ -203,7 +204,8 @@ def run_monte_carlo(municipality: Municipality, horizon: int, *, measures: core.
                     draws: int, seed: int, target: core.Target | str, from_year: int,
                     first_shocked_year: int | None = None, first_draw: int = 0, bins: int = 2048,
                     keep_draws: bool = False, threads: int = 0,
-                    progress: Callable[[int, int], object] | None = None) -> MonteCarloSummary:
+                    progress: Callable[[int, int], object] | None = None,
+                    assistance_cost_line: str | None = None) -> MonteCarloSummary:
     """Draws ``first_draw`` … ``first_draw + draws − 1`` of ``municipality``'s baseline with ``measures``, projected
     to ``horizon`` and summarised (``docs/model.md`` §19).
 
@@ -231,6 +233,11 @@ def run_monte_carlo(municipality: Municipality, horizon: int, *, measures: core.
         threads (0 = all cores; the numbers do not depend on it).
     progress : callable(done, total), optional
         Called about every 75 ms with the draws done; an exception it raises (or Ctrl-C) stops the run and is raised.
+    assistance_cost_line : str, optional
+        The name of the cost line of ekonomiskt bistånd (one of
+        :meth:`~kommunbudget.model.municipality.Municipality.cost_line_names`, e.g. ``"social_assistance"``): the
+        ``assistance_households`` shock is also added to its volume growth in the shocked years (its cost =
+        households × a constant real cost per household, ``docs/model.md`` §19). None: only the work lines move.
 
     Returns
     -------
@@ -240,11 +247,19 @@ def run_monte_carlo(municipality: Municipality, horizon: int, *, measures: core.
     ------
     ValueError
         ``InputError`` for an unknown shock, a value outside its range in the table of limits (field, value and
-        range named), a bad correlation matrix, invalid measures, or a draw whose shocked value leaves its field's
-        range (the lowest such draw named).
+        range named), a bad correlation matrix, invalid measures, a draw whose shocked value leaves its field's
+        range (the lowest such draw named), or an ``assistance_cost_line`` that is not a cost line (the lines
+        available named).
     KeyboardInterrupt
         On Ctrl-C (the run stops within about a block of 1 024 draws per thread).
     """
+    line = -1
+    if assistance_cost_line is not None:
+        names = municipality.cost_line_names()
+        if assistance_cost_line not in names:
+            raise core.InputError(f"assistance_cost_line = {assistance_cost_line!r} is not a cost line of "
+                                  f"{municipality.label}; expected one of {', '.join(names)} (or None)")
+        line = names.index(assistance_cost_line)
     shocks = [(str(name), float(value)) for name, value in sd.items()]
     matrix = None if correlation is None else np.asarray(correlation, dtype=float)
     projector = municipality.projector(horizon)
@@ -252,5 +267,6 @@ def run_monte_carlo(municipality: Municipality, horizon: int, *, measures: core.
         projector, measures if measures is not None else core.Measures(), seed=seed, first_draw=first_draw,
         n_draws=draws, shocks=shocks, correlation=matrix,
         first_shocked_year=0 if first_shocked_year is None else first_shocked_year, target=as_target(target),
-        from_year=from_year, bins=bins, keep_draws=keep_draws, threads=threads, progress=progress)
+        from_year=from_year, bins=bins, keep_draws=keep_draws, threads=threads, progress=progress,
+        assistance_cost_line=line)
     return MonteCarloSummary(summary)

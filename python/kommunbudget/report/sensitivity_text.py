@@ -23,7 +23,9 @@ __all__ = ["sobol_text", "tornado_text"]
 #: The Sobol outputs in words: output -> (English, Swedish, unit of the text).
 _OUTPUT_WORDS = {"result": ("Result", "Årets resultat", "MSEK"),
                  "result_share": ("Result as a share of tax revenue and general grants",
-                                  "Resultat i % av skatter och generella statsbidrag", "fraction")}
+                                  "Resultat i % av skatter och generella statsbidrag", "fraction"),
+                 "tax_need": ("Tax need (sustained change of the own rate)",
+                              "Skattebehov (varaktig ändring av den egna skattesatsen)", "öre")}
 
 
 def _index(value: float) -> str:
@@ -108,8 +110,7 @@ def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, langu
                  f"engine in one call. S1 is the share of the output's variance due to the factor alone, ST the share "
                  f"with all its interactions; ± the half-width of the {level} bootstrap interval. The factors' ranges "
                  f"are defaults, not data (the tornado's steps): they share out the variance of a plausible range, "
-                 f"not a forecast. The tax need is not among the outputs: the batch returns the result lines per "
-                 f"draw, not a statement to solve (see --method tornado).")]
+                 f"not a forecast." + _need_words(result))]
     label_index = 1 if language == "sv" else 0
     factor_rows = []
     for f in result.factors:
@@ -125,13 +126,25 @@ def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, langu
     for output, stats in result.outputs.items():
         words = _OUTPUT_WORDS.get(output, (output, output, stats.get("unit", "")))
         unit = words[2]
-        spread = (f"mean {fmt(stats['mean'], unit)}, sd {fmt(stats['sd'], unit)}" + (" MSEK" if unit == "MSEK" else "")
-                  if "mean" in stats else "")
+        spread = (f"mean {fmt(stats['mean'], unit)}, sd {fmt(stats['sd'], unit)}"
+                  + (f" {unit}" if unit in ("MSEK", "öre") else "") if "mean" in stats else "")
         frame = result.indices.loc[output]
         rows: list[tuple[Any, list[str]]] = [
             (labels.get(name, name), [_index(row["S1"]), "± " + _index(row["S1_conf"]), _index(row["ST"]),
                                       "± " + _index(row["ST_conf"])])
             for name, row in frame.iterrows()]
-        heading = f"{words[label_index]} in {year} ({spread})"
+        when = (f"from {stats['from_year']} ({stats['target_description']})" if output == "tax_need"
+                else f"in {year}")
+        heading = f"{words[label_index]} {when} ({spread})"
         blocks.append(heading + "\n" + frame_text(rows, pd.Index(["S1", "S1 ±", "ST", "ST ±"])))
     return "\n\n".join(blocks) + "\n"
+
+
+def _need_words(result: SobolResult) -> str:
+    """The sentence on the tax need output, or "" without one."""
+    need = result.outputs.get("tax_need")
+    if need is None:
+        return " No target given: the tax need is not among the outputs."
+    return (f" The tax need is each row's single sustained change of the own rate from 1 January {need['from_year']} "
+            f"that meets the target ({need['target_description']}) in every year to the horizon, in öre (the core's "
+            f"required_sustained_change on the row's statement).")

@@ -61,7 +61,7 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
     "after_disposals": ("Lokaler efter försäljning", "Lokalbeståndet i basåret, efter scenariots försäljningar"),
     "tornado": ("Känslighet tornado", "Varje antagande lågt och högt: effekt på resultatet och skattebehovet"),
     "factors": ("Sobol faktorer", "Sobolanalysens faktorer: förskjutning av årlig tillväxt efter planen"),
-    "sobol": ("Sobolindex", "Sobolindex (S1, ST) för resultatet och resultatandelen"),
+    "sobol": ("Sobolindex", "Sobolindex (S1, ST) för resultatet, resultatandelen och skattebehovet"),
 }
 
 #: Unit (as in the document) -> its Swedish words in the unit column.

@@ -186,7 +186,7 @@ def test_a_normal_factor_has_the_stated_mean_and_sd():
 def model_sobol(sjobo):
     factors = [Factor(f.name, 0.0, 0.0, years=f.years) if f.name == "other_cost_change" else f
                for f in default_factors(sjobo, HORIZON)]
-    return sobol(sjobo, HORIZON, YEAR, factors=factors, n=256, seed=7)
+    return sobol(sjobo, HORIZON, YEAR, factors=factors, n=256, seed=7, target=TARGET, from_year=FROM)
 
 
 def test_model_indices_are_in_range_and_a_fixed_factor_has_none(sjobo, model_sobol):
@@ -197,15 +197,21 @@ def test_model_indices_are_in_range_and_a_fixed_factor_has_none(sjobo, model_sob
                      "volume_growth"]
     assert all(f.years == (2028, 2029, 2030) for f in r.factors)
     assert r.rows == 256 * (5 + 2)
-    for output in ("result", "result_share"):
+    assert set(r.outputs) == {"result", "result_share", "tax_need"}
+    for output in ("result", "result_share", "tax_need"):
         idx = r.indices.loc[output]
         assert ((idx["S1"] >= -0.05) & (idx["S1"] <= 1.05)).all(), idx
         assert (idx["ST"] >= idx["S1"] - idx["S1_conf"] - idx["ST_conf"]).all(), idx
         # other_cost_change held at 0: the rows it would change are the base rows, so no total effect.
         assert idx.loc["other_cost_change", "ST"] == pytest.approx(0.0, abs=1e-12)
         assert abs(idx.loc["other_cost_change", "S1"]) <= idx.loc["other_cost_change", "S1_conf"] + 1e-12
-        # The labour cost moves most of the costs: the largest total effect on the result.
-        assert idx["ST"].idxmax() == "labour_cost_change"
+        if output != "tax_need":
+            # The labour cost moves most of the costs: the largest total effect on the result.
+            assert idx["ST"].idxmax() == "labour_cost_change"
+    # The tax need varies (the tornado's need moves by 100-200 öre over these ranges) and the moving factors share
+    # most of its variance.
+    assert r.outputs["tax_need"]["sd"] > 10.0
+    assert r.indices.loc["tax_need", "ST"].sum() > 0.9
 
 
 def test_model_rows_are_deterministic_runs_by_hand(sjobo, model_sobol):
@@ -223,10 +229,14 @@ def test_model_rows_are_deterministic_runs_by_hand(sjobo, model_sobol):
         p = sjobo.with_assumptions(**changes).project(HORIZON)
         assert r.evaluations["result"][i] == pytest.approx(float(p.line("result")[-1]), abs=1e-6)
         assert r.evaluations["result_share"][i] == pytest.approx(float(p.line("result_share")[-1]), abs=1e-12)
+        # The tax need: the core's sustained change on the hand-built projection, in öre (× 100), as the tornado.
+        assert r.evaluations["tax_need"][i] == pytest.approx(p.sustained_tax_change(TARGET, FROM) * 100.0, abs=1e-6)
     assert r.sample.shape == (256 * 7, 5) and (r.sample[:, 1] == 0.0).all()
     lo, hi = r.sample[:, 0].min(), r.sample[:, 0].max()
     assert -0.01 <= lo < -0.0099 and 0.0099 < hi <= 0.01  # labour cost: uniform on ±1 pp
     assert r.outputs["result"]["unit"] == "MSEK" and r.outputs["result"]["year"] == YEAR
+    assert r.outputs["tax_need"]["unit"] == "öre" and r.outputs["tax_need"]["from_year"] == FROM
+    assert r.outputs["tax_need"]["target"] == "result_share_2pct"
     assert set(r.seconds) >= {"sample", "evaluate", "core", "analyze"}
 
 
@@ -244,3 +254,15 @@ def test_model_sobol_refuses_bad_input(sjobo):
         sobol(sjobo, HORIZON, YEAR, factors=[Factor("wages", -0.01, 0.01)], n=16)
     with pytest.raises(ValueError, match="year = 2024 is outside the projected years"):
         sobol(sjobo, HORIZON, 2024, n=16)
+    with pytest.raises(ValueError, match="from_year = 2027: given without a target"):
+        sobol(sjobo, HORIZON, YEAR, n=16, from_year=2027)
+    with pytest.raises(ValueError, match="from_year = 2024 is outside the projected years after the base year"):
+        sobol(sjobo, HORIZON, YEAR, n=16, target=TARGET, from_year=2024)
+
+
+def test_model_sobol_without_a_target_has_no_tax_need_and_its_default_from_year(sjobo):
+    factors = [Factor("labour_cost_change", -0.01, 0.01)]
+    assert set(sobol(sjobo, HORIZON, YEAR, factors=factors, n=16).outputs) == {"result", "result_share"}
+    # from_year None: the first undecided year, 2027 for Sjöbo (as the tornado's default in the CLI)
+    r = sobol(sjobo, HORIZON, YEAR, factors=factors, n=16, target="balanced-budget")
+    assert r.outputs["tax_need"]["from_year"] == FROM

@@ -33,11 +33,32 @@ def _fixed_saving(amount: float, year: int) -> core.Measures:
     return measures
 
 
+class _OtherLines:
+    """A municipality as shocks_for reads it, with other cost lines."""
+
+    def __init__(self, m, lines):
+        self._m, self._lines = m, lines
+
+    def base_state(self):
+        return self._m.base_state()
+
+    def cost_line_names(self):
+        return list(self._lines)
+
+
 def test_shocks_that_cannot_move_anything_are_left_out_with_the_reason(sjobo):
     used = shocks_for(sjobo, None)
     dropped = used.attrs["dropped"]
-    assert set(dropped) == {"assistance_households", "measure_realisation", "sale_price"}
-    assert "work-line" in dropped["assistance_households"]
+    # Sjöbo's baseline has the cost line social_assistance (ekonomiskt bistånd): the households shock moves it.
+    assert "social_assistance" in sjobo.cost_line_names()
+    assert set(dropped) == {"measure_realisation", "sale_price"}
+    assert "assistance_households" in used.index
+    assert "social_assistance" in used.attrs["moves"]["assistance_households"]
+    # Without that line and without a work line it moves nothing: left out with the reason (a stand-in for a
+    # baseline whose cost lines do not include it, e.g. a budget file's own lines).
+    without_line = _OtherLines(sjobo, [n for n in sjobo.cost_line_names() if n != "social_assistance"])
+    reason = shocks_for(without_line, None).attrs["dropped"]["assistance_households"]
+    assert reason == "no cost line of ekonomiskt bistånd (social_assistance) and no work-line measure"
     # Sjöbo's grants are itemised: the national tax capacity moves the equalisation
     assert "national_tax_capacity_growth" in used.index
     with_saving = shocks_for(sjobo, _fixed_saving(5.0, 2026))

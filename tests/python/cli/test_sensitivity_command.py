@@ -67,14 +67,19 @@ def test_sobol_json_and_table(cli):
     assert doc["method"] == "sobol" and (doc["n"], doc["seed"], doc["year"]) == (64, 3, 2030)
     d = len(doc["factors"])
     assert d == 5 and doc["rows"] == 64 * (d + 2)
-    assert len(doc["sobol"]) == 2 * d
-    assert {r["output"] for r in doc["sobol"]} == {"result", "result_share"}
+    assert len(doc["sobol"]) == 3 * d
+    assert {r["output"] for r in doc["sobol"]} == {"result", "result_share", "tax_need"}
     assert all(set(r) >= {"factor", "S1", "S1_conf", "ST", "ST_conf"} for r in doc["sobol"])
     assert all("not data" in f["basis"] for f in doc["factors"])
-    assert "no tax need" not in doc["note"] and "not computed" in doc["note"]
-    status, out, err = cli.run(*SJOBO, "--method", "sobol", "--n", "16")
+    # The tax need with the tornado's defaults: share:0.02 from the first undecided year (Sjöbo: 2027).
+    assert doc["target"]["id"] == "result_share_2pct" and doc["from_year"] == 2027
+    assert doc["outputs"]["tax_need"]["unit"] == "öre"
+    assert "required_sustained_change" in doc["note"]
+    status, out, err = cli.run(*SJOBO, "--method", "sobol", "--n", "16", "--target", "balanced-budget",
+                               "--from-year", "2026")
     assert status == 0, err
     assert "Sobol indices" in out and "N = 16 base samples" in out and "PKV labour cost change" in out
+    assert "Tax need (sustained change of the own rate) from 2026" in out
 
 
 def test_xlsx_opens_with_openpyxl(cli, tmp_path):
@@ -98,7 +103,7 @@ def test_xlsx_opens_with_openpyxl(cli, tmp_path):
     (["--method", "sobol", "--seed", "-1", "--n", "16"], ["seed = -1 is outside [0, 4294967295]"]),
     (["--year", "2040"], ["--year 2040 is outside the projected years after the base year", "2025-2028"]),
     (["--from-year", "2024"], ["--from-year 2024 is outside", "2025-2028"]),
-    (["--method", "sobol", "--target", "result"], ["--target applies to the tornado"]),
+    (["--method", "sobol", "--n", "16", "--from-year", "2024"], ["--from-year 2024 is outside", "2025-2028"]),
     (["--n", "64"], ["--n applies to --method sobol"]),
     (["--target", "share:5"], ["share"]),
 ])

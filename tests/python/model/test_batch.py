@@ -7,7 +7,7 @@ import pytest
 
 import kommunbudget as kb
 from kommunbudget.model import core
-from kommunbudget.model.batch import OUTPUT_FIELDS, SHOCK_FIELDS, run_batch
+from kommunbudget.model.batch import NEED_FIELD, OUTPUT_FIELDS, SHOCK_FIELDS, run_batch
 
 HORIZON = 2034
 
@@ -87,3 +87,38 @@ def test_wrong_shapes_and_names_are_refused_with_the_field_named(sjobo):
         run_batch(sjobo, HORIZON, {"tax_base_growth": bad})
     with pytest.raises(ValueError, match="no shocks given"):
         run_batch(sjobo, HORIZON, {})
+
+
+@pytest.mark.parametrize("target", ["share:0.02", "balanced-budget"])
+def test_the_tax_need_of_a_draw_is_the_sustained_change_of_its_projection_by_hand(sjobo, target):
+    # Draw d: labour-cost change + 0.004·d in 2028 and volume growth of every line − 0.003·d in 2029; each draw's
+    # required_change against the sustained change of the projection with those assumptions set by hand
+    # (Municipality.with_assumptions + project + Projection.sustained_tax_change), from 2027.
+    n = _years(sjobo)
+    labour = np.zeros((3, n))
+    volume = np.zeros((3, n))
+    for d in range(3):
+        labour[d, 2028 - sjobo.base_year] = 0.004 * d
+        volume[d, 2029 - sjobo.base_year] = -0.003 * d
+    out = run_batch(sjobo, HORIZON, {"labour_cost_change": labour, "volume_growth": volume}, target=target,
+                    from_year=2027)
+    assert out[NEED_FIELD].shape == (3,)
+    lines = [name for name in sjobo.assumptions.series if name.startswith("volume_growth:")]
+    for d in range(3):
+        changes = {"labour_cost_change": {2028: sjobo.assumptions.get("labour_cost_change", 2028)[0] + 0.004 * d}}
+        for line in lines:
+            changes[line] = {2029: sjobo.assumptions.get(line, 2029)[0] - 0.003 * d}
+        by_hand = sjobo.with_assumptions(**changes).project(HORIZON)
+        assert out[NEED_FIELD][d] == pytest.approx(by_hand.sustained_tax_change(target, 2027), abs=1e-9)
+    assert abs(out[NEED_FIELD][2] - out[NEED_FIELD][0]) > 0.01  # the shocks move the need (this test can fail)
+
+
+def test_the_tax_need_is_refused_without_a_target_or_outside_the_years(sjobo):
+    shocks = {"tax_base_growth": np.zeros((2, _years(sjobo)))}
+    assert NEED_FIELD not in run_batch(sjobo, HORIZON, shocks)
+    with pytest.raises(ValueError, match="from_year = 2027: given without a target"):
+        run_batch(sjobo, HORIZON, shocks, from_year=2027)
+    with pytest.raises(ValueError, match=r"from_year = 2040 is outside the projected years \[2024, 2034\]"):
+        run_batch(sjobo, HORIZON, shocks, target="result", from_year=2040)
+    with pytest.raises(ValueError, match="share"):
+        run_batch(sjobo, HORIZON, shocks, target="share:0.9")

@@ -153,3 +153,33 @@ def test_progress_reaches_the_total(sjobo):
     run_monte_carlo(sjobo, HORIZON, sd={"tax_base_growth": 0.01}, draws=500, seed=1, target="result", from_year=2026,
                     progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (500, 500)
+
+
+def test_households_on_assistance_move_the_assistance_cost_line_by_hand(sjobo):
+    # Only assistance_households (sd 0.05): with assistance_cost_line="social_assistance" the draw's shock x[t]
+    # (= sd · z, the generator's normals via draw_shocks: one yearly shock, no correlation) is added to that line's
+    # volume growth in every year after the base year; the kept draw equals the deterministic projection with
+    # volume_growth:social_assistance shifted by x[t], written here by hand.
+    line = "volume_growth:social_assistance"
+    n_years = HORIZON - sjobo.base_year + 1
+    s = run_monte_carlo(sjobo, HORIZON, sd={"assistance_households": 0.05}, draws=3, first_draw=5, seed=23,
+                        target="share:0.02", from_year=2027, keep_draws=True, assistance_cost_line="social_assistance")
+    x = core.draw_shocks(23, 5, 3, n_years, np.array([0.05]), np.eye(1))[0]  # (draws, years)
+    for d in range(3):
+        shifted = {y: sjobo.assumptions.get(line, y)[0] + x[d, y - sjobo.base_year]
+                   for y in range(sjobo.base_year + 1, HORIZON + 1)}
+        by_hand = sjobo.with_assumptions(**{line: shifted}).project(HORIZON)
+        for name in OUTPUTS:
+            np.testing.assert_allclose(s.draws[name][d], by_hand.line(name), rtol=0, atol=1e-9)
+        assert s.draws["required_change"][d] == pytest.approx(by_hand.sustained_change("share:0.02", 2027),
+                                                              abs=1e-9)
+    # It moves the result (this test can fail); without the line (and no work line) it moves nothing.
+    base = sjobo.project(HORIZON).line("result")
+    assert np.abs(s.draws["result"] - base).max() > 0.1
+    none = run_monte_carlo(sjobo, HORIZON, sd={"assistance_households": 0.05}, draws=3, seed=23,
+                           target="share:0.02", from_year=2027, keep_draws=True)
+    np.testing.assert_array_equal(none.draws["result"], np.tile(base, (3, 1)))
+    with pytest.raises(ValueError,
+                       match="assistance_cost_line = 'assistance' is not a cost line of .*social_assistance"):
+        run_monte_carlo(sjobo, HORIZON, sd={"assistance_households": 0.05}, draws=3, seed=23, target="share:0.02",
+                        from_year=2027, assistance_cost_line="assistance")
