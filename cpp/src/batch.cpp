@@ -12,6 +12,7 @@
 #include "kommunbudget/check.hpp"
 #include "kommunbudget/errors.hpp"
 #include "kommunbudget/limits.hpp"
+#include "parallel.hpp"
 
 namespace kommunbudget {
 
@@ -191,28 +192,12 @@ BatchResult run_batch_impl(const Projector& projector, const BatchShocks& shocks
   if (need != nullptr) out.required_change.resize(draws);
   Eigen::Index workers = threads > 0 ? threads : static_cast<Eigen::Index>(std::thread::hardware_concurrency());
   workers = std::clamp<Eigen::Index>(workers, 1, draws);
-  // Contiguous ranges; a failing worker stores its error, the one of the lowest draw is rethrown.
-  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(workers));
-  const auto work = [&](Eigen::Index w) {
+  // Contiguous ranges; the error of the lowest failing draw is rethrown (parallel.hpp).
+  run_workers(workers, [&](std::int64_t w) {
     const Eigen::Index first = draws * w / workers;
     const Eigen::Index last = draws * (w + 1) / workers;
-    try {
-      BatchAccess::run_range(projector, shocks, national_growth, need, first, last, out);
-    } catch (...) {
-      errors[static_cast<std::size_t>(w)] = std::current_exception();
-    }
-  };
-  if (workers == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(workers));
-    for (Eigen::Index w = 0; w < workers; ++w) pool.emplace_back(work, w);
-    for (std::thread& t : pool) t.join();
-  }
-  for (const std::exception_ptr& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
+    BatchAccess::run_range(projector, shocks, national_growth, need, first, last, out);
+  });
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kommunbudget/errors.hpp"
+#include "parallel.hpp"
 
 namespace kommunbudget {
 
@@ -112,30 +113,19 @@ ManyResult run_many(const std::vector<const Projector*>& projectors, const std::
 
   std::size_t workers = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
   workers = std::clamp<std::size_t>(workers, 1, projectors.size());
-  // Contiguous ranges; a worker stops at its first failing municipality, the error of the lowest one is rethrown.
-  std::vector<std::exception_ptr> errors(workers);
+  // Contiguous ranges; a worker stops at its first failing municipality, the error of the lowest one is rethrown
+  // (parallel.hpp), prefixed with its index.
   const std::size_t count = projectors.size();
-  const auto work = [&](std::size_t w) {
-    const std::size_t from = count * w / workers;
-    const std::size_t to = count * (w + 1) / workers;
+  run_workers(static_cast<std::int64_t>(workers), [&](std::int64_t w) {
+    const std::size_t from = count * static_cast<std::size_t>(w) / workers;
+    const std::size_t to = count * static_cast<std::size_t>(w + 1) / workers;
     std::size_t i = from;
     try {
       run_range(projectors, measures, questions, from, to, i, out);
     } catch (...) {
-      errors[w] = prefixed(i);
+      std::rethrow_exception(prefixed(i));
     }
-  };
-  if (workers == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(workers);
-    for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work, w);
-    for (std::thread& t : pool) t.join();
-  }
-  for (const std::exception_ptr& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
+  });
   return out;
 }
 

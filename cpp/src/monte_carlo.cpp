@@ -13,6 +13,7 @@
 
 #include "kommunbudget/check.hpp"
 #include "kommunbudget/errors.hpp"
+#include "parallel.hpp"
 #include "kommunbudget/limits.hpp"
 #include "kommunbudget/shocks.hpp"
 
@@ -844,57 +845,42 @@ MonteCarloSummary run_monte_carlo(const Projector& projector, const Measures& me
   std::int64_t workers = spec.threads > 0 ? spec.threads : static_cast<std::int64_t>(std::thread::hardware_concurrency());
   workers = std::clamp<std::int64_t>(workers, 1, draws);
   std::vector<Accumulator> accumulators(static_cast<std::size_t>(workers), empty);
-  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(workers));
   std::vector<char> stopped(static_cast<std::size_t>(workers), 0);
   std::atomic<std::int64_t> lowest_failure{draws};  // call-relative index of the lowest failing draw so far
   const auto work = [&](std::int64_t w) {
     const std::int64_t first = draws * w / workers;
     const std::int64_t last = draws * (w + 1) / workers;
     Accumulator& acc = accumulators[static_cast<std::size_t>(w)];
-    try {
-      MonteCarloAccess::Worker worker(projector, measures, plan);
-      for (std::int64_t i = first; i < last;) {
-        if ((control != nullptr && control->cancel.load()) || i > lowest_failure.load()) {
-          stopped[static_cast<std::size_t>(w)] = 1;
-          return;
-        }
-        const std::int64_t end = std::min(last, i + kMonteCarloBlock);
-        const std::int64_t start = i;
-        for (; i < end; ++i) {
-          try {
-            MonteCarloAccess::project(plan, projector, spec.first_draw + static_cast<std::uint64_t>(i), worker);
-            accumulate(worker.s, worker.gap, worker.change, acc);
-          } catch (...) {
-            std::int64_t seen = lowest_failure.load();
-            while (i < seen && !lowest_failure.compare_exchange_weak(seen, i)) {
-            }
-            throw;
-          }
-          if (spec.keep_draws) {
-            out.kept_result.row(i) = worker.s.result.transpose();
-            out.kept_balanced_budget_result.row(i) = worker.s.balanced_budget_result.transpose();
-            out.kept_result_share.row(i) = worker.s.result_share.transpose();
-            out.kept_required_change[i] = worker.change;
-          }
-        }
-        if (control != nullptr) control->done.fetch_add(end - start);
+    MonteCarloAccess::Worker worker(projector, measures, plan);
+    for (std::int64_t i = first; i < last;) {
+      if ((control != nullptr && control->cancel.load()) || i > lowest_failure.load()) {
+        stopped[static_cast<std::size_t>(w)] = 1;
+        return;
       }
-    } catch (...) {
-      errors[static_cast<std::size_t>(w)] = std::current_exception();
+      const std::int64_t end = std::min(last, i + kMonteCarloBlock);
+      const std::int64_t start = i;
+      for (; i < end; ++i) {
+        try {
+          MonteCarloAccess::project(plan, projector, spec.first_draw + static_cast<std::uint64_t>(i), worker);
+          accumulate(worker.s, worker.gap, worker.change, acc);
+        } catch (...) {
+          std::int64_t seen = lowest_failure.load();
+          while (i < seen && !lowest_failure.compare_exchange_weak(seen, i)) {
+          }
+          throw;
+        }
+        if (spec.keep_draws) {
+          out.kept_result.row(i) = worker.s.result.transpose();
+          out.kept_balanced_budget_result.row(i) = worker.s.balanced_budget_result.transpose();
+          out.kept_result_share.row(i) = worker.s.result_share.transpose();
+          out.kept_required_change[i] = worker.change;
+        }
+      }
+      if (control != nullptr) control->done.fetch_add(end - start);
     }
   };
-  if (workers == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(workers));
-    for (std::int64_t w = 0; w < workers; ++w) pool.emplace_back(work, w);
-    for (std::thread& t : pool) t.join();
-  }
-  // The lowest failing draw: workers hold contiguous ranges in order, each stops at its first failure.
-  for (const std::exception_ptr& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
+  // The lowest failing draw: workers hold contiguous ranges in order, each stops at its first failure (parallel.hpp).
+  run_workers(workers, work);
   if (std::any_of(stopped.begin(), stopped.end(), [](char c) { return c != 0; })) {
     throw Cancelled(fmt::format("Monte Carlo run cancelled after {} of {} draws",
                                 control != nullptr ? control->done.load() : 0, draws));

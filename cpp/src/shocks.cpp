@@ -14,6 +14,7 @@
 #include "kommunbudget/check.hpp"
 #include "kommunbudget/errors.hpp"
 #include "kommunbudget/limits.hpp"
+#include "parallel.hpp"
 
 namespace kommunbudget {
 
@@ -158,14 +159,11 @@ void fill_blocks(std::uint64_t seed, std::uint64_t first_draw, Eigen::Index n_dr
     fill_range(seed, first_draw, 0, n_draws, n_years, scaled_factor, blocks);
     return;
   }
-  std::vector<std::thread> workers;
-  workers.reserve(static_cast<std::size_t>(n_threads));
-  for (Eigen::Index w = 0; w < n_threads; ++w) {
+  run_workers(n_threads, [&](std::int64_t w) {
     const Eigen::Index begin = n_draws * w / n_threads;
     const Eigen::Index end = n_draws * (w + 1) / n_threads;
-    workers.emplace_back(fill_range, seed, first_draw, begin, end, n_years, std::cref(scaled_factor), blocks);
-  }
-  for (std::thread& worker : workers) worker.join();
+    fill_range(seed, first_draw, begin, end, n_years, scaled_factor, blocks);
+  });
 }
 
 }  // namespace
