@@ -48,6 +48,21 @@ CASES = ("without measures", "with measures")
 _PROBABILITIES = ("requirement_missed", "restoration_missed", "target_missed")
 
 
+def _planned_shares(measures: core.Measures) -> list[float]:
+    """The planned realised share of each measure the realisation shock acts on: efficiency and fixed savings
+    (``realised_share``), work lines (``target_reduction``), in list order."""
+    return ([float(e.realised_share) for e in measures.efficiency]
+            + [float(f.realised_share) for f in measures.fixed_savings]
+            + [float(w.target_reduction) for w in measures.work_lines])
+
+
+def _measure_labels(measures: core.Measures) -> list[str]:
+    """Labels of the measures in the order of :func:`_planned_shares`."""
+    return ([f"efficiency[{i}] ({e.cost_line or 'all lines'})" for i, e in enumerate(measures.efficiency)]
+            + [f"fixed_savings[{i}] ({f.name})" for i, f in enumerate(measures.fixed_savings)]
+            + [f"work_lines[{i}] ({w.name})" for i, w in enumerate(measures.work_lines)])
+
+
 def shocks_for(municipality: Municipality, measures: core.Measures | None,
                sd: Mapping[str, float] | None = None) -> pd.DataFrame:
     """The shocks that move something for this baseline and these measures, with their default size or the one
@@ -94,8 +109,12 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
     if not m.work_lines and ASSISTANCE_COST_LINE not in municipality.cost_line_names():
         dropped["assistance_households"] = (f"no cost line of ekonomiskt bistånd ({ASSISTANCE_COST_LINE}) and no "
                                             f"work-line measure")
-    if not (m.efficiency or m.fixed_savings or m.work_lines):
+    shares = _planned_shares(m)
+    if not shares:
         dropped["measure_realisation"] = "no efficiency, fixed-saving or work-line measure"
+    elif not any(0.0 < share < 1.0 for share in shares):
+        dropped["measure_realisation"] = ("every measure is planned at a realised share of 0 or 1 (a Beta around it "
+                                          "has no spread): give realised_share below 1 for a realisation risk")
     if not m.disposals:
         dropped["sale_price"] = "no disposal"
     for name in table.index:
@@ -129,16 +148,22 @@ class Uncertainty:
     from_year : int
         First year of the sustained tax change whose distribution is given.
     first_shocked_year : int
-        The first year whose inputs are shocked (earlier years are as projected).
+        The first year whose yearly growth inputs are shocked (the per-draw shocks act from each measure's own
+        first year).
     shocks : pandas.DataFrame
-        :func:`shocks_for`: the shocks used, their size, distribution, status (derived, assumption, given) and
-        basis; ``attrs["dropped"]`` the ones left out and why.
+        :func:`shocks_for`: the shocks used, their size, distribution, status (derived, partly derived,
+        assumption, given) and basis; ``attrs["dropped"]`` the ones left out and why.
     correlation : pandas.DataFrame
         The correlation of the yearly shocks (index and columns their names).
     summaries : dict
         Case (:data:`CASES`) -> the core's :class:`~kommunbudget.model.monte_carlo.MonteCarloSummary`.
     deterministic : dict
         Case -> the deterministic :class:`~kommunbudget.model.projection.Projection` (no shocks).
+    label : str
+        The municipality, e.g. ``"Sjöbo (1265)"``.
+    measure_labels : list of str
+        The measures the realisation shock acts on, in the core's order (efficiency, fixed savings, work lines):
+        ``efficiency[0] (elderly_care)``, ``fixed_savings[0] (name)``, ``work_lines[0] (name)``.
     """
 
     years: list[int]
@@ -151,13 +176,15 @@ class Uncertainty:
     correlation: pd.DataFrame
     summaries: dict[str, MonteCarloSummary] = field(default_factory=dict)
     deterministic: dict[str, Projection] = field(default_factory=dict)
+    label: str = ""
+    measure_labels: list[str] = field(default_factory=list)
 
     @property
     def cases(self) -> list[str]:
         """The cases run, in the order of :data:`CASES`."""
         return [c for c in CASES if c in self.summaries]
 
-    def fan(self, output: str = "result", case: str = "with measures") -> pd.DataFrame:
+    def fan(self, output: str = "result", case: str | None = None) -> pd.DataFrame:
         """The percentiles of ``output`` per year: rows ``p5`` … ``p95`` (:data:`FAN_PERCENTILES`), ``mean``,
         ``deterministic`` (the projection without shocks) and ``error`` (the percentiles' error bound: one
         histogram bin), columns the years. MSEK for ``result`` and ``balanced_budget_result``, a fraction for
@@ -166,7 +193,8 @@ class Uncertainty:
         Raises
         ------
         KeyError
-            For an output not in :data:`OUTPUTS` or a case not run.
+            For an output not in :data:`OUTPUTS` or a case not run. ``case`` defaults to the last case run (with the
+            measures when they were given).
         """
         if output not in OUTPUTS:
             raise KeyError(f"output {output!r}; expected one of {', '.join(OUTPUTS)}")
@@ -175,11 +203,11 @@ class Uncertainty:
         values = np.asarray(s.quantiles(output, q), dtype=float)
         rows = {f"p{p}": values[i] for i, p in enumerate(FAN_PERCENTILES)}
         rows["mean"] = np.asarray(s.mean(output), dtype=float)
-        rows["deterministic"] = self.deterministic[case].line(output)
+        rows["deterministic"] = self.deterministic[case or self.cases[-1]].line(output)
         rows["error"] = np.asarray(s.quantile_error(output), dtype=float)
         return pd.DataFrame(rows, index=self.years).T
 
-    def probabilities(self, case: str = "with measures") -> pd.DataFrame:
+    def probabilities(self, case: str | None = None) -> pd.DataFrame:
         """Per year, the share of draws (fraction) in which ``requirement_missed`` (the balanced-budget result is
         negative), ``restoration_missed`` (it does not reach the restoration of earlier deficits due in the year)
         and ``target_missed`` (the target is not met). Rows those three, columns the years."""
@@ -209,7 +237,9 @@ class Uncertainty:
             rows[case] = row
         return pd.DataFrame(rows).T
 
-    def _summary(self, case: str) -> MonteCarloSummary:
+    def _summary(self, case: str | None) -> MonteCarloSummary:
+        if case is None:
+            case = self.cases[-1]
         if case not in self.summaries:
             raise KeyError(f"case {case!r} was not run; expected one of {', '.join(self.cases)}")
         return self.summaries[case]
@@ -247,11 +277,13 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
         Sizes replacing the defaults (SOURCES.md §25), by shock name; fraction per year for the growth shocks.
     correlation : array (k, k) or pandas.DataFrame, optional
         The correlation of the yearly shocks used: an array in the order of :func:`shocks_for`'s rows with
-        ``per == "year"``, or a frame labelled by shock name (index and columns, any order, exactly the yearly
-        shocks used); default the pairs of ``osakerhet_korrelation.csv``. Must be a correlation matrix (symmetric,
+        ``per == "year"``, or a frame labelled by shock name (index and columns, any order, every yearly shock used;
+        shocks the run does not use are ignored and listed in ``shocks.attrs["correlation_ignored"]``); default the
+        pairs of ``osakerhet_korrelation.csv``. Must be a correlation matrix (symmetric,
         unit diagonal, positive semi-definite): the core refuses others with a message naming the entry.
     first_shocked_year : int, optional
-        First year whose inputs are shocked; default the first year after the base year.
+        First year whose yearly growth inputs are shocked; default the first year after the base year. The per-draw
+        shocks (a measure's realisation, a sale price) act from the measure's own first year whatever this is.
     threads : int
         Worker threads in the core; 0 = all cores. The figures do not depend on it.
     progress : bool or callable
@@ -268,6 +300,19 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
         When interrupted (Ctrl-C): the core stops its threads cleanly.
     """
     target = as_target(target)
+    draws = _whole("draws", draws, 1, 10**12)
+    seed = _whole("seed", seed, 0, 2**64 - 1)
+    years = list(range(municipality.base_year, int(horizon) + 1))
+    if not municipality.base_year < int(from_year) <= int(horizon):
+        raise ValueError(f"from_year = {from_year}: expected a year after the base year {municipality.base_year} and "
+                         f"at most the horizon {horizon} (the base year is the adopted budget)")
+    deterministic: dict[str, Projection] = {"without measures": municipality.project(horizon)}
+    if measures is not None:
+        deterministic["with measures"] = municipality.project(horizon, measures)
+    for projection in deterministic.values():
+        # The tax change the target needs without shocks must be one the model takes (as `solve`): a target that
+        # needs more than the range of a tax change is refused, not summarised into implausible percentiles.
+        projection.sustained_tax_change(target, int(from_year))
     table = shocks_for(municipality, measures, sd)
     yearly = [n for n in table.index if table.loc[n, "per"] == "year"]
     if correlation is None:
@@ -277,10 +322,9 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
         if missing:
             raise ValueError(f"correlation: no row and column for the shock {missing[0]!r}; expected the yearly "
                              f"shocks {', '.join(yearly)}")
-        extra = [n for n in correlation.index if n not in yearly]
-        if extra:
-            raise ValueError(f"correlation: the shock {extra[0]!r} is not used in this run (used: "
-                             f"{', '.join(yearly)}); leave it out")
+        # Shocks the frame has but this run does not use (left out for this baseline or set to 0) are ignored, and
+        # listed in shocks.attrs["correlation_ignored"]: one file serves several scenarios.
+        table.attrs["correlation_ignored"] = [n for n in correlation.index if n not in yearly]
         matrix = correlation.loc[yearly, yearly].to_numpy(dtype=float)
     else:
         matrix = np.asarray(correlation, dtype=float)
@@ -293,17 +337,27 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
     cases: list[tuple[str, core.Measures | None]] = [("without measures", None)]
     if measures is not None:
         cases.append(("with measures", measures))
-    result = Uncertainty(years=list(range(municipality.base_year, horizon + 1)), draws=int(draws), seed=int(seed),
+    result = Uncertainty(years=years, draws=draws, seed=seed,
                          target=target, from_year=int(from_year), first_shocked_year=first, shocks=table,
-                         correlation=pd.DataFrame(matrix, index=yearly, columns=yearly))
+                         correlation=pd.DataFrame(matrix, index=yearly, columns=yearly), label=municipality.label,
+                         measure_labels=_measure_labels(measures or core.Measures()))
     for case, case_measures in cases:
         with _progress(progress, case, int(draws)) as report:
             result.summaries[case] = run_monte_carlo(
                 municipality, horizon, measures=case_measures, sd=sizes, correlation=matrix, draws=int(draws),
                 seed=int(seed), target=target, from_year=int(from_year), first_shocked_year=first, threads=threads,
                 progress=report, assistance_cost_line=assistance_line)
-        result.deterministic[case] = municipality.project(horizon, case_measures)
+        result.deterministic[case] = deterministic[case]
     return result
+
+
+def _whole(name: str, value: object, low: int, high: int) -> int:
+    """``value`` as a whole number in [low, high]; ValueError naming the field, the value and the range."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name} = {value!r}: expected a whole number in [{low}, {high}]")
+    if not low <= int(value) <= high:
+        raise ValueError(f"{name} = {value}: outside the allowed range [{low}, {high}]")
+    return int(value)
 
 
 class _progress:

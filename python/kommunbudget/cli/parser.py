@@ -574,13 +574,24 @@ def shock_size(text: str) -> tuple[str, float]:
     return name, number
 
 
+def _seed(text: str) -> int:
+    """``--seed``: a whole number in [0, 2^64 − 1] (the generator's 64-bit key)."""
+    try:
+        number = int(text.replace(" ", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number in [0, 18446744073709551615]") from None
+    if not 0 <= number <= 2**64 - 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: outside [0, 18446744073709551615] (a 64-bit key)")
+    return number
+
+
 def _positive_int(text: str) -> int:
     try:
         number = int(text.replace(" ", "").replace("_", ""))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number, e.g. 100000") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number >= 1")
+    if not 1 <= number <= 10**12:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number in [1, 1000000000000]")
     return number
 
 
@@ -603,21 +614,25 @@ def _add_uncertainty(sub, parents: list[argparse.ArgumentParser]) -> None:
     u.add_argument("--draws", type=_positive_int, default=100_000, metavar="N",
                    help="number of draws (default 100000: a probability's standard error is then at most 0.16 "
                         "percentage points)")
-    u.add_argument("--seed", type=int, default=2026, metavar="N",
+    u.add_argument("--seed", type=_seed, default=2026, metavar="N",
                    help="the generator's seed (default 2026); the same seed gives the same figures on any machine")
     u.add_argument("--sd", dest="sd", action="append", type=shock_size, default=[], metavar="NAME=VALUE",
                    help="a shock's standard deviation instead of its default (fraction per year for growth; 0 "
                         "switches it off); repeatable; shocks: " + ", ".join(UNCERTAINTY_SHOCKS))
     u.add_argument("--correlation", type=Path, metavar="FILE.csv", default=None,
                    help="correlation of the yearly shocks: a CSV with a header 'shock,<name>,...' and one row per "
-                        "shock in the same order (default the pairs in osakerhet_korrelation.csv)")
+                        "shock in the same order (semicolons and decimal commas as a Swedish spreadsheet saves them "
+                        "are read too); it must cover every yearly shock the run uses, shocks it does not use are "
+                        "ignored (default the pairs in osakerhet_korrelation.csv)")
     u.add_argument("--target", default=None, metavar="TARGET",
                    help=_TARGET_HELP + "; default the scenario's target")
     u.add_argument("--from-year", type=year, metavar="YEAR",
                    help="first year of the sustained tax change; default the first year whose own rate is not "
                         "decided")
     u.add_argument("--first-shocked-year", type=year, metavar="YEAR", default=None,
-                   help="first year whose inputs are shocked; default the year after the base year")
+                   help="first year whose yearly growth inputs are shocked; default the year after the base year "
+                        "(a measure's realisation and a sale price are drawn once and act from the measure's own "
+                        "first year)")
     u.add_argument("--threads", type=int, default=0, metavar="N",
                    help="worker threads (default 0: all cores); the figures do not depend on it")
     u.add_argument("--chart", type=Path, metavar="FILE.png", default=None,

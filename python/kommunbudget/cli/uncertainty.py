@@ -12,6 +12,7 @@ import argparse
 import csv
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> Document:
     if chart is not None:
         written = str(save_figure(plot_fan(u, "balanced_budget_result"), chart))
         doc.extra["charts"] = [written]
-        doc.notices.append(f"wrote {written}")
+        if args.format != "table":  # the text names the chart itself
+            doc.notices.append(f"wrote {written}")
     if args.format == "table":
         doc.text = _text(u, r.municipality, scenario, doc)
     return doc
@@ -98,16 +100,24 @@ def _read_correlation(path: Path) -> pd.DataFrame:
     """
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = [row for row in csv.reader(handle) if row]
-    except OSError as exc:
-        raise ValueError(f"--correlation {str(path)!r}: {exc.strerror or exc}") from None
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"--correlation {str(path)!r}: {getattr(exc, 'strerror', None) or exc}") from None
+    # A spreadsheet set to Swedish saves semicolons between fields and decimal commas.
+    first = text.splitlines()[0] if text else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        rows = [row for row in csv.reader(text.splitlines(), delimiter=delimiter) if row]
+    except csv.Error as exc:
+        raise ValueError(f"--correlation {str(path)!r}: {exc}") from None
     if len(rows) < 2:
         raise ValueError(f"--correlation {str(path)!r}: expected a header 'shock,<name>,...' and one row per shock")
     names = [c.strip() for c in rows[0][1:]]
     labels = [row[0].strip() for row in rows[1:]]
     if labels != names:
-        raise ValueError(f"--correlation {str(path)!r}: the rows name {labels} but the header {names}; expected the "
-                         f"same shocks in the same order")
+        raise ValueError(f"--correlation {str(path)!r}: the rows name {', '.join(labels)} but the header "
+                         f"{', '.join(names) or 'nothing'}; expected the same shocks in the same order, fields "
+                         f"separated by commas (or semicolons, with decimal commas)")
     matrix = np.zeros((len(names), len(names)))
     for i, row in enumerate(rows[1:]):
         if len(row) != len(names) + 1:
@@ -115,7 +125,7 @@ def _read_correlation(path: Path) -> pd.DataFrame:
                              f"{len(names)}")
         for j, cell in enumerate(row[1:]):
             try:
-                matrix[i, j] = float(cell.replace(",", ".") if cell.count(",") == 1 else cell)
+                matrix[i, j] = float(cell.strip().replace(",", ".") if delimiter == ";" else cell)
             except ValueError:
                 raise ValueError(f"--correlation {str(path)!r}: [{labels[i]}, {names[j]}] = {cell!r} is not a "
                                  f"number") from None
@@ -153,7 +163,8 @@ def _document(u: Uncertainty, m, scenario, baseline) -> Document:
         "scenario": {"name": scenario.name, "file": scenario.source_file, "target": u.target.describe()},
         "draws": u.draws, "seed": u.seed, "from_year": u.from_year, "first_shocked_year": u.first_shocked_year,
         "percentiles": list(FAN_PERCENTILES),
-        "tax_need_ore": {case: {k: float(v) for k, v in need.loc[case].items()} for case in need.index},
+        "tax_need": [{"case": case.replace(" ", "_"), **{k: float(v) for k, v in need.loc[case].items()}}
+                     for case in need.index],
         "shocks": [{"shock": name, "sd": float(shocks.loc[name, "sd"]),
                     "distribution": shocks.loc[name, "distribution"], "per": shocks.loc[name, "per"],
                     "status": shocks.loc[name, "status"], "basis": shocks.loc[name, "basis"],
@@ -161,19 +172,65 @@ def _document(u: Uncertainty, m, scenario, baseline) -> Document:
                     **({"moves": shocks.attrs["moves"][name]} if name in shocks.attrs.get("moves", {}) else {})}
                    for name in shocks.index],
         "shocks_dropped": dict(shocks.attrs.get("dropped", {})),
+        "correlation_ignored": list(shocks.attrs.get("correlation_ignored", [])),
+        "realisation": _realisation_records(u),
+        "notes": list(m.notes) + _notes(u, m),
         "correlation": {"shocks": list(u.correlation.index), "matrix": u.correlation.to_numpy().tolist()},
-        "notes": list(m.notes),
     })
+
+
+def _realisation_records(u: Uncertainty) -> list[dict[str, Any]]:
+    """The realisation shock per measure: its planned share and the sd the core used (capped at 0.9·√(s(1 − s)):
+    a share of 0 or 1 has no spread); [] without that shock."""
+    if "measure_realisation" not in u.shocks.index or "with measures" not in u.summaries:
+        return []
+    used = u.summaries["with measures"].realisation_sd
+    given = float(u.shocks.loc["measure_realisation", "sd"])
+    labels = u.measure_labels or [str(i) for i in range(len(used))]
+    return [{"measure": labels[i] if i < len(labels) else str(i), "sd_given": given, "sd_used": float(sd)}
+            for i, sd in enumerate(used)]
+
+
+def _notes(u: Uncertainty, m) -> list[str]:
+    """What the reader must know about this run: an approximate baseline, few draws, per-draw shocks acting before
+    the first shocked year, realisation spreads cut by the cap."""
+    notes = []
+    if m.approximate:
+        notes.append("APPROXIMATE BASELINE: the result is 0 in the base year and held near 0 by construction, so the "
+                     "probabilities of missing the requirement or the target and the tax need say nothing about this "
+                     "municipality; read the spread the measures' worth and the shocks give")
+    if u.draws < 1000:
+        notes.append(f"only {u.draws} draws: the percentiles and probabilities rest on few draws (a probability's "
+                     f"standard error is up to {50 / u.draws ** 0.5:.1f} percentage points); use 10 000 or more")
+    per_draw = [n for n in ("measure_realisation", "sale_price") if n in u.shocks.index]
+    if per_draw and u.first_shocked_year > u.years[1]:
+        notes.append(f"{' and '.join(per_draw)} act from each measure's own first year, also before "
+                     f"{u.first_shocked_year} (the first year of the yearly shocks)")
+    ignored = u.shocks.attrs.get("correlation_ignored", [])
+    if ignored:
+        notes.append(f"--correlation: {', '.join(ignored)} not used in this run (left out or set to 0); their rows "
+                     f"and columns were ignored")
+    records = _realisation_records(u)
+    capped = [r for r in records if 0.0 < r["sd_used"] < r["sd_given"] - 1e-12]
+    if records:
+        moved = sum(1 for r in records if r["sd_used"] > 0)
+        notes.append(f"measure_realisation moves {moved} of {len(records)} measures: a measure planned at a realised "
+                     f"share of 1 (or 0) has no spread; {len(capped)} had the sd cut to 0.9·√(s(1 − s)) of its "
+                     f"planned share s")
+    return notes
 
 
 def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
     """The text report: the answer first (how likely a tax rise is, the requirement missed), then the fan of the
     balanced-budget result, the shocks and their basis."""
     years = u.years[1:]
-    parts = [underlined(f"{m.label}: uncertainty of scenario {scenario.name}, {u.years[0]}-{u.years[-1]}"),
+    parts = [underlined(f"{m.label}: uncertainty of scenario {scenario.name}, {u.years[0]}-{u.years[-1]}"
+                        + (" (APPROXIMATE BASELINE)" if m.approximate else "")),
              wrap(f"{u.draws:,}".replace(",", " ") + f" draws, seed {u.seed} (the same seed gives the same figures "
                   f"on any machine and number of threads); shocks from {u.first_shocked_year}; target: "
                   f"{u.target.describe()}.")]
+    if m.approximate or u.draws < 1000:
+        parts.append(wrap("NOTE: " + "; ".join(_notes(u, m)[:2 if m.approximate and u.draws < 1000 else 1]) + "."))
     need = u.tax_need()
     lines = []
     for case in need.index:
@@ -200,8 +257,9 @@ def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
     shock_lines = []
     for name in u.shocks.index:
         s = u.shocks.loc[name]
-        size = fmt(s["sd"], "fraction per year") if s["per"] == "year" else f"{s['sd']:.2f}"
-        label = {"derived": "derived from data", "assumption": "default, not data", "given": "given"}[s["status"]]
+        size = f"{s['sd'] * 100:.1f} pp per year" if s["per"] == "year" else f"{s['sd']:.2f}"
+        label = {"derived": "derived from data", "partly derived": "partly derived from data, partly an assumption",
+                 "assumption": "default, not data", "given": "given"}[s["status"]]
         moves = u.shocks.attrs.get("moves", {}).get(name)
         shock_lines.append(wrap(f"{name}: sd {size} ({s['distribution']}, per {s['per']}; {label})"
                                 + (f", moves {moves}" if moves else "") + f": {s['basis']}", "  ", "    "))
@@ -211,8 +269,9 @@ def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
     corr = u.correlation
     corr_rows = [(name, [f"{v:.2f}" for v in corr.loc[name]]) for name in corr.index]
     parts.append(section("Correlation of the yearly shocks", [frame_text(corr_rows, pd.Index(list(corr.columns)))]))
-    if m.notes:
-        parts.append(notes_text(list(m.notes)))
+    notes = _notes(u, m) + list(m.notes)
+    if notes:
+        parts.append(notes_text(notes))
     if doc.extra.get("charts"):
         parts.append("Chart written: " + ", ".join(doc.extra["charts"]))
     return "\n\n".join(parts) + "\n"

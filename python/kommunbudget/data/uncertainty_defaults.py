@@ -1,10 +1,11 @@
 """Default sizes of the Monte Carlo shocks and the correlations between them, from ``osakerhet_standard.csv`` and
 ``osakerhet_korrelation.csv`` (SOURCES.md §25).
 
-Each row says whether its value is derived from data (``status`` ``härlett``: the national tax base's forecast
-error from SKL's evaluations, the own tax base's spread from the 2025 tax capacity growth of the 290
-municipalities, the households on assistance from the national series) or an assumption, not data (``antagande``:
-the PKV components, population, volume, realisation, sale price). Numbers only; the analysis layer applies them.
+Each row says whether its value is derived from data (``status`` ``härlett``), partly derived (``delvis härlett``:
+the own tax base, the assumed national error plus the spread of the 290 municipalities' 2025 tax capacity growth)
+or an assumption, not data (``antagande``: the national tax base's error, informed by SKL's evaluations; the
+households on assistance, informed by the national series; the PKV components, population, volume, realisation,
+sale price). Numbers only; the analysis layer applies them.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ __all__ = ["SHOCK_ORDER", "default_correlation", "default_shocks"]
 SHOCK_ORDER = ("labour_cost_change", "other_cost_change", "national_tax_capacity_growth", "tax_base_growth",
                "population_growth", "volume_growth", "assistance_households", "measure_realisation", "sale_price")
 
-_STATUS = {"härlett": "derived", "antagande": "assumption"}
+_STATUS = {"härlett": "derived", "delvis härlett": "partly derived", "antagande": "assumption"}
 
 
 @functools.cache
@@ -50,7 +51,7 @@ def default_shocks() -> pd.DataFrame:
         point; ``measure_realisation``: the standard deviation of the realised share, a fraction; ``sale_price``:
         of the price factor, whose mean is 1), ``distribution`` (``normal``, ``beta``, ``lognormal``), ``per``
         (``year``: a new value every year; ``draw``: one value per draw for all years), ``status`` (``derived`` from
-        data or an ``assumption``, not data), ``basis`` (the derivation, Swedish) and ``source``.
+        data, ``partly derived`` or an ``assumption``, not data), ``basis`` (the derivation, Swedish) and ``source``.
     """
     return _shocks().copy()
 

@@ -112,8 +112,9 @@ _FAN_TITLES = {"result": ("Result (årets resultat)", "MSEK"),
 
 def plot_fan(uncertainty: Uncertainty, output: str = "balanced_budget_result", ax=None) -> Figure:
     """A fan chart of one Monte Carlo output per year: the 5-95 % and 25-75 % bands and the median of each case
-    run (without and with the measures), the deterministic projection dashed, and the zero line (the
-    balanced-budget requirement). MSEK, or percent for ``result_share``.
+    run (without and with the measures), the deterministic projection as black dotted crosses, the zero line (the
+    balanced-budget requirement) and, for ``result_share`` with a share target, the target. MSEK, or percent for
+    ``result_share``; the title names the municipality, the draws, the seed and the target.
 
     Parameters
     ----------
@@ -145,13 +146,19 @@ def plot_fan(uncertainty: Uncertainty, output: str = "balanced_budget_result", a
         ax.fill_between(years, fan.loc["p25"], fan.loc["p75"], color=colour, alpha=0.35, linewidth=0,
                         label=f"{case}: 25-75 %")
         ax.plot(years, fan.loc["p50"], color=colour, marker="o", label=f"{case}: median")
-        ax.plot(years, fan.loc["deterministic"], color=colour, linestyle="--", linewidth=1,
-                label=f"{case}: without shocks")
+        ax.plot(years, fan.loc["deterministic"], color="black", linestyle=":", marker="x", markersize=4,
+                linewidth=1, label=f"{case}: without shocks")
     ax.axhline(0.0, color="black", linewidth=0.8)
+    shares = (core.TargetKind.RESULT_SHARE, core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE)
+    if output == "result_share" and uncertainty.target.kind in shares:
+        ax.axhline(uncertainty.target.share * 100.0, color="#c0392b", linewidth=1,
+                   label=f"Target: {uncertainty.target.describe()}")
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel(unit)
     draws = f"{uncertainty.draws:,}".replace(",", "\u2009")  # a thin space between thousands
-    ax.set_title(f"{title}: {draws} draws, seed {uncertainty.seed}")
+    who = f"{uncertainty.label}: " if uncertainty.label else ""
+    ax.set_title(f"{who}{title}\n{draws} draws, seed {uncertainty.seed}; target {uncertainty.target.describe()}",
+                 fontsize=10)
     ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     return fig

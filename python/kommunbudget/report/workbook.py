@@ -62,6 +62,14 @@ SHEET_TITLES: dict[str, tuple[str, str]] = {
     "tornado": ("Känslighet tornado", "Varje antagande lågt och högt: effekt på resultatet och skattebehovet"),
     "factors": ("Sobol faktorer", "Sobolanalysens faktorer: förskjutning av årlig tillväxt efter planen"),
     "sobol": ("Sobolindex", "Sobolindex (S1, ST) för resultatet, resultatandelen och skattebehovet"),
+    "tax_need": ("Skattebehov osäkerhet", "Varaktig skatteändring som målet kräver över dragningarna, öre; "
+                 "sannolikheten att en höjning behövs"),
+    "shocks": ("Chocker", "Chockernas storlek, fördelning och grund (SOURCES.md §25-26)"),
+    "probabilities": ("Sannolikheter", "Andel dragningar där balanskravet, återställandet och målet missas, per år"),
+    "fan_result": ("Resultat percentiler", "Årets resultat över dragningarna: percentiler, medel, utan chocker, mnkr"),
+    "fan_balanced_budget_result": ("Balanskravsresultat percent.", "Balanskravsresultatet över dragningarna: "
+                                   "percentiler, medel, utan chocker, mnkr"),
+    "fan_result_share": ("Resultatandel percentiler", "Resultatet som andel av skatter och bidrag över dragningarna"),
 }
 
 #: Unit (as in the document) -> its Swedish words in the unit column.
@@ -159,7 +167,7 @@ _KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven
 
 #: Extra keys written as record sheets, in order.
 _RECORD_KEYS = ("bridge", "bridge_by_driver", "tax_needed", "checklist", "base_year_sources", "tornado", "factors",
-                "sobol")
+                "sobol", "tax_need", "shocks")
 
 _TITLE_FONT = Font(bold=True, size=12)
 _BOLD = Font(bold=True)

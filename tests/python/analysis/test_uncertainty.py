@@ -61,8 +61,11 @@ def test_shocks_that_cannot_move_anything_are_left_out_with_the_reason(sjobo):
     assert reason == "no cost line of ekonomiskt bistånd (social_assistance) and no work-line measure"
     # Sjöbo's grants are itemised: the national tax capacity moves the equalisation
     assert "national_tax_capacity_growth" in used.index
-    with_saving = shocks_for(sjobo, _fixed_saving(5.0, 2026))
-    assert "measure_realisation" in with_saving.index
+    planned_whole = shocks_for(sjobo, _fixed_saving(5.0, 2026))  # realised_share 1: a Beta around 1 has no spread
+    assert "planned at a realised share of 0 or 1" in planned_whole.attrs["dropped"]["measure_realisation"]
+    partial = _fixed_saving(5.0, 2026)
+    partial.fixed_savings[0].realised_share = 0.8
+    assert "measure_realisation" in shocks_for(sjobo, partial).index
     given = shocks_for(sjobo, None, sd={"tax_base_growth": 0.02, "volume_growth": 0.0})
     assert given.loc["tax_base_growth", "sd"] == 0.02 and given.loc["tax_base_growth", "status"] == "given"
     assert given.attrs["dropped"]["volume_growth"] == "size 0"
@@ -148,3 +151,16 @@ def test_a_correlation_frame_is_reordered_and_checked(sjobo):
     bad.iloc[1, 2] = bad.iloc[2, 1] = 0.9
     with pytest.raises(ValueError, match="positive semi-definite"):
         uncertainty(sjobo, HORIZON, target="result", from_year=2027, draws=500, correlation=bad)
+
+
+def test_bad_arguments_are_refused_by_name(sjobo):
+    with pytest.raises(ValueError, match=r"seed = -1: outside the allowed range \[0, 18446744073709551615\]"):
+        uncertainty(sjobo, HORIZON, target="result", from_year=2027, draws=100, seed=-1)
+    with pytest.raises(ValueError, match=r"draws = 2.5: expected a whole number"):
+        uncertainty(sjobo, HORIZON, target="result", from_year=2027, draws=2.5)
+    with pytest.raises(ValueError, match="from_year = 2024: expected a year after the base year 2024"):
+        uncertainty(sjobo, HORIZON, target="result", from_year=2024, draws=100)
+    # a run without measures answers for its one case by default
+    u = uncertainty(sjobo, HORIZON, target="result", from_year=2027, draws=200)
+    assert u.cases == ["without measures"]
+    assert list(u.fan().index)[:2] == ["p5", "p10"] and list(u.probabilities().columns) == u.years

@@ -33,9 +33,10 @@ def test_json_layout_and_probabilities(cli):
         fan = doc["fan_balanced_budget_result"]
         p5, p50, p95 = (fan[f"{case}.p{p}"] for p in (5, 50, 95))
         assert all(a <= b <= c for a, b, c in zip(p5[1:], p50[1:], p95[1:], strict=True))
-    assert set(doc["tax_need_ore"]) == {"without measures", "with measures"}
+    assert [r["case"] for r in doc["tax_need"]] == ["without_measures", "with_measures"]
+    assert all(0.0 <= r["probability_rise"] <= 1.0 and r["p5"] <= r["p50"] <= r["p95"] for r in doc["tax_need"])
     assert {s["shock"] for s in doc["shocks"]} <= set(SHOCK_ORDER)
-    assert all(s["status"] in ("derived", "assumption", "given") for s in doc["shocks"])
+    assert all(s["status"] in ("derived", "partly derived", "assumption", "given") for s in doc["shocks"])
     names = doc["correlation"]["shocks"]
     assert len(doc["correlation"]["matrix"]) == len(names)
 
@@ -59,14 +60,20 @@ def test_chart_and_workbook(cli, tmp_path):
     assert status == 0, err
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     wb = openpyxl.load_workbook(book)
-    assert "probabilities" in wb.sheetnames
+    assert {"Sannolikheter", "Skattebehov osäkerhet", "Chocker"} <= set(wb.sheetnames)
 
 
 def test_refusals(cli, tmp_path):
     status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--sd", "pkv=0.01")
     assert status == 2 and "expected NAME=VALUE with NAME one of labour_cost_change" in err
     status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--draws", "0")
-    assert status == 2 and "expected a whole number >= 1" in err
+    assert status == 2 and "expected a whole number in [1, 1000000000000]" in err
+    for seed in ("-1", "99999999999999999999"):
+        status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--seed", seed)
+        assert status == 2 and "outside [0, 18446744073709551615]" in err and "Traceback" not in err
+    # a target whose tax need is outside the range of a tax change is refused, as `solve` refuses it
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--target", "share:0.5")
+    assert status == 2 and "outside the range the model takes for a tax change" in err
     bad = tmp_path / "corr.csv"
     bad.write_text("shock,labour_cost_change,other_cost_change\nlabour_cost_change,1,2\nother_cost_change,2,1\n")
     status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--correlation", str(bad))
@@ -93,3 +100,30 @@ def test_ctrl_c_stops_a_long_run_cleanly(tmp_path):
     assert proc.returncode == 130, err
     assert err.strip() == "kommunbudget: interrupted; nothing was written"
     assert not out.exists()
+
+
+def test_a_swedish_spreadsheet_correlation_file_with_more_shocks_than_used(cli, tmp_path):
+    # Semicolons and decimal commas, and a shock (assistance_households) that sjobo_premises does not use: read,
+    # the unused shock ignored and named in the notes.
+    names = ["labour_cost_change", "other_cost_change", "national_tax_capacity_growth", "tax_base_growth",
+             "population_growth", "volume_growth", "assistance_households"]
+    lines = ["shock;" + ";".join(names)]
+    for i, a in enumerate(names):
+        lines.append(a + ";" + ";".join("1" if i == j else ("0,5" if {a, b} == {"labour_cost_change",
+                                                                               "other_cost_change"} else "0")
+                                        for j, b in enumerate(names)))
+    path = tmp_path / "korr.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = cli.json("uncertainty", "sjobo_premises", *SMALL, "--correlation", str(path))
+    used = doc["correlation"]["shocks"]
+    k = used.index("labour_cost_change"), used.index("other_cost_change")
+    assert doc["correlation"]["matrix"][k[0]][k[1]] == 0.5
+    if "assistance_households" not in used:
+        assert doc["correlation_ignored"] == ["assistance_households"]
+        assert any("assistance_households not used" in n for n in doc["notes"])
+
+
+def test_few_draws_are_flagged(cli):
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--draws", "50", "--no-progress")
+    assert status == 0, err
+    assert "NOTE: only 50 draws" in out
