@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -44,6 +45,7 @@ from kommunbudget.analysis.sensitivity_defaults import (
     free_years,
     plan_end,
     variant_runs,
+    years_text,
 )
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model import core
@@ -54,8 +56,9 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import as_target, target_key
 from kommunbudget.model.years import as_year
 
-__all__ = ["FACTOR_LABELS", "SOBOL_OUTPUTS", "TORNADO_COLUMNS", "Factor", "SobolResult", "default_factors", "sobol",
-           "sobol_indices", "tornado"]
+__all__ = ["CONSTANT_TOLERANCE", "FACTOR_LABELS", "FEW_SAMPLES_N", "FEW_SAMPLES_NOTE", "FEW_SAMPLES_S1_CONF",
+           "SOBOL_OUTPUTS", "TORNADO_COLUMNS", "Factor", "SobolResult", "default_factors", "sobol", "sobol_indices",
+           "tornado"]
 
 #: The tornado's columns (the index is the assumption's ``id``), in order, with their units.
 TORNADO_COLUMNS: dict[str, str] = {
@@ -111,6 +114,18 @@ _FIELD_KINDS: dict[str, tuple[str, ...] | None] = {"labour_cost_change": ("defau
 
 #: The distributions a factor may have.
 DISTRIBUTIONS = ("uniform", "normal")
+
+#: An output does not vary (no variance to share, no indices) when its standard deviation over the rows is at most
+#: this fraction of its largest absolute value (at least 1): identical values can differ from their mean by rounding
+#: (about 1e-16 relative), which SALib would divide by. A numerical tolerance, not data.
+CONSTANT_TOLERANCE = 1e-12
+
+#: The note on a sample too small to trust the indices' figures (defaults, not data): given when N is below
+#: :data:`FEW_SAMPLES_N` or an S1 interval's half-width exceeds :data:`FEW_SAMPLES_S1_CONF`. With N = 16 an S1
+#: of about −0.07 (a share of a variance cannot be negative) comes with no other sign that it is noise.
+FEW_SAMPLES_NOTE = "few samples: indices uncertain (± shown)"
+FEW_SAMPLES_N = 512
+FEW_SAMPLES_S1_CONF = 0.1
 
 
 class _WithMeasures(Protocol):
@@ -351,6 +366,10 @@ class SobolResult:
         The rows evaluated, shape (rows, D), in the factors' units (column j factor j), in SALib's order.
     evaluations : dict[str, numpy.ndarray]
         Output -> its value in each row, shape (rows,).
+    notes : tuple[str, ...]
+        Notes on the whole analysis: :data:`FEW_SAMPLES_NOTE` (with N and the widest S1 interval) when N is below
+        :data:`FEW_SAMPLES_N` or an S1 half-width exceeds :data:`FEW_SAMPLES_S1_CONF`; else empty. An output's own
+        note (one that does not vary) is its ``outputs[name]["note"]``.
     """
 
     indices: pd.DataFrame
@@ -364,6 +383,7 @@ class SobolResult:
     conf_level: float = 0.95
     sample: np.ndarray = field(default_factory=lambda: np.empty((0, 0)), repr=False)
     evaluations: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    notes: tuple[str, ...] = ()
 
     def records(self) -> list[dict[str, Any]]:
         """The indices as JSON records: output, factor, S1, S1_conf, ST, ST_conf."""
@@ -399,7 +419,10 @@ def sobol_indices(factors: Sequence[Factor], evaluate: Callable[[np.ndarray], Ma
     Returns
     -------
     SobolResult
-        ``seconds`` has ``sample``, ``evaluate`` and ``analyze``.
+        ``seconds`` has ``sample``, ``evaluate`` and ``analyze``. ``outputs[name]`` has ``mean``, ``sd``, ``varies``
+        (False: every value is not finite, or the sd is at most :data:`CONSTANT_TOLERANCE` × max(1, max |y|); SALib is
+        not called and the indices are NaN, with a ``note`` saying so) and, if SALib warned, ``warnings`` (its
+        messages, kept off stderr). ``notes``: see :class:`SobolResult`.
 
     Raises
     ------
@@ -426,12 +449,21 @@ def sobol_indices(factors: Sequence[Factor], evaluate: Callable[[np.ndarray], Ma
             raise ValueError(f"evaluate: output {name!r} has shape {y.shape}; expected ({len(x)},), one value a row")
         sd = float(y.std())
         stats[name] = {"mean": float(y.mean()), "sd": sd}
-        if not np.isfinite(y).all() or sd == 0.0:
+        finite = bool(np.isfinite(y).all())
+        if not finite or sd <= CONSTANT_TOLERANCE * max(1.0, float(np.abs(y).max())):
             nan = [math.nan] * len(factors)
             si: dict[str, Any] = {"S1": nan, "S1_conf": nan, "ST": nan, "ST_conf": nan}
+            stats[name].update({"varies": False, "note": (
+                f"does not vary over the {len(x):,} rows: no indices" if finite
+                else "has values that are not finite: no indices")})
         else:
-            si = salib_analyze.analyze(problem, y, calc_second_order=calc_second_order, num_resamples=num_resamples,
-                                       conf_level=conf_level, seed=int(seed) + 1)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                si = salib_analyze.analyze(problem, y, calc_second_order=calc_second_order,
+                                           num_resamples=num_resamples, conf_level=conf_level, seed=int(seed) + 1)
+            stats[name]["varies"] = True
+            if caught:
+                stats[name]["warnings"] = list(dict.fromkeys(str(w.message) for w in caught))
             if calc_second_order:
                 second[name] = pd.DataFrame(np.asarray(si["S2"]), index=names, columns=names)
         frames.append(pd.DataFrame({"output": name, "factor": names,
@@ -439,7 +471,24 @@ def sobol_indices(factors: Sequence[Factor], evaluate: Callable[[np.ndarray], Ma
     t3 = time.perf_counter()
     indices = pd.concat(frames, ignore_index=True).set_index(["output", "factor"])
     return SobolResult(indices, factors, n, int(seed), len(x), second, stats,
-                       {"sample": t1 - t0, "evaluate": t2 - t1, "analyze": t3 - t2}, conf_level, x, outputs)
+                       {"sample": t1 - t0, "evaluate": t2 - t1, "analyze": t3 - t2}, conf_level, x, outputs,
+                       _few_samples(n, indices))
+
+
+def _few_samples(n: int, indices: pd.DataFrame) -> tuple[str, ...]:
+    """(:data:`FEW_SAMPLES_NOTE` with its reasons,) when N < :data:`FEW_SAMPLES_N` or an S1 half-width exceeds
+    :data:`FEW_SAMPLES_S1_CONF`; else ()."""
+    conf = indices["S1_conf"].to_numpy(dtype=float)
+    widest = float(np.nanmax(conf)) if np.isfinite(conf).any() else math.nan
+    reasons = []
+    if n < FEW_SAMPLES_N:
+        reasons.append(f"N = {n:,} base samples (below {FEW_SAMPLES_N})")
+    if math.isfinite(widest) and widest > FEW_SAMPLES_S1_CONF:
+        reasons.append(f"S1 intervals up to ± {widest:.3f} (above ± {FEW_SAMPLES_S1_CONF:g})")
+    if not reasons:
+        return ()
+    return (f"{FEW_SAMPLES_NOTE}: {', '.join(reasons)}; a larger N narrows the intervals (the thresholds are "
+            f"defaults, not data)",)
 
 
 def _check_factors(factors: tuple[Factor, ...]) -> None:
@@ -545,9 +594,11 @@ def sobol(municipality: Municipality, horizon: int, year: int, factors: Sequence
     Returns
     -------
     SobolResult
-        Outputs ``result``, ``result_share`` and with a target ``tax_need`` (``outputs`` has their unit, year, mean
-        and sd; the tax need also ``target``, its key, and ``from_year``); ``seconds`` also ``core``, the time of the
-        batch call alone.
+        Outputs ``result``, ``result_share`` and with a target ``tax_need`` (``outputs`` has their unit, year, mean,
+        sd and ``varies``; the tax need also ``target``, its key, and ``from_year``); an output that does not vary
+        (e.g. the result of a year before every factor's years) has NaN indices and a ``note`` naming the year and
+        the factors' years, e.g. "does not vary in 2026: no factor acts in it (the factors act in 2028-2030)";
+        ``notes`` as :func:`sobol_indices`; ``seconds`` also ``core``, the time of the batch call alone.
 
     Raises
     ------
@@ -590,7 +641,23 @@ def sobol(municipality: Municipality, horizon: int, year: int, factors: Sequence
     if need:
         outputs["tax_need"].update({"target": target_key(need[0]), "target_description": need[0].describe(),
                                     "from_year": need[1]})
+    for name, stats in outputs.items():
+        if not stats["varies"] and np.isfinite(result.evaluations[name]).all():
+            stats["note"] = _constant_note(chosen, None if name == "tax_need" else year)
     return dataclasses.replace(result, outputs=outputs, seconds={**result.seconds, **seconds})
+
+
+def _constant_note(factors: Sequence[Factor], year: int | None) -> str:
+    """Why an output of :func:`sobol` does not vary, in words, with the years the factors act in (those with
+    low < high); ``year`` None for the tax need (over all years to the horizon)."""
+    acting = sorted({y for f in factors if f.low < f.high for y in f.years})
+    if not acting:
+        return "does not vary: every factor is held fixed (low = high), so there is no variance to share"
+    where = years_text(acting)
+    if year is not None and year < acting[0]:
+        return f"does not vary in {year}: no factor acts in it (the factors act in {where})"
+    return (f"does not vary{f' in {year}' if year is not None else ''}: the factors (acting in {where}) do not move "
+            f"it")
 
 
 def _checked_need(m: Municipality, horizon: int, target: core.Target | str | None,

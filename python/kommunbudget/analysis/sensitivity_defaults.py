@@ -33,7 +33,7 @@ except the borrowing rate, which the plan does not set.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,7 +46,7 @@ from kommunbudget.model.targets import as_target, target_key
 from kommunbudget.model.years import as_year
 
 __all__ = ["DefaultVariant", "VariantRun", "WhatMoves", "WhatMovesRow", "default_variants", "free_years", "plan_end",
-           "variant_runs", "what_moves"]
+           "variant_runs", "what_moves", "years_text"]
 
 #: The steps of the table (defaults, not data): percentage points as fractions, and the population's yearly change.
 PKV_STEP = 0.01
@@ -59,10 +59,12 @@ BORROWING_RATE_STEP = 0.01
 #: Provenance kinds that are not varied: public data and what the user set.
 _FIXED_KINDS = ("data", "user")
 
-#: The label of each row: identifier -> (English, Swedish).
+#: The label of each row: identifier -> (English, Swedish); ``{years}`` is replaced by the row's years
+#: (:func:`years_text`). PKV is varied only where it is SKR's default and after the adopted plan (the plan's years
+#: carry the plan's own PKV), so its years are named: "after the last published year" would suggest the plan's years.
 LABELS: dict[str, tuple[str, str]] = {
-    "pkv": ("Price and wage change (PKV) after the last published year",
-            "Pris- och löneökning (PKV) efter sista publicerade året"),
+    "pkv": ("Price and wage change (PKV) after the adopted plan ({years})",
+            "Pris- och löneökning (PKV) efter den antagna planen ({years})"),
     "tax_base": ("National tax base growth after the plan", "Skatteunderlagets tillväxt i riket efter planen"),
     "own_tax_base": ("Own tax base growth after the plan", "Eget skatteunderlags tillväxt efter planen"),
     "population": ("Own population after the last given year", "Egen befolkning efter sista givna året"),
@@ -110,13 +112,35 @@ class DefaultVariant:
 
     @property
     def label(self) -> str:
-        """The row's label in English."""
-        return LABELS[self.ident][0]
+        """The row's label in English (with its years where :data:`LABELS` names them)."""
+        return _with_years(LABELS[self.ident][0], self.years)
 
     @property
     def label_sv(self) -> str:
-        """The row's label in Swedish."""
-        return LABELS[self.ident][1]
+        """The row's label in Swedish (with its years where :data:`LABELS` names them)."""
+        return _with_years(LABELS[self.ident][1], self.years)
+
+
+def years_text(years: Sequence[int]) -> str:
+    """Years as readable text: runs of consecutive years as ``first-last``, separated by ``, ``; e.g.
+    (2028, 2029, 2030) -> ``"2028-2030"``, (2028,) -> ``"2028"``, (2026, 2028, 2029) -> ``"2026, 2028-2029"``, () ->
+    ``""``. The years are sorted and repeated ones dropped."""
+    ordered = sorted(set(int(y) for y in years))
+    runs: list[list[int]] = []
+    for y in ordered:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+
+
+def _with_years(label: str, years: Sequence[int]) -> str:
+    """``label`` with ``{years}`` replaced by :func:`years_text` (`` ({years})`` dropped without years)."""
+    if "{years}" not in label:
+        return label
+    text = years_text(years)
+    return label.replace("{years}", text) if text else label.replace(" ({years})", "")
 
 
 @dataclass(frozen=True)

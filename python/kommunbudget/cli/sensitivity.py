@@ -179,6 +179,8 @@ def _sobol_document(args: argparse.Namespace, m: Municipality, horizon: int, bas
         "factors": [f.record() for f in result.factors],
         "sobol": [{k: _value(v) for k, v in rec.items()} for rec in result.records()],
         "outputs": result.outputs,
+        "notes": [*result.notes, *(f"{name}: {stats['note']}" for name, stats in result.outputs.items()
+                                   if stats.get("note"))],
         "seconds": result.seconds,
         "from_year": result.outputs["tax_need"]["from_year"],
         "target": {"id": result.outputs["tax_need"]["target"],

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from kommunbudget.analysis.sensitivity_defaults import years_text
 from kommunbudget.report.formats import MISSING, fmt
 from kommunbudget.report.text import frame_text, title, wrap
 
@@ -92,8 +93,9 @@ def tornado_text(m: Municipality, baseline: Projection, frame: pd.DataFrame, lan
 
 
 def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, language: str = "en") -> str:
-    """The Sobol analysis as text: the title, the sample, the factors (range, distribution, years, basis) and per
-    output a table of S1 and ST with their confidence intervals.
+    """The Sobol analysis as text: the title, the sample, the result's notes (few samples), the factors (range,
+    distribution, years, basis) and per output a table of S1 and ST with their confidence intervals, or for an
+    output that does not vary its note in place of the table (it has no indices).
 
     Raises
     ------
@@ -111,11 +113,12 @@ def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, langu
                  f"with all its interactions; ± the half-width of the {level} bootstrap interval. The factors' ranges "
                  f"are defaults, not data (the tornado's steps): they share out the variance of a plausible range, "
                  f"not a forecast." + _need_words(result))]
+    head += [wrap(f"Note: {note}.") for note in result.notes]
     label_index = 1 if language == "sv" else 0
     factor_rows = []
     for f in result.factors:
         rec = f.record()
-        years = f"{f.years[0]}-{f.years[-1]}" if len(f.years) > 1 else (f"{f.years[0]}" if f.years else "")
+        years = years_text(f.years)
         factor_rows.append(((rec["label_sv"] if language == "sv" else rec["label"]),
                             [f.distribution, f"{f.low * 100:+.2f} pp", f"{f.high * 100:+.2f} pp", years,
                              f.basis]))
@@ -136,6 +139,9 @@ def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, langu
         when = (f"from {stats['from_year']} ({stats['target_description']})" if output == "tax_need"
                 else f"in {year}")
         heading = f"{words[label_index]} {when} ({spread})"
+        if not stats.get("varies", True):
+            blocks.append(heading + "\n" + wrap(f"{stats.get('note', 'does not vary')}: no indices.", "  ", "    "))
+            continue
         blocks.append(heading + "\n" + frame_text(rows, pd.Index(["S1", "S1 ±", "ST", "ST ±"])))
     return "\n\n".join(blocks) + "\n"
 

@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kommunbudget.analysis.sensitivity_defaults import years_text
 from kommunbudget.model.core import __version__
 from kommunbudget.model.lines import BALANCE_LINES, GRANT_ITEM_LABELS, LINE_UNITS, label
 from kommunbudget.report.documents import Document, Table, clean
@@ -137,6 +138,7 @@ _COLUMN_SV: dict[str, str] = {
     "need_effect_high_ore": "Ändrat behov högt öre", "need_swing_ore": "Spann behov öre", "error": "Fel",
     "output": "Utfall", "factor": "Faktor", "S1_conf": "S1 ±", "ST_conf": "ST ±", "label": "Benämning",
     "label_sv": "Benämning (sv)", "distribution": "Fördelning", "basis": "Grund",
+    "assumption_en": "Antagande (engelska)", "label_en": "Benämning (engelska)",
 }
 #: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
 #: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
@@ -164,6 +166,13 @@ _COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": 
 #: The kinds of an assumption, in Swedish.
 _KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven av dig (--set)",
             "default": "antagande (standard)"}
+
+#: The sensitivity sheets' words in Swedish: what a side of the tornado is called, a factor's distribution, a Sobol
+#: output (a word not listed is kept).
+_SENSITIVITY_SV = {"low": "lågt", "high": "högt", "rule (default)": "regeln (standard)", "held": "oförändrat",
+                   "uniform": "likformig", "normal": "normal", "result": "Årets resultat",
+                   "result_share": "Resultat i % av skatter och generella statsbidrag",
+                   "tax_need": "Skattebehov, öre (varaktig ändring av skattesatsen)"}
 
 #: Extra keys written as record sheets, in order.
 _RECORD_KEYS = ("bridge", "bridge_by_driver", "tax_needed", "checklist", "base_year_sources", "tornado", "factors",
@@ -200,6 +209,7 @@ def build_workbook(doc: Document) -> Workbook:
         value = doc.extra.get(key)
         records = _records(value)
         if records:
+            records = _sensitivity_records(key, records, doc)
             year = value.get("year") if isinstance(value, Mapping) else None
             _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, records, place,
                            f", {year}" if year is not None else "")
@@ -385,6 +395,43 @@ def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], pl
             for row in sheet.iter_rows(min_row=4, min_col=c, max_col=c):
                 row[0].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B4"
+
+
+def _sensitivity_records(key: str, records: list[dict[str, Any]], doc: Document) -> list[dict[str, Any]]:
+    """The records of the sensitivity sheets (``tornado``, ``factors``, ``sobol``) for the Swedish sheet: the row's
+    Swedish label under ``Antagande``/``Benämning``/``Faktor`` (the English one in its own column), years as text
+    (``2028-2030``, :func:`~kommunbudget.analysis.sensitivity_defaults.years_text`), low/high and the like in
+    Swedish (:data:`_SENSITIVITY_SV`), the identifier last. Other keys are returned as they are."""
+    def sv(value: Any) -> Any:
+        return _SENSITIVITY_SV.get(value, value) if isinstance(value, str) else value
+
+    def years(value: Any) -> Any:
+        return years_text(value) if isinstance(value, list) else value
+
+    out = []
+    if key == "tornado":
+        for r in records:
+            rec = {k: v for k, v in r.items() if k not in ("id", "assumption", "assumption_sv")}
+            out.append({"assumption": r.get("assumption_sv") or r.get("assumption"),
+                        "assumption_en": r.get("assumption"), **rec, "years": years(r.get("years")),
+                        "low_name": sv(r.get("low_name")), "high_name": sv(r.get("high_name")), "Id": r.get("id")})
+        return out
+    if key == "factors":
+        for r in records:
+            rec = {k: v for k, v in r.items() if k not in ("name", "label", "label_sv")}
+            out.append({"label": r.get("label_sv") or r.get("label"), "label_en": r.get("label"), **rec,
+                        "distribution": sv(r.get("distribution")), "years": years(r.get("years")),
+                        "Id": r.get("name")})
+        return out
+    if key == "sobol":
+        labels = doc.extra.get("factor_labels") or {}
+        for r in records:
+            name = r.get("factor")
+            rec = {k: v for k, v in r.items() if k not in ("output", "factor")}
+            out.append({"output": sv(r.get("output")), "factor": (labels.get(name) or {}).get("sv", name), **rec,
+                        "Id": f"{r.get('output')}/{name}"})
+        return out
+    return records
 
 
 def _text_sv(text: str) -> str:

@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 
-from kommunbudget.analysis.sensitivity import Factor, default_factors, sobol, sobol_indices, tornado
+from kommunbudget.analysis.sensitivity import FEW_SAMPLES_NOTE, Factor, default_factors, sobol, sobol_indices, tornado
+from kommunbudget.analysis.sensitivity_defaults import years_text
 from kommunbudget.baselines.load import load
 from kommunbudget.scenarios.result import run as run_scenario
 
@@ -266,3 +268,51 @@ def test_model_sobol_without_a_target_has_no_tax_need_and_its_default_from_year(
     # from_year None: the first undecided year, 2027 for Sjöbo (as the tornado's default in the CLI)
     r = sobol(sjobo, HORIZON, YEAR, factors=factors, n=16, target="balanced-budget")
     assert r.outputs["tax_need"]["from_year"] == FROM
+
+
+def test_years_text():
+    assert years_text([2028, 2029, 2030]) == "2028-2030"
+    assert years_text((2028,)) == "2028"
+    assert years_text([2029, 2026, 2028, 2028]) == "2026, 2028-2029"
+    assert years_text([]) == ""
+
+
+def test_an_output_that_does_not_vary_has_no_indices_and_no_warning():
+    # "flat": 44 plus a rounding-sized wobble (sd about 3e-15, below 1e-12 × 44): no variance to share, so NaN and
+    # SALib is not called. "y" = x: all its variance is x's (S1 = ST = 1).
+    def evaluate(x):
+        return {"flat": 44.0 + 1e-14 * x[:, 0], "y": x[:, 0]}
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning fails the test
+        r = sobol_indices([Factor("x", 0.0, 1.0)], evaluate, n=64, seed=0)
+    assert r.outputs["flat"]["sd"] > 0.0  # not exactly constant: the tolerance decides
+    assert r.outputs["flat"]["varies"] is False and "does not vary" in r.outputs["flat"]["note"]
+    assert r.indices.loc["flat"].isna().all().all()
+    assert r.outputs["y"]["varies"] is True
+    assert r.indices.loc[("y", "x"), "ST"] == pytest.approx(1.0, abs=0.05)
+
+
+def test_model_output_before_every_factor_says_which_years_the_factors_act_in(sjobo):
+    # Sjöbo's plan covers 2025-2027: the factors act in 2028-2030, so the result of 2026 does not vary.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = sobol(sjobo, HORIZON, 2026, n=16, seed=0, target=TARGET, from_year=FROM)
+    note = "does not vary in 2026: no factor acts in it (the factors act in 2028-2030)"
+    assert r.outputs["result"]["note"] == note and r.outputs["result_share"]["note"] == note
+    assert r.indices.loc["result"].isna().all().all()
+    assert r.outputs["tax_need"]["varies"] is True and "note" not in r.outputs["tax_need"]
+
+
+def test_few_samples_note():
+    # y = x1 + x2, both uniform on [0, 1]: S1 = ST = 0.5 each (equal variances 1/12, no interaction).
+    def evaluate(x):
+        return {"y": x[:, 0] + x[:, 1]}
+
+    factors = [Factor("x1", 0.0, 1.0), Factor("x2", 0.0, 1.0)]
+    small = sobol_indices(factors, evaluate, n=16, seed=0)
+    assert len(small.notes) == 1 and small.notes[0].startswith(FEW_SAMPLES_NOTE)
+    assert "N = 16 base samples (below 512)" in small.notes[0]
+    large = sobol_indices(factors, evaluate, n=4096, seed=0)
+    assert list(large.indices.loc["y", "S1"]) == pytest.approx([0.5, 0.5], abs=0.05)
+    assert (large.indices["S1_conf"] <= 0.1).all() and large.notes == ()

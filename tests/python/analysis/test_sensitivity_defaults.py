@@ -108,6 +108,9 @@ def test_only_defaults_are_varied(sjobo, table):
     variants = {v.ident: v for v in default_variants(user, HORIZON)}
     assert "tax_base" not in variants
     assert variants["pkv"].years == (2029, 2030)
+    # The PKV row's label names its years (the row's own, not the plan's end): here 2029-2030.
+    assert variants["pkv"].label == "Price and wage change (PKV) after the adopted plan (2029-2030)"
+    assert variants["pkv"].label_sv == "Pris- och löneökning (PKV) efter den antagna planen (2029-2030)"
     # No row but the borrowing rate touches the plan's years.
     for v in default_variants(sjobo, HORIZON):
         assert v.ident == "borrowing_rate" or min(v.years) >= 2028, (v.ident, v.years)
@@ -121,7 +124,9 @@ def test_solve_prints_and_returns_the_table(cli):
     text = out[out.index("What moves the answer"):]
     for words in ("defaults that are assumptions, not data", "−1 pp: 1.60 % a year", "+1 pp: 3.60 % a year",
                   "held: the grant held at its last amount (0 % a year)",
-                  "rule (default): the regulation rule as is", "from 1 January 2027"):
+                  "rule (default): the regulation rule as is", "from 1 January 2027",
+                  # Sjöbo's plan is 2025-2027 (its adopted budget), so PKV is varied in 2028-2030, as the tornado.
+                  "Price and wage change (PKV) after the adopted plan (2028-2030)"):
         assert words in text, words
     doc = cli.json("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030")
     rows = doc["what_moves"]
@@ -132,7 +137,7 @@ def test_solve_prints_and_returns_the_table(cli):
     assert "what_moves" not in doc
     status, out, err = cli.run("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--language", "sv",
                                "--target", "result")
-    assert "Pris- och löneökning (PKV)" in out and "(result >= 0)" in out
+    assert "Pris- och löneökning (PKV) efter den antagna planen (2028-2030)" in out and "(result >= 0)" in out
 
 
 def test_scenario_shows_the_need_after_the_measures(cli):

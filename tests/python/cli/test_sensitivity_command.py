@@ -47,11 +47,12 @@ def test_tornado_table_in_english_and_swedish(cli):
     status, out, err = cli.run(*SJOBO, "--horizon", "2030", "--year", "2029", "--target", "result")
     assert status == 0, err
     for words in ("sensitivity (tornado)", "effect on the result of 2029", "(result >= 0)",
-                  "Price and wage change (PKV) after the last published year", "−1 pp: 1.60 % a year",
+                  "Price and wage change (PKV) after the adopted plan (2028-2030)", "−1 pp: 1.60 % a year",
                   "defaults of this table, not data"):
-        assert words in out, words
+        assert words in " ".join(out.split()), words  # the text wraps at 132 columns
     status, out, err = cli.run(*SJOBO, "--language", "sv")
-    assert status == 0 and "Pris- och löneökning (PKV)" in out
+    # The default horizon 2028: PKV is varied in 2028 alone, and the label says so.
+    assert status == 0 and "Pris- och löneökning (PKV) efter den antagna planen (2028)" in out
 
 
 def test_a_scenario_keeps_its_measures(cli):
@@ -95,6 +96,69 @@ def test_xlsx_opens_with_openpyxl(cli, tmp_path):
     assert status == 0, err
     wb = load_workbook(out)
     assert {"Sobolindex", "Sobol faktorer", "Om"} <= set(wb.sheetnames)
+
+
+def _column(sheet, heading):
+    """The values under ``heading`` (row 3) of a record sheet."""
+    c = [cell.value for cell in sheet[3]].index(heading)
+    return [row[c] for row in sheet.iter_rows(min_row=4, values_only=True)]
+
+
+def test_xlsx_sensitivity_sheets_are_swedish_with_years_as_text(cli, tmp_path):
+    out = tmp_path / "tornado.xlsx"
+    status, _, err = cli.run(*SJOBO, "--horizon", "2030", "--out", str(out))
+    assert status == 0, err
+    sheet = load_workbook(out)["Känslighet tornado"]
+    assert "Pris- och löneökning (PKV) efter den antagna planen (2028-2030)" in _column(sheet, "Antagande")
+    assert "Price and wage change (PKV) after the adopted plan (2028-2030)" in _column(sheet, "Antagande (engelska)")
+    # Sjöbo's plan is 2025-2027: every row but the borrowing rate is varied in 2028-2030.
+    years = dict(zip(_column(sheet, "Id"), _column(sheet, "År"), strict=True))
+    assert years["pkv"] == "2028-2030" and years["volume"] == "2028-2030"
+    names = dict(zip(_column(sheet, "Id"), zip(_column(sheet, "Lågt kallas"), _column(sheet, "Högt kallas"),
+                                                strict=True), strict=True))
+    assert names["pkv"] == ("lågt", "högt")
+    assert names["regulation_grant"] == ("regeln (standard)", "oförändrat")
+    out = tmp_path / "sobol.xlsx"
+    status, _, err = cli.run(*SJOBO, "--horizon", "2030", "--method", "sobol", "--n", "16", "--out", str(out))
+    assert status == 0, err
+    wb = load_workbook(out)
+    factors = wb["Sobol faktorer"]
+    assert _column(factors, "År") == ["2028-2030"] * 5  # not the list's text '[2028, 2029, 2030]'
+    assert set(_column(factors, "Fördelning")) == {"likformig"}
+    assert "PKV arbetskraftskostnadernas förändring efter planen" in _column(factors, "Benämning")
+    sobol = wb["Sobolindex"]
+    assert set(_column(sobol, "Utfall")) == {"Årets resultat", "Resultat i % av skatter och generella statsbidrag",
+                                            "Skattebehov, öre (varaktig ändring av skattesatsen)"}
+    assert "PKV arbetskraftskostnadernas förändring efter planen" in _column(sobol, "Faktor")
+
+
+def test_sobol_in_a_year_no_factor_reaches_has_no_indices_and_no_warning(cli):
+    # Sjöbo's plan is 2025-2027, so every factor acts in 2028-2030: the result of 2026 is the same in every row.
+    args = (*SJOBO, "--horizon", "2030", "--method", "sobol", "--year", "2026", "--n", "16")
+    status, out, err = cli.run(*args)
+    assert status == 0, err
+    assert "Warning" not in err and "Constant values" not in err
+    note = "does not vary in 2026: no factor acts in it (the factors act in 2028-2030)"
+    assert out.count(note) == 2  # the result and the result share
+    result_block = out[out.index("Result in 2026"):out.index("Result as a share")]
+    assert "0.000" not in result_block
+    doc = cli.json(*args)
+    for output in ("result", "result_share"):
+        assert doc["outputs"][output]["note"] == note and doc["outputs"][output]["varies"] is False
+        assert all(r["S1"] is None and r["ST"] is None for r in doc["sobol"] if r["output"] == output)
+    # The tax need from 2027 covers 2028-2030, so it varies and has indices.
+    assert doc["outputs"]["tax_need"]["varies"] is True
+    assert all(r["ST"] is not None for r in doc["sobol"] if r["output"] == "tax_need")
+    assert f"result: {note}" in doc["notes"]
+
+
+def test_few_samples_are_flagged(cli):
+    args = (*SJOBO, "--horizon", "2030", "--method", "sobol", "--n", "16")
+    doc = cli.json(*args)
+    few = [n for n in doc["notes"] if n.startswith("few samples: indices uncertain (± shown)")]
+    assert len(few) == 1 and "N = 16 base samples (below 512)" in few[0]
+    status, out, err = cli.run(*args)
+    assert status == 0 and "Note: few samples: indices uncertain (± shown)" in out
 
 
 @pytest.mark.parametrize(("args", "fragments"), [
