@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstring>
 #include <exception>
 #include <limits>
 #include <string>
@@ -141,31 +140,13 @@ void ValueStats::add(double x) {
   ++counts[bin];
   min = std::min(min, x);
   max = std::max(max, x);
-  // (x − centre)·2^exponent: a product with 2^exponent (exact as a double) is correctly rounded as ldexp is, so
-  // the two are equal; outside the normal exponents ldexp itself.
-  double scaled = 0.0;
-  if (exponent >= -1022 && exponent <= 1023) {
-    const std::uint64_t bits = static_cast<std::uint64_t>(exponent + 1023) << 52;
-    double power = 0.0;
-    std::memcpy(&power, &bits, sizeof power);
-    scaled = (x - centre) * power;
-  } else {
-    scaled = std::ldexp(x - centre, exponent);
-  }
+  const double scaled = std::ldexp(x - centre, exponent);
   if (!(std::abs(scaled) <= kMaxScaled)) {
     throw ComputationError(fmt::format("the value {} lies more than 2^14 histogram ranges from the pilot draws' range "
                                        "around {}; the exact sums cannot hold it",
                                        x, centre));
   }
-  // std::llround without the call: |scaled| <= 2^46, so the truncation and the fraction left are exact; halves
-  // round away from zero, as llround.
-  auto q = static_cast<std::int64_t>(scaled);
-  const double fraction = scaled - static_cast<double>(q);
-  if (fraction >= 0.5) {
-    ++q;
-  } else if (fraction <= -0.5) {
-    --q;
-  }
+  const auto q = static_cast<std::int64_t>(std::llround(scaled));
   sum += q;
   sum_squares += static_cast<MonteCarloInt128>(q) * q;
 }
