@@ -57,8 +57,11 @@ void check_limit(const FieldLimit& limit, NameFn&& name, int year, double value)
   if (!within_limit(limit, value)) check_limit(limit, std::string(name()), year, value);
 }
 
-/// check_limit with the row's own field name in the message.
-void check_limit(const FieldLimit& limit, int year, double value);
+/// check_limit with the row's own field name in the message. Inline: the projection checks its per-year inputs
+/// with it (income equalisation, per draw in the engines); the name is built only on failure.
+inline void check_limit(const FieldLimit& limit, int year, double value) {
+  if (!within_limit(limit, value)) check_limit(limit, std::string(limit.field), year, value);
+}
 
 /// Checks a calendar year argument against the table's calendar-year range (YearSeries.year, [1900, 2200]).
 /// Message: "<field> = <year> is outside the allowed range [1900, 2200]". @throws InputError.
