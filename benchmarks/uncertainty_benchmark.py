@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {stage:<44} {seconds:9.3f} {seconds / d * 1e6:8.3f} {seconds / total:8.0%}")
     print("Where the time goes, the core's path (2 threads):")
     for what, seconds in (("draw_shocks", t_draw2), ("shocks placed in the batch's arrays", t_place),
-                          ("run_batch (shocks copied in, projection)", t_core2)):
+                          ("run_batch (shocks read in place, projection)", t_core2)):
         print(f"  {what:<44} {seconds:9.3f} {seconds / d * 1e6:8.3f} {seconds / full:8.0%}")
 
 

@@ -7,6 +7,7 @@
 
 #include "kommunbudget/balance_requirement.hpp"
 #include "kommunbudget/check.hpp"
+#include "deficit_state.hpp"
 
 namespace kommunbudget {
 
@@ -150,23 +151,39 @@ double required_sustained_change_reusing(const IncomeStatement& statement, const
   for (Eigen::Index k = first; k < n; ++k) {
     low = std::max(low, -statement.balanced_budget_result[k] / (statement.tax_base[k] / 100.0));
   }
-  extra.resize(n);
+  extra.resize(n);  // kept for the signature: the bisection below needs no scratch
   required.resize(n);
-  const auto shortfall = [&](double d) {  // max over the years of restoration − result with the change d
-    for (Eigen::Index k = 0; k < n; ++k) extra[k] = k < first ? 0.0 : d * statement.tax_base[k] / 100.0;
-    restoration_required(statement.opening_deficit_state, statement.balanced_budget_result, extra, required);
+  constexpr double kNoise = 1e-9;  // MSEK: float noise of a binding year, far below kTargetToleranceMsek
+  // The deficits at the start of year `first`: the change does not touch the years before it (the same steps as
+  // restoration_required with an extra of 0 there), so they are replayed once, not per step of the bisection.
+  detail::DeficitState at_first(statement.opening_deficit_state);
+  for (Eigen::Index k = 0; k < first; ++k) {
+    const double bbr = statement.balanced_budget_result[k] + 0.0;
+    at_first.restore(bbr);
+    at_first.close_year(bbr);
+  }
+  // Whether the change d meets every year from `first`: the largest restoration − result with d (the deficits
+  // replayed as restoration_required replays them) is at most kNoise. The largest only grows year by year, so the
+  // answer is "no" at the first year above kNoise: the later years cannot change it.
+  const auto meets = [&](double d) {
+    detail::DeficitState deficits = at_first;
     double worst = -INFINITY;
     for (Eigen::Index k = first; k < n; ++k) {
-      worst = std::max(worst, required[k] - statement.balanced_budget_result[k] - extra[k]);
+      const double e = d * statement.tax_base[k] / 100.0;
+      const double bbr = statement.balanced_budget_result[k] + e;
+      const double due = deficits.required();
+      deficits.restore(bbr);
+      deficits.close_year(bbr);
+      worst = std::max(worst, due - statement.balanced_budget_result[k] - e);
+      if (worst > kNoise) return false;
     }
-    return worst;
+    return worst <= kNoise;
   };
-  constexpr double kNoise = 1e-9;  // MSEK: float noise of a binding year, far below kTargetToleranceMsek
-  double high = shortfall(change) <= kNoise ? change : std::max(change, 0.0);
+  double high = meets(change) ? change : std::max(change, 0.0);
   if (!(low < high)) return high;
   for (int i = 0; i < 200 && high - low > 1e-12; ++i) {
     const double mid = 0.5 * (low + high);
-    (shortfall(mid) <= kNoise ? high : low) = mid;
+    (meets(mid) ? high : low) = mid;
   }
   for (Eigen::Index k = first; k < n; ++k) check_required_rate(statement, target, k, statement.tax_rate[k] + high);
   return high;

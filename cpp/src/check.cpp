@@ -69,17 +69,6 @@ void check_limit(const FieldLimit& l, const std::string& field, int year, double
   throw InputError(fmt::format("{} is outside the allowed range {}{}{}", d, range, suffix(l.message_note), hint));
 }
 
-bool within_limit(const FieldLimit& limit, double value) {
-  if (!std::isfinite(value)) return false;
-  if (limit.negative_sentinel && value < 0.0) return true;
-  return inside(limit, value);
-}
-
-void check_limit(const FieldLimit& limit, int year, double value) {
-  // The name is built only when the check fails: the projection calls this every year (no allocation on valid input).
-  if (!within_limit(limit, value)) check_limit(limit, std::string(limit.field), year, value);
-}
-
 void check_whole(const FieldLimit& limit, const std::string& field, int value) {
   check_limit(limit, field, kNoYear, static_cast<double>(value));
 }

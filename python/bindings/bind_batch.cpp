@@ -19,23 +19,24 @@ using namespace kommunbudget;
 
 namespace {
 
-// None → empty; else a float64 array of 2 dimensions copied into a row-major matrix (the shape checked by
-// run_batch, which names the field). Another number of dimensions is refused here with the field named.
-DrawMatrix to_draws(const char* field, const py::object& value, Eigen::Index n_years) {
-  if (value.is_none()) return {};
-  const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(value);
-  if (!array) throw InputError(fmt::format("shocks.{} is not an array of numbers; expected float64 of shape "
-                                           "(n_draws, {}) or None", field, n_years));
-  if (array.ndim() != 2) {
+using Array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+// None → empty; else a C-contiguous float64 array of 2 dimensions: the NumPy array itself when it is one already
+// (no copy), else a converted copy (held in `keep` for the call). The shape is checked by run_batch, which names the
+// field. Another number of dimensions is refused here with the field named.
+DrawView to_draws(const char* field, const py::object& value, Eigen::Index n_years, Array& keep) {
+  if (value.is_none()) return DrawView(nullptr, 0, 0);
+  keep = Array::ensure(value);
+  if (!keep) throw InputError(fmt::format("shocks.{} is not an array of numbers; expected float64 of shape "
+                                          "(n_draws, {}) or None", field, n_years));
+  if (keep.ndim() != 2) {
     std::string shape = "(";
-    for (py::ssize_t i = 0; i < array.ndim(); ++i) shape += (i ? ", " : "") + std::to_string(array.shape(i));
-    shape += array.ndim() == 1 ? ",)" : ")";
+    for (py::ssize_t i = 0; i < keep.ndim(); ++i) shape += (i ? ", " : "") + std::to_string(keep.shape(i));
+    shape += keep.ndim() == 1 ? ",)" : ")";
     throw InputError(fmt::format("shocks.{} has shape {}; expected (n_draws >= 1, {}): draws × years", field, shape,
                                  n_years));
   }
-  DrawMatrix m(array.shape(0), array.shape(1));
-  std::copy(array.data(), array.data() + array.size(), m.data());
-  return m;
+  return DrawView(keep.data(), keep.shape(0), keep.shape(1));
 }
 
 }  // namespace
@@ -49,11 +50,12 @@ void kommunbudget::bindings::bind_batch(py::module_& m) {
          const py::object& volume_growth, const std::optional<Target>& target, std::optional<int> from_year,
          int threads) {
         const Eigen::Index n = p.n_years();
-        BatchShocks shocks{to_draws("labour_cost_change", labour_cost_change, n),
-                           to_draws("other_cost_change", other_cost_change, n),
-                           to_draws("tax_base_growth", tax_base_growth, n),
-                           to_draws("national_tax_capacity_growth", national_tax_capacity_growth, n),
-                           to_draws("volume_growth", volume_growth, n)};
+        Array keep[5];  // the arrays viewed (the caller's own where already C-contiguous float64): alive for the call
+        const BatchShockViews shocks{to_draws("labour_cost_change", labour_cost_change, n, keep[0]),
+                                     to_draws("other_cost_change", other_cost_change, n, keep[1]),
+                                     to_draws("tax_base_growth", tax_base_growth, n, keep[2]),
+                                     to_draws("national_tax_capacity_growth", national_tax_capacity_growth, n, keep[3]),
+                                     to_draws("volume_growth", volume_growth, n, keep[4])};
         if (!target && from_year) {
           throw InputError("from_year is given without a target; expected a target (the tax need's) or neither");
         }

@@ -284,3 +284,48 @@ TEST(BalanceRequirement, OverdueOpeningDeficitIsABreachInTheBaseYear) {
     EXPECT_NE(what.find("2000"), std::string::npos) << what;
   }
 }
+
+// required_sustained_change's bisection (answers.cpp: the years before from_year replayed once, a step stopping at
+// the first year that misses) against the procedure answers.hpp documents, written out here step by step with the
+// public restoration_required: bracket [low, high], midpoints, "shortfall <= 1e-9" until high − low <= 1e-12. The
+// two must agree exactly (the Monte Carlo and batch engines compare draws with it bit for bit), for deficits from
+// before the base year and of the projection, each from_year.
+TEST(BalanceRequirement, SustainedChangeEqualsTheDocumentedBisectionExactly) {
+  BalanceRequirement in;
+  in.opening_deficits = {{2021, 4.0}, {2022, 7.5}, {2023, 3.0}, {2018, 1.25}};
+  const std::vector<IncomeStatement> cases = {
+      applied(statement(2024, {-18.6, 5.0, -6.0, 4.0, -2.0, 3.0, -9.0, 1.0}), in),
+      applied(statement(2024, {-18.6, -5.0, -6.0, 4.0, -2.0, -3.0, -9.0, 11.0}, 1000.0, 873.0)),
+      applied(statement(2024, {2.0, -7.0, 1.0, -4.0, 6.0, -8.0, -1.0, 0.5}, 1000.0, 1234.5), in)};
+  const Target t{TargetKind::BalancedBudgetResult, 0.0};
+  int bisected = 0;
+  for (const IncomeStatement& s : cases) {
+    const auto n = static_cast<Eigen::Index>(s.size());
+    for (int from = 2024; from <= 2031; ++from) {
+      const Eigen::Index first = from - 2024;
+      double change = -INFINITY, low = -INFINITY;
+      for (Eigen::Index k = first; k < n; ++k) {
+        change = std::max(change, (s.restoration_required[k] - s.balanced_budget_result[k]) / (s.tax_base[k] / 100.0));
+        low = std::max(low, -s.balanced_budget_result[k] / (s.tax_base[k] / 100.0));
+      }
+      Eigen::VectorXd extra(n), required(n);
+      const auto shortfall = [&](double d) {
+        for (Eigen::Index k = 0; k < n; ++k) extra[k] = k < first ? 0.0 : d * s.tax_base[k] / 100.0;
+        restoration_required(s.opening_deficit_state, s.balanced_budget_result, extra, required);
+        double worst = -INFINITY;
+        for (Eigen::Index k = first; k < n; ++k) worst = std::max(worst, required[k] - s.balanced_budget_result[k] - extra[k]);
+        return worst;
+      };
+      double high = shortfall(change) <= 1e-9 ? change : std::max(change, 0.0);
+      if (low < high) {
+        ++bisected;
+        for (int i = 0; i < 200 && high - low > 1e-12; ++i) {
+          const double mid = 0.5 * (low + high);
+          (shortfall(mid) <= 1e-9 ? high : low) = mid;
+        }
+      }
+      EXPECT_EQ(required_sustained_change(s, t, from), high) << "from " << from;
+    }
+  }
+  EXPECT_GT(bisected, 10);  // the bisection ran in most cases (this test can fail)
+}

@@ -147,6 +147,32 @@ TEST(Batch, ResultsDoNotDependOnThreadsOrSplits) {
   EXPECT_TRUE(c.result == one.result.bottomRows(17));
 }
 
+TEST(Batch, ViewsOfTheShocksGiveTheSameDrawsAsTheMatrices) {
+  // BatchShockViews (the binding's path: NumPy buffers read in place) over the same numbers as BatchShocks, with a
+  // tax need: every output equal, exactly; a view of the last 5 rows equals those rows of the whole batch.
+  const Projector p(base_state(), assumptions(), kHorizon);
+  const BatchShocks all = graded_shocks(9);
+  const auto view = [](const DrawMatrix& m, Eigen::Index first) {
+    return DrawView(m.data() + first * m.cols(), m.rows() - first, m.cols());
+  };
+  const auto views_from = [&](Eigen::Index first) {
+    return BatchShockViews{view(all.labour_cost_change, first), view(all.other_cost_change, first),
+                           view(all.tax_base_growth, first), view(all.national_tax_capacity_growth, first),
+                           view(all.volume_growth, first)};
+  };
+  const BatchNeed need{Target{TargetKind::BalancedBudgetResult, 0.0}, 2026};
+  const BatchResult m = run_batch(p, all, need, 2);
+  const BatchResult v = run_batch(p, views_from(0), need, 2);
+  EXPECT_TRUE(v.result == m.result);
+  EXPECT_TRUE(v.balanced_budget_result == m.balanced_budget_result);
+  EXPECT_TRUE(v.result_share == m.result_share);
+  EXPECT_TRUE(v.tax_revenue == m.tax_revenue);
+  EXPECT_TRUE(v.general_grants == m.general_grants);
+  EXPECT_TRUE(v.required_change == m.required_change);
+  const BatchResult tail = run_batch(p, views_from(4), 1);
+  EXPECT_TRUE(tail.result == m.result.bottomRows(5));
+}
+
 namespace {
 std::string message_of(const Projector& p, const BatchShocks& s) {
   try {

@@ -26,6 +26,19 @@ struct BatchShocks {
   DrawMatrix volume_growth;                 ///< added to every cost line's volume_growth
 };
 
+/// A read-only view of a row-major draws × years matrix held elsewhere (a BatchShocks member, or a NumPy array's
+/// buffer in the binding): the shocks without a copy. Empty (nullptr, 0 × 0) for no shock.
+using DrawView = Eigen::Map<const DrawMatrix>;
+
+/// BatchShocks as views (same fields, shapes and units); the viewed buffers must outlive the run_batch call.
+struct BatchShockViews {
+  DrawView labour_cost_change{nullptr, 0, 0};
+  DrawView other_cost_change{nullptr, 0, 0};
+  DrawView tax_base_growth{nullptr, 0, 0};
+  DrawView national_tax_capacity_growth{nullptr, 0, 0};
+  DrawView volume_growth{nullptr, 0, 0};
+};
+
 /// The outputs of a batch, each of shape (n_draws, n_years) (base year first), nominal MSEK unless noted; row d is
 /// the IncomeStatement line of draw d.
 struct BatchResult {
@@ -54,13 +67,15 @@ struct BatchNeed {
 ///
 /// Threads: `threads` workers (0 = std::thread::hardware_concurrency(); at most one per draw) over contiguous
 /// ranges of draws; each holds its own copy of the projector and one preallocated IncomeStatement, so nothing is
-/// allocated per draw. Each draw is independent: the result does not depend on the number of threads or on how
+/// allocated per draw, and checks each of its draws' shocked values just before projecting the draw. Each draw is independent: the result does not depend on the number of threads or on how
 /// the draws are split over calls.
 /// @throws InputError when no shock is given, a shock has the wrong shape (field, shape and expected shape
 ///         named), the draws differ between shocks, a value is not finite, the base-year column is not 0, a
 ///         shocked value leaves its field's range in the table of limits (field, draw, year and value named), a
 ///         national tax capacity shock is given with grants as a total, or `threads` is negative.
-/// @throws ComputationError (or InputError) from a draw's projection, that of the lowest draw failing.
+/// @throws ComputationError (or InputError) from a draw's projection. Of the errors of the draws (a value or a
+///         projection), that of the lowest failing draw is thrown; within a draw the first failing shock (in the
+///         order of BatchShocks), then year.
 BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int threads = 0);
 
 /// run_batch, and per draw also the tax need of `need` (BatchResult::required_change): the core's
@@ -70,5 +85,12 @@ BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, int
 /// @throws InputError as run_batch, and for a share target outside the row Target.share or a from_year outside
 ///         [base year, horizon] (the value and the range named).
 BatchResult run_batch(const Projector& projector, const BatchShocks& shocks, const BatchNeed& need, int threads = 0);
+
+/// run_batch on views of the shocks (no copy of them; the binding's path for NumPy arrays). Same results and errors.
+BatchResult run_batch(const Projector& projector, const BatchShockViews& shocks, int threads = 0);
+
+/// run_batch with a tax need on views of the shocks (no copy of them). Same results and errors.
+BatchResult run_batch(const Projector& projector, const BatchShockViews& shocks, const BatchNeed& need,
+                      int threads = 0);
 
 }  // namespace kommunbudget

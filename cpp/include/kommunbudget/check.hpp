@@ -3,6 +3,7 @@
 /// Always-on input checks (never compiled out). Each throws InputError with a message that names the field,
 /// the year (if any), the offending value and the allowed range. The ranges come from the table of limits
 /// (limits.hpp, docs/model.md §14); no check takes a range of its own.
+#include <cmath>
 #include <string>
 #include <type_traits>
 
@@ -40,7 +41,14 @@ void check_finite(const std::string& field, int year, double value);
 void check_limit(const FieldLimit& limit, const std::string& field, int year, double value);
 
 /// True when `value` passes the row: finite and inside the range, or a negative sentinel of a sentinel row.
-bool within_limit(const FieldLimit& limit, double value);
+/// Inline: the engines check every shocked value of every draw with it.
+inline bool within_limit(const FieldLimit& limit, double value) {
+  if (!std::isfinite(value)) return false;
+  if (limit.negative_sentinel && value < 0.0) return true;
+  const bool above_low = limit.low_open ? value > limit.low : value >= limit.low;
+  const bool below_high = limit.high_open ? value < limit.high : value <= limit.high;
+  return above_low && below_high;
+}
 
 /// check_limit with the field's name built only when the check fails (`name()` returns it): no string is built on
 /// valid input, so a check inside a loop over measures allocates nothing.
@@ -49,8 +57,11 @@ void check_limit(const FieldLimit& limit, NameFn&& name, int year, double value)
   if (!within_limit(limit, value)) check_limit(limit, std::string(name()), year, value);
 }
 
-/// check_limit with the row's own field name in the message.
-void check_limit(const FieldLimit& limit, int year, double value);
+/// check_limit with the row's own field name in the message. Inline: the projection checks its per-year inputs
+/// with it (income equalisation, per draw in the engines); the name is built only on failure.
+inline void check_limit(const FieldLimit& limit, int year, double value) {
+  if (!within_limit(limit, value)) check_limit(limit, std::string(limit.field), year, value);
+}
 
 /// Checks a calendar year argument against the table's calendar-year range (YearSeries.year, [1900, 2200]).
 /// Message: "<field> = <year> is outside the allowed range [1900, 2200]". @throws InputError.

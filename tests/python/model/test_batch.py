@@ -122,3 +122,44 @@ def test_the_tax_need_is_refused_without_a_target_or_outside_the_years(sjobo):
         run_batch(sjobo, HORIZON, shocks, target="result", from_year=2040)
     with pytest.raises(ValueError, match="share"):
         run_batch(sjobo, HORIZON, shocks, target="share:0.9")
+
+
+def test_shock_arrays_of_any_layout_give_the_same_draws(sjobo):
+    # C-contiguous float64 arrays are read in place (no copy); a Fortran-ordered, a strided, a read-only and an
+    # integer array are converted first. The draws must not depend on it: the same rows, exactly.
+    n = _years(sjobo)
+    rng = np.random.default_rng(5)
+    labour = rng.normal(0.0, 0.005, size=(6, n))
+    labour[:, 0] = 0.0
+    before = labour.copy()
+    reference = run_batch(sjobo, HORIZON, {"labour_cost_change": labour}, threads=2)
+    wide = np.zeros((6, 2 * n))
+    wide[:, ::2] = labour
+    read_only = labour.copy()
+    read_only.flags.writeable = False
+    for variant in (np.asfortranarray(labour), wide[:, ::2], read_only):
+        out = run_batch(sjobo, HORIZON, {"labour_cost_change": variant}, threads=2)
+        for name in OUTPUT_FIELDS:
+            np.testing.assert_array_equal(out[name], reference[name])
+    zeros = run_batch(sjobo, HORIZON, {"volume_growth": np.zeros((2, n), dtype=np.int64)})
+    np.testing.assert_array_equal(zeros["result"][1], sjobo.project(HORIZON).line("result"))
+    np.testing.assert_array_equal(labour, before)  # the caller's array, read in place, is left as it was
+
+
+def test_of_two_bad_draws_the_lowest_is_named(sjobo):
+    # Each worker checks its draws as it projects them; the error of the lowest failing draw is raised, whichever
+    # shock and worker it is in (batch.hpp): draw 1's volume shock, not draw 4's labour-cost shock, with 1 or 2
+    # threads (draws 0-2 and 3-5 with two).
+    n = _years(sjobo)
+    labour = np.zeros((6, n))
+    volume = np.zeros((6, n))
+    labour[4, 2] = 5.0
+    volume[1, 3] = np.nan
+    for threads in (1, 2):
+        with pytest.raises(core.InputError, match=r"^shocks.volume_growth\[1, 3\] \(draw 1, year 2027\) = nan is not "
+                                                  r"finite"):
+            run_batch(sjobo, HORIZON, {"labour_cost_change": labour, "volume_growth": volume}, threads=threads)
+    volume[1, 3] = 0.0
+    with pytest.raises(core.InputError, match=r"^shocks.labour_cost_change\[4, 2\] \(draw 4, year 2026\) = 5 makes "
+                                              r"labour_cost_change .* outside the allowed range"):
+        run_batch(sjobo, HORIZON, {"labour_cost_change": labour, "volume_growth": volume}, threads=2)
