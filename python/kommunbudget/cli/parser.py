@@ -606,9 +606,13 @@ def _add_uncertainty(sub, parents: list[argparse.ArgumentParser]) -> None:
                                    "probability that the balanced-budget requirement, the restoration of earlier "
                                    "deficits and the target are missed, the percentiles of the balanced-budget "
                                    "result, and the distribution of the sustained tax change the target needs.")
-    u.add_argument("file", metavar="FILE.toml",
-                   help="the scenario file (read only), or a packaged example by name: "
-                        + ", ".join(packaged_names("scenarios")))
+    u.add_argument("file", metavar="FILE.toml|NAME|MUNICIPALITY",
+                   help="the scenario file (read only), or a packaged example by name ("
+                        + ", ".join(packaged_names("scenarios")) + "), or a municipality (" + _MUNICIPALITY_HELP
+                        + ") whose baseline is run without measures to --horizon")
+    u.add_argument("--horizon", type=year, metavar="YEAR", default=None,
+                   help="last year for a municipality's baseline (default base year + 6); a scenario file sets its "
+                        "own")
     u.add_argument("--budget", type=Path, metavar="FILE", default=None,
                    help="your own adopted budget (docs/budget-workbook.md) as the baseline, replacing the file's")
     u.add_argument("--draws", type=_positive_int, default=100_000, metavar="N",

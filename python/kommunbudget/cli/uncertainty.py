@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,11 @@ from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
 from kommunbudget.report.plots import plot_fan, save_figure
 from kommunbudget.report.text import frame_text, notes_text, section, underlined, wrap
+from kommunbudget.baselines.load import load
+from kommunbudget.data.paths import packaged_names
+from kommunbudget.model import core
+from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.projection import Projection
 from kommunbudget.scenarios.result import run as run_scenario
 from kommunbudget.scenarios.schema import load_scenario
 
@@ -41,8 +47,8 @@ _UNITS = {"result": "MSEK", "balanced_budget_result": "MSEK", "result_share": "f
 
 
 def run(args: argparse.Namespace) -> Document:
-    """Runs the Monte Carlo of the scenario ``args.file`` and returns the document (text only for ``--format
-    table``); writes the fan chart of ``--chart``.
+    """Runs the Monte Carlo of the scenario ``args.file`` (or of a municipality's baseline alone) and returns the
+    document (text only for ``--format table``); writes the fan chart of ``--chart``.
 
     Raises
     ------
@@ -53,30 +59,79 @@ def run(args: argparse.Namespace) -> Document:
         For a ``--chart`` name not ending in .png or not writable.
     """
     chart = _check_chart(args.chart, args.out) if args.chart is not None else None
-    scenario = load_scenario(args.file, budget=args.budget)
-    r = run_scenario(scenario)
-    years = r.baseline.years
-    target = parse_target(args.target) if args.target else r.target
-    first = args.from_year if args.from_year is not None else first_undecided_year(r.municipality.code, years[0])
+    subject = _subject(args)
+    m, years = subject.municipality, subject.baseline.years
+    target = parse_target(args.target) if args.target else subject.target
+    first = args.from_year if args.from_year is not None else first_undecided_year(m.code, years[0])
     if not years[0] < first <= years[-1]:
         raise ValueError(f"--from-year {first}: expected a year after the base year {years[0]} and at most the "
                          f"horizon {years[-1]} (default the first year whose own rate is not decided)")
     sd = dict(args.sd)
     correlation = _read_correlation(args.correlation) if args.correlation is not None else None
-    u = uncertainty(r.municipality, scenario.horizon, r.projection.measures, target=target, from_year=first,
+    u = uncertainty(m, years[-1], subject.measures, target=target, from_year=first,
                     draws=args.draws, seed=args.seed, sd=sd, correlation=correlation,
                     first_shocked_year=args.first_shocked_year, threads=args.threads,
                     progress=not args.no_progress and sys.stderr.isatty())
-    doc = _document(u, r.municipality, scenario, r.baseline)
-    doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]
+    doc = _document(u, m, subject)
+    doc.inputs = list(subject.inputs)
     if chart is not None:
         written = str(save_figure(plot_fan(u, "balanced_budget_result"), chart))
         doc.extra["charts"] = [written]
         if args.format != "table":  # the text names the chart itself
             doc.notices.append(f"wrote {written}")
     if args.format == "table":
-        doc.text = _text(u, r.municipality, scenario, doc)
+        doc.text = _text(u, m, subject, doc)
     return doc
+
+
+@dataclass
+class _Subject:
+    """What is run: a scenario (its baseline, measures and target) or a municipality's baseline alone."""
+
+    municipality: Municipality
+    baseline: Projection
+    measures: core.Measures | None
+    target: core.Target
+    name: str | None  # the scenario's name; None for a municipality's baseline
+    file: str | None
+    inputs: list[tuple[str, str]]
+
+    @property
+    def what(self) -> str:
+        return f"scenario {self.name}" if self.name is not None else "the baseline (no measures)"
+
+
+def _subject(args: argparse.Namespace) -> _Subject:
+    """A scenario file or packaged scenario (FILE.toml or NAME), or else a municipality (name or SCB code) whose
+    embedded baseline is run to ``--horizon`` (default base year + 6) without measures, target share:0.02 unless
+    ``--target`` says otherwise.
+
+    Raises
+    ------
+    ValueError
+        For an invalid scenario file, or text that is neither a scenario nor a municipality (the message names
+        both), or ``--budget`` with a municipality (a budget is the baseline of a scenario file).
+    """
+    text = str(args.file)
+    if text.lower().endswith(".toml") or Path(text).exists() or text in packaged_names("scenarios"):
+        if args.horizon is not None:
+            raise ValueError("--horizon applies to a municipality's baseline; a scenario file sets its own horizon")
+        scenario = load_scenario(text, budget=args.budget)
+        r = run_scenario(scenario)
+        return _Subject(r.municipality, r.baseline, r.projection.measures, r.target, scenario.name,
+                        scenario.source_file, [(what, str(path)) for what, path in scenario.files_read()])
+    if args.budget is not None:
+        raise ValueError(f"--budget with {text!r}: give a scenario file (its baseline becomes the budget); for the "
+                         f"budget without measures, a scenario file without [[measures]]")
+    try:
+        m = load(text)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is neither a scenario file nor a packaged scenario "
+                         f"({', '.join(packaged_names('scenarios'))}) nor a municipality: {exc}") from None
+    horizon = args.horizon if args.horizon is not None else m.base_year + 6
+    if horizon <= m.base_year:
+        raise ValueError(f"--horizon {horizon}: expected a year after the base year {m.base_year}")
+    return _Subject(m, m.project(horizon), None, parse_target("share:0.02"), None, None, [])
 
 
 def _check_chart(path: Path, out: Path | None) -> Path:
@@ -150,7 +205,7 @@ def _fan_rows(u: Uncertainty, output: str) -> dict[str, list[float | None]]:
     return rows
 
 
-def _document(u: Uncertainty, m, scenario, baseline) -> Document:
+def _document(u: Uncertainty, m, subject: _Subject) -> Document:
     """The tables and JSON keys of ``kommunbudget.uncertainty/1``."""
     probabilities = _probability_rows(u)
     tables = [Table("probabilities", probabilities, {row: "fraction" for row in probabilities})]
@@ -159,8 +214,10 @@ def _document(u: Uncertainty, m, scenario, baseline) -> Document:
         tables.append(Table(f"fan_{output}", rows, {row: _UNITS[output] for row in rows}))
     need = u.tax_need()
     shocks = u.shocks
-    return Document("uncertainty", header(m, scenario.horizon, baseline), tables, {
-        "scenario": {"name": scenario.name, "file": scenario.source_file, "target": u.target.describe()},
+    return Document("uncertainty", header(m, u.years[-1], subject.baseline), tables, {
+        "scenario": ({"name": subject.name, "file": subject.file, "target": u.target.describe()}
+                     if subject.name is not None else None),
+        "target": u.target.describe(),
         "draws": u.draws, "seed": u.seed, "from_year": u.from_year, "first_shocked_year": u.first_shocked_year,
         "percentiles": list(FAN_PERCENTILES),
         "tax_need": [{"case": case.replace(" ", "_"), **{k: float(v) for k, v in need.loc[case].items()}}
@@ -220,11 +277,11 @@ def _notes(u: Uncertainty, m) -> list[str]:
     return notes
 
 
-def _text(u: Uncertainty, m, scenario, doc: Document) -> str:
+def _text(u: Uncertainty, m, subject: _Subject, doc: Document) -> str:
     """The text report: the answer first (how likely a tax rise is, the requirement missed), then the fan of the
     balanced-budget result, the shocks and their basis."""
     years = u.years[1:]
-    parts = [underlined(f"{m.label}: uncertainty of scenario {scenario.name}, {u.years[0]}-{u.years[-1]}"
+    parts = [underlined(f"{m.label}: uncertainty of {subject.what}, {u.years[0]}-{u.years[-1]}"
                         + (" (APPROXIMATE BASELINE)" if m.approximate else "")),
              wrap(f"{u.draws:,}".replace(",", " ") + f" draws, seed {u.seed} (the same seed gives the same figures "
                   f"on any machine and number of threads); shocks from {u.first_shocked_year}; target: "

@@ -127,3 +127,16 @@ def test_few_draws_are_flagged(cli):
     status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", "--draws", "50", "--no-progress")
     assert status == 0, err
     assert "NOTE: only 50 draws" in out
+
+
+def test_a_municipality_runs_its_baseline_without_measures(cli):
+    doc = cli.json("uncertainty", "Sjöbo", "--horizon", "2029", *SMALL)
+    assert doc["scenario"] is None and doc["years"][-1] == 2029
+    assert [r["case"] for r in doc["tax_need"]] == ["without_measures"]
+    assert doc["target"] == "result >= 2.0 % of tax revenue and general grants"
+    status, out, err = cli.run("uncertainty", "Nowhere", *SMALL)
+    assert status == 2 and "neither a scenario file nor a packaged scenario" in err
+    status, out, err = cli.run("uncertainty", "sjobo_premises", "--horizon", "2030", *SMALL)
+    assert status == 2 and "--horizon applies to a municipality's baseline" in err
+    status, out, err = cli.run("uncertainty", "Ystad", "--horizon", "2028", *SMALL)
+    assert status == 0 and "(APPROXIMATE BASELINE)" in out.splitlines()[0]
