@@ -19,20 +19,20 @@ import numpy as np
 import pandas as pd
 
 from kommunbudget.analysis.uncertainty import FAN_PERCENTILES, OUTPUTS, Uncertainty, uncertainty
+from kommunbudget.baselines.load import load
 from kommunbudget.cli.common import header
 from kommunbudget.cli.errors import CliError
 from kommunbudget.cli.output import check_target
 from kommunbudget.data.decided_rates import first_undecided_year
+from kommunbudget.data.paths import packaged_names
+from kommunbudget.model import core
+from kommunbudget.model.municipality import Municipality
+from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import parse_target
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
 from kommunbudget.report.plots import plot_fan, save_figure
 from kommunbudget.report.text import frame_text, notes_text, section, underlined, wrap
-from kommunbudget.baselines.load import load
-from kommunbudget.data.paths import packaged_names
-from kommunbudget.model import core
-from kommunbudget.model.municipality import Municipality
-from kommunbudget.model.projection import Projection
 from kommunbudget.scenarios.result import run as run_scenario
 from kommunbudget.scenarios.schema import load_scenario
 
