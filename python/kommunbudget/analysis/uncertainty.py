@@ -20,6 +20,7 @@ from tqdm.auto import tqdm
 
 from kommunbudget.data.uncertainty_defaults import SHOCK_ORDER, default_correlation, default_shocks
 from kommunbudget.model import core
+from kommunbudget.model.limits import field_limit
 from kommunbudget.model.monte_carlo import MonteCarloSummary, run_monte_carlo
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
@@ -96,8 +97,10 @@ def shocks_for(municipality: Municipality, measures: core.Measures | None,
         raise ValueError(f"sd: unknown shock {unknown[0]!r}; expected one of {', '.join(SHOCK_ORDER)}")
     for name, value in sd.items():
         number = float(value)
-        if not np.isfinite(number) or number < 0:
-            raise ValueError(f"sd.{name} = {value}: expected a finite number >= 0 (a standard deviation)")
+        row = field_limit("MonteCarloSpec", "sd")
+        if not np.isfinite(number) or not row.contains(number):
+            raise ValueError(f"sd.{name} = {value}: outside the allowed range {row.range_text()} (a standard "
+                             f"deviation: fraction per year for growth, 0.01 = 1 percentage point)")
         table.loc[name, "sd"] = number
         table.loc[name, "status"] = "given"
         table.loc[name, "basis"] = "given by the user"
@@ -318,6 +321,10 @@ def uncertainty(municipality: Municipality, horizon: int, measures: core.Measure
     if correlation is None:
         matrix = default_correlation(yearly)
     elif isinstance(correlation, pd.DataFrame):
+        unknown = [n for n in list(correlation.index) + list(correlation.columns) if n not in SHOCK_ORDER]
+        if unknown:
+            raise ValueError(f"correlation: unknown shock {unknown[0]!r}; expected names from "
+                             f"{', '.join(SHOCK_ORDER)}")
         missing = [n for n in yearly if n not in correlation.index or n not in correlation.columns]
         if missing:
             raise ValueError(f"correlation: no row and column for the shock {missing[0]!r}; expected the yearly "

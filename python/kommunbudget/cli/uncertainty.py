@@ -156,8 +156,10 @@ def _read_correlation(path: Path) -> pd.DataFrame:
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"--correlation {str(path)!r}: {getattr(exc, 'strerror', None) or exc}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"--correlation {str(path)!r}: not a text CSV in UTF-8 (save it as CSV UTF-8)") from None
+    except OSError as exc:
+        raise ValueError(f"--correlation {str(path)!r}: {exc.strerror or exc}") from None
     # A spreadsheet set to Swedish saves semicolons between fields and decimal commas.
     first = text.splitlines()[0] if text else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -255,7 +257,7 @@ def _notes(u: Uncertainty, m) -> list[str]:
     if m.approximate:
         notes.append("APPROXIMATE BASELINE: the result is 0 in the base year and held near 0 by construction, so the "
                      "probabilities of missing the requirement or the target and the tax need say nothing about this "
-                     "municipality; read the spread the measures' worth and the shocks give")
+                     "municipality; read what the measures are worth and how far the shocks spread the result")
     if u.draws < 1000:
         notes.append(f"only {u.draws} draws: the percentiles and probabilities rest on few draws (a probability's "
                      f"standard error is up to {50 / u.draws ** 0.5:.1f} percentage points); use 10 000 or more")

@@ -139,6 +139,12 @@ _COLUMN_SV: dict[str, str] = {
     "output": "Utfall", "factor": "Faktor", "S1_conf": "S1 ±", "ST_conf": "ST ±", "label": "Benämning",
     "label_sv": "Benämning (sv)", "distribution": "Fördelning", "basis": "Grund",
     "assumption_en": "Antagande (engelska)", "label_en": "Benämning (engelska)",
+    # kommunbudget uncertainty: the tax need's distribution and the shocks
+    "case": "Fall", "p5": "5 %, öre", "p10": "10 %, öre", "p25": "25 %, öre", "p50": "Median, öre",
+    "p75": "75 %, öre", "p90": "90 %, öre", "p95": "95 %, öre", "mean_ore": "Medel, öre",
+    "deterministic_ore": "Utan chocker, öre", "probability_rise": "Sannolikhet att en höjning behövs",
+    "shock": "Chock", "sd": "Standardavvikelse (tillväxt: procentenheter per år)", "per": "Dras per",
+    "status": "Status", "moves": "Vad den flyttar",
 }
 #: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
 #: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
@@ -161,7 +167,10 @@ _COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": 
                    "worth_ore_sum": "#,##0.0", "modelled": '"ja";"ja";"nej"', "tested": '"ja";"ja";"nej"',
                    "area_m2": "#,##0", "vacant_area_m2": "#,##0", "vacancy_share": "0%", "cost_kr_per_m2": "#,##0",
                    "n_properties": "0", "S1": "0.000", "S1_conf": "0.000", "ST": "0.000", "ST_conf": "0.000",
-                   "low": "0.00%", "high": "0.00%"}
+                   "low": "0.00%", "high": "0.00%", "probability_rise": "0.0%", "sd": "0.0%", "p5": "#,##0.0",
+                   "p10": "#,##0.0",
+                   "p25": "#,##0.0", "p50": "#,##0.0", "p75": "#,##0.0", "p90": "#,##0.0", "p95": "#,##0.0",
+                   "mean_ore": "#,##0.0", "deterministic_ore": "#,##0.0"}
 
 #: The kinds of an assumption, in Swedish.
 _KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven av dig (--set)",

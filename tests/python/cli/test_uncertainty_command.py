@@ -140,3 +140,30 @@ def test_a_municipality_runs_its_baseline_without_measures(cli):
     assert status == 2 and "--horizon applies to a municipality's baseline" in err
     status, out, err = cli.run("uncertainty", "Ystad", "--horizon", "2028", *SMALL)
     assert status == 0 and "(APPROXIMATE BASELINE)" in out.splitlines()[0]
+
+
+def test_workbook_shows_sizes_and_probabilities_as_percent_with_swedish_headings(cli, tmp_path):
+    book = tmp_path / "u.xlsx"
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--out", str(book))
+    assert status == 0, err
+    wb = openpyxl.load_workbook(book)
+    shocks = wb["Chocker"]
+    headings = [c.value for c in shocks[3]]
+    sd_col = headings.index("Standardavvikelse (tillväxt: procentenheter per år)") + 1
+    assert shocks.cell(4, sd_col).value == 0.01 and shocks.cell(4, sd_col).number_format == "0.0%"
+    need = wb["Skattebehov osäkerhet"]
+    headings = [c.value for c in need[3]]
+    col = headings.index("Sannolikhet att en höjning behövs") + 1
+    assert 0.0 <= need.cell(4, col).value <= 1.0 and need.cell(4, col).number_format == "0.0%"
+
+
+def test_unknown_shock_names_in_a_correlation_file_are_refused(cli, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("shock,foo_shock,labour_cost_change\nfoo_shock,1,0\nlabour_cost_change,0,1\n")
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--correlation", str(path))
+    assert status == 2 and "unknown shock 'foo_shock'" in err
+    path.write_bytes(b"\xe0\xff\x00\x01")
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--correlation", str(path))
+    assert status == 2 and "not a text CSV in UTF-8" in err
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--sd", "sale_price=0.6")
+    assert status == 2 and "sd.sale_price = 0.6: outside the allowed range" in err
