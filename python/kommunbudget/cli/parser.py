@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "template": "kommunbudget.cli.template",
     "sensitivity": "kommunbudget.cli.sensitivity",
     "uncertainty": "kommunbudget.cli.uncertainty",
+    "report": "kommunbudget.cli.report",
 }
 
 #: Subcommands that write a workbook (``--format xlsx``, or ``--out`` ending in ``.xlsx``).
@@ -272,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_template(sub, [_verbose_parent()])
     _add_sensitivity(sub, shared)
     _add_uncertainty(sub, shared)
+    _add_report(sub, shared)
     return parser
 
 
@@ -646,3 +648,23 @@ def _add_uncertainty(sub, parents: list[argparse.ArgumentParser]) -> None:
     u.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
                    help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
                         "--out ends in .xlsx)")
+
+
+def _add_report(sub, parents: list[argparse.ArgumentParser]) -> None:
+    rp = sub.add_parser("report", parents=parents,
+                        help="a scenario's council report: one self-contained HTML page (tables, charts, sources, "
+                             "the checklist), in Swedish by default",
+                        description="Runs a scenario file and writes its council report as one HTML page with "
+                                    "everything embedded (no external files): the tax need with and without the "
+                                    "measures, the balanced-budget requirement and the target per year, the "
+                                    "measures' effects in mnkr and öre, the bridge, charts, the checklist, the "
+                                    "assumptions and their sources. Open it in a browser, print it or attach it.")
+    rp.add_argument("file", metavar="FILE.toml",
+                    help="the scenario file (read only), or a packaged example by name: "
+                         + ", ".join(packaged_names("scenarios")))
+    rp.add_argument("--budget", type=Path, metavar="FILE", default=None,
+                    help="your own adopted budget (docs/budget-workbook.md) as the baseline, replacing the file's "
+                         "'budget' and its embedded baseline")
+    rp.add_argument("--language", choices=("sv", "en"), default="sv",
+                    help="the page's language: Swedish (default) or English")
+    rp.set_defaults(format=None)

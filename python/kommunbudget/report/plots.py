@@ -217,6 +217,18 @@ def _target_text(target: core.Target, language: str) -> str:
     return _share_text(kinds[target.kind], float(target.share), language)
 
 
+def target_text(target: core.Target, language: str = "en") -> str:
+    """The target in words as the charts write it (``"resultat ≥ 2 % av skatter och generella statsbidrag"``): the
+    core's ``describe()`` in English, the same in Swedish.
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``"en"`` or ``"sv"``.
+    """
+    return _target_text(target, language)
+
+
 def _target_key_text(key: str, description: str, language: str) -> str:
     """A target given as its key (``model.targets.target_key``: ``result_share_2pct``) in words: the description
     in English, the key read in Swedish."""
