@@ -703,6 +703,6 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
         raise ValueError(f"chart path = {str(path)!r}; expected a file name ending in "
                          f"{' or '.join(FIGURE_SUFFIXES)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120, format=path.suffix.lower()[1:])
+    fig.savefig(path, dpi=120, format=path.suffix.lower()[1:], bbox_inches="tight")  # no title clipped at an edge
     _pyplot().close(fig)
     return path
