@@ -386,6 +386,7 @@ class _progress:
         bar = self._bar
 
         def report(done: int, total: int) -> None:
+            """Moves the bar to ``done`` of ``total`` draws (the core calls it about ten times a second)."""
             bar.update(done - bar.n)
 
         return report

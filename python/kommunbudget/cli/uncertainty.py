@@ -98,6 +98,7 @@ class _Subject:
 
     @property
     def what(self) -> str:
+        """What the title names: ``scenario <name>`` or ``the baseline (no measures)``."""
         return f"scenario {self.name}" if self.name is not None else "the baseline (no measures)"
 
 
