@@ -8,8 +8,8 @@ dates (issue 12: "Swedish throughout").
   ``kr/inv``).
 - :func:`date_text` writes a date in words (``31 december 2024`` / ``31 December 2024``).
 - :func:`gettext` translates a fixed message: the English text is the message id, the Swedish text comes from the
-  gettext catalogue ``report/locale/sv/LC_MESSAGES/kommunbudget.po`` (read with babel's PO reader, so a translator
-  edits one standard file, e.g. in Poedit); ``{name}`` fields are filled after translation.
+  gettext catalogue, the PO files in ``report/locale/sv/LC_MESSAGES/`` (read with babel's PO reader, so a translator
+  edits standard files, e.g. in Poedit); ``{name}`` fields are filled after translation.
 
 Identifiers and JSON keys are never translated: only what is shown.
 """
@@ -166,21 +166,34 @@ def date_text(date: _dt.date, language: str = "sv") -> str:
 
 @functools.cache
 def catalogue(language: str = "sv") -> Mapping[str, str]:
-    """The translations of one language: English message id -> translated text, from
-    ``report/locale/<language>/LC_MESSAGES/kommunbudget.po`` (entries without a translation or marked fuzzy are left
-    out). English has no catalogue (an empty mapping).
+    """The translations of one language: English message id -> translated text, from every PO file in
+    ``report/locale/<language>/LC_MESSAGES/`` (one per area, e.g. ``kommunbudget.po`` for labels and messages;
+    entries without a translation or marked fuzzy are left out). English has no catalogue (an empty mapping).
 
     Raises
     ------
     ValueError
-        For a language other than ``sv`` or ``en``.
+        For a language other than ``sv`` or ``en``, or when two files translate one message differently (naming both
+        files and the message).
     """
     if check_language(language) == "en":
         return {}
-    path = resources.files("kommunbudget.report") / "locale" / language / "LC_MESSAGES" / "kommunbudget.po"
-    with path.open("rb") as handle:
-        po = read_po(handle, locale=LOCALES[language].split("_")[0])
-    return {str(m.id): str(m.string) for m in po if m.id and m.string and not m.fuzzy}
+    folder = resources.files("kommunbudget.report") / "locale" / language / "LC_MESSAGES"
+    merged: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    for path in sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name):
+        with path.open("rb") as handle:
+            po = read_po(handle, locale=LOCALES[language].split("_")[0])
+        for m in po:
+            if not (m.id and m.string) or m.fuzzy:
+                continue
+            key, text = str(m.id), str(m.string)
+            if key in merged and merged[key] != text:
+                raise ValueError(f"translation catalogue: {origin[key]} and {path.name} translate {key!r} differently "
+                                 f"({merged[key]!r} vs {text!r})")
+            merged[key] = text
+            origin[key] = path.name
+    return merged
 
 
 def gettext(message: str, language: str = "sv", **fields: Any) -> str:
