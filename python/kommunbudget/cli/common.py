@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
 from kommunbudget.baselines.population_forecast import with_population_forecast
@@ -20,7 +22,9 @@ from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import default_targets, parse_target, target_key
-from kommunbudget.report.text import wrap
+from kommunbudget.report.i18n import gettext, number
+from kommunbudget.report.plots import target_text
+from kommunbudget.report.text import frame_text, wrap
 
 __all__ = ["Setup", "apply_population_forecast", "assumption_records", "base_source_records", "budget_text",
            "from_year", "header",
@@ -246,6 +250,54 @@ def vintage_text(m: Municipality) -> str:
     return "" if info is None else info["text"]
 
 
+def tax_needed_text(needed: dict[str, Any], shown: Sequence[core.Target], horizon: int, language: str = "en") -> str:
+    """The answer in words (:func:`tax_needed_records`): per target, the sustained change from the first undecided
+    year in kr per 100 kr and öre, and its cost for a household a year; or why no change can be shown."""
+    first = needed["from_year"]
+    if not needed["targets"]:
+        return wrap(gettext("Tax needed: the own rate is decided through {decided} (skattesatser_kommun.csv), so a "
+                            "change can start in {first} at the earliest, after the horizon {last}.", language,
+                            decided=first - 1, first=first, last=horizon))
+    lines = [wrap(gettext("Tax needed: the sustained change of the tax rate from {first} (the first year whose own "
+                          "rate is not yet decided) that meets each target in every year to {last}, and what it costs "
+                          "a household with the tax base per inhabitant ({income} kr a year):", language,
+                          first=first, last=horizon, income=number(needed["household_income_kr"], 0, language)))]
+    rows = []
+    for t in shown:
+        r = needed["targets"][target_key(t)]
+        rows.append((target_text(t, language), [number(r["change_kr_per_100kr"], 2, language, signed=True),
+                                                number(r["change_ore"], 1, language, signed=True),
+                                                number(r["household_cost_kr"], 0, language)]))
+    return "\n".join(lines) + "\n" + frame_text(rows, pd.Index([
+        gettext("kr per 100 kr", language), "öre", gettext("kr a year per household", language)]))
+
+
+def tax_needed_records(p: Projection, shown: Sequence[core.Target], horizon: int) -> dict[str, Any]:
+    """The answer of ``project``: for each target, the sustained change of the own tax rate from the first year whose
+    rate is not yet decided (:func:`kommunbudget.data.decided_rates.first_undecided_year`) that meets it in every
+    year to ``horizon`` (the core's ``sustained_tax_change``; 0 where it is met already), and what it costs a
+    household with the tax base per inhabitant.
+
+    Returns
+    -------
+    dict
+        ``from_year`` (int), ``household_income_kr`` (kr a year) and ``targets``: target id ->
+        ``change_kr_per_100kr``, ``change_ore``, ``household_cost_kr``; ``targets`` is empty when the first undecided
+        year is after the horizon.
+    """
+    first = first_undecided_year(p.municipality.code, p.years[0])
+    out: dict[str, Any] = {"from_year": first, "household_income_kr": None, "targets": {}}
+    if first > horizon:
+        return out
+    income, _ = p.household_income_kr(first)
+    out["household_income_kr"] = float(income)
+    for t in shown:
+        change = max(0.0, float(p.sustained_tax_change(t, first)))
+        out["targets"][target_key(t)] = {"change_kr_per_100kr": change, "change_ore": change * 100.0,
+                                         "household_cost_kr": float(core.household_tax_change_kr(change, income))}
+    return out
+
+
 def decided_rate_lines(m: Municipality, first: int) -> dict[str, Any]:
     """What the output says about decided rates for a change from ``first``: ``decided_rates`` (year -> rate,
     kr per 100 kr, with basis and source; those after the base year), ``first_undecided_year``, and
@@ -331,15 +383,17 @@ def met(p: Projection, target: core.Target) -> list[bool]:
     return [bool(x) for x in core.target_met(p.core, target)]
 
 
-def met_label(target: core.Target) -> str:
-    """A short row label for whether a target is met (the full wording is in :meth:`Target.describe`)."""
+def met_label(target: core.Target, language: str = "en") -> str:
+    """A short row label for whether a target is met, in the language (the full wording is in
+    :func:`kommunbudget.report.text.target_text`)."""
     if target.kind == core.TargetKind.BALANCED_BUDGET_RESULT:
-        return "Met: balanskrav (balanced-budget result >= restoration due)"
+        return gettext("Met: balanskrav (balanced-budget result ≥ restoration due)", language)
     if target.kind == core.TargetKind.RESULT:
-        return "Met: result >= 0"
+        return gettext("Met: result ≥ 0", language)
+    share = number(target.share * 100, 1, language).replace(",0", "").replace(".0", "")
     if target.kind == core.TargetKind.RESULT_EXCLUDING_ONE_OFFS_SHARE:
-        return f"Met: result excl. one-off items >= {target.share * 100:g} %"
-    return f"Met: result share >= {target.share * 100:g} %"
+        return gettext("Met: result excl. one-off items ≥ {share} %", language, share=share)
+    return gettext("Met: result share ≥ {share} %", language, share=share)
 
 
 def user_set_text(m: Municipality, horizon: int, user_set: Sequence[str], budget=None) -> str:

@@ -316,7 +316,12 @@ def _municipality_parent(formats: tuple[str, ...] = ("table", "csv", "csv-sv", "
                              "units as listed by 'project' (fractions for growth rates, MSEK, kr per 100 kr); "
                              "repeatable; volume_growth sets every cost line")
     common.add_argument("--language", choices=("en", "sv"), default="en",
-                        help="labels of the income statement: English or the Swedish statutory names")
+                        help="language of the output: English, or Swedish throughout (headings, the statutory line "
+                             "names, mnkr, numbers as 1 656,2); identifiers and JSON keys stay English")
+    common.add_argument("--details", action="store_true", default=False,
+                        help="the table output adds everything behind the answer: revenue bridge, investments, the "
+                             "balanced-budget requirement over the years, assumptions with sources, base-year "
+                             "figures and notes")
     common.add_argument("--vintage", metavar="NAME|FILE.toml", default=None,
                         help="assumption vintage (PKV, tax base growth, national tax capacity growth): a packaged "
                              "name (see 'kommunbudget vintages') or a TOML file; default skr-2025-report")

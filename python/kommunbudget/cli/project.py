@@ -4,6 +4,7 @@ requirement and each target are met, and every assumption with its source (``doc
 from __future__ import annotations
 
 import argparse
+import functools
 from typing import Any
 
 from kommunbudget.cli.balance import balance_notes, balance_table, balance_text
@@ -17,6 +18,8 @@ from kommunbudget.cli.common import (
     setup,
     targets,
     targets_json,
+    tax_needed_records,
+    tax_needed_text,
     vintage_text,
 )
 from kommunbudget.model import core
@@ -24,13 +27,16 @@ from kommunbudget.model.lines import CAPITAL_LINES, STATEMENT_LINES
 from kommunbudget.model.targets import target_key
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
+from kommunbudget.report.i18n import gettext, unit_word
 from kommunbudget.report.revenue_text import bridge_rows
 from kommunbudget.report.text import (
     assumptions_text,
     base_sources_text,
     frame_text,
     notes_text,
+    shown_text,
     status_legend,
+    table_block,
     title,
     wrap,
     year_columns,
@@ -65,7 +71,8 @@ _STATEMENT_BLOCKS = (
 
 def run(args: argparse.Namespace) -> Document:
     """Projects ``args.municipality`` to ``args.horizon`` once and returns the document (text only for
-    ``--format table``).
+    ``--format table``: the answer first; the revenue bridge, investments, the balanced-budget requirement over the
+    years, assumptions, sources and notes with ``--details``).
 
     Raises
     ------
@@ -76,7 +83,7 @@ def run(args: argparse.Namespace) -> Document:
     shown = _shown_targets(args.target)
     doc = _document(s, shown, args.language)
     if args.format == "table":
-        doc.text = _text(s, doc, shown, args.language)
+        doc.text = _text(s, doc, shown, args.language, bool(getattr(args, "details", False)))
     return doc
 
 
@@ -100,6 +107,7 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
     return Document("project", header(m, s.horizon, p), [statement, met_table, revenue, capital,
                                                        balance_table(p)], {
         "targets": targets_json(shown),
+        "tax_needed": tax_needed_records(p, shown, s.horizon),
         "labels": {"statement": {ident: _LABELS[ident][language] for ident in _LABELS},
                    "revenue": revenue_labels,
                    "capital": {ident: _CAPITAL_LABELS[ident][language] for ident in _CAPITAL_LABELS}},
@@ -109,31 +117,43 @@ def _document(s: Setup, shown: list[core.Target], language: str) -> Document:
     })
 
 
-def _text(s: Setup, doc: Document, shown: list[core.Target], language: str) -> str:
-    """The text report, drawn from the document's tables and records."""
+def _text(s: Setup, doc: Document, shown: list[core.Target], language: str, details: bool) -> str:
+    """The text report, drawn from the document's tables and records: the answer first (the statement, the
+    requirement and the targets, the tax needed); the rest with ``details``."""
     p, m = s.projection, s.municipality
     statement, met_table, revenue, capital, balance = doc.tables
     years, status = p.years, p.year_status()
-    columns = year_columns(years, status)
-    revenue_kind = ("an uncalibrated estimate (approximate baseline)" if m.approximate
-                    else "calibrated in the base year")
-    revenue_rows = bridge_rows(revenue.rows, revenue.units, doc.extra["labels"]["revenue"])
-    return "\n\n".join([
-        title(m.label, m.county, m.population, "income statement", years, m.population_date),
-        *([wrap(vintage_text(m))] if vintage_text(m) else []),
-        wrap(status_legend(status)),
-        "Income statement (resultaträkning), MSEK nominal, costs negative\n"
-        + frame_text(_statement_rows(statement, language), columns),
-        "Revenue bridge, MSEK: tax revenue and general grants item by item; income equalisation by the formula, "
-        f"{revenue_kind}\n{frame_text(revenue_rows, columns)}",
-        "Balanced-budget requirement and targets\n"
-        + frame_text(_target_rows(statement, met_table, shown, language), columns),
+    columns = year_columns(years, status, language)
+    _ = functools.partial(gettext, language=language)
+    parts = [
+        title(m.label, m.county, m.population, _("income statement"), years, m.population_date, language),
+        *([wrap(shown_text(vintage_text(m), language))] if vintage_text(m) else []),
+        wrap(status_legend(status, language)),
+        table_block(_("Income statement (resultaträkning), {unit} nominal, costs negative",
+                      unit=unit_word("MSEK", language)), frame_text(_statement_rows(statement, language), columns)),
+        table_block(_("Balanced-budget requirement and targets"),
+                    frame_text(_target_rows(statement, met_table, shown, language), columns)),
+        tax_needed_text(doc.extra["tax_needed"], shown, years[-1], language),
+    ]
+    if not details:
+        parts.append(wrap(_("More with --details: the revenue bridge, investments and borrowing, the balanced-budget "
+                            "requirement over the years, every assumption with its source, the base year's figures "
+                            "and the notes ({n} notes).", n=len(doc.extra["notes"]))))
+        return "\n\n".join(parts) + "\n"
+    revenue_kind = (_("an uncalibrated estimate (approximate baseline)") if m.approximate
+                    else _("calibrated in the base year"))
+    revenue_rows = bridge_rows(revenue.rows, revenue.units, doc.extra["labels"]["revenue"], language)
+    parts += [
+        table_block(_("Revenue bridge, {unit}: tax revenue and general grants item by item; income equalisation by "
+                      "the formula, {kind}", unit=unit_word("MSEK", language), kind=revenue_kind),
+                    frame_text(revenue_rows, columns)),
         _capital_text(m, statement, capital, language, columns),
         balance_text(balance, columns, language, balance_notes(p)),
-        assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon),
-        base_sources_text(doc.extra["base_year_sources"], m.base_year),
-        notes_text(m.notes),
-    ]) + "\n"
+        assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon, language),
+        base_sources_text(doc.extra["base_year_sources"], m.base_year, language),
+        notes_text(m.notes, language=language),
+    ]
+    return "\n\n".join(parts) + "\n"
 
 
 def _statement_rows(statement: Table, language: str) -> list[tuple[Any, list[str]]]:
@@ -143,7 +163,8 @@ def _statement_rows(statement: Table, language: str) -> list[tuple[Any, list[str
         if rows:
             rows.append(("", [""] * len(statement.rows["result"])))
         for ident in block:
-            rows.append((_LABELS[ident][language], [fmt(v, _UNITS[ident]) for v in statement.rows[ident]]))
+            rows.append((_LABELS[ident][language], [fmt(v, _UNITS[ident], language=language)
+                                                    for v in statement.rows[ident]]))
     return rows
 
 
@@ -151,34 +172,37 @@ def _capital_text(m, statement: Table, capital: Table, language: str, columns) -
     """The block on investments, depreciation, self-financing, borrowing and pension interest (docs/model.md
     §15), with what the budget does not give said in its heading."""
     rows: list[tuple[Any, list[str]]] = [
-        (_LABELS["depreciation"][language], [fmt(-v, "MSEK") for v in statement.rows["depreciation"]])]
+        (_LABELS["depreciation"][language], [fmt(-v, "MSEK", language=language)
+                                             for v in statement.rows["depreciation"]])]
     invested = capital.rows["investments"]
     rows += [(_CAPITAL_LABELS[ident][language],
-              [fmt(None if ident == "self_financing_ratio" and not i else v, _CAPITAL_UNITS[ident])
+              [fmt(None if ident == "self_financing_ratio" and not i else v, _CAPITAL_UNITS[ident], language=language)
                for v, i in zip(capital.rows[ident], invested, strict=True)])
              for ident in _CAPITAL_TEXT]
     capital_fields = m.base_fields.get("capital", {})
     missing = []
     if not any(capital.rows["investments"]):
-        missing.append("no investment plan in the budget (investments 0, ratio undefined)")
+        missing.append(gettext("no investment plan in the budget (investments 0, ratio undefined)", language))
     if capital_fields.get("opening_debt_msek", -1.0) < 0:
-        missing.append("no debt figure: debt = new borrowing only")
+        missing.append(gettext("no debt figure: debt = new borrowing only", language))
     if "capital.opening_cash_msek" in m.base_sources and m.base_sources["capital.opening_cash_msek"].kind == "default":
-        missing.append("no cash figure: cash starts at 0")
+        missing.append(gettext("no cash figure: cash starts at 0", language))
     if not any(capital.rows["pension_interest"]):
-        missing.append("pensions not split out")
-    text = ("Investments, self-financing and borrowing, MSEK (positive amounts; docs/model.md §15)\n"
-            + frame_text(rows, columns))
-    return text + ("\n" + wrap("Note: " + "; ".join(missing) + ".") if missing else "")
+        missing.append(gettext("pensions not split out", language))
+    text = table_block(gettext("Investments, self-financing and borrowing, {unit} (positive amounts; docs/model.md "
+                               "§15)", language, unit=unit_word("MSEK", language)), frame_text(rows, columns))
+    return text + ("\n" + wrap(gettext("Note: {what}.", language, what="; ".join(missing))) if missing else "")
 
 
 def _target_rows(statement: Table, met_table: Table, shown: list[core.Target], language: str
                  ) -> list[tuple[Any, list[str]]]:
     rows: list[tuple[Any, list[str]]] = [
-        (_LABELS["balanced_budget_result"][language] + ", MSEK",
-         [fmt(v, "MSEK") for v in statement.rows["balanced_budget_result"]]),
-        (_LABELS["result_share"][language], [fmt(v, "fraction") for v in statement.rows["result_share"]]),
+        (_LABELS["balanced_budget_result"][language] + ", " + unit_word("MSEK", language),
+         [fmt(v, "MSEK", language=language) for v in statement.rows["balanced_budget_result"]]),
+        (_LABELS["result_share"][language], [fmt(v, "fraction", language=language)
+                                             for v in statement.rows["result_share"]]),
     ]
     for t in shown:
-        rows.append((met_label(t), [fmt(v, "boolean") for v in met_table.rows[target_key(t)]]))
+        rows.append((met_label(t, language), [fmt(v, "boolean", language=language)
+                                              for v in met_table.rows[target_key(t)]]))
     return rows

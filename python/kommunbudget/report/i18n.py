@@ -114,7 +114,8 @@ def number(value: Any, decimals: int = 1, language: str = "sv", signed: bool = F
 
 def percent(fraction: Any, decimals: int = 1, language: str = "sv", signed: bool = False) -> str:
     """A fraction in percent with its sign: ``percent(0.0234, 1, "sv") == "2,3 %"`` (a no-break space before
-    ``%``), ``"2.3 %"`` in English. None or a non-finite value is :data:`MISSING`.
+    ``%``, as Swedish typography writes it), ``"2.3 %"`` in English (an ordinary space). None or a non-finite value
+    is :data:`MISSING`.
 
     Raises
     ------
@@ -124,7 +125,7 @@ def percent(fraction: Any, decimals: int = 1, language: str = "sv", signed: bool
     if fraction is None or not math.isfinite(float(fraction)):
         check_language(language)
         return MISSING
-    return number(float(fraction) * 100.0, decimals, language, signed) + "\u00a0%"
+    return number(float(fraction) * 100.0, decimals, language, signed) + ("\u00a0%" if language == "sv" else " %")
 
 
 def unit_word(unit: str, language: str = "sv") -> str:
@@ -150,7 +151,7 @@ def yes_no(value: Any, language: str = "sv") -> str:
         For a language other than ``sv`` or ``en``.
     """
     truth = value > 0.5 if isinstance(value, (int, float)) and not isinstance(value, bool) else bool(value)
-    return gettext("yes" if truth else "no", check_language(language))
+    return gettext("yes", check_language(language)) if truth else gettext("no", language)
 
 
 def date_text(date: _dt.date, language: str = "sv") -> str:

@@ -18,8 +18,8 @@ __all__ = ["REVENUE_BREAKS", "bridge_rows", "explanation_sentences"]
 REVENUE_BREAKS = ("income_equalisation", "tax_base")
 
 
-def bridge_rows(rows: Mapping[str, Sequence[float]], units: Mapping[str, str], labels: Mapping[str, str]
-                ) -> list[tuple[Any, list[str]]]:
+def bridge_rows(rows: Mapping[str, Sequence[float]], units: Mapping[str, str], labels: Mapping[str, str],
+                language: str = "en") -> list[tuple[Any, list[str]]]:
     """The revenue bridge as rows of a text table (:func:`kommunbudget.report.text.frame_text`).
 
     Parameters
@@ -31,6 +31,8 @@ def bridge_rows(rows: Mapping[str, Sequence[float]], units: Mapping[str, str], l
     labels : mapping
         Row identifier -> label. A per-krona row (``"fraction"``) is relabelled "(öre per krona)" and shown in öre;
         grant items are indented.
+    language : str
+        ``"en"`` or ``"sv"``: the numbers' format (the labels come as given).
 
     Returns
     -------
@@ -43,10 +45,11 @@ def bridge_rows(rows: Mapping[str, Sequence[float]], units: Mapping[str, str], l
             out.append(("", [""] * len(values)))
         label = labels[ident]
         if units[ident] == "fraction":  # shown in öre per krona, not as a fraction
-            label = re.sub(r"\s*\((fraction|andel)\)$", "", label) + " (öre per krona)"
+            label = re.sub(r"\s*\((fraction|andel)\)$", "", label) + (" (öre per krona)" if language == "en"
+                                                                          else " (öre per krona)")
         elif ident.startswith("grant:"):
             label = "  " + label
-        out.append((label, [revenue_cell(v, units[ident]) for v in values]))
+        out.append((label, [revenue_cell(v, units[ident], language) for v in values]))
     return out
 
 

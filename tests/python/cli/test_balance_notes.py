@@ -25,7 +25,7 @@ def _sjobo(**changes):
 def test_sjobo_withdrawal_from_an_unknown_reserve_is_said(cli):
     # The budget withdraws 7.5 in 2024; the opening balance is not in the budget (a default of 0): all 7.5 is beyond
     # the reserve. The balanced-budget result stays the budget's −26.1 + 7.5 = −18.6.
-    status, out, err = cli.run("project", "Sjöbo", "--base-year", "2024", "--horizon", "2027")
+    status, out, err = cli.run("project", "Sjöbo", "--base-year", "2024", "--horizon", "2027", "--details")
     assert status == 0, err
     flat = " ".join(out.split())
     assert ("the budget withdraws 7.5 MSEK in 2024 from a result reserve of 0.0 MSEK (opening balance not given: a "
@@ -84,7 +84,7 @@ def test_an_opening_reserve_above_the_cap_is_flagged():
 
 
 def test_base_year_sources_show_words_for_flags_and_markers(cli):
-    status, out, err = cli.run("project", "Sjöbo", "--base-year", "2024", "--horizon", "2027")
+    status, out, err = cli.run("project", "Sjöbo", "--base-year", "2024", "--horizon", "2027", "--details")
     assert status == 0, err
     flat = " ".join(out.split())
     assert "capital.opening_debt_msek not given" in flat

@@ -130,9 +130,9 @@ def test_project_csv_parses_back_with_the_numbers_of_the_json(cli, capsys, proje
 
 
 def test_project_table_shows_status_statement_targets_assumptions_and_sources(cli, capsys):
-    status, out, err = cli.run("project", "Sjöbo", "--horizon", "2030")
+    status, out, err = cli.run("project", "Sjöbo", "--horizon", "2030", "--details")
     assert status == 0, err
-    for text in ("budget", "plan", "projection", "Result for the year", "-26.1", "-18.6", "40.0", "44.0", "38.0",
+    for text in ("budget", "plan", "proj.", "Result for the year", "-26.1", "-18.6", "40.0", "44.0", "38.0",
                  "-2.0 %", "balanskrav", "Data: published figures", "Derived:", "Defaults:",
                  "finansiellinfo.se/Sjobo/Budget-2024", "Notes"):
         assert text in out, text
@@ -430,9 +430,9 @@ def test_unknown_municipality(cli, capsys):
 
 
 def test_municipality_without_budget_gets_the_approximate_baseline(cli, capsys):
-    code, out, err = cli.run("project", "Ystad", "--horizon", "2026")
+    code, out, err = cli.run("project", "Ystad", "--horizon", "2026", "--details")
     assert code == 0, err
-    assert "2024 approximate = approximate base year from SCB data" in out
+    assert "2024 approx. = approximate base year from SCB data" in out
     assert "BY CONSTRUCTION" in out and "1 394 kr" in out  # the notes: result level unknown; SCB's assistance cost
 
 

@@ -32,7 +32,8 @@ def test_project_with_a_users_forecast(cli, forecast_file):
     notes = " ".join(doc["notes"])
     assert f"Service volumes follow the age groups of {forecast_file} (preschool 1-5)" in notes
     assert "cost equalisation stays a given series (not recomputed for the new age structure)" in notes
-    status, out, _ = cli.run("project", "Sjöbo", "--horizon", "2029", "--population-forecast", str(forecast_file))
+    status, out, _ = cli.run("project", "Sjöbo", "--horizon", "2029", "--population-forecast", str(forecast_file),
+                             "--details")
     assert status == 0 and "constant real cost per user" in out.replace("\n", " ")
 
 

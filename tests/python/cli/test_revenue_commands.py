@@ -107,10 +107,11 @@ def test_cli_project_shows_the_revenue_bridge(cli, capsys):
     assert doc["revenue"]["income_equalisation"][0] == pytest.approx(262.6)
     assert doc["units"]["revenue"]["own_tax_capacity"] == "kr per inhabitant"
     assert "grant:regulation_grant" in doc["labels"]["revenue"]
-    status, out, err = cli.run("project", "Sjöbo", "--language", "sv")
+    status, out, err = cli.run("project", "Sjöbo", "--language", "sv", "--details")
     assert status == 0, err
-    assert "Revenue bridge" in out and "Inkomstutjämning" in out
-    assert out.index("Income statement") < out.index("Revenue bridge") < out.index("Balanced-budget requirement")
+    assert "Intäktsbrygga" in out and "Inkomstutjämning" in out and "Revenue bridge" not in out
+    # the answer first (the statement, the requirement and the targets), the bridge behind --details
+    assert out.index("Resultaträkning") < out.index("Balanskrav och mål") < out.index("Intäktsbrygga")
 
 
 @pytest.mark.parametrize("args, fragments", [

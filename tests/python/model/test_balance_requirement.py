@@ -70,7 +70,7 @@ def test_result_target_without_one_off_items_parses_and_solves(sjobo):
 
 
 def test_cli_project_and_solve_show_the_block(cli):
-    status, out, err = cli.run("project", "Sjöbo", "--base-year", "2024", "--horizon", "2030")
+    status, out, err = cli.run("project", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--details")
     assert status == 0, err
     assert "Balanced-budget requirement over the years" in out
     line = next(r for r in out.splitlines() if r.startswith("Restored this year"))

@@ -75,7 +75,7 @@ def test_bridge_rows_break_before_grants_and_memo_rows_and_show_krona_rows_in_or
                                            "Tax base (MSEK)", "Inhabitants",
                                            "Kept per krona of own tax base (öre per krona)"]
     cells = dict(out)
-    assert cells["Tax revenue"] == ["1000.0", "1001.0"]
+    assert cells["Tax revenue"] == ["1,000.0", "1,001.0"]  # thousands grouped, as every number
     assert cells["Inhabitants"] == ["19,337", "19,337"]
     assert cells["Kept per krona of own tax base (öre per krona)"] == ["1.2", "1.2"]  # 0.0122 kr = 1.22 öre
 
