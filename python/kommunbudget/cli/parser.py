@@ -458,6 +458,12 @@ def _add_scenario(sub, parents: list[argparse.ArgumentParser]) -> None:
     sc.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
                     help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
                          "--out ends in .xlsx)")
+    sc.add_argument("--language", choices=("en", "sv"), default="en",
+                    help="language of the table output: English, or Swedish throughout (mnkr, 1 656,2)")
+    sc.add_argument("--details", action="store_true", default=False,
+                    help="the table output adds how the amounts were computed, the work line's tax base, the "
+                         "premises, the bridges by statement line and by driver, the checklist, the notes and what "
+                         "moves the answer")
 
 
 def _add_checklist(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -653,6 +659,11 @@ def _add_uncertainty(sub, parents: list[argparse.ArgumentParser]) -> None:
     u.add_argument("--format", choices=("table", "json", "xlsx"), default=None,
                    help="output format (default table); xlsx writes an Excel workbook to --out (the default when "
                         "--out ends in .xlsx)")
+    u.add_argument("--language", choices=("en", "sv"), default="en",
+                   help="language of the table output and the fan chart: English, or Swedish throughout")
+    u.add_argument("--details", action="store_true", default=False,
+                   help="the table output adds the balanced-budget result's percentiles per year, the shocks with "
+                        "their basis, their correlation and the notes")
 
 
 def _add_report(sub, parents: list[argparse.ArgumentParser]) -> None:

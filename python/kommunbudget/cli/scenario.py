@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -18,10 +19,25 @@ import pandas as pd
 from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
 from kommunbudget.cli.common import assumption_records, base_source_records, header, vintage_text
 from kommunbudget.data.decided_rates import first_undecided_year
+from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS
+from kommunbudget.model.lines import label as line_label
+from kommunbudget.report import plots
 from kommunbudget.report.checklist_text import checklist_text
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import MISSING, fmt
-from kommunbudget.report.text import frame_text, notes_text, status_legend, title, wrap, year_columns
+from kommunbudget.report.i18n import gettext, number, percent, unit_word
+from kommunbudget.report.plots import target_text
+from kommunbudget.report.text import (
+    frame_text,
+    notes_text,
+    shown_text,
+    status_legend,
+    table_block,
+    table_text,
+    title,
+    wrap,
+    year_columns,
+)
 from kommunbudget.report.what_moves_text import what_moves_text
 from kommunbudget.scenarios.checklist import checklist
 from kommunbudget.scenarios.result import ScenarioResult
@@ -31,12 +47,12 @@ from kommunbudget.scenarios.schema import load_scenario
 __all__ = ["run"]
 
 #: Columns of the portfolio table of the text: (column, heading, format of a value).
-_PREMISES_COLUMNS = (("n_properties", "properties", "{:.0f}"), ("area_m2", "area m²", "{:,.0f}"),
-                     ("vacancy_share", "vacant", "{:.0%}"), ("running_cost_msek", "running cost", "{:.1f}"),
-                     ("depreciation_msek", "depreciation", "{:.1f}"),
-                     ("total_premises_cost_msek", "premises cost", "{:.1f}"),
-                     ("cost_kr_per_m2", "kr per m²", "{:,.0f}"), ("book_value_msek", "book value", "{:.1f}"),
-                     ("market_value_msek", "market value", "{:.1f}"))
+_PREMISES_COLUMNS = (("n_properties", "properties", "count"), ("area_m2", "area m²", "whole"),
+                     ("vacancy_share", "vacant", "share"), ("running_cost_msek", "running cost", "msek"),
+                     ("depreciation_msek", "depreciation", "msek"),
+                     ("total_premises_cost_msek", "premises cost", "msek"),
+                     ("cost_kr_per_m2", "kr per m²", "whole"), ("book_value_msek", "book value", "msek"),
+                     ("market_value_msek", "market value", "msek"))
 
 
 @dataclass
@@ -99,7 +115,7 @@ def run(args: argparse.Namespace) -> Document:
     doc = _document(f)
     doc.inputs = [(what, str(path)) for what, path in scenario.files_read()]
     if args.format == "table":
-        doc.text = _text(f)
+        doc.text = _text(f, getattr(args, "language", "en"), bool(getattr(args, "details", False)))
     return doc
 
 
@@ -164,111 +180,156 @@ def _document(f: _Figures) -> Document:
     })
 
 
-def _text(f: _Figures) -> str:
-    """The text report, drawn from the same figures as the JSON."""
+def _text(f: _Figures, language: str = "en", details: bool = False) -> str:
+    """The text report, drawn from the same figures as the JSON: the answer first (the tax needed without and with
+    the measures, the baseline against the scenario, what each measure adds, the bridge by measure); with
+    ``details`` how the amounts were computed, the work line's tax base, the premises, the bridges by line and by
+    driver, the checklist, the notes and what moves the answer."""
     r = f.result
+    _ = functools.partial(gettext, language=language)
     years, status = r.baseline.years, r.baseline.year_status()
-    columns = year_columns(years, status)
-    lines = [title(r.municipality.label, r.municipality.county, r.municipality.population,
-                   f"scenario '{r.scenario.name}'", years, r.municipality.population_date),
-             wrap(r.scenario.description),
-             f"File: {r.scenario.source_file}"
-             + (f"; budget: {r.scenario.budget_path()}" if r.scenario.budget else "")
-             + f"; target: {r.target.describe()}; vintage {r.municipality.vintage}",
-             *([wrap(vintage_text(r.municipality))] if vintage_text(r.municipality) else []),
-             wrap(status_legend(status)), "",
-             "What each measure adds to the result (added one at a time in file order; the parts sum to the "
-             "scenario's change)", frame_text(_effect_rows(r), columns), ""]
+    columns = year_columns(years, status, language)
+    file_line = _("File: {file}", file=r.scenario.source_file)
+    if r.scenario.budget:
+        file_line += "; " + _("budget: {file}", file=r.scenario.budget_path())
+    file_line += "; " + _("target: {target}; vintage {vintage}", target=target_text(r.target, language),
+                          vintage=r.municipality.vintage)
+    parts = [title(r.municipality.label, r.municipality.county, r.municipality.population,
+                   _("scenario '{name}'", name=r.scenario.name), years, r.municipality.population_date, language),
+             wrap(r.scenario.description), wrap(file_line),
+             *([wrap(shown_text(vintage_text(r.municipality), language))] if vintage_text(r.municipality) else []),
+             wrap(status_legend(status, language)),
+             _tax_needed_text(f.needed, years, f.needed_from, language),
+             table_block(_("Baseline and scenario"), frame_text(_summary_rows(f.summary, language), columns)),
+             table_block(_("What each measure adds to the result (added one at a time in file order; the parts sum "
+                           "to the scenario's change)"), frame_text(_effect_rows(r, language), columns)),
+             _bridge_text(f.bridge[f.bridge["view"] == "measure"], _("Bridge {year} by measure, {unit} and öre",
+                                                                      year=f.year, unit=unit_word("MSEK", language)),
+                          language)]
+    if not details:
+        tested = int(f.checklist["tested"].sum()) if "tested" in f.checklist else 0
+        parts.append(wrap(_("The checklist: this scenario tests {tested} of the {n} questions before a tax rise. More "
+                            "with --details: how the amounts were computed, the work line's tax base, the premises, "
+                            "the bridges by statement line and by driver, the checklist, the notes and what moves the "
+                            "answer.", tested=tested, n=len(f.checklist))))
+        return "\n\n".join(parts) + "\n"
     if r.measure_sources:
-        lines.append("How the derived amounts were computed (before the ramp and the realised share)")
-        lines += [wrap(f"{name}: {text}", "  ", "      ") for name, text in r.measure_sources.items()]
-        lines.append("")
+        parts.append("\n".join([_("How the derived amounts were computed (before the ramp and the realised share)")]
+                               + [wrap(f"{name}: {shown_text(text, language)}", "  ", "      ")
+                                  for name, text in r.measure_sources.items()]))
     notes = r.lever_notes()
     if notes:
-        lines.append("What the levers rest on (efficiency base; work-line shares and basic deduction)")
-        lines += [wrap(f"{name}: {text}", "  ", "      ") for name, text in notes.items()]
-        lines.append("")
+        parts.append("\n".join([_("What the levers rest on (efficiency base; work-line shares and basic deduction)")]
+                               + [wrap(f"{name}: {shown_text(text, language)}", "  ", "      ")
+                                  for name, text in notes.items()]))
     if "work_line" in r.measure_kinds.values():
         rows = r.work_line_rows()
-        lines.append("Work line: tax base after the basic deduction, and out-migration (all work lines)")
-        lines.append("  net effect = assistance saved + implementation cost + own tax + both equalisation rows")
-        lines.append(frame_text([(label, [f"{v:+.2f}" if "MSEK" in label else f"{v:.1f}" for v in row])
-                                 for label, row in rows.iterrows()], columns))
-        lines.append("")
+        parts.append(table_block(
+            _("Work line: tax base after the basic deduction, and out-migration (all work lines); net effect = "
+              "assistance saved + implementation cost + own tax + both equalisation rows"),
+            frame_text([(gettext(label, language), [number(v, 2, language, signed=True) if "MSEK" in label
+                                                    else number(v, 1, language) for v in row])
+                        for label, row in rows.iterrows()], columns)))
     if f.premises:
-        lines += [_premises_text(f), ""]
-    lines += ["Baseline and scenario", frame_text(_summary_rows(f.summary), columns), ""]
-    lines += _bridges_text(f)
-    lines += _tax_needed_text(f.needed, years, f.needed_from)
-    lines += ["", checklist_text(f.checklist, scenario=True), "", notes_text(r.municipality.notes)]
+        parts.append(_premises_text(f, language))
+    parts.append(_bridge_text(f.bridge[f.bridge["view"] == "line"],
+                              _("Bridge {year} by statement line, {unit} and öre (each view sums exactly)", year=f.year,
+                                unit=unit_word("MSEK", language)), language))
+    parts.append(_bridge_text(f.drivers.assign(view="driver").rename(columns={"driver": "item"}),
+                              _("From the base year's result to {year}, by driver (each switched on after those "
+                                "above it, so the steps sum exactly)", year=f.year), language))
+    parts += [checklist_text(f.checklist, scenario=True), notes_text(r.municipality.notes, language=language)]
     if f.what is not None:
-        lines += ["", what_moves_text(f.what, after=" with the scenario's measures")]
-    return "\n".join(lines) + "\n"
+        parts.append(what_moves_text(f.what, after=" with the scenario's measures"))
+    return "\n\n".join(parts) + "\n"
 
 
-def _effect_rows(r: ScenarioResult) -> list[tuple[Any, list[str]]]:
+def _effect_rows(r: ScenarioResult, language: str = "en") -> list[tuple[Any, list[str]]]:
     """Each measure's effect per year in MSEK and öre, signed."""
     rows: list[tuple[Any, list[str]]] = []
     for name in r.measure_effects.index:
-        rows.append(((name, "MSEK"), [fmt(v, "MSEK", True) for v in r.measure_effects.loc[name]]))
-        rows.append(((name, "öre"), [fmt(v, "öre", True) for v in r.measure_effects_ore.loc[name]]))
+        rows.append(((name, unit_word("MSEK", language)), [fmt(v, "MSEK", True, language)
+                                                           for v in r.measure_effects.loc[name]]))
+        rows.append(((name, "öre"), [fmt(v, "öre", True, language) for v in r.measure_effects_ore.loc[name]]))
     return rows
 
 
-def _summary_rows(summary: pd.DataFrame) -> list[tuple[Any, list[str]]]:
+def _summary_rows(summary: pd.DataFrame, language: str = "en") -> list[tuple[Any, list[str]]]:
     """Result, balanced-budget result, result share and whether the target is met, baseline against scenario."""
     rows: list[tuple[Any, list[str]]] = []
-    for label, key, unit in (("Result, MSEK", "result", "MSEK"),
-                             ("Balanced-budget result, MSEK", "balanced_budget_result", "MSEK"),
-                             ("Result share", "result_share", "fraction"),
-                             ("Meets the target", "meets_target", "boolean")):
+    msek = unit_word("MSEK", language)
+    for label, key, unit in ((gettext("Result, {unit}", language, unit=msek), "result", "MSEK"),
+                             (gettext("Balanced-budget result, {unit}", language, unit=msek), "balanced_budget_result",
+                              "MSEK"),
+                             (gettext("Result share", language), "result_share", "fraction"),
+                             (gettext("Meets the target", language), "meets_target", "boolean")):
         for which in ("baseline", "scenario"):
             values = summary.loc[f"{which}_{key}"]
-            cells = ["yes" if v > 0.5 else "no" for v in values] if unit == "boolean" else [fmt(v, unit)
-                                                                                            for v in values]
-            rows.append(((label, which), cells))
+            rows.append(((label, gettext(which, language)), [fmt(v, unit, language=language) for v in values]))
     return rows
 
 
-def _signed(frame: pd.DataFrame) -> str:
-    """A bridge (``msek``, ``ore`` columns) as an indented text table, MSEK to 2 decimals and öre to 1, signed."""
-    shown = frame.copy()
-    shown["msek"] = shown["msek"].map(lambda v: f"{v:+.2f}")
-    shown["ore"] = shown["ore"].map(lambda v: f"{v:+.1f}")
-    return textwrap.indent(shown.to_string(index=False), "  ")
+def _item_words(item: str, language: str) -> str:
+    """A bridge item in the language: the baseline's or scenario's result and a driver in the charts' words, a
+    statement line by its label; a measure's name as the file writes it."""
+    index = 1 if language == "sv" else 0
+    if item in plots.TEXT:
+        return plots.TEXT[item][index]
+    if item in plots.DRIVER_TEXT:
+        return plots.DRIVER_TEXT[item][index]
+    if item in GRANT_ITEM_LABELS:
+        return GRANT_ITEM_LABELS[item][index ^ 1]  # (Swedish, English)
+    if item in LINE_UNITS:
+        return line_label(item, language)
+    return item
 
 
-def _bridges_text(f: _Figures) -> list[str]:
-    """The bridge by measure and line, and the bridge by driver, of the command's year."""
-    return [f"Bridge {f.year}, MSEK and öre (by measure, then by statement line; each sums exactly)",
-            _signed(f.bridge), "",
-            f"From the base year's result to {f.year}, by driver (each switched on after those above it, so the "
-            f"steps sum exactly)", _signed(f.drivers), ""]
+def _bridge_text(frame: pd.DataFrame, heading: str, language: str) -> str:
+    """A bridge (``item``, ``msek``, ``ore``) under its heading: MSEK to 2 decimals and öre to 1, signed."""
+    rows = [(_item_words(row.item, language), [number(row.msek, 2, language, signed=True),
+                                               number(row.ore, 1, language, signed=True)])
+            for row in frame.itertuples(index=False)]
+    return table_block(heading, frame_text(rows, pd.Index([unit_word("MSEK", language), "öre"])))
 
 
-def _tax_needed_text(needed: pd.DataFrame, years: list[int], first: int) -> list[str]:
+def _tax_needed_text(needed: pd.DataFrame, years: list[int], first: int, language: str = "en") -> str:
     """The sustained tax change with and without the measures from ``first`` (the first year whose own rate is not
     decided), and its household cost."""
+    _ = functools.partial(gettext, language=language)
     if needed.empty:
-        return [f"Raise the tax instead? The own rate is decided through {first - 1} (skattesatser_kommun.csv), so a "
-                f"change can start in {first} at the earliest, after the horizon {years[-1]}: not shown."]
-    lines = [f"Raise the tax instead? The sustained change from {first} (the first year whose own rate is not yet "
-             f"decided) that meets the target in every year to {years[-1]}:"]
-    for label in needed.index:
-        row = needed.loc[label]
-        lines.append(f"  {label:<17} {row['change_kr_per_100kr']:+.2f} kr per 100 kr ({row['change_ore']:+.1f} öre), "
-                     f"{row['household_cost_kr']:,.0f} kr a year at the tax base per inhabitant")
-    return lines
+        return wrap(_("Raise the tax instead? The own rate is decided through {decided} (skattesatser_kommun.csv), so "
+                      "a change can start in {first} at the earliest, after the horizon {last}: not shown.",
+                      decided=first - 1, first=first, last=years[-1]))
+    head = wrap(_("Raise the tax instead? The sustained change from {first} (the first year whose own rate is not yet "
+                  "decided) that meets the target in every year to {last}, and what it costs a household with the tax "
+                  "base per inhabitant:", first=first, last=years[-1]))
+    rows = [(plots.TEXT[label][1 if language == "sv" else 0] if label in plots.TEXT else label,
+             [number(row["change_kr_per_100kr"], 2, language, signed=True),
+              number(row["change_ore"], 1, language, signed=True), number(row["household_cost_kr"], 0, language)])
+            for label, row in needed.iterrows()]
+    return head + "\n" + frame_text(rows, pd.Index([_("kr per 100 kr"), "öre", _("kr a year per household")]))
 
 
-def _premises_text(f: _Figures) -> str:
+def _premises_text(f: _Figures, language: str = "en") -> str:
     """The portfolio by use and in total, before and after the scenario's disposals (base year: MSEK, m², kr per
     m²)."""
-    lines = ["Premises portfolio, base year (MSEK; premises cost = running cost + depreciation)"]
-    labels = {"before_disposals": "before disposals",
-              "after_disposals": f"after disposals (sold: {', '.join(f.sold) or 'none'})"}
+    _ = functools.partial(gettext, language=language)
+    parts = [_("Premises portfolio, base year ({unit}; premises cost = running cost + depreciation)",
+               unit=unit_word("MSEK", language))]
+    labels = {"before_disposals": _("before disposals"),
+              "after_disposals": _("after disposals (sold: {ids})", ids=", ".join(f.sold) or _("none"))}
     for key, frame in f.premises.items():
-        shown = pd.DataFrame({heading: [(MISSING if pd.isna(v) else form.format(v)) for v in frame[column]]
+        shown = pd.DataFrame({_(heading): [(MISSING if pd.isna(v) else _premises_cell(v, form, language))
+                                           for v in frame[column]]
                               for column, heading, form in _PREMISES_COLUMNS}, index=list(frame.index))
-        lines += [f"  {labels[key]}", textwrap.indent(shown.to_string(), "    ")]
-    return "\n".join(lines)
+        parts += [f"  {labels[key]}", textwrap.indent(table_text(shown), "    ")]
+    return "\n".join(parts)
+
+
+def _premises_cell(value: float, form: str, language: str) -> str:
+    """A cell of the portfolio table: a count, a share in percent, MSEK (1 decimal) or whole m² and kr per m²."""
+    if form == "count":
+        return number(value, 0, language)
+    if form == "share":
+        return percent(value, 0, language)
+    return number(value, 1 if form == "msek" else 0, language)

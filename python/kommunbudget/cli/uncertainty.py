@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +30,12 @@ from kommunbudget.model import core
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import parse_target
+from kommunbudget.report import plots
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
-from kommunbudget.report.plots import plot_fan, save_figure
-from kommunbudget.report.text import frame_text, notes_text, section, underlined, wrap
+from kommunbudget.report.i18n import gettext, number, unit_word
+from kommunbudget.report.plots import plot_fan, save_figure, target_text
+from kommunbudget.report.text import frame_text, section, shown_text, underlined, wrap
 from kommunbudget.scenarios.result import run as run_scenario
 from kommunbudget.scenarios.schema import load_scenario
 
@@ -43,6 +46,10 @@ _PROBABILITY_WORDS = {
     "restoration_missed": "restoration of earlier deficits missed (balanskravsresultat < återställande)",
     "target_missed": "target missed",
 }
+#: The fan table's rows other than the percentiles, in words (English message ids).
+_FAN_WORDS = {"mean": "mean", "deterministic": "without shocks", "error": "error (±)"}
+#: A shock's distribution and what it is drawn per, in words (English message ids).
+_SHOCK_WORDS = {"normal": "normal", "beta": "beta", "lognormal": "lognormal", "year": "year", "draw": "draw"}
 _UNITS = {"result": "MSEK", "balanced_budget_result": "MSEK", "result_share": "fraction"}
 
 
@@ -75,12 +82,12 @@ def run(args: argparse.Namespace) -> Document:
     doc = _document(u, m, subject)
     doc.inputs = list(subject.inputs)
     if chart is not None:
-        written = str(save_figure(plot_fan(u, "balanced_budget_result"), chart))
+        written = str(save_figure(plot_fan(u, "balanced_budget_result", language=args.language), chart))
         doc.extra["charts"] = [written]
         if args.format != "table":  # the text names the chart itself
             doc.notices.append(f"wrote {written}")
     if args.format == "table":
-        doc.text = _text(u, m, subject, doc)
+        doc.text = _text(u, m, subject, doc, args.language, args.details)
     return doc
 
 
@@ -251,88 +258,117 @@ def _realisation_records(u: Uncertainty) -> list[dict[str, Any]]:
             for i, sd in enumerate(used)]
 
 
-def _notes(u: Uncertainty, m) -> list[str]:
-    """What the reader must know about this run: an approximate baseline, few draws, per-draw shocks acting before
-    the first shocked year, realisation spreads cut by the cap."""
+def _notes(u: Uncertainty, m, language: str = "en") -> list[str]:
+    """What the reader must know about this run, in the language: an approximate baseline, few draws, per-draw
+    shocks acting before the first shocked year, realisation spreads cut by the cap."""
+    _ = functools.partial(gettext, language=language)
     notes = []
     if m.approximate:
-        notes.append("APPROXIMATE BASELINE: the result is 0 in the base year and held near 0 by construction, so the "
-                     "probabilities of missing the requirement or the target and the tax need say nothing about this "
-                     "municipality; read what the measures are worth and how far the shocks spread the result")
+        notes.append(_("APPROXIMATE BASELINE: the result is 0 in the base year and held near 0 by construction, so the "
+                       "probabilities of missing the requirement or the target and the tax need say nothing about "
+                       "this municipality; read what the measures are worth and how far the shocks spread the result"))
     if u.draws < 1000:
-        notes.append(f"only {u.draws} draws: the percentiles and probabilities rest on few draws (a probability's "
-                     f"standard error is up to {50 / u.draws ** 0.5:.1f} percentage points); use 10 000 or more")
+        notes.append(_("only {draws} draws: the percentiles and probabilities rest on few draws (a probability's "
+                       "standard error is up to {pp} percentage points); use 10 000 or more", draws=u.draws,
+                       pp=number(50 / u.draws ** 0.5, 1, language)))
     per_draw = [n for n in ("measure_realisation", "sale_price") if n in u.shocks.index]
     if per_draw and u.first_shocked_year > u.years[1]:
-        notes.append(f"{' and '.join(per_draw)} act from each measure's own first year, also before "
-                     f"{u.first_shocked_year} (the first year of the yearly shocks)")
+        notes.append(_("{shocks} act from each measure's own first year, also before {year} (the first year of the "
+                       "yearly shocks)", shocks=" & ".join(per_draw), year=u.first_shocked_year))
     ignored = u.shocks.attrs.get("correlation_ignored", [])
     if ignored:
-        notes.append(f"--correlation: {', '.join(ignored)} not used in this run (left out or set to 0); their rows "
-                     f"and columns were ignored")
+        notes.append(_("--correlation: {names} not used in this run (left out or set to 0); their rows and columns "
+                       "were ignored", names=", ".join(ignored)))
     records = _realisation_records(u)
     capped = [r for r in records if 0.0 < r["sd_used"] < r["sd_given"] - 1e-12]
     if records:
         moved = sum(1 for r in records if r["sd_used"] > 0)
-        notes.append(f"measure_realisation moves {moved} of {len(records)} measures: a measure planned at a realised "
-                     f"share of 1 (or 0) has no spread; {len(capped)} had the sd cut to 0.9·√(s(1 − s)) of its "
-                     f"planned share s")
+        notes.append(_("measure_realisation moves {moved} of {n} measures: a measure planned at a realised share of 1 "
+                       "(or 0) has no spread; {capped} had the sd cut to 0.9·√(s(1 − s)) of its planned share s",
+                       moved=moved, n=len(records), capped=len(capped)))
     return notes
 
 
-def _text(u: Uncertainty, m, subject: _Subject, doc: Document) -> str:
-    """The text report: the answer first (how likely a tax rise is, the requirement missed), then the fan of the
-    balanced-budget result, the shocks and their basis."""
+def _text(u: Uncertainty, m, subject: _Subject, doc: Document, language: str = "en", details: bool = False) -> str:
+    """The text report: the answer first (how likely a tax rise is, the requirement and the target missed per
+    year); with ``details`` the fan of the balanced-budget result, the shocks and their basis, the correlation and
+    the notes."""
+    _ = functools.partial(gettext, language=language)
     years = u.years[1:]
-    parts = [underlined(f"{m.label}: uncertainty of {subject.what}, {u.years[0]}-{u.years[-1]}"
-                        + (" (APPROXIMATE BASELINE)" if m.approximate else "")),
-             wrap(f"{u.draws:,}".replace(",", " ") + f" draws, seed {u.seed} (the same seed gives the same figures "
-                  f"on any machine and number of threads); shocks from {u.first_shocked_year}; target: "
-                  f"{u.target.describe()}.")]
+    what = (_("scenario {name}", name=subject.name) if subject.name is not None
+            else _("the baseline (no measures)"))
+    head = _("{place}: uncertainty of {what}, {first}–{last}", place=m.label, what=what, first=u.years[0],
+             last=u.years[-1])
+    parts = [underlined(head + (" (" + _("APPROXIMATE BASELINE") + ")" if m.approximate else "")),
+             wrap(_("{draws} draws, seed {seed} (the same seed gives the same figures on any machine and number of "
+                    "threads); shocks from {year}; target: {target}.", draws=number(u.draws, 0, language),
+                    seed=u.seed, year=u.first_shocked_year, target=target_text(u.target, language)))]
     if m.approximate or u.draws < 1000:
-        parts.append(wrap("NOTE: " + "; ".join(_notes(u, m)[:2 if m.approximate and u.draws < 1000 else 1]) + "."))
+        notes = _notes(u, m, language)[:2 if m.approximate and u.draws < 1000 else 1]
+        parts.append(wrap(_("NOTE: {what}.", what="; ".join(notes))))
     need = u.tax_need()
     lines = []
     for case in need.index:
         row = need.loc[case]
-        lines.append(wrap(
-            f"{case}: a rise is needed in {fmt(row['probability_rise'], 'fraction')} of the draws; median "
-            f"{fmt(row['p50'], 'öre', signed=True)} öre, 90 % between {fmt(row['p5'], 'öre', signed=True)} and "
-            f"{fmt(row['p95'], 'öre', signed=True)} öre (without shocks "
-            f"{fmt(row['deterministic_ore'], 'öre', signed=True)} öre).", "  ", "    "))
-    parts.append(section(f"Tax need: the sustained change from 1 January {u.from_year} that meets the target in "
-                         f"every year to {u.years[-1]}", lines))
+        lines.append(wrap(_("{case}: a rise is needed in {share} of the draws; median {median} öre, 90 % between "
+                            "{low} and {high} öre (without shocks {fixed} öre).",
+                            case=_case_words(case, language), share=fmt(row["probability_rise"], "fraction",
+                                                                        language=language),
+                            median=fmt(row["p50"], "öre", True, language), low=fmt(row["p5"], "öre", True, language),
+                            high=fmt(row["p95"], "öre", True, language),
+                            fixed=fmt(row["deterministic_ore"], "öre", True, language)), "  ", "    "))
+    parts.append(section(_("Tax need: the sustained change from 1 January {year} that meets the target in every year "
+                           "to {last}", year=u.from_year, last=u.years[-1]), lines))
     prob_rows = []
     for case in u.cases:
         p = u.probabilities(case)
-        for what in p.index:
-            prob_rows.append(((case, _PROBABILITY_WORDS[what]), [fmt(v, "fraction") for v in p.loc[what, years]]))
-    parts.append(section("Probability per year (share of draws)", [frame_text(prob_rows, pd.Index(years))]))
+        for key in p.index:
+            prob_rows.append(((_case_words(case, language), _(_PROBABILITY_WORDS[key])),
+                              [fmt(v, "fraction", language=language) for v in p.loc[key, years]]))
+    parts.append(section(_("Probability per year (share of draws)"), [frame_text(prob_rows, pd.Index(years))]))
+    if not details:
+        parts.append(wrap(_("More with --details: the balanced-budget result's percentiles per year, the shocks with "
+                            "their size, distribution and basis, their correlation and the notes.")))
+        if doc.extra.get("charts"):
+            parts.append(_("Chart written: {files}", files=", ".join(doc.extra["charts"])))
+        return "\n\n".join(parts) + "\n"
     for case in u.cases:
         fan = u.fan("balanced_budget_result", case)
-        rows = [(label, [fmt(v, "MSEK") for v in fan.loc[label, years]])
+        rows = [(_(_FAN_WORDS[label]) if label in _FAN_WORDS else label,
+                 [fmt(v, "MSEK", language=language) for v in fan.loc[label, years]])
                 for label in [f"p{p}" for p in FAN_PERCENTILES] + ["mean", "deterministic", "error"]]
-        parts.append(section(f"Balanced-budget result, MSEK, {case}: percentiles over the draws (error: the "
-                             f"percentiles' bound, one histogram bin)", [frame_text(rows, pd.Index(years))]))
+        parts.append(section(_("Balanced-budget result, {unit}, {case}: percentiles over the draws (error: the "
+                               "percentiles' bound, one histogram bin)", unit=unit_word("MSEK", language),
+                               case=_case_words(case, language)), [frame_text(rows, pd.Index(years))]))
+    status_words = {"derived": _("derived from data"),
+                    "partly derived": _("partly derived from data, partly an assumption"),
+                    "assumption": _("default, not data"), "given": _("given")}
     shock_lines = []
     for name in u.shocks.index:
         s = u.shocks.loc[name]
-        size = f"{s['sd'] * 100:.1f} pp per year" if s["per"] == "year" else f"{s['sd']:.2f}"
-        label = {"derived": "derived from data", "partly derived": "partly derived from data, partly an assumption",
-                 "assumption": "default, not data", "given": "given"}[s["status"]]
+        size = (_("{pp} pp per year", pp=number(s["sd"] * 100, 1, language)) if s["per"] == "year"
+                else number(s["sd"], 2, language))
         moves = u.shocks.attrs.get("moves", {}).get(name)
-        shock_lines.append(wrap(f"{name}: sd {size} ({s['distribution']}, per {s['per']}; {label})"
-                                + (f", moves {moves}" if moves else "") + f": {s['basis']}", "  ", "    "))
+        text = _("{name}: sd {size} ({distribution}, per {per}; {status})", name=name, size=size,
+                 distribution=_(_SHOCK_WORDS.get(s["distribution"], s["distribution"])),
+                 per=_(_SHOCK_WORDS.get(s["per"], s["per"])), status=status_words[s["status"]])
+        if moves:
+            text += ", " + _("moves {what}", what=shown_text(moves, language))
+        shock_lines.append(wrap(text + ": " + shown_text(s["basis"], language), "  ", "    "))
     for name, why in u.shocks.attrs.get("dropped", {}).items():
-        shock_lines.append(wrap(f"{name}: not used: {why}", "  ", "    "))
-    parts.append(section("Shocks (SOURCES.md §25)", shock_lines))
+        shock_lines.append(wrap(_("{name}: not used: {why}", name=name, why=shown_text(why, language)), "  ", "    "))
+    parts.append(section(_("Shocks (SOURCES.md §25)"), shock_lines))
     corr = u.correlation
-    corr_rows = [(name, [f"{v:.2f}" for v in corr.loc[name]]) for name in corr.index]
-    parts.append(section("Correlation of the yearly shocks", [frame_text(corr_rows, pd.Index(list(corr.columns)))]))
-    notes = _notes(u, m) + list(m.notes)
+    corr_rows = [(name, [number(v, 2, language) for v in corr.loc[name]]) for name in corr.index]
+    parts.append(section(_("Correlation of the yearly shocks"), [frame_text(corr_rows, pd.Index(list(corr.columns)))]))
+    notes = _notes(u, m, language) + [shown_text(n, language) for n in m.notes]
     if notes:
-        parts.append(notes_text(notes))
+        parts.append(section(_("Notes"), [wrap(n, indent="  - ", subsequent="    ") for n in notes]))
     if doc.extra.get("charts"):
-        parts.append("Chart written: " + ", ".join(doc.extra["charts"]))
+        parts.append(_("Chart written: {files}", files=", ".join(doc.extra["charts"])))
     return "\n\n".join(parts) + "\n"
 
+
+def _case_words(case: str, language: str) -> str:
+    """``without measures`` / ``with measures`` in the language (the charts' words)."""
+    return plots.TEXT[case][1 if language == "sv" else 0] if case in plots.TEXT else case

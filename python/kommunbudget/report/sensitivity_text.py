@@ -5,14 +5,17 @@ The numbers come from :mod:`kommunbudget.analysis.sensitivity`; this module only
 """
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from kommunbudget.analysis.sensitivity_defaults import years_text
+from kommunbudget.report import plots
 from kommunbudget.report.formats import MISSING, fmt
-from kommunbudget.report.text import frame_text, title, wrap
+from kommunbudget.report.i18n import gettext, number, unit_word
+from kommunbudget.report.text import frame_text, shown_text, table_block, title, wrap
 
 if TYPE_CHECKING:
     from kommunbudget.analysis.sensitivity import SobolResult
@@ -29,9 +32,9 @@ _OUTPUT_WORDS = {"result": ("Result", "Årets resultat", "MSEK"),
                               "Skattebehov (varaktig ändring av den egna skattesatsen)", "öre")}
 
 
-def _index(value: float) -> str:
+def _index(value: float, language: str = "en") -> str:
     """A Sobol index with 3 decimals, or :data:`~kommunbudget.report.formats.MISSING` when there is none."""
-    return f"{value:.3f}" if math.isfinite(value) else MISSING
+    return number(value, 3, language) if math.isfinite(value) else MISSING
 
 
 def _check_language(language: str) -> None:
@@ -53,7 +56,7 @@ def tornado_text(m: Municipality, baseline: Projection, frame: pd.DataFrame, lan
     frame : pandas.DataFrame
         :func:`kommunbudget.analysis.sensitivity.tornado` (its ``attrs`` name the year, target and baseline).
     language : {"en", "sv"}
-        The assumptions' labels (the rest is English, as the text reports).
+        The language of the whole text (headings, labels, numbers).
     with_measures : bool
         Say that a scenario's measures stay in every run.
 
@@ -63,33 +66,51 @@ def tornado_text(m: Municipality, baseline: Projection, frame: pd.DataFrame, lan
         For another language.
     """
     _check_language(language)
+    _ = functools.partial(gettext, language=language)
     a = frame.attrs
-    measures = " with the scenario's measures in every run" if with_measures else ""
-    head = [title(m.label, m.county, m.population, "sensitivity (tornado)", baseline.years, m.population_date),
-            wrap(f"Each default that is an assumption, not data, set to its low and its high value in the years "
-                 f"named (after the adopted plan), one at a time, all else unchanged{measures}: the effect on the "
-                 f"result of {a['year']} (MSEK) and the sustained change of the tax rate from 1 January "
-                 f"{a['from_year']} that meets the target ({a['target_description']}) in every year, öre (negative: "
-                 f"room to lower the rate). Baseline: result {fmt(a['baseline_result_msek'], 'MSEK', True)} MSEK in "
-                 f"{a['year']}, need {fmt(a['baseline_need_ore'], 'öre', True)} öre. Largest swing of the need first. "
-                 f"The low and high values are defaults of this table, not data: they show the size of each effect, "
-                 f"not a forecast range.")]
+    measures = _(" with the scenario's measures in every run") if with_measures else ""
+    head = [title(m.label, m.county, m.population, _("sensitivity (tornado)"), baseline.years, m.population_date,
+                  language),
+            wrap(_("Each default that is an assumption, not data, set to its low and its high value in the years named "
+                   "(after the adopted plan), one at a time, all else unchanged{measures}: the effect on the result of "
+                   "{year} ({unit}) and the sustained change of the tax rate from 1 January {from_year} that meets the "
+                   "target ({target}) in every year, öre (negative: room to lower the rate). Baseline: result "
+                   "{result} {unit} in {year}, need {need} öre. Largest swing of the need first. The low and high "
+                   "values are defaults of this table, not data: they show the size of each effect, not a forecast "
+                   "range.", measures=measures, year=a["year"], unit=unit_word("MSEK", language),
+                   from_year=a["from_year"], target=_target_words(a, language),
+                   result=fmt(a["baseline_result_msek"], "MSEK", True, language),
+                   need=fmt(a["baseline_need_ore"], "öre", True, language)))]
     if frame.empty:
-        return "\n\n".join(head + ["  (no default to vary: every assumption of these years is data or set by you)"]) \
-            + "\n"
+        return "\n\n".join(head + ["  " + _("(no default to vary: every assumption of these years is data or set by "
+                                             "you)")]) + "\n"
     label = "assumption_sv" if language == "sv" else "assumption"
-    columns = pd.MultiIndex.from_tuples([("years", ""), ("result at low", "Δ MSEK"), ("result at high", "Δ MSEK"),
-                                         ("need at low", "öre"), ("need at high", "öre"), ("swing", "öre")])
-    rows = [(row[label], [row["years"], fmt(row["result_effect_low_msek"], "MSEK", True),
-                          fmt(row["result_effect_high_msek"], "MSEK", True), fmt(row["need_low_ore"], "öre", True),
-                          fmt(row["need_high_ore"], "öre", True), fmt(row["need_swing_ore"], "öre")])
-            for _, row in frame.iterrows()]
+    delta = "Δ " + unit_word("MSEK", language)
+    columns = pd.MultiIndex.from_tuples([(_("years"), ""), (_("result at low"), delta), (_("result at high"), delta),
+                                         (_("need at low"), "öre"), (_("need at high"), "öre"), (_("swing"), "öre")])
+    rows = [(row[label], [row["years"], fmt(row["result_effect_low_msek"], "MSEK", True, language),
+                          fmt(row["result_effect_high_msek"], "MSEK", True, language),
+                          fmt(row["need_low_ore"], "öre", True, language),
+                          fmt(row["need_high_ore"], "öre", True, language),
+                          fmt(row["need_swing_ore"], "öre", language=language)])
+            for _i, row in frame.iterrows()]
     words = []
-    for _, row in frame.iterrows():
-        text = f"{row[label]}: default {row['default']}; {row['low_name']}: {row['low']}; {row['high_name']}: " \
-               f"{row['high']}" + (f" ({row['error']})" if row["error"] else "")
-        words.append(wrap(text, "  ", "    "))
+    for _i, row in frame.iterrows():
+        text = _("{name}: default {default}; {low_name}: {low}; {high_name}: {high}", name=row[label],
+                 default=shown_text(str(row["default"]), language), low_name=shown_text(str(row["low_name"]), language),
+                 low=shown_text(str(row["low"]), language), high_name=shown_text(str(row["high_name"]), language),
+                 high=shown_text(str(row["high"]), language))
+        words.append(wrap(text + (f" ({shown_text(row['error'], language)})" if row["error"] else ""), "  ", "    "))
     return "\n\n".join(head + [frame_text(rows, columns), "\n".join(words)]) + "\n"
+
+
+def _target_words(attrs: dict, language: str) -> str:
+    """The target of a tornado or Sobol output in the language: its description in English; in Swedish from its
+    key (``result_share_2pct``) when the attributes carry one, else the description."""
+    key = attrs.get("target_key") or attrs.get("target")
+    if language == "sv" and isinstance(key, str):
+        return plots._target_key_text(key, attrs.get("target_description", key), language)
+    return attrs.get("target_description", "")
 
 
 def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, language: str = "en") -> str:
@@ -103,54 +124,60 @@ def sobol_text(m: Municipality, baseline: Projection, result: SobolResult, langu
         For another language.
     """
     _check_language(language)
+    _ = functools.partial(gettext, language=language)
     d = len(result.factors)
     year = next(iter(result.outputs.values()), {}).get("year")
-    level = f"{result.conf_level * 100:g} %"
-    head = [title(m.label, m.county, m.population, "sensitivity (Sobol indices)", baseline.years, m.population_date),
-            wrap(f"Sobol indices from Saltelli's scheme: N = {result.n:,} base samples of a scrambled Sobol' sequence "
-                 f"(seed {result.seed}), {result.rows:,} rows = N × ({d} factors + 2), evaluated by the core's batch "
-                 f"engine in one call. S1 is the share of the output's variance due to the factor alone, ST the share "
-                 f"with all its interactions; ± the half-width of the {level} bootstrap interval. The factors' ranges "
-                 f"are defaults, not data (the tornado's steps): they share out the variance of a plausible range, "
-                 f"not a forecast." + _need_words(result))]
-    head += [wrap(f"Note: {note}.") for note in result.notes]
+    level = number(result.conf_level * 100, 0, language) + " %"
+    head = [title(m.label, m.county, m.population, _("sensitivity (Sobol indices)"), baseline.years,
+                  m.population_date, language),
+            wrap(_("Sobol indices from Saltelli's scheme: N = {n} base samples of a scrambled Sobol' sequence (seed "
+                   "{seed}), {rows} rows = N × ({d} factors + 2), evaluated by the core's batch engine in one call. S1 "
+                   "is the share of the output's variance due to the factor alone, ST the share with all its "
+                   "interactions; ± the half-width of the {level} bootstrap interval. The factors' ranges are "
+                   "defaults, not data (the tornado's steps): they share out the variance of a plausible range, not a "
+                   "forecast.", n=number(result.n, 0, language), seed=result.seed,
+                   rows=number(result.rows, 0, language), d=d, level=level) + _need_words(result, language))]
+    head += [wrap(_("Note: {what}.", what=shown_text(note, language))) for note in result.notes]
     label_index = 1 if language == "sv" else 0
     factor_rows = []
     for f in result.factors:
         rec = f.record()
-        years = years_text(f.years)
         factor_rows.append(((rec["label_sv"] if language == "sv" else rec["label"]),
-                            [f.distribution, f"{f.low * 100:+.2f} pp", f"{f.high * 100:+.2f} pp", years,
-                             f.basis]))
-    factors = "Factors (a shift of the yearly growth rate, added in the years named)\n" + frame_text(
-        factor_rows, pd.Index(["distribution", "low", "high", "years", "basis"]))
+                            [_(f.distribution), number(f.low * 100, 2, language, signed=True) + " " + _("pp"),
+                             number(f.high * 100, 2, language, signed=True) + " " + _("pp"), years_text(f.years),
+                             shown_text(f.basis, language)]))
+    factors = table_block(_("Factors (a shift of the yearly growth rate, added in the years named)"), frame_text(
+        factor_rows, pd.Index([_("distribution"), _("low"), _("high"), _("years"), _("basis")])))
     blocks = [*head, factors]
     labels = {f.name: (f.record()["label_sv"] if language == "sv" else f.record()["label"]) for f in result.factors}
     for output, stats in result.outputs.items():
         words = _OUTPUT_WORDS.get(output, (output, output, stats.get("unit", "")))
         unit = words[2]
-        spread = (f"mean {fmt(stats['mean'], unit)}, sd {fmt(stats['sd'], unit)}"
-                  + (f" {unit}" if unit in ("MSEK", "öre") else "") if "mean" in stats else "")
+        spread = (_("mean {mean}, sd {sd}", mean=fmt(stats["mean"], unit, language=language),
+                    sd=fmt(stats["sd"], unit, language=language))
+                  + (" " + unit_word(unit, language) if unit in ("MSEK", "öre") else "") if "mean" in stats else "")
         frame = result.indices.loc[output]
         rows: list[tuple[Any, list[str]]] = [
-            (labels.get(name, name), [_index(row["S1"]), "± " + _index(row["S1_conf"]), _index(row["ST"]),
-                                      "± " + _index(row["ST_conf"])])
+            (labels.get(name, name), [_index(row["S1"], language), "± " + _index(row["S1_conf"], language),
+                                      _index(row["ST"], language), "± " + _index(row["ST_conf"], language)])
             for name, row in frame.iterrows()]
-        when = (f"from {stats['from_year']} ({stats['target_description']})" if output == "tax_need"
-                else f"in {year}")
+        when = (_("from {year} ({target})", year=stats["from_year"], target=_target_words(stats, language))
+                if output == "tax_need" else _("in {year}", year=year))
         heading = f"{words[label_index]} {when} ({spread})"
         if not stats.get("varies", True):
-            blocks.append(heading + "\n" + wrap(f"{stats.get('note', 'does not vary')}: no indices.", "  ", "    "))
+            why = shown_text(stats.get("note", "does not vary"), language)
+            blocks.append(heading + "\n" + wrap(_("{why}: no indices.", why=why), "  ", "    "))
             continue
         blocks.append(heading + "\n" + frame_text(rows, pd.Index(["S1", "S1 ±", "ST", "ST ±"])))
     return "\n\n".join(blocks) + "\n"
 
 
-def _need_words(result: SobolResult) -> str:
-    """The sentence on the tax need output, or "" without one."""
+def _need_words(result: SobolResult, language: str = "en") -> str:
+    """The sentence on the tax need output, or the sentence saying there is none."""
     need = result.outputs.get("tax_need")
     if need is None:
-        return " No target given: the tax need is not among the outputs."
-    return (f" The tax need is each row's single sustained change of the own rate from 1 January {need['from_year']} "
-            f"that meets the target ({need['target_description']}) in every year to the horizon, in öre (the core's "
-            f"required_sustained_change on the row's statement).")
+        return " " + gettext("No target given: the tax need is not among the outputs.", language)
+    return " " + gettext("The tax need is each row's single sustained change of the own rate from 1 January {year} "
+                         "that meets the target ({target}) in every year to the horizon, in öre (the core's "
+                         "required_sustained_change on the row's statement).", language, year=need["from_year"],
+                         target=_target_words(need, language))

@@ -223,8 +223,12 @@ def _rich_table(labels: list[tuple[str, ...]], cells: list[list[str]], headers: 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_header=True, expand=False)
     spare = total - sum(need[i] for i in block) - sum(label_need)  # room left with every label on one line
     label_width = list(label_need)
-    if spare < 0:  # the last label column gives up what is missing, down to its minimum
-        label_width[-1] = max(label_min[-1], label_need[-1] + spare)
+    for k in reversed(range(len(label_width))):  # the label columns give up what is missing, down to their minimum
+        if spare >= 0:
+            break
+        cut = min(-spare, label_width[k] - label_min[k])
+        label_width[k] -= cut
+        spare += cut
     for k in range(len(label_need)):
         table.add_column("", justify="left", overflow="fold", width=max(1, label_width[k] - (3 if k else 0)))
     for i in block:

@@ -144,9 +144,9 @@ def test_scenario_shows_the_need_after_the_measures(cli):
     doc = cli.json("scenario", "sjobo_before_tax_rise")
     assert doc["what_moves_baseline"]["need_ore"] == pytest.approx(doc["tax_needed"]["with measures"]["change_ore"])
     assert doc["what_moves"][0]["swing_ore"] == max(r["swing_ore"] for r in doc["what_moves"])
-    status, out, err = cli.run("scenario", "sjobo_before_tax_rise")
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--details")
     assert status == 0 and "What moves the answer" in out and "with the scenario's measures" in out
-    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--no-what-moves")
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--no-what-moves", "--details")
     assert status == 0 and "What moves the answer" not in out
 
 

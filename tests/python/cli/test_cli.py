@@ -608,15 +608,15 @@ def test_scenario_command_json_sources_without_a_portfolio(cli, capsys):
 
 
 def test_scenario_command_table_shows_sources_and_the_portfolio(cli, capsys):
-    status, out, err = cli.run("scenario", "sjobo_premises")
+    status, out, err = cli.run("scenario", "sjobo_premises", "--details")
     assert status == 0, err
     for text in ("How the derived amounts were computed", "lokalkostnadskrav 10 %: share 0.1 of the portfolio's",
                  "Premises portfolio, base year", "before disposals",
                  "after disposals (sold: Exempel 3:1, Exempel 3:2)", "former school (empty)"):
         assert text in out, text
-    after = out[out.index("after disposals"):out.index("Baseline and scenario")]
+    after = out[out.index("after disposals"):out.index("Bridge 2030 by statement line")]
     assert "former school (empty)" not in after
-    status, out, err = cli.run("scenario", "sjobo_before_tax_rise")
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--details")
     assert status == 0, err
     assert "gymnasieskola: halva kostnadsgapet: gap to the reference cost" in out
     assert "Premises portfolio" not in out
@@ -710,6 +710,6 @@ def test_the_work_line_table_adds_up_to_its_net(cli):
         assert rows["implementation cost, MSEK"][year] <= 0.0  # shown as a deduction
     assert any(rows["assistance saved, MSEK"][y] > 0.0 for y in years)
     assert any(rows["implementation cost, MSEK"][y] < 0.0 for y in years)
-    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--no-what-moves")
+    status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--no-what-moves", "--details")
     assert status == 0, err
     assert "assistance saved, MSEK" in out and "implementation cost, MSEK" in out

@@ -49,6 +49,9 @@ def test_text_answers_first_and_labels_defaults(cli):
     head = out[:out.index("Probability per year")]
     assert "Tax need: the sustained change from 1 January 2027" in head
     assert "a rise is needed in" in head
+    assert "default, not data" not in out and "More with --details" in out  # the shocks' basis behind --details
+    status, out, err = cli.run("uncertainty", "sjobo_before_tax_rise", *SMALL, "--details")
+    assert status == 0, err
     assert "default, not data" in out and "derived from data" in out
 
 

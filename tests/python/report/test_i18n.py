@@ -12,6 +12,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 
 import kommunbudget.report.text as text
+from kommunbudget.cli import scenario, uncertainty
 from kommunbudget.report import i18n
 
 PACKAGE = Path(text.__file__).resolve().parents[1]
@@ -78,3 +79,12 @@ def test_every_message_has_a_swedish_translation_with_the_same_fields():
 def test_gettext_translates_and_fills_fields():
     assert i18n.gettext("Notes", "sv") == "Noter" and i18n.gettext("Notes", "en") == "Notes"
     assert i18n.gettext("Source: {source}", "sv", source="SCB") == "Källa: SCB"
+
+
+def test_messages_given_through_tables_of_the_commands_are_translated():
+    catalogue = i18n.catalogue("sv")
+    tables = [uncertainty._PROBABILITY_WORDS.values(), uncertainty._FAN_WORDS.values(),
+              uncertainty._SHOCK_WORDS.values(), [heading for _c, heading, _f in scenario._PREMISES_COLUMNS],
+              ["baseline", "scenario"]]
+    missing = [m for table in tables for m in table if m not in catalogue]
+    assert not missing, missing
