@@ -14,10 +14,11 @@ baseline's notes.
 Self-contained: the CSS is inline, the charts (:mod:`kommunbudget.report.plots`) are PNG images embedded as
 ``data:`` URIs, the page loads nothing and runs no script. The HTML comes from the Jinja2 template
 ``report/templates/council.html.j2`` with autoescaping on, so every text (a scenario's name, a measure's, a
-source) is escaped. Numbers are formatted by :func:`number` (babel, ``sv_SE``: ``1 656,2`` with a no-break space
-and a decimal comma; ``en_GB`` for English). Labels reuse the package's Swedish words where they exist
-(:mod:`kommunbudget.model.lines`, the workbook's :data:`~kommunbudget.report.workbook.SHEET_TITLES` and
-:data:`~kommunbudget.report.workbook.UNIT_SV`, the charts' :data:`~kommunbudget.report.plots.TEXT`).
+source) is escaped. Numbers are formatted by :func:`~kommunbudget.report.localized.number` (babel, ``sv_SE``:
+``1 656,2`` with a no-break space and a decimal comma; ``en_GB`` for English). Labels reuse the package's Swedish
+words where they exist (:mod:`kommunbudget.model.lines`, the workbook's
+:data:`~kommunbudget.report.workbook.SHEET_TITLES` and :data:`~kommunbudget.report.workbook.UNIT_SV`, the
+charts' :data:`~kommunbudget.report.plots.TEXT`).
 
 Presentation only: every number comes from the scenario result; none is computed here.
 """
@@ -25,12 +26,10 @@ from __future__ import annotations
 
 import base64
 import io
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
-from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from kommunbudget.data.decided_rates import first_undecided_year
@@ -38,6 +37,7 @@ from kommunbudget.model.core import __version__
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS
 from kommunbudget.model.lines import label as line_label
 from kommunbudget.report import plots
+from kommunbudget.report.localized import number
 from kommunbudget.report.workbook import SHEET_TITLES, UNIT_SV
 from kommunbudget.scenarios.checklist import checklist, items
 from kommunbudget.scenarios.result import ScenarioResult
@@ -46,9 +46,6 @@ __all__ = ["LANGUAGES", "TEXT", "council_report", "number"]
 
 #: The report's languages.
 LANGUAGES = ("sv", "en")
-
-#: babel locale of each language (``sv_SE``: no-break space between thousands, decimal comma).
-_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 #: The report's own fixed texts: key -> (Swedish, English). Headings of tables that have a workbook sheet take the
 #: sheet's words (SHEET_TITLES) in Swedish.
@@ -153,29 +150,6 @@ _ENVIRONMENT = Environment(loader=PackageLoader("kommunbudget.report", "template
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def number(value: Any, decimals: int = 1, language: str = "sv", signed: bool = False) -> str:
-    """One number as the page shows it: babel's ``format_decimal`` with ``decimals`` decimals and grouped
-    thousands in the language's locale (``sv``: ``sv_SE``, ``1 656,2`` with a no-break space U+00A0 and a decimal
-    comma; ``en``: ``en_GB``, ``1,656.2``); ``signed`` puts ``+`` before a positive number. A value that rounds to
-    zero is shown as 0, unsigned (never ``-0,0``); None or a non-finite value as ``–``.
-
-    Raises
-    ------
-    ValueError
-        For a language other than ``sv`` or ``en``.
-    """
-    locale = _locale(language)
-    if value is None or not math.isfinite(float(value)):
-        return "–"
-    value = float(value)
-    if round(value, decimals) == 0:
-        value = 0.0
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    if signed and value != 0.0:
-        pattern = f"+{pattern};-{pattern}"
-    return format_decimal(value, format=pattern, locale=locale)
-
-
 def council_report(result: ScenarioResult, language: str = "sv") -> str:
     """The council report of a scenario result as one HTML document (see the module's description).
 
@@ -242,10 +216,6 @@ def _index(language: str) -> int:
     if language not in LANGUAGES:
         raise ValueError(f"language = {language!r}; expected 'sv' or 'en'")
     return LANGUAGES.index(language)
-
-
-def _locale(language: str) -> str:
-    return _LOCALES[LANGUAGES[_index(language)]]
 
 
 def _texts(lang: int) -> Callable[..., str]:
