@@ -40,8 +40,8 @@ test-python:
 	$(PYTHON) -m pytest
 
 ## test: everything, in order: ruff, the C++ tests, the Python and notebook tests; all run, and the target fails if any fails
-## (installs LibreOffice Calc without a GUI and Chromium first, for the workbook and council-report tests:
-## scripts/setup.sh test-apt)
+## (installs LibreOffice Calc without a GUI, Chromium and chromedriver first, for the workbook, council-report and
+## teaching-page tests: scripts/setup.sh test-apt)
 test:
 	$(MAKE) --no-print-directory setup
 	scripts/setup.sh test-apt

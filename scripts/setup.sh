@@ -9,9 +9,9 @@
 #                              re-install only recompiles what changed
 #   scripts/setup.sh all       apt, venv, install (the default)
 #   scripts/setup.sh test-apt  what only the tests need, from Debian: LibreOffice Calc without a GUI (soffice,
-#                              which converts the written workbooks headless) and Chromium (opens the council
-#                              report headless); run by `make test`, not by `make setup` or `make demo` (apt-get
-#                              only if something is missing)
+#                              which converts the written workbooks headless), Chromium (opens the council
+#                              report headless) and its chromedriver (selenium drives the teaching page); run by
+#                              `make test`, not by `make setup` or `make demo` (apt-get only if something is missing)
 #
 # Several steps may be given: `scripts/setup.sh apt venv`.
 # Environment: PYTHON (interpreter used to create .venv, default python3).
@@ -27,8 +27,10 @@ APT_PACKAGES=(g++ make libeigen3-dev libspdlog-dev libfmt-dev libgtest-dev libra
 
 # Debian packages only the tests need (step test-apt): soffice, to check the workbooks as LibreOffice reads them
 # (tests/python/report/test_workbook_libreoffice.py; skipped, saying why, where it is missing), and chromium, to open
-# the council report headless (tests/python/report/test_council_report.py; skipped where missing unless CI is set).
-TEST_APT_PACKAGES=(libreoffice-calc-nogui chromium)
+# the council report headless (tests/python/report/test_council_report.py; skipped where missing unless CI is set),
+# and chromium-driver (chromedriver), through which selenium loads `kommunbudget teach`'s Voilà page and waits for its
+# widgets (tests/python/cli/test_teach.py; the same skip rule).
+TEST_APT_PACKAGES=(libreoffice-calc-nogui chromium chromium-driver)
 
 # Build tools for `pip install --no-build-isolation`: build-system.requires from pyproject.toml (read at run
 # time, so it stays the single list) plus cmake and ninja, which scikit-build-core would otherwise add itself.

@@ -17,6 +17,7 @@ its revenue, benchmark its costs, run scenarios and list the embedded data.
     kommunbudget sensitivity Sjöbo --method sobol              # tornado (default) or Sobol indices: what moves it
     kommunbudget uncertainty sjobo_before_tax_rise            # Monte Carlo: how likely a tax rise is, fan chart
     kommunbudget report sjobo_before_tax_rise --out rapport.html   # council report: one HTML page, Swedish
+    kommunbudget teach --port 8866                            # teaching page: sliders, exercises (Voilà, local)
 
 Every number comes from the library (the C++ core through :mod:`kommunbudget.model.core`); the command line only
 parses the arguments, arranges the results and formats them (:mod:`kommunbudget.report`) as a text table, JSON,

@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "sensitivity": "kommunbudget.cli.sensitivity",
     "uncertainty": "kommunbudget.cli.uncertainty",
     "report": "kommunbudget.cli.report",
+    "teach": "kommunbudget.cli.teach",
 }
 
 #: Subcommands that write a workbook (``--format xlsx``, or ``--out`` ending in ``.xlsx``).
@@ -274,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sensitivity(sub, shared)
     _add_uncertainty(sub, shared)
     _add_report(sub, shared)
+    _add_teach(sub, [_verbose_parent()])
     return parser
 
 
@@ -684,3 +686,36 @@ def _add_report(sub, parents: list[argparse.ArgumentParser]) -> None:
     rp.add_argument("--language", choices=("sv", "en"), default="sv",
                     help="the page's language: Swedish (default) or English")
     rp.set_defaults(format=None)
+
+
+def _port(text: str) -> int:
+    """``--port``: a TCP port number, 1-65535."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number; expected a whole number in 1-65535, "
+                                         f"e.g. 8866") from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a port number in 1-65535, e.g. 8866")
+    return number
+
+
+def _add_teach(sub, parents: list[argparse.ArgumentParser]) -> None:
+    te = sub.add_parser("teach", parents=parents,
+                        help="the teaching page: sliders for the tax rate, PKV and measures with the income "
+                             "statement, the targets and a chart updating at once, and exercises (Voilà, local)",
+                        description="Serves the notebook 07_teaching (shipped in the package) as a local web page "
+                                    "with Voilà on 127.0.0.1 until Ctrl-C: a panel with sliders for the tax rate, "
+                                    "PKV after the plan and three measures for any of the 290 municipalities, the "
+                                    "income statement, the balanced-budget requirement, the 2 % target, the tax "
+                                    "change still needed and a chart updating at once, and five exercises whose "
+                                    "answers the library computes. Needs the extra: pip install "
+                                    "\"kommunbudget[teach]\".")
+    te.add_argument("--port", type=_port, metavar="N", default=8866,
+                    help="the port on 127.0.0.1 (default 8866, Voilà's); an error if it is taken")
+    te.add_argument("--no-browser", action="store_true", default=False,
+                    help="do not open a browser (print the address only)")
+    te.add_argument("--language", choices=("sv", "en"), default="sv",
+                    help="the panel's and the charts' language: Swedish (default) or English; the notebook's own "
+                         "text is English")
+    te.set_defaults(format=None, out=None)

@@ -6,7 +6,10 @@ the numbers of the layers below (``docs/architecture.md``).
 - :mod:`.documents`: a command's output as a Document, rendered as text, JSON or CSV;
 - :mod:`.revenue_text`: the revenue bridge's rows and the revenue explained in words; :mod:`.checklist_text`: the
   checklist as text;
-- :mod:`.plots`: charts (matplotlib).
+- :mod:`.plots`: charts (matplotlib);
+- :mod:`.council`: a scenario's council report (one HTML page); :mod:`.i18n`: languages (numbers, units, dates,
+  the Swedish catalogue; babel);
+- :mod:`.teaching`: the teaching panel of notebook 07 and ``kommunbudget teach`` (ipywidgets).
 
 Modules inside the package import the defining module, not this face.
 """
