@@ -36,6 +36,7 @@ from kommunbudget.model.lines import label as line_label
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.model.projection import Projection
 from kommunbudget.model.years import as_year
+from kommunbudget.report.i18n import number
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -61,8 +62,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "target_with_tax": ("Target with the tax change", "Målet med skatteförändringen"),
     "comparison_title": ("{who}: raise the tax or make savings", "{who}: höj skatten eller effektivisera"),
     "baseline": ("Baseline", "Utgångsläge"),
-    "tax_case": ("Tax +{ore:.1f} öre from {year}", "Skatt +{ore:.1f} öre från {year}"),
-    "efficiency_case": ("Efficiency {rate:.2f} % from {year}", "Effektivisering {rate:.2f} % från {year}"),
+    "tax_case": ("Tax {ore} öre from {year}", "Skatt {ore} öre från {year}"),
+    "efficiency_case": ("Efficiency {rate} % from {year}", "Effektivisering {rate} % från {year}"),
     "result_axis": ("Result, MSEK", "Årets resultat, mnkr"),
     "margin_title": ("Result above (+) or below (−) each one's target",
                      "Resultat över (+) eller under (−) respektive mål"),
@@ -87,16 +88,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "scenario result": ("Scenario result", "Scenariots resultat"),
     "tornado_title": ("{who}what moves the tax need: {target}, from {year}",
                       "{who}vad som flyttar skattebehovet: {target}, från {year}"),
-    "tornado_axis": ("Tax need against the baseline's {need:+.1f} öre, öre",
-                     "Skattebehov mot utgångslägets {need:+.1f} öre, öre"),
+    "tornado_axis": ("Tax need against the baseline's {need} öre, öre",
+                     "Skattebehov mot utgångslägets {need} öre, öre"),
     "low side": ("Low side", "Lågt värde"),
     "high side": ("High side", "Högt värde"),
     "tax_need_title": ("{who}: sustained tax change from {year} that meets {target}",
                        "{who}: varaktig skatteförändring från {year} som når {target}"),
     "tax_need_axis": ("Tax change, öre on the rate (kr per 100 kr × 100)",
                       "Skatteförändring, öre på skattesatsen (kr per 100 kr × 100)"),
-    "household_cost": ("{ore:.1f} öre\n{kr:,.0f} kr a year for a household",
-                       "{ore:.1f} öre\n{kr:,.0f} kr per år för ett hushåll"),
+    "household_cost": ("{ore} öre\n{kr} kr a year for a household",
+                       "{ore} öre\n{kr} kr per år för ett hushåll"),
     "benchmark_title": ("{who}: net cost {year} by service area against peers and the reference cost",
                         "{who}: nettokostnad {year} per verksamhet mot jämförelsekommuner och referenskostnad"),
     "benchmark_cost_axis": ("Net cost, kr per inhabitant", "Nettokostnad, kr per invånare"),
@@ -319,9 +320,11 @@ def plot_comparison(comparison: Comparison, language: str = "en") -> Figure:
     fig, (left, right) = _pyplot().subplots(1, 2, figsize=(12, 5.4))
     years = np.array(comparison.baseline.years)
     cases = ((comparison.baseline, _t("baseline", language), "-", "#7f8c8d"),
-             (comparison.tax, _t("tax_case", language, ore=comparison.tax_change_kr_per_100kr * 100,
+             (comparison.tax, _t("tax_case", language,
+                                 ore=number(comparison.tax_change_kr_per_100kr * 100, 1, language, signed=True),
                                  year=comparison.from_year), "--", "#3b6ea5"),
-             (comparison.efficiency, _t("efficiency_case", language, rate=comparison.efficiency_rate * 100,
+             (comparison.efficiency, _t("efficiency_case", language,
+                                        rate=number(comparison.efficiency_rate * 100, 2, language),
                                         year=comparison.from_year), ":", "#2e8b57"))
     for p, name, style, colour in cases:
         left.plot(years, p.line("result"), style, marker="o", color=colour, label=name)
@@ -490,7 +493,7 @@ def plot_waterfall(scenario_result: ScenarioResult, year: int, by: str = "measur
     for i in range(len(msek) - 1):  # connectors from each bar's end to the next bar
         level = tops[i] if i < len(msek) - 2 else msek[-1]
         ax.plot([x[i] + 0.3, x[i + 1] - 0.3], [level, level], color="#555555", linewidth=0.7)
-    ax.bar_label(bars, labels=[f"{v:+,.1f}" if 0 < i < len(msek) - 1 else f"{v:,.1f}" for i, v in enumerate(msek)],
+    ax.bar_label(bars, labels=[number(v, 1, language, signed=0 < i < len(msek) - 1) for i, v in enumerate(msek)],
                  label_type="center", fontsize=7)
     ax.axhline(0.0, color="black", linewidth=0.8)
     ax.set_xticks(x, names, rotation=30, ha="right", fontsize=8)
@@ -551,7 +554,7 @@ def plot_tornado(tornado_frame: pd.DataFrame, municipality: Municipality | None 
     ax.invert_yaxis()  # the largest swing at the top
     ax.axvline(0.0, color="black", linewidth=0.8)
     base_need = float(attrs.get("baseline_need_ore", math.nan))
-    ax.set_xlabel(_t("tornado_axis", language, need=base_need))
+    ax.set_xlabel(_t("tornado_axis", language, need=number(base_need, 1, language, signed=True)))
     who = f"{municipality.label}: " if municipality is not None else ""
     target = _target_key_text(str(attrs.get("target", "")), str(attrs.get("target_description", "")), language)
     title = _t("tornado_title", language, who=who, target=target, year=attrs.get("from_year", ""))
@@ -597,7 +600,7 @@ def plot_tax_need(scenario_result: ScenarioResult, from_year: int | None = None,
     cases = list(need.index)
     ore = need["change_ore"].to_numpy(dtype=float)
     bars = ax.bar(np.arange(len(cases)), ore, 0.55, color=["#7f8c8d", "#3b6ea5"][:len(cases)])
-    labels = [_t("household_cost", language, ore=o, kr=k).replace(",", "\u2009")
+    labels = [_t("household_cost", language, ore=number(o, 1, language), kr=number(k, 0, language))
               for o, k in zip(ore, need["household_cost_kr"].to_numpy(dtype=float), strict=True)]
     ax.bar_label(bars, labels=labels, fontsize=8)
     ax.set_xticks(np.arange(len(cases)), [_t(c, language) if c in TEXT else c for c in cases])
