@@ -274,7 +274,8 @@ def test_tornado_bars_are_the_frames_need_effects():
     sv = plots.plot_tornado(frame, m, language="sv").axes[0]
     assert [t.get_text() for t in sv.get_yticklabels()] == list(frame["assumption_sv"])
     # Swedish numbers in a Swedish chart: a decimal comma (derived by hand from the need)
-    assert sv.get_xlabel() == f"Skattebehov mot utgångslägets {need:+.1f} öre, öre".replace(".", ",").replace("-", "\u2212")
+    expected = f"Skattebehov mot utgångslägets {need:+.1f} öre, öre".replace(".", ",").replace("-", "\u2212")
+    assert sv.get_xlabel() == expected
     assert sv.get_title() == (f"{m.label}: vad som flyttar skattebehovet: resultat ≥ 2 % av skatter och generella "
                               f"statsbidrag, från 2027")
 
