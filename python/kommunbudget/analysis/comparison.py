@@ -120,13 +120,15 @@ def compare(municipality: Municipality | str, horizon: int, from_year: int | Non
         Taxable earned income for the household cost (kr a year); default the municipality's tax base per inhabitant in
         ``from_year`` (derived: tax base / population 31 Dec 2024).
 
-    Numbers may be any real number (Python's or numpy's scalars, not a bool); years any whole number.
-
     Raises
     ------
     ValueError
         For years outside the projection (``from_year`` after the base year, up to ``horizon``), an impossible
         target, a value that is not a finite number, or out-of-range values.
+
+    Notes
+    -----
+    Numbers may be any real number (Python's or numpy's scalars, not a bool); years any whole number.
     """
     if isinstance(municipality, (str, int)):
         municipality = load(municipality)

@@ -420,9 +420,9 @@ def sobol_indices(factors: Sequence[Factor], evaluate: Callable[[np.ndarray], Ma
     -------
     SobolResult
         ``seconds`` has ``sample``, ``evaluate`` and ``analyze``. ``outputs[name]`` has ``mean``, ``sd``, ``varies``
-        (False: every value is not finite, or the sd is at most :data:`CONSTANT_TOLERANCE` × max(1, max |y|); SALib is
-        not called and the indices are NaN, with a ``note`` saying so) and, if SALib warned, ``warnings`` (its
-        messages, kept off stderr). ``notes``: see :class:`SobolResult`.
+        (False: every value is not finite, or the sd is at most :data:`CONSTANT_TOLERANCE` × max(1, max ``|y|``);
+        SALib is not called and the indices are NaN, with a ``note`` saying so) and, if SALib warned, ``warnings``
+        (its messages, kept off stderr). ``notes``: see :class:`SobolResult`.
 
     Raises
     ------

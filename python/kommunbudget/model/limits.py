@@ -96,7 +96,7 @@ def all_limits() -> list[FieldLimit]:
 
 
 def field_limit(structure: str, field: str) -> FieldLimit:
-    """The row of ``structure``.``field``.
+    """The row of ``structure.field``.
 
     Raises
     ------
@@ -111,7 +111,7 @@ def field_limit(structure: str, field: str) -> FieldLimit:
 
 
 def limit(structure: str, field: str) -> tuple[float, float]:
-    """The allowed range ``(low, high)`` of ``structure``.``field``, in the row's unit (see :func:`field_limit`).
+    """The allowed range ``(low, high)`` of ``structure.field``, in the row's unit (see :func:`field_limit`).
 
     Raises
     ------

@@ -297,7 +297,7 @@ def plot_comparison(comparison: Comparison, language: str = "en") -> Figure:
     """Two panels: (left) the result of baseline, tax change and efficiency per year against the target (MSEK),
     the target drawn for the baseline and for the tax change (2 % of a larger revenue is a larger amount); (right)
     what differs between the two, since the efficiency is sized to save in its first year exactly what the tax
-    change raises: each case's result above (+) or below (−) its own target, MSEK (−``core.target_gap_msek``).
+    change raises: each case's result above (+) or below (−) its own target, MSEK (− ``core.target_gap_msek``).
 
     Parameters
     ----------

@@ -160,6 +160,8 @@ class Portfolio:
     comment : str
         The file's leading comment lines (without the ``#``), written back by :func:`write_portfolio`.
 
+    Notes
+    -----
     Two portfolios are equal when their properties' fields are (``source`` and ``comment`` do not count).
     """
 

@@ -60,6 +60,8 @@ class ScenarioResult:
         of the portfolio's), ``area_gap`` (the gap, its figures and the peers, the share closed and the cost line);
         MSEK a year in base-year prices, before the ramp and the realised share.
 
+    Notes
+    -----
     :meth:`lever_notes` states the base of each efficiency rate (net or gross cost) and the work lines' defaults;
     :meth:`work_line_rows` is the work lines' tax base after the basic deduction and their out-migration, by year.
 
