@@ -14,7 +14,7 @@ BASE    ?= 2024
 HORIZON ?= 2030
 OUT     ?= out/demo
 
-.PHONY: setup build-cpp test-cpp lint test-python test demo benchmark stub clean
+.PHONY: setup build-cpp test-cpp lint test-python docs test demo benchmark stub clean
 
 ## setup: apt packages, .venv with build tools, build and install kommunbudget[test] into .venv
 setup:
@@ -31,15 +31,23 @@ build-cpp:
 test-cpp:
 	$(CTEST) --test-dir $(CPP_BUILD_DIR) --output-on-failure
 
-## lint: ruff over the package, the tests and the benchmarks (rules in pyproject.toml, [tool.ruff])
+## lint: ruff over the package, the tests, the benchmarks and the docs site's Python (rules in pyproject.toml, [tool.ruff])
 lint:
-	$(VENV)/bin/ruff check python tests benchmarks
+	$(VENV)/bin/ruff check python tests benchmarks docs
 
 ## test-python: pytest over tests/python and tests/notebooks against the package installed in .venv
 test-python:
 	$(PYTHON) -m pytest
 
-## test: everything, in order: ruff, the C++ tests, the Python and notebook tests; all run, and the target fails if any fails
+## docs: the documentation site in build/docs/html (needs setup): Sphinx over docs/ with the guides, the model, the
+## API reference from the docstrings of the package installed in .venv, the command reference, and the notebooks
+## executed by myst-nb; every warning is an error. docs/api/generated is written by autosummary on each build.
+docs:
+	rm -rf docs/api/generated build/docs
+	$(VENV)/bin/sphinx-build -b html -E -W --keep-going -d build/docs/doctrees docs build/docs/html
+
+## test: everything, in order: ruff, the C++ tests, the Python and notebook tests, the docs; all run, and the target
+## fails if any fails
 ## (installs LibreOffice Calc without a GUI, Chromium and chromedriver first, for the workbook, council-report and
 ## teaching-page tests: scripts/setup.sh test-apt)
 test:
@@ -50,6 +58,7 @@ test:
 	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory test-cpp || status=1; \
 	$(MAKE) --no-print-directory test-python || status=1; \
+	$(MAKE) --no-print-directory docs || status=1; \
 	exit $$status
 
 ## demo: project, solve, compare and benchmark one municipality; the two example scenarios (Sjöbo), one as a
