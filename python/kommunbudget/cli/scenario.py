@@ -143,7 +143,8 @@ def _document(f: _Figures) -> Document:
                             **{key: frame.reset_index().to_dict(orient="records")
                                for key, frame in f.premises.items()}}
     return Document("scenario", header(r.municipality, r.scenario.horizon, r.baseline), tables, {
-        "scenario": {"name": r.scenario.name, "file": r.scenario.source_file,
+        "scenario": {"name": r.scenario.name, "description": r.scenario.description,
+                     "description_sv": r.scenario.description_sv, "file": r.scenario.source_file,
                      "budget": str(r.scenario.budget_path()) if r.scenario.budget else None,
                      "target": r.target.describe(),
                      "measures": [{"name": m.name, "kind": m.kind, "topics": list(m.topics)}

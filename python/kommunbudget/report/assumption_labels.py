@@ -21,8 +21,8 @@ from kommunbudget.data.service_areas import OTHER_ACTIVITIES, SERVICE_AREAS
 from kommunbudget.model.lines import GRANT_ITEM_LABELS
 from kommunbudget.report.i18n import MISSING, number, yes_no
 
-__all__ = ["ASSUMPTION_LABELS", "BASE_FIELD_LABELS", "KIND_WORDS", "SERVICE_AREA_WORDS", "assumption_label",
-           "base_field_label", "base_value_text", "kind_text"]
+__all__ = ["ASSUMPTION_LABELS", "BASE_FIELD_LABELS", "KIND_WORDS", "MEASURE_KIND_WORDS", "SERVICE_AREA_WORDS",
+           "SHOCK_LABELS", "assumption_label", "base_field_label", "base_value_text", "kind_text"]
 
 #: Cost line identifier -> (Swedish, English) name, lower case as in running text: the service areas of SCB's
 #: activity codes (:data:`~kommunbudget.data.service_areas.SERVICE_AREAS`), the rest, and the one line of a baseline
@@ -127,6 +127,33 @@ KIND_WORDS: Mapping[str, tuple[str, str]] = {
     "default": ("standardvärde, inte data", "default, not data"),
 }
 
+#: Measure kinds (the ``kind`` of a scenario file's measure, :data:`kommunbudget.model.measures.MEASURE_KINDS`; the
+#: checklist's levers) -> (Swedish, English) words.
+MEASURE_KIND_WORDS: Mapping[str, tuple[str, str]] = {
+    "work_line": ("arbetslinje", "work line"),
+    "disposal": ("försäljning av fastighet", "disposal of a property"),
+    "fixed_saving": ("fast besparing", "fixed saving"),
+    "premises_target": ("krav på lokalkostnader", "premises cost target"),
+    "nka_gap": ("kostnadsgap mot referenskostnad (NKA)", "gap to the reference cost (NKA)"),
+    "area_gap": ("kostnadsgap mot jämförbara kommuner", "gap to similar municipalities"),
+    "efficiency": ("effektivisering", "efficiency"),
+    "tax_change": ("skatteändring", "tax change"),
+}
+
+#: The uncertainty's shocks (``kommunbudget uncertainty``, :data:`kommunbudget.data.uncertainty_defaults.SHOCK_ORDER`)
+#: -> (Swedish, English) label.
+SHOCK_LABELS: Mapping[str, tuple[str, str]] = {
+    "labour_cost_change": ("Lönekostnadsförändring (PKV, arbetskraft)", "Labour cost change (PKV)"),
+    "other_cost_change": ("Förändring av övriga kostnader (PKV, övrig förbrukning)", "Other cost change (PKV)"),
+    "national_tax_capacity_growth": ("Medelskattekraft, ökning", "National average tax capacity growth"),
+    "tax_base_growth": ("Eget skatteunderlag, ökning", "Own tax base growth"),
+    "population_growth": ("Egen befolkning, ökning", "Own population growth"),
+    "volume_growth": ("Volymtillväxt, alla verksamheter", "Volume growth, every cost line"),
+    "assistance_households": ("Hushåll med ekonomiskt bistånd", "Households on social assistance"),
+    "measure_realisation": ("Åtgärdernas genomförda andel", "Measures' realised share"),
+    "sale_price": ("Försäljningspris", "Sale price"),
+}
+
 #: Depreciation classes (``capital.depreciation_classes``, model/defaults.py; ``all`` for one period of a budget).
 _CLASS_WORDS: Mapping[str, tuple[str, str]] = {"buildings": ("byggnader", "buildings"),
                                                "equipment": ("inventarier", "equipment"),
@@ -219,12 +246,18 @@ def base_value_text(field: str, value: Any, language: str = "sv") -> str:
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return MISSING
+        if field == "capital.opening_debt_msek" and value == -1.0:  # the core's sentinel: not given
+            return ("ej angiven", "not given")[i]
+        if field == "equalisation.guarantee_share":
+            return number(float(value) * 100.0, 0, language) + "\u00a0%"
         if field.endswith("plan_last_year") or field.endswith("_year"):
             return f"{value:.0f}"
         decimals = 2 if ("kr_per_100kr" in field or field.startswith("equalisation.")) else (
             0 if field.endswith("_kr") or field == "population" else 1)
         return number(float(value), decimals, language)
     text = str(value)
+    if field == "capital.opening_debt_msek" and text in ("-1", "-1.0"):
+        return ("ej angiven", "not given")[i]
     if field == "balance_requirement.opening_deficits":
         if text in ("none", ""):
             return ("inga", "none")[i]

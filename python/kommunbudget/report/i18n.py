@@ -256,8 +256,9 @@ FIELD_KINDS: Mapping[str, str] = {
     "c_": "a list joined by ', ' whose every part must be covered by the catalogue",
     "f_": "a file name (no comma or semicolon), kept as it is",
     "w_": "one word (no space), kept as it is: a cell (C7), an identifier",
-    "x_": "a text kept as it is except its English decimal numbers (120.5, 1,656.2), rewritten the Swedish way; "
-          "whole numbers (years) are kept",
+    "y_": "years (2028, 2028-2030, 2026, 2028-2029), kept as they are",
+    "x_": "a text translated when the catalogue covers it, else kept as it is except its English decimal numbers "
+          "(120.5, 1,656.2), rewritten the Swedish way; whole numbers (years) are kept",
     "": "any other name: kept as it is (a name, a title, a file, a URL, a law reference, a year), or translated "
         "when the catalogue happens to cover it",
 }
@@ -271,6 +272,7 @@ _DATE = rf"\d{{1,2}} (?:{_MONTH_WORDS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
 #: half of a parenthesis ("(noter) (https://...)" is two, not one).
 _NESTED = r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)"
 _TEXT = rf"(?:[^()]|{_NESTED})+?"
+_YEARS = r"\d{4}(?:-\d{4})?(?:, \d{4}(?:-\d{4})?)*"
 _DECIMAL = re.compile(r"(?<![\d.,])[+\-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.]|,\d)")
 
 
@@ -294,7 +296,7 @@ class _Pattern:
             else:
                 seen.add(name)
                 fields.append(name)
-                body = {"n_": _NUMBER, "d_": _DATE, "f_": "[^,;]+?", "w_": r"\S+"}.get(name[:2], _TEXT)
+                body = {"n_": _NUMBER, "d_": _DATE, "f_": "[^,;]+?", "w_": r"\S+", "y_": _YEARS}.get(name[:2], _TEXT)
                 parts.append(f"(?P<{name}>{body})")
             position = m.end()
         parts.append(re.escape(message[position:]))
@@ -395,10 +397,12 @@ def _fill(pattern: _Pattern, m: re.Match[str], language: str) -> str | None:
             if any(part is None for part in parts):
                 return None
             values[name] = separator.join(parts)  # type: ignore[arg-type]
-        elif name.startswith(("f_", "w_")):
+        elif name.startswith(("f_", "w_", "y_")):
             values[name] = value
         elif name.startswith("x_"):
-            values[name] = _DECIMAL.sub(lambda d: swedish_number(d.group(0)), value)
+            translated = _translation(value, language)
+            values[name] = (_DECIMAL.sub(lambda d: swedish_number(d.group(0)), value) if translated is None
+                            else translated)
         else:
             translated = _translation(value, language)
             if translated is None and name.startswith("t_"):
@@ -453,7 +457,7 @@ def translation(text: str, language: str = "sv") -> str | None:
     prefix (:data:`FIELD_KINDS`): ``n_`` a number rewritten the Swedish way (:func:`swedish_number`), ``d_`` a date
     in Swedish words (:func:`swedish_date`), ``t_`` a text that must itself be covered, ``l_`` (``c_``) a list
     joined by ``"; "`` (``", "``) whose every part must be, ``f_`` a file name (no comma or semicolon), ``w_`` one
-    word (no space), ``x_`` a text
+    word (no space), ``y_`` years (``2028-2030``), ``x_`` a text
     whose English decimal numbers are rewritten; any other name is kept as it is (a document's title, a file name, a
     URL, a law reference such as 2004:773, a year or a span of years such as 2018-2021) unless the catalogue covers
     it.
