@@ -305,14 +305,15 @@ def _unit(unit: str, lang: int) -> str:
 
 
 def _value(value: float, unit: str, language: str) -> str:
-    """An assumption's value: a fraction in percent (2 decimals), kr per 100 kr to 2 decimals, else 1 decimal."""
+    """An assumption's value: a fraction in percent (2 decimals), kr per 100 kr to 2 decimals, inhabitants whole,
+    else 1 decimal."""
     if unit.startswith("fraction"):
         return number(value * 100.0, 2, language) + " %"
     if unit == "kr per 100 kr":
         return number(value, 2, language)
     if unit in ("year", "calendar year"):
         return f"{value:.0f}"
-    return number(value, 1, language)
+    return number(value, 0 if unit == "inhabitants" else 1, language)
 
 
 def _years_text(years: Sequence[int]) -> str:
