@@ -6,7 +6,9 @@ the numbers of the layers below (``docs/architecture.md``).
 - :mod:`.documents`: a command's output as a Document, rendered as text, JSON or CSV;
 - :mod:`.revenue_text`: the revenue bridge's rows and the revenue explained in words; :mod:`.checklist_text`: the
   checklist as text;
-- :mod:`.plots`: charts (matplotlib).
+- :mod:`.plots`: charts (matplotlib);
+- :mod:`.i18n`: languages (numbers, units, dates, the gettext catalogue, the Swedish of generated texts);
+  :mod:`.assumption_labels`: the labels of assumptions, base-year fields, measure kinds and shocks.
 
 Modules inside the package import the defining module, not this face.
 """

@@ -238,7 +238,6 @@ def gettext(message: str, language: str = "sv", **fields: Any) -> str:
     return text.format(**fields) if fields else text
 
 
-
 # ----------------------------------------------------------------------------------------------------------------
 # Generated texts: sources, notes and bases built by the lower layers with f-strings
 # ----------------------------------------------------------------------------------------------------------------
