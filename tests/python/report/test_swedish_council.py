@@ -1,11 +1,11 @@
 """Issue 12's acceptance: a councillor reads the HTML report and the workbook in Swedish without an English word.
 
-The Swedish council report (``kommunbudget report``) of both presets and of a scenario on an approximate baseline
-(Ystad, written here), with its tags, styles and image data stripped, and every visible cell of the workbooks the
-council gets (``scenario`` for the same three, and ``project``, ``solve``, ``compare``, ``uncertainty``,
-``sensitivity``; hidden columns, which hold the JSON identifiers and the English labels for matching, excepted) hold
-no word of :data:`ENGLISH` and no English possessive (``SKR's``), and no identifier of the package
-(``labour_cost_change``).
+The Swedish council report (``kommunbudget report``) of both presets, of a scenario on an approximate baseline
+(Ystad, written here) and of one on a budget file (the budget template's filled example), with its tags, styles and
+image data stripped, and every visible cell of the workbooks the council gets (``scenario`` for the same four, and
+``project``, ``solve``, ``compare``, ``uncertainty``, ``sensitivity``; hidden columns, which hold the JSON
+identifiers and the English labels for matching, excepted) hold no word of :data:`ENGLISH` and no English possessive
+(``SKR's``), and no identifier of the package (``labour_cost_change``).
 
 The rule for what is not read as a word (proper names, titles, files, figures): a token (text between spaces) that
 holds a digit, a slash, an ``@``, a URL, or a dot between letters (a file or module name: ``RULES.md``,
@@ -89,15 +89,38 @@ cost_line = "elderly_care"
 """
 
 
+#: A scenario on a budget file: the budget template's filled example (its ``Exempel`` sheets moved into the sheets
+#: that are read, its portfolio included), written next to it.
+OWN_BUDGET = """name = "Egen budget: effektivisering"
+budget = "budget.xlsx"
+horizon = 2029
+description_sv = "Effektivisering med 1 % från 2026."
+
+[[measures]]
+name = "effektivisering 1 %"
+kind = "efficiency"
+from_year = 2026
+rate = 0.01
+"""
+
+
 @pytest.fixture(scope="module")
 def scenarios(tmp_path_factory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("ystad")
     (folder / "ystad.toml").write_text(YSTAD, encoding="utf-8")
+    budget = folder / "budget.xlsx"
+    assert main(["template", "--out", str(budget), "--municipality", "Sjöbo", "--budget-year", "2024"]) == 0
+    book = load_workbook(budget)
+    for name in [n for n in book.sheetnames if n.startswith("Exempel ")]:
+        del book[name[len("Exempel "):]]
+        book[name].title = name[len("Exempel "):]
+    book.save(budget)
+    (folder / "own.toml").write_text(OWN_BUDGET, encoding="utf-8")
     return {"sjobo_before_tax_rise": "sjobo_before_tax_rise", "sjobo_premises": "sjobo_premises",
-            "ystad": str(folder / "ystad.toml")}
+            "ystad": str(folder / "ystad.toml"), "own_budget": str(folder / "own.toml")}
 
 
-@pytest.mark.parametrize("case", ["sjobo_before_tax_rise", "sjobo_premises", "ystad"])
+@pytest.mark.parametrize("case", ["sjobo_before_tax_rise", "sjobo_premises", "ystad", "own_budget"])
 def test_the_swedish_report_has_no_english_word(case, scenarios, tmp_path):
     out = tmp_path / "rapport.html"
     assert main(["report", scenarios[case], "--out", str(out)]) == 0
@@ -123,6 +146,7 @@ def test_the_english_report_stays_english(scenarios, tmp_path):
     ("scenario", ["scenario", "sjobo_before_tax_rise"]),
     ("scenario_premises", ["scenario", "sjobo_premises"]),
     ("scenario_ystad", ["scenario", "ystad"]),
+    ("scenario_own_budget", ["scenario", "own_budget"]),
     ("project", ["project", "Sjöbo", "--horizon", "2030"]),
     ("project_ystad", ["project", "Ystad", "--horizon", "2030"]),
     ("solve", ["solve", "Sjöbo"]),
@@ -133,7 +157,7 @@ def test_the_english_report_stays_english(scenarios, tmp_path):
     ("sobol", ["sensitivity", "Sjöbo", "--horizon", "2030", "--method", "sobol", "--n", "16"]),
 ])
 def test_every_visible_cell_of_the_workbook_is_swedish(case, argv, scenarios, tmp_path):
-    argv = [scenarios["ystad"] if a == "ystad" else a for a in argv]
+    argv = [scenarios.get(a, a) if a in ("ystad", "own_budget") else a for a in argv]
     out = tmp_path / f"{case}.xlsx"
     assert main([*argv, "--out", str(out)]) == 0
     bad = [(sheet, cell, word, text[:120]) for sheet, cell, text in visible_cells(out)

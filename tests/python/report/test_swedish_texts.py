@@ -159,8 +159,18 @@ def generated(tmp_path_factory) -> tuple[dict[str, str], set[str], set[str]]:
         _texts_of(r.municipality, r.scenario.horizon, texts, names, fields)
     folder = tmp_path_factory.mktemp("budgets")
     for every_option in (False, True):
-        m = read_budget(_template_example(folder, every_option))
+        path = _template_example(folder, every_option)
+        m = read_budget(path)
         _texts_of(m, m.base_year + 10, texts, names, fields)
+    # a scenario on the budget: the example's portfolio (sheet Lokaler) used, or the scenario's own instead
+    portfolio = resources.files("kommunbudget") / "data" / "files" / "scenarios" / "sjobo_premises_portfolio.csv"
+    (folder / "lokaler.csv").write_bytes(portfolio.read_bytes())
+    for own in ("", 'premises_file = "lokaler.csv"\n'):
+        scenario = folder / "s.toml"
+        scenario.write_text(f'name = "s"\nbudget = "{path.name}"\nhorizon = 2029\n{own}[[measures]]\nname = "e"\n'
+                            'kind = "efficiency"\nfrom_year = 2026\nrate = 0.01\n', encoding="utf-8")
+        r = run_scenario(str(scenario))
+        _texts_of(r.municipality, r.scenario.horizon, texts, names, fields)
     for figures in (_lund(), _lund(year_kinds={2025: "budget"}, items={2025: _lund().items[2025]},
                                    tax_rate={2025: 21.24}, population={2025: 130_200.0}),
                     _lund(tax_rate={2025: 21.24, 2026: 21.5, 2027: 21.5})):
