@@ -51,8 +51,9 @@ JSON (--format json), schema kommunbudget.scenario/1; MSEK nominal unless stated
   vintage_info         the vintage's name, published, published_year, years_after_base_year
                        (its age against the base year) and text
   notes                the baseline's notes (e.g. what is approximate), list of text
-  scenario             name, file, budget (the budget file, or null for the embedded
-                       baseline), target, measures (name, kind, topics) in file order
+  scenario             name, description, description_sv (the file's, "" if none), file,
+                       budget (the budget file, or null for the embedded baseline), target,
+                       measures (name, kind, topics) in file order
   measure_effects      measure -> change of the result per year, MSEK (measures added one at a
                        time in file order, so they sum to summary.change_result)
   measure_effects_ore  the same in öre on the tax rate

@@ -159,7 +159,8 @@ def _document(f: _Figures) -> Document:
                             **{key: frame.reset_index().to_dict(orient="records")
                                for key, frame in f.premises.items()}}
     return Document("scenario", header(r.municipality, r.scenario.horizon, r.baseline), tables, {
-        "scenario": {"name": r.scenario.name, "file": r.scenario.source_file,
+        "scenario": {"name": r.scenario.name, "description": r.scenario.description,
+                     "description_sv": r.scenario.description_sv, "file": r.scenario.source_file,
                      "budget": str(r.scenario.budget_path()) if r.scenario.budget else None,
                      "target": r.target.describe(),
                      "measures": [{"name": m.name, "kind": m.kind, "topics": list(m.topics)}
@@ -196,7 +197,8 @@ def _text(f: _Figures, language: str = "en", details: bool = False) -> str:
                           vintage=r.municipality.vintage)
     parts = [title(r.municipality.label, r.municipality.county, r.municipality.population,
                    _("scenario '{name}'", name=r.scenario.name), years, r.municipality.population_date, language),
-             wrap(r.scenario.description), wrap(file_line),
+             wrap(r.scenario.description_sv if language == "sv" and r.scenario.description_sv
+                  else r.scenario.description), wrap(file_line),
              *([wrap(shown_text(vintage_text(r.municipality), language))] if vintage_text(r.municipality) else []),
              wrap(status_legend(status, language)),
              _tax_needed_text(f.needed, years, f.needed_from, language),

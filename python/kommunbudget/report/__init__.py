@@ -7,8 +7,9 @@ the numbers of the layers below (``docs/architecture.md``).
 - :mod:`.revenue_text`: the revenue bridge's rows and the revenue explained in words; :mod:`.checklist_text`: the
   checklist as text;
 - :mod:`.plots`: charts (matplotlib);
-- :mod:`.council`: a scenario's council report (one HTML page); :mod:`.i18n`: languages (numbers, units, dates,
-  the Swedish catalogue; babel);
+- :mod:`.council`: a scenario's council report (one HTML page);
+- :mod:`.i18n`: languages (numbers, units, dates, the gettext catalogue, the Swedish of generated texts);
+  :mod:`.assumption_labels`: the labels of assumptions, base-year fields, measure kinds and shocks;
 - :mod:`.teaching`: the teaching panel of notebook 07 and ``kommunbudget teach`` (ipywidgets).
 
 Modules inside the package import the defining module, not this face.

@@ -7,9 +7,14 @@ year for a household: :meth:`~kommunbudget.scenarios.result.ScenarioResult.tax_n
 balanced-budget requirement and the target are met per year, baseline and scenario:
 :meth:`~kommunbudget.scenarios.result.ScenarioResult.summary`); each measure's effect per year in mnkr and öre
 (``measure_effects``, ``measure_effects_ore``); the bridge of the horizon year (a waterfall chart and its table);
-the checklist (:func:`kommunbudget.scenarios.checklist.checklist`); the assumptions with their kind and source
-(``baseline.assumptions(detail=True)``, consecutive years of one source merged), the base year's sources and the
-baseline's notes.
+the checklist (:func:`kommunbudget.scenarios.checklist.checklist`, the questions in Swedish in a Swedish page); the
+assumptions with their kind and source (``baseline.assumptions(detail=True)``, consecutive years of one source merged),
+the base year's sources and the baseline's notes.
+
+In Swedish every text is Swedish: the assumptions and base-year fields by their labels
+(:mod:`kommunbudget.report.assumption_labels`), their values, kinds, sources and the notes through the catalogue of
+generated texts (:func:`kommunbudget.report.i18n.translate_text`), the scenario's ``description_sv`` where the file
+gives one. Names the user chose (the scenario's, the measures', a committee's) are shown as written.
 
 Self-contained: the CSS is inline, the charts (:mod:`kommunbudget.report.plots`) are PNG images embedded as
 ``data:`` URIs, the page loads nothing and runs no script. The HTML comes from the Jinja2 template
@@ -37,7 +42,8 @@ from kommunbudget.model.core import __version__
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS
 from kommunbudget.model.lines import label as line_label
 from kommunbudget.report import plots
-from kommunbudget.report.i18n import LANGUAGES, number
+from kommunbudget.report.assumption_labels import assumption_label, base_field_label, base_value_text, kind_text
+from kommunbudget.report.i18n import LANGUAGES, number, translate_text
 from kommunbudget.report.workbook import SHEET_TITLES, UNIT_SV
 from kommunbudget.scenarios.checklist import checklist, items
 from kommunbudget.scenarios.result import ScenarioResult
@@ -98,12 +104,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "checklist_heading": ("Checklistan: 19 frågor före en skattehöjning",
                           "The checklist: 19 questions before a tax rise"),
     "checklist_text": ("Vilka frågor scenariot prövar och vad åtgärderna bakom varje fråga är värda i öre på "
-                       "skattesatsen (positivt = bättre resultat). Frågorna står på engelska i paketet.",
+                       "skattesatsen (positivt = bättre resultat).",
                        "Which questions the scenario tests and what the measures behind each are worth in öre on "
                        "the tax rate (positive = a better result)."),
     "number": ("Nr", "No."),
     "topic": ("Område", "Topic"),
-    "question": ("Fråga (engelska)", "Question"),
+    "question": ("Fråga", "Question"),
     "tested": ("Prövad", "Tested"),
     "worth_first": ("Värd öre första året", "Worth öre, first year"),
     "worth_last": ("Värd öre sista året", "Worth öre, last year"),
@@ -128,15 +134,6 @@ TEXT: dict[str, tuple[str, str]] = {
                     "APPROXIMATE BASELINE: the municipality has no adopted budget in the data. The baseline rests "
                     "on SCB data and its base-year result is 0 by construction; the figures are a rough estimate."),
     "status": ("Status", "Status"),
-}
-
-#: The kinds of an assumption or figure (:class:`kommunbudget.model.assumptions.Provenance`) in words; a default is
-#: labelled as not data.
-_KIND_TEXT: dict[str, tuple[str, str]] = {
-    "data": ("data (publicerad)", "data (published)"),
-    "derived": ("härledd", "derived"),
-    "user": ("angiven av användaren", "given by the user"),
-    "default": ("standardvärde, inte data", "default, not data"),
 }
 
 #: The charts' resolution (dots per inch) in the page.
@@ -181,7 +178,7 @@ def council_report(result: ScenarioResult, language: str = "sv") -> str:
         "language": language,
         "title": t("title", who=f"{r.municipality.name} ({r.municipality.code})", scenario=r.scenario.name),
         "lead": t("lead", first=years[0], last=years[-1], target=target_words),
-        "description": r.scenario.description,
+        "description": (r.scenario.description_sv or r.scenario.description) if lang == 0 else r.scenario.description,
         "approximate": t("approximate") if _is_approximate(r) else "",
         "t": {key: value[lang] for key, value in TEXT.items()},
         "years": year_heads,
@@ -196,8 +193,8 @@ def council_report(result: ScenarioResult, language: str = "sv") -> str:
         "charts": _charts(r, needed is not None, language, lang),
         "checklist": _checklist_rows(checklist(r), language, lang),
         "assumptions": _assumption_rows(r.baseline.assumptions(detail=True), language, lang),
-        "base_sources": _base_source_rows(r.baseline.base_year_sources(), language, lang),
-        "notes": list(r.municipality.notes),
+        "base_sources": _base_source_rows(r.baseline.base_year_sources(), language),
+        "notes": [translate_text(note, language) for note in r.municipality.notes],
         "footer": t("footer", version=__version__, file=r.scenario.source_file or "–", vintage=r.municipality.vintage),
     }
     return _ENVIRONMENT.get_template("council.html.j2").render(**context)
@@ -288,13 +285,15 @@ def _bridge_rows(bridge: pd.DataFrame, language: str, lang: int) -> list[list[st
 
 
 def _checklist_rows(table: pd.DataFrame, language: str, lang: int) -> list[dict[str, Any]]:
-    """The checklist's rows: number, topic (the Swedish term in Swedish), question, tested, worth (öre), measures."""
-    swedish = {entry.number: entry.swedish for entry in items()}
+    """The checklist's rows: number, topic and question (in Swedish the Swedish term and question), tested, worth
+    (öre), measures."""
+    swedish = {entry.number: (entry.swedish, entry.question_sv) for entry in items()}
     rows = []
     for row in table.itertuples(index=False):
-        topic = swedish.get(row.number, row.topic) if lang == 0 else row.topic
+        topic, question = swedish.get(row.number, (row.topic, row.question)) if lang == 0 else (row.topic,
+                                                                                               row.question)
         rows.append({"tested": bool(row.tested),
-                     "cells": [str(row.number), topic[:1].upper() + topic[1:], row.question, _yes_no(row.tested, lang),
+                     "cells": [str(row.number), topic[:1].upper() + topic[1:], question, _yes_no(row.tested, lang),
                                number(row.worth_ore_first_year, 1, language, signed=True),
                                number(row.worth_ore_last_year, 1, language, signed=True),
                                number(row.worth_ore_sum, 1, language, signed=True), row.measures]})
@@ -306,14 +305,15 @@ def _unit(unit: str, lang: int) -> str:
 
 
 def _value(value: float, unit: str, language: str) -> str:
-    """An assumption's value: a fraction in percent (2 decimals), kr per 100 kr to 2 decimals, else 1 decimal."""
+    """An assumption's value: a fraction in percent (2 decimals), kr per 100 kr to 2 decimals, inhabitants whole,
+    else 1 decimal."""
     if unit.startswith("fraction"):
         return number(value * 100.0, 2, language) + " %"
     if unit == "kr per 100 kr":
         return number(value, 2, language)
     if unit in ("year", "calendar year"):
         return f"{value:.0f}"
-    return number(value, 1, language)
+    return number(value, 0 if unit == "inhabitants" else 1, language)
 
 
 def _years_text(years: Sequence[int]) -> str:
@@ -321,8 +321,8 @@ def _years_text(years: Sequence[int]) -> str:
 
 
 def _assumption_rows(detail: pd.DataFrame, language: str, lang: int) -> list[list[str]]:
-    """The assumptions, consecutive years with the same kind and source merged: name, years, values, unit, kind,
-    source."""
+    """The assumptions, consecutive years with the same kind and source merged: label, years, values, unit, kind,
+    source (in the language)."""
     groups: list[dict[str, Any]] = []
     for row in detail.itertuples(index=False):
         last = groups[-1] if groups else None
@@ -333,20 +333,16 @@ def _assumption_rows(detail: pd.DataFrame, language: str, lang: int) -> list[lis
         else:
             groups.append({"assumption": row.assumption, "years": [int(row.year)], "values": [float(row.value)],
                            "unit": row.unit, "kind": row.kind, "source": row.source})
-    return [[g["assumption"], _years_text(g["years"]), "; ".join(_value(v, g["unit"], language) for v in g["values"]),
-             _unit(g["unit"], lang), _KIND_TEXT.get(g["kind"], (g["kind"], g["kind"]))[lang], g["source"]]
-            for g in groups]
+    return [[assumption_label(g["assumption"], language), _years_text(g["years"]),
+             "; ".join(_value(v, g["unit"], language) for v in g["values"]), _unit(g["unit"], lang),
+             kind_text(g["kind"], language), translate_text(g["source"], language)] for g in groups]
 
 
-def _base_source_rows(frame: pd.DataFrame, language: str, lang: int) -> list[list[str]]:
-    """The base year's figures: field, value, kind, source."""
-    rows = []
-    for row in frame.itertuples(index=False):
-        value = row.value
-        shown = (number(value, 2 if "kr_per_100kr" in row.field else 1, language)
-                 if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value))
-        rows.append([row.field, shown, _KIND_TEXT.get(row.kind, (row.kind, row.kind))[lang], row.source])
-    return rows
+def _base_source_rows(frame: pd.DataFrame, language: str) -> list[list[str]]:
+    """The base year's figures: label, value, kind, source (in the language)."""
+    return [[base_field_label(row.field, language), base_value_text(row.field, row.value, language),
+             kind_text(row.kind, language), translate_text(row.source, language)]
+            for row in frame.itertuples(index=False)]
 
 
 def _charts(r: ScenarioResult, with_tax_need: bool, language: str, lang: int) -> list[dict[str, str]]:

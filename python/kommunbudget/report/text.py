@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kommunbudget.report.formats import values_text, years_text
-from kommunbudget.report.i18n import check_language, date_text, gettext, number, yes_no
+from kommunbudget.report.i18n import check_language, date_text, gettext, number, translate_text, yes_no
 
 __all__ = ["FLAG_FIELDS", "KIND_HEADINGS", "MIN_WIDTH", "NOT_GIVEN_BELOW_ZERO_FIELDS", "NUMBER_AND_UNIT",
            "STATUS_SHORT", "THOUSANDS", "WIDTH", "assumptions_text", "base_sources_text", "date_words", "frame_text",
@@ -321,10 +321,10 @@ def assumptions_text(records: Sequence[Mapping[str, Any]], first: int, last: int
 
 
 def shown_text(text: str, language: str = "en") -> str:
-    """A generated text (a source, a note) in the language: as it is in English; in Swedish through the
-    catalogue's translation of generated texts when the package has one
-    (:func:`kommunbudget.report.i18n.gettext`), else as it is."""
-    return gettext(text, check_language(language)) if language == "sv" else text
+    """A generated text (a source, a note, a vintage's text) in the language: as it is in English; in Swedish its
+    translation by the catalogue's patterns (:func:`kommunbudget.report.i18n.translate_text`), or as it is when the
+    catalogue does not cover it."""
+    return translate_text(text, check_language(language)) if language == "sv" else text
 
 
 #: Base-year fields that are flags (true/false; 1.0/0.0 in JSON): shown as "yes"/"no" in the text.

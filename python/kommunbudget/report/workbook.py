@@ -9,7 +9,15 @@ sheet has a title row, a header row of years with each year's status under it (b
 row labels in column A (Swedish, from :mod:`kommunbudget.model.lines`); the header rows and column A are frozen.
 Numbers are stored as numbers, never as text, with number formats that Excel and LibreOffice show with the
 reader's own separators (``#,##0.0`` is ``1 656,2`` in Swedish); fractions as percent, booleans as 1/0 shown
-``ja``/``nej``. The last column holds each row's identifier as in JSON and CSV, so a sheet can be matched to them.
+``ja``/``nej``. The last column (``Id``) holds each row's identifier as in JSON and CSV, so a sheet can be matched to
+them; it is hidden (as are the English labels of the sensitivity sheets), since a councillor reads the workbook in
+Swedish: unhide it to match rows.
+
+The workbook is Swedish throughout: the assumptions and base-year fields by their Swedish labels
+(:mod:`kommunbudget.report.assumption_labels`), every text the lower layers generate in English (sources, notes, the
+conclusion, the bases of the sensitivity defaults) through the catalogue of generated texts
+(:func:`kommunbudget.report.i18n.translate_text`), the checklist's questions in Swedish, the scenario's
+``description_sv``. Names the user chose (measures, committees, properties) are kept as written.
 
 openpyxl is imported at module top: this module is imported only when a workbook is written (the command line
 imports it by name, :data:`kommunbudget.cli.main.WORKBOOK_WRITERS`).
@@ -29,7 +37,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kommunbudget.analysis.sensitivity_defaults import years_text
 from kommunbudget.model.core import __version__
 from kommunbudget.model.lines import BALANCE_LINES, GRANT_ITEM_LABELS, LINE_UNITS, label
+from kommunbudget.report.assumption_labels import (
+    MEASURE_KIND_WORDS,
+    SHOCK_LABELS,
+    assumption_label,
+    base_field_label,
+    base_value_text,
+)
 from kommunbudget.report.documents import Document, Table, clean
+from kommunbudget.report.i18n import translate_text
+from kommunbudget.scenarios.checklist import items as checklist_items
 
 __all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook", "number_format",
            "row_label", "sheet_rows", "write_workbook"]
@@ -155,9 +172,13 @@ _TEXT_SV = {
     "operating income growth": "Verksamhetens intäkter, ökning", "own tax base growth": "Eget skatteunderlag, tillväxt",
     "national tax capacity growth (equalisation)": "Medelskattekraft, tillväxt (utjämningen)",
     "measures": "Åtgärder", "without measures": "Utan åtgärder", "with measures": "Med åtgärderna", "total": "Totalt",
+    "without_measures": "Utan åtgärder", "with_measures": "Med åtgärderna",
 }
 #: Columns of the record sheets whose texts are translated; the first present is repeated untranslated as ``Id``.
-_TRANSLATED = ("item", "driver", "", "use", "view")
+_TRANSLATED = ("item", "driver", "", "case", "use", "view")
+#: Columns written but hidden: the identifier and the sensitivity sheets' English labels (for matching JSON and CSV;
+#: a councillor reads the Swedish ones).
+_HIDDEN = ("Id", "assumption_en", "label_en")
 #: Grant items the label table does not name (the approximate baseline's derived item).
 _GRANT_SV = {"other_items_derived": "Övriga poster, härledda (basåret i balans)"}
 
@@ -179,9 +200,17 @@ _KIND_SV = {"data": "data (publicerad)", "derived": "härledd", "user": "angiven
 #: The sensitivity sheets' words in Swedish: what a side of the tornado is called, a factor's distribution, a Sobol
 #: output (a word not listed is kept).
 _SENSITIVITY_SV = {"low": "lågt", "high": "högt", "rule (default)": "regeln (standard)", "held": "oförändrat",
-                   "uniform": "likformig", "normal": "normal", "result": "Årets resultat",
+                   "uniform": "likformig", "normal": "normalfördelning", "beta": "betafördelning",
+                   "lognormal": "lognormalfördelning", "year": "år", "draw": "dragning", "assumption": "antagande",
+                   "partly derived": "delvis härledd", "derived": "härledd", "data": "data",
+                   "result": "Årets resultat",
                    "result_share": "Resultat i % av skatter och generella statsbidrag",
                    "tax_need": "Skattebehov, öre (varaktig ändring av skattesatsen)"}
+
+#: Row identifiers of the uncertainty tables (``<case>.<item>``): the items' Swedish words.
+_FAN_SV = {"requirement_missed": "balanskravet missas", "restoration_missed": "återställandet missas",
+           "target_missed": "målet missas", "mean": "medelvärde", "deterministic": "utan chocker",
+           "error": "felmarginal (en histogramklass)"}
 
 #: Extra keys written as record sheets, in order.
 _RECORD_KEYS = ("bridge", "bridge_by_driver", "tax_needed", "checklist", "base_year_sources", "tornado", "factors",
@@ -218,7 +247,7 @@ def build_workbook(doc: Document) -> Workbook:
         value = doc.extra.get(key)
         records = _records(value)
         if records:
-            records = _sensitivity_records(key, records, doc)
+            records = _swedish_records(key, records, doc)
             year = value.get("year") if isinstance(value, Mapping) else None
             _records_sheet(wb.create_sheet(_sheet_name(key, used)), key, records, place,
                            f", {year}" if year is not None else "")
@@ -270,6 +299,10 @@ def row_label(table: str, ident: str, doc: Document | None = None) -> str:
     for which, words in _WHICH_SV.items():
         if ident.startswith(which + "_") and ident[len(which) + 1:] in _ITEM_SV:
             return f"{words}: {_ITEM_SV[ident[len(which) + 1:]]}"
+    case, _, item = ident.partition(".")
+    if case in ("without_measures", "with_measures") and item:
+        words = _FAN_SV.get(item) or (f"{item[1:]}:e percentilen" if item[:1] == "p" and item[1:].isdigit() else item)
+        return f"{_TEXT_SV[case]}: {words}"
     return ident
 
 
@@ -343,6 +376,7 @@ def _yearly_sheet(sheet: Worksheet, table: Table, years: Sequence[int], status: 
             cell.number_format = number_format(unit)
         sheet.cell(r, 3 + len(years), ident).font = _GREY
     _finish(sheet, label_width=_label_width(sheet), data_columns=len(years), first_data_column=3)
+    _hide(sheet, 3 + len(years))
     sheet.freeze_panes = sheet.cell(_FIRST_DATA_ROW, 3)
 
 
@@ -359,6 +393,7 @@ def _scalar_sheet(sheet: Worksheet, table: Table, place: str, doc: Document) -> 
         sheet.cell(r, 3, UNIT_SV.get(unit, unit))
         sheet.cell(r, 4, ident).font = _GREY
     _finish(sheet, label_width=_label_width(sheet), data_columns=1, first_data_column=2)
+    _hide(sheet, 4)
     sheet.freeze_panes = "B4"
 
 
@@ -377,10 +412,11 @@ def _records(value: Any) -> list[dict[str, Any]]:
 
 def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], place: str, suffix: str) -> None:
     """Records as a table under the title (``suffix`` after it): one column per key (Swedish headings), numbers as
-    numbers; the texts of :data:`_TRANSLATED` columns in Swedish, the first of them repeated as ``Id``."""
+    numbers; the texts of :data:`_TRANSLATED` columns in Swedish, the first of them repeated as ``Id``; the columns
+    of :data:`_HIDDEN` hidden."""
     _title(sheet, key, place, suffix)
     columns = list(dict.fromkeys(k for r in records for k in r))
-    translated = [c for c in _TRANSLATED if c in columns and key != "checklist"]
+    translated = [c for c in _TRANSLATED if c in columns and key != "checklist" and "Id" not in columns]
     headings = [_COLUMN_SV.get(column, column) for column in columns] + (["Id"] if translated else [])
     for c, heading in enumerate(headings, start=1):
         cell = sheet.cell(3, c, heading)
@@ -394,6 +430,8 @@ def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], pl
             cell = sheet.cell(r, c, value)
             if isinstance(value, (int, float)):
                 cell.number_format = _COLUMN_FORMATS.get(column, "#,##0.0" if isinstance(value, float) else "0")
+            if column == "Id":
+                cell.font = _GREY
         if translated:
             sheet.cell(r, len(columns) + 1, record.get(translated[0])).font = _GREY
     widths = [min(60, max(len(str(_COLUMN_SV.get(col, col))), *(len(_shown(r.get(col))) for r in records)) + 2)
@@ -403,7 +441,59 @@ def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], pl
         if width >= 60:
             for row in sheet.iter_rows(min_row=4, min_col=c, max_col=c):
                 row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    for c, column in enumerate([*columns, *(["Id"] if translated else [])], start=1):
+        if column in _HIDDEN:
+            _hide(sheet, c)
     sheet.freeze_panes = "B4"
+
+
+def _hide(sheet: Worksheet, column: int) -> None:
+    """Hides a column (the identifiers and English labels kept for matching JSON and CSV)."""
+    sheet.column_dimensions[get_column_letter(column)].hidden = True
+
+
+def _swedish_records(key: str, records: list[dict[str, Any]], doc: Document) -> list[dict[str, Any]]:
+    """The records of a record sheet with their texts in Swedish and, where the row's identifier is not one of
+    the :data:`_TRANSLATED` columns, an ``Id`` column last: the sensitivity sheets (:func:`_sensitivity_records`),
+    the base year's sources (field label, value, kind, source), the checklist (topic, question and levers in Swedish)
+    and the uncertainty's shocks (label, distribution, draw, status, what the shock moves). Other keys are returned
+    as they are."""
+    if key in ("tornado", "factors", "sobol"):
+        return _sensitivity_records(key, records, doc)
+    if key == "base_year_sources":
+        return [{"field": base_field_label(str(r.get("field")), "sv"), "value": _base_value(r),
+                 "kind": _KIND_SV.get(str(r.get("kind")), r.get("kind")),
+                 "source": translate_text(str(r.get("source")), "sv"), "Id": r.get("field")} for r in records]
+    if key == "checklist":
+        swedish = {entry.number: entry for entry in checklist_items()}
+        out = []
+        for r in records:
+            entry = swedish.get(r.get("number"))
+            levers = [lever.strip() for lever in str(r.get("levers") or "").split(",") if lever.strip()]
+            out.append({**r, "topic": (entry.swedish[:1].upper() + entry.swedish[1:]) if entry else r.get("topic"),
+                        "question": entry.question_sv if entry else r.get("question"),
+                        "levers": ", ".join(MEASURE_KIND_WORDS.get(lever, (lever,))[0] for lever in levers)})
+        return out
+    if key == "shocks":
+        def sv(value: Any) -> Any:
+            return _SENSITIVITY_SV.get(value, value) if isinstance(value, str) else value
+        return [{**r, "shock": SHOCK_LABELS.get(str(r.get("shock")), (r.get("shock"),))[0],
+                 "distribution": sv(r.get("distribution")), "per": sv(r.get("per")), "status": sv(r.get("status")),
+                 **({"moves": translate_text(str(r["moves"]), "sv")} if r.get("moves") else {}),
+                 "Id": r.get("shock")} for r in records]
+    return records
+
+
+#: Base-year fields whose value is shown as text even when it is a number (years, a sentinel).
+_TEXT_VALUES = ("capital.plan_last_year", "capital.opening_debt_msek")
+
+
+def _base_value(record: Mapping[str, Any]) -> Any:
+    """A base-year figure's cell: a number as a number, else its text in Swedish (lists, truth values, "none")."""
+    field, value = str(record.get("field")), record.get("value")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and field not in _TEXT_VALUES:
+        return value
+    return base_value_text(field, value, "sv")
 
 
 def _sensitivity_records(key: str, records: list[dict[str, Any]], doc: Document) -> list[dict[str, Any]]:
@@ -417,20 +507,29 @@ def _sensitivity_records(key: str, records: list[dict[str, Any]], doc: Document)
     def years(value: Any) -> Any:
         return years_text(value) if isinstance(value, list) else value
 
+    def text(value: Any) -> Any:
+        return translate_text(value, "sv") if isinstance(value, str) and value else value
+
+    def series(value: Any) -> Any:
+        names = value if isinstance(value, list) else str(value or "").split(", ")
+        return "; ".join(assumption_label(str(n), "sv") for n in names if n)
+
     out = []
     if key == "tornado":
         for r in records:
             rec = {k: v for k, v in r.items() if k not in ("id", "assumption", "assumption_sv")}
             out.append({"assumption": r.get("assumption_sv") or r.get("assumption"),
-                        "assumption_en": r.get("assumption"), **rec, "years": years(r.get("years")),
-                        "low_name": sv(r.get("low_name")), "high_name": sv(r.get("high_name")), "Id": r.get("id")})
+                        "assumption_en": r.get("assumption"), **rec, "series": series(r.get("series")),
+                        "years": years(r.get("years")), "default": text(r.get("default")), "low": text(r.get("low")),
+                        "high": text(r.get("high")), "low_name": sv(r.get("low_name")),
+                        "high_name": sv(r.get("high_name")), "Id": r.get("id")})
         return out
     if key == "factors":
         for r in records:
             rec = {k: v for k, v in r.items() if k not in ("name", "label", "label_sv")}
             out.append({"label": r.get("label_sv") or r.get("label"), "label_en": r.get("label"), **rec,
                         "distribution": sv(r.get("distribution")), "years": years(r.get("years")),
-                        "Id": r.get("name")})
+                        "basis": text(r.get("basis")), "Id": r.get("name")})
         return out
     if key == "sobol":
         labels = doc.extra.get("factor_labels") or {}
@@ -456,28 +555,34 @@ def _text_sv(text: str) -> str:
 
 def _assumptions_sheet(sheet: Worksheet, records: Iterable[Mapping[str, Any]], years: Sequence[int],
                        status: Sequence[str], place: str) -> None:
-    """Every assumption: name, unit, kind, source, and its value in each year it covers."""
+    """Every assumption: its Swedish label, unit, kind, source (in Swedish), its value in each year it covers, and
+    its identifier (hidden)."""
     sheet["A1"] = f"Antaganden och deras källor, {place}"
     sheet["A1"].font = _TITLE_FONT
     columns = [y for y in years if any(y in r["years"] for r in records)] or sorted(
         {y for r in records for y in r["years"]})
     shown_status = [s for y, s in zip(years, status, strict=False) if y in columns] if status else []
     _year_header(sheet, ["Antagande", "Enhet", "Slag"], columns, shown_status, "Källa")
+    source_column = 4 + len(columns)
+    cell = sheet.cell(3, source_column + 1, "Id")
+    cell.font, cell.fill = _BOLD, _HEADER_FILL
     r = _FIRST_DATA_ROW
     for record in records:
         unit = record["unit"]
-        sheet.cell(r, 1, record["assumption"])
+        sheet.cell(r, 1, assumption_label(str(record["assumption"]), "sv"))
         sheet.cell(r, 2, UNIT_SV.get(unit, unit))
         sheet.cell(r, 3, _KIND_SV.get(record["kind"], record["kind"]))
         for y, value in zip(record["years"], record["values"], strict=True):
             if y in columns:
                 sheet.cell(r, 4 + columns.index(y), _cell_value(value)).number_format = _assumption_format(unit)
-        source = sheet.cell(r, 4 + len(columns), record["source"])
+        source = sheet.cell(r, source_column, translate_text(str(record["source"]), "sv"))
         source.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(r, source_column + 1, record["assumption"]).font = _GREY
         r += 1
     _finish(sheet, label_width=_label_width(sheet), data_columns=len(columns), first_data_column=4)
     sheet.column_dimensions["C"].width = 22
-    sheet.column_dimensions[get_column_letter(4 + len(columns))].width = 90
+    sheet.column_dimensions[get_column_letter(source_column)].width = 90
+    _hide(sheet, source_column + 1)
     sheet.freeze_panes = sheet.cell(_FIRST_DATA_ROW, 4)
 
 
@@ -496,7 +601,7 @@ def _about_sheet(sheet: Worksheet, doc: Document) -> None:
     facts: list[tuple[str, Any]] = [
         ("Kommun", m.get("name")), ("Kommunkod", m.get("code")), ("Län", m.get("county")),
         ("Invånare", m.get("population")), ("Basår", h.get("base_year")), ("Sista år", h.get("horizon")),
-        ("Antagandeårgång (vintage)", h.get("vintage")),
+        ("Antagandeårgång", h.get("vintage")),
         ("Ungefärligt grundscenario (utan antagen budget)", None if "approximate" not in h
          else ("ja" if h["approximate"] else "nej")),
         ("Planens tillväxt används", None if "uses_plan_growth" not in h else ("ja" if h["uses_plan_growth"]
@@ -505,14 +610,15 @@ def _about_sheet(sheet: Worksheet, doc: Document) -> None:
     ]
     scenario = doc.extra.get("scenario")
     if isinstance(scenario, Mapping):
-        facts += [("Scenario", scenario.get("name")), ("Scenariofil", scenario.get("file")),
-                  ("Mål", scenario.get("target"))]
+        description = scenario.get("description_sv") or scenario.get("description")
+        facts += [("Scenario", scenario.get("name")), ("Beskrivning", description or None),
+                  ("Scenariofil", scenario.get("file")), ("Mål", _translated(scenario.get("target")))]
     for target in doc.extra.get("targets", []) or []:
         facts.append(("Mål", row_label("targets", str(target.get("id")))))
     for key, words in (("conclusion", "Slutsats"), ("tax_change_basis", "Skatteändringen"),
                        ("household_income_basis", "Hushållets inkomst")):
         if isinstance(doc.extra.get(key), str):
-            facts.append((words, doc.extra[key]))
+            facts.append((words, translate_text(doc.extra[key], "sv")))
     facts.append(("Siffror", "Belopp i mnkr, löpande priser; kostnader negativa; skattesatser i kr per 100 kr "
                              "(1 öre = 0,01 kr); andelar i procent."))
     r = 3
@@ -525,7 +631,7 @@ def _about_sheet(sheet: Worksheet, doc: Document) -> None:
         if isinstance(value, int) and key == "Invånare":
             cell.number_format = "#,##0"
         r += 1
-    notes = [str(n) for n in doc.extra.get("notes", []) or []]
+    notes = [translate_text(str(n), "sv") for n in doc.extra.get("notes", []) or []]
     if notes:
         r += 1
         sheet.cell(r, 1, "Anmärkningar").font = _BOLD
@@ -535,6 +641,11 @@ def _about_sheet(sheet: Worksheet, doc: Document) -> None:
             r += 1
     sheet.column_dimensions["A"].width = 46
     sheet.column_dimensions["B"].width = 110
+
+
+def _translated(text: Any) -> Any:
+    """A text in Swedish (:func:`~kommunbudget.report.i18n.translate_text`); anything else as it is."""
+    return translate_text(text, "sv") if isinstance(text, str) and text else text
 
 
 def _year_header(sheet: Worksheet, before: Sequence[str], years: Sequence[int], status: Sequence[str],

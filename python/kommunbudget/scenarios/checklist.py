@@ -68,6 +68,8 @@ class ChecklistItem:
         What to test, in the project's own words.
     swedish : str
         The Swedish term a municipal reader will recognise.
+    question_sv : str
+        The question in Swedish, as a council report shows it (the same question in the project's own words).
     levers : tuple[str, ...]
         Lever kinds (keys of :data:`LEVER_KINDS`) that value the topic; empty when not modelled directly.
     modelled : bool
@@ -82,6 +84,7 @@ class ChecklistItem:
     topic: str
     question: str
     swedish: str
+    question_sv: str
     levers: tuple[str, ...]
     modelled: bool
     why_not: str
@@ -95,6 +98,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Do a few measurable council goals decide what each committee spends, and is every goal "
                   "followed up against what it costs?"),
         swedish="målstyrning",
+        question_sv=("Avgör ett fåtal mätbara mål i fullmäktige vad varje nämnd får kosta, och följs varje mål upp "
+                     "mot vad det kostar?"),
         levers=(),
         modelled=False,
         why_not=_NOT_MODELLED_GOVERNANCE,
@@ -109,6 +114,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Does every committee carry an explicit productivity requirement, rather than having last "
                   "year's costs rolled forward with prices and volumes?"),
         swedish="effektiviseringskrav",
+        question_sv=("Har varje nämnd ett uttalat effektiviseringskrav, i stället för att fjolårets kostnader räknas "
+                     "upp med pris och volym?"),
         levers=("efficiency", "fixed_saving"),
         modelled=True,
         why_not="",
@@ -123,6 +130,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Is every proposal put to a vote with its cost over the whole plan period, later years "
                   "included?"),
         swedish="ekonomisk konsekvensbeskrivning",
+        question_sv=("Fattas varje beslut med dess kostnad över hela planperioden redovisad, de senare åren "
+                     "inräknade?"),
         levers=(),
         modelled=False,
         why_not=("A decision procedure, not a saving. The model supplies the tool: any measure's effect in "
@@ -136,6 +145,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Where do our net costs exceed the reference cost for a municipality with our structure, "
                   "and what would closing part of that gap free?"),
         swedish="jämförelse med liknande kommuner, nettokostnadsavvikelse",
+        question_sv=("Var ligger våra nettokostnader över referenskostnaden för en kommun med vår struktur, och vad "
+                     "skulle det frigöra att sluta en del av gapet?"),
         levers=("area_gap", "nka_gap"),
         modelled=True,
         why_not="",
@@ -152,6 +163,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Could fewer committees, shorter decision chains and a tidier organisation do the same work "
                   "for less?"),
         swedish="nämndorganisation och beslutsvägar",
+        question_sv=("Kan färre nämnder, kortare beslutsvägar och en tydligare organisation göra samma arbete till "
+                     "lägre kostnad?"),
         levers=(),
         modelled=False,
         why_not=("The reorganisation itself is not a model quantity. Where it has a known cost (politicians' "
@@ -165,6 +178,7 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         topic="Follow-up and cost control",
         question="Are costs followed during the year against the budget, with action when a committee overruns?",
         swedish="löpande uppföljning och kostnadskontroll",
+        question_sv="Följs kostnaderna under året mot budgeten, med åtgärder när en nämnd överskrider den?",
         levers=(),
         modelled=False,
         why_not=("Control prevents overruns rather than producing a saving of its own; the model projects the "
@@ -178,6 +192,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Have we tested whether private providers could run parts of welfare at a lower cost per "
                   "unit for the same quality?"),
         swedish="privata utförare i välfärden",
+        question_sv=("Har vi prövat om privata utförare kan driva delar av välfärden till lägre kostnad per enhet "
+                     "med samma kvalitet?"),
         levers=("efficiency", "fixed_saving"),
         modelled=True,
         why_not="",
@@ -192,6 +208,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Which case-handling flows (applications for assistance, permits, invoices) could be "
                   "automated, and what would that free?"),
         swedish="digitaliserad och automatiserad handläggning",
+        question_sv=("Vilka handläggningsflöden (ansökningar om bistånd, tillstånd, fakturor) kan automatiseras, och "
+                     "vad skulle det frigöra?"),
         levers=("efficiency", "fixed_saving"),
         modelled=True,
         why_not="",
@@ -205,6 +223,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Where in home care, schools and care could digital tools or AI cut hours, overtime or "
                   "travel?"),
         swedish="välfärdsteknik och AI",
+        question_sv=("Var i hemtjänsten, skolan och omsorgen kan digitala verktyg eller AI minska arbetstimmar, "
+                     "övertid eller resor?"),
         levers=("efficiency", "fixed_saving"),
         modelled=True,
         why_not="",
@@ -219,6 +239,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Do teachers, nurses and care staff spend their hours on their core task, or on work that "
                   "someone or something else could do more cheaply?"),
         swedish="personalens tid för kärnuppdraget",
+        question_sv=("Ägnar lärare, sjuksköterskor och omsorgspersonal sin arbetstid åt kärnuppdraget, eller åt "
+                     "uppgifter som någon annan eller något annat kunde utföra billigare?"),
         levers=(),
         modelled=False,
         why_not=("A review of how time is used. It saves money only when the freed time becomes fewer hours "
@@ -231,6 +253,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Are recipients of social assistance who are able to work required to take part in "
                   "full-time activity from the start?"),
         swedish="krav på heltidsaktivering",
+        question_sv=("Krävs det att den som får ekonomiskt bistånd och kan arbeta deltar i heltidsaktivitet från "
+                     "första dagen?"),
         levers=("work_line",),
         modelled=True,
         why_not="",
@@ -245,6 +269,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Do planning, permits and procurement make it easy to start and grow a business, so that "
                   "more residents work and pay tax?"),
         swedish="företagsklimat",
+        question_sv=("Gör planering, tillstånd och upphandling det lätt att starta och utveckla företag, så att fler "
+                     "invånare arbetar och betalar skatt?"),
         levers=(),
         modelled=False,
         why_not=("The path from business climate to the tax base is long and indirect, and the model has no "
@@ -259,6 +285,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Is the whole organisation aimed at moving people from assistance into work, and is the "
                   "outcome followed in households and kronor?"),
         swedish="kommunal arbetslinje",
+        question_sv=("Är hela organisationen inriktad på att få människor från bistånd till arbete, och följs "
+                     "resultatet upp i hushåll och kronor?"),
         levers=("work_line",),
         modelled=True,
         why_not="",
@@ -273,6 +301,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Which of our labour-market programmes do not lead to jobs, and what would stopping them "
                   "save?"),
         swedish="avveckla verkningslösa arbetsmarknadsåtgärder",
+        question_sv=("Vilka av våra arbetsmarknadsinsatser leder inte till arbete, och vad skulle det spara att "
+                     "avveckla dem?"),
         levers=("work_line", "fixed_saving"),
         modelled=True,
         why_not="",
@@ -286,6 +316,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         topic="Businesses in job matching",
         question="Do local employers take part in matching people on assistance to real vacancies?",
         swedish="näringslivet i matchningen",
+        question_sv=("Deltar lokala arbetsgivare i att matcha personer med ekonomiskt bistånd mot verkliga lediga "
+                     "jobb?"),
         levers=("work_line",),
         modelled=True,
         why_not="",
@@ -298,6 +330,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Do those enrolled at the labour-market unit gain skills employers ask for, or are they "
                   "mainly kept occupied?"),
         swedish="kompetenshöjande insatser i arbetsmarknadsenheten",
+        question_sv=("Får de som är inskrivna vid arbetsmarknadsenheten kompetens som arbetsgivarna efterfrågar, "
+                     "eller hålls de mest sysselsatta?"),
         levers=("work_line",),
         modelled=True,
         why_not="",
@@ -310,6 +344,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         topic="Premises not in use",
         question="Which premises stand empty or half-used, and what would selling, letting or vacating them free?",
         swedish="outnyttjade lokaler",
+        question_sv=("Vilka lokaler står tomma eller halvtomma, och vad skulle det frigöra att sälja, hyra ut eller "
+                     "lämna dem?"),
         levers=("disposal", "premises_target"),
         modelled=True,
         why_not="",
@@ -325,6 +361,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Does each committee pay for the space it uses, so that giving space up saves money in its "
                   "own budget?"),
         swedish="tydligt kostnadsansvar för lokaler",
+        question_sv=("Betalar varje nämnd för de lokaler den använder, så att det sparar pengar i den egna budgeten "
+                     "att lämna lokaler?"),
         levers=("premises_target",),
         modelled=True,
         why_not="",
@@ -339,6 +377,8 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         question=("Does the municipality own housing that could be run on market terms or sold, releasing "
                   "capital and running cost?"),
         swedish="bostadsbestånd på marknadsmässiga villkor",
+        question_sv=("Äger kommunen bostäder som kunde drivas på marknadsmässiga villkor eller säljas, så att "
+                     "kapital och driftkostnader frigörs?"),
         levers=("disposal",),
         modelled=True,
         why_not="",

@@ -132,8 +132,8 @@ from kommunbudget.scenarios.premises import (
 )
 
 _TOP_KEYS = {"name": str, "municipality": (str, int), "base_year": int, "horizon": int, "target": str,
-             "vintage": str, "use_plan_growth": bool, "description": str, "measures": list, "premises": list,
-             "premises_file": str, "budget": str, "balance_requirement": dict}
+             "vintage": str, "use_plan_growth": bool, "description": str, "description_sv": str, "measures": list,
+             "premises": list, "premises_file": str, "budget": str, "balance_requirement": dict}
 _COMMON_KEYS = {"name": str, "kind": str, "topics": list}
 
 #: The core Measures list each kind becomes part of (:meth:`Scenario.measures_core`, in file order within a list).
@@ -256,6 +256,9 @@ class Scenario:
         In file order.
     base_year, target, use_plan_growth, description
         As in the file (``target`` e.g. ``"share:0.02"``).
+    description_sv : str
+        The description in Swedish (optional key ``description_sv``), shown instead of ``description`` in Swedish
+        output (the council report, the workbook); ``""``: ``description`` is shown as written.
     vintage : str or None
         A packaged vintage's name, or the path of a vintage file: for a scenario loaded from a file, the path as
         resolved against the scenario file's folder (what :func:`kommunbudget.scenarios.run` loads).
@@ -303,6 +306,7 @@ class Scenario:
     vintage: str | None = None
     use_plan_growth: bool = True
     description: str = ""
+    description_sv: str = ""
     source_file: str = ""
     premises: Portfolio | None = None
     premises_file: str = ""
@@ -545,7 +549,8 @@ def _parse_doc(doc: dict[str, Any], source_file: str, read_premises: Callable[[s
                     horizon=as_year("horizon", doc["horizon"]), measures=measures,
                     base_year=doc.get("base_year"), target=doc.get("target", "share:0.02"),
                     vintage=vintage, use_plan_growth=doc.get("use_plan_growth", True),
-                    description=doc.get("description", ""), source_file=source_file, premises=premises,
+                    description=doc.get("description", ""), description_sv=doc.get("description_sv", ""),
+                    source_file=source_file, premises=premises,
                     premises_file=doc.get("premises_file", ""), vintage_file=vintage_file,
                     budget=doc.get("budget", ""), balance_requirement=_parse_balance_requirement(doc, fail))
 
@@ -1014,7 +1019,7 @@ def _scenario_doc(scenario: Scenario, vintage: str | None, budget: str = "") -> 
         doc["municipality"] = scenario.municipality
     doc.update({"horizon": scenario.horizon, "target": scenario.target})
     for key, value in (("base_year", scenario.base_year), ("vintage", vintage), ("budget", budget),
-                       ("description", scenario.description)):
+                       ("description", scenario.description), ("description_sv", scenario.description_sv)):
         if value:
             doc[key] = value
     if not scenario.use_plan_growth:
@@ -1060,7 +1065,8 @@ def _same(a: Any, b: Any) -> bool:
 
 #: Keys a file may leave out, with the value they then have: a value equal to it is not added to a file that left
 #: the key out, nor removed from one that wrote it. ``name`` defaults to the file's stem (added in :func:`save`).
-_TOP_DEFAULTS: dict[str, Any] = {"target": "share:0.02", "use_plan_growth": True, "description": ""}
+_TOP_DEFAULTS: dict[str, Any] = {"target": "share:0.02", "use_plan_growth": True, "description": "",
+                                  "description_sv": ""}
 _MEASURE_DEFAULTS: dict[str, Any] = {"topics": []}
 #: Arrays of tables matched by a key when they change: measures by name, properties by id.
 _ARRAY_KEYS = {"measures": "name", "premises": "id"}
@@ -1209,7 +1215,7 @@ def _reads_back_as(text: str, path: Path, scenario: Scenario, check: bool = Fals
     if check:
         return True
     keys = ("name", "municipality", "horizon", "measures", "base_year", "target", "use_plan_growth", "description",
-            "premises", "premises_file")
+            "description_sv", "premises", "premises_file")
     if scenario.premises_from_budget:  # the budget's portfolio is not written
         keys = tuple(k for k in keys if k != "premises")
     return all(getattr(again, k) == getattr(scenario, k) for k in keys)

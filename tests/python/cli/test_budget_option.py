@@ -207,6 +207,8 @@ def test_investments_add_their_assumptions_to_the_assumptions_sheet(cli, budget_
     cells = {name: [[c.value for c in row] for row in book["Antaganden"].iter_rows()] for name, book in books.items()}
     added = [row for row in cells["invest"] if row not in cells["plain"]]
     text = " ".join(str(v) for row in added for v in row if v is not None)
-    assert "investments_msek" in text and "borrowing_rate" in text and "default, not data" in text
+    # the identifiers in the hidden Id column; the labels and the defaults' bases in Swedish
+    assert "investments_msek" in text and "borrowing_rate" in text and "Nettoinvesteringar" in text
+    assert "Låneränta" in text and "standardvärde, inte data" in text
     about = " ".join(str(c.value) for row in books["invest"]["Om"].iter_rows() for c in row if c.value)
-    assert "drive the borrowing need" in about
+    assert "styr lånebehovet" in about

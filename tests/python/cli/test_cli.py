@@ -585,8 +585,8 @@ def test_scenario_command_json_has_the_portfolio_before_and_after_the_disposals(
         vacant = sum(float(r["area_m2"]) * float(r["vacancy"]) for r in part)
         assert total["vacancy_share"] == pytest.approx(vacant / total["area_m2"], rel=1e-12)
     # the empty former school is sold whole: its use is gone afterwards
-    assert "former school (empty)" in {r["use"] for r in summary["before_disposals"]}
-    assert "former school (empty)" not in {r["use"] for r in summary["after_disposals"]}
+    assert "f.d. skola (tom)" in {r["use"] for r in summary["before_disposals"]}
+    assert "f.d. skola (tom)" not in {r["use"] for r in summary["after_disposals"]}
     # the premises target without a total takes the portfolio's running cost + depreciation (before the sales)
     total = sum(float(r["running_cost_msek"]) + float(r["depreciation_msek"]) for r in rows)
     assert list(doc["measure_sources"]) == ["lokalkostnadskrav 10 %"]
@@ -612,10 +612,10 @@ def test_scenario_command_table_shows_sources_and_the_portfolio(cli, capsys):
     assert status == 0, err
     for text in ("How the derived amounts were computed", "lokalkostnadskrav 10 %: share 0.1 of the portfolio's",
                  "Premises portfolio, base year", "before disposals",
-                 "after disposals (sold: Exempel 3:1, Exempel 3:2)", "former school (empty)"):
+                 "after disposals (sold: Exempel 3:1, Exempel 3:2)", "f.d. skola (tom)"):
         assert text in out, text
     after = out[out.index("after disposals"):out.index("Bridge 2030 by statement line")]
-    assert "former school (empty)" not in after
+    assert "f.d. skola (tom)" not in after
     status, out, err = cli.run("scenario", "sjobo_before_tax_rise", "--details")
     assert status == 0, err
     assert "gymnasieskola: halva kostnadsgapet: gap to the reference cost" in out

@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from babel.numbers import format_decimal
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -181,7 +182,8 @@ def test_the_page_renders_its_widgets_in_headless_chromium(tmp_path):
             # 2024-2026 decided and unchanged; from 2027 (the slider's default year) the new rate
             return ore > 0 and cells[4:] == [want] * 4 and cells[1:4] == rate[1:4]
 
-        WebDriverWait(driver, 60).until(settled)
+        # the panel re-renders its table on each update: an element read mid-update is stale, so read again
+        WebDriverWait(driver, 60, ignored_exceptions=(StaleElementReferenceException,)).until(settled)
     finally:
         if driver is not None:
             driver.quit()

@@ -118,7 +118,8 @@ def test_scenario_with_the_budget_writes_a_council_workbook_that_holds_the_json_
     book = openpyxl.load_workbook(council, data_only=True)
     assert {"Antaganden", "Källor basår"} <= set(book.sheetnames)
     cited = [c.value for row in book["Källor basår"].iter_rows() for c in row if isinstance(c.value, str)]
-    assert any("your budget: budget.xlsx, sheet Resultatbudget, cell" in text for text in cited)
+    # the council workbook cites the cell in Swedish (the library's text is "your budget: ..., sheet ..., cell ...")
+    assert any("er budget: budget.xlsx, blad Resultatbudget, cell" in text for text in cited)
     numbers = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, float)]
     effect = doc["measure_effects"]["äldreomsorg 1 %"]
     for value in effect.values() if isinstance(effect, dict) else effect:

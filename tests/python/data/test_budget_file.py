@@ -404,7 +404,7 @@ def test_lokaler_and_investeringar_are_read_with_their_cells(tmp_path: Path) -> 
     _assert_sjobo(figures)
     assert len(figures.premises) == 8
     assert dict(figures.premises[3]) == {
-        "id": "Exempel 3:1", "use": "former school (empty)", "area_m2": 2500.0, "book_value_msek": 8.0,
+        "id": "Exempel 3:1", "use": "f.d. skola (tom)", "area_m2": 2500.0, "book_value_msek": 8.0,
         "market_value_msek": 14.0, "running_cost_msek": 1.6, "depreciation_msek": 0.4, "vacancy": 1.0,
         "need_remains": False, "external_rent_msek": 0.0}
     assert figures.source("premises:4:vacancy") == FigureSource("b.xlsx", "Lokaler", "H6")
@@ -453,7 +453,7 @@ def test_a_portfolio_file_serves_as_lokaler_csv(tmp_path: Path) -> None:
     (folder / "Lokaler.csv").write_bytes(PORTFOLIO_CSV.read_bytes())
     figures = read_budget_file(folder)
     assert [p["id"] for p in figures.premises][:2] == ["Exempel 1:1", "Exempel 1:2"]
-    assert figures.premises[4] == {"id": "Exempel 3:2", "use": "office", "area_m2": 1800.0, "book_value_msek": 6.5,
+    assert figures.premises[4] == {"id": "Exempel 3:2", "use": "kontor", "area_m2": 1800.0, "book_value_msek": 6.5,
                                    "market_value_msek": 9.0, "running_cost_msek": 1.5, "depreciation_msek": 0.3,
                                    "vacancy": 0.5, "need_remains": True, "external_rent_msek": 0.6}
 

@@ -95,7 +95,8 @@ class WorkbookCheck:
         return checked
 
     def assumptions(self, grids: Grid, doc: Document) -> int:
-        """The Antaganden sheet: each record's name, kind and source, and its value in each year."""
+        """The Antaganden sheet: each record by its identifier (the hidden column ``Id`` after ``Källa``) with a
+        source, and its value in each year (the label and the source are Swedish: test_swedish_texts.py)."""
         records = doc.extra.get("assumptions", [])
         if not records:
             assert "Antaganden" not in grids
@@ -103,11 +104,12 @@ class WorkbookCheck:
         rows = grids["Antaganden"]
         header = rows[2]
         source_col = header.index("Källa")
+        assert header[source_col + 1] == "Id"
         columns = [int(v) for v in header[3:source_col]]
         checked = 0
         for record, row in zip(records, rows[4:], strict=False):
-            assert row[0] == record["assumption"]
-            assert row[source_col] == record["source"]
+            assert row[source_col + 1] == record["assumption"]
+            assert row[0] and row[source_col], record["assumption"]
             for year, want in zip(record["years"], record["values"], strict=True):
                 if year in columns:
                     assert _close(row[3 + columns.index(year)], want, self.rel), (record["assumption"], year)

@@ -107,6 +107,19 @@ def test_saving_with_a_measure_added_and_one_removed_keeps_the_other_measures_co
     assert scenarios.load_scenario(out).measures == edited.measures
 
 
+def test_a_swedish_description_is_read_saved_and_checked(tmp_path):
+    # description_sv: optional, text, kept beside description; the packaged examples give one
+    text = MINIMAL.replace('horizon = 2028\n', 'horizon = 2028\ndescription = "A saving."\n'
+                                                 'description_sv = "En besparing."\n')
+    s = scenarios.parse(text)
+    assert (s.description, s.description_sv) == ("A saving.", "En besparing.")
+    out = scenarios.save(dataclasses.replace(s, description_sv="En besparing på 10 mnkr."), tmp_path / "s.toml")
+    assert scenarios.load_scenario(out).description_sv == "En besparing på 10 mnkr."
+    assert scenarios.load_scenario(EXAMPLE).description_sv.startswith("Arbetslinje från april 2026")
+    with pytest.raises(ValueError, match="description_sv"):
+        scenarios.parse(MINIMAL.replace('horizon = 2028\n', 'horizon = 2028\ndescription_sv = 3\n'))
+
+
 def test_a_scenario_built_in_code_is_written_fresh(tmp_path):
     s = scenarios.Scenario(name="kod", municipality="Sjöbo", horizon=2028,
                            measures=(scenarios.Measure("spara", "fixed_saving",

@@ -1,0 +1,342 @@
+"""The Swedish catalogue of generated texts (``report/locale/sv/LC_MESSAGES/sources.po``, read by
+:func:`kommunbudget.report.i18n.translation`) and the Swedish labels of identifiers
+(:mod:`kommunbudget.report.assumption_labels`).
+
+Completeness: every text the lower layers generate for the baselines a council report or workbook can show is covered
+by the catalogue: the assumption sources, base-year sources and notes of all 290 municipalities' default baselines (289
+approximate, Sjöbo's adopted budget), of both packaged vintages, of the plan growth left out, of an embedded population
+forecast (Lund, Östersund), of both preset scenarios, and of budgets read from files: the budget template's filled
+example (docs/budget-workbook.md; its ``Exempel`` sheets copied into the sheets that are read) with and without every
+optional sheet and line, and the tests' made-up Lund budget typed as figures. A text not covered fails the test, named.
+
+The expected Swedish of single texts below is written out here (numbers the Swedish way: a no-break space between
+thousands, a decimal comma, U+2212 for minus; dates in words), not taken from the code under test.
+"""
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import openpyxl
+import pytest
+from babel.messages.pofile import read_po
+
+from kommunbudget.baselines.load import load
+from kommunbudget.baselines.own_budget import from_budget_figures, read_budget
+from kommunbudget.baselines.population_forecast import with_population_forecast
+from kommunbudget.baselines.vintages import get_vintage, list_vintages
+from kommunbudget.cli.main import main
+from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
+from kommunbudget.data.municipalities import municipalities
+from kommunbudget.data.uncertainty_defaults import SHOCK_ORDER
+from kommunbudget.model.measures import MEASURE_KINDS
+from kommunbudget.report import i18n
+from kommunbudget.report.assumption_labels import (
+    ASSUMPTION_LABELS,
+    BASE_FIELD_LABELS,
+    MEASURE_KIND_WORDS,
+    SHOCK_LABELS,
+    assumption_label,
+    base_field_label,
+    base_value_text,
+)
+from kommunbudget.scenarios.checklist import items
+from kommunbudget.scenarios.result import run as run_scenario
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The texts: every baseline a report can show
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _texts_of(m, horizon: int, into: dict[str, str], names: set[str], fields: set[str]) -> None:
+    """The generated texts of a baseline (assumption sources to ``horizon``, base-year sources, notes) into ``into``
+    (text -> where it was found), its assumption identifiers into ``names`` and base fields into ``fields``."""
+    assumptions = m.project(horizon).assumptions(detail=True)
+    for source, name in zip(assumptions["source"], assumptions["assumption"], strict=True):
+        into.setdefault(source, f"{m.label}: source of {name}")
+        names.add(name)
+    sources = m.base_year_sources()
+    for source, field in zip(sources["source"], sources["field"], strict=True):
+        into.setdefault(source, f"{m.label}: base-year source of {field}")
+        fields.add(field)
+    for note in m.notes:
+        into.setdefault(note, f"{m.label}: note")
+
+
+def _lund(**changes) -> BudgetFigures:
+    """A made-up budget for Lund (1281), Budget 2025 with plan 2026-2027, MSEK with the statement's signs (as the
+    tests' conftest has it): each year's totals summed from its lines; two committees as service areas."""
+    def year(income, costs, depreciation, tax, equalisation, cost_eq, regulation, fin_in, fin_out):
+        note = {"utj_inkomstutjamning": equalisation, "utj_kostnadsutjamning": cost_eq, "utj_lss_utjamning": -35.0,
+                "utj_regleringsbidrag_avgift": regulation, "utj_kommunal_fastighetsavgift": 310.0}
+        grants = round(sum(note.values()), 1)
+        net = round(income + costs + depreciation, 1)
+        result = round(net + tax + grants + fin_in + fin_out, 1)
+        return {"verksamhetens_intakter": income, "verksamhetens_kostnader": costs, "avskrivningar": depreciation,
+                "verksamhetens_nettokostnader": net, "skatteintakter": tax,
+                "generella_statsbidrag_och_utjamning": grants, "finansiella_intakter": fin_in,
+                "finansiella_kostnader": fin_out, "arets_resultat": result, **note}
+
+    items_ = {2025: year(2150.0, -10480.0, -455.0, 7920.0, 820.0, 260.0, 95.0, 160.0, -190.0),
+              2026: year(2210.0, -10890.0, -480.0, 8260.0, 860.0, 255.0, 70.0, 160.0, -215.0),
+              2027: year(2270.0, -11300.0, -505.0, 8610.0, 900.0, 250.0, 45.0, 165.0, -240.0)}
+    fields = dict(municipality="Lunds kommun", budget_year=2025,
+                  year_kinds={2025: "budget", 2026: "plan", 2027: "plan"}, items=items_,
+                  tax_rate={2025: 21.24, 2026: 21.24, 2027: 21.24},
+                  population={2025: 130_200.0, 2026: 131_600.0, 2027: 133_000.0}, population_date="2024-11-01",
+                  service_areas={"Barn- och skolnämnden": 4200.0, "Vård- och omsorgsnämnden": 3100.0},
+                  default_source=FigureSource("lund.xlsx"), title="Budget 2025 med plan 2026-2027")
+    fields.update(changes)
+    return BudgetFigures(**fields)
+
+
+def _template_example(folder: Path, every_option: bool) -> Path:
+    """The budget template for Sjöbo 2024 with its filled example (sheets ``Exempel ...``) moved into the sheets that
+    are read; with ``every_option`` also the optional lines: net investments, debt, cash, borrowing rate, a
+    depreciation period, pension interest (Investeringar), two committees (Verksamheter), the result reserve, negative
+    equity, a deficit not restored and the national average tax capacity (Förutsättningar)."""
+    path = folder / ("mall_full.xlsx" if every_option else "mall.xlsx")
+    assert main(["template", "--out", str(path), "--municipality", "Sjöbo", "--budget-year", "2024"]) == 0
+    book = openpyxl.load_workbook(path)
+    for name in [n for n in book.sheetnames if n.startswith("Exempel ")]:
+        own = name[len("Exempel "):]
+        if own in book.sheetnames:
+            del book[own]
+        book[name].title = own
+    if every_option:
+        sheet = book["Investeringar"]
+        header = next(r for r in sheet.iter_rows() if any(str(c.value or "").startswith("Budget 2024") for c in r))
+        columns = {str(c.value): c.column for c in header if c.value}
+        columns["Plan 2027"] = max(columns.values()) + 1
+        sheet.cell(header[0].row, columns["Plan 2027"], "Plan 2027")
+        rows = {str(r[0].value).strip(): r[0].row for r in sheet.iter_rows() if r[0].value}
+        for label, texts in {"Nettoinvesteringar": ["120,5", "90", "80", "75"], "Låneskuld": ["450", "", "", ""],
+                             "Likvida medel": ["25,5", "", "", ""], "Låneränta": ["", "3,1", "3,2", "3,3"],
+                             "Avskrivningstid": ["25", "", "", ""],
+                             "Ränta på pensionsavsättning": ["0,6", "0,3", "0,1", "0,3"]}.items():
+            for year, text in zip(["Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027"], texts, strict=True):
+                if text:
+                    sheet.cell(rows[label], columns[year], text)
+        areas = book["Verksamheter"]
+        for row in (["Verksamhet", "Budget 2024"], ["Barn- och utbildningsnämnden", 520.0],
+                    ["Vård- och omsorgsnämnden", 410.0]):
+            areas.append(row)
+        premises = book["Förutsättningar"]
+        rows = {str(r[0].value).strip(): r[0].row for r in premises.iter_rows() if r[0].value}
+        premises.cell(rows["Resultatreserv vid årets början"], 2, 12.0)
+        premises.cell(rows["Negativt eget kapital"], 2, "ja")
+        premises.cell(rows[next(k for k in rows if k.startswith("Ej återställt underskott"))], 2, 4.8)
+        premises.cell(rows["Medelskattekraft"], 2, 271415)
+    book.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[dict[str, str], set[str], set[str]]:
+    """Every generated text (text -> where), assumption identifier and base-year field of the baselines above."""
+    texts: dict[str, str] = {}
+    names: set[str] = set()
+    fields: set[str] = set()
+    for code in municipalities()["code"]:
+        m = load(code)
+        _texts_of(m, m.base_year + 10, texts, names, fields)
+    for vintage in list_vintages()["name"]:
+        for name in ("Sjöbo", "Ystad"):
+            m = load(name, vintage=vintage)
+            _texts_of(m, m.base_year + 10, texts, names, fields)
+    m = load("Sjöbo", use_plan_growth=False)
+    _texts_of(m, m.base_year + 10, texts, names, fields)
+    for name in ("Lund", "Östersund"):
+        m = with_population_forecast(load(name), "embedded")
+        _texts_of(m, m.base_year + 10, texts, names, fields)
+    for preset in ("sjobo_before_tax_rise", "sjobo_premises"):
+        r = run_scenario(preset)
+        _texts_of(r.municipality, r.scenario.horizon, texts, names, fields)
+    folder = tmp_path_factory.mktemp("budgets")
+    for every_option in (False, True):
+        path = _template_example(folder, every_option)
+        m = read_budget(path)
+        _texts_of(m, m.base_year + 10, texts, names, fields)
+    # a scenario on the budget: the example's portfolio (sheet Lokaler) used, or the scenario's own instead
+    portfolio = resources.files("kommunbudget") / "data" / "files" / "scenarios" / "sjobo_premises_portfolio.csv"
+    (folder / "lokaler.csv").write_bytes(portfolio.read_bytes())
+    for own in ("", 'premises_file = "lokaler.csv"\n'):
+        scenario = folder / "s.toml"
+        scenario.write_text(f'name = "s"\nbudget = "{path.name}"\nhorizon = 2029\n{own}[[measures]]\nname = "e"\n'
+                            'kind = "efficiency"\nfrom_year = 2026\nrate = 0.01\n', encoding="utf-8")
+        r = run_scenario(str(scenario))
+        _texts_of(r.municipality, r.scenario.horizon, texts, names, fields)
+    for figures in (_lund(), _lund(year_kinds={2025: "budget"}, items={2025: _lund().items[2025]},
+                                   tax_rate={2025: 21.24}, population={2025: 130_200.0}),
+                    _lund(tax_rate={2025: 21.24, 2026: 21.5, 2027: 21.5})):
+        m = from_budget_figures(figures)
+        _texts_of(m, m.base_year + 10, texts, names, fields)
+    m = with_population_forecast(from_budget_figures(_lund()), "embedded")
+    _texts_of(m, m.base_year + 10, texts, names, fields)
+    return texts, names, fields
+
+
+def test_every_generated_text_is_covered_by_the_swedish_catalogue(generated):
+    texts, _, _ = generated
+    assert len(texts) > 1500  # 290 municipalities' own figures (tax bases, rates, counties) make most of them
+    missing = i18n.untranslated(texts)
+    assert not missing, "not in the Swedish catalogue (add an entry to report/locale/sv/LC_MESSAGES/sources.po):\n" + \
+        "\n".join(f"- {texts[t]}: {t!r}" for t in missing[:40])
+
+
+def test_every_vintage_text_is_covered():
+    for name in list_vintages()["name"]:
+        v = get_vintage(name)
+        texts = [v.description] + [p.source for s in v.series.values() for p in (*s.provenance.values(),
+                                                                                   s.tail_provenance) if p]
+        assert not i18n.untranslated(texts), (name, i18n.untranslated(texts))
+
+
+def test_every_identifier_shown_has_a_swedish_label(generated):
+    _, names, fields = generated
+    for name in names:
+        label = assumption_label(name, "sv")
+        assert label != name and "_" not in label, name
+        assert assumption_label(name, "en") != name, name
+    for field in fields:
+        assert base_field_label(field, "sv") != field and "_" not in base_field_label(field, "sv"), field
+    assert set(fields) <= set(BASE_FIELD_LABELS)
+    assert {n for n in names if ":" not in n} <= set(ASSUMPTION_LABELS)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Single texts, their Swedish written out
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("english", "swedish"), [
+    # a number field with thousands and a date in words
+    ("held at 19,337 (31 Dec 2024): no population forecast in the data",
+     f"oförändrad på 19{NBSP}337 (31 december 2024): ingen befolkningsprognos i datan"),
+    # a citation inside a citation: the document's own words kept, its English "and" translated by its entry
+    ("implied by the adopted plan's tax revenue at the year's rate (Sjöbo kommun, Budget 2024 med plan 2025-2027 "
+     "(finansiellinfo.se/Sjobo/Budget-2024, Resultatbudget and Noter))",
+     "härledd ur den antagna planens skatteintäkter vid årets skattesats (Sjöbo kommun, Budget 2024 med plan "
+     "2025-2027 (finansiellinfo.se/Sjobo/Budget-2024, Resultatbudget och Noter))"),
+    # a vintage's text inside the vintage's label; "2018-2021" kept as written
+    ("vintage skr-2025-report (2025): SKR's average PKV change 2018-2021, 2.6 % a year (SKR 2025, cited by the "
+     "2025 report), for both components",
+     "årgång skr-2025-report (2025): SKR:s genomsnittliga förändring av PKV 2018-2021, 2,6 % per år (SKR 2025, "
+     "citerad i 2025 års rapport), för båda komponenterna"),
+    # a list of announced items: signed numbers, bn SEK in mdkr, the bill's reference kept
+    ("announced: kompensation för språkkrav i äldreomsorgen (finansieringsprincipen) -0.015 bn SEK (BP 2026 "
+     "(prop. 2025/26:1)); bn SEK / 10,587,710 inhabitants (31 Dec 2024) (statsbidrag_tillskott.csv)",
+     f"aviserat: kompensation för språkkrav i äldreomsorgen (finansieringsprincipen) {MINUS}0,015 mdkr (BP 2026 "
+     f"(prop. 2025/26:1)); mdkr delat med 10{NBSP}587{NBSP}710 invånare (31 december 2024) "
+     f"(statsbidrag_tillskott.csv)"),
+    # a law reference kept
+    ("115 % of medelskattekraft (lag 2004:773 3 §; RULES.md §2)",
+     "115 % av medelskattekraften (lag 2004:773 3 §; RULES.md §2)"),
+    # a cell of the user's budget, and a detail after it (not taken as part of the cell)
+    ("your budget: budget.xlsx, sheet Investeringar, cell B7 (likvida medel, 31 Dec)",
+     "er budget: budget.xlsx, blad Investeringar, cell B7 (likvida medel, 31 december)"),
+    # two parentheses in a row: a field never takes half of one
+    ("Sjöbo, Budget 2025 med plan 2026-2027 (noter) (https://finansiellinfo.se/Sjobo/Budget-2025/Noter.html), "
+     "ränta på pensionsavsättningar 2026 (plan)",
+     "Sjöbo, Budget 2025 med plan 2026-2027 (noter) (https://finansiellinfo.se/Sjobo/Budget-2025/Noter.html), "
+     "ränta på pensionsavsättningar 2026 (plan)"),
+    # the core's target
+    ("result >= 2.0 % of tax revenue and general grants",
+     "resultat ≥ 2,0 % av skatteintäkter och generella statsbidrag"),
+])
+def test_single_texts(english, swedish):
+    assert i18n.translation(english) == swedish
+    assert i18n.translate_text(english, "en") == english
+
+
+def test_a_text_not_covered_is_none_and_shown_as_it_is():
+    text = "a sentence no entry knows (my_file.csv)"
+    assert i18n.translation(text) is None
+    assert i18n.translate_text(text) == text
+    assert i18n.untranslated([text, text, "given"]) == [text]
+    # a vintage file of the user's own: its basis is not in the catalogue, so the whole text stays as written
+    assert i18n.translation("vintage mine (2026): my own basis") is None
+    with pytest.raises(ValueError, match="language"):
+        i18n.translation("given", "de")
+
+
+@pytest.mark.parametrize(("english", "swedish"), [("19,337", f"19{NBSP}337"), ("0.341", "0,341"),
+                                                  ("-0.015", f"{MINUS}0,015"), ("+36,003", f"+36{NBSP}003"),
+                                                  ("1656.2", f"1{NBSP}656,2"), ("2024", f"2{NBSP}024")])
+def test_swedish_number(english, swedish):
+    assert i18n.swedish_number(english) == swedish
+
+
+def test_swedish_date():
+    assert i18n.swedish_date("31 Dec 2024") == "31 december 2024"
+    assert i18n.swedish_date("1 November 2023") == "1 november 2023"
+    assert i18n.swedish_date("2024-11-01") == "1 november 2024"
+    with pytest.raises(ValueError, match="date"):
+        i18n.swedish_date("end of 2024")
+
+
+def test_every_pattern_keeps_its_fields():
+    """Each entry's translation has the same fields as its message id (a translator's slip fails here, naming the
+    entry), every field's kind is one of i18n.FIELD_KINDS, and no entry is untranslated."""
+    path = resources.files("kommunbudget.report") / "locale" / "sv" / "LC_MESSAGES" / "sources.po"
+    with path.open("rb") as handle:
+        po = read_po(handle, locale="sv")
+    field = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+    kinds = {k for k in i18n.FIELD_KINDS if k}  # "n_", "d_", ...: a name of the form "x_..." must use one
+    entries = [m for m in po if m.id]
+    assert len(entries) > 200
+    for m in entries:
+        assert m.string and not m.fuzzy, m.id
+        assert set(field.findall(m.id)) == set(field.findall(m.string)), m.id
+        for name in field.findall(m.id):
+            assert not (len(name) > 2 and name[1] == "_") or name[:2] in kinds, (m.id, name)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Labels and values
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_assumption_labels():
+    assert assumption_label("labour_cost_change") == "Lönekostnadsförändring (PKV, arbetskraft)"
+    assert assumption_label("volume_growth:preschool") == "Volymtillväxt, förskola"
+    assert assumption_label("grant_amount:cost_equalisation") == "Kostnadsutjämning, belopp"
+    assert assumption_label("grant_growth:regulation_grant") == "Regleringsbidrag/-avgift, ökning"
+    # a committee the budget names keeps its name
+    assert assumption_label("volume_growth:Vård- och omsorgsnämnden") == "Volymtillväxt, Vård- och omsorgsnämnden"
+    assert assumption_label("labour_cost_change", "en") == "Labour cost change (PKV, labour)"
+    assert assumption_label("no_such_assumption") == "no_such_assumption"
+
+
+def test_base_values_in_swedish():
+    assert base_value_text("balance_requirement.negative_equity", False) == "nej"
+    assert base_value_text("balance_requirement.negative_equity", True, "en") == "yes"
+    assert base_value_text("balance_requirement.opening_deficits", "none") == "inga"
+    assert base_value_text("balance_requirement.opening_deficits", "2023 4.8; 2022 1.0") == "2023: 4,8; 2022: 1,0"
+    assert base_value_text("cost_lines", "preschool 138.0; compulsory_school 277.5; other_activities 634.5") == (
+        "förskola 138,0; grundskola (förskoleklass och grundskola F-9) 277,5; övrig verksamhet 634,5")
+    assert base_value_text("grant_items", "cost_equalisation -29.0; property_fee 53.7") == (
+        f"Kostnadsutjämning {MINUS}29,0; Kommunal fastighetsavgift 53,7")
+    assert base_value_text("capital.depreciation_classes", "buildings 70% over 33 years; equipment 30% over 7 years") \
+        == f"byggnader 70{NBSP}% på 33 år; inventarier 30{NBSP}% på 7 år"
+    assert base_value_text("tax_base_msek", 4757.6482) == f"4{NBSP}757,6"
+    assert base_value_text("equalisation.guarantee_share", 1.15) == f"115{NBSP}%"
+    assert base_value_text("capital.opening_debt_msek", -1.0) == "ej angiven"  # the core's "not given"
+
+
+def test_every_measure_kind_and_shock_has_swedish_words():
+    assert set(MEASURE_KINDS) <= set(MEASURE_KIND_WORDS)
+    assert set(SHOCK_ORDER) <= set(SHOCK_LABELS)
+
+
+def test_the_checklist_questions_in_swedish():
+    entries = items()
+    assert len(entries) == 19
+    for entry in entries:
+        assert entry.question_sv.endswith("?") and entry.question_sv != entry.question, entry.number
+        assert not re.search(r"\b(the|and|of|which|what|our|we)\b", entry.question_sv), entry.number
