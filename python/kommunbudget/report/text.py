@@ -211,6 +211,11 @@ def frame_text(rows: Sequence[tuple[Any, Sequence[str]]], columns: pd.Index, *, 
             used = sum(label_min)
         blocks[-1].append(i)
         used += n
+    if len(blocks) > 1:  # as many tables, but of even size where they fit (4 + 3 years, not 6 + 1)
+        size = -(-len(need) // len(blocks))
+        even = [list(range(start, min(start + size, len(need)))) for start in range(0, len(need), size)]
+        if len(even) == len(blocks) and all(sum(label_min) + sum(need[i] for i in b) <= total for b in even):
+            blocks = even
     parts = [_rich_table(labels, cells, headers, block, need, label_need, label_min, total, two_level)
              for block in blocks]
     return "\n\n".join(parts)
@@ -223,8 +228,10 @@ def _rich_table(labels: list[tuple[str, ...]], cells: list[list[str]], headers: 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_header=True, expand=False)
     spare = total - sum(need[i] for i in block) - sum(label_need)  # room left with every label on one line
     label_width = list(label_need)
-    if spare < 0:  # the last label column gives up what is missing, down to its minimum
-        label_width[-1] = max(label_min[-1], label_need[-1] + spare)
+    for k in reversed(range(len(label_need))):  # the label columns give up what is missing, the last one first,
+        give = min(max(0, -spare), label_need[k] - label_min[k])  # each down to its minimum
+        label_width[k] -= give
+        spare += give
     for k in range(len(label_need)):
         table.add_column("", justify="left", overflow="fold", width=max(1, label_width[k] - (3 if k else 0)))
     for i in block:
@@ -236,11 +243,21 @@ def _rich_table(labels: list[tuple[str, ...]], cells: list[list[str]], headers: 
             first = shown[0]
             shown[0] = "" if first == previous else first
             previous = first if first else previous
-        table.add_row(*shown, *[row[i] if i < len(row) else "" for i in block])
+        table.add_row(*(_keep(text) for text in shown), *[row[i] if i < len(row) else "" for i in block])
     console = Console(file=io.StringIO(), width=total, color_system=None, force_terminal=False, soft_wrap=False,
                       legacy_windows=False, emoji=False, highlight=False, markup=False)
     console.print(table, crop=False)
-    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())
+    return "\n".join(line.rstrip().replace(_KEPT, "\u00a0") for line in console.file.getvalue().splitlines())
+
+
+#: Stands in for a no-break space while rich lays out a row label: rich breaks lines at any Unicode space, the
+#: no-break space of a Swedish number (``19 337``) included; this private-use character is not a space to it.
+_KEPT = "\ue000"
+
+
+def _keep(label: str) -> str:
+    """A row label with its no-break spaces kept from becoming line breaks (:data:`_KEPT`)."""
+    return label.replace("\u00a0", _KEPT)
 
 
 def table_block(heading: str, table: str) -> str:
