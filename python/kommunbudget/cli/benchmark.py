@@ -4,6 +4,7 @@ Skåne, Kolada's reference cost (NKA): the gap in MSEK and in öre on the tax ra
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import math
 from collections.abc import Mapping
@@ -18,7 +19,17 @@ from kommunbudget.data.municipalities import find_municipality
 from kommunbudget.data.service_areas import assistance_note
 from kommunbudget.report.documents import Document
 from kommunbudget.report.formats import MISSING, fmt
-from kommunbudget.report.text import THOUSANDS, notes_text, section, underlined, wrap
+from kommunbudget.report.i18n import gettext, number, unit_word
+from kommunbudget.report.text import (
+    THOUSANDS,
+    date_words,
+    frame_text,
+    notes_text,
+    section,
+    shown_text,
+    underlined,
+    wrap,
+)
 
 __all__ = ["run"]
 
@@ -51,7 +62,7 @@ def run(args: argparse.Namespace) -> Document:
     doc = _document(a, records, peer_records, assistance_note())
     _log.info("benchmarked %s against %d peers (%s)", a["municipality_name"], len(peer_frame), a["peer_rule"])
     if args.format == "table":
-        doc.text = _text(a, records, peer_records, doc.extra["assistance_note"])
+        doc.text = _text(a, records, peer_records, doc.extra["assistance_note"], args.language)
     return doc
 
 
@@ -117,49 +128,72 @@ def _document(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records:
 
 
 def _text(a: Mapping[str, Any], records: list[dict[str, Any]], peer_records: list[dict[str, Any]],
-          assistance: str) -> str:
-    """The text report: columns explained, one line per area, the peers, the notes and the sources."""
-    year = int(a["year"])
-    head = (f"{a['municipality_name']}, {a['county']}, {a['population']:,} inhabitants (31 Dec {year}): net cost by "
-            f"service area against peers and the reference cost, {year}")
+          assistance: str, language: str = "en") -> str:
+    """The text report in the language: columns explained, one row per area, the peers, the notes and the
+    sources."""
+    _ = functools.partial(gettext, language=language)
+    year, unit = int(a["year"]), unit_word("MSEK", language)
+    head = _("{place}, {county}, {population} inhabitants ({date}): net cost by service area against peers and the "
+             "reference cost, {year}", place=a["municipality_name"], county=a["county"],
+             population=number(a["population"], 0, language), date=date_words(f"31 Dec {year}", language), year=year)
     statuses = ", ".join(sorted({r["nka_status"] for r in records if r["nka_status"]}))
-    nka_text = (f"NKA = Kolada's net cost deviation {a['nka_year']} ({statuses}), gap = net cost × NKA / (100 + NKA)."
-                if a["nka_available"] else "NKA: none (only Skåne's 33 municipalities are embedded).")
-    area_notes = [f"{r['area']}: {note}" for r in records if (note := r["note"].replace(assistance, "").strip())]
+    nka_text = (_("NKA = Kolada's net cost deviation {year} ({statuses}), gap = net cost × NKA / (100 + NKA).",
+                  year=a["nka_year"], statuses=statuses)
+                if a["nka_available"] else _("NKA: none (only Skåne's 33 municipalities are embedded)."))
+    area_notes = [f"{_area_label(r, language)}: {shown_text(note, language)}" for r in records
+                  if (note := r["note"].replace(assistance, "").strip())]
     parts = [
         underlined(head),
-        wrap(f"Columns: net cost {year} (SCB, MSEK) and kr per inhabitant; peers = the peers' median kr per "
-             f"inhabitant; Sweden = all 290; gap = what closing the gap to the peers' median saves, MSEK and öre on "
-             f"the tax rate (tax base {year} {a['tax_base_msek']:,.1f} MSEK, derived from SCB, approximate). "
-             + nka_text, glue=THOUSANDS),
-        "\n".join(_area_lines(records)),
-        _peers_text(a, peer_records),
-        notes_text([*a["notes"], *area_notes], glue=THOUSANDS),
-        section("Sources", [wrap(f"{k}: {v}", indent="  ", subsequent="      ", glue=THOUSANDS)
-                            for k, v in a["sources"].items()]),
+        wrap(_("Columns: net cost {year} (SCB, {unit}) and kr per inhabitant; peers = the peers' median kr per "
+               "inhabitant; Sweden = all 290; gap = what closing the gap to the peers' median saves, {unit} and öre on "
+               "the tax rate (tax base {year} {tax_base} {unit}, derived from SCB, approximate).", year=year,
+               unit=unit, tax_base=number(a["tax_base_msek"], 1, language)) + " " + nka_text, glue=THOUSANDS),
+        frame_text(_area_rows(records, language), _area_columns(language)),
+        _peers_text(a, peer_records, language),
+        notes_text([shown_text(note, language) for note in a["notes"]] + area_notes, glue=THOUSANDS,
+                   language=language),
+        section(_("Sources"), [wrap(f"{k}: {shown_text(v, language)}", indent="  ", subsequent="      ",
+                                    glue=THOUSANDS) for k, v in a["sources"].items()]),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _area_lines(records: list[dict[str, Any]]) -> list[str]:
-    """One line per service area: net cost, per inhabitant, peers, Sweden, the gaps in MSEK and öre, NKA."""
-    lines = [f"{'area':<24} {'MSEK':>8} {'kr/inh':>7} {'peers':>7} {'Sweden':>7} {'gap MSEK':>8} {'öre':>6} "
-             f"{'NKA %':>6} {'NKA gap MSEK':>12} {'öre':>6}"]
-    for r in records:
-        nka = MISSING if r["nka_percent"] is None else f"{r['nka_percent']:.2f}"
-        lines.append(f"{r['area']:<24} {fmt(r['net_cost_msek'], 'MSEK'):>8} "
-                     f"{fmt(r['net_cost_kr_per_inhabitant'], 'kr'):>7} "
-                     f"{fmt(r['peer_median_kr_per_inhabitant'], 'kr'):>7} "
-                     f"{fmt(r['national_kr_per_inhabitant'], 'kr'):>7} {fmt(r['gap_to_peers_msek'], 'MSEK'):>8} "
-                     f"{fmt(r['gap_to_peers_ore'], 'öre'):>6} {nka:>6} "
-                     f"{fmt(r['nka_gap_msek'], 'MSEK'):>12} {fmt(r['nka_gap_ore'], 'öre'):>6}")
-    return lines
+def _area_label(record: Mapping[str, Any], language: str) -> str:
+    """A service area as a row label: its identifier in English (``upper_secondary_school``), its Swedish name
+    (``name_sv``) in Swedish."""
+    return str(record["name_sv"]) if language == "sv" and record.get("name_sv") else str(record["area"])
 
 
-def _peers_text(a: Mapping[str, Any], peer_records: list[dict[str, Any]]) -> str:
+def _area_columns(language: str) -> pd.MultiIndex:
+    """The headings of the areas' table: what, over its unit."""
+    _ = functools.partial(gettext, language=language)
+    msek = unit_word("MSEK", language)
+    return pd.MultiIndex.from_tuples([tuple(text.split("\n")) for text in (
+        _("net cost\n{unit}", unit=msek), _("net cost\nkr/inh"), _("peers\nkr/inh"), _("Sweden\nkr/inh"),
+        _("gap\n{unit}", unit=msek), _("gap\nöre"), "NKA\n%", _("NKA gap\n{unit}", unit=msek), _("NKA gap\nöre"))])
+
+
+def _area_rows(records: list[dict[str, Any]], language: str) -> list[tuple[Any, list[str]]]:
+    """One row per service area: net cost, per inhabitant, peers, Sweden, the gaps in MSEK and öre, NKA."""
+    return [(_area_label(r, language), [
+        fmt(r["net_cost_msek"], "MSEK", language=language),
+        fmt(r["net_cost_kr_per_inhabitant"], "kr", language=language),
+        fmt(r["peer_median_kr_per_inhabitant"], "kr", language=language),
+        fmt(r["national_kr_per_inhabitant"], "kr", language=language),
+        fmt(r["gap_to_peers_msek"], "MSEK", language=language), fmt(r["gap_to_peers_ore"], "öre", language=language),
+        MISSING if r["nka_percent"] is None else number(r["nka_percent"], 2, language),
+        fmt(r["nka_gap_msek"], "MSEK", language=language), fmt(r["nka_gap_ore"], "öre", language=language)])
+        for r in records]
+
+
+def _peers_text(a: Mapping[str, Any], peer_records: list[dict[str, Any]], language: str) -> str:
     """The peers with their population (each kept on one line), the rule, and the fallback if one was needed."""
-    peer_list = ", ".join(f"{p['name']} ({p['population']:,})".replace(" ", "\u00a0") for p in peer_records)
+    _ = functools.partial(gettext, language=language)
+    peer_list = ", ".join(f"{p['name']} ({number(p['population'], 0, language)})".replace(" ", "\u00a0")
+                          for p in peer_records)
     lines = [wrap(peer_list, indent="  ", subsequent="  ", glue=THOUSANDS)]
     if a["peer_fallback"]:
-        lines.append(wrap(f"Fallback: {a['peer_fallback']}", indent="  ", subsequent="    ", glue=THOUSANDS))
-    return section(f"Peers ({len(peer_records)}; rule {a['peer_rule']}: {a['peer_description']})", lines)
+        lines.append(wrap(_("Fallback: {text}", text=shown_text(a["peer_fallback"], language)), indent="  ",
+                          subsequent="    ", glue=THOUSANDS))
+    return section(_("Peers ({n}; rule {rule}: {description})", n=len(peer_records), rule=a["peer_rule"],
+                     description=shown_text(a["peer_description"], language)), lines)

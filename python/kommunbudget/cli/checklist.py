@@ -29,5 +29,5 @@ def run(args: argparse.Namespace) -> Document:
     if result is not None:
         doc.inputs = [(what, str(path)) for what, path in result.scenario.files_read()]
     if args.format == "table":
-        doc.text = checklist_text(table, scenario=result is not None) + "\n"
+        doc.text = checklist_text(table, scenario=result is not None, language=getattr(args, "language", "en"))
     return doc

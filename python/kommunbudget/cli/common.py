@@ -24,12 +24,12 @@ from kommunbudget.model.projection import Projection
 from kommunbudget.model.targets import default_targets, parse_target, target_key
 from kommunbudget.report.i18n import gettext, number
 from kommunbudget.report.plots import target_text
-from kommunbudget.report.text import frame_text, wrap
+from kommunbudget.report.text import date_words, frame_text, shown_text, wrap
 
 __all__ = ["Setup", "apply_population_forecast", "assumption_records", "base_source_records", "budget_text",
-           "from_year", "header",
+           "decided_rate_text", "from_year", "header", "household_income_basis",
            "household_income", "load_baseline", "load_municipality", "met", "met_label", "setup", "targets",
-           "targets_json", "user_set_text"]
+           "targets_json", "user_set_line", "vintage_line"]
 
 _log = logging.getLogger("kommunbudget.cli")
 
@@ -250,6 +250,33 @@ def vintage_text(m: Municipality) -> str:
     return "" if info is None else info["text"]
 
 
+def vintage_line(m: Municipality, language: str = "en") -> str:
+    """The vintage a run used and its age in the language (:func:`vintage_info`): in English its ``text`` ("Vintage
+    skr-2025-report, published 2025, 1 year after the base year 2024."); empty without a vintage.
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``en`` or ``sv``.
+    """
+    info = vintage_info(m)
+    if info is None:
+        return ""
+    if language == "en":
+        return info["text"]
+    gap = info["years_after_base_year"]
+    if gap is None:
+        when = gettext("publication year unknown", language)
+    elif gap == 0:
+        when = gettext("in the base year {year}", language, year=m.base_year)
+    elif gap > 0:
+        when = gettext("{n} years after the base year {year}", language, n=gap, year=m.base_year)
+    else:
+        when = gettext("{n} years before the base year {year}", language, n=-gap, year=m.base_year)
+    return gettext("Vintage {name}, published {published}, {when}.", language, name=info["name"],
+                   published=info["published"] or gettext("(no date)", language), when=when)
+
+
 def tax_needed_text(needed: dict[str, Any], shown: Sequence[core.Target], horizon: int, language: str = "en") -> str:
     """The answer in words (:func:`tax_needed_records`): per target, the sustained change from the first undecided
     year in kr per 100 kr and öre, and its cost for a household a year; or why no change can be shown."""
@@ -310,18 +337,61 @@ def decided_rate_lines(m: Municipality, first: int) -> dict[str, Any]:
             "changes_decided_rate": decided_rate_notice(m.code, first) if first in rates else None}
 
 
-def decided_rate_text(m: Municipality, first: int) -> str:
-    """The decided rates in words for a text report (empty if none after the base year)."""
+def decided_rate_text(m: Municipality, first: int, language: str = "en", sources: bool = True) -> str:
+    """The decided rates in words for a text report (empty if none after the base year), in the language: each
+    year's rate (kr per 100 kr) with its basis and source (only the rates with ``sources=False``), the first year
+    whose rate is not yet decided, and a notice when ``first`` is a decided year. Rates in kr per 100 kr, by babel
+    (``20,92`` in Swedish); the sources through :func:`kommunbudget.report.text.shown_text`.
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``en`` or ``sv``.
+    """
     info = decided_rate_lines(m, first)
     if not info["decided_rates"]:
         return ""
-    rates = "; ".join(f"{y}: {r['rate']:.2f} ({r['basis']}; {r['source']})"
-                      for y, r in info["decided_rates"].items())
-    text = (f"Decided own rates (skattesatser_kommun.csv): {rates}. The first year whose rate is not yet decided is "
-            f"{info['first_undecided_year']}.")
+    if sources:
+        rates = "; ".join(f"{y}: {number(r['rate'], 2, language)} ({gettext(r['basis'], language)}; "
+                          f"{shown_text(r['source'], language)})" for y, r in info["decided_rates"].items())
+    else:
+        rates = "; ".join(f"{y}: {number(r['rate'], 2, language)}" for y, r in info["decided_rates"].items())
+    text = gettext("Decided own rates (skattesatser_kommun.csv): {rates}. The first year whose rate is not yet "
+                   "decided is {first}.", language, rates=rates, first=info["first_undecided_year"])
     if info["changes_decided_rate"]:
-        text += f" NOTE: {info['changes_decided_rate']}."
+        r = info["decided_rates"][str(first)]
+        text += " " + gettext("NOTE: {year}'s rate was decided at {rate} ({basis}; {source}); this changes a decided "
+                              "rate.", language, year=first, rate=number(r["rate"], 2, language),
+                              basis=gettext(r["basis"], language), source=shown_text(r["source"], language))
     return text
+
+
+def household_income_basis(p: Projection, year: int, given: bool, basis: str, language: str = "en") -> str:
+    """The basis of the household income in the language: ``basis`` as the model or ``--income`` states it in
+    English; in Swedish the same said again from the projection (:meth:`Projection.household_income_kr`: the tax base
+    per inhabitant in ``year``, over the population it counts), or "given with --income" when ``given``.
+
+    Raises
+    ------
+    ValueError
+        For a ``year`` outside the projection, or a language other than ``en`` or ``sv``.
+    """
+    if language == "en":
+        return basis
+    if given:
+        return gettext("given with --income", language)
+    m = p.municipality
+    k = p.years.index(year)
+    population = float(p.core.population[k]) if float(p.core.population[k]) > 0 else float(m.population)
+    if population == m.population:
+        counted = gettext("population {date}, {n} inhabitants", language, date=date_words(m.population_date, language),
+                          n=number(m.population, 0, language))
+    else:
+        counted = gettext("the population the budget gives for {year}, {n} inhabitants", language, year=year,
+                          n=number(population, 0, language))
+    return gettext("{name}'s tax base per inhabitant in {year}, all ages (derived: tax base / {counted}; not SCB's "
+                   "skattekraft): a per-inhabitant figure, give a household's own taxable income for its cost",
+                   language, name=m.name, year=year, counted=counted)
 
 
 def household_income(args: argparse.Namespace, p: Projection, year: int) -> tuple[float, str]:
@@ -396,11 +466,15 @@ def met_label(target: core.Target, language: str = "en") -> str:
     return gettext("Met: result share ≥ {share} %", language, share=share)
 
 
-def user_set_text(m: Municipality, horizon: int, user_set: Sequence[str], budget=None) -> str:
-    """Where to read the assumptions, and which ones the user set (a wrapped paragraph); ``budget`` the file of
-    ``--budget``, if the baseline is one."""
-    which = f"--budget {budget}" if budget is not None else f"{m.code} --base-year {m.base_year}"
-    text = f"Assumptions and their sources: see 'kommunbudget project {which} --horizon {horizon}'."
-    if user_set:
-        text += " Set by you: " + ", ".join(dict.fromkeys(user_set)) + "."
-    return wrap(text)
+def user_set_line(user_set: Sequence[str], language: str = "en") -> list[str]:
+    """The assumptions the user set (``--set``, ``--population-forecast``) as one wrapped paragraph in the language,
+    in a list; an empty list when none was set.
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``en`` or ``sv``.
+    """
+    if not user_set:
+        return []
+    return [wrap(gettext("Set by you: {names}.", language, names=", ".join(dict.fromkeys(user_set))))]

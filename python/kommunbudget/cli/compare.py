@@ -5,6 +5,7 @@ in ``--from-year``, year by year against one target, with a conclusion in words 
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 from pathlib import Path
@@ -21,10 +22,11 @@ from kommunbudget.cli.common import (
     decided_rate_text,
     from_year,
     header,
+    household_income_basis,
     load_municipality,
     targets_json,
-    user_set_text,
-    vintage_text,
+    user_set_line,
+    vintage_line,
 )
 from kommunbudget.cli.errors import CliError
 from kommunbudget.cli.output import check_target, replace_file
@@ -32,7 +34,18 @@ from kommunbudget.model.targets import default_targets, parse_target
 from kommunbudget.report import plots
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt, years_text
-from kommunbudget.report.text import frame_text, status_legend, title, wrap, year_columns
+from kommunbudget.report.i18n import gettext, number, percent, unit_word
+from kommunbudget.report.plots import target_text
+from kommunbudget.report.text import (
+    assumptions_text,
+    frame_text,
+    notes_text,
+    status_legend,
+    table_block,
+    title,
+    wrap,
+    year_columns,
+)
 
 __all__ = ["run"]
 
@@ -69,26 +82,34 @@ def run(args: argparse.Namespace) -> Document:
               c.efficiency_rate * 100)
     s = Setup(m, horizon, c.baseline, user_set, budget_text(args))  # the comparison's baseline: projected once
     table = c.table()
-    written = _write_charts(c, chart) if chart is not None else []
-    doc = _document(s, c, table, _tax_source(args, c, horizon), written)
+    written = _write_charts(c, chart, args.language) if chart is not None else []
+    language = args.language
+    words = "sv" if args.format == "xlsx" else language  # the workbook is the council's: Swedish whatever the text's
+    doc = _document(s, c, table, _tax_source(args, c, horizon, words), written, words)
     if args.format == "table":
-        doc.text = _text(s, c, table, doc)  # the text names the charts itself
+        doc.text = _text(s, c, table, doc, language, bool(getattr(args, "details", False)),
+                         args.income is not None)  # the text names the charts itself
     else:
         doc.notices = [f"kommunbudget: wrote {path}" for path in written]
     return doc
 
 
-def _tax_source(args: argparse.Namespace, c: Comparison, horizon: int) -> str:
-    """Where the tax change comes from: given, none needed, or the sustained change that meets the target."""
+def _tax_source(args: argparse.Namespace, c: Comparison, horizon: int, language: str = "en") -> str:
+    """Where the tax change comes from, in the language: given, none needed, or the sustained change that meets the
+    target."""
     if args.tax_change is not None:
-        return "given with --tax-change"
+        return gettext("given with --tax-change", language)
     if c.tax_change_kr_per_100kr == 0.0:
-        return f"none needed: the baseline meets the target in every year {c.from_year}-{horizon}"
-    return f"the single sustained change that meets the target in every year {c.from_year}-{horizon}"
+        return gettext("none needed: the baseline meets the target in every year {first}–{last}", language,
+                       first=c.from_year, last=horizon)
+    return gettext("the single sustained change that meets the target in every year {first}–{last}", language,
+                   first=c.from_year, last=horizon)
 
 
-def _document(s: Setup, c: Comparison, table: pd.DataFrame, tax_source: str, written: list[str]) -> Document:
-    """The comparison per year (MSEK, fractions, öre, booleans), the summary, the conclusion and the records."""
+def _document(s: Setup, c: Comparison, table: pd.DataFrame, tax_source: str, written: list[str],
+              language: str = "en") -> Document:
+    """The comparison per year (MSEK, fractions, öre, booleans), the summary, the conclusion (in the language) and
+    the records."""
     comparison = Table("comparison", {row: [bool(v > 0.5) for v in table.loc[row]] if row.endswith("_meets_target")
                                       else floats(table.loc[row]) for row in table.index},
                        {row: _COMPARE_UNITS.get(row, "öre" if row.endswith("_ore") else "MSEK")
@@ -107,101 +128,143 @@ def _document(s: Setup, c: Comparison, table: pd.DataFrame, tax_source: str, wri
         "tax_change_basis": tax_source,
         "decision_year": decided_rate_lines(s.municipality, c.from_year),
         "household_income_basis": c.household_income_basis,
-        "conclusion": _conclusion(c, table),
+        "conclusion": _conclusion(c, table, language),
         "charts": written,
         "assumptions": assumption_records(c.baseline),
         "notes": list(s.municipality.notes),
     })
 
 
-def _met_years_text(table: pd.DataFrame, prefix: str, years: list[int], first: int) -> str:
-    """In which of ``years`` (those from ``first``) the projection ``prefix`` meets the target, in words."""
+def _met_years_text(table: pd.DataFrame, prefix: str, years: list[int], first: int, language: str
+                    ) -> tuple[str, bool]:
+    """In which of ``years`` (those from ``first``) the projection ``prefix`` meets the target, in words, and
+    whether it meets it in every one of them."""
     met = [y for y in years if table.loc[f"{prefix}_meets_target", y] > 0.5]
     missed = [y for y in years if y not in met]
     if not missed:
-        return f"in every year {years_text(years)}" if len(years) > 1 else f"in {first}"
+        return (gettext("in every year {years}", language, years=years_text(years)) if len(years) > 1
+                else gettext("in {year}", language, year=first)), True
     if not met:
-        return f"in no year {years_text(years)}"
-    return f"in {years_text(met)} but not in {years_text(missed)}"
+        return gettext("in no year {years}", language, years=years_text(years)), False
+    return gettext("in {met} but not in {missed}", language, met=years_text(met), missed=years_text(missed)), False
 
 
-def _conclusion(c: Comparison, table: pd.DataFrame) -> str:
-    """The comparison in words, every figure from ``table`` (MSEK, öre) and ``c``."""
+def _conclusion(c: Comparison, table: pd.DataFrame, language: str = "en") -> str:
+    """The comparison in words, in the language, every figure from ``table`` (MSEK, öre) and ``c``."""
+    _ = functools.partial(gettext, language=language)
+    unit = unit_word("MSEK", language)
+
+    def one(value: float) -> str:
+        return number(value, 1, language)
+
     fy, last = c.from_year, c.baseline.years[-1]
     later = [y for y in c.baseline.years if y >= fy]
     ore = c.tax_change_kr_per_100kr * 100.0
-    base = f"The baseline meets the target ({c.target.describe()}) {_met_years_text(table, 'baseline', later, fy)}."
+    target = target_text(c.target, language)
+    when, every = _met_years_text(table, "baseline", later, fy, language)
     if round(ore, 1) == 0.0:
-        if "but not" not in base and "in no year" not in base:
-            return base[:-1] + ", so neither a tax rise nor an efficiency saving is needed."
-        return base + " No tax rise is compared: the tax change is 0 öre."
+        if every:
+            return _("The baseline meets the target ({target}) {when}, so neither a tax rise nor an efficiency saving "
+                     "is needed.", target=target, when=when)
+        return (_("The baseline meets the target ({target}) {when}.", target=target, when=when) + " "
+                + _("No tax rise is compared: the tax change is 0 öre."))
     gain_first, saving_first = table.loc["tax_change_revenue", fy], table.loc["efficiency_saving", fy]
-    text = (f"A tax rise of {ore:.1f} öre from {fy} and a one-off efficiency of {c.efficiency_rate * 100:.2f} % "
-            f"of net costs (operating costs − operating income) from {fy} each give about {gain_first:.1f} MSEK "
-            f"in {fy}")
+    rate = percent(c.efficiency_rate, 2, language)
     if abs(gain_first - saving_first) >= 0.05:
-        text = text.replace(f"each give about {gain_first:.1f} MSEK",
-                            f"give {gain_first:.1f} and {saving_first:.1f} MSEK")
+        text = _("A tax rise of {ore} öre from {first} and a one-off efficiency of {rate} of net costs (operating "
+                 "costs − operating income) from {first} give {gain} and {saving} {unit} in {first}", ore=one(ore),
+                 first=fy, rate=rate, gain=one(gain_first), saving=one(saving_first), unit=unit)
+    else:
+        text = _("A tax rise of {ore} öre from {first} and a one-off efficiency of {rate} of net costs (operating "
+                 "costs − operating income) from {first} each give about {gain} {unit} in {first}", ore=one(ore),
+                 first=fy, rate=rate, gain=one(gain_first), unit=unit)
     if last > fy:
-        gain, saving = table.loc["tax_change_revenue", last], table.loc["efficiency_saving", last]
-        text += (f"; in {last} the tax rise gives {gain:.1f} MSEK ({table.loc['tax_change_revenue_ore', last]:.1f} "
-                 f"öre) and the efficiency {saving:.1f} MSEK ({table.loc['efficiency_saving_ore', last]:.1f} öre): "
-                 f"the revenue follows the tax base, the saving follows operating costs")
-    text += (f". {base} With the tax rise it is met {_met_years_text(table, 'tax', later, fy)}; with the efficiency "
-             f"{_met_years_text(table, 'efficiency', later, fy)}. The tax rise costs a household with a taxable "
-             f"income of {c.household_income_kr:,.0f} kr about {c.household_cost_kr:,.0f} kr a year.")
+        text += _("; in {last} the tax rise gives {gain} {unit} ({gain_ore} öre) and the efficiency {saving} {unit} "
+                  "({saving_ore} öre): the revenue follows the tax base, the saving follows operating costs",
+                  last=last, gain=one(table.loc["tax_change_revenue", last]), unit=unit,
+                  gain_ore=one(table.loc["tax_change_revenue_ore", last]),
+                  saving=one(table.loc["efficiency_saving", last]),
+                  saving_ore=one(table.loc["efficiency_saving_ore", last]))
+    text += ". " + _("The baseline meets the target ({target}) {when}.", target=target, when=when)
+    text += " " + _("With the tax rise it is met {tax_when}; with the efficiency {efficiency_when}. The tax rise costs "
+                    "a household with a taxable income of {income} kr about {cost} kr a year.",
+                    tax_when=_met_years_text(table, "tax", later, fy, language)[0],
+                    efficiency_when=_met_years_text(table, "efficiency", later, fy, language)[0],
+                    income=number(c.household_income_kr, 0, language), cost=number(c.household_cost_kr, 0, language))
     return text
 
 
-def _text(s: Setup, c: Comparison, table: pd.DataFrame, doc: Document) -> str:
-    """The text report: facts, the table per year, the conclusion, and the charts written."""
+def _text(s: Setup, c: Comparison, table: pd.DataFrame, doc: Document, language: str, details: bool,
+          income_given: bool) -> str:
+    """The text report: the answer first (the tax rise and the efficiency, the conclusion, the table per year, the
+    charts written); with ``details`` the decided rates with their sources, the assumptions with their sources and
+    the notes."""
     m = s.municipality
+    _ = functools.partial(gettext, language=language)
     status = c.baseline.year_status()
     parts = [
-        title(m.label, m.county, m.population, "raise the tax or make efficiency savings", c.baseline.years,
-              m.population_date),
-        wrap(status_legend(status)),
-        _facts_text(c, doc.extra["tax_change_basis"]),
-        *([wrap(decided_rate_text(m, c.from_year))] if decided_rate_text(m, c.from_year) else []),
-        f"Per year\n{frame_text(_year_rows(table), year_columns(c.baseline.years, status))}",
-        wrap("Conclusion: " + doc.extra["conclusion"], subsequent="  "),
-        user_set_text(m, s.horizon, s.user_set, s.budget),
-        *([wrap(vintage_text(m))] if vintage_text(m) else []),
+        title(m.label, m.county, m.population, _("raise the tax or make efficiency savings"), c.baseline.years,
+              m.population_date, language),
+        *([wrap(vintage_line(m, language))] if vintage_line(m) else []),
+        wrap(status_legend(status, language)),
+        _facts_text(c, doc.extra["tax_change_basis"], language, income_given),
+        *([wrap(decided_rate_text(m, c.from_year, language, sources=False))]
+          if decided_rate_text(m, c.from_year) else []),
+        wrap(_("Conclusion: {text}", text=doc.extra["conclusion"]), subsequent="  "),
+        table_block(_("Per year: the baseline, the tax rise and the efficiency"),
+                    frame_text(_year_rows(table, language), year_columns(c.baseline.years, status, language))),
+        *user_set_line(s.user_set, language),
     ]
     if doc.extra["charts"]:
-        parts.append("Charts written: " + ", ".join(doc.extra["charts"]))
+        parts.append(wrap(_("Charts written: {files}", files=", ".join(doc.extra["charts"]))))
+    notes = list(m.notes)
+    if not details:
+        parts.append(wrap(_("More with --details: the decided rates with their sources, every assumption with its "
+                            "source and the notes ({n} notes).", n=len(notes))))
+        return "\n\n".join(parts) + "\n"
+    parts += [
+        *([wrap(decided_rate_text(m, c.from_year, language))] if decided_rate_text(m, c.from_year) else []),
+        assumptions_text(doc.extra["assumptions"], m.base_year + 1, s.horizon, language),
+        *([notes_text(notes, language=language)] if notes else []),
+    ]
     return "\n\n".join(parts) + "\n"
 
 
-def _facts_text(c: Comparison, tax_source: str) -> str:
-    """Target, tax rise, efficiency and household cost, one aligned line each."""
+def _facts_text(c: Comparison, tax_source: str, language: str, income_given: bool) -> str:
+    """The target, the tax rise, the efficiency and the household cost, one wrapped paragraph each."""
+    _ = functools.partial(gettext, language=language)
     fy, ore = c.from_year, c.tax_change_kr_per_100kr * 100.0
+    basis = household_income_basis(c.baseline, fy, income_given, c.household_income_basis, language)
     facts = [
-        ("Target", c.target.describe()),
-        (f"Tax rise from 1 January {fy}",
-         f"{c.tax_change_kr_per_100kr:+.2f} kr per 100 kr ({ore:+.1f} öre), {tax_source}"),
-        (f"Efficiency from {fy}",
-         f"{c.efficiency_rate * 100:.2f} % of net costs (operating costs − operating income), one-off and kept "
-         f"in later years: it saves as much in {fy} as the tax rise raises"),
-        ("Household cost of the tax rise", f"{c.household_cost_kr:,.0f} kr a year at a taxable income of "
-                                           f"{c.household_income_kr:,.0f} kr: {c.household_income_basis}"),
+        _("Target: {target}", target=target_text(c.target, language)),
+        _("Tax rise from 1 January {first}: {change} kr per 100 kr ({ore} öre), {source}", first=fy,
+          change=number(c.tax_change_kr_per_100kr, 2, language, signed=True),
+          ore=number(ore, 1, language, signed=True), source=tax_source),
+        _("Efficiency from {first}: {rate} of net costs (operating costs − operating income), one-off and kept in "
+          "later years: it saves as much in {first} as the tax rise raises", first=fy,
+          rate=percent(c.efficiency_rate, 2, language)),
+        _("Household cost of the tax rise: {cost} kr a year at a taxable income of {income} kr: {basis}",
+          cost=number(c.household_cost_kr, 0, language), income=number(c.household_income_kr, 0, language),
+          basis=basis),
     ]
-    width = max(len(k) for k, _ in facts)
-    return "\n".join(wrap(f"{k:<{width}}  {v}", subsequent=" " * (width + 2)) for k, v in facts)
+    return "\n".join(wrap(fact, subsequent="  ") for fact in facts)
 
 
-def _year_rows(table: pd.DataFrame) -> list[tuple[Any, list[str]]]:
+def _year_rows(table: pd.DataFrame, language: str) -> list[tuple[Any, list[str]]]:
     """Result, balanced-budget result, share and target met for the three projections; revenue and saving."""
-    groups = (("Result, MSEK", "result", "MSEK"), ("Balanced-budget result, MSEK", "balanced_budget_result", "MSEK"),
-              ("Result share", "result_share", "fraction"), ("Meets the target", "meets_target", "boolean"))
-    scenarios = (("baseline", "baseline"), ("tax", "tax rise"), ("efficiency", "efficiency"))
+    _ = functools.partial(gettext, language=language)
+    unit = unit_word("MSEK", language)
+    groups = ((_("Result, {unit}", unit=unit), "result", "MSEK"),
+              (_("Balanced-budget result, {unit}", unit=unit), "balanced_budget_result", "MSEK"),
+              (_("Result share"), "result_share", "fraction"), (_("Meets the target"), "meets_target", "boolean"))
+    scenarios = (("baseline", _("baseline")), ("tax", _("tax rise")), ("efficiency", _("efficiency")))
     rows: list[tuple[Any, list[str]]] = []
-    for label, key, unit in groups:
+    for label, key, kind in groups:
         for prefix, name in scenarios:
-            rows.append(((label, name), [fmt(v, unit) for v in table.loc[f"{prefix}_{key}"]]))
-    for label, key in (("Tax rise: revenue", "tax_change_revenue"), ("Efficiency: saving", "efficiency_saving")):
-        rows.append(((label, "MSEK"), [fmt(v, "MSEK") for v in table.loc[key]]))
-        rows.append(((label, "öre"), [fmt(v, "öre") for v in table.loc[f"{key}_ore"]]))
+            rows.append(((label, name), [fmt(v, kind, language=language) for v in table.loc[f"{prefix}_{key}"]]))
+    for label, key in ((_("Tax rise: revenue"), "tax_change_revenue"), (_("Efficiency: saving"), "efficiency_saving")):
+        rows.append(((label, unit), [fmt(v, "MSEK", language=language) for v in table.loc[key]]))
+        rows.append(((label, "öre"), [fmt(v, "öre", language=language) for v in table.loc[f"{key}_ore"]]))
     return rows
 
 
@@ -227,9 +290,9 @@ def _check_chart(path: Path, out: Path | None) -> Path:
     return path
 
 
-def _write_charts(c: Comparison, path: Path) -> list[str]:
+def _write_charts(c: Comparison, path: Path, language: str = "en") -> list[str]:
     """Writes the result-vs-target chart to ``path`` and the comparison chart next to it (each replaced in one
-    step); returns the paths written."""
+    step), in the language; returns the paths written."""
     # matplotlib is an optional heavy dependency of this one option: imported only when charts are written.
     import matplotlib
 
@@ -237,8 +300,8 @@ def _write_charts(c: Comparison, path: Path) -> list[str]:
         matplotlib.use("Agg")  # files only; no window
 
     written = []
-    for fig_path, make in ((path, lambda: plots.plot_result_vs_target(c.baseline, c.target)),
-                           (_sibling_chart(path), lambda: plots.plot_comparison(c))):
+    for fig_path, make in ((path, lambda: plots.plot_result_vs_target(c.baseline, c.target, language=language)),
+                           (_sibling_chart(path), lambda: plots.plot_comparison(c, language))):
         fig = make()
 
         def save(tmp: Path, fig=fig) -> None:

@@ -115,6 +115,8 @@ _TARGET_HELP = ("target: result, balanced-budget (with the restoration of earlie
                 "share-excl-one-offs:<fraction> (the same without realisation gains and other one-off items)")
 _INCOME_HELP = ("taxable earned income of a household, kr a year; default the municipality's tax base per inhabitant "
                 "in --from-year")
+_LANGUAGE_HELP = ("language of the output: English, or Swedish throughout (headings, the statutory line names, mnkr, "
+                  "numbers as 1 656,2); identifiers and JSON keys stay English")
 _VERBOSE_HELP = "log progress (level INFO of the 'kommunbudget' logger) to stderr"
 _ASSIGNMENT_USAGE = ("expected NAME=VALUE or NAME=YEAR:VALUE[,YEAR:VALUE...], e.g. tax_base_growth=0.04 (also 4% "
                      "or 0,04) or tax_rate_kr_per_100kr=2026:21.42")
@@ -318,9 +320,7 @@ def _municipality_parent(formats: tuple[str, ...] = ("table", "csv", "csv-sv", "
                         help="change an assumption: a number for every projection year, or YEAR:VALUE[,YEAR:VALUE]; "
                              "units as listed by 'project' (fractions for growth rates, MSEK, kr per 100 kr); "
                              "repeatable; volume_growth sets every cost line")
-    common.add_argument("--language", choices=("en", "sv"), default="en",
-                        help="language of the output: English, or Swedish throughout (headings, the statutory line "
-                             "names, mnkr, numbers as 1 656,2); identifiers and JSON keys stay English")
+    common.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
     common.add_argument("--details", action="store_true", default=False,
                         help="the table output adds everything behind the answer: revenue bridge, investments, the "
                              "balanced-budget requirement over the years, assumptions with sources, base-year "
@@ -393,7 +393,7 @@ def _add_explain_revenue(sub, parents: list[argparse.ArgumentParser]) -> None:
                    help="last year; default base year + 4 (without a budget: at most the last year SCB's tax "
                         "capacity can be carried to, 2025)")
     e.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
-    e.add_argument("--language", choices=("en", "sv"), default="en", help="labels of the revenue bridge")
+    e.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
 
 
 def _add_revenue_table(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -408,6 +408,7 @@ def _add_revenue_table(sub, parents: list[argparse.ArgumentParser]) -> None:
                    help="order: code (default), name (Swedish alphabetical), ore (largest öre value first) or "
                         "index (highest tax capacity first)")
     r.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
+    r.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
 
 
 def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -431,6 +432,7 @@ def _add_benchmark(sub, parents: list[argparse.ArgumentParser]) -> None:
     b.add_argument("--nka-year", type=year, metavar="YEAR", default=2024,
                    help="year of Kolada's NKA (2023, 2024 final; 2025 preliminary); default 2024")
     b.add_argument("--format", choices=("table", "csv", "csv-sv", "json"), default=None, help=_FORMAT_HELP)
+    b.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
 
 
 #: Help of ``--no-what-moves`` (solve, scenario).
@@ -477,6 +479,7 @@ def _add_checklist(sub, parents: list[argparse.ArgumentParser]) -> None:
     ck.add_argument("file", metavar="FILE.toml", nargs="?", default=None,
                     help="a scenario file or packaged example (optional)")
     ck.add_argument("--format", choices=("table", "json"), default=None, help="output format (default table)")
+    ck.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
 
 
 def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -501,6 +504,7 @@ def _add_vintages(sub, parents: list[argparse.ArgumentParser]) -> None:
     v.add_argument("--no-plan-growth", action="store_true", default=False,
                    help="compare with the vintages' growth in the plan years too")
     v.add_argument("--format", choices=("table", "json"), default=None, help="output format (default table)")
+    v.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
 
 
 def _add_datasets(sub, parents: list[argparse.ArgumentParser]) -> None:
@@ -510,6 +514,7 @@ def _add_datasets(sub, parents: list[argparse.ArgumentParser]) -> None:
                                    "adopted budget (every other municipality gets an approximate baseline), and the "
                                    "PKV vintages.")
     d.add_argument("--format", choices=("table", "json"), default=None, help="output format (default table)")
+    d.add_argument("--language", choices=("en", "sv"), default="en", help=_LANGUAGE_HELP)
 
 
 def _add_template(sub, parents: list[argparse.ArgumentParser]) -> None:

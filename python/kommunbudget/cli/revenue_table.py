@@ -5,6 +5,7 @@ the tax base, the tax capacity index and the estimated income equalisation. Deri
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 
 import pandas as pd
@@ -16,7 +17,8 @@ from kommunbudget.analysis.revenue import (
     sort_revenue_table,
 )
 from kommunbudget.report.documents import Document
-from kommunbudget.report.text import section, underlined, wrap
+from kommunbudget.report.i18n import gettext, number, unit_word
+from kommunbudget.report.text import THOUSANDS, frame_text, section, shown_text, underlined, wrap
 
 __all__ = ["run"]
 
@@ -25,7 +27,7 @@ _log = logging.getLogger("kommunbudget.cli")
 #: Columns of the JSON records (all of :func:`municipal_revenue` but the repeated basis).
 _TABLE_COLUMNS = [c for c in MUNICIPAL_REVENUE_UNITS if c != "basis"]
 
-#: --sort key -> the order in words.
+#: --sort key -> the order in words (English message ids).
 _ORDER = {"code": "by code", "name": "by name", "ore": "largest öre value first", "index": "highest tax capacity first"}
 
 
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> Document:
     doc = _document(frame, args.sort)
     _log.info("revenue table for %d municipalities, %d", len(frame), doc.header["base_year"])
     if args.format == "table":
-        doc.text = _text(frame, doc, args.sort)
+        doc.text = _text(frame, doc, args.sort, args.language)
     return doc
 
 
@@ -68,37 +70,43 @@ def _document(frame: pd.DataFrame, sort: str) -> Document:
     return doc
 
 
-def _text(frame: pd.DataFrame, doc: Document, sort: str) -> str:
-    """The text report: basis, columns explained, one line per municipality, sources."""
+def _text(frame: pd.DataFrame, doc: Document, sort: str, language: str = "en") -> str:
+    """The text report in the language: basis, columns explained, one row per municipality, sources."""
+    _ = functools.partial(gettext, language=language)
     year, national = doc.header["base_year"], doc.extra["national_tax_capacity_kr"]
-    head = f"Revenue of all {len(frame)} municipalities, budget year {year}: derived and approximate ({_ORDER[sort]})"
+    head = _("Revenue of all {n} municipalities, budget year {year}: derived and approximate ({order})",
+             n=len(frame), year=year, order=_(_ORDER[sort]))
     parts = [
         underlined(head),
-        wrap(f"Basis: {APPROXIMATE_BASIS}."),
-        wrap(f"Columns: 1 öre = what 0.01 kr per 100 kr on the own rate raises (tax base / 10 000), MSEK and kr per "
-             f"inhabitant; rate = own municipal rate {year}, kr per 100 kr; index = own tax capacity (tax base / "
-             f"population) against the national average of {national:,.0f} kr per inhabitant = 100 (the "
-             f"guarantee is 115); equalisation = the estimated income equalisation (+ grant, − fee), MSEK and kr "
-             f"per inhabitant; kept öre = what is kept of an added krona of own tax base (own rate minus the "
-             f"equalisation's change)."),
-        "\n".join(_table_lines(frame)),
-        section("Sources", [wrap(f"{k}: {v}", indent="  ", subsequent="      ")
-                            for k, v in frame.attrs["sources"].items()]),
+        wrap(_("Basis: {basis}", basis=shown_text(APPROXIMATE_BASIS, language)) + "."),
+        wrap(_("Columns: 1 öre = what {step} kr per 100 kr on the own rate raises (tax base / 10 000), {unit} and kr "
+               "per inhabitant; rate = own municipal rate {year}, kr per 100 kr; tax base in {unit}; index = own tax "
+               "capacity (tax base / population) against the national average of {national} kr per inhabitant = "
+               "100 (the guarantee is 115); equalisation = the estimated income equalisation (+ grant, − fee), "
+               "{unit} and kr per inhabitant; kept öre = what is kept of an added krona of own tax base (own rate "
+               "minus the equalisation's change).", step=number(0.01, 2, language), unit=unit_word("MSEK", language),
+               year=year, national=number(national, 0, language)), glue=THOUSANDS),
+        _table(frame, language),
+        section(_("Sources"), [wrap(f"{k}: {shown_text(v, language)}", indent="  ", subsequent="      ")
+                               for k, v in frame.attrs["sources"].items()]),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _table_lines(frame: pd.DataFrame) -> list[str]:
-    """One line per municipality, columns aligned to the longest name and county."""
-    name_width = max(12, int(frame["name"].str.len().max()))
+def _table(frame: pd.DataFrame, language: str) -> str:
+    """One row per municipality (code and name, county), the columns of :func:`_text`'s explanation."""
+    _ = functools.partial(gettext, language=language)
+    msek, per = unit_word("MSEK", language), _("kr/inh")
     county = frame["county"].str.replace(" län", "", regex=False)
-    county_width = max(6, int(county.str.len().max()))
-    lines = [
-        f"{'code':<4} {'municipality':<{name_width}} {'county':<{county_width}} {'1 öre MSEK':>10} {'kr/inh':>7} "
-        f"{'rate':>6} {'tax base MSEK':>13} {'index':>6} {'equalisation MSEK':>17} {'kr/inh':>8} {'kept öre':>8}"]
-    for r, c in zip(frame.itertuples(index=False), county, strict=True):
-        lines.append(f"{r.code:<4} {r.name:<{name_width}} {c:<{county_width}} {r.one_ore_msek:>10.2f} "
-                     f"{r.one_ore_kr_per_inhabitant:>7.1f} {r.tax_rate:>6.2f} {r.tax_base_msek:>13,.0f} "
-                     f"{r.capacity_index:>6.1f} {r.income_equalisation_msek + 0.0:>+17,.1f} "
-                     f"{r.income_equalisation_kr_per_inhabitant + 0.0:>+8,.0f} {r.kept_per_krona * 100 + 0.0:>8.1f}")
-    return lines
+    rows = [((f"{r.code} {r.name}", c), [number(r.one_ore_msek, 2, language), number(r.one_ore_kr_per_inhabitant, 1,
+                                                                                        language),
+                                         number(r.tax_rate, 2, language), number(r.tax_base_msek, 0, language),
+                                         number(r.capacity_index, 1, language),
+                                         number(r.income_equalisation_msek, 1, language, signed=True),
+                                         number(r.income_equalisation_kr_per_inhabitant, 0, language, signed=True),
+                                         number(r.kept_per_krona * 100, 1, language)])
+            for r, c in zip(frame.itertuples(index=False), county, strict=True)]
+    columns = pd.MultiIndex.from_tuples([("1 öre", msek), ("1 öre", per), tuple(_("tax\nrate").split("\n")),
+                                         (_("tax base"), msek), (_("index"), ""), (_("equal."), msek),
+                                         (_("equal."), per), (_("kept"), "öre")])
+    return frame_text(rows, columns)

@@ -5,8 +5,11 @@ shortfall against each target (``docs/model.md`` §10).
 from __future__ import annotations
 
 import argparse
+import functools
 from dataclasses import dataclass
 from typing import Any
+
+import pandas as pd
 
 from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
 from kommunbudget.cli.balance import balance_notes, balance_table, balance_text
@@ -18,17 +21,29 @@ from kommunbudget.cli.common import (
     from_year,
     header,
     household_income,
+    household_income_basis,
     setup,
     targets,
     targets_json,
-    user_set_text,
-    vintage_text,
+    user_set_line,
+    vintage_line,
 )
 from kommunbudget.model import core
 from kommunbudget.model.targets import target_key
 from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
-from kommunbudget.report.text import frame_text, status_legend, title, wrap, year_columns
+from kommunbudget.report.i18n import gettext, number, unit_word
+from kommunbudget.report.plots import target_text
+from kommunbudget.report.text import (
+    assumptions_text,
+    frame_text,
+    notes_text,
+    status_legend,
+    table_block,
+    title,
+    wrap,
+    year_columns,
+)
 from kommunbudget.report.what_moves_text import what_moves_text
 
 __all__ = ["run"]
@@ -54,7 +69,7 @@ class _Solved:
 
 def run(args: argparse.Namespace) -> Document:
     """Solves ``args.municipality``'s baseline for each target and returns the document (text only for
-    ``--format table``).
+    ``--format table``: the answer first, the rest with ``--details``).
 
     Raises
     ------
@@ -67,6 +82,7 @@ def run(args: argparse.Namespace) -> Document:
     first = from_year(args, s.municipality, s.horizon)
     income, basis = household_income(args, s.projection, first)
     solved = _Solved(shown, first, income, basis, _tables(s, shown, first, income), language=args.language)
+    details = bool(getattr(args, "details", False))
     extra: dict[str, Any] = {
         "targets": targets_json(shown),
         "household_income_basis": basis,
@@ -74,14 +90,16 @@ def run(args: argparse.Namespace) -> Document:
         "assumptions": assumption_records(s.projection),
         "notes": list(s.municipality.notes) + balance_notes(s.projection),
     }
-    if not getattr(args, "no_what_moves", False):
+    # the text shows the table only with --details: a dozen projections spared without it
+    if not getattr(args, "no_what_moves", False) and (args.format != "table" or details):
         solved.what = what_moves(s.municipality, s.horizon, what_moves_target(shown, bool(args.target)), first,
                                  baseline=s.projection)
         extra["what_moves_baseline"] = solved.what.basis()
         extra["what_moves"] = solved.what.records()
     doc = Document("solve", header(s.municipality, s.horizon, s.projection), list(solved.tables.values()), extra)
     if args.format == "table":
-        doc.text = _text(s, solved)
+        doc.text = _text(s, solved, doc, details, args.income is not None,
+                         not getattr(args, "no_what_moves", False))
     return doc
 
 
@@ -124,62 +142,96 @@ def _tables(s: Setup, shown: list[core.Target], first: int, income: float) -> di
     return {t.name: t for t in tables}
 
 
-def _text(s: Setup, solved: _Solved) -> str:
-    """The text report, drawn from the computed tables."""
-    p, m = s.projection, s.municipality
+def _text(s: Setup, solved: _Solved, doc: Document, details: bool, income_given: bool, what_moves_asked: bool
+          ) -> str:
+    """The text report, drawn from the computed tables: the answer first (the sustained change and its cost, the
+    required rate per year, the shortfall); with ``details`` the decided rates with their sources, the
+    balanced-budget requirement over the years, the assumptions with their sources, the notes and what moves the
+    answer."""
+    p, m, language = s.projection, s.municipality, solved.language
+    _ = functools.partial(gettext, language=language)
     status = p.year_status()
-    columns = year_columns(p.years, status)
-    return "\n\n".join([
-        title(m.label, m.county, m.population, "required tax rate", p.years, m.population_date),
-        wrap(status_legend(status)),
-        wrap("Required tax rate, kr per 100 kr: the lowest own rate in whole öre that meets each target in each year "
-             "(the exact rate rounded up, so the rate shown meets it), all else as projected; the change in öre is the "
-             "exact one") + f"\n{frame_text(_rate_rows(solved), columns)}",
-        wrap(f"Sustained change from 1 January {solved.from_year}: one change of the rate, kept in every year "
-             f"{solved.from_year}-{s.horizon}, that meets the target in each of them (kr per 100 kr in whole öre, "
-             f"rounded up; öre exact)") + "\n" + _sustained_text(solved) + "\n"
-        + wrap(f"Income used for the cost: {solved.income:,.0f} kr a year, {solved.income_basis}. A negative change "
-               f"is room to lower the rate with the target still met.")
-        + (("\n" + wrap(decided_rate_text(m, solved.from_year))) if decided_rate_text(m, solved.from_year) else ""),
-        f"Shortfall against each target (negative = margin), MSEK and its öre equivalent at the current revenue\n"
-        f"{frame_text(_gap_rows(solved), columns)}",
-        balance_text(solved.tables["balance_requirement"], columns, notes=balance_notes(p)),
-        user_set_text(m, s.horizon, s.user_set, s.budget),
-        *([wrap(vintage_text(m))] if vintage_text(m) else []),
-        *([what_moves_text(solved.what, solved.language)] if solved.what is not None else []),
-    ]) + "\n"
+    columns = year_columns(p.years, status, language)
+    basis = household_income_basis(p, solved.from_year, income_given, solved.income_basis, language)
+    sustained = "\n".join([
+        wrap(_("Sustained change from 1 January {first}: one change of the rate, kept in every year {first}–{last}, "
+               "that meets the target in each of them (kr per 100 kr in whole öre, rounded up; öre exact)",
+               first=solved.from_year, last=s.horizon)),
+        _sustained_text(solved),
+        wrap(_("Income used for the cost: {income} kr a year, {basis}. A negative change is room to lower the rate "
+               "with the target still met.", income=number(solved.income, 0, language), basis=basis)),
+        *([wrap(decided_rate_text(m, solved.from_year, language, sources=False))]
+          if decided_rate_text(m, solved.from_year) else []),
+    ])
+    parts = [
+        title(m.label, m.county, m.population, _("required tax rate"), p.years, m.population_date, language),
+        *([wrap(vintage_line(m, language))] if vintage_line(m) else []),
+        wrap(status_legend(status, language)),
+        sustained,
+        table_block(_("Required tax rate, kr per 100 kr: the lowest own rate in whole öre that meets each target in "
+                      "each year (the exact rate rounded up, so the rate shown meets it), all else as projected; the "
+                      "change in öre is the exact one"), frame_text(_rate_rows(solved), columns)),
+        table_block(_("Shortfall against each target (negative = margin), {unit} and its öre equivalent at the "
+                      "current revenue", unit=unit_word("MSEK", language)), frame_text(_gap_rows(solved), columns)),
+        *user_set_line(s.user_set, language),
+    ]
+    notes = list(m.notes)
+    if not details:
+        more = (_("More with --details: the decided rates with their sources, the balanced-budget requirement over "
+                  "the years, every assumption with its source, the notes ({n} notes) and what moves the answer "
+                  "(each default at a low and a high value).", n=len(notes)) if what_moves_asked else
+                _("More with --details: the decided rates with their sources, the balanced-budget requirement over "
+                  "the years, every assumption with its source and the notes ({n} notes).", n=len(notes)))
+        return "\n\n".join([*parts, wrap(more)]) + "\n"
+    parts += [
+        *([wrap(decided_rate_text(m, solved.from_year, language))] if decided_rate_text(m, solved.from_year) else []),
+        balance_text(solved.tables["balance_requirement"], columns, language, balance_notes(p, language)),
+        assumptions_text(doc.extra["assumptions"], m.base_year + 1, s.horizon, language),
+        *([notes_text(notes, language=language)] if notes else []),
+        *([what_moves_text(solved.what, language)] if solved.what is not None else []),
+    ]
+    return "\n\n".join(parts) + "\n"
 
 
 def _rate_rows(solved: _Solved) -> list[tuple[Any, list[str]]]:
     """The current rate, then per target the required rate (kr per 100 kr) and the change (öre, signed)."""
+    language = solved.language
     required, change_ore = solved.tables["required_tax_rate"], solved.tables["required_change_ore"]
     rows: list[tuple[Any, list[str]]] = [
-        ("Tax rate in the projection", [fmt(v, "kr per 100 kr") for v in required.rows["current"]])]
+        (gettext("Tax rate in the projection", language),
+         [fmt(v, "kr per 100 kr", language=language) for v in required.rows["current"]])]
+    change = "  " + gettext("change, öre (+ raise, − room to lower)", language)
     for k, t in zip(solved.keys, solved.targets, strict=True):
-        rows.append((t.describe(), [fmt(core.round_up_to_ore(v), "kr per 100 kr") for v in required.rows[k]]))
-        rows.append(("  change, öre (+ raise, − room to lower)", [fmt(v, "öre", signed=True)
-                                                                  for v in change_ore.rows[k]]))
+        rows.append((target_text(t, language), [fmt(core.round_up_to_ore(v), "kr per 100 kr", language=language)
+                                                for v in required.rows[k]]))
+        rows.append((change, [fmt(v, "öre", signed=True, language=language) for v in change_ore.rows[k]]))
     return rows
 
 
 def _gap_rows(solved: _Solved) -> list[tuple[Any, list[str]]]:
     """Per target the shortfall in MSEK and in öre (signed; negative = margin)."""
+    language = solved.language
     gap_msek, gap_ore = solved.tables["target_gap"], solved.tables["target_gap_ore"]
     rows: list[tuple[Any, list[str]]] = []
     for k, t in zip(solved.keys, solved.targets, strict=True):
-        rows.append(((t.describe(), "MSEK"), [fmt(v, "MSEK", signed=True) for v in gap_msek.rows[k]]))
-        rows.append(((t.describe(), "öre"), [fmt(v, "öre", signed=True) for v in gap_ore.rows[k]]))
+        label = target_text(t, language)
+        rows.append(((label, unit_word("MSEK", language)), [fmt(v, "MSEK", signed=True, language=language)
+                                                             for v in gap_msek.rows[k]]))
+        rows.append(((label, "öre"), [fmt(v, "öre", signed=True, language=language) for v in gap_ore.rows[k]]))
     return rows
 
 
 def _sustained_text(solved: _Solved) -> str:
-    """One line per target: the sustained change in kr per 100 kr and öre, and its cost at the income used."""
+    """A table with a row per target: the sustained change in kr per 100 kr (whole öre, rounded up) and öre, and its
+    cost at the income used, kr a year."""
+    language = solved.language
     change, ore = solved.tables["sustained_change"].rows, solved.tables["sustained_change_ore"].rows
     household = solved.tables["household_cost"].rows
-    label_width = max(len(t.describe()) for t in solved.targets)
-    lines = [f"{'target':<{label_width}}  {'kr per 100 kr':>13}  {'öre':>7}  {'at that income, kr a year':>26}"]
+    rows = []
     for k, t in zip(solved.keys, solved.targets, strict=True):
         settable = core.round_up_to_ore(change[k])  # in whole öre, rounded up: it meets the target
-        lines.append(f"{t.describe():<{label_width}}  {fmt(settable, 'kr per 100 kr', True):>13}  "
-                     f"{fmt(ore[k], 'öre', True):>7}  {fmt(household[k], 'kr per year', True):>26}")
-    return "\n".join(lines)
+        rows.append((target_text(t, language), [fmt(settable, "kr per 100 kr", True, language),
+                                                fmt(ore[k], "öre", True, language),
+                                                fmt(household[k], "kr per year", True, language)]))
+    return frame_text(rows, pd.Index([gettext("kr per 100 kr", language), "öre",
+                                      gettext("kr a year at that income", language)]))

@@ -4,8 +4,8 @@ them, and with ``--municipality`` what the change does to that municipality's re
 from __future__ import annotations
 
 import argparse
+import functools
 import os
-import textwrap
 from typing import Any
 
 import pandas as pd
@@ -16,9 +16,11 @@ from kommunbudget.baselines.own_budget import check_budget_matches, read_budget
 from kommunbudget.baselines.vintages import get_vintage, list_vintages, vintage_template
 from kommunbudget.cli.errors import CliError
 from kommunbudget.model.core import __version__
+from kommunbudget.model.lines import label
 from kommunbudget.model.municipality import Municipality
 from kommunbudget.report.documents import Document, floats
-from kommunbudget.report.text import wrap
+from kommunbudget.report.i18n import gettext, number, percent, unit_word
+from kommunbudget.report.text import frame_text, shown_text, underlined, wrap
 
 __all__ = ["run"]
 
@@ -41,13 +43,16 @@ def run(args: argparse.Namespace) -> Document:
         raise CliError(f"{'--municipality' if args.municipality else '--budget'} needs --compare A B: the effect of "
                        f"a change of vintage on a municipality")
     listing = list_vintages()
+    language = getattr(args, "language", "en")
+    _ = functools.partial(gettext, language=language)
     extra: dict[str, Any] = {"vintages": listing.to_dict(orient="records")}
-    lines = [f"kommunbudget {__version__}: assumption vintages", "=" * 40]
+    lines = [underlined(_("kommunbudget {version}: assumption vintages", version=__version__))]
     for r in listing.itertuples(index=False):
-        lines.append(f"  {r.name} (published {r.published}), {r.file}")
-        lines.append(wrap(r.description, indent="      ", subsequent="      "))
+        lines.append(wrap(_("{name} (published {published}), {file}", name=r.name, published=r.published,
+                            file=r.file), indent="  ", subsequent="      "))
+        lines.append(wrap(shown_text(r.description, language), indent="      ", subsequent="      "))
     if args.compare:
-        lines += _compare(args, extra)
+        lines += _compare(args, extra, language)
     doc = Document("vintages", {}, [], extra)
     if args.format == "table":
         doc.text = "\n".join(lines) + "\n"
@@ -83,8 +88,10 @@ def _template(args: argparse.Namespace) -> Document:
     return doc
 
 
-def _compare(args: argparse.Namespace, extra: dict[str, Any]) -> list[str]:
-    """Adds ``compare`` (and ``units`` with a municipality) to ``extra``; returns the text's lines."""
+def _compare(args: argparse.Namespace, extra: dict[str, Any], language: str = "en") -> list[str]:
+    """Adds ``compare`` (and ``units`` with a municipality) to ``extra``; returns the text's lines in the
+    language."""
+    _ = functools.partial(gettext, language=language)
     a, b = args.compare
     m = _baseline(args)
     first = m.base_year if m else _DEFAULT_FIRST_YEAR
@@ -92,14 +99,16 @@ def _compare(args: argparse.Namespace, extra: dict[str, Any]) -> list[str]:
     diff = compare_vintages(a, b, first, last)
     extra["compare"] = {"a": get_vintage(a).label, "b": get_vintage(b).label,
                         "changes": diff.to_dict(orient="records")}
-    lines = ["", f"What changed from {extra['compare']['a']} to {extra['compare']['b']}, {first}-{last} "
-                 f"(fractions shown in %)", "-" * 60]
+    lines = ["", underlined(_("What changed from {a} (A) to {b} (B), {first}–{last} (fractions shown in %)",
+                              a=extra["compare"]["a"], b=extra["compare"]["b"], first=first, last=last), "-")]
     if diff.empty:
-        lines.append("  nothing: the two vintages give the same values in these years")
-    for r in diff.itertuples(index=False):
-        lines.append(f"  {r.series:<30} {r.year}  {r.a * 100:6.2f} % -> {r.b * 100:6.2f} %")
+        lines.append(_("  nothing: the two vintages give the same values in these years"))
+    else:
+        rows = [((r.series, str(r.year)), [percent(r.a, 2, language), "→", percent(r.b, 2, language)])
+                for r in diff.itertuples(index=False)]
+        lines.append(frame_text(rows, pd.Index(["A", "", "B"])))
     if m is not None:
-        lines += _effect(args, m, last, extra)
+        lines += _effect(args, m, last, extra, language)
     return lines
 
 
@@ -116,16 +125,20 @@ def _baseline(args: argparse.Namespace) -> Municipality | None:
     return m
 
 
-def _effect(args: argparse.Namespace, m: Municipality, last: int, extra: dict[str, Any]) -> list[str]:
+def _effect(args: argparse.Namespace, m: Municipality, last: int, extra: dict[str, Any], language: str = "en"
+            ) -> list[str]:
     """The change of vintage's effect on ``m``'s statement (b − a: MSEK, the result share as a fraction)."""
+    _ = functools.partial(gettext, language=language)
     a, b = args.compare
     frame = compare_vintage_results(m.code, a, b, last, use_plan_growth=not args.no_plan_growth, budget=args.budget)
     effect = frame.xs("b - a", level="vintage")
     extra["compare"]["effect"] = {line: floats(effect.loc[line]) for line in effect.index}
     extra["compare"]["years"] = [int(y) for y in effect.columns]
     extra["units"] = {"effect": {line: ("fraction" if line == "result_share" else "MSEK") for line in effect.index}}
-    shown: pd.DataFrame = effect.copy()
-    shown.loc["result_share"] = shown.loc["result_share"] * 100
-    return ["", f"Effect on {m.label} (b − a, MSEK; result share in percentage points)"
-                + ("" if args.no_plan_growth else "; the plan years use the plan's own growth"), "-" * 60,
-            textwrap.indent(shown.round(2).to_string(), "  ")]
+    rows = [(label(line, language), [number(v * 100 if line == "result_share" else v, 2, language, signed=True)
+                                     for v in effect.loc[line]]) for line in effect.index]
+    heading = _("Effect on {place} (B − A, {unit}; the result share in percentage points)", place=m.label,
+                unit=unit_word("MSEK", language))
+    if not args.no_plan_growth:
+        heading += _("; the plan years use the plan's own growth")
+    return ["", underlined(heading, "-"), frame_text(rows, pd.Index([str(int(y)) for y in effect.columns]))]

@@ -51,9 +51,9 @@ REVENUE_LINES: tuple[tuple[str, str, str, str], ...] = (
     ("tax_revenue", "Skatteintäkter", "Tax revenue", "MSEK"),
     ("income_equalisation", "Inkomstutjämning", "Income equalisation", "MSEK"),
     ("general_grants", "Generella statsbidrag och utjämning", "General grants and equalisation", "MSEK"),
-    ("tax_base", "Skatteunderlag (MSEK)", "Tax base (MSEK)", "MSEK"),
+    ("tax_base", "Skatteunderlag (mnkr)", "Tax base (MSEK)", "MSEK"),
     ("tax_rate", "Skattesats (kr per 100 kr)", "Tax rate (kr per 100 kr)", "kr per 100 kr"),
-    ("equalisation_tax_base", "Skatteunderlag i utjämningen, kalibrerat (MSEK)",
+    ("equalisation_tax_base", "Skatteunderlag i utjämningen, kalibrerat (mnkr)",
      "Tax base in the equalisation, calibrated (MSEK)", "MSEK"),
     ("own_tax_capacity", "Skattekraft i utjämningen (kr/inv)", "Own tax capacity in the equalisation (kr/inh)",
      "kr per inhabitant"),
@@ -69,7 +69,7 @@ REVENUE_LINES: tuple[tuple[str, str, str, str], ...] = (
      "Equalisation change per krona of own tax base (fraction)", "fraction"),
     ("kept_per_krona", "Kvar per krona eget skatteunderlag (andel)", "Kept per krona of own tax base (fraction)",
      "fraction"),
-    ("earned_income_effect", "Tillskott till skatteunderlaget från förvärvsinkomster (MSEK)",
+    ("earned_income_effect", "Tillskott till skatteunderlaget från förvärvsinkomster (mnkr)",
      "Tax base added by earned-income changes (MSEK)", "MSEK"),
 )
 

@@ -1,30 +1,33 @@
 """The checklist (:mod:`kommunbudget.scenarios.checklist`) as readable text: the report's nineteen things to test
 before a tax rise, the lever that models each, and what a scenario tested and what it is worth in öre.
+
+The table comes first (:func:`kommunbudget.report.text.frame_text`, sized to the terminal), then each topic's
+question, how to test it and the measures that did. In English or Swedish: the headings and labels through the
+catalogue, the topics and questions through it too where it has them (:func:`kommunbudget.report.i18n.gettext`).
 """
 from __future__ import annotations
 
-import textwrap
+import functools
 
 import pandas as pd
 
-from kommunbudget.report.text import NUMBER_AND_UNIT, wrap
-from kommunbudget.scenarios.checklist import item
+from kommunbudget.report.i18n import check_language, gettext, number, yes_no
+from kommunbudget.report.text import NUMBER_AND_UNIT, frame_text, section, underlined, width, wrap
+from kommunbudget.scenarios.checklist import ChecklistItem, item
 
-__all__ = ["MIN_WIDTH", "checklist_text"]
-
-#: The narrowest layout: the table's fixed columns need 100 columns.
-MIN_WIDTH = 100
+__all__ = ["checklist_text"]
 
 #: Columns of :func:`kommunbudget.scenarios.checklist.checklist` the text reads.
 _NEEDED = ("number", "modelled", "tested", "worth_ore_first_year", "worth_ore_last_year", "worth_ore_sum", "measures")
 
 
-def checklist_text(table: pd.DataFrame, *, scenario: bool, width: int = 120) -> str:
+def checklist_text(table: pd.DataFrame, *, scenario: bool, width: int | None = None, language: str = "en") -> str:
     """The checklist as text for the command line.
 
-    Each topic shows its number, topic, levers, whether the scenario tested it and the öre it is worth (first
-    year with an effect, last year, sum over the years; öre on the tax rate, positive = a better result), then the
-    question, how to test it (or why it is not modelled) and the matching measures.
+    First a table with a row per topic: its number and topic, the levers that model it, whether the scenario tested
+    it and the öre it is worth (first year with an effect, last year, sum over the years; öre on the tax rate,
+    positive = a better result); then per topic the question, how to test it (or why it is not modelled) and the
+    matching measures.
 
     Parameters
     ----------
@@ -33,8 +36,11 @@ def checklist_text(table: pd.DataFrame, *, scenario: bool, width: int = 120) -> 
     scenario : bool
         Whether ``table`` was drawn from a scenario (the summary line says how many topics it tested) or from none
         (nothing tested).
-    width : int
-        Columns, at least :data:`MIN_WIDTH` (a smaller width is raised to it).
+    width : int, optional
+        Columns; default the output's width (:func:`kommunbudget.report.text.width`).
+    language : str
+        ``"en"`` or ``"sv"``: headings, labels, yes/no and numbers; the topics, questions and how-to texts in
+        Swedish where the catalogue has them.
 
     Returns
     -------
@@ -44,53 +50,76 @@ def checklist_text(table: pd.DataFrame, *, scenario: bool, width: int = 120) -> 
     Raises
     ------
     ValueError
-        If ``table`` lacks a column of the checklist, or a row's ``number`` is not 1..19.
+        If ``table`` lacks a column of the checklist, a row's ``number`` is not 1..19, or for a language other than
+        ``en`` or ``sv``.
     """
     missing = [c for c in _NEEDED if c not in table.columns]
     if missing:
         raise ValueError(f"table: missing column(s) {', '.join(missing)}; expected the table of "
                          f"kommunbudget.scenarios.checklist.checklist()")
-    width = max(int(width), MIN_WIDTH)
-    lines = _heading(table, scenario, width)
-    topic_width = width - 5 - 28 - 7 - 3 * 10
-    header = (f"{'#':>3}  {'Topic':<{topic_width}}{'Levers':<28}{'Tested':<7}"
-              f"{'öre first':>10}{'öre last':>10}{'öre sum':>10}")
-    lines += [header, "-" * len(header)]
-    for _, row in table.iterrows():
-        lines += _entry(row, topic_width, width)
-    return "\n".join(lines).rstrip() + "\n"
+    check_language(language)
+    columns = _output_width() if width is None else int(width)
+    _ = functools.partial(gettext, language=language)
+    rows = []
+    for _index, row in table.iterrows():
+        entry = item(int(row["number"]))
+        levers = ", ".join(entry.levers) if entry.levers else _("(not modelled)")
+        rows.append(((f"{entry.number:>2} {_topic(entry, language)}", levers),
+                     [yes_no(bool(row["tested"]), language)]
+                     + [number(row[k], 1, language) for k in ("worth_ore_first_year", "worth_ore_last_year",
+                                                             "worth_ore_sum")]))
+    headers = pd.MultiIndex.from_tuples([("", _("tested")), tuple(_("öre\nfirst").split("\n")),
+                                         tuple(_("öre\nlast").split("\n")), tuple(_("öre\nsum").split("\n"))])
+    parts = [*_heading(table, scenario, columns, language), frame_text(rows, headers, columns_width=columns),
+             section(_("The questions, how to test them and the measures that did"),
+                     [line for _index, row in table.iterrows() for line in _entry(row, columns, language)])]
+    return "\n\n".join(parts).rstrip() + "\n"
 
 
-def _heading(table: pd.DataFrame, scenario: bool, width: int) -> list[str]:
+_output_width = width  # the parameter ``width`` shadows the function
+
+
+def _heading(table: pd.DataFrame, scenario: bool, width: int, language: str) -> list[str]:
     """The title, the count of modelled and tested topics, and how to read the öre."""
+    _ = functools.partial(gettext, language=language)
     tested = int(table["tested"].sum())
     modelled = int(table["modelled"].sum())
-    lines = [
-        "Before raising the tax: 19 things to test (the report's checklist, in kommunbudget's words)",
-        f"Modelled by a lever: {modelled} of 19.  "
-        + (f"Tested by this scenario: {tested} of 19." if scenario else "No scenario given: nothing tested."),
+    counts = _("Modelled by a lever: {modelled} of 19.", modelled=modelled) + " " + (
+        _("Tested by this scenario: {tested} of 19.", tested=tested) if scenario
+        else _("No scenario given: nothing tested."))
+    return [
+        underlined(_("Before raising the tax: 19 things to test (the report's checklist, in kommunbudget's words)")),
+        "\n".join([wrap(counts, width=width),
+                   wrap(_("Worth: öre on the tax rate (1 kr per 100 kr = 100 öre); positive = a better result; first = "
+                          "the first year with an effect; sum = öre added over the years. A measure tagged with "
+                          "several topics counts in full under each, so the rows do not add up; a sale's one-off "
+                          "realisation gain counts in its year (and not in the balanced-budget result)."), width=width,
+                        glue=NUMBER_AND_UNIT)]),
     ]
-    lines += textwrap.wrap("Worth: öre on the tax rate (1 kr per 100 kr = 100 öre); positive = a better result; "
-                           "first = the first year with an effect; sum = öre added over the years. A measure tagged "
-                           "with several topics counts in full under each, so the rows do not add up; a sale's "
-                           "one-off realisation gain counts in its year (and not in the balanced-budget result).",
-                           width=width)
-    return [*lines, ""]
 
 
-def _entry(row: pd.Series, topic_width: int, width: int) -> list[str]:
-    """One topic: its line of the table, then the question, why it is not modelled, how to test it, the measures."""
+def _topic(entry: ChecklistItem, language: str) -> str:
+    """A topic's name in the language: in Swedish the catalogue's translation, else the Swedish term a municipal
+    reader recognises (``entry.swedish``, capitalised: "Målstyrning")."""
+    if language == "en":
+        return entry.topic
+    translated = gettext(entry.topic, language)
+    return translated if translated != entry.topic else entry.swedish[:1].upper() + entry.swedish[1:]
+
+
+def _entry(row: pd.Series, width: int, language: str) -> list[str]:
+    """One topic: its number and topic, then the question, why it is not modelled, how to test it, the measures."""
+    _ = functools.partial(gettext, language=language)
     entry = item(int(row["number"]))
-    levers = ", ".join(entry.levers) if entry.levers else "(not modelled)"
-    topic = textwrap.shorten(entry.topic, topic_width - 1, placeholder="…")
-    lines = [f"{entry.number:>3}  {topic:<{topic_width}}{levers:<28.27}{'yes' if row['tested'] else 'no':<7}"
-             f"{row['worth_ore_first_year']:>10.1f}{row['worth_ore_last_year']:>10.1f}{row['worth_ore_sum']:>10.1f}"]
-    texts = [f"Q: {entry.question} [{entry.swedish}]"]
+    topic = _topic(entry, language)
+    texts = [_("Question: {question}", question=_(entry.question)) if topic.lower() == entry.swedish.lower()
+             else _("Question: {question} [{swedish}]", question=_(entry.question), swedish=entry.swedish)]
     if entry.why_not:
-        texts.append(f"Not modelled directly: {entry.why_not}")
-    texts.append(f"How: {entry.how}")
+        texts.append(_("Not modelled directly: {why}", why=_(entry.why_not)))
+    texts.append(_("How: {how}", how=_(entry.how)))
     if row["measures"]:
-        texts.append(f"Measures: {row['measures']}")
+        texts.append(_("Measures: {measures}", measures=row["measures"]))
+    lines = [wrap(f"{entry.number:>2} {topic}", width=width)]
     for text in texts:
-        lines += wrap(text, indent="     ", subsequent="       ", width=width, glue=NUMBER_AND_UNIT).splitlines()
+        lines.append(wrap(text, indent="     ", subsequent="       ", width=width, glue=NUMBER_AND_UNIT))
     return [*lines, ""]

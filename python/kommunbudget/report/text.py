@@ -211,6 +211,11 @@ def frame_text(rows: Sequence[tuple[Any, Sequence[str]]], columns: pd.Index, *, 
             used = sum(label_min)
         blocks[-1].append(i)
         used += n
+    if len(blocks) > 1:  # as many tables, but of even size where they fit (4 + 3 years, not 6 + 1)
+        size = -(-len(need) // len(blocks))
+        even = [list(range(start, min(start + size, len(need)))) for start in range(0, len(need), size)]
+        if len(even) == len(blocks) and all(sum(label_min) + sum(need[i] for i in b) <= total for b in even):
+            blocks = even
     parts = [_rich_table(labels, cells, headers, block, need, label_need, label_min, total, two_level)
              for block in blocks]
     return "\n\n".join(parts)
@@ -240,11 +245,21 @@ def _rich_table(labels: list[tuple[str, ...]], cells: list[list[str]], headers: 
             first = shown[0]
             shown[0] = "" if first == previous else first
             previous = first if first else previous
-        table.add_row(*shown, *[row[i] if i < len(row) else "" for i in block])
+        table.add_row(*(_keep(text) for text in shown), *[row[i] if i < len(row) else "" for i in block])
     console = Console(file=io.StringIO(), width=total, color_system=None, force_terminal=False, soft_wrap=False,
                       legacy_windows=False, emoji=False, highlight=False, markup=False)
     console.print(table, crop=False)
-    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())
+    return "\n".join(line.rstrip().replace(_KEPT, "\u00a0") for line in console.file.getvalue().splitlines())
+
+
+#: Stands in for a no-break space while rich lays out a row label: rich breaks lines at any Unicode space, the
+#: no-break space of a Swedish number (``19 337``) included; this private-use character is not a space to it.
+_KEPT = "\ue000"
+
+
+def _keep(label: str) -> str:
+    """A row label with its no-break spaces kept from becoming line breaks (:data:`_KEPT`)."""
+    return label.replace("\u00a0", _KEPT)
 
 
 def table_block(heading: str, table: str) -> str:

@@ -121,12 +121,15 @@ def test_only_defaults_are_varied(sjobo, table):
 def test_solve_prints_and_returns_the_table(cli):
     status, out, err = cli.run("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030")
     assert status == 0, err
+    assert "What moves the answer" not in out and "what moves the answer" in out  # behind --details, said so
+    status, out, err = cli.run("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--details")
+    assert status == 0, err
     text = " ".join(out[out.index("What moves the answer"):].split())  # lines wrap at the output's width
     for words in ("defaults that are assumptions, not data", "−1 pp: 1.60 % a year", "+1 pp: 3.60 % a year",
                   "held: the grant held at its last amount (0 % a year)",
                   "rule (default): the regulation rule as is", "from 1 January 2027",
                   # Sjöbo's plan is 2025-2027 (its adopted budget), so PKV is varied in 2028-2030, as the tornado.
-                  "Price and wage change (PKV) after the adopted plan (2028-2030)"):  # noqa: E501
+                  "Price and wage change (PKV) after the adopted plan (2028–2030)"):  # noqa: E501
         assert words in text, words
     doc = cli.json("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030")
     rows = doc["what_moves"]
@@ -136,8 +139,10 @@ def test_solve_prints_and_returns_the_table(cli):
     doc = cli.json("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--no-what-moves")
     assert "what_moves" not in doc
     status, out, err = cli.run("solve", "Sjöbo", "--base-year", "2024", "--horizon", "2030", "--language", "sv",
-                               "--target", "result")
-    assert "Pris- och löneökning (PKV) efter den antagna planen (2028-2030)" in out and "(result >= 0)" in out
+                               "--target", "result", "--details")
+    text = " ".join(out.split())
+    assert "Pris- och löneökning (PKV) efter den antagna planen (2028–2030)" in text
+    assert "(årets resultat ≥ 0)" in text and "lågt: −1 p.e.: 1,60 % per år" in text
 
 
 def test_scenario_shows_the_need_after_the_measures(cli):

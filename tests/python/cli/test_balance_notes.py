@@ -79,7 +79,7 @@ def test_an_opening_reserve_above_the_cap_is_flagged():
     # 5 % of 995.3 + 327.0 = 1322.3 is 66.115: an opening balance of 100 is above it (66.1), one of 60 is not.
     notes = balance_notes(_sjobo(opening_reserve_msek=100.0))
     assert any("opening balance 100.0 MSEK is above 5 % of 2024's tax revenue and general grants (66.1 MSEK of "
-               "1322.3" in n for n in notes)
+               "1,322.3" in n for n in notes)  # thousands grouped, as every number of the text
     assert not any("above its cap" in n for n in balance_notes(_sjobo(opening_reserve_msek=60.0)))
 
 

@@ -34,9 +34,10 @@ def test_project_runs_on_the_budget_file(cli, budget_file, lund_figures):
 
 def test_solve_and_compare_take_the_budget(cli, budget_file):
     path = budget_file()
-    status, out, err = cli.run("solve", "--budget", str(path))
+    status, out, err = cli.run("solve", "--budget", str(path), "--details")
     assert status == 0, err
-    assert f"--budget {path}" in out.replace("\n", " ")  # where to read the assumptions: this budget, not Lund's SCB
+    # the assumptions shown are this budget's, not Lund's SCB baseline's
+    assert "your budget: lund.json" in " ".join(out.split())
     doc = cli.json("compare", "--budget", str(path), "--horizon", "2029")
     assert doc["municipality"]["code"] == "1281" and doc["base_year"] == 2025
 
