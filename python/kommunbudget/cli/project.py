@@ -20,7 +20,7 @@ from kommunbudget.cli.common import (
     targets_json,
     tax_needed_records,
     tax_needed_text,
-    vintage_text,
+    vintage_line,
 )
 from kommunbudget.model import core
 from kommunbudget.model.lines import CAPITAL_LINES, STATEMENT_LINES
@@ -34,7 +34,6 @@ from kommunbudget.report.text import (
     base_sources_text,
     frame_text,
     notes_text,
-    shown_text,
     status_legend,
     table_block,
     title,
@@ -127,7 +126,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str, deta
     _ = functools.partial(gettext, language=language)
     parts = [
         title(m.label, m.county, m.population, _("income statement"), years, m.population_date, language),
-        *([wrap(shown_text(vintage_text(m), language))] if vintage_text(m) else []),
+        *([wrap(vintage_line(m, language))] if vintage_line(m, language) else []),
         wrap(status_legend(status, language)),
         table_block(_("Income statement (resultaträkning), {unit} nominal, costs negative",
                       unit=unit_word("MSEK", language)), frame_text(_statement_rows(statement, language), columns)),
@@ -148,7 +147,7 @@ def _text(s: Setup, doc: Document, shown: list[core.Target], language: str, deta
                       "the formula, {kind}", unit=unit_word("MSEK", language), kind=revenue_kind),
                     frame_text(revenue_rows, columns)),
         _capital_text(m, statement, capital, language, columns),
-        balance_text(balance, columns, language, balance_notes(p)),
+        balance_text(balance, columns, language, balance_notes(p, language)),
         assumptions_text(doc.extra["assumptions"], m.base_year + 1, p.horizon, language),
         base_sources_text(doc.extra["base_year_sources"], m.base_year, language),
         notes_text(m.notes, language=language),

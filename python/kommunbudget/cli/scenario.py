@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from kommunbudget.analysis.sensitivity_defaults import WhatMoves, what_moves
-from kommunbudget.cli.common import assumption_records, base_source_records, header, vintage_text
+from kommunbudget.cli.common import assumption_records, base_source_records, header, vintage_line
 from kommunbudget.data.decided_rates import first_undecided_year
 from kommunbudget.model.lines import GRANT_ITEM_LABELS, LINE_UNITS
 from kommunbudget.model.lines import label as line_label
@@ -199,7 +199,7 @@ def _text(f: _Figures, language: str = "en", details: bool = False) -> str:
                    _("scenario '{name}'", name=r.scenario.name), years, r.municipality.population_date, language),
              wrap(r.scenario.description_sv if language == "sv" and r.scenario.description_sv
                   else r.scenario.description), wrap(file_line),
-             *([wrap(shown_text(vintage_text(r.municipality), language))] if vintage_text(r.municipality) else []),
+             *([wrap(vintage_line(r.municipality, language))] if vintage_line(r.municipality, language) else []),
              wrap(status_legend(status, language)),
              _tax_needed_text(f.needed, years, f.needed_from, language),
              table_block(_("Baseline and scenario"), frame_text(_summary_rows(f.summary, language), columns)),
@@ -240,9 +240,10 @@ def _text(f: _Figures, language: str = "en", details: bool = False) -> str:
     parts.append(_bridge_text(f.drivers.assign(view="driver").rename(columns={"driver": "item"}),
                               _("From the base year's result to {year}, by driver (each switched on after those "
                                 "above it, so the steps sum exactly)", year=f.year), language))
-    parts += [checklist_text(f.checklist, scenario=True), notes_text(r.municipality.notes, language=language)]
+    parts += [checklist_text(f.checklist, scenario=True, language=language),
+              notes_text(r.municipality.notes, language=language)]
     if f.what is not None:
-        parts.append(what_moves_text(f.what, after=" with the scenario's measures"))
+        parts.append(what_moves_text(f.what, language, after=" with the scenario's measures"))
     return "\n\n".join(parts) + "\n"
 
 

@@ -112,8 +112,9 @@ def _entry(row: pd.Series, width: int, language: str) -> list[str]:
     _ = functools.partial(gettext, language=language)
     entry = item(int(row["number"]))
     topic = _topic(entry, language)
-    texts = [_("Question: {question}", question=_(entry.question)) if topic.lower() == entry.swedish.lower()
-             else _("Question: {question} [{swedish}]", question=_(entry.question), swedish=entry.swedish)]
+    question = entry.question_sv if language == "sv" else entry.question
+    texts = [_("Question: {question}", question=question) if topic.lower() == entry.swedish.lower()
+             else _("Question: {question} [{swedish}]", question=question, swedish=entry.swedish)]
     if entry.why_not:
         texts.append(_("Not modelled directly: {why}", why=_(entry.why_not)))
     texts.append(_("How: {how}", how=_(entry.how)))

@@ -16,6 +16,7 @@ from kommunbudget.report import plots
 from kommunbudget.report.formats import MISSING, fmt
 from kommunbudget.report.i18n import gettext, number, unit_word
 from kommunbudget.report.text import frame_text, shown_text, table_block, title, wrap
+from kommunbudget.report.what_moves_text import variant_words
 
 if TYPE_CHECKING:
     from kommunbudget.analysis.sensitivity import SobolResult
@@ -97,9 +98,10 @@ def tornado_text(m: Municipality, baseline: Projection, frame: pd.DataFrame, lan
     words = []
     for _i, row in frame.iterrows():
         text = _("{name}: default {default}; {low_name}: {low}; {high_name}: {high}", name=row[label],
-                 default=shown_text(str(row["default"]), language), low_name=shown_text(str(row["low_name"]), language),
-                 low=shown_text(str(row["low"]), language), high_name=shown_text(str(row["high_name"]), language),
-                 high=shown_text(str(row["high"]), language))
+                 default=variant_words(str(row["default"]), language),
+                 low_name=variant_words(str(row["low_name"]), language), low=variant_words(str(row["low"]), language),
+                 high_name=variant_words(str(row["high_name"]), language),
+                 high=variant_words(str(row["high"]), language))
         words.append(wrap(text + (f" ({shown_text(row['error'], language)})" if row["error"] else ""), "  ", "    "))
     return "\n\n".join(head + [frame_text(rows, columns), "\n".join(words)]) + "\n"
 
