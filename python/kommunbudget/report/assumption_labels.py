@@ -1,7 +1,7 @@
 """What the assumptions and the base year's figures are called where people read them: a label per assumption
 identifier (``labour_cost_change``, ``volume_growth:preschool``, ``grant_amount:cost_equalisation``) and per
 base-year field (``tax_base_msek``, ``balance_requirement.negative_equity``), in Swedish and English; a base-year
-value written for reading (``förskola 138,0; grundskola ... 277,5``, ``ja``/``nej``, ``inga``); the kind of a figure
+value written for reading (``förskola 138,0; grundskola 277,5``, ``ja``/``nej``, ``inga``); the kind of a figure
 (data, derived, given by the user, default) in words.
 
 The identifiers stay the keys of JSON and CSV; only what is shown is labelled. Service areas take the Swedish names of

@@ -1,5 +1,5 @@
 """Languages of what users see: the report layer's one place for Swedish and English words, numbers, units and
-dates (issue 12: "Swedish throughout").
+dates. Identifiers and JSON keys are never translated.
 
 - :func:`number` formats a number with babel in the language's locale (``sv``: ``sv_SE``, ``1 656,2`` with a
   no-break space between thousands, a decimal comma and the minus sign U+2212, ``−18,6``; ``en``: ``en_GB``,
