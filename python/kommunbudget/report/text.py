@@ -202,7 +202,10 @@ def frame_text(rows: Sequence[tuple[Any, Sequence[str]]], columns: pd.Index, *, 
     labels = [label if isinstance(label, tuple) else (str(label),) for label, _ in rows]
     label_need = [max([len(str(lab[k])) for lab in labels] + [0]) + (3 if k else 0)
                   for k in range(2 if two_level else 1)]
-    label_min = [min(n, _LABEL_MIN + (3 if k else 0)) for k, n in enumerate(label_need)]
+    # a label column narrows to _LABEL_MIN, but never below its longest word (a word is never cut in two)
+    longest_word = [max([len(word) for lab in labels for word in str(lab[k]).split()] + [0])
+                    for k in range(len(label_need))]
+    label_min = [min(n, max(_LABEL_MIN, longest_word[k]) + (3 if k else 0)) for k, n in enumerate(label_need)]
     blocks: list[list[int]] = [[]]
     used = sum(label_min)
     for i, n in enumerate(need):
