@@ -292,11 +292,12 @@ def tax_needed_text(needed: dict[str, Any], shown: Sequence[core.Target], horizo
     rows = []
     for t in shown:
         r = needed["targets"][target_key(t)]
-        rows.append((target_text(t, language), [number(r["change_kr_per_100kr"], 2, language, signed=True),
+        rows.append((target_text(t, language), [number(r["settable_kr_per_100kr"], 2, language, signed=True),
                                                 number(r["change_ore"], 1, language, signed=True),
                                                 number(r["household_cost_kr"], 0, language)]))
     return "\n".join(lines) + "\n" + frame_text(rows, pd.Index([
-        gettext("kr per 100 kr", language), "öre", gettext("kr a year per household", language)]))
+        gettext("kr per 100 kr\n(whole öre, up)", language), gettext("öre\n(exact)", language),
+        gettext("kr a year\nper household", language)]))
 
 
 def tax_needed_records(p: Projection, shown: Sequence[core.Target], horizon: int) -> dict[str, Any]:
@@ -309,8 +310,8 @@ def tax_needed_records(p: Projection, shown: Sequence[core.Target], horizon: int
     -------
     dict
         ``from_year`` (int), ``household_income_kr`` (kr a year) and ``targets``: target id ->
-        ``change_kr_per_100kr``, ``change_ore``, ``household_cost_kr``; ``targets`` is empty when the first undecided
-        year is after the horizon.
+        ``change_kr_per_100kr``, ``change_ore``, ``settable_kr_per_100kr`` (in whole öre, rounded up: what a council
+        sets), ``household_cost_kr``; ``targets`` is empty when the first undecided year is after the horizon.
     """
     first = first_undecided_year(p.municipality.code, p.years[0])
     out: dict[str, Any] = {"from_year": first, "household_income_kr": None, "targets": {}}
@@ -321,6 +322,7 @@ def tax_needed_records(p: Projection, shown: Sequence[core.Target], horizon: int
     for t in shown:
         change = max(0.0, float(p.sustained_tax_change(t, first)))
         out["targets"][target_key(t)] = {"change_kr_per_100kr": change, "change_ore": change * 100.0,
+                                         "settable_kr_per_100kr": float(core.round_up_to_ore(change)),
                                          "household_cost_kr": float(core.household_tax_change_kr(change, income))}
     return out
 

@@ -30,6 +30,7 @@ from kommunbudget.cli.common import (
 )
 from kommunbudget.cli.errors import CliError
 from kommunbudget.cli.output import check_target, replace_file
+from kommunbudget.model import core
 from kommunbudget.model.targets import default_targets, parse_target
 from kommunbudget.report import plots
 from kommunbudget.report.documents import Document, Table, floats
@@ -237,8 +238,9 @@ def _facts_text(c: Comparison, tax_source: str, language: str, income_given: boo
     basis = household_income_basis(c.baseline, fy, income_given, c.household_income_basis, language)
     facts = [
         _("Target: {target}", target=target_text(c.target, language)),
-        _("Tax rise from 1 January {first}: {change} kr per 100 kr ({ore} öre), {source}", first=fy,
-          change=number(c.tax_change_kr_per_100kr, 2, language, signed=True),
+        _("Tax rise from 1 January {first}: {change} kr per 100 kr in whole öre, rounded up ({ore} öre exact), "
+          "{source}", first=fy,
+          change=number(core.round_up_to_ore(c.tax_change_kr_per_100kr), 2, language, signed=True),
           ore=number(ore, 1, language, signed=True), source=tax_source),
         _("Efficiency from {first}: {rate} of net costs (operating costs − operating income), one-off and kept in "
           "later years: it saves as much in {first} as the tax rise raises", first=fy,

@@ -132,7 +132,7 @@ def _compute(r: ScenarioResult, year: int | None, what: bool = True) -> _Figures
                     for key, after in (("before_disposals", False), ("after_disposals", True))}
     first = first_undecided_year(r.municipality.code, r.baseline.years[0])
     needed = r.tax_needed() if first <= r.baseline.years[-1] else pd.DataFrame(
-        columns=["change_kr_per_100kr", "change_ore", "household_cost_kr"])
+        columns=["change_kr_per_100kr", "change_ore", "settable_kr_per_100kr", "household_cost_kr"])
     moves = (what_moves(r.municipality, r.scenario.horizon, r.target, first, r.projection.measures,
                         baseline=r.projection) if what and first <= r.baseline.years[-1] else None)
     return _Figures(result=r, year=year, summary=r.summary(), bridge=r.bridge(year),
@@ -307,10 +307,11 @@ def _tax_needed_text(needed: pd.DataFrame, years: list[int], first: int, languag
                   "decided) that meets the target in every year to {last}, and what it costs a household with the tax "
                   "base per inhabitant:", first=first, last=years[-1]))
     rows = [(plots.TEXT[label][1 if language == "sv" else 0] if label in plots.TEXT else label,
-             [number(row["change_kr_per_100kr"], 2, language, signed=True),
+             [number(row["settable_kr_per_100kr"], 2, language, signed=True),
               number(row["change_ore"], 1, language, signed=True), number(row["household_cost_kr"], 0, language)])
             for label, row in needed.iterrows()]
-    return head + "\n" + frame_text(rows, pd.Index([_("kr per 100 kr"), "öre", _("kr a year per household")]))
+    return head + "\n" + frame_text(rows, pd.Index([_("kr per 100 kr\n(whole öre, up)"), _("öre\n(exact)"),
+                                                    _("kr a year\nper household")]))
 
 
 def _premises_text(f: _Figures, language: str = "en") -> str:

@@ -69,7 +69,7 @@ TEXT: dict[str, tuple[str, str]] = {
                     "{first} at the earliest, after the horizon {last}: not shown."),
     "case": ("Fall", "Case"),
     "rise_ore": ("Höjning, öre", "Rise, öre"),
-    "rise_kr": ("Höjning, kr per 100 kr", "Rise, kr per 100 kr"),
+    "rise_kr": ("Höjning, kr per 100 kr (hela ören, avrundat uppåt)", "Rise, kr per 100 kr (whole öre, rounded up)"),
     "household": ("Hushållets kostnad, kr per år", "Household's cost, kr a year"),
     "met_heading": ("Balanskrav och mål per år", "Balanced-budget requirement and target per year"),
     "met_balanced": ("{which}: når balanskravet", "{which}: meets the balanced-budget requirement"),
@@ -252,7 +252,7 @@ def _tax_needed_rows(needed: pd.DataFrame | None, language: str, lang: int) -> l
     if needed is None:
         return []
     return [[plots.TEXT[case][1 - lang] if case in plots.TEXT else case,
-             number(row["change_ore"], 1, language), number(row["change_kr_per_100kr"], 2, language),
+             number(row["change_ore"], 1, language), number(row["settable_kr_per_100kr"], 2, language),
              number(row["household_cost_kr"], 0, language)] for case, row in needed.iterrows()]
 
 

@@ -28,6 +28,7 @@ from kommunbudget.data.budget_figures import PREMISES_COLUMNS, STATEMENT_ITEMS, 
 from kommunbudget.data.paths import files_folder
 from kommunbudget.model.core import __version__
 from kommunbudget.report.documents import Document
+from kommunbudget.report.workbook import fit_row_heights
 from kommunbudget.scenarios.premises import read_portfolio
 
 __all__ = ["EXAMPLE_PORTFOLIO", "EXAMPLE_PREFIX", "HEADER_ROW", "INVESTMENTS_LABEL", "NOTE_HEADING", "SHEETS",
@@ -107,6 +108,8 @@ def build_template(doc: Document) -> Workbook:
     _portfolio(wb.create_sheet(EXAMPLE_PREFIX + "Lokaler"),
                read_portfolio(files_folder() / "scenarios" / EXAMPLE_PORTFOLIO, EXAMPLE_PORTFOLIO).records())
     wb.active = 1  # open on Resultatbudget
+    for sheet in wb.worksheets:
+        fit_row_heights(sheet)
     return wb
 
 

@@ -48,8 +48,8 @@ from kommunbudget.report.documents import Document, Table, clean
 from kommunbudget.report.i18n import translate_text
 from kommunbudget.scenarios.checklist import items as checklist_items
 
-__all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook", "number_format",
-           "row_label", "sheet_rows", "write_workbook"]
+__all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook", "fit_row_heights",
+           "number_format", "row_label", "sheet_rows", "write_workbook"]
 
 #: Table name -> the sheet's name (at most 31 characters; Excel's limit) and its title's words.
 SHEET_TITLES: dict[str, tuple[str, str]] = {
@@ -136,6 +136,7 @@ _ITEM_SV = {"result": "årets resultat", "balanced_budget_result": "balanskravsr
 _COLUMN_SV: dict[str, str] = {
     "view": "Vy", "item": "Post", "msek": "mnkr", "ore": "öre", "driver": "Drivkraft",
     "change_kr_per_100kr": "Ändring, kr per 100 kr", "change_ore": "Ändring, öre",
+    "settable_kr_per_100kr": "Ändring i hela ören (avrundat uppåt), kr per 100 kr",
     "household_cost_kr": "Hushållets kostnad, kr per år", "number": "Nr", "topic": "Område", "question": "Fråga",
     "levers": "Hävstänger", "modelled": "Modellerad", "tested": "Prövad",
     "worth_ore_first_year": "Värd öre första året",
@@ -183,7 +184,8 @@ _HIDDEN = ("Id", "assumption_en", "label_en")
 _GRANT_SV = {"other_items_derived": "Övriga poster, härledda (basåret i balans)"}
 
 #: Record columns -> number format.
-_COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": "0.00", "change_ore": "#,##0.0",
+_COLUMN_FORMATS = {"msek": "#,##0.00", "ore": "#,##0.0", "change_kr_per_100kr": "0.0000",
+                   "settable_kr_per_100kr": "0.00", "change_ore": "#,##0.0",
                    "household_cost_kr": "#,##0", "worth_ore_first_year": "#,##0.0", "worth_ore_last_year": "#,##0.0",
                    "worth_ore_sum": "#,##0.0", "modelled": '"ja";"ja";"nej"', "tested": '"ja";"ja";"nej"',
                    "area_m2": "#,##0", "vacant_area_m2": "#,##0", "vacancy_share": "0%", "cost_kr_per_m2": "#,##0",
@@ -261,9 +263,52 @@ def build_workbook(doc: Document) -> Workbook:
         _assumptions_sheet(wb.create_sheet(_sheet_name("Antaganden", used)), doc.extra["assumptions"], years, status,
                            place)
     _about_sheet(wb.create_sheet(_sheet_name("Om", used)), doc)
+    _answer_first(wb)
     for sheet in wb.worksheets:
         _print_setup(sheet)
+        fit_row_heights(sheet)
     return wb
+
+
+#: Sheets that hold the answer, in the order they open the workbook (the rest keep their order after them).
+_ANSWER_SHEETS = ("tax_needed", "summary", "statement", "targets_met", "sustained_change_ore", "sustained_change",
+                  "household_cost", "comparison", "tax_need", "probabilities")
+
+
+def _answer_first(wb: Workbook) -> None:
+    """Moves the sheets holding the answer (:data:`_ANSWER_SHEETS`) to the front, in that order, and opens the
+    workbook on the first."""
+    names = [SHEET_TITLES[key][0] for key in _ANSWER_SHEETS if key in SHEET_TITLES]
+    front = [s for name in names for s in wb.worksheets if s.title == name]
+    rest = [s for s in wb.worksheets if s not in front]
+    wb._sheets = front + rest  # openpyxl keeps the order in this list; move_sheet would move one at a time
+    wb.active = 0
+
+
+#: Points per line of wrapped text (Calibri 11) and characters per unit of column width, for row heights.
+_LINE_POINTS = 15.0
+_CHARS_PER_WIDTH = 1.15
+
+
+def fit_row_heights(sheet: Worksheet) -> None:
+    """Sets the height of every row holding wrapped text to the lines it needs at its column's width, so that
+    LibreOffice (which does not size rows on opening) shows wrapped text without overlap; Excel does the same.
+
+    The lines are estimated from the text's length and the column width (about 1.15 characters per unit of width in
+    Calibri 11), paragraph by paragraph; 15 points per line.
+    """
+    heights: dict[int, float] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if not (isinstance(cell.value, str) and cell.alignment is not None and cell.alignment.wrap_text):
+                continue
+            width = sheet.column_dimensions[cell.column_letter].width or 8.43
+            per_line = max(1, int(width * _CHARS_PER_WIDTH) - 1)
+            lines = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+            heights[cell.row] = max(heights.get(cell.row, 0.0), lines * _LINE_POINTS)
+    for r, height in heights.items():
+        if height > _LINE_POINTS:
+            sheet.row_dimensions[r].height = height
 
 
 def _print_setup(sheet: Worksheet) -> None:
@@ -410,6 +455,20 @@ def _records(value: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _base_value_format(field: str) -> str:
+    """The number format of a base-year figure by its field: a rate in kr per 100 kr with 2 decimals (20,92), the
+    equalisation's factors with 2 (1,15), inhabitants and kronor whole (19 337), a year as a year, MSEK with 1."""
+    if field.endswith("kr_per_100kr"):
+        return "0.00"
+    if field.startswith("equalisation."):
+        return "0.00"
+    if field in ("population",) or field.endswith("_kr") or field.endswith("population"):
+        return "#,##0"
+    if field.endswith("year"):
+        return "0"
+    return "#,##0.0"
+
+
 def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], place: str, suffix: str) -> None:
     """Records as a table under the title (``suffix`` after it): one column per key (Swedish headings), numbers as
     numbers; the texts of :data:`_TRANSLATED` columns in Swedish, the first of them repeated as ``Id``; the columns
@@ -429,7 +488,9 @@ def _records_sheet(sheet: Worksheet, key: str, records: list[dict[str, Any]], pl
                 value = _text_sv(value)
             cell = sheet.cell(r, c, value)
             if isinstance(value, (int, float)):
-                cell.number_format = _COLUMN_FORMATS.get(column, "#,##0.0" if isinstance(value, float) else "0")
+                cell.number_format = (_base_value_format(str(record.get("Id", record.get("field", ""))))
+                                      if key == "base_year_sources" and column == "value" else
+                                      _COLUMN_FORMATS.get(column, "#,##0.0" if isinstance(value, float) else "0"))
             if column == "Id":
                 cell.font = _GREY
         if translated:

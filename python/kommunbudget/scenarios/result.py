@@ -305,7 +305,9 @@ class ScenarioResult:
         -------
         pandas.DataFrame
             Index ``without measures``, ``with measures``; columns ``change_kr_per_100kr``, ``change_ore``
-            (0 where the target is already met), ``household_cost_kr``.
+            (0 where the target is already met), ``settable_kr_per_100kr`` (the change in whole öre, rounded up:
+            what a council sets, and it still meets the target; the core's ``round_up_to_ore``),
+            ``household_cost_kr``.
         """
         if from_year is None:  # the first year whose own rate is not yet decided (skattesatser_kommun.csv)
             first = first_undecided_year(self.baseline.municipality.code, self.baseline.years[0])
@@ -321,6 +323,7 @@ class ScenarioResult:
         for label, p in (("without measures", self.baseline), ("with measures", self.projection)):
             change = max(0.0, p.sustained_tax_change(self.target, first))
             rows[label] = {"change_kr_per_100kr": change, "change_ore": change * 100.0,
+                           "settable_kr_per_100kr": float(core.round_up_to_ore(change)),
                            "household_cost_kr": float(core.household_tax_change_kr(change, household_income_kr))}
         return pd.DataFrame(rows).T
 

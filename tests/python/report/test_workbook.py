@@ -5,6 +5,8 @@ with Swedish labels, number formats, frozen headers; the template's labels exact
 """
 from __future__ import annotations
 
+import math
+
 import pytest
 from openpyxl import load_workbook
 
@@ -81,8 +83,13 @@ def test_the_scenario_workbook_has_its_bridges(written_workbooks, workbook_docum
     assert wb["Brygga"].cell(4, 2).value == "Grundscenariots resultat"
     assert wb["Brygga per drivkraft"].cell(4, 1).value == "Basårets resultat"
     ws = wb["Skatt som behövs"]
-    assert (ws.cell(4, 1).value, ws.cell(4, 5).value) == ("Utan åtgärder", "without measures")
-    assert ws.cell(4, 3).value == pytest.approx(doc.extra["tax_needed"]["without measures"]["change_ore"], rel=1e-14)
+    assert (ws.cell(4, 1).value, ws.cell(4, 6).value) == ("Utan åtgärder", "without measures")
+    exact = doc.extra["tax_needed"]["without measures"]
+    assert ws.cell(4, 3).value == pytest.approx(exact["change_ore"], rel=1e-14)
+    # the rate a council sets: whole öre, rounded up (88.04 öre -> 0.89 kr per 100 kr), so that it meets the target
+    assert ws.cell(4, 4).value == pytest.approx(math.ceil(exact["change_kr_per_100kr"] * 100 - 1e-9) / 100, abs=1e-12)
+    assert ws.cell(3, 4).value == "Ändring i hela ören (avrundat uppåt), kr per 100 kr"
+    assert wb.worksheets[0].title == "Skatt som behövs"  # the answer opens the workbook
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -197,3 +204,25 @@ def test_the_premises_scenario_has_its_portfolio(written_workbooks, workbook_doc
             assert ws.cell(r, len(headings)).value == record["use"]
             assert ws.cell(r, area).value == record["area_m2"]
     assert all(i in wb["Lokaler efter försäljning"]["A1"].value for i in summary["sold_property_ids"])
+
+
+def test_base_year_figures_keep_their_published_precision_and_wrapped_rows_are_tall(written_workbooks):
+    """The sheet of the base year's sources shows a rate as published (20,92, not 20,9), the equalisation's guarantee
+    share with 2 decimals (1,15) and inhabitants whole; a row of wrapped source text is as tall as its lines (a
+    LibreOffice reader does not size rows itself)."""
+    wb = load_workbook(written_workbooks["scenario"])
+    ws = wb["Källor basår"]
+    formats = {}
+    for row in ws.iter_rows(min_row=4):
+        ident = row[-1].value
+        value_cell = row[1]
+        if isinstance(value_cell.value, (int, float)):
+            formats[ident] = value_cell.number_format
+    assert formats["tax_rate_kr_per_100kr"] == "0.00"
+    assert formats["equalisation.guarantee_share"] == "0.00"
+    assert formats["population"] == "#,##0"
+    wrapped = [cell for row in ws.iter_rows(min_row=4) for cell in row
+               if isinstance(cell.value, str) and cell.alignment.wrap_text and len(cell.value) > 200]
+    assert wrapped, "a long source text"
+    for cell in wrapped:
+        assert ws.row_dimensions[cell.row].height >= 30.0, (cell.coordinate, cell.value[:60])
