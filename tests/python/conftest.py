@@ -7,10 +7,12 @@ published sources named next to them or from derivations written in the test, ne
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from kommunbudget.baselines import own_budget
 from kommunbudget.cli.main import main
@@ -148,3 +150,103 @@ def budget_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return path
 
     return write
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Swedish output: the English words that must not appear, and the scenarios the Swedish tests run
+# ----------------------------------------------------------------------------------------------------------------
+
+#: English words that must not appear in Swedish output: English function words and the package's English words that
+#: are not Swedish words; ``not`` is left out (Swedish: a budget's note) as are words both languages write
+#: (``budget``, ``plan``, ``data``, ``per``, ``total``, ``under``).
+ENGLISH = frozenset("""
+the and of to is are be was were been with without by for from at on into onto than then that this these those which
+who whose what where when why how if or as an a it its their our your we you they he she
+held hold holds none true false yes no default defaults derived given year years rate rates tax taxes growth grows
+grow cost costs income grants grant change changes changed approximate baseline inhabitant inhabitants population
+share result results target targets measure measures sheet cells vintage report rule rules equalisation national
+capacity forecast assumption assumptions published embedded uprated uprating factor factors outcome over after before
+every each only also both other others applied follows follow following implied adopted since until figure figures
+source sources note notes low high kept keeps keep shown show shows used uses use MSEK bn SEK fee fees property
+premises office depot school preschool compulsory elderly care home hall sports former empty probability
+probabilities draws draw percentile mean error case cases step steps first last next previous county municipality
+municipal planned per-inhabitant
+""".split())
+
+
+def english_words(text: str) -> list[str]:
+    """The English words and identifiers of ``text``, in order.
+
+    The rule for what is not read as a word (proper names, titles, files, figures): a token (text between spaces)
+    that holds a digit, a slash, an ``@``, a URL, or a dot between letters (a file or module name: ``RULES.md``,
+    ``skattekraft.csv``, ``kommunbudget.municipal_revenue``), or that starts with ``--`` (a command-line option), is a
+    name, a reference or a figure and is not checked; a token with an underscore left after that is an identifier and
+    is returned (the caller decides whether identifiers may appear), as is a word of :data:`ENGLISH` and an English
+    possessive (``SKR's``).
+    """
+    found = []
+    for raw in text.split():
+        if raw.startswith("--") or re.search(r"\d|/|@|\w\.\w|https?:", raw):
+            continue
+        word = raw.strip("()[]{},;:.!?”“\"'«»–—-+−=×≈·%")
+        if not word:
+            continue
+        if "_" in word or word.lower() in ENGLISH or word.endswith(("'s", "’s")):
+            found.append(word)
+    return found
+
+
+@pytest.fixture(scope="session")
+def english_words_of():
+    """``english_words_of(text) -> list[str]``: the English words and identifiers of a text (see
+    :func:`english_words` in ``tests/python/conftest.py`` for the rule)."""
+    return english_words
+
+
+#: A scenario on the approximate baseline (Ystad: no adopted budget embedded).
+YSTAD_SCENARIO = """name = "Ystad: effektivisering i äldreomsorgen"
+municipality = "Ystad"
+horizon = 2029
+description_sv = "Effektivisering med 1 % i äldreomsorgen från 2026."
+description = "1 % efficiency in elderly care from 2026."
+
+[[measures]]
+name = "äldreomsorg 1 %"
+kind = "efficiency"
+from_year = 2026
+rate = 0.01
+cost_line = "elderly_care"
+"""
+
+#: A scenario on a budget file: the budget template's filled example (``budget.xlsx`` next to it).
+OWN_BUDGET_SCENARIO = """name = "Egen budget: effektivisering"
+budget = "budget.xlsx"
+horizon = 2029
+description_sv = "Effektivisering med 1 % från 2026."
+
+[[measures]]
+name = "effektivisering 1 %"
+kind = "efficiency"
+from_year = 2026
+rate = 0.01
+"""
+
+
+@pytest.fixture(scope="session")
+def swedish_cases(tmp_path_factory) -> dict[str, str]:
+    """The baselines and scenarios the Swedish tests run, by name: ``sjobo_before_tax_rise`` and ``sjobo_premises``
+    (the packaged examples), ``ystad`` (a scenario file on the approximate baseline), ``own_budget`` (a scenario file
+    on a budget file) and ``budget`` (that budget file: the budget template's filled example for Sjöbo 2024, its
+    ``Exempel`` sheets moved into the sheets that are read, its portfolio included)."""
+    folder = tmp_path_factory.mktemp("swedish_cases")
+    (folder / "ystad.toml").write_text(YSTAD_SCENARIO, encoding="utf-8")
+    budget = folder / "budget.xlsx"
+    assert main(["template", "--out", str(budget), "--municipality", "Sjöbo", "--budget-year", "2024"]) == 0
+    book = load_workbook(budget)
+    for name in [n for n in book.sheetnames if n.startswith("Exempel ")]:
+        del book[name[len("Exempel "):]]
+        book[name].title = name[len("Exempel "):]
+    book.save(budget)
+    (folder / "own.toml").write_text(OWN_BUDGET_SCENARIO, encoding="utf-8")
+    return {"sjobo_before_tax_rise": "sjobo_before_tax_rise", "sjobo_premises": "sjobo_premises",
+            "ystad": str(folder / "ystad.toml"), "own_budget": str(folder / "own.toml"), "budget": str(budget)}

@@ -53,7 +53,7 @@ def _sources_text(sources: pd.DataFrame, language: str) -> str:
     _ = functools.partial(gettext, language=language)
     lines = []
     for r in sources.itertuples(index=False):
-        years = ", " + _years_words(r.years) if r.years else ""
+        years = ", " + (_("unknown") if r.years == "unknown" else _years_words(r.years)) if r.years else ""
         what = _("{file}: {dataset} ({rows} rows{years})", file=r.file, dataset=shown_text(r.dataset, language),
                  rows=number(r.rows, 0, language), years=years)
         lines.append(wrap(what, indent="  ", subsequent="      "))

@@ -39,8 +39,9 @@ def checklist_text(table: pd.DataFrame, *, scenario: bool, width: int | None = N
     width : int, optional
         Columns; default the output's width (:func:`kommunbudget.report.text.width`).
     language : str
-        ``"en"`` or ``"sv"``: headings, labels, yes/no and numbers; the topics, questions and how-to texts in
-        Swedish where the catalogue has them.
+        ``"en"`` or ``"sv"``: headings, labels, yes/no and numbers; in Swedish the topics from the catalogue and the
+        questions, how-to texts and reasons a topic is not modelled from the items' ``question_sv``, ``how_sv`` and
+        ``why_not_sv``.
 
     Returns
     -------
@@ -116,8 +117,8 @@ def _entry(row: pd.Series, width: int, language: str) -> list[str]:
     texts = [_("Question: {question}", question=question) if topic.lower() == entry.swedish.lower()
              else _("Question: {question} [{swedish}]", question=question, swedish=entry.swedish)]
     if entry.why_not:
-        texts.append(_("Not modelled directly: {why}", why=_(entry.why_not)))
-    texts.append(_("How: {how}", how=_(entry.how)))
+        texts.append(_("Not modelled directly: {why}", why=entry.why_not_sv if language == "sv" else entry.why_not))
+    texts.append(_("How: {how}", how=entry.how_sv if language == "sv" else entry.how))
     if row["measures"]:
         texts.append(_("Measures: {measures}", measures=row["measures"]))
     lines = [wrap(f"{entry.number:>2} {topic}", width=width)]

@@ -21,6 +21,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from kommunbudget.report.assumption_labels import base_value_text
 from kommunbudget.report.formats import values_text, years_text
 from kommunbudget.report.i18n import check_language, date_text, gettext, number, translate_text, yes_no
 
@@ -376,7 +377,9 @@ def base_sources_text(records: Sequence[Mapping[str, Any]], base_year: int, lang
         ``source``.
     base_year : int
     language : str
-        ``"en"`` or ``"sv"``.
+        ``"en"`` or ``"sv"``; in Swedish the lists written as text (cost lines, grant items, depreciation classes,
+        deficits) with Swedish names and numbers (:func:`kommunbudget.report.assumption_labels.base_value_text`) and
+        the sources through :func:`shown_text`. A year (``capital.plan_last_year``) is shown as a year.
 
     Returns
     -------
@@ -393,8 +396,12 @@ def base_sources_text(records: Sequence[Mapping[str, Any]], base_year: int, lang
             text = number(value, 3, language).rstrip("0").rstrip(".,")  # the law's and ordinance's parameters (1.15)
         elif (word := source_value_word(r["field"], value, language)) is not None:
             text = word  # a flag or a "not given" marker as a word, not its number (JSON keeps the number)
+        elif isinstance(value, (int, float)):
+            text = f"{value:.0f}" if r["field"].endswith("_year") else number(value, 1, language)  # a year: 2027
+        elif language == "sv" and (words := base_value_text(r["field"], value, language)) != str(value):
+            text = words  # the lists Municipality.base_year_sources() writes as text, with names and numbers in Swedish
         else:
-            text = number(value, 1, language) if isinstance(value, (int, float)) else shown_text(str(value), language)
+            text = shown_text(str(value), language)
         groups.setdefault((r["kind"], r["source"]), []).append(f"{r['field']} {text}")
     for (kind, source), items in groups.items():
         lines.append(wrap(f"[{gettext(kind, language)}] " + "; ".join(items), indent="  ", subsequent="      "))

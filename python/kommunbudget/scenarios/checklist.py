@@ -52,6 +52,10 @@ _NOT_MODELLED_GOVERNANCE = (
     "A way of working, not a cost line: it makes savings possible but has no price of its own. "
     "The model values the measures it leads to; tag those with this number."
 )
+_NOT_MODELLED_GOVERNANCE_SV = (
+    "Ett arbetssätt, inte en kostnadspost: det gör besparingar möjliga men har inget eget pris. Modellen värderar "
+    "de åtgärder det leder till; märk dem med detta nummer."
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ class ChecklistItem:
         Why the topic is not modelled directly (empty when it is).
     how : str
         How to test it with the model, with the report's examples as starting points.
+    why_not_sv : str
+        ``why_not`` in Swedish, as the Swedish output shows it (empty when ``why_not`` is).
+    how_sv : str
+        ``how`` in Swedish, as the Swedish output shows it; identifiers (``FixedSaving``,
+        ``Target(kind=RESULT_SHARE, share=0.02)``, preset names, file names) kept as they are.
     """
 
     number: int
@@ -89,6 +98,8 @@ class ChecklistItem:
     modelled: bool
     why_not: str
     how: str
+    why_not_sv: str
+    how_sv: str
 
 
 _ITEMS: tuple[ChecklistItem, ...] = (
@@ -107,6 +118,12 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "checks, e.g. Ödeshög's rule that the budget shows at least a 2 % result: "
              "Target(kind=RESULT_SHARE, share=0.02). Kävlinge's aim (among the most efficient tenth with quality "
              "among the best tenth) is priced through its cost side, a reference-cost gap (topic 4)."),
+        why_not_sv=_NOT_MODELLED_GOVERNANCE_SV,
+        how_sv=("Märk de åtgärder som era mål har lett till med 1. Ett mål för själva resultatet är ett resultatmål "
+                "som modellen prövar, t.ex. Ödeshögs regel att budgeten ska visa ett resultat på minst 2 %: "
+                "Target(kind=RESULT_SHARE, share=0.02). Kävlinges ambition (bland den tiondel av kommunerna som är "
+                "mest kostnadseffektiv, med en kvalitet bland den bästa tiondelen) prissätts genom kostnadssidan, ett "
+                "gap mot referenskostnaden (punkt 4)."),
     ),
     ChecklistItem(
         number=2,
@@ -123,6 +140,12 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "one cost line or on all; or a FixedSaving of a known amount. Research on the potential (ESO 2016, "
              "DEA: 10-15 % after structural adjustment; Svenskt Näringsliv 2025: 28 % on average in four "
              "services) measures the distance to best practice: a ceiling, not a budget figure."),
+        why_not_sv="",
+        how_sv=("En EfficiencyMeasure: en årlig takt som ackumuleras (t.ex. 0,01 varje år) eller ett engångssteg, på "
+                "en verksamhet eller på alla; eller en FixedSaving med ett känt belopp. Forskningen om potentialen "
+                "(ESO 2016, DEA: 10–15 % efter justering för strukturella skillnader; Svenskt Näringsliv 2025: i "
+                "genomsnitt 28 % i fyra verksamheter) mäter avståndet till bästa praxis: ett tak, inte en "
+                "budgetsiffra."),
     ),
     ChecklistItem(
         number=3,
@@ -138,6 +161,10 @@ _ITEMS: tuple[ChecklistItem, ...] = (
                  "MSEK and in öre on the tax rate."),
         how=("Run the proposal as a measure and attach its öre equivalent (tax_rate_equivalent_ore) to the "
              "decision; tag the measures the analysis changed with 3."),
+        why_not_sv=("Ett sätt att fatta beslut, inte en besparing. Modellen ger verktyget: varje åtgärds effekt i mnkr "
+                    "och i öre på skattesatsen."),
+        how_sv=("Kör förslaget som en åtgärd och bifoga dess motsvarighet i öre (tax_rate_equivalent_ore) till "
+                "beslutet; märk de åtgärder som analysen ändrade med 3."),
     ),
     ChecklistItem(
         number=4,
@@ -156,6 +183,14 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "(NKA, embedded for Skåne in nettokostnadsavvikelse_skane.csv); kind nka_gap takes a figure you "
              "give. The report contrasts Solna (-56.4 %) and Sundbyberg (-5.5 %) in "
              "individual and family care 2024. A gap can also reflect quality or needs the reference misses."),
+        why_not_sv="",
+        how_sv=("Minska en verksamhets gap med en andel under några år, som en FixedSaving (belopp = andel × gap i "
+                "mnkr): åtgärdstypen area_gap räknar fram gapet ur datan, mot jämförelsekommunernas median av "
+                "nettokostnaden per invånare (som standard samma län och storleksklass; kommunbudget benchmark visar "
+                "dem) eller mot Koladas referenskostnad (nettokostnadsavvikelse, NKA, inbäddad för Skåne i "
+                "nettokostnadsavvikelse_skane.csv); åtgärdstypen nka_gap tar en siffra som du anger. Rapporten ställer "
+                "Solna (−56,4 %) mot Sundbyberg (−5,5 %) inom individ- och familjeomsorgen 2024. Ett gap kan också "
+                "spegla kvalitet eller behov som referenskostnaden inte fångar."),
     ),
     ChecklistItem(
         number=5,
@@ -172,6 +207,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         how=("Preset orust-political-cost: Orust has halved the cost of its political activity since 2018 "
              "(a FixedSaving of half your own political cost). Sigtuna closed a four-person unit: four times your "
              "cost per employee, as a FixedSaving tagged 5."),
+        why_not_sv=("Själva omorganisationen är ingen storhet i modellen. Där den har en känd kostnad (arvoden till "
+                    "förtroendevalda, en enhet som läggs ned) är den kostnaden en fast besparing märkt med 5."),
+        how_sv=("Förvalet orust-political-cost: Orust har halverat kostnaden för sin politiska verksamhet sedan 2018 "
+                "(en FixedSaving på hälften av er egen kostnad för den politiska verksamheten). Sigtuna lade ned en "
+                "enhet med fyra anställda: fyra gånger er kostnad per anställd, som en FixedSaving märkt med 5."),
     ),
     ChecklistItem(
         number=6,
@@ -185,6 +225,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
                  "budget as adopted."),
         how=("Re-run the projection on each forecast to see the gap to the requirement early. Sigtuna "
              "centralised its controllers. A known effect of the change is a FixedSaving tagged 6."),
+        why_not_sv=("Uppföljning förebygger överskridanden snarare än ger en egen besparing; modellen skriver fram "
+                    "budgeten som den är antagen."),
+        how_sv=("Kör om framskrivningen vid varje prognos för att tidigt se gapet till balanskravet. Sigtuna "
+                "centraliserade sina controllerfunktioner. En känd effekt av förändringen är en FixedSaving märkt med "
+                "6."),
     ),
     ChecklistItem(
         number=7,
@@ -201,6 +246,12 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "volume moved, as a FixedSaving (or a one-off EfficiencyMeasure on the line). The report notes that "
              "Täby, the most efficient, buys 43.1 % of its activity from private providers, the five least "
              "efficient under 10 % (Storuman 3.8 %, 2024): shares that describe, not savings that were measured."),
+        why_not_sv="",
+        how_sv=("Modellen har ingen egen skattning av effekten: ange er egen, kostnadsskillnaden per enhet gånger den "
+                "volym som flyttas, som en FixedSaving (eller en EfficiencyMeasure som engångssteg på verksamheten). "
+                "Rapporten noterar att Täby, den mest kostnadseffektiva kommunen, köper 43,1 % av sin verksamhet från "
+                "privata utförare och de fem minst kostnadseffektiva under 10 % (Storuman 3,8 %, 2024): andelar som "
+                "beskriver, inte besparingar som har mätts."),
     ),
     ChecklistItem(
         number=8,
@@ -216,6 +267,10 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         how=("Estimate the effect yourself. Starting point: preset staffanstorp-case-handling (case handling "
              "30 % more efficient after automation: the same cases at 1/1.3 of the cost, a saving of about "
              "23 % on the case-handling part of a line, not on the whole line)."),
+        why_not_sv="",
+        how_sv=("Skatta effekten själv. Utgångspunkt: förvalet staffanstorp-case-handling (handläggningen 30 % "
+                "effektivare efter automatisering: samma ärenden till 1/1,3 av kostnaden, en besparing på cirka 23 % "
+                "på den del av verksamheten som är handläggning, inte på hela verksamheten)."),
     ),
     ChecklistItem(
         number=9,
@@ -232,6 +287,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "care: overtime -70 %, substitutes -30 %, applied to your own costs of each); Sjöbo's digital "
              "home-care visits (about a tenth of users after six months; about 7.5 visiting hours and 175 km of "
              "travel a week saved: value them at your own cost per hour and per km)."),
+        why_not_sv="",
+        how_sv=("Skatta effekten själv. Utgångspunkter: förvalet tjorn-scheduling (AI-schemaläggning i hemtjänsten: "
+                "övertid −70 %, vikarier −30 %, tillämpat på era egna kostnader för vardera); Sjöbos digitala "
+                "hemtjänstbesök (ungefär en tiondel av brukarna efter sex månader; ungefär 7,5 besökstimmar och 175 km "
+                "resor sparade per vecka: värdera dem till er egen kostnad per timme och per km)."),
     ),
     ChecklistItem(
         number=10,
@@ -246,6 +306,9 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         why_not=("A review of how time is used. It saves money only when the freed time becomes fewer hours "
                  "bought or fewer posts; the model values that step, not the review."),
         how="When the review yields a figure, enter it as an EfficiencyMeasure or FixedSaving tagged 10.",
+        why_not_sv=("En genomgång av hur arbetstiden används. Den sparar pengar först när den frigjorda tiden blir "
+                    "färre köpta timmar eller färre tjänster; modellen värderar det steget, inte genomgången."),
+        how_sv="När genomgången ger en siffra, ange den som en EfficiencyMeasure eller FixedSaving märkt med 10.",
     ),
     ChecklistItem(
         number=11,
@@ -262,6 +325,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "their earnings, and the yearly cost of caseworkers and activity places. The report finds only "
              "23 % of municipalities require full-time activation; Växjö (from 2012) and Skurup (2019) saw "
              "households and costs fall after introducing it."),
+        why_not_sv="",
+        how_sv=("En WorkLinePolicy: hushåll som lämnar det ekonomiska biståndet (minskningsmål, upptrappning), andelen "
+                "som går till arbete, deras arbetsinkomster och den årliga kostnaden för handläggare och "
+                "aktivitetsplatser. Rapporten finner att bara 23 % av kommunerna kräver heltidsaktivering; i Växjö "
+                "(från 2012) och Skurup (2019) minskade antalet hushåll och kostnaderna efter att kravet infördes."),
     ),
     ChecklistItem(
         number=12,
@@ -278,6 +346,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         how=("If you have a credible estimate of more residents in work, enter it through the work line "
              "(topics 13 and 15) or as an earned-income change, and tag it with 12; otherwise report the topic "
              "as not tested."),
+        why_not_sv=("Vägen från företagsklimat till skatteunderlag är lång och indirekt, och modellen har ingen "
+                    "skattning av den."),
+        how_sv=("Om ni har en trovärdig skattning av fler invånare i arbete, ange den genom arbetslinjen (punkt 13 och "
+                "15) eller som en ändring av förvärvsinkomsterna, och märk den med 12; redovisa annars punkten som "
+                "inte prövad."),
     ),
     ChecklistItem(
         number=13,
@@ -294,6 +367,12 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "2018, a steady fall of about 9 % a year) and national-assistance-2024 (cost per household in the "
              "national statistics). The model shows saved assistance, tax on new earnings two years later, the "
              "equalisation that offsets it and the policy's cost apart: most of the gain is the saved assistance."),
+        why_not_sv="",
+        how_sv=("En WorkLinePolicy. Förvalen solna-households (Solna: 2 197 hushåll med ekonomiskt bistånd 1998, 337 "
+                "år 2018, en jämn minskning med ungefär 9 % per år) och national-assistance-2024 (kostnad per hushåll "
+                "enligt den nationella statistiken). Modellen redovisar var för sig sparat bistånd, skatt på nya "
+                "arbetsinkomster två år senare, utjämningen som motverkar den och åtgärdens kostnad: det mesta av "
+                "vinsten är det sparade biståndet."),
     ),
     ChecklistItem(
         number=14,
@@ -310,6 +389,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "WorkLinePolicy too. IFAU (2021): jobs at ordinary workplaces did better than constructed ones. "
              "Moving people from assistance to unemployment insurance saves assistance but adds no earnings: keep "
              "them out of share_into_work."),
+        why_not_sv="",
+        how_sv=("En FixedSaving med programmets nettokostnad; om pengarna flyttas till insatser som fungerar, även en "
+                "WorkLinePolicy. IFAU (2021): anställningar på vanliga arbetsplatser gav bättre resultat än särskilt "
+                "konstruerade. Att flytta personer från ekonomiskt bistånd till arbetslöshetsförsäkringen sparar "
+                "bistånd men ger inga arbetsinkomster: håll dem utanför share_into_work."),
     ),
     ChecklistItem(
         number=15,
@@ -323,6 +407,9 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         why_not="",
         how=("A WorkLinePolicy with a high share into work. Burlöv: Costco hired 200 people in 2025, 70 % from "
              "Burlöv and 30 directly from assistance (persons, not necessarily households)."),
+        why_not_sv="",
+        how_sv=("En WorkLinePolicy med en hög andel till arbete. Burlöv: Costco anställde 200 personer 2025, 70 % från "
+                "Burlöv och 30 direkt från ekonomiskt bistånd (personer, inte nödvändigtvis hushåll)."),
     ),
     ChecklistItem(
         number=16,
@@ -338,6 +425,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         how=("A WorkLinePolicy (share into work, earnings per person) against its implementation cost. Växjö "
              "pays adult-education providers 80 % per completed credit and 20 % at a pass grade, and closed its "
              "own unit in 2020 rather than add 7.5 MSEK (a cost avoided: a FixedSaving tagged 16)."),
+        why_not_sv="",
+        how_sv=("En WorkLinePolicy (andel till arbete, arbetsinkomst per person) mot dess genomförandekostnad. Växjö "
+                "betalar vuxenutbildningens anordnare 80 % per avklarad poäng och 20 % vid godkänt betyg, och lade "
+                "2020 ned sin egen enhet i stället för att skjuta till 7,5 mnkr (en undviken kostnad: en FixedSaving "
+                "märkt med 16)."),
     ),
     ChecklistItem(
         number=17,
@@ -354,6 +446,13 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "paid if the need remains. Or a premises target (presets vaxjo-premises, lomma-premises-target). "
              "Haninge: closing a school improved the school budget by about 55 MSEK, while its pool of vacant "
              "premises runs a deficit of about 50 MSEK; selling does not help if the need returns."),
+        why_not_sv="",
+        how_sv=("En Disposal (försäljning) av fastigheten: reavinsten räknas i resultatet men inte i "
+                "balanskravsresultatet; driftkostnad och avskrivningar upphör; räntekostnaden minskar om "
+                "köpeskillingen amorterar lån; hyra betalas om behovet finns kvar. Eller ett lokalkostnadskrav "
+                "(förvalen vaxjo-premises, lomma-premises-target). Haninge: att stänga en skola förbättrade skolans "
+                "budget med ungefär 55 mnkr, medan kommunens bestånd av tomma lokaler går med ett underskott på "
+                "ungefär 50 mnkr; att sälja hjälper inte om behovet kommer tillbaka."),
     ),
     ChecklistItem(
         number=18,
@@ -370,6 +469,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
              "(10 % of premises costs, 20 MSEK, which led to sales) and vaxjo-premises (social services premises: "
              "20 %, about 9 MSEK, estimated; a third, about 16 MSEK, achieved). Botkyrka (PwC 2023): 60 % of the "
              "stock had no internal rent agreement."),
+        why_not_sv="",
+        how_sv=("Ett sparkrav på de totala lokalkostnaderna, som en FixedSaving. Förvalen lomma-premises-target (10 % "
+                "av lokalkostnaderna, 20 mnkr, vilket ledde till försäljningar) och vaxjo-premises (socialtjänstens "
+                "lokaler: 20 %, ungefär 9 mnkr, beräknat; en tredjedel, ungefär 16 mnkr, uppnått). Botkyrka (PwC "
+                "2023): för 60 % av beståndet fanns inget internhyresavtal."),
     ),
     ChecklistItem(
         number=19,
@@ -385,6 +489,11 @@ _ITEMS: tuple[ChecklistItem, ...] = (
         how=("A Disposal of the property (price, book value, running cost, debt repaid). Examples in "
              "lokaler_exempel.csv and resultatrakningar_exempel.csv, e.g. Lomma's 2022 result included gains "
              "from selling tenant-owned flats and land. Gains help the result, not the balanced-budget result."),
+        why_not_sv="",
+        how_sv=("En Disposal (försäljning) av fastigheten (pris, bokfört värde, driftkostnad, lån som amorteras). "
+                "Exempel i lokaler_exempel.csv och resultatrakningar_exempel.csv, t.ex. ingick vinster från "
+                "försäljning av bostadsrätter och mark i Lommas resultat 2022. Vinsterna hjälper resultatet, inte "
+                "balanskravsresultatet."),
     ),
 )
 

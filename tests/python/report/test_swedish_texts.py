@@ -22,13 +22,18 @@ import openpyxl
 import pytest
 from babel.messages.pofile import read_po
 
+from kommunbudget.analysis.benchmark import benchmark
+from kommunbudget.analysis.revenue import explain_revenue, municipal_revenue
 from kommunbudget.baselines.load import load
 from kommunbudget.baselines.own_budget import from_budget_figures, read_budget
 from kommunbudget.baselines.population_forecast import with_population_forecast
 from kommunbudget.baselines.vintages import get_vintage, list_vintages
 from kommunbudget.cli.main import main
 from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
+from kommunbudget.data.catalogue import data_sources
 from kommunbudget.data.municipalities import municipalities
+from kommunbudget.data.pkv import pkv_vintage, pkv_vintages
+from kommunbudget.data.service_areas import assistance_note
 from kommunbudget.data.uncertainty_defaults import SHOCK_ORDER
 from kommunbudget.model.measures import MEASURE_KINDS
 from kommunbudget.report import i18n
@@ -42,6 +47,7 @@ from kommunbudget.report.assumption_labels import (
     base_value_text,
 )
 from kommunbudget.scenarios.checklist import items
+from kommunbudget.scenarios.presets import presets
 from kommunbudget.scenarios.result import run as run_scenario
 
 NBSP = "\u00a0"
@@ -280,16 +286,23 @@ def test_swedish_date():
         i18n.swedish_date("end of 2024")
 
 
-def test_every_pattern_keeps_its_fields():
+#: The catalogue's text files (``sources*.po``: the generated texts and their patterns).
+TEXT_FILES = sorted(p.name for p in (resources.files("kommunbudget.report") / "locale" / "sv" / "LC_MESSAGES").iterdir()
+                    if p.name.startswith(i18n.TEXT_FILE_PREFIX) and p.name.endswith(".po"))
+
+
+@pytest.mark.parametrize("file", TEXT_FILES)
+def test_every_pattern_keeps_its_fields(file):
     """Each entry's translation has the same fields as its message id (a translator's slip fails here, naming the
-    entry), every field's kind is one of i18n.FIELD_KINDS, and no entry is untranslated."""
-    path = resources.files("kommunbudget.report") / "locale" / "sv" / "LC_MESSAGES" / "sources.po"
+    entry), every field's kind is one of i18n.FIELD_KINDS, and no entry is untranslated; in every text file
+    (``sources*.po``)."""
+    path = resources.files("kommunbudget.report") / "locale" / "sv" / "LC_MESSAGES" / file
     with path.open("rb") as handle:
         po = read_po(handle, locale="sv")
     field = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
     kinds = {k for k in i18n.FIELD_KINDS if k}  # "n_", "d_", ...: a name of the form "x_..." must use one
     entries = [m for m in po if m.id]
-    assert len(entries) > 200
+    assert len(entries) > (200 if file == "sources.po" else 0)
     for m in entries:
         assert m.string and not m.fuzzy, m.id
         assert set(field.findall(m.id)) == set(field.findall(m.string)), m.id
@@ -340,3 +353,164 @@ def test_the_checklist_questions_in_swedish():
     for entry in entries:
         assert entry.question_sv.endswith("?") and entry.question_sv != entry.question, entry.number
         assert not re.search(r"\b(the|and|of|which|what|our|we)\b", entry.question_sv), entry.number
+
+
+def test_the_checklist_how_and_why_not_in_swedish():
+    """Every topic says in Swedish how it is tested and, when no lever models it, why; the identifiers the English
+    names (core types, presets, a target) are kept as written."""
+    names = "|".join(re.escape(p.name) for p in presets())
+    identifiers = re.compile(rf"Target\(kind=RESULT_SHARE, share=0\.02\)|\b[A-Z][a-z]+[A-Z]\w+\b|\b\w+_\w+\b|{names}")
+    for entry in items():
+        assert entry.how_sv and entry.how_sv != entry.how, entry.number
+        assert bool(entry.why_not_sv) == bool(entry.why_not), entry.number
+        for english, swedish in ((entry.how, entry.how_sv), (entry.why_not, entry.why_not_sv)):
+            assert not re.search(r"\b(the|and|of|which|what|with|your|is|are|a|an|to)\b", swedish), (entry.number,
+                                                                                                   swedish)
+            kept = identifiers.findall(english)
+            assert all(x in swedish for x in kept), (entry.number, [x for x in kept if x not in swedish])
+
+
+#: A scenario with every measure kind whose text is generated, in each variant (scenarios/result.py
+#: ``_measure_source`` and ``ScenarioResult.lever_notes``; analysis/benchmark.py ``area_gap_msek``): efficiency on a
+#: service-area line, on all lines, on other_activities with and without its own net_share, on the gross cost of all
+#: lines and of one line; work lines with the shares left at their defaults and given, with an own prisbasbelopp;
+#: an NKA gap; premises targets on a given total and on the portfolio's; area gaps to peers by each rule and by name,
+#: to Kolada's reference cost with the areas' notes, and on social assistance (the assistance note).
+EVERY_MEASURE = """name = "alla varianter"
+municipality = "Sjöbo"
+horizon = 2029
+premises_file = "portfolio.csv"
+{measures}
+"""
+_MEASURES = [
+    {"kind": "efficiency", "rate": 0.01, "cost_line": "elderly_care", "from_year": 2026},
+    {"kind": "efficiency", "rate": 0.01, "from_year": 2026},
+    {"kind": "efficiency", "rate": 0.01, "cost_line": "other_activities", "net_share": 0.6, "from_year": 2026},
+    {"kind": "efficiency", "rate": 0.02, "cost_line": "other_activities", "from_year": 2027},
+    {"kind": "efficiency", "rate": 0.01, "on_gross": True, "from_year": 2026},
+    {"kind": "efficiency", "rate": 0.01, "on_gross": True, "cost_line": "preschool", "from_year": 2026},
+    {"kind": "work_line", "baseline_households": 210.0, "cost_per_household_kr": 75045.0, "start_year": 2026,
+     "target_reduction": 0.2, "share_into_work": 0.5, "earnings_per_person_kr": 240000.0,
+     "price_base_amount_kr": {"2027": 60000.0}},
+    {"kind": "work_line", "baseline_households": 100.0, "cost_per_household_kr": 75045.0, "start_year": 2027,
+     "target_reduction": 0.1, "share_into_work": 0.4, "earnings_per_person_kr": 240000.0, "share_into_benefits": 0.2,
+     "benefit_per_person_kr": 150000.0, "out_migration_share": 0.1, "inhabitants_per_household": 1.9},
+    {"kind": "nka_gap", "net_cost_msek": 100.0, "net_cost_deviation_percent": 5.25, "share_closed": 0.25,
+     "start_year": 2026},
+    {"kind": "premises_target", "share": 0.1, "total_premises_cost_msek": 40.0, "start_year": 2027},
+    {"kind": "premises_target", "share": 0.05, "start_year": 2027},
+    *({"kind": "area_gap", "service_area": area, "share_closed": 0.5, "start_year": 2026, **extra}
+      for area, extra in [("elderly_care", {}), ("preschool", {"basis": "nka"}),
+                          ("individual_family_care", {"basis": "nka"}), ("social_assistance", {}),
+                          ("compulsory_school", {"peers": ["Ystad", "Skurup", "Tomelilla"]}),
+                          ("upper_secondary_school", {"peer_rule": "capacity"}),
+                          ("disability_lss", {"peer_rule": "size"}), ("elderly_care", {"peer_rule": "county"})]),
+]
+
+
+def _toml_measures(measures: list[dict]) -> str:
+    """``[[measures]]`` tables of ``measures``, named m1, m2, ..."""
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, str):
+            return f'"{v}"'
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        if isinstance(v, dict):
+            return "{ " + ", ".join(f"{k} = {value(x)}" for k, x in v.items()) + " }"
+        return repr(v)
+    return "\n".join(f"[[measures]]\nname = \"m{i}\"\n" + "\n".join(f"{k} = {value(v)}" for k, v in m.items()) + "\n"
+                     for i, m in enumerate(measures, 1))
+
+
+def _measure_texts(result) -> list[str]:
+    return [*result.measure_sources.values(), *result.lever_notes().values()]
+
+
+def test_every_measure_text_is_covered(tmp_path):
+    portfolio = resources.files("kommunbudget") / "data" / "files" / "scenarios" / "sjobo_premises_portfolio.csv"
+    (tmp_path / "portfolio.csv").write_bytes(portfolio.read_bytes())
+    (tmp_path / "all.toml").write_text(EVERY_MEASURE.format(measures=_toml_measures(_MEASURES)), encoding="utf-8")
+    texts = _measure_texts(run_scenario(str(tmp_path / "all.toml")))
+    assert len(texts) == 1 + 2 + 8 + 6 + 2  # nka_gap, 2 premises targets, 8 area gaps (sources); 6 + 2 lever notes
+    # Gotland: no peers in its county, so the rule falls back to 'size' (the fallback's text inside the gap's)
+    (tmp_path / "gotland.toml").write_text('name = "g"\nmunicipality = "Gotland"\nhorizon = 2028\n' + _toml_measures(
+        [{"kind": "area_gap", "service_area": "individual_family_care", "share_closed": 0.5, "start_year": 2026}]),
+        encoding="utf-8")
+    gotland = _measure_texts(run_scenario(str(tmp_path / "gotland.toml")))
+    assert "rule 'size' used instead" in gotland[0]
+    # a budget's own service areas: an efficiency on a committee's line (the budget's net cost by area)
+    budget = _template_example(tmp_path, every_option=True)
+    (tmp_path / "own.toml").write_text(f'name = "b"\nbudget = "{budget.name}"\nhorizon = 2029\n' + _toml_measures(
+        [{"kind": "efficiency", "rate": 0.01, "cost_line": "Vård- och omsorgsnämnden", "from_year": 2026}]),
+        encoding="utf-8")
+    own = _measure_texts(run_scenario(str(tmp_path / "own.toml")))
+    assert "the budget's net cost by area" in own[0]
+    missing = i18n.untranslated([*texts, *gotland, *own])
+    assert not missing, "not in the Swedish catalogue (add an entry to sources_measures.po):\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize(("english", "swedish"), [
+    # an NKA gap: the file's keys kept, numbers the Swedish way
+    ("gap to the reference cost: net_cost_msek 109.2 MSEK × NKA / (100 + NKA) with net_cost_deviation_percent "
+     "11.17 % = 11.0 MSEK; share_closed 0.5 of it: 5.5 MSEK a year (base-year prices)",
+     "gap mot referenskostnaden: net_cost_msek 109,2 mnkr × NKA / (100 + NKA) med net_cost_deviation_percent "
+     "11,17 % = 11,0 mnkr; share_closed 0,5 av det: 5,5 mnkr per år (basårets priser)"),
+    # a work line's note: a list of parts, each covered; the prisbasbelopp's figure kept as written
+    ("share_into_work 0.5; share_into_benefits 0.2; out_migration_share 0; incomes enter the tax base after the basic "
+     "deduction (IL 63 kap. 3 §), prisbasbelopp 2026 59 200 kr (data, prisbasbelopp.csv); after 2026 +2.0% a year "
+     "(default, not data)",
+     "andel till arbete (share_into_work) 0,5; andel till skattepliktiga ersättningar (share_into_benefits) 0,2; "
+     "andel som flyttar från kommunen (out_migration_share) 0; inkomsterna kommer in i skatteunderlaget efter "
+     "grundavdraget (IL 63 kap. 3 §), prisbasbelopp 2026 59 200 kr (data, prisbasbelopp.csv); efter 2026 +2,0 % per "
+     "år (standardvärde, inte data)"),
+    # an efficiency on a service area: the line's identifier in Swedish words
+    ("0.8% of the net cost of elderly_care (a net-cost line: SCB's net cost by activity; fees and earmarked grants "
+     "are grossed up on other_activities, so the rate acts on the whole line — give net_share or on_gross to change "
+     "it)",
+     "0,8 % av nettokostnaden för äldreomsorg (vård och omsorg om äldre) (en nettokostnadsrad: SCB:s nettokostnad per "
+     "verksamhet; avgifter och riktade statsbidrag är bruttoredovisade på other_activities, så effektiviseringen "
+     "verkar på hela raden — ange net_share eller on_gross för att ändra det)"),
+    # an area gap to peers with a fallback rule: the list of peers kept, the share closed after it translated
+    ("gap to peers: Gotland's net cost 2024 of elderly_care (SCB TAB4199, RS 510) 964.0 MSEK = 15 810 kr per "
+     "inhabitant against the peers' median 13 691 kr × 60,971 inhabitants: 129.2 MSEK (90.8 öre); 74 peers (all "
+     "Sweden, population 0.5-2 × 60,971 (30,486-121,942); rule 'county_size' (Gotlands län, population 0.5-2 × 60,971 "
+     "(30,486-121,942)) finds 0 peer(s), fewer than min_peers = 3; rule 'size' used instead): Ale, Borås; "
+     "share_closed 0.5 of 129.2 MSEK: 64.6 MSEK a year on cost line elderly_care",
+     f"gap mot jämförelsekommunerna: nettokostnaden 2024 för äldreomsorg (vård och omsorg om äldre) i Gotland (SCB "
+     f"TAB4199, RS 510) 964,0 mnkr = 15 810 kr per invånare mot jämförelsekommunernas median 13 691 kr × "
+     f"60{NBSP}971 invånare: 129,2 mnkr (90,8 öre); 74 jämförelsekommuner (hela Sverige, befolkning 0,5–2 × "
+     f"60{NBSP}971 (30{NBSP}486–121{NBSP}942); regeln 'county_size' (Gotlands län, befolkning 0,5–2 × 60{NBSP}971 "
+     f"(30{NBSP}486–121{NBSP}942)) ger 0 jämförelsekommun(er), färre än min_peers = 3; regeln 'size' används i "
+     f"stället): Ale, Borås; share_closed 0,5 av 129,2 mnkr: 64,6 mnkr per år på kostnadsraden äldreomsorg (vård och "
+     f"omsorg om äldre)"),
+])
+def test_measure_texts(english, swedish):
+    assert i18n.translation(english) == swedish
+
+
+def test_every_benchmark_revenue_and_data_text_is_covered(tmp_path):
+    """The texts `benchmark`, `explain-revenue`, `revenue-table` and `datasets` show: the benchmark's notes, sources,
+    peer rules and fallbacks (each rule; Gotland, whose county has no peers; a municipality outside Skåne without NKA;
+    Kolada's preliminary NKA), the revenue explanations' basis, sources and notes (an adopted budget, a base year it
+    does not have, the approximate baseline, Gotland, a budget file) and the revenue table's sources, the data
+    catalogue and the PKV vintages' sources."""
+    texts: list[str] = []
+    for name, rule, nka_year in [("Sjöbo", "county_size", 2024), ("Sjöbo", "capacity", 2025), ("Ystad", "size", 2024),
+                                 ("Gotland", "county_size", 2024), ("Kiruna", "county", 2024)]:
+        frame = benchmark(name, rule=rule, nka_year=nka_year)
+        a = frame.attrs
+        texts += [*a["notes"], *a["sources"].values(), a["peer_description"], *([a["peer_fallback"]] * bool(
+            a["peer_fallback"]))]
+        texts += [note.replace(assistance_note(), "").strip() for note in frame["note"] if note]
+    texts.append(benchmark("Sjöbo", peers=["Ystad", "Skurup"]).attrs["peer_description"])
+    for explained in (explain_revenue("Sjöbo"), explain_revenue("Sjöbo", base_year=2025), explain_revenue("Ystad"),
+                      explain_revenue("Gotland"), explain_revenue(read_budget(_template_example(tmp_path, False)))):
+        texts += [explained.basis, *(p.source for p in explained.sources.values()), *explained.notes]
+    texts += list(municipal_revenue(2024).attrs["sources"].values())
+    catalogue_ = data_sources()
+    texts += [t for column in ("dataset", "primary_source", "flags") for t in catalogue_[column] if t]
+    texts += [pkv_vintage(name).source for name in pkv_vintages()]
+    missing = i18n.untranslated(t for t in texts if t)
+    assert not missing, "not in the Swedish catalogue:\n" + "\n".join(missing)
