@@ -35,6 +35,7 @@ from kommunbudget.report.text import (
     table_block,
     table_text,
     title,
+    width,
     wrap,
     year_columns,
 )
@@ -216,12 +217,14 @@ def _text(f: _Figures, language: str = "en", details: bool = False) -> str:
                             "answer.", tested=tested, n=len(f.checklist))))
         return "\n\n".join(parts) + "\n"
     if r.measure_sources:
-        parts.append("\n".join([_("How the derived amounts were computed (before the ramp and the realised share)")]
+        heading = _("How the derived amounts were computed (before the ramp and the realised share)")
+        parts.append("\n".join([wrap(heading)]
                                + [wrap(f"{name}: {shown_text(text, language)}", "  ", "      ")
                                   for name, text in r.measure_sources.items()]))
     notes = r.lever_notes()
     if notes:
-        parts.append("\n".join([_("What the levers rest on (efficiency base; work-line shares and basic deduction)")]
+        heading = _("What the levers rest on (efficiency base; work-line shares and basic deduction)")
+        parts.append("\n".join([wrap(heading)]
                                + [wrap(f"{name}: {shown_text(text, language)}", "  ", "      ")
                                   for name, text in notes.items()]))
     if "work_line" in r.measure_kinds.values():
@@ -318,15 +321,15 @@ def _premises_text(f: _Figures, language: str = "en") -> str:
     """The portfolio by use and in total, before and after the scenario's disposals (base year: MSEK, m², kr per
     m²)."""
     _ = functools.partial(gettext, language=language)
-    parts = [_("Premises portfolio, base year ({unit}; premises cost = running cost + depreciation)",
-               unit=unit_word("MSEK", language))]
+    parts = [wrap(_("Premises portfolio, base year ({unit}; premises cost = running cost + depreciation)",
+                    unit=unit_word("MSEK", language)))]
     labels = {"before_disposals": _("before disposals"),
               "after_disposals": _("after disposals (sold: {ids})", ids=", ".join(f.sold) or _("none"))}
     for key, frame in f.premises.items():
         shown = pd.DataFrame({_(heading): [(MISSING if pd.isna(v) else _premises_cell(v, form, language))
                                            for v in frame[column]]
                               for column, heading, form in _PREMISES_COLUMNS}, index=list(frame.index))
-        parts += [f"  {labels[key]}", textwrap.indent(table_text(shown), "    ")]
+        parts += [f"  {labels[key]}", textwrap.indent(table_text(shown, columns_width=width() - 4), "    ")]
     return "\n".join(parts)
 
 

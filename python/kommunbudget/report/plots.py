@@ -70,8 +70,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "margin_axis": ("MSEK above the target", "mnkr över målet"),
     "without measures": ("without measures", "utan åtgärder"),
     "with measures": ("with measures", "med åtgärder"),
-    "fan_band_outer": ("{case}: 5-95 %", "{case}: 5-95 %"),
-    "fan_band_inner": ("{case}: 25-75 %", "{case}: 25-75 %"),
+    "fan_band_outer": ("{case}: 5–95 %", "{case}: 5–95 %"),
+    "fan_band_inner": ("{case}: 25–75 %", "{case}: 25–75 %"),
     "fan_median": ("{case}: median", "{case}: median"),
     "fan_deterministic": ("{case}: without shocks", "{case}: utan slumpstörningar"),
     "fan_title": ("{who}{title}\n{draws} draws, seed {seed}; target {target}",
@@ -155,6 +155,33 @@ AREA_TEXT_EN: dict[str, str] = {
 _LINE_LABEL_IDS = {"other_general_grants": "grant:other_general_grants"}
 
 _COLOURS = {"total": "#3b6ea5", "up": "#2e8b57", "down": "#c0392b"}
+
+
+def _tick_decimals(ticks) -> int:
+    """The decimals a set of tick values needs (0 for whole numbers, at most 3)."""
+    for decimals in range(4):
+        if all(abs(t * 10 ** decimals - round(t * 10 ** decimals)) < 1e-6 for t in ticks):
+            return decimals
+    return 3
+
+
+def _localised(fig: Figure, language: str) -> Figure:
+    """``fig`` with its numeric axes' tick labels in the language's number format: in Swedish a decimal comma, a
+    space between thousands and the minus sign U+2212 (babel, :func:`kommunbudget.report.i18n.number`); English keeps
+    matplotlib's own labels. Axes whose ticks are labelled with words (years, measures) are left as they are."""
+    if _checked_language(language) == 0:
+        return fig
+    from matplotlib.ticker import FixedLocator, FuncFormatter, ScalarFormatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if not isinstance(axis.get_major_formatter(), ScalarFormatter):
+                continue  # words (years with their status, measures, areas) or a formatter of the chart's own
+            ticks = list(axis.get_ticklocs())
+            decimals = _tick_decimals(ticks)
+            axis.set_major_locator(FixedLocator(ticks))
+            axis.set_major_formatter(FuncFormatter(lambda v, _pos, d=decimals: number(v, d, "sv")))
+    return fig
 
 
 def _pyplot():
@@ -290,7 +317,7 @@ def plot_result_vs_target(projection: Projection, target: core.Target, ax=None, 
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 def plot_comparison(comparison: Comparison, language: str = "en") -> Figure:
@@ -350,7 +377,7 @@ def plot_comparison(comparison: Comparison, language: str = "en") -> Figure:
     right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
     right.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 def _fan_titles(output: str, language: str) -> tuple[str, str]:
@@ -423,7 +450,7 @@ def plot_fan(uncertainty: Uncertainty, output: str = "balanced_budget_result", a
                                target=target_text), approximate, language), fontsize=10)
     ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 def _bridge_steps(result: ScenarioResult, year: int, by: str, language: str) -> tuple[list[str], np.ndarray, str]:
@@ -501,7 +528,7 @@ def plot_waterfall(scenario_result: ScenarioResult, year: int, by: str = "measur
     ax.set_title(_with_mark(title, _is_approximate(scenario_result.baseline), language), fontsize=10)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 _TORNADO_NEEDS = ("assumption", "assumption_sv", "need_effect_low_ore", "need_effect_high_ore")
@@ -563,7 +590,7 @@ def plot_tornado(tornado_frame: pd.DataFrame, municipality: Municipality | None 
     ax.legend(fontsize=8, loc="lower right")
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 def plot_tax_need(scenario_result: ScenarioResult, from_year: int | None = None, ax=None,
@@ -612,7 +639,7 @@ def plot_tax_need(scenario_result: ScenarioResult, from_year: int | None = None,
     ax.set_title(_with_mark(title, _is_approximate(scenario_result.baseline), language), fontsize=10)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 _BENCHMARK_NEEDS = ("area", "name_sv", "net_cost_kr_per_inhabitant", "peer_median_kr_per_inhabitant",
@@ -689,7 +716,7 @@ def plot_benchmark(benchmark_frame: pd.DataFrame, language: str = "en") -> Figur
     right.grid(axis="x", alpha=0.3)
     fig.suptitle(_t("benchmark_title", language, who=who, year=attrs.get("year", "")), fontsize=10)
     fig.tight_layout()
-    return fig
+    return _localised(fig, language)
 
 
 def save_figure(fig: Figure, path: str | Path) -> Path:
