@@ -115,7 +115,7 @@ def lund_budget(file: str = "lund.xlsx", **changes) -> BudgetFigures:
     return BudgetFigures(**fields)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def lund_figures():
     """``lund_figures(file="lund.xlsx", **changes)``: the made-up Lund budget as BudgetFigures."""
     return lund_budget

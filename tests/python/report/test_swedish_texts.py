@@ -29,7 +29,6 @@ from kommunbudget.baselines.own_budget import from_budget_figures, read_budget
 from kommunbudget.baselines.population_forecast import with_population_forecast
 from kommunbudget.baselines.vintages import get_vintage, list_vintages
 from kommunbudget.cli.main import main
-from kommunbudget.data.budget_figures import BudgetFigures, FigureSource
 from kommunbudget.data.catalogue import data_sources
 from kommunbudget.data.municipalities import municipalities
 from kommunbudget.data.pkv import pkv_vintage, pkv_vintages
@@ -74,33 +73,6 @@ def _texts_of(m, horizon: int, into: dict[str, str], names: set[str], fields: se
         into.setdefault(note, f"{m.label}: note")
 
 
-def _lund(**changes) -> BudgetFigures:
-    """A made-up budget for Lund (1281), Budget 2025 with plan 2026-2027, MSEK with the statement's signs (as the
-    tests' conftest has it): each year's totals summed from its lines; two committees as service areas."""
-    def year(income, costs, depreciation, tax, equalisation, cost_eq, regulation, fin_in, fin_out):
-        note = {"utj_inkomstutjamning": equalisation, "utj_kostnadsutjamning": cost_eq, "utj_lss_utjamning": -35.0,
-                "utj_regleringsbidrag_avgift": regulation, "utj_kommunal_fastighetsavgift": 310.0}
-        grants = round(sum(note.values()), 1)
-        net = round(income + costs + depreciation, 1)
-        result = round(net + tax + grants + fin_in + fin_out, 1)
-        return {"verksamhetens_intakter": income, "verksamhetens_kostnader": costs, "avskrivningar": depreciation,
-                "verksamhetens_nettokostnader": net, "skatteintakter": tax,
-                "generella_statsbidrag_och_utjamning": grants, "finansiella_intakter": fin_in,
-                "finansiella_kostnader": fin_out, "arets_resultat": result, **note}
-
-    items_ = {2025: year(2150.0, -10480.0, -455.0, 7920.0, 820.0, 260.0, 95.0, 160.0, -190.0),
-              2026: year(2210.0, -10890.0, -480.0, 8260.0, 860.0, 255.0, 70.0, 160.0, -215.0),
-              2027: year(2270.0, -11300.0, -505.0, 8610.0, 900.0, 250.0, 45.0, 165.0, -240.0)}
-    fields = dict(municipality="Lunds kommun", budget_year=2025,
-                  year_kinds={2025: "budget", 2026: "plan", 2027: "plan"}, items=items_,
-                  tax_rate={2025: 21.24, 2026: 21.24, 2027: 21.24},
-                  population={2025: 130_200.0, 2026: 131_600.0, 2027: 133_000.0}, population_date="2024-11-01",
-                  service_areas={"Barn- och skolnämnden": 4200.0, "Vård- och omsorgsnämnden": 3100.0},
-                  default_source=FigureSource("lund.xlsx"), title="Budget 2025 med plan 2026-2027")
-    fields.update(changes)
-    return BudgetFigures(**fields)
-
-
 def _template_example(folder: Path, every_option: bool) -> Path:
     """The budget template for Sjöbo 2024 with its filled example (sheets ``Exempel ...``) moved into the sheets that
     are read; with ``every_option`` also the optional lines: net investments, debt, cash, borrowing rate, a
@@ -143,7 +115,7 @@ def _template_example(folder: Path, every_option: bool) -> Path:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> tuple[dict[str, str], set[str], set[str]]:
+def generated(tmp_path_factory, lund_figures) -> tuple[dict[str, str], set[str], set[str]]:
     """Every generated text (text -> where), assumption identifier and base-year field of the baselines above."""
     texts: dict[str, str] = {}
     names: set[str] = set()
@@ -177,12 +149,12 @@ def generated(tmp_path_factory) -> tuple[dict[str, str], set[str], set[str]]:
                             'kind = "efficiency"\nfrom_year = 2026\nrate = 0.01\n', encoding="utf-8")
         r = run_scenario(str(scenario))
         _texts_of(r.municipality, r.scenario.horizon, texts, names, fields)
-    for figures in (_lund(), _lund(year_kinds={2025: "budget"}, items={2025: _lund().items[2025]},
+    for figures in (lund_figures(), lund_figures(year_kinds={2025: "budget"}, items={2025: lund_figures().items[2025]},
                                    tax_rate={2025: 21.24}, population={2025: 130_200.0}),
-                    _lund(tax_rate={2025: 21.24, 2026: 21.5, 2027: 21.5})):
+                    lund_figures(tax_rate={2025: 21.24, 2026: 21.5, 2027: 21.5})):
         m = from_budget_figures(figures)
         _texts_of(m, m.base_year + 10, texts, names, fields)
-    m = with_population_forecast(from_budget_figures(_lund()), "embedded")
+    m = with_population_forecast(from_budget_figures(lund_figures()), "embedded")
     _texts_of(m, m.base_year + 10, texts, names, fields)
     return texts, names, fields
 
