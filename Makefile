@@ -62,7 +62,7 @@ test:
 	exit $$status
 
 ## demo: project, solve, compare and benchmark one municipality; the two example scenarios (Sjöbo), one as a
-## council workbook; a budget template for the municipality
+## council workbook and as the council report (HTML); a budget template for the municipality
 demo: setup
 	mkdir -p "$(OUT)"
 	$(VENV)/bin/kommunbudget project "$(MUNI)" --base-year $(BASE) --horizon $(HORIZON)
@@ -72,6 +72,7 @@ demo: setup
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise
 	$(VENV)/bin/kommunbudget scenario sjobo_premises
 	$(VENV)/bin/kommunbudget scenario sjobo_before_tax_rise --out "$(OUT)/sjobo_before_tax_rise.xlsx"
+	$(VENV)/bin/kommunbudget report sjobo_before_tax_rise --out "$(OUT)/rapport.html"
 	rm -f "$(OUT)/budgetmall.xlsx"  # the template never replaces a file; this one is the demo's own
 	$(VENV)/bin/kommunbudget template --out "$(OUT)/budgetmall.xlsx" --municipality "$(MUNI)"
 
