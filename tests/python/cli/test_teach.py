@@ -187,6 +187,7 @@ def test_the_page_renders_its_widgets_in_headless_chromium(tmp_path):
     finally:
         if driver is not None:
             driver.quit()
+            time.sleep(2.0)  # let the kernel answer the page's last messages before the server stops it
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)  # Ctrl-C
         try:
@@ -196,7 +197,12 @@ def test_the_page_renders_its_widgets_in_headless_chromium(tmp_path):
             out, err = proc.communicate()
     assert proc.returncode == 0, err[-3000:]
     assert out == "kommunbudget teach: stopped\n"
-    assert "Traceback" not in err, err[-3000:]
+    # No traceback of ours. ipykernel may log one of its own when Voilà stops the kernel while it is still sending a
+    # reply (zmq "Socket operation on non-socket" on a closed socket): a race inside the kernel process at shutdown,
+    # not an error of the command, so that one is left out.
+    ours = "\n".join(block for block in err.split("[IPKernelApp] ERROR")
+                     if "Socket operation on non-socket" not in block)
+    assert "Traceback" not in ours, err[-3000:]
     assert f"kommunbudget teach: {url}" in err
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:  # Voilà is gone: nothing listens any more
         assert probe.connect_ex(("127.0.0.1", port)) != 0
