@@ -35,7 +35,7 @@ from kommunbudget.report.documents import Document, Table, floats
 from kommunbudget.report.formats import fmt
 from kommunbudget.report.i18n import gettext, number, unit_word
 from kommunbudget.report.plots import plot_fan, save_figure, target_text
-from kommunbudget.report.text import frame_text, section, shown_text, underlined, wrap
+from kommunbudget.report.text import NUMBER_AND_UNIT, frame_text, section, shown_text, underlined, wrap
 from kommunbudget.scenarios.result import run as run_scenario
 from kommunbudget.scenarios.schema import load_scenario
 
@@ -316,7 +316,8 @@ def _text(u: Uncertainty, m, subject: _Subject, doc: Document, language: str = "
                                                                         language=language),
                             median=fmt(row["p50"], "öre", True, language), low=fmt(row["p5"], "öre", True, language),
                             high=fmt(row["p95"], "öre", True, language),
-                            fixed=fmt(row["deterministic_ore"], "öre", True, language)), "  ", "    "))
+                            fixed=fmt(row["deterministic_ore"], "öre", True, language)), "  ", "    ",
+                          glue=NUMBER_AND_UNIT))
     parts.append(section(_("Tax need: the sustained change from 1 January {year} that meets the target in every year "
                            "to {last}", year=u.from_year, last=u.years[-1]), lines))
     prob_rows = []

@@ -180,6 +180,9 @@ def _localised(fig: Figure, language: str) -> Figure:
             ticks = list(axis.get_ticklocs())
             decimals = _tick_decimals(ticks)
             axis.set_major_locator(FixedLocator(ticks))
+            if decimals == 0 and ticks and all(1900 <= t <= 2200 for t in ticks):  # years: never "2 024"
+                axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
+                continue
             axis.set_major_formatter(FuncFormatter(lambda v, _pos, d=decimals: number(v, d, "sv")))
     return fig
 

@@ -21,7 +21,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from kommunbudget.report.assumption_labels import base_value_text
+from kommunbudget.report.assumption_labels import assumption_label, base_field_label, base_value_text
 from kommunbudget.report.formats import values_text, years_text
 from kommunbudget.report.i18n import check_language, date_text, gettext, number, translate_text, yes_no
 
@@ -320,7 +320,11 @@ def assumptions_text(records: Sequence[Mapping[str, Any]], first: int, last: int
              wrap(gettext("Each figure says where it comes from: data = a published figure; derived = computed from "
                           "published figures; set by you = --set; default = a documented assumption where no data "
                           "exists (change any of them with --set NAME=VALUE).", language))]
-    name_width = max((len(r["assumption"]) for r in records), default=10)
+    def name(r: Mapping[str, Any]) -> str:  # in Swedish the label, with the identifier --set takes after it
+        ident = str(r["assumption"])
+        return ident if language == "en" else f"{assumption_label(ident, 'sv')} ({ident})"
+
+    name_width = max((len(name(r)) for r in records), default=10)
     for kind, heading in KIND_HEADINGS.items():
         group = [r for r in records if r["kind"] == kind]
         if not group:
@@ -333,9 +337,13 @@ def assumptions_text(records: Sequence[Mapping[str, Any]], first: int, last: int
             lines.append(wrap(gettext("Source: {source}", language, source=shown_text(source, language)),
                               indent="  ", subsequent="          "))
             for r in items:
-                lines.append(wrap(f"{r['assumption']:<{name_width}}  {years_text(r['years']):<9}  "
-                                  f"{values_text(r['values'], r['unit'], language)}", indent="      ",
-                                  subsequent=" " * (6 + name_width + 13)))
+                values = values_text(r["values"], r["unit"], language)
+                if language == "en":  # identifier, years and values in columns
+                    lines.append(wrap(f"{name(r):<{name_width}}  {years_text(r['years']):<9}  {values}",
+                                      indent="      ", subsequent=" " * (6 + name_width + 13)))
+                else:  # a label is too long for a column: label (identifier), years: values
+                    lines.append(wrap(f"{name(r)}, {years_text(r['years'])}: {values}", indent="      ",
+                                      subsequent="          "))
     return "\n".join(lines)
 
 
@@ -402,7 +410,8 @@ def base_sources_text(records: Sequence[Mapping[str, Any]], base_year: int, lang
             text = words  # the lists Municipality.base_year_sources() writes as text, with names and numbers in Swedish
         else:
             text = shown_text(str(value), language)
-        groups.setdefault((r["kind"], r["source"]), []).append(f"{r['field']} {text}")
+        label = r["field"] if language == "en" else base_field_label(str(r["field"]), "sv")
+        groups.setdefault((r["kind"], r["source"]), []).append(f"{label} {text}")
     for (kind, source), items in groups.items():
         lines.append(wrap(f"[{gettext(kind, language)}] " + "; ".join(items), indent="  ", subsequent="      "))
         lines.append(wrap(gettext("Source: {source}", language, source=shown_text(source, language)),

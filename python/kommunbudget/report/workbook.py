@@ -35,6 +35,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kommunbudget.analysis.sensitivity_defaults import years_text
+from kommunbudget.model import core
 from kommunbudget.model.core import __version__
 from kommunbudget.model.lines import BALANCE_LINES, GRANT_ITEM_LABELS, LINE_UNITS, label
 from kommunbudget.report.assumption_labels import (
@@ -48,8 +49,8 @@ from kommunbudget.report.documents import Document, Table, clean
 from kommunbudget.report.i18n import translate_text
 from kommunbudget.scenarios.checklist import items as checklist_items
 
-__all__ = ["NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook", "fit_row_heights",
-           "number_format", "row_label", "sheet_rows", "write_workbook"]
+__all__ = ["APPROXIMATE_WARNING", "NUMBER_FORMATS", "SHEET_TITLES", "STATUS_SV", "UNIT_SV", "build_workbook",
+           "fit_row_heights", "number_format", "row_label", "sheet_rows", "write_workbook"]
 
 #: Table name -> the sheet's name (at most 31 characters; Excel's limit) and its title's words.
 SHEET_TITLES: dict[str, tuple[str, str]] = {
@@ -264,10 +265,21 @@ def build_workbook(doc: Document) -> Workbook:
                            place)
     _about_sheet(wb.create_sheet(_sheet_name("Om", used)), doc)
     _answer_first(wb)
+    approximate = bool(doc.header.get("approximate")) or "approximate" in status
     for sheet in wb.worksheets:
+        if approximate:  # row 2 is blank under every title
+            cell = sheet.cell(2, 1, APPROXIMATE_WARNING)
+            cell.font = _WARNING_FONT
         _print_setup(sheet)
         fit_row_heights(sheet)
     return wb
+
+
+#: The warning under every sheet's title when the baseline is approximate (no adopted budget in the data).
+APPROXIMATE_WARNING = ("UNGEFÄRLIGT UTGÅNGSLÄGE: kommunen har ingen inläst antagen budget. Utgångsläget bygger på "
+                       "SCB-data och basårets resultat är 0 per konstruktion: läs vad åtgärder och skatteändringar är "
+                       "värda, inte om målen nås.")
+_WARNING_FONT = Font(bold=True, color="C0392B")
 
 
 #: Sheets that hold the answer, in the order they open the workbook (the rest keep their order after them).
@@ -309,6 +321,12 @@ def fit_row_heights(sheet: Worksheet) -> None:
     for r, height in heights.items():
         if height > _LINE_POINTS:
             sheet.row_dimensions[r].height = height
+            for cell in sheet[r]:  # a tall row's numbers and labels at the top, beside the first line of its text
+                if cell.value is not None and not (cell.alignment is not None and cell.alignment.wrap_text):
+                    cell.alignment = Alignment(horizontal=cell.alignment.horizontal if cell.alignment else None,
+                                               vertical="top")
+                elif cell.value is not None:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top", indent=1)
 
 
 def _print_setup(sheet: Worksheet) -> None:
@@ -393,8 +411,17 @@ def _sheet_name(key: str, used: set[str]) -> str:
     return candidate
 
 
+#: Yearly tables of rates in kr per 100 kr that a council sets: shown in whole öre, rounded up (the core's
+#: ``round_up_to_ore``), so that the rate shown meets its target; the exact öre are in the öre sheets and in JSON.
+_WHOLE_ORE_TABLES = frozenset({"required_tax_rate", "sustained_change"})
+#: Single values shown the same way: (table, row).
+_WHOLE_ORE_ROWS = frozenset({("summary", "tax_change")})
+
+
 def _title(sheet: Worksheet, key: str, place: str, extra: str = "") -> None:
     words = SHEET_TITLES.get(key, (key, key))[1]
+    if key in _WHOLE_ORE_TABLES:
+        words += " (hela ören, avrundat uppåt)"
     sheet["A1"] = f"{words}, {place}{extra}"
     sheet["A1"].font = _TITLE_FONT
 
@@ -417,6 +444,8 @@ def _yearly_sheet(sheet: Worksheet, table: Table, years: Sequence[int], status: 
         sheet.cell(r, 1, row_label(table.name, ident, doc))
         sheet.cell(r, 2, UNIT_SV.get(unit, unit))
         for c, value in enumerate(values, start=3):
+            if table.name in _WHOLE_ORE_TABLES and isinstance(value, float):
+                value = float(core.round_up_to_ore(value))  # the rate a council sets: whole öre, rounded up
             cell = sheet.cell(r, c, value)
             cell.number_format = number_format(unit)
         sheet.cell(r, 3 + len(years), ident).font = _GREY
@@ -434,7 +463,10 @@ def _scalar_sheet(sheet: Worksheet, table: Table, place: str, doc: Document) -> 
     for r, (ident, values) in enumerate(sheet_rows(table, []), start=4):
         unit = table.units[ident]
         sheet.cell(r, 1, row_label(table.name, ident, doc))
-        sheet.cell(r, 2, values[0]).number_format = number_format(unit)
+        value = values[0]
+        if (table.name, ident) in _WHOLE_ORE_ROWS and isinstance(value, float):
+            value = float(core.round_up_to_ore(value))  # the rise a council sets: whole öre, rounded up
+        sheet.cell(r, 2, value).number_format = number_format(unit)
         sheet.cell(r, 3, UNIT_SV.get(unit, unit))
         sheet.cell(r, 4, ident).font = _GREY
     _finish(sheet, label_width=_label_width(sheet), data_columns=1, first_data_column=2)

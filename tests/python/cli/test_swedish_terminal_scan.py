@@ -32,6 +32,9 @@ from kommunbudget.cli.main import main
 _ROW_IDENTIFIER = re.compile(r"^(\s*)([a-z][a-z0-9_.:]*)(?=:\s|:$|\s{2,})|^(\s*\[[^\]\n]+\]\s+)([a-z][a-z0-9_.:]*)"
                              r"(?=\s+[−\-]?\d|:\s|\s{2,})", re.MULTILINE)
 
+#: The identifier after a Swedish assumption label, which ``--set`` takes: "Invånare i utjämningen (population), 2025".
+_LABELLED_IDENTIFIER = re.compile(r"\(([a-z][a-z0-9_.:]*)\),")
+
 #: Each command in Swedish: name -> argv (``budget``, ``ystad`` and ``own_budget`` stand for the fixture's files).
 COMMANDS = {
     "project": ["project", "Sjöbo", "--details"],
@@ -89,6 +92,7 @@ def terminal_english(text: str, english_words_of, allowed: frozenset[str] = froz
     """The English words of a terminal text: the council report's rule, less the identifiers (a token with an
     underscore, an identifier at the start of a row; see the module docstring) and the ``allowed`` tokens."""
     text = _ROW_IDENTIFIER.sub(lambda m: (m.group(1) if m.group(2) else m.group(3)) + "ID", text)
+    text = _LABELLED_IDENTIFIER.sub("(ID),", text)
     return [w for w in english_words_of(text) if "_" not in w and w not in allowed]
 
 

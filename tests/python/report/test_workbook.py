@@ -226,3 +226,13 @@ def test_base_year_figures_keep_their_published_precision_and_wrapped_rows_are_t
     assert wrapped, "a long source text"
     for cell in wrapped:
         assert ws.row_dimensions[cell.row].height >= 30.0, (cell.coordinate, cell.value[:60])
+
+
+def test_an_approximate_baseline_is_flagged_under_every_sheets_title(written_workbooks):
+    """Ystad has no adopted budget in the data: every sheet of its workbook, the first one a councillor opens
+    included, says so in row 2; Sjöbo's (an adopted budget) does not."""
+    approximate = load_workbook(written_workbooks["project_approximate"])
+    for ws in approximate.worksheets:
+        assert str(ws["A2"].value).startswith("UNGEFÄRLIGT UTGÅNGSLÄGE"), ws.title
+    adopted = load_workbook(written_workbooks["project"])
+    assert all(ws["A2"].value is None for ws in adopted.worksheets)
