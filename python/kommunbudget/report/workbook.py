@@ -127,7 +127,7 @@ _ROW_SV: dict[str, str] = {
     "efficiency_saving_ore": "Effektiviseringens besparing, öre",
     "change_result": "Ändring av resultatet",
 }
-_WHICH_SV = {"baseline": "Grundscenario", "tax": "Med skattehöjning", "efficiency": "Med effektivisering",
+_WHICH_SV = {"baseline": "Utgångsläge", "tax": "Med skattehöjning", "efficiency": "Med effektivisering",
              "scenario": "Med åtgärderna"}
 _ITEM_SV = {"result": "årets resultat", "balanced_budget_result": "balanskravsresultat",
             "result_share": "resultat i % av skatter och bidrag", "meets_target": "når målet",
@@ -168,7 +168,7 @@ _COLUMN_SV: dict[str, str] = {
 #: Texts of the record sheets (the bridges' views, items and drivers, the tax-needed cases) in Swedish; a text not
 #: listed is a statement line's id (its Swedish label), a grant item's name, or kept as it is (a measure's name).
 _TEXT_SV = {
-    "measure": "åtgärd", "line": "resultatrad", "baseline result": "Grundscenariots resultat",
+    "measure": "åtgärd", "line": "resultatrad", "baseline result": "Utgångslägets resultat",
     "scenario result": "Scenariots resultat", "base-year result": "Basårets resultat",
     "other planned amounts": "Övriga planerade belopp", "price (PKV)": "Priser (PKV)", "volume": "Volym",
     "operating income growth": "Verksamhetens intäkter, ökning", "own tax base growth": "Eget skatteunderlag, tillväxt",
@@ -695,7 +695,7 @@ def _about_sheet(sheet: Worksheet, doc: Document) -> None:
         ("Kommun", m.get("name")), ("Kommunkod", m.get("code")), ("Län", m.get("county")),
         ("Invånare", m.get("population")), ("Basår", h.get("base_year")), ("Sista år", h.get("horizon")),
         ("Antagandeårgång", h.get("vintage")),
-        ("Ungefärligt grundscenario (utan antagen budget)", None if "approximate" not in h
+        ("Ungefärligt utgångsläge (utan antagen budget)", None if "approximate" not in h
          else ("ja" if h["approximate"] else "nej")),
         ("Planens tillväxt används", None if "uses_plan_growth" not in h else ("ja" if h["uses_plan_growth"]
                                                                                   else "nej")),

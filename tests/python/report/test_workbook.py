@@ -80,7 +80,7 @@ def test_the_scenario_workbook_has_its_bridges(written_workbooks, workbook_docum
         assert [r[-2] for r in got] == pytest.approx([r["ore"] for r in records], rel=1e-14)
         assert [r[-1] for r in got] == [r["item"] if key == "bridge" else r["driver"] for r in records]
     assert wb["Brygga"].cell(3, 5).value == "Id"
-    assert wb["Brygga"].cell(4, 2).value == "Grundscenariots resultat"
+    assert wb["Brygga"].cell(4, 2).value == "Utgångslägets resultat"
     assert wb["Brygga per drivkraft"].cell(4, 1).value == "Basårets resultat"
     ws = wb["Skatt som behövs"]
     assert (ws.cell(4, 1).value, ws.cell(4, 6).value) == ("Utan åtgärder", "without measures")
