@@ -21,6 +21,9 @@ from importlib import resources
 
 import pytest
 from babel.numbers import format_decimal
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
 
 from kommunbudget.cli.main import main
 from kommunbudget.report.council import council_report, number
@@ -202,3 +205,33 @@ def test_approximate_baseline_is_warned_at_the_top(result, html):
     text = council_report(approximate)
     assert text.index('id="approximate"') < text.index("<h1>")
     assert "UNGEFÄRLIGT UTGÅNGSLÄGE" in text
+
+
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+@pytest.mark.skipif((CHROMIUM is None or CHROMEDRIVER is None) and not os.environ.get("CI"),
+                    reason="chromium or chromedriver is not installed (and CI is unset); `make test` installs them: "
+                           "scripts/setup.sh test-apt")
+def test_no_table_is_wider_than_the_page_in_chromium(html, tmp_path):
+    """Laid out by Chromium at 1280 px, every table of the Swedish report fits the page's text column (a long source
+    text or a list of cost lines wraps; before, the base year's sources were 2 486 px wide)."""
+    assert CHROMIUM is not None and CHROMEDRIVER is not None, "CI is set: scripts/setup.sh test-apt installs them"
+    page = tmp_path / "rapport.html"
+    page.write_text(html, encoding="utf-8")
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000",
+                 f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    try:
+        driver.get(page.as_uri())
+        body, widths = driver.execute_script(
+            "return [document.body.clientWidth, Array.from(document.querySelectorAll('table'))"
+            ".map(t => [t.id, t.scrollWidth])]")
+    finally:
+        driver.quit()
+    assert len(widths) >= 6
+    wide = [(ident, width) for ident, width in widths if width > body]
+    assert not wide, (body, wide)
