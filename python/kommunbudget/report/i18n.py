@@ -287,6 +287,9 @@ class _Pattern:
 
     @classmethod
     def compile(cls, message: str, text: str) -> _Pattern:
+        """The pattern of a catalogue entry: ``message`` (English, with ``{name}`` fields) as a regular expression
+        matching a whole text, each field by its kind (:data:`FIELD_KINDS`; a repeated field must match the same
+        text), and ``text`` its Swedish form."""
         parts, fields, seen, position = [], [], set(), 0
         for m in _FIELD.finditer(message):
             parts.append(re.escape(message[position:m.start()]))
